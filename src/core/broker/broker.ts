@@ -1,0 +1,366 @@
+// The broker process: a durable, partitioned log with consumer groups.
+// Owns its own database and wire; knows nothing of services or the UI.
+// Guarantees: a publish is acknowledged only after its records committed;
+// a group's offset moves only on acknowledgement; whatever was handed out and
+// not acknowledged is handed out again (after a nack, a rejoin, or a restart).
+
+import type { Channel, OpenChannel } from '../transport';
+import { channelNames } from '../transport';
+import type { Clock } from '../clock';
+import type { Fact, BrokerStats } from '../telemetry';
+import type { BrokerDb, LogRow, OffsetRow } from './brokerDb';
+import { ConsumerGroup, type PartitionCursor } from './groups';
+import { partitionFor } from './partitioner';
+import { DEAD_LETTER_TOPIC, type BrokerReply, type BrokerRequest, type OutgoingMessage } from './wire';
+import { deadLetterEvent } from './deadLetter';
+
+export interface BrokerConfig {
+  partitions: number;
+  /** Records a member may hold unacknowledged per partition. */
+  maxInflight: number;
+  deliveryBatch: number;
+  /** Failed attempts after which a record goes to the dead-letter topic. */
+  maxAttempts: number;
+  retryBackoffMs: number;
+  statsIntervalMs: number;
+}
+
+export const DEFAULT_BROKER_CONFIG: BrokerConfig = {
+  partitions: 3,
+  maxInflight: 64,
+  deliveryBatch: 32,
+  maxAttempts: 4,
+  retryBackoffMs: 100,
+  statsIntervalMs: 100,
+};
+
+export interface BrokerDeps {
+  runId: string;
+  db: BrokerDb;
+  openChannel: OpenChannel;
+  clock: Clock;
+  emit: (fact: Fact) => void;
+  config?: Partial<BrokerConfig>;
+}
+
+interface PendingPublish {
+  reqId: string;
+  from: string;
+  messages: OutgoingMessage[];
+}
+
+const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
+const offsetKey = (group: string, topic: string, partition: number) => `${group}|${topic}#${partition}`;
+
+export class Broker {
+  private readonly config: BrokerConfig;
+  private readonly names;
+  /** Topic → end offset of each partition. */
+  private readonly ends = new Map<string, number[]>();
+  private readonly groups = new Map<string, ConsumerGroup>();
+  private readonly storedOffsets = new Map<string, number>();
+  private readonly failures = new Map<string, number>();
+  private readonly replyChannels = new Map<string, Channel>();
+  private publishQueue: PendingPublish[] = [];
+  private publishing = false;
+  private readonly offsetWrites = new Map<string, OffsetRow>();
+  private writingOffsets = false;
+  private channels: Channel[] = [];
+  private timers = new Set<ReturnType<typeof setTimeout>>();
+  private statsDirty = true;
+  private paused = false;
+  private stopped = false;
+
+  constructor(private readonly deps: BrokerDeps) {
+    this.config = { ...DEFAULT_BROKER_CONFIG, ...deps.config };
+    this.names = channelNames(deps.runId);
+  }
+
+  async start(): Promise<void> {
+    const { db } = this.deps;
+    await db.open();
+    for (const topic of await db.topics.toArray()) {
+      const ends: number[] = [];
+      for (let p = 0; p < topic.partitions; p++) {
+        const last = await db.log.where('[topic+partition+offset]').between([topic.name, p, 0], [topic.name, p, MAX_OFFSET]).last();
+        ends.push(last ? last.offset + 1 : 0);
+      }
+      this.ends.set(topic.name, ends);
+    }
+    for (const row of await db.offsets.toArray()) this.storedOffsets.set(offsetKey(row.group, row.topic, row.partition), row.committed);
+    for (const row of await db.attempts.toArray()) this.failures.set(offsetKey(row.group, row.topic, row.partition) + `@${row.offset}`, row.failures);
+
+    const inbound = this.deps.openChannel(this.names.broker);
+    inbound.onMessage((message) => void this.handle(message as BrokerRequest));
+    const events = this.deps.openChannel(this.names.brokerEvents);
+    this.channels.push(inbound, events);
+    events.post({ type: 'broker.up' });
+    this.every(this.config.statsIntervalMs, () => this.emitStats());
+    this.deps.emit({ kind: 'ready', process: 'broker' });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    for (const channel of [...this.channels, ...this.replyChannels.values()]) channel.close();
+    this.deps.db.close();
+  }
+
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    this.statsDirty = true;
+    if (!paused) this.pumpAll();
+  }
+
+  async handle(request: BrokerRequest): Promise<void> {
+    if (this.stopped) return;
+    switch (request.type) {
+      case 'publish':
+        this.publishQueue.push(request);
+        void this.flushPublishes();
+        return;
+      case 'subscribe':
+        return this.subscribe(request.group, request.member, request.from, request.topics);
+      case 'ack':
+        return this.ack(request.group, request.topic, request.partition, request.offset);
+      case 'nack':
+        return this.nack(request.group, request.topic, request.partition, request.offset, request.error);
+    }
+  }
+
+  /** Work the broker still owes: records not yet acknowledged by some group, or writes not yet durable. */
+  status(): { lag: number; pendingWrites: number } {
+    let lag = 0;
+    for (const group of this.groups.values())
+      for (const cursor of group.cursors.values()) lag += this.endOf(cursor.topic, cursor.partition) - cursor.committed;
+    const pendingWrites = this.publishQueue.length + this.offsetWrites.size + (this.publishing || this.writingOffsets ? 1 : 0);
+    return { lag, pendingWrites };
+  }
+
+  stats(): BrokerStats {
+    const partitions = [...this.ends].flatMap(([topic, ends]) => ends.map((endOffset, partition) => ({ topic, partition, endOffset })));
+    const groups = [...this.groups.values()].flatMap((group) =>
+      [...group.cursors.values()].map((c) => ({
+        group: group.name,
+        topic: c.topic,
+        partition: c.partition,
+        committed: c.committed,
+        inflight: c.next - c.committed,
+        lag: this.endOf(c.topic, c.partition) - c.committed,
+        member: c.member,
+      })),
+    );
+    const deadLetters = (this.ends.get(DEAD_LETTER_TOPIC) ?? []).reduce((a, b) => a + b, 0);
+    return { partitions, groups, deadLetters, paused: this.paused };
+  }
+
+  // --- publishing -------------------------------------------------------------
+
+  private async flushPublishes(): Promise<void> {
+    if (this.publishing) return;
+    this.publishing = true;
+    try {
+      while (this.publishQueue.length && !this.stopped) {
+        // Every publish that arrived meanwhile goes into one transaction.
+        const batch = this.publishQueue.splice(0);
+        await this.appendBatch(batch);
+      }
+    } finally {
+      this.publishing = false;
+    }
+  }
+
+  private async appendBatch(batch: PendingPublish[]): Promise<void> {
+    const { db, clock } = this.deps;
+    const before = new Map([...this.ends].map(([t, e]) => [t, [...e]]));
+    const newTopics = new Set<string>();
+    const rows: LogRow[] = [];
+    const offsets = batch.map((req) =>
+      req.messages.map((m) => {
+        if (this.ensureTopic(m.topic)) newTopics.add(m.topic);
+        const ends = this.ends.get(m.topic)!;
+        const partition = partitionFor(m.event.subject, ends.length);
+        const offset = ends[partition]++;
+        rows.push({ topic: m.topic, partition, offset, event: m.event, appended_at: clock.now() });
+        return offset;
+      }),
+    );
+    try {
+      await db.transaction('rw', db.log, db.topics, async () => {
+        if (newTopics.size) await db.topics.bulkPut([...newTopics].map((name) => ({ name, partitions: this.config.partitions })));
+        await db.log.bulkAdd(rows);
+      });
+    } catch (error) {
+      // Nothing was written: forget the offsets we handed out, and tell each publisher.
+      for (const [topic, ends] of before) this.ends.set(topic, ends);
+      for (const topic of newTopics) if (!before.has(topic)) this.ends.delete(topic);
+      for (const req of batch) this.reply(req.from, { type: 'publish.failed', reqId: req.reqId, error: String(error) });
+      return;
+    }
+    batch.forEach((req, i) => this.reply(req.from, { type: 'publish.ok', reqId: req.reqId, offsets: offsets[i] }));
+    this.statsDirty = true;
+    this.pumpAll();
+  }
+
+  /** Creates the topic in memory if new (the caller persists it); returns whether it was new. */
+  private ensureTopic(topic: string): boolean {
+    if (this.ends.has(topic)) return false;
+    this.ends.set(topic, new Array(this.config.partitions).fill(0));
+    for (const group of this.groups.values()) {
+      if (!group.topics().has(topic)) continue;
+      this.addCursors(group, topic);
+      group.rebalance(null);
+    }
+    return true;
+  }
+
+  // --- consumer groups --------------------------------------------------------
+
+  private async subscribe(groupName: string, member: string, replyTo: string, topics: string[]): Promise<void> {
+    const fresh = topics.filter((t) => this.ensureTopic(t));
+    if (fresh.length) await this.deps.db.topics.bulkPut(fresh.map((name) => ({ name, partitions: this.config.partitions })));
+    let group = this.groups.get(groupName);
+    if (!group) this.groups.set(groupName, (group = new ConsumerGroup(groupName)));
+    group.members.set(member, { id: member, replyTo, topics: new Set(topics) });
+    for (const topic of topics) this.addCursors(group, topic);
+    group.rebalance(member);
+    this.statsDirty = true;
+    this.pumpAll();
+  }
+
+  private addCursors(group: ConsumerGroup, topic: string): void {
+    const ends = this.ends.get(topic)!;
+    for (let p = 0; p < ends.length; p++) group.cursor(topic, p, this.storedOffsets.get(offsetKey(group.name, topic, p)) ?? 0);
+  }
+
+  private ack(groupName: string, topic: string, partition: number, offset: number): void {
+    const cursor = this.groups.get(groupName)?.cursors.get(ConsumerGroup.key(topic, partition));
+    if (!cursor || offset + 1 <= cursor.committed) return;
+    cursor.committed = offset + 1;
+    if (cursor.next < cursor.committed) cursor.next = cursor.committed;
+    this.offsetWrites.set(offsetKey(groupName, topic, partition), { group: groupName, topic, partition, committed: cursor.committed });
+    void this.flushOffsets();
+    this.statsDirty = true;
+    this.pump(groupName, cursor);
+  }
+
+  private async nack(groupName: string, topic: string, partition: number, offset: number, error: string): Promise<void> {
+    const cursor = this.groups.get(groupName)?.cursors.get(ConsumerGroup.key(topic, partition));
+    if (!cursor || offset < cursor.committed) return;
+    const failureKey = offsetKey(groupName, topic, partition) + `@${offset}`;
+    const failures = (this.failures.get(failureKey) ?? 0) + 1;
+    this.failures.set(failureKey, failures);
+    const { db } = this.deps;
+    if (failures >= this.config.maxAttempts) {
+      const record = await db.log.get([topic, partition, offset]);
+      if (record) {
+        this.publishQueue.push({ reqId: `dlq-${failureKey}`, from: '', messages: [{ topic: DEAD_LETTER_TOPIC, event: deadLetterEvent(record, groupName, error, failures) }] });
+        await this.flushPublishes();
+        this.deps.emit({ kind: 'dead-lettered', group: groupName, topic, messageId: record.event.id, type: record.event.type, error });
+      }
+      this.failures.delete(failureKey);
+      await db.attempts.delete([groupName, topic, partition, offset]);
+      this.ack(groupName, topic, partition, offset);
+      return;
+    }
+    await db.attempts.put({ group: groupName, topic, partition, offset, failures, error });
+    // Partition order is kept: nothing after the failed record is delivered until it succeeds or is dead-lettered.
+    cursor.next = offset;
+    cursor.blockedUntil = this.deps.clock.now() + this.config.retryBackoffMs * 2 ** (failures - 1);
+    this.later(cursor.blockedUntil - this.deps.clock.now(), () => this.pump(groupName, cursor));
+    this.statsDirty = true;
+  }
+
+  private async flushOffsets(): Promise<void> {
+    if (this.writingOffsets) return;
+    this.writingOffsets = true;
+    try {
+      while (this.offsetWrites.size && !this.stopped) {
+        const rows = [...this.offsetWrites.values()];
+        this.offsetWrites.clear();
+        await this.deps.db.offsets.bulkPut(rows);
+        for (const row of rows) this.storedOffsets.set(offsetKey(row.group, row.topic, row.partition), row.committed);
+      }
+    } finally {
+      this.writingOffsets = false;
+    }
+  }
+
+  // --- delivery ---------------------------------------------------------------
+
+  private pumpAll(): void {
+    for (const group of this.groups.values()) for (const cursor of group.cursors.values()) this.pump(group.name, cursor);
+  }
+
+  private pump(groupName: string, cursor: PartitionCursor): void {
+    void this.deliver(groupName, cursor);
+  }
+
+  private async deliver(groupName: string, cursor: PartitionCursor): Promise<void> {
+    if (this.paused || this.stopped || cursor.reading || !cursor.member) return;
+    if (this.deps.clock.now() < cursor.blockedUntil) return;
+    const end = this.endOf(cursor.topic, cursor.partition);
+    const upto = Math.min(end, cursor.next + this.config.deliveryBatch, cursor.committed + this.config.maxInflight);
+    if (upto <= cursor.next) return;
+    const { from, member } = { from: cursor.next, member: cursor.member };
+    cursor.reading = true;
+    let rows: LogRow[];
+    try {
+      rows = await this.deps.db.log
+        .where('[topic+partition+offset]')
+        .between([cursor.topic, cursor.partition, from], [cursor.topic, cursor.partition, upto], true, false)
+        .toArray();
+    } finally {
+      cursor.reading = false;
+    }
+    // A rebalance or a nack while we read makes this batch stale: start over from the new cursor.
+    if (cursor.member === member && cursor.next === from && !this.stopped) {
+      cursor.next = upto;
+      const group = this.groups.get(groupName)!;
+      const records = rows.map((r) => ({
+        topic: r.topic,
+        partition: r.partition,
+        offset: r.offset,
+        event: r.event,
+        attempt: (this.failures.get(offsetKey(groupName, r.topic, r.partition) + `@${r.offset}`) ?? 0) + 1,
+      }));
+      this.reply(group.members.get(member)!.replyTo, { type: 'deliver', group: groupName, topic: cursor.topic, partition: cursor.partition, records });
+      this.statsDirty = true;
+    }
+    this.pump(groupName, cursor);
+  }
+
+  // --- plumbing ---------------------------------------------------------------
+
+  private endOf(topic: string, partition: number): number {
+    return this.ends.get(topic)?.[partition] ?? 0;
+  }
+
+  private reply(to: string, message: BrokerReply): void {
+    if (!to || this.stopped) return;
+    let channel = this.replyChannels.get(to);
+    if (!channel) this.replyChannels.set(to, (channel = this.deps.openChannel(this.names.to(to))));
+    channel.post(message);
+  }
+
+  private emitStats(): void {
+    if (!this.statsDirty) return;
+    this.statsDirty = false;
+    this.deps.emit({ kind: 'broker', stats: this.stats() });
+  }
+
+  private later(ms: number, fn: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.stopped) fn();
+    }, Math.max(0, ms));
+    this.timers.add(timer);
+  }
+
+  private every(ms: number, fn: () => void): void {
+    this.later(ms, () => {
+      fn();
+      this.every(ms, fn);
+    });
+  }
+}

@@ -1,0 +1,74 @@
+// Consumer-group bookkeeping, in memory: which member owns which partition,
+// how far the group has committed, and how far it has been handed records.
+// Pure state; the broker persists `committed` and does the I/O.
+
+export interface PartitionCursor {
+  topic: string;
+  partition: number;
+  committed: number;
+  /** Next offset to hand to the member; everything in [committed, next) is in flight. */
+  next: number;
+  member: string | null;
+  /** While a nacked record waits out its backoff, nothing of this partition is delivered. */
+  blockedUntil: number;
+  reading: boolean;
+}
+
+export interface Member {
+  id: string;
+  replyTo: string;
+  topics: Set<string>;
+}
+
+export class ConsumerGroup {
+  readonly members = new Map<string, Member>();
+  readonly cursors = new Map<string, PartitionCursor>();
+
+  constructor(readonly name: string) {}
+
+  static key(topic: string, partition: number): string {
+    return `${topic}#${partition}`;
+  }
+
+  cursor(topic: string, partition: number, committed: number): PartitionCursor {
+    const key = ConsumerGroup.key(topic, partition);
+    let cursor = this.cursors.get(key);
+    if (!cursor) {
+      cursor = { topic, partition, committed, next: committed, member: null, blockedUntil: 0, reading: false };
+      this.cursors.set(key, cursor);
+    }
+    return cursor;
+  }
+
+  topics(): Set<string> {
+    const all = new Set<string>();
+    for (const member of this.members.values()) for (const topic of member.topics) all.add(topic);
+    return all;
+  }
+
+  /**
+   * Spreads partitions over members round-robin. A partition that changes
+   * hands, or whose owner rejoined, restarts from the committed offset: its
+   * unacknowledged records are delivered again.
+   */
+  rebalance(rejoined: string | null): void {
+    const memberIds = [...this.members.keys()].sort();
+    const byTopic = new Map<string, PartitionCursor[]>();
+    for (const cursor of this.cursors.values()) {
+      const list = byTopic.get(cursor.topic) ?? [];
+      list.push(cursor);
+      byTopic.set(cursor.topic, list);
+    }
+    for (const [topic, cursors] of byTopic) {
+      const owners = memberIds.filter((id) => this.members.get(id)!.topics.has(topic));
+      cursors.sort((a, b) => a.partition - b.partition);
+      cursors.forEach((cursor, i) => {
+        const owner = owners.length ? owners[i % owners.length] : null;
+        if (owner !== cursor.member || owner === rejoined) {
+          cursor.member = owner;
+          cursor.next = cursor.committed;
+        }
+      });
+    }
+  }
+}

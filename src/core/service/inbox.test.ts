@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../test/harness';
+import type { PaymentRow } from '../rows';
+import { toMessage } from './relay';
+import { BrokerClient } from '../broker/brokerClient';
+import { broadcastChannels } from '../transport';
+
+let h: Harness;
+let client: BrokerClient | null = null;
+afterEach(() => {
+  client?.close();
+  h?.close();
+});
+
+const row = {
+  id: 'evt-fixed-1',
+  aggregatetype: 'Order',
+  aggregateid: 'o-1',
+  type: 'OrderCreated',
+  payload: { orderId: 'o-1', customerId: 'bob', total: 12, items: [{ sku: 'SKU-MUG', qty: 1 }] },
+  correlationid: 'evt-fixed-1',
+  causationid: 'evt-fixed-1',
+  created_at: 0,
+  published_at: null,
+};
+
+describe('inbox', () => {
+  it('handles a message delivered twice only once, and counts the skipped duplicate', async () => {
+    h = createHarness();
+    await h.startBroker();
+    const payment = await h.startService('payment');
+    client = new BrokerClient('test-producer', h.runId, broadcastChannels(BroadcastChannel as never));
+    await client.publish([toMessage('order', row)]);
+    await client.publish([toMessage('order', row)]);
+    await h.settle();
+
+    const dump = await payment.dump();
+    expect((dump.payments as unknown as PaymentRow[]).map((p) => p.orderId)).toEqual(['o-1']);
+    expect(dump.inbox).toHaveLength(1);
+    expect(dump.meta).toContainEqual({ key: 'duplicatesSkipped', value: 1 });
+    expect(h.facts.filter((f) => f.kind === 'duplicate')).toHaveLength(1);
+  });
+
+  it('without the inbox and without idempotency keys, the duplicate charges twice', async () => {
+    h = createHarness();
+    await h.startBroker();
+    const payment = await h.startService('payment', { inbox: false, idempotencyKeys: false });
+    client = new BrokerClient('test-producer', h.runId, broadcastChannels(BroadcastChannel as never));
+    await client.publish([toMessage('order', row)]);
+    await client.publish([toMessage('order', row)]);
+    await h.settle();
+    expect((await payment.dump()).payments).toHaveLength(2);
+  });
+});

@@ -1,0 +1,26 @@
+// Service settings presets. "teaching" slows the flow down so people can see
+// rows wait in an outbox and messages wait in the broker; "fast" is what tests,
+// benchmarks and load runs use.
+
+import type { ServiceConfig } from './definition';
+
+export type PaceName = 'teaching' | 'fast';
+
+export const PACES: Record<PaceName, ServiceConfig> = {
+  teaching: {
+    relay: { intervalMs: 700, batchSize: 5, wakeOnCommit: false },
+    consumer: { delayMs: 350, batchSize: 1 },
+    inbox: true,
+    idempotencyKeys: true,
+  },
+  fast: {
+    relay: { intervalMs: 50, batchSize: 200, wakeOnCommit: true },
+    consumer: { delayMs: 0, batchSize: 50 },
+    inbox: true,
+    idempotencyKeys: true,
+  },
+};
+
+export function isPace(value: string | null | undefined): value is PaceName {
+  return value === 'teaching' || value === 'fast';
+}

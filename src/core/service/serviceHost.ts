@@ -1,0 +1,149 @@
+// One running service: its database, outbox relay and consumer, wired to the
+// broker and to telemetry. Host-agnostic: a worker entry and a Node test both
+// build one of these, passing in storage, wire, clock, ids and how to die.
+
+import type { Dexie } from 'dexie';
+import type { Clock } from '../clock';
+import { CrashSwitch } from '../crash';
+import type { CrashPoint } from '../crashPoints';
+import type { DexieDeps } from '../broker/brokerDb';
+import { BrokerClient } from '../broker/brokerClient';
+import type { Fact } from '../telemetry';
+import type { OpenChannel } from '../transport';
+import type { ServiceConfig, ServiceDefinition } from './definition';
+import { dumpTables, openServiceDb } from './serviceDb';
+import { commitCapture } from './commitCapture';
+import { OutboxRelay } from './relay';
+import { Consumer } from './consumer';
+import { inTransaction, type UnitDeps } from './unitOfWork';
+
+export interface ServiceHostDeps {
+  runId: string;
+  dexie: DexieDeps;
+  openChannel: OpenChannel;
+  clock: Clock;
+  config: ServiceConfig;
+  newId: (prefix: string) => string;
+  emit: (fact: Fact) => void;
+  /** Ends the process at a crash point; code after the point never runs. */
+  die: (point: CrashPoint) => void;
+}
+
+const SEEDED_KEY = 'seeded';
+
+export class ServiceHost {
+  readonly db: Dexie;
+  readonly crash: CrashSwitch;
+  private readonly broker: BrokerClient;
+  private readonly relay: OutboxRelay;
+  private readonly consumer: Consumer;
+  private readonly unit: UnitDeps;
+  private config: ServiceConfig;
+
+  constructor(
+    readonly def: ServiceDefinition,
+    private readonly deps: ServiceHostDeps,
+  ) {
+    const name = def.name;
+    this.config = deps.config;
+    this.crash = new CrashSwitch((point) => {
+      deps.emit({ kind: 'crashed', process: name, point });
+      deps.die(point);
+    });
+    this.db = openServiceDb(deps.runId, name, def.tables, deps.dexie);
+    this.db.use(commitCapture((changes) => this.onCommit(changes)));
+    this.broker = new BrokerClient(name, deps.runId, deps.openChannel);
+    const config = () => this.config;
+    this.unit = { db: this.db, def, config, crash: this.crash, now: () => deps.clock.now(), newId: deps.newId };
+    this.relay = new OutboxRelay({
+      service: name,
+      db: this.db,
+      broker: this.broker,
+      clock: deps.clock,
+      crash: this.crash,
+      config,
+      onPublished: (rows) => deps.emit({ kind: 'published', service: name, count: rows.length, topics: [...new Set(rows.map((r) => r.aggregatetype))] }),
+    });
+    this.consumer = new Consumer({
+      ...this.unit,
+      broker: this.broker,
+      clock: deps.clock,
+      onCommitted: ({ emitted, duplicates }) => {
+        for (const d of duplicates) deps.emit({ kind: 'duplicate', service: name, messageId: d.event.id, type: d.event.type });
+        if (emitted) this.relay.wake();
+      },
+      onFailed: (record, error) => deps.emit({ kind: 'handler-failed', service: name, messageId: record.event.id, type: record.event.type, error }),
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.db.open();
+    await this.seedOnce();
+    await this.hydrate();
+    void this.relay.run();
+    this.consumer.start();
+    this.deps.emit({ kind: 'ready', process: this.def.name });
+  }
+
+  /** Runs a command (placing an order, say) as one local transaction. */
+  async command(name: string, input: unknown): Promise<unknown> {
+    const handler = this.def.commands?.[name];
+    if (!handler) throw new Error(`${this.def.name} has no command ${name}`);
+    const { value, emitted } = await inTransaction(this.unit, (unit) => handler(unit.context(), input));
+    if (emitted) this.relay.wake();
+    return value;
+  }
+
+  arm(point: CrashPoint): void {
+    this.crash.arm(point);
+  }
+
+  disarm(): void {
+    this.crash.disarm();
+  }
+
+  configure(config: ServiceConfig): void {
+    this.config = config;
+  }
+
+  setPaused(paused: boolean): void {
+    this.relay.setPaused(paused);
+  }
+
+  /** Work this service still owes: unpublished outbox rows and deliveries being handled. */
+  async status(): Promise<{ unpublished: number; busy: number }> {
+    return { unpublished: await this.relay.unpublished(), busy: this.consumer.busy + (this.relay.publishing ? 1 : 0) };
+  }
+
+  dump(): Promise<Record<string, Record<string, unknown>[]>> {
+    return dumpTables(this.db);
+  }
+
+  /** Stops everything in-process (the Node stand-in for a terminated worker). */
+  stop(): void {
+    this.crash.dead = true;
+    this.relay.stop();
+    this.broker.close();
+    this.db.close();
+  }
+
+  private async seedOnce(): Promise<void> {
+    const seed = this.def.seed;
+    await inTransaction(this.unit, async (unit) => {
+      const meta = unit.context().table<{ key: string; value: number }>('meta');
+      if (await meta.get(SEEDED_KEY)) return;
+      if (seed) await seed(unit.context());
+      await meta.put({ key: SEEDED_KEY, value: unit.now });
+    });
+  }
+
+  private async hydrate(): Promise<void> {
+    this.deps.emit({ kind: 'hydrate', service: this.def.name, tables: await this.dump() });
+  }
+
+  private onCommit(changes: import('../telemetry').Change[]): void {
+    if (!changes.length || this.crash.dead) return;
+    this.deps.emit({ kind: 'commit', service: this.def.name, changes });
+    if (changes.some((c) => c.op === 'clear')) void this.hydrate();
+  }
+}

@@ -1,0 +1,69 @@
+// One local transaction of a service: the business writes a handler makes, the
+// outbox rows it emits and (for a delivered message) its inbox row all commit
+// together, or — if anything throws — none of them do.
+
+import type { Dexie } from 'dexie';
+import type { CloudEvent } from '../envelope';
+import type { OutboxRow } from '../rows';
+import type { CrashSwitch } from '../crash';
+import type { HandlerContext, ServiceConfig, ServiceDefinition } from './definition';
+
+export interface UnitDeps {
+  db: Dexie;
+  def: ServiceDefinition;
+  config: () => ServiceConfig;
+  crash: CrashSwitch;
+  now: () => number;
+  newId: (prefix: string) => string;
+}
+
+export class Unit {
+  readonly emitted: OutboxRow[] = [];
+  readonly now: number;
+
+  constructor(private readonly deps: UnitDeps) {
+    this.now = deps.now();
+  }
+
+  /** A handler's view of this unit; events it emits are caused by `cause`. */
+  context(cause?: CloudEvent): HandlerContext {
+    const { db, def, newId } = this.deps;
+    return {
+      now: this.now,
+      config: this.deps.config(),
+      table: (name) => db.table(name),
+      newId,
+      emit: (type, aggregateid, payload) => {
+        const id = newId('evt');
+        this.emitted.push({
+          id,
+          aggregatetype: def.aggregateType,
+          aggregateid,
+          type,
+          payload,
+          correlationid: cause?.correlationid ?? id,
+          causationid: cause?.id ?? id,
+          created_at: this.now,
+          published_at: null,
+        });
+      },
+    };
+  }
+}
+
+/**
+ * Runs `work` in one read-write transaction over every table of the service.
+ * Returns what it returned and how many outbox rows it committed.
+ */
+export async function inTransaction<T>(deps: UnitDeps, work: (unit: Unit) => Promise<T>): Promise<{ value: T; emitted: number }> {
+  const { db, crash } = deps;
+  const unit = new Unit(deps);
+  const value = await db.transaction('rw', db.tables, async () => {
+    const result = await work(unit);
+    if (unit.emitted.length) await db.table('outbox').bulkAdd(unit.emitted);
+    crash.at('before-commit');
+    return result;
+  });
+  if (unit.emitted.length) crash.at('after-commit-before-publish');
+  return { value, emitted: unit.emitted.length };
+}

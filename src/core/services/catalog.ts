@@ -1,0 +1,32 @@
+// The shop's reference data: what can be ordered, at what price, and how much
+// of it the warehouse holds when a run starts.
+
+import type { OrderItem } from '../rows';
+
+export const PRICES: Record<string, number> = {
+  'SKU-BOOK': 25,
+  'SKU-MUG': 12,
+  'SKU-LAMP': 60,
+};
+
+export const INITIAL_STOCK: Record<string, number> = {
+  'SKU-BOOK': 1000,
+  'SKU-MUG': 1000,
+  'SKU-LAMP': 1000,
+};
+
+export const CUSTOMERS = ['alice', 'bob', 'carol', 'dave'];
+
+export function priceOf(items: OrderItem[]): number {
+  return items.reduce((sum, item) => sum + (PRICES[item.sku] ?? 0) * item.qty, 0);
+}
+
+/** A plausible order, drawn from the given random source. */
+export function sampleOrder(random: () => number): { customerId: string; items: OrderItem[] } {
+  const skus = Object.keys(PRICES);
+  const sku = skus[Math.floor(random() * skus.length)];
+  return {
+    customerId: CUSTOMERS[Math.floor(random() * CUSTOMERS.length)],
+    items: [{ sku, qty: 1 + Math.floor(random() * 2) }],
+  };
+}

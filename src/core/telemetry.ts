@@ -1,0 +1,53 @@
+// Facts that workers report to the UI. Every fact describes something that
+// already happened: a committed transaction, a message handed over the wire,
+// a broker offset that was persisted. The canvas shows nothing else.
+
+import type { ServiceName, Row, TableDump } from './rows';
+import type { CrashPoint } from './crashPoints';
+
+export type Change =
+  | { table: string; op: 'put'; key: unknown; row: Row }
+  | { table: string; op: 'delete'; key: unknown }
+  | { table: string; op: 'clear' };
+
+export interface PartitionStat {
+  topic: string;
+  partition: number;
+  /** Next offset to be written: the number of records ever appended. */
+  endOffset: number;
+}
+
+export interface GroupPartitionStat {
+  group: string;
+  topic: string;
+  partition: number;
+  /** Every record below this offset is acknowledged by the group. */
+  committed: number;
+  /** Records handed to the consumer and not yet acknowledged. */
+  inflight: number;
+  lag: number;
+  member: string | null;
+}
+
+export interface BrokerStats {
+  partitions: PartitionStat[];
+  groups: GroupPartitionStat[];
+  deadLetters: number;
+  paused: boolean;
+}
+
+export type ProcessName = ServiceName | 'broker';
+
+export type Fact =
+  /** A full read of a service's database, sent after every (re)start. */
+  | { kind: 'hydrate'; service: ServiceName; tables: TableDump }
+  /** One committed transaction's changes, in commit order. */
+  | { kind: 'commit'; service: ServiceName; changes: Change[] }
+  | { kind: 'published'; service: ServiceName; count: number; topics: string[] }
+  | { kind: 'delivered'; service: ServiceName; count: number; topic: string }
+  | { kind: 'duplicate'; service: ServiceName; messageId: string; type: string }
+  | { kind: 'handler-failed'; service: ServiceName; messageId: string; type: string; error: string }
+  | { kind: 'dead-lettered'; group: string; topic: string; messageId: string; type: string; error: string }
+  | { kind: 'broker'; stats: BrokerStats }
+  | { kind: 'crashed'; process: ProcessName; point: CrashPoint | 'manual' }
+  | { kind: 'ready'; process: ProcessName };

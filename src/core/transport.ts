@@ -1,0 +1,43 @@
+// The wire between processes. Core code never touches BroadcastChannel
+// directly: the host passes in a constructor, so workers and Node tests use
+// the same code. Names are namespaced by run id so two tabs never cross, and
+// never collide with Dexie's own `x-storagemutated-1` channel.
+
+export interface Channel {
+  post(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+  close(): void;
+}
+
+export type OpenChannel = (name: string) => Channel;
+
+interface BroadcastChannelLike {
+  postMessage(message: unknown): void;
+  close(): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+}
+
+export function broadcastChannels(Ctor: new (name: string) => BroadcastChannelLike): OpenChannel {
+  return (name) => {
+    const channel = new Ctor(name);
+    const listeners: ((message: unknown) => void)[] = [];
+    channel.onmessage = (event) => {
+      for (const listener of listeners) listener(event.data);
+    };
+    return {
+      post: (message) => channel.postMessage(message),
+      onMessage: (listener) => void listeners.push(listener),
+      close: () => channel.close(),
+    };
+  };
+}
+
+export function channelNames(runId: string) {
+  const base = `mpp/${runId}`;
+  return {
+    broker: `${base}/broker`,
+    brokerEvents: `${base}/broker-events`,
+    telemetry: `${base}/telemetry`,
+    to: (process: string) => `${base}/to/${process}`,
+  };
+}

@@ -1,0 +1,32 @@
+// What the UI may ask of the running system, and what it hears back. The
+// conductor implements it; the UI and window.playground only talk to this.
+
+import type { CrashPoint } from '../core/crashPoints';
+import type { Fact, ProcessName } from '../core/telemetry';
+import type { OrderItem } from '../core/rows';
+
+export type ProcessStatus = 'starting' | 'running' | 'crashed' | 'restarting';
+
+export interface PlaceOrderInput {
+  customerId: string;
+  items: OrderItem[];
+  total: number;
+}
+
+export type ConductorEvent =
+  | Fact
+  | { kind: 'process'; process: ProcessName; status: ProcessStatus; armed: CrashPoint | null }
+  | { kind: 'error'; code: string; message: string };
+
+export interface Controller {
+  placeOrder(input?: Partial<PlaceOrderInput>): Promise<string>;
+  placeOrders(count: number): Promise<string[]>;
+  play(): void;
+  pause(): void;
+  /** Arm a crash: the process dies the next time it reaches `point`. */
+  crashAt(process: ProcessName, point: CrashPoint): void;
+  /** Kill the process now, wherever it is. */
+  crashNow(process: ProcessName): void;
+  restart(process: ProcessName): Promise<void>;
+  subscribe(listener: (events: ConductorEvent[]) => void): () => void;
+}

@@ -1,0 +1,109 @@
+// Runs the broker and services in-process on fake-indexeddb and Node's own
+// BroadcastChannel: the same core code the workers run, without a browser.
+
+import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
+import { Broker, type BrokerConfig } from '../core/broker/broker';
+import { openBrokerDb } from '../core/broker/brokerDb';
+import { systemClock } from '../core/clock';
+import type { CrashPoint } from '../core/crashPoints';
+import type { ServiceName } from '../core/rows';
+import type { ServiceConfig, ServiceDefinition } from '../core/service/definition';
+import { PACES } from '../core/service/pace';
+import { ServiceHost } from '../core/service/serviceHost';
+import { dumpTables, openServiceDb } from '../core/service/serviceDb';
+import { SERVICES } from '../core/services';
+import type { Fact } from '../core/telemetry';
+import { broadcastChannels } from '../core/transport';
+
+const dexie = { indexedDB, IDBKeyRange };
+const openChannel = broadcastChannels(BroadcastChannel as never);
+let runs = 0;
+let ids = 0;
+
+export interface Harness {
+  runId: string;
+  facts: Fact[];
+  broker(): Broker;
+  service(name: ServiceName): ServiceHost;
+  startBroker(config?: Partial<BrokerConfig>): Promise<Broker>;
+  startService(def: ServiceDefinition | ServiceName, config?: Partial<ServiceConfig>): Promise<ServiceHost>;
+  /** Kills a process where it stands, as terminating its worker would. */
+  kill(name: ServiceName | 'broker'): void;
+  arm(name: ServiceName, point: CrashPoint): void;
+  /** Reads a service's tables through a fresh connection, as recovery would (works while it is down). */
+  read(name: ServiceName): Promise<Record<string, Record<string, unknown>[]>>;
+  settle(timeoutMs?: number): Promise<void>;
+  close(): void;
+}
+
+export function createHarness(): Harness {
+  const runId = `test${++runs}-${Date.now().toString(36)}`;
+  const facts: Fact[] = [];
+  const services = new Map<string, ServiceHost>();
+  let broker: Broker | null = null;
+  let brokerStopped = false;
+
+  const harness: Harness = {
+    runId,
+    facts,
+    broker: () => broker!,
+    service: (name) => services.get(name)!,
+    async startBroker(config) {
+      broker = new Broker({ runId, db: openBrokerDb(runId, dexie), openChannel, clock: systemClock, emit: (f) => facts.push(f), config });
+      brokerStopped = false;
+      await broker.start();
+      return broker;
+    },
+    async startService(defOrName, config) {
+      const def = typeof defOrName === 'string' ? SERVICES[defOrName] : defOrName;
+      const host: ServiceHost = new ServiceHost(def, {
+        runId,
+        dexie,
+        openChannel,
+        clock: systemClock,
+        config: { ...PACES.fast, ...config },
+        newId: (prefix) => `${prefix}-${++ids}`,
+        emit: (f) => facts.push(f),
+        die: () => host.stop(),
+      });
+      services.set(def.name, host);
+      await host.start();
+      return host;
+    },
+    kill(name) {
+      if (name === 'broker') {
+        brokerStopped = true;
+        broker?.stop();
+      } else services.get(name)?.stop();
+    },
+    arm(name, point) {
+      services.get(name)!.arm(point);
+    },
+    async read(name) {
+      const db = openServiceDb(runId, name, SERVICES[name].tables, dexie);
+      try {
+        return await dumpTables(db);
+      } finally {
+        db.close();
+      }
+    },
+    async settle(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      let quietRounds = 0;
+      while (quietRounds < 3) {
+        if (Date.now() > deadline) throw new Error('did not settle');
+        await new Promise((r) => setTimeout(r, 30));
+        const live = [...services.values()].filter((s) => !s.crash.dead);
+        const statuses = await Promise.all(live.map((s) => s.status()));
+        const owed = statuses.reduce((n, s) => n + s.unpublished + s.busy, 0);
+        const brokerOwed = broker && !brokerStopped ? broker.status() : { lag: 1, pendingWrites: 0 };
+        quietRounds = owed === 0 && brokerOwed.lag === 0 && brokerOwed.pendingWrites === 0 ? quietRounds + 1 : 0;
+      }
+    },
+    close() {
+      for (const s of services.values()) if (!s.crash.dead) s.stop();
+      if (broker && !brokerStopped) broker.stop();
+    },
+  };
+  return harness;
+}
