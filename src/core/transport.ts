@@ -14,14 +14,15 @@ export type OpenChannel = (name: string) => Channel;
 interface BroadcastChannelLike {
   postMessage(message: unknown): void;
   close(): void;
-  onmessage: ((event: { data: unknown }) => void) | null;
+  // `never` lets both DOM's and Node's BroadcastChannel fit, whatever their event type.
+  onmessage: ((event: never) => void) | null;
 }
 
 export function broadcastChannels(Ctor: new (name: string) => BroadcastChannelLike): OpenChannel {
   return (name) => {
     const channel = new Ctor(name);
     const listeners: ((message: unknown) => void)[] = [];
-    channel.onmessage = (event) => {
+    channel.onmessage = (event: { data: unknown }) => {
       for (const listener of listeners) listener(event.data);
     };
     return {

@@ -4,6 +4,7 @@
 import type { CrashPoint } from '../core/crashPoints';
 import type { Fact, ProcessName } from '../core/telemetry';
 import type { OrderItem } from '../core/rows';
+import type { Anomaly } from '../core/invariants';
 
 export type ProcessStatus = 'starting' | 'running' | 'crashed' | 'restarting';
 
@@ -16,7 +17,10 @@ export interface PlaceOrderInput {
 export type ConductorEvent =
   | Fact
   | { kind: 'process'; process: ProcessName; status: ProcessStatus; armed: CrashPoint | null }
-  | { kind: 'error'; code: string; message: string };
+  | { kind: 'error'; code: string; message: string }
+  | { kind: 'paused'; paused: boolean }
+  /** The invariant checker's latest verdict, over a snapshot of every database. */
+  | { kind: 'anomalies'; anomalies: Anomaly[]; settled: boolean };
 
 export interface Controller {
   placeOrder(input?: Partial<PlaceOrderInput>): Promise<string>;

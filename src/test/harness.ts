@@ -14,6 +14,7 @@ import { dumpTables, openServiceDb } from '../core/service/serviceDb';
 import { SERVICES } from '../core/services';
 import type { Fact } from '../core/telemetry';
 import { broadcastChannels } from '../core/transport';
+import { waitForQuiet } from '../core/quiet';
 
 const dexie = { indexedDB, IDBKeyRange };
 const openChannel = broadcastChannels(BroadcastChannel as never);
@@ -87,18 +88,18 @@ export function createHarness(): Harness {
         db.close();
       }
     },
-    async settle(timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      let quietRounds = 0;
-      while (quietRounds < 3) {
-        if (Date.now() > deadline) throw new Error('did not settle');
-        await new Promise((r) => setTimeout(r, 30));
-        const live = [...services.values()].filter((s) => !s.crash.dead);
-        const statuses = await Promise.all(live.map((s) => s.status()));
-        const owed = statuses.reduce((n, s) => n + s.unpublished + s.busy, 0);
-        const brokerOwed = broker && !brokerStopped ? broker.status() : { lag: 1, pendingWrites: 0 };
-        quietRounds = owed === 0 && brokerOwed.lag === 0 && brokerOwed.pendingWrites === 0 ? quietRounds + 1 : 0;
-      }
+    settle(timeoutMs = 10_000) {
+      return waitForQuiet(async () => {
+        if (!broker || brokerStopped) return 'broker is down';
+        const { lag, pendingWrites } = broker.status();
+        if (lag || pendingWrites) return `broker owes ${lag + pendingWrites}`;
+        for (const s of services.values()) {
+          if (s.crash.dead) continue;
+          const { unpublished, busy } = await s.status();
+          if (unpublished || busy) return `${s.def.name} owes ${unpublished + busy}`;
+        }
+        return null;
+      }, timeoutMs, 3, 30);
     },
     close() {
       for (const s of services.values()) if (!s.crash.dead) s.stop();

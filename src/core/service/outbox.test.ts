@@ -49,6 +49,15 @@ describe('transactional outbox', () => {
     expect(dump.outbox).toEqual([]);
   });
 
+  it('a crash before commit leaves nothing of the step behind', async () => {
+    await startAll();
+    h.arm('order', 'before-commit');
+    await expect(h.service('order').command('placeOrder', order)).rejects.toThrow(/before-commit/);
+    const dump = await h.read('order');
+    expect(dump.orders).toEqual([]);
+    expect(dump.outbox).toEqual([]);
+  });
+
   it('runs the choreography to COMPLETED with exactly one payment per order', async () => {
     await startAll();
     const ids = await Promise.all(Array.from({ length: 20 }, () => h.service('order').command('placeOrder', order)));

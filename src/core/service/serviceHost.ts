@@ -46,10 +46,8 @@ export class ServiceHost {
   ) {
     const name = def.name;
     this.config = deps.config;
-    this.crash = new CrashSwitch((point) => {
-      deps.emit({ kind: 'crashed', process: name, point });
-      deps.die(point);
-    });
+    // The host that owns the process reports the crash: it is the one that sees it die.
+    this.crash = new CrashSwitch((point) => deps.die(point));
     this.db = openServiceDb(deps.runId, name, def.tables, deps.dexie);
     this.db.use(commitCapture((changes) => this.onCommit(changes)));
     this.broker = new BrokerClient(name, deps.runId, deps.openChannel);

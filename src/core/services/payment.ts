@@ -20,6 +20,9 @@ export const paymentService: ServiceDefinition = {
   handlers: {
     async OrderCreated(ctx, event) {
       const order = event.data as OrderCreated;
+      // A malformed charge request is a bug upstream, not a business outcome:
+      // throwing lets the broker retry it and then dead-letter it.
+      if (!(order.total > 0)) throw new Error(`cannot charge ${order.total}: amount must be positive`);
       const payments = ctx.table<PaymentRow>('payments');
       const idempotencyKey = `payment-${order.orderId}`;
       if (ctx.config.idempotencyKeys) {

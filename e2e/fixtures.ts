@@ -1,0 +1,45 @@
+// Page objects for the end-to-end tests: the app opened at fast pace, the
+// scripting API, and the canvas's service nodes.
+
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import type { PlaygroundApi } from '../src/runtime/playgroundApi';
+
+export type ServiceNodeName = 'order' | 'payment' | 'inventory' | 'shipping' | 'broker';
+
+export class PlaygroundPage {
+  constructor(readonly page: Page) {}
+
+  async open(query = 'pace=fast'): Promise<void> {
+    await this.page.goto(`./?${query}`);
+    await this.page.waitForFunction(() => window.playground !== undefined);
+    await this.page.evaluate(() => window.playground!.ready());
+  }
+
+  /** Runs a function against window.playground inside the page. */
+  api<T, A = undefined>(fn: (api: PlaygroundApi, arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+    return this.page.evaluate(
+      ([source, a]) => {
+        const f = new Function(`return (${source})`)() as (api: PlaygroundApi, arg: unknown) => unknown;
+        return f(window.playground!, a);
+      },
+      [fn.toString(), arg] as const,
+    ) as Promise<T>;
+  }
+
+  node(name: ServiceNodeName): Locator {
+    return this.page.getByTestId(`node-${name}`);
+  }
+}
+
+export const test = base.extend<{ playground: PlaygroundPage }>({
+  playground: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await use(playground);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,32 @@
+// The broker's state as read from its own database, for snapshot().
+
+import type { BrokerDb } from './brokerDb';
+import type { BrokerStats } from '../telemetry';
+import { DEAD_LETTER_TOPIC } from './wire';
+
+export interface BrokerDump {
+  topics: { name: string; partitions: { partition: number; endOffset: number; records: number }[] }[];
+  offsets: { group: string; topic: string; partition: number; committed: number }[];
+  deadLetters: unknown[];
+  /** The broker's live view: members, in-flight counts, lag. */
+  live: BrokerStats;
+}
+
+export async function dumpBroker(db: BrokerDb, live: BrokerStats): Promise<BrokerDump> {
+  return db.transaction('r', db.log, db.topics, db.offsets, async () => {
+    const topics = await Promise.all(
+      (await db.topics.toArray()).map(async (t) => ({
+        name: t.name,
+        partitions: await Promise.all(
+          Array.from({ length: t.partitions }, async (_, p) => {
+            const range = db.log.where('[topic+partition+offset]').between([t.name, p, 0], [t.name, p, Number.MAX_SAFE_INTEGER]);
+            const last = await range.clone().last();
+            return { partition: p, endOffset: last ? last.offset + 1 : 0, records: await range.count() };
+          }),
+        ),
+      })),
+    );
+    const deadLetters = (await db.log.where('[topic+partition+offset]').between([DEAD_LETTER_TOPIC, 0, 0], [DEAD_LETTER_TOPIC, Number.MAX_SAFE_INTEGER, 0]).toArray()).map((r) => r.event);
+    return { topics, offsets: await db.offsets.toArray(), deadLetters, live };
+  });
+}

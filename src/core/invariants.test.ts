@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { checkInvariants } from './invariants';
+
+const order = (id: string, status: string) => ({ id, customerId: 'c', total: 1, items: [], status, created_at: 0 });
+const payment = (id: string, orderId: string) => ({ id, orderId, customerId: 'c', amount: 5, status: 'CHARGED', idempotencyKey: `payment-${orderId}`, created_at: 0 });
+const outbox = (id: string, published_at: number | null) => ({ seq: 1, id, aggregatetype: 'Order', aggregateid: 'o1', type: 'OrderCreated', payload: {}, correlationid: id, causationid: id, created_at: 0, published_at });
+
+describe('invariants', () => {
+  it('flags an order charged twice, settled or not', () => {
+    const snapshot = { services: { payment: { payments: [payment('p1', 'o1'), payment('p2', 'o1'), payment('p3', 'o2')] } } };
+    const found = checkInvariants(snapshot, { settled: false });
+    expect(found.map((a) => a.invariant)).toEqual(['no-double-charge']);
+    expect(found[0].message).toContain('o1');
+  });
+
+  it('flags unpublished outbox rows and pending orders only once settled', () => {
+    const snapshot = { services: { order: { orders: [order('o1', 'PENDING'), order('o2', 'COMPLETED')], outbox: [outbox('e1', null), outbox('e2', 5)] } } };
+    expect(checkInvariants(snapshot, { settled: false })).toEqual([]);
+    expect(checkInvariants(snapshot, { settled: true }).map((a) => a.invariant).sort()).toEqual(['no-event-lost', 'no-order-stuck']);
+  });
+
+  it('finds nothing in a consistent system', () => {
+    const snapshot = { services: { order: { orders: [order('o1', 'COMPLETED')], outbox: [outbox('e1', 3)] }, payment: { payments: [payment('p1', 'o1')] } } };
+    expect(checkInvariants(snapshot, { settled: true })).toEqual([]);
+  });
+});

@@ -1,0 +1,21 @@
+// Starts a run for the page: reads the few settings the URL may carry, starts
+// the conductor, and installs window.playground.
+
+import { isPace } from '../core/service/pace';
+import { Conductor } from './conductor';
+import { createPlaygroundApi } from './playgroundApi';
+
+export function conductorFromLocation(location: Pick<Location, 'search'>): Conductor {
+  const params = new URLSearchParams(location.search);
+  const pace = params.get('pace');
+  return new Conductor({ pace: isPace(pace) ? pace : 'teaching' });
+}
+
+/** Creates the conductor and the scripting API at once; the workers start in the background. */
+export function boot(location: Pick<Location, 'search'>): { conductor: Conductor; started: Promise<void> } {
+  const conductor = conductorFromLocation(location);
+  const started = conductor.start();
+  window.playground = createPlaygroundApi(conductor, started);
+  window.addEventListener('pagehide', () => conductor.dispose());
+  return { conductor, started };
+}

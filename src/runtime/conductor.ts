@@ -1,0 +1,217 @@
+// The conductor: spawns the broker and service workers, relays the UI's
+// commands to them, kills and restarts them, and turns their telemetry into
+// the event stream the UI and window.playground read.
+
+import type { CrashPoint } from '../core/crashPoints';
+import { checkInvariants, type Anomaly } from '../core/invariants';
+import { SERVICE_NAMES, type ServiceName, type TableDump } from '../core/rows';
+import type { ServiceConfig } from '../core/service/definition';
+import { PACES, type PaceName } from '../core/service/pace';
+import { sampleOrder } from '../core/services/catalog';
+import type { Fact, ProcessName } from '../core/telemetry';
+import { broadcastChannels, channelNames, type Channel } from '../core/transport';
+import type { BrokerDump } from '../core/broker/dump';
+import type { ConductorEvent, Controller, PlaceOrderInput } from './controller';
+import { ERRORS, PlaygroundError, type ErrorName } from './errors';
+import { ProcessHandle } from './processHandle';
+import { waitForQuiet } from '../core/quiet';
+import { deleteStaleRuns, keepRunAlive } from './runRegistry';
+
+export interface Snapshot {
+  services: Record<ServiceName, TableDump>;
+  broker: BrokerDump;
+}
+
+export interface ConductorOptions {
+  runId?: string;
+  pace?: PaceName;
+}
+
+const PROCESS_NAMES: ProcessName[] = ['broker', ...SERVICE_NAMES];
+
+export class Conductor implements Controller {
+  readonly runId: string;
+  config: ServiceConfig;
+  paused = false;
+  private readonly processes = new Map<ProcessName, ProcessHandle>();
+  private readonly listeners = new Set<(events: ConductorEvent[]) => void>();
+  private readonly telemetry: Channel;
+  private latestAnomalies: Anomaly[] = [];
+  private stopHeartbeat: () => void = () => undefined;
+  private watchTimer: ReturnType<typeof setInterval> | null = null;
+  /** Commits seen so far: the watcher re-checks invariants only when something changed. */
+  private commits = 0;
+  private commitsChecked = -1;
+
+  constructor(options: ConductorOptions = {}) {
+    this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
+    this.config = structuredClone(PACES[options.pace ?? 'teaching']);
+    this.telemetry = broadcastChannels(BroadcastChannel)(channelNames(this.runId).telemetry);
+    this.telemetry.onMessage((facts) => {
+      for (const fact of facts as Fact[]) if (fact.kind === 'commit') this.commits++;
+      this.publish(facts as Fact[]);
+    });
+    for (const name of PROCESS_NAMES) {
+      this.processes.set(
+        name,
+        new ProcessHandle(name, {
+          onStatus: (status, armed) => this.publish([{ kind: 'process', process: name, status, armed }]),
+          onCrashed: (point) => this.publish([{ kind: 'crashed', process: name, point }]),
+          onFatal: (code, message) => this.fail(code in ERRORS ? (code as ErrorName) : 'PROCESS_FAILED', `${name}: ${message}`),
+        }),
+      );
+    }
+  }
+
+  async start(): Promise<void> {
+    if (typeof indexedDB === 'undefined') return this.fail('IDB_UNAVAILABLE');
+    if (typeof Worker === 'undefined') return this.fail('WORKERS_UNAVAILABLE');
+    this.stopHeartbeat = keepRunAlive(this.runId);
+    void deleteStaleRuns(this.runId).catch(() => undefined);
+    await this.startProcess('broker');
+    await Promise.all(SERVICE_NAMES.map((name) => this.startProcess(name)));
+    this.watchTimer = setInterval(() => void this.watch(), 1500);
+  }
+
+  /** Whenever the system is quiet and something changed, the invariants are checked again. */
+  private watching = false;
+  private async watch(): Promise<void> {
+    if (this.watching || this.commits === this.commitsChecked) return;
+    this.watching = true;
+    try {
+      await this.watchOnce();
+    } finally {
+      this.watching = false;
+    }
+  }
+
+  private async watchOnce(): Promise<void> {
+    const seen = this.commits;
+    const quiet = await waitForQuiet(() => this.owed(), 1000).then(() => true, () => false);
+    if (!quiet) return;
+    this.commitsChecked = seen;
+    await this.checkAnomalies(true).catch(() => undefined);
+  }
+
+  subscribe(listener: (events: ConductorEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    listener(PROCESS_NAMES.map((name) => ({ kind: 'process', process: name, status: this.proc(name).status, armed: this.proc(name).armed })));
+    return () => this.listeners.delete(listener);
+  }
+
+  async placeOrder(input: Partial<PlaceOrderInput> = {}): Promise<string> {
+    const order = { ...sampleOrder(Math.random), ...input };
+    return this.proc('order').call<string>('command', 'placeOrder', order);
+  }
+
+  placeOrders(count: number): Promise<string[]> {
+    return Promise.all(Array.from({ length: count }, () => this.placeOrder()));
+  }
+
+  play(): void {
+    this.setPaused(false);
+  }
+
+  pause(): void {
+    this.setPaused(true);
+  }
+
+  crashAt(process: ProcessName, point: CrashPoint): void {
+    this.proc(process).arm(point);
+  }
+
+  crashNow(process: ProcessName): void {
+    this.proc(process).kill('manual');
+  }
+
+  restart(process: ProcessName): Promise<void> {
+    const handle = this.proc(process);
+    if (handle.status !== 'crashed') return Promise.resolve();
+    return this.startProcess(process, true);
+  }
+
+  /** Changes service settings (pace, inbox, idempotency keys) in every running service. */
+  async configure(patch: Partial<ServiceConfig>): Promise<void> {
+    this.config = { ...this.config, ...patch };
+    await Promise.all(SERVICE_NAMES.filter((s) => this.proc(s).alive).map((s) => this.proc(s).call('configure', this.config)));
+  }
+
+  /** Resolves once nothing is owed anywhere; then re-checks the invariants over the databases. */
+  async settle(timeoutMs = 30_000): Promise<void> {
+    await waitForQuiet(() => this.owed(), timeoutMs).catch((error: Error) => {
+      throw new PlaygroundError('SETTLE_TIMEOUT', error.message);
+    });
+    await this.checkAnomalies(true);
+  }
+
+  async snapshot(): Promise<Snapshot> {
+    const services = Object.fromEntries(
+      await Promise.all(SERVICE_NAMES.map(async (s) => [s, await this.proc(s).call<TableDump>('dump')] as const)),
+    ) as Record<ServiceName, TableDump>;
+    return { services, broker: await this.proc('broker').call<BrokerDump>('dump') };
+  }
+
+  anomalies(): Anomaly[] {
+    return [...this.latestAnomalies];
+  }
+
+  async checkAnomalies(settled: boolean): Promise<Anomaly[]> {
+    this.latestAnomalies = checkInvariants(await this.snapshot(), { settled });
+    this.publish([{ kind: 'anomalies', anomalies: this.latestAnomalies, settled }]);
+    return this.anomalies();
+  }
+
+  status(process: ProcessName) {
+    return this.proc(process).status;
+  }
+
+  dispose(): void {
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    for (const handle of this.processes.values()) handle.kill();
+    this.telemetry.close();
+    this.stopHeartbeat();
+  }
+
+  /** What is still owed: a description of the first thing found, or null when quiet. */
+  private async owed(): Promise<string | null> {
+    for (const name of PROCESS_NAMES) if (!this.proc(name).alive) return `${name} is ${this.proc(name).status}`;
+    const broker = await this.proc('broker').call<{ lag: number; pendingWrites: number }>('status');
+    if (broker.lag || broker.pendingWrites) return `broker: ${broker.lag} records unacknowledged, ${broker.pendingWrites} writes pending`;
+    for (const name of SERVICE_NAMES) {
+      const s = await this.proc(name).call<{ unpublished: number; busy: number }>('status');
+      if (s.unpublished || s.busy) return `${name}: ${s.unpublished} outbox rows unpublished, ${s.busy} steps running`;
+    }
+    return null;
+  }
+
+  private async startProcess(name: ProcessName, restarting = false): Promise<void> {
+    await this.proc(name).start({ runId: this.runId, config: this.config, paused: this.paused }, restarting);
+  }
+
+  private setPaused(paused: boolean): void {
+    this.paused = paused;
+    for (const handle of this.processes.values()) if (handle.alive) void handle.call('setPaused', paused).catch(() => undefined);
+    this.publish([{ kind: 'paused', paused }]);
+  }
+
+  private fail(name: ErrorName, detail?: string): void {
+    const error = new PlaygroundError(name, detail);
+    this.publish([{ kind: 'error', code: ERRORS[name].code, message: error.message }]);
+  }
+
+  private proc(name: ProcessName): ProcessHandle {
+    const handle = this.processes.get(name);
+    if (!handle) throw new Error(`no process ${name}`);
+    return handle;
+  }
+
+  private publish(events: ConductorEvent[]): void {
+    for (const listener of this.listeners) listener(events);
+  }
+}
+
+export async function createConductor(options: ConductorOptions = {}): Promise<Conductor> {
+  const conductor = new Conductor(options);
+  await conductor.start();
+  return conductor;
+}

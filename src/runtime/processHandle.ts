@@ -1,0 +1,116 @@
+// One process the conductor owns: a real Web Worker it can start, call,
+// and kill. Killing is Worker.terminate(): the worker stops mid-step, and
+// whatever it had not committed is gone.
+
+import type { ProcessName } from '../core/telemetry';
+import type { CrashPoint } from '../core/crashPoints';
+import type { ServiceConfig } from '../core/service/definition';
+import type { FromWorker, ToWorker } from './workerProtocol';
+import { PlaygroundError } from './errors';
+import type { ProcessStatus } from './controller';
+
+export interface ProcessEvents {
+  onStatus(status: ProcessStatus, armed: CrashPoint | null): void;
+  onCrashed(point: CrashPoint | 'manual'): void;
+  onFatal(code: string, message: string): void;
+}
+
+function createWorker(process: ProcessName): Worker {
+  // Literal URLs so Vite bundles each entry as a module worker.
+  return process === 'broker'
+    ? new Worker(new URL('../workers/broker.worker.ts', import.meta.url), { type: 'module', name: process })
+    : new Worker(new URL('../workers/service.worker.ts', import.meta.url), { type: 'module', name: process });
+}
+
+export class ProcessHandle {
+  status: ProcessStatus = 'crashed';
+  armed: CrashPoint | null = null;
+  private worker: Worker | null = null;
+  private calls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private nextCall = 0;
+
+  constructor(
+    readonly name: ProcessName,
+    private readonly events: ProcessEvents,
+  ) {}
+
+  get alive(): boolean {
+    return this.status === 'running';
+  }
+
+  start(init: { runId: string; config: ServiceConfig; paused: boolean }, restarting = false): Promise<void> {
+    this.setStatus(restarting ? 'restarting' : 'starting', null);
+    const worker = createWorker(this.name);
+    this.worker = worker;
+    return new Promise((resolve, reject) => {
+      worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
+        if (this.worker !== worker) return;
+        switch (data.type) {
+          case 'ready':
+            this.setStatus('running', null);
+            resolve();
+            return;
+          case 'fatal':
+            this.kill();
+            this.events.onFatal(data.code, data.message);
+            reject(new Error(data.message));
+            return;
+          case 'crashed':
+            this.kill(data.point);
+            return;
+          case 'rpc.result': {
+            const call = this.calls.get(data.id);
+            this.calls.delete(data.id);
+            if (data.ok) call?.resolve(data.value);
+            else call?.reject(new Error(data.error));
+          }
+        }
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        if (this.status === 'starting' || this.status === 'restarting') {
+          this.kill();
+          this.events.onFatal('PROCESS_FAILED', `${this.name}: ${event.message}`);
+          reject(new Error(event.message));
+        }
+      };
+      this.post({ type: 'init', runId: init.runId, process: this.name, config: init.config, paused: init.paused });
+    });
+  }
+
+  call<T>(method: string, ...args: unknown[]): Promise<T> {
+    if (!this.worker || this.status === 'crashed') return Promise.reject(new PlaygroundError('PROCESS_DOWN', this.name));
+    const id = ++this.nextCall;
+    return new Promise<T>((resolve, reject) => {
+      this.calls.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.post({ type: 'rpc', id, method, args });
+    });
+  }
+
+  arm(point: CrashPoint): void {
+    this.armed = point;
+    void this.call('arm', point).catch(() => undefined);
+    this.events.onStatus(this.status, point);
+  }
+
+  /** Terminates the worker where it stands. */
+  kill(point: CrashPoint | 'manual' = 'manual'): void {
+    if (!this.worker) return;
+    this.worker.terminate();
+    this.worker = null;
+    for (const call of this.calls.values()) call.reject(new PlaygroundError('PROCESS_DOWN', `${this.name} crashed`));
+    this.calls.clear();
+    this.setStatus('crashed', null);
+    this.events.onCrashed(point);
+  }
+
+  private setStatus(status: ProcessStatus, armed: CrashPoint | null): void {
+    this.status = status;
+    this.armed = armed;
+    this.events.onStatus(status, armed);
+  }
+
+  private post(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+}

@@ -1,0 +1,39 @@
+// Keeps IndexedDB from filling up with old runs: every open tab marks its run
+// as alive; at start-up, databases of runs no tab has touched for a while are
+// deleted. Another tab's live run is never touched.
+
+const KEY = 'mpp-runs';
+const HEARTBEAT_MS = 10_000;
+const STALE_MS = 5 * 60_000;
+
+function read(): Record<string, number> {
+  try {
+    return JSON.parse(localStorage.getItem(KEY) ?? '{}') as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+export function keepRunAlive(runId: string): () => void {
+  const beat = () => {
+    const runs = read();
+    runs[runId] = Date.now();
+    localStorage.setItem(KEY, JSON.stringify(runs));
+  };
+  beat();
+  const timer = setInterval(beat, HEARTBEAT_MS);
+  return () => clearInterval(timer);
+}
+
+export async function deleteStaleRuns(currentRunId: string): Promise<void> {
+  if (!indexedDB.databases) return;
+  const runs = read();
+  const now = Date.now();
+  const stale = (run: string) => run !== currentRunId && now - (runs[run] ?? 0) > STALE_MS;
+  for (const { name } of await indexedDB.databases()) {
+    const run = name?.match(/^mpp-(.+)-(order|payment|inventory|shipping|broker)$/)?.[1];
+    if (name && run && stale(run)) indexedDB.deleteDatabase(name);
+  }
+  for (const run of Object.keys(runs)) if (stale(run)) delete runs[run];
+  localStorage.setItem(KEY, JSON.stringify(runs));
+}

@@ -1,0 +1,16 @@
+// Messages between the conductor (main thread) and a worker it owns.
+
+import type { ProcessName } from '../core/telemetry';
+import type { CrashPoint } from '../core/crashPoints';
+import type { ServiceConfig } from '../core/service/definition';
+
+export type ToWorker =
+  | { type: 'init'; runId: string; process: ProcessName; config: ServiceConfig; paused: boolean }
+  | { type: 'rpc'; id: number; method: string; args: unknown[] };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'fatal'; code: string; message: string }
+  | { type: 'crashed'; point: CrashPoint }
+  | { type: 'rpc.result'; id: number; ok: true; value: unknown }
+  | { type: 'rpc.result'; id: number; ok: false; error: string };

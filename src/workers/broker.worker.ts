@@ -1,0 +1,19 @@
+// Entry point of the broker worker: the durable log in its own database.
+
+import { Broker } from '../core/broker/broker';
+import { openBrokerDb } from '../core/broker/brokerDb';
+import { dumpBroker } from '../core/broker/dump';
+import { systemClock } from '../core/clock';
+import { serveWorker } from './workerEntry';
+
+serveWorker(async ({ init, openChannel, dexie, emit }) => {
+  const db = openBrokerDb(init.runId, dexie);
+  const broker = new Broker({ runId: init.runId, db, openChannel, clock: systemClock, emit });
+  await broker.start();
+  broker.setPaused(init.paused);
+  return {
+    setPaused: (paused: boolean) => broker.setPaused(paused),
+    status: () => broker.status(),
+    dump: () => dumpBroker(db, broker.stats()),
+  };
+});

@@ -1,0 +1,29 @@
+// Entry point of a service worker: builds one ServiceHost and exposes it.
+
+import { systemClock } from '../core/clock';
+import type { CrashPoint } from '../core/crashPoints';
+import type { ServiceName } from '../core/rows';
+import type { ServiceConfig } from '../core/service/definition';
+import { ServiceHost } from '../core/service/serviceHost';
+import { SERVICES } from '../core/services';
+import { serveWorker } from './workerEntry';
+import { randomId } from '../core/ids';
+
+serveWorker(async ({ init, openChannel, dexie, emit, die }) => {
+  const def = SERVICES[init.process as ServiceName];
+  const host = new ServiceHost(def, { runId: init.runId, dexie, openChannel, clock: systemClock, config: init.config, newId: randomId, emit, die });
+  host.db.on('blocked', () => {
+    throw Object.assign(new Error('database open is blocked'), { code: 'IDB_BLOCKED' });
+  });
+  host.setPaused(init.paused);
+  await host.start();
+  return {
+    command: (name: string, input: unknown) => host.command(name, input),
+    arm: (point: CrashPoint) => host.arm(point),
+    disarm: () => host.disarm(),
+    setPaused: (paused: boolean) => host.setPaused(paused),
+    configure: (config: ServiceConfig) => host.configure(config),
+    status: () => host.status(),
+    dump: () => host.dump(),
+  };
+});

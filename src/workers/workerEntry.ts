@@ -1,0 +1,64 @@
+// Shared wiring for worker entry points: answers the conductor's RPCs, sends
+// telemetry in batches, reports fatal start-up errors, and dies for real at a
+// crash point (flush the last facts, tell the conductor, close).
+
+import { TelemetryBatcher } from '../core/telemetryBatcher';
+import { broadcastChannels, channelNames } from '../core/transport';
+import type { Fact } from '../core/telemetry';
+import type { CrashPoint } from '../core/crashPoints';
+import type { FromWorker, ToWorker } from '../runtime/workerProtocol';
+
+type InitMessage = Extract<ToWorker, { type: 'init' }>;
+export type Methods = Record<string, (...args: never[]) => unknown>;
+
+export interface WorkerKit {
+  init: InitMessage;
+  openChannel: ReturnType<typeof broadcastChannels>;
+  dexie: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange };
+  emit: (fact: Fact) => void;
+  die: (point: CrashPoint) => void;
+}
+
+const scope = self as unknown as { postMessage(m: FromWorker): void; close(): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
+
+export function serveWorker(start: (kit: WorkerKit) => Promise<Methods>): void {
+  let methods: Methods | null = null;
+  const queued: Extract<ToWorker, { type: 'rpc' }>[] = [];
+
+  scope.onmessage = async ({ data }) => {
+    if (data.type === 'rpc') {
+      if (methods) void answer(methods, data);
+      else queued.push(data);
+      return;
+    }
+    const openChannel = broadcastChannels(BroadcastChannel);
+    const telemetry = openChannel(channelNames(data.runId).telemetry);
+    const batcher = new TelemetryBatcher((facts) => telemetry.post(facts));
+    const die = (point: CrashPoint) => {
+      batcher.flush();
+      scope.postMessage({ type: 'crashed', point });
+      scope.close(); // no further task runs here: no IndexedDB request can complete after this
+    };
+    try {
+      if (typeof indexedDB === 'undefined') throw Object.assign(new Error('indexedDB is undefined'), { code: 'IDB_UNAVAILABLE' });
+      methods = await start({ init: data, openChannel, dexie: { indexedDB, IDBKeyRange }, emit: batcher.emit, die });
+      scope.postMessage({ type: 'ready' });
+      for (const rpc of queued.splice(0)) void answer(methods, rpc);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? ((error as Error).name === 'MissingAPIError' ? 'IDB_UNAVAILABLE' : 'PROCESS_FAILED');
+      scope.postMessage({ type: 'fatal', code, message: String((error as Error).message ?? error) });
+    }
+  };
+}
+
+async function answer(methods: Methods, rpc: Extract<ToWorker, { type: 'rpc' }>): Promise<void> {
+  try {
+    const method = methods[rpc.method];
+    if (!method) throw new Error(`no method ${rpc.method}`);
+    const value = await (method as (...args: unknown[]) => unknown)(...rpc.args);
+    scope.postMessage({ type: 'rpc.result', id: rpc.id, ok: true, value });
+  } catch (error) {
+    if ((error as Error)?.name === 'CrashSignal') return; // the process is gone; the conductor rejects the call
+    scope.postMessage({ type: 'rpc.result', id: rpc.id, ok: false, error: String((error as Error)?.message ?? error) });
+  }
+}
