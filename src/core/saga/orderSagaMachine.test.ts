@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, SimulatedClock, type SnapshotFrom } from 'xstate';
+import { orderSagaMachine, compensationOf, type SagaContext, type SagaEvent } from './orderSagaMachine';
+import { ORDER_SAGA_STEPS } from './steps';
+import { DEFAULT_RETRY } from './retryPolicy';
+
+const retry = { ...DEFAULT_RETRY, initialInterval: 100, backoffCoefficient: 2, maximumInterval: 1000, maximumAttempts: 3 };
+
+function harness(snapshot?: unknown) {
+  const clock = new SimulatedClock();
+  const sent: string[] = [];
+  const machine = orderSagaMachine.provide({
+    actions: {
+      issueStep: ({ context }) => void sent.push(context.steps[context.index].command!),
+      issueCompensation: ({ context }) => void sent.push(compensationOf(context, context.pending[0])),
+    },
+  });
+  const input = { sagaId: 's1', orderId: 'o1', order: {}, steps: ORDER_SAGA_STEPS, retry, compensationRetry: retry, stepTimeoutMs: 5000, now: 0 };
+  const actor = createActor(machine, snapshot ? { snapshot: snapshot as SnapshotFrom<typeof machine> } : { input });
+  actor.start();
+  const send = (event: Omit<SagaEvent, 'now'> & { type: SagaEvent['type'] }) => actor.send({ ...event, now: clock.now() } as SagaEvent);
+  const ctx = (): SagaContext => actor.getSnapshot().context;
+  return { actor, clock, sent, send, ctx, state: () => actor.getSnapshot().value };
+}
+
+const ok = (step: string) => ({ type: 'step.succeeded' as const, step });
+const fail = (step: string, errorType: string) => ({ type: 'step.failed' as const, step, errorType, message: errorType });
+
+describe('order saga machine', () => {
+  it('runs every step in order and completes', () => {
+    const h = harness();
+    for (const step of ['reserveInventory', 'processPayment', 'scheduleShipping', 'completeOrder']) h.send(ok(step));
+    expect(h.sent).toEqual(['ReserveInventory', 'ProcessPayment', 'ScheduleShipment', 'CompleteOrder']);
+    expect(h.state()).toBe('completed');
+    expect(h.actor.getSnapshot().status).toBe('done');
+  });
+
+  it('on a business failure compensates the completed steps in reverse order', () => {
+    const h = harness();
+    h.send(ok('reserveInventory'));
+    h.send(ok('processPayment'));
+    h.send(fail('scheduleShipping', 'RegionNotServed'));
+    expect(h.ctx().pending).toEqual(['processPayment', 'reserveInventory', 'createOrder']);
+    for (const step of ['processPayment', 'reserveInventory', 'createOrder']) h.send(ok(step));
+    expect(h.sent.slice(3)).toEqual(['RefundPayment', 'ReleaseInventory', 'CancelOrder']);
+    expect(h.state()).toBe('compensated');
+    expect(h.ctx().compensated).toEqual(['processPayment', 'reserveInventory', 'createOrder']);
+  });
+
+  it('ignores a reply for a step that is not under way (a late duplicate)', () => {
+    const h = harness();
+    h.send(ok('reserveInventory'));
+    h.send(ok('reserveInventory'));
+    expect(h.sent).toEqual(['ReserveInventory', 'ProcessPayment']);
+  });
+
+  it('retries a transient failure with exponential backoff on the clock, then compensates', () => {
+    const h = harness();
+    h.send(fail('reserveInventory', 'GatewayTimeout'));
+    expect(h.ctx().timer).toEqual({ kind: 'retry', due: 100 });
+    h.clock.increment(99);
+    h.send({ type: 'timer.fired' });
+    expect(h.sent).toEqual(['ReserveInventory']); // not due yet
+    h.clock.increment(1);
+    h.send({ type: 'timer.fired' });
+    expect(h.sent).toEqual(['ReserveInventory', 'ReserveInventory']);
+    h.send(fail('reserveInventory', 'GatewayTimeout'));
+    expect(h.ctx().timer).toEqual({ kind: 'retry', due: 300 }); // 100 · 2
+    h.clock.increment(200);
+    h.send({ type: 'timer.fired' });
+    h.send(fail('reserveInventory', 'GatewayTimeout')); // third attempt of three
+    expect(h.state()).toEqual({ compensating: 'awaiting' });
+    expect(h.sent.at(-1)).toBe('CancelOrder');
+  });
+
+  it('times a step out when no reply comes, and treats the timeout as a retryable failure', () => {
+    const h = harness();
+    h.clock.increment(5000);
+    h.send({ type: 'timer.fired' });
+    expect(h.ctx().history.some((e) => e.kind === 'timeout')).toBe(true);
+    h.clock.increment(100);
+    h.send({ type: 'timer.fired' });
+    expect(h.sent).toEqual(['ReserveInventory', 'ReserveInventory']);
+  });
+
+  it('parks a saga whose compensation keeps failing, and lets an operator retry, skip or force', () => {
+    const h = harness();
+    h.send(ok('reserveInventory'));
+    h.send(fail('processPayment', 'CardDeclined'));
+    for (let i = 0; i < 3; i++) {
+      h.send(fail('reserveInventory', 'WarehouseOffline'));
+      h.clock.increment(1000);
+      h.send({ type: 'timer.fired' });
+    }
+    expect(h.state()).toBe('stuck');
+    expect(h.ctx().stuckReason).toContain('ReleaseInventory failed 3 times');
+
+    h.send({ type: 'saga.retry' });
+    expect(h.state()).toEqual({ compensating: 'awaiting' });
+    expect(h.sent.at(-1)).toBe('ReleaseInventory');
+    for (let i = 0; i < 3; i++) {
+      h.send(fail('reserveInventory', 'WarehouseOffline'));
+      h.clock.increment(1000);
+      h.send({ type: 'timer.fired' });
+    }
+    h.send({ type: 'saga.skip' });
+    expect(h.ctx().skipped).toEqual(['reserveInventory']);
+    h.send(ok('createOrder'));
+    expect(h.state()).toBe('compensated');
+  });
+
+  it('continues from a persisted snapshot exactly where it stopped', () => {
+    const first = harness();
+    first.send(ok('reserveInventory'));
+    const persisted = JSON.parse(JSON.stringify(first.actor.getPersistedSnapshot()));
+    first.actor.stop();
+
+    const second = harness(persisted);
+    expect(second.state()).toEqual({ running: 'awaiting' });
+    expect(second.sent).toEqual([]); // restoring does not send the command again
+    second.send(ok('processPayment'));
+    expect(second.sent).toEqual(['ScheduleShipment']);
+    expect(second.ctx().completed).toEqual(['createOrder', 'reserveInventory', 'processPayment']);
+  });
+});
