@@ -16,7 +16,8 @@ function harness(snapshot?: unknown) {
     },
   });
   const input = { sagaId: 's1', orderId: 'o1', order: {}, steps: ORDER_SAGA_STEPS, retry, compensationRetry: retry, stepTimeoutMs: 5000, now: 0 };
-  const actor = createActor(machine, snapshot ? { snapshot: snapshot as SnapshotFrom<typeof machine> } : { input });
+  // With a snapshot the input is ignored: the machine's context comes from the snapshot.
+  const actor = createActor(machine, { input, ...(snapshot ? { snapshot: snapshot as SnapshotFrom<typeof machine> } : {}) });
   actor.start();
   const send = (event: Omit<SagaEvent, 'now'> & { type: SagaEvent['type'] }) => actor.send({ ...event, now: clock.now() } as SagaEvent);
   const ctx = (): SagaContext => actor.getSnapshot().context;
