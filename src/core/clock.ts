@@ -37,3 +37,47 @@ export class Waker {
     resolve?.();
   }
 }
+
+/** How simulation time relates to real time; the conductor owns it and sends it to every process. */
+export interface SimTiming {
+  /** Simulation time at `realAt`. */
+  simAt: number;
+  realAt: number;
+  speed: number;
+  paused: boolean;
+}
+
+/**
+ * Simulation time: stands still while paused and runs `speed` times as fast as
+ * real time otherwise. Saga timeouts and retries are deadlines on this clock,
+ * so they behave the same whatever the pace.
+ */
+export class SimClock {
+  private timing: SimTiming;
+
+  constructor(
+    private readonly real: () => number,
+    timing?: SimTiming,
+  ) {
+    this.timing = timing ?? { simAt: 0, realAt: real(), speed: 1, paused: false };
+  }
+
+  now(): number {
+    const t = this.timing;
+    return t.paused ? t.simAt : t.simAt + (this.real() - t.realAt) * t.speed;
+  }
+
+  get(): SimTiming {
+    return { ...this.timing };
+  }
+
+  set(timing: SimTiming): void {
+    this.timing = { ...timing };
+  }
+
+  /** Re-anchors at the current moment with new speed or pause state. */
+  change(patch: Partial<Pick<SimTiming, 'speed' | 'paused'>>): SimTiming {
+    this.timing = { simAt: this.now(), realAt: this.real(), speed: patch.speed ?? this.timing.speed, paused: patch.paused ?? this.timing.paused };
+    return this.get();
+  }
+}

@@ -1,8 +1,8 @@
 // Row shapes of every table a service or the broker keeps. Pure types: the
 // canvas, the invariant checker and the services all read rows of these shapes.
 
-export type ServiceName = 'order' | 'payment' | 'inventory' | 'shipping';
-export const SERVICE_NAMES: ServiceName[] = ['order', 'payment', 'inventory', 'shipping'];
+export type ServiceName = 'order' | 'payment' | 'inventory' | 'shipping' | 'orchestrator';
+export const SERVICE_NAMES: ServiceName[] = ['order', 'payment', 'inventory', 'shipping', 'orchestrator'];
 
 export type OrderStatus = 'PENDING' | 'COMPLETED' | 'CANCELLED';
 
@@ -14,6 +14,8 @@ export interface OrderItem {
 export interface OrderRow {
   id: string;
   customerId: string;
+  /** Where it ships to: the shipping service may not serve every region. */
+  region: string;
   total: number;
   items: OrderItem[];
   status: OrderStatus;
@@ -43,6 +45,49 @@ export interface ReservationRow {
   items: OrderItem[];
   status: 'RESERVED' | 'RELEASED';
   created_at: number;
+}
+
+export interface CustomerRow {
+  id: string;
+  /** What the customer can still spend: charges take from it, refunds give back. */
+  credit: number;
+  cardDeclined: boolean;
+}
+
+export interface RegionRow {
+  id: string;
+  served: boolean;
+}
+
+/** Knobs a service reads from its own data: failures happen because the data says so. */
+export interface SettingRow {
+  key: string;
+  /** The first N attempts of each operation fail with a transient error (the broker or saga retries). */
+  failFirstAttempts?: number;
+  /** While true, every operation fails with a transient error. */
+  offline?: boolean;
+}
+
+export interface SagaRow {
+  id: string;
+  orderId: string;
+  status: 'RUNNING' | 'COMPENSATING' | 'COMPLETED' | 'COMPENSATED' | 'STUCK';
+  /** The machine's state value, e.g. `running.awaiting`. */
+  state: string;
+  step: string | null;
+  completed: string[];
+  compensated: string[];
+  skipped: string[];
+  pending: string[];
+  failure: string | null;
+  stuckReason: string | null;
+  /** Simulation time at which the saga's timer fires; absent when none is set (so it is not indexed). */
+  timer_due?: number;
+  history: { at: number; step: string | null; kind: string; detail: string }[];
+  /** XState's persisted snapshot: restoring it continues the saga exactly where it was. */
+  snapshot: unknown;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface ShipmentRow {

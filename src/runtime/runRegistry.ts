@@ -31,7 +31,7 @@ export async function deleteStaleRuns(currentRunId: string): Promise<void> {
   const now = Date.now();
   const stale = (run: string) => run !== currentRunId && now - (runs[run] ?? 0) > STALE_MS;
   for (const { name } of await indexedDB.databases()) {
-    const run = name?.match(/^mpp-(.+)-(order|payment|inventory|shipping|broker)$/)?.[1];
+    const run = name?.match(/^mpp-(.+)-(order|payment|inventory|shipping|orchestrator|broker)$/)?.[1];
     if (name && run && stale(run)) indexedDB.deleteDatabase(name);
   }
   for (const run of Object.keys(runs)) if (stale(run)) delete runs[run];

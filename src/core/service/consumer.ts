@@ -114,8 +114,8 @@ export class Consumer {
           duplicates.push(record);
           continue;
         }
-        const handler = def.handlers[event.type];
-        const result = handler ? await handler(unit.context(event), event) : `ignored: ${def.name} does not handle ${event.type}`;
+        const handler = def.handlers[event.type] ?? def.fallback;
+        const result = handler ? await handler(unit.context(event, record.attempt ?? 1), event) : `ignored: ${def.name} does not handle ${event.type}`;
         if (useInbox) await inbox.add({ message_id: event.id, processed_at: unit.now, result, type: event.type });
       }
       if (duplicates.length) {

@@ -23,15 +23,24 @@ export interface ServiceConfig {
   };
   inbox: boolean;
   idempotencyKeys: boolean;
+  /** Choreography: services react to each other's events. Orchestration: they obey the orchestrator's commands. */
+  sagaStyle: SagaStyle;
 }
 
+export type SagaStyle = 'choreography' | 'orchestration';
+
 export interface HandlerContext {
+  /** Wall-clock time, for timestamps people read. */
   readonly now: number;
+  /** Simulation time: stands still while paused, runs faster when sped up. Deadlines use it. */
+  readonly simNow: number;
+  /** For a delivered message: how many times it has been handed over (1 = first delivery). */
+  readonly attempt: number;
   readonly config: ServiceConfig;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   table<T>(name: string): Table<T, any>;
-  /** Writes an outbox row in the current transaction. */
-  emit(type: string, aggregateid: string, payload: object): void;
+  /** Writes an outbox row in the current transaction (aggregatetype defaults to the service's). */
+  emit(type: string, aggregateid: string, payload: object, aggregatetype?: string): void;
   newId(prefix: string): string;
 }
 
@@ -46,11 +55,17 @@ export interface ServiceDefinition {
   tables: Record<string, string>;
   consumes: string[];
   handlers: Record<string, EventHandler>;
+  /** Handles any event type without a handler of its own (the orchestrator's replies). */
+  fallback?: EventHandler;
   commands?: Record<string, CommandHandler>;
   /** Rows a fresh database starts with (the stock levels, say). */
   seed?: (ctx: HandlerContext) => Promise<void>;
+  /** Periodic work in its own transaction (the orchestrator's timers). */
+  tick?: { intervalMs: number; run: (ctx: HandlerContext) => Promise<void> };
 }
 
+/** Routes by aggregatetype, as Debezium's outbox router does: `Order` → `order-events`, `PaymentCommand` → `payment-commands`. */
 export function topicOf(aggregateType: string): string {
-  return `${aggregateType.toLowerCase()}-events`;
+  const command = aggregateType.match(/^(.*)Command$/);
+  return command ? `${command[1].toLowerCase()}-commands` : `${aggregateType.toLowerCase()}-events`;
 }

@@ -12,12 +12,14 @@ export const PACES: Record<PaceName, ServiceConfig> = {
     consumer: { delayMs: 350, batchSize: 1 },
     inbox: true,
     idempotencyKeys: true,
+    sagaStyle: 'choreography',
   },
   fast: {
     relay: { intervalMs: 50, batchSize: 200, wakeOnCommit: true },
     consumer: { delayMs: 0, batchSize: 50 },
     inbox: true,
     idempotencyKeys: true,
+    sagaStyle: 'choreography',
   },
 };
 

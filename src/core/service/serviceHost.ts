@@ -4,7 +4,7 @@
 
 import type { Dexie } from 'dexie';
 import type { Clock } from '../clock';
-import { CrashSwitch } from '../crash';
+import { CrashSwitch, isCrash } from '../crash';
 import type { CrashPoint } from '../crashPoints';
 import type { DexieDeps } from '../broker/brokerDb';
 import { BrokerClient } from '../broker/brokerClient';
@@ -22,6 +22,8 @@ export interface ServiceHostDeps {
   dexie: DexieDeps;
   openChannel: OpenChannel;
   clock: Clock;
+  /** Simulation time for deadlines; real time when not given. */
+  simClock?: { now(): number };
   config: ServiceConfig;
   newId: (prefix: string) => string;
   emit: (fact: Fact) => void;
@@ -52,7 +54,7 @@ export class ServiceHost {
     this.db.use(commitCapture((changes) => this.onCommit(changes)));
     this.broker = new BrokerClient(name, deps.runId, deps.openChannel);
     const config = () => this.config;
-    this.unit = { db: this.db, def, config, crash: this.crash, now: () => deps.clock.now(), newId: deps.newId };
+    this.unit = { db: this.db, def, config, crash: this.crash, now: () => deps.clock.now(), simNow: () => (deps.simClock ?? deps.clock).now(), newId: deps.newId };
     this.relay = new OutboxRelay({
       service: name,
       db: this.db,
@@ -80,6 +82,7 @@ export class ServiceHost {
     await this.hydrate();
     void this.relay.run();
     this.consumer.start();
+    void this.runTicks();
     this.deps.emit({ kind: 'ready', process: this.def.name });
   }
 
@@ -105,6 +108,7 @@ export class ServiceHost {
   }
 
   setPaused(paused: boolean): void {
+    this.paused = paused;
     this.relay.setPaused(paused);
   }
 
@@ -123,6 +127,25 @@ export class ServiceHost {
     this.relay.stop();
     this.broker.close();
     this.db.close();
+  }
+
+  private paused = false;
+
+  /** Runs the definition's periodic work, each round in its own transaction, while not paused. */
+  private async runTicks(): Promise<void> {
+    const tick = this.def.tick;
+    if (!tick) return;
+    while (!this.crash.dead) {
+      await this.deps.clock.sleep(tick.intervalMs);
+      if (this.paused || this.crash.dead) continue;
+      try {
+        const { emitted } = await inTransaction(this.unit, (unit) => tick.run(unit.context()));
+        if (emitted) this.relay.wake();
+      } catch (error) {
+        if (isCrash(error)) return;
+        throw error;
+      }
+    }
   }
 
   private async seedOnce(): Promise<void> {

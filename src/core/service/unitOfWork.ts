@@ -14,6 +14,7 @@ export interface UnitDeps {
   config: () => ServiceConfig;
   crash: CrashSwitch;
   now: () => number;
+  simNow: () => number;
   newId: (prefix: string) => string;
 }
 
@@ -26,18 +27,20 @@ export class Unit {
   }
 
   /** A handler's view of this unit; events it emits are caused by `cause`. */
-  context(cause?: CloudEvent): HandlerContext {
+  context(cause?: CloudEvent, attempt = 1): HandlerContext {
     const { db, def, newId } = this.deps;
     return {
       now: this.now,
+      simNow: this.deps.simNow(),
+      attempt,
       config: this.deps.config(),
       table: (name) => db.table(name),
       newId,
-      emit: (type, aggregateid, payload) => {
+      emit: (type, aggregateid, payload, aggregatetype = def.aggregateType) => {
         const id = newId('evt');
         this.emitted.push({
           id,
-          aggregatetype: def.aggregateType,
+          aggregatetype,
           aggregateid,
           type,
           payload,

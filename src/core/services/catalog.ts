@@ -1,7 +1,7 @@
 // The shop's reference data: what can be ordered, at what price, and how much
 // of it the warehouse holds when a run starts.
 
-import type { OrderItem } from '../rows';
+import type { CustomerRow, OrderItem, RegionRow } from '../rows';
 
 export const PRICES: Record<string, number> = {
   'SKU-BOOK': 25,
@@ -15,7 +15,19 @@ export const INITIAL_STOCK: Record<string, number> = {
   'SKU-LAMP': 1000,
 };
 
-export const CUSTOMERS = ['alice', 'bob', 'carol', 'dave'];
+/** Customers a run starts with. Edit them to make payments fail because the data says so. */
+export const CUSTOMERS: CustomerRow[] = [
+  { id: 'alice', credit: 100_000, cardDeclined: false },
+  { id: 'bob', credit: 100_000, cardDeclined: false },
+  { id: 'carol', credit: 100_000, cardDeclined: false },
+  { id: 'dave', credit: 100_000, cardDeclined: false },
+];
+
+export const REGIONS: RegionRow[] = [
+  { id: 'EU', served: true },
+  { id: 'US', served: true },
+  { id: 'MOON', served: false },
+];
 
 export function priceOf(items: OrderItem[]): number {
   return items.reduce((sum, item) => sum + (PRICES[item.sku] ?? 0) * item.qty, 0);
@@ -26,7 +38,7 @@ export function sampleOrder(random: () => number): { customerId: string; items: 
   const skus = Object.keys(PRICES);
   const sku = skus[Math.floor(random() * skus.length)];
   return {
-    customerId: CUSTOMERS[Math.floor(random() * CUSTOMERS.length)],
+    customerId: CUSTOMERS[Math.floor(random() * CUSTOMERS.length)].id,
     items: [{ sku, qty: 1 + Math.floor(random() * 2) }],
   };
 }

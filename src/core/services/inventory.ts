@@ -1,34 +1,83 @@
-// The inventory service: reserves stock once an order is paid, or reports that
-// it cannot — the event that starts the compensating path.
+// The inventory service: reserves stock for paid orders (choreography) or on
+// the orchestrator's command, and releases it when a later step fails.
+// Out of stock is a business "no"; a warehouse that is offline is transient.
 
-import type { ServiceDefinition } from '../service/definition';
-import type { OrderItem, ReservationRow, StockRow } from '../rows';
+import type { HandlerContext, ServiceDefinition } from '../service/definition';
+import type { OrderItem, ReservationRow, SettingRow, StockRow } from '../rows';
 import { INITIAL_STOCK } from './catalog';
+import { choreographed, failure, IGNORED_ORCHESTRATED, reply, transientFault, TransientError, type Outcome, type SagaCommand } from './sagaMessages';
+
+export const WAREHOUSE = 'warehouse';
+
+async function reserve(ctx: HandlerContext, orderId: string, items: OrderItem[], attempt: number): Promise<Outcome<{ reservationId: string; items: OrderItem[] }>> {
+  const reservations = ctx.table<ReservationRow>('reservations');
+  const earlier = await reservations.where('orderId').equals(orderId).filter((r) => r.status === 'RESERVED').first();
+  if (earlier) return { ok: true, facts: { reservationId: earlier.id, items } };
+  const fault = transientFault(await ctx.table<SettingRow>('settings').get(WAREHOUSE), attempt, 'Warehouse');
+  if (fault) return { ok: false, ...fault };
+  const stock = ctx.table<StockRow>('stock');
+  const levels = await stock.bulkGet(items.map((i) => i.sku));
+  const short = items.find((item, i) => (levels[i]?.available ?? 0) < item.qty);
+  if (short) return failure('OutOfStock', `out of stock: ${short.sku}`);
+  await stock.bulkPut(items.map((item, i) => ({ ...levels[i]!, available: levels[i]!.available - item.qty, reserved: levels[i]!.reserved + item.qty })));
+  const reservation: ReservationRow = { id: ctx.newId('res'), orderId, items, status: 'RESERVED', created_at: ctx.now };
+  await reservations.add(reservation);
+  return { ok: true, facts: { reservationId: reservation.id, items } };
+}
+
+async function release(ctx: HandlerContext, orderId: string, attempt: number): Promise<Outcome<{ released: string[] }>> {
+  const fault = transientFault(await ctx.table<SettingRow>('settings').get(WAREHOUSE), attempt, 'Warehouse');
+  if (fault) return { ok: false, ...fault };
+  const reservations = ctx.table<ReservationRow>('reservations');
+  const stock = ctx.table<StockRow>('stock');
+  const held = await reservations.where('orderId').equals(orderId).filter((r) => r.status === 'RESERVED').toArray();
+  for (const reservation of held) {
+    await reservations.put({ ...reservation, status: 'RELEASED' });
+    for (const item of reservation.items) {
+      const level = await stock.get(item.sku);
+      if (level) await stock.put({ ...level, available: level.available + item.qty, reserved: level.reserved - item.qty });
+    }
+  }
+  return { ok: true, facts: { released: held.map((r) => r.id) } };
+}
 
 export const inventoryService: ServiceDefinition = {
   name: 'inventory',
   aggregateType: 'Inventory',
-  tables: { stock: 'sku', reservations: 'id, orderId' },
-  consumes: ['payment-events'],
+  tables: { stock: 'sku', reservations: 'id, orderId', settings: 'key' },
+  consumes: ['payment-events', 'shipping-events', 'inventory-commands'],
   async seed(ctx) {
     const rows: StockRow[] = Object.entries(INITIAL_STOCK).map(([sku, available]) => ({ sku, available, reserved: 0 }));
     await ctx.table<StockRow>('stock').bulkPut(rows);
+    await ctx.table<SettingRow>('settings').put({ key: WAREHOUSE, failFirstAttempts: 0, offline: false });
   },
   handlers: {
     async PaymentCompleted(ctx, event) {
+      if (!choreographed(ctx)) return IGNORED_ORCHESTRATED;
       const { orderId, items } = event.data as { orderId: string; items: OrderItem[] };
-      const stock = ctx.table<StockRow>('stock');
-      const levels = await stock.bulkGet(items.map((i) => i.sku));
-      const short = items.find((item, i) => (levels[i]?.available ?? 0) < item.qty);
-      if (short) {
-        ctx.emit('InventoryReservationFailed', orderId, { orderId, reason: `out of stock: ${short.sku}` });
-        return `out of stock: ${short.sku}`;
+      const outcome = await reserve(ctx, orderId, items, ctx.attempt);
+      if (outcome.ok) {
+        ctx.emit('InventoryReserved', orderId, { ...(event.data as object), ...outcome.facts });
+        return `reserved as ${outcome.facts.reservationId}`;
       }
-      await stock.bulkPut(items.map((item, i) => ({ ...levels[i]!, available: levels[i]!.available - item.qty, reserved: levels[i]!.reserved + item.qty })));
-      const reservation: ReservationRow = { id: ctx.newId('res'), orderId, items, status: 'RESERVED', created_at: ctx.now };
-      await ctx.table<ReservationRow>('reservations').add(reservation);
-      ctx.emit('InventoryReserved', orderId, { orderId, reservationId: reservation.id, items });
-      return `reserved as ${reservation.id}`;
+      if (outcome.errorType !== 'OutOfStock') throw new TransientError(outcome);
+      ctx.emit('InventoryReservationFailed', orderId, { orderId, errorType: outcome.errorType, message: outcome.message });
+      return outcome.message;
+    },
+    async ShipmentFailed(ctx, event) {
+      if (!choreographed(ctx)) return IGNORED_ORCHESTRATED;
+      const outcome = await release(ctx, event.subject, ctx.attempt);
+      if (!outcome.ok) throw new TransientError(outcome);
+      ctx.emit('InventoryReleased', event.subject, { orderId: event.subject, ...outcome.facts });
+      return `released ${outcome.facts.released.length} reservation(s)`;
+    },
+    async ReserveInventory(ctx, event) {
+      const command = event.data as SagaCommand;
+      return reply(ctx, command, await reserve(ctx, command.order.orderId, command.order.items, command.attempt), 'InventoryReserved', 'InventoryReservationFailed');
+    },
+    async ReleaseInventory(ctx, event) {
+      const command = event.data as SagaCommand;
+      return reply(ctx, command, await release(ctx, command.order.orderId, command.attempt), 'InventoryReleased', 'InventoryReleaseFailed');
     },
   },
 };

@@ -1,48 +1,69 @@
-// The order service: creates orders and closes them when the rest of the
-// choreography reports back (shipped → COMPLETED, refunded → CANCELLED).
+// The order service: creates orders, and closes them — in choreography when
+// the other services' events say so (shipped → COMPLETED, refunded or declined
+// → CANCELLED), in orchestration when the orchestrator commands it.
 
-import type { ServiceDefinition } from '../service/definition';
+import type { HandlerContext, ServiceDefinition } from '../service/definition';
 import type { OrderItem, OrderRow } from '../rows';
 import { priceOf } from './catalog';
+import { choreographed, IGNORED_ORCHESTRATED, reply, type Outcome, type SagaCommand } from './sagaMessages';
 
 export interface PlaceOrder {
   customerId: string;
   items: OrderItem[];
   total?: number;
+  region?: string;
 }
 
-async function closeOrder(ctx: Parameters<ServiceDefinition['handlers'][string]>[0], orderId: string, status: OrderRow['status']) {
+async function closeOrder(ctx: HandlerContext, orderId: string, status: OrderRow['status']): Promise<Outcome> {
   const orders = ctx.table<OrderRow>('orders');
   const order = await orders.get(orderId);
-  if (!order) return `no order ${orderId}`;
-  if (order.status !== 'PENDING') return `order already ${order.status}`;
+  if (!order) return { ok: false, errorType: 'UnknownOrder', message: `no order ${orderId}` };
+  // Already there: an idempotent repeat, not an error.
+  if (order.status === status) return { ok: true, facts: { status } };
+  if (order.status !== 'PENDING') return { ok: false, errorType: 'OrderClosed', message: `order already ${order.status}` };
   await orders.put({ ...order, status });
-  return `order ${status}`;
+  return { ok: true, facts: { status } };
 }
+
+const onEvent = (status: OrderRow['status']) => async (ctx: HandlerContext, event: { subject: string }) => {
+  if (!choreographed(ctx)) return IGNORED_ORCHESTRATED;
+  const outcome = await closeOrder(ctx, event.subject, status);
+  return outcome.ok ? `order ${status}` : outcome.message;
+};
 
 export const orderService: ServiceDefinition = {
   name: 'order',
   aggregateType: 'Order',
   tables: { orders: 'id, status' },
-  consumes: ['shipping-events', 'payment-events'],
+  consumes: ['shipping-events', 'payment-events', 'order-commands'],
   commands: {
     async placeOrder(ctx, input) {
-      const { customerId, items, total } = input as PlaceOrder;
+      const { customerId, items, total, region } = input as PlaceOrder;
       const order: OrderRow = {
         id: ctx.newId('o'),
         customerId,
         items,
+        region: region ?? 'EU',
         total: total ?? priceOf(items),
         status: 'PENDING',
         created_at: ctx.now,
       };
       await ctx.table<OrderRow>('orders').add(order);
-      ctx.emit('OrderCreated', order.id, { orderId: order.id, customerId, total: order.total, items });
+      ctx.emit('OrderCreated', order.id, { orderId: order.id, customerId, total: order.total, items, region: order.region });
       return order.id;
     },
   },
   handlers: {
-    ShipmentScheduled: (ctx, event) => closeOrder(ctx, event.subject, 'COMPLETED'),
-    PaymentRefunded: (ctx, event) => closeOrder(ctx, event.subject, 'CANCELLED'),
+    ShipmentScheduled: onEvent('COMPLETED'),
+    PaymentRefunded: onEvent('CANCELLED'),
+    PaymentFailed: onEvent('CANCELLED'),
+    async CompleteOrder(ctx, event) {
+      const command = event.data as SagaCommand;
+      return reply(ctx, command, await closeOrder(ctx, command.order.orderId, 'COMPLETED'), 'OrderCompleted', 'OrderCompletionFailed');
+    },
+    async CancelOrder(ctx, event) {
+      const command = event.data as SagaCommand;
+      return reply(ctx, command, await closeOrder(ctx, command.order.orderId, 'CANCELLED'), 'OrderCancelled', 'OrderCancellationFailed');
+    },
   },
 };

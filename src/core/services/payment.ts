@@ -1,53 +1,99 @@
-// The payment service: charges on OrderCreated, refunds when inventory could
-// not reserve. The idempotency key `payment-<orderId>` makes a repeated charge
-// request return the first charge instead of taking the money again.
+// The payment service: charges and refunds against each customer's credit.
+// The idempotency key `payment-<orderId>` makes a repeated charge request
+// return the first charge instead of taking the money again; a scenario can
+// turn the key off to show the double charge it prevents.
 
-import type { ServiceDefinition } from '../service/definition';
-import type { OrderItem, PaymentRow } from '../rows';
+import type { HandlerContext, ServiceDefinition } from '../service/definition';
+import type { CustomerRow, PaymentRow, SettingRow } from '../rows';
+import { CUSTOMERS } from './catalog';
+import {
+  choreographed,
+  failure,
+  IGNORED_ORCHESTRATED,
+  reply,
+  transientFault,
+  TransientError,
+  type OrderFacts,
+  type Outcome,
+  type SagaCommand,
+} from './sagaMessages';
 
-interface OrderCreated {
-  orderId: string;
-  customerId: string;
-  total: number;
-  items: OrderItem[];
+export const GATEWAY = 'gateway';
+
+async function charge(ctx: HandlerContext, order: OrderFacts, attempt: number): Promise<Outcome<{ paymentId: string; amount: number }>> {
+  // A malformed request is a bug upstream, not a business outcome: throwing lets the broker retry it, then dead-letter it.
+  if (!(order.total > 0)) throw new Error(`cannot charge ${order.total}: amount must be positive`);
+  const payments = ctx.table<PaymentRow>('payments');
+  const idempotencyKey = `payment-${order.orderId}`;
+  if (ctx.config.idempotencyKeys) {
+    const earlier = await payments.where('idempotencyKey').equals(idempotencyKey).first();
+    if (earlier) return { ok: true, facts: { paymentId: earlier.id, amount: earlier.amount } };
+  }
+  const fault = transientFault(await ctx.table<SettingRow>('settings').get(GATEWAY), attempt, 'PaymentGateway');
+  if (fault) return { ok: false, ...fault };
+  const customers = ctx.table<CustomerRow>('customers');
+  const customer = await customers.get(order.customerId);
+  if (!customer) return failure('UnknownCustomer', `no customer ${order.customerId}`);
+  if (customer.cardDeclined) return failure('CardDeclined', `${customer.id}'s card was declined`);
+  if (customer.credit < order.total) return failure('InsufficientCredit', `${customer.id} has ${customer.credit}, needs ${order.total}`);
+  await customers.put({ ...customer, credit: customer.credit - order.total });
+  const payment: PaymentRow = { id: ctx.newId('pay'), orderId: order.orderId, customerId: order.customerId, amount: order.total, status: 'CHARGED', idempotencyKey, created_at: ctx.now };
+  await payments.add(payment);
+  return { ok: true, facts: { paymentId: payment.id, amount: payment.amount } };
+}
+
+async function refund(ctx: HandlerContext, orderId: string): Promise<Outcome<{ refunded: string[] }>> {
+  const payments = ctx.table<PaymentRow>('payments');
+  const customers = ctx.table<CustomerRow>('customers');
+  const charged = await payments.where('orderId').equals(orderId).filter((p) => p.status === 'CHARGED').toArray();
+  for (const payment of charged) {
+    await payments.put({ ...payment, status: 'REFUNDED' });
+    const customer = await customers.get(payment.customerId);
+    if (customer) await customers.put({ ...customer, credit: customer.credit + payment.amount });
+  }
+  return { ok: true, facts: { refunded: charged.map((p) => p.id) } };
+}
+
+/** Choreography: a transient fault is thrown (the broker retries); a business "no" is an event. */
+async function chargeOnEvent(ctx: HandlerContext, order: OrderFacts): Promise<string> {
+  const outcome = await charge(ctx, order, ctx.attempt);
+  if (!outcome.ok && !['CardDeclined', 'InsufficientCredit', 'UnknownCustomer'].includes(outcome.errorType)) throw new TransientError(outcome);
+  if (outcome.ok) {
+    ctx.emit('PaymentCompleted', order.orderId, { ...order, ...outcome.facts });
+    return `charged ${outcome.facts.amount} as ${outcome.facts.paymentId}`;
+  }
+  ctx.emit('PaymentFailed', order.orderId, { orderId: order.orderId, errorType: outcome.errorType, message: outcome.message });
+  return `payment failed: ${outcome.message}`;
+}
+
+async function refundOnEvent(ctx: HandlerContext, event: { subject: string }): Promise<string> {
+  if (!choreographed(ctx)) return IGNORED_ORCHESTRATED;
+  const outcome = await refund(ctx, event.subject);
+  if (!outcome.ok) return outcome.message;
+  ctx.emit('PaymentRefunded', event.subject, { orderId: event.subject, ...outcome.facts });
+  return `refunded ${outcome.facts.refunded.length} payment(s)`;
 }
 
 export const paymentService: ServiceDefinition = {
   name: 'payment',
   aggregateType: 'Payment',
-  tables: { payments: 'id, orderId, idempotencyKey' },
-  consumes: ['order-events', 'inventory-events'],
+  tables: { payments: 'id, orderId, idempotencyKey', customers: 'id', settings: 'key' },
+  consumes: ['order-events', 'inventory-events', 'payment-commands'],
+  async seed(ctx) {
+    await ctx.table<CustomerRow>('customers').bulkPut(CUSTOMERS.map((c) => ({ ...c })));
+    await ctx.table<SettingRow>('settings').put({ key: GATEWAY, failFirstAttempts: 0, offline: false });
+  },
   handlers: {
-    async OrderCreated(ctx, event) {
-      const order = event.data as OrderCreated;
-      // A malformed charge request is a bug upstream, not a business outcome:
-      // throwing lets the broker retry it and then dead-letter it.
-      if (!(order.total > 0)) throw new Error(`cannot charge ${order.total}: amount must be positive`);
-      const payments = ctx.table<PaymentRow>('payments');
-      const idempotencyKey = `payment-${order.orderId}`;
-      if (ctx.config.idempotencyKeys) {
-        const earlier = await payments.where('idempotencyKey').equals(idempotencyKey).first();
-        if (earlier) return `already charged as ${earlier.id} (key ${idempotencyKey})`;
-      }
-      const payment: PaymentRow = {
-        id: ctx.newId('pay'),
-        orderId: order.orderId,
-        customerId: order.customerId,
-        amount: order.total,
-        status: 'CHARGED',
-        idempotencyKey,
-        created_at: ctx.now,
-      };
-      await payments.add(payment);
-      ctx.emit('PaymentCompleted', order.orderId, { ...order, paymentId: payment.id, amount: payment.amount });
-      return `charged ${payment.amount} as ${payment.id}`;
+    OrderCreated: (ctx, event) => (choreographed(ctx) ? chargeOnEvent(ctx, event.data as OrderFacts) : Promise.resolve(IGNORED_ORCHESTRATED)),
+    InventoryReservationFailed: refundOnEvent,
+    InventoryReleased: refundOnEvent,
+    async ProcessPayment(ctx, event) {
+      const command = event.data as SagaCommand;
+      return reply(ctx, command, await charge(ctx, command.order, command.attempt), 'PaymentCompleted', 'PaymentFailed');
     },
-    async InventoryReservationFailed(ctx, event) {
-      const payments = ctx.table<PaymentRow>('payments');
-      const charged = await payments.where('orderId').equals(event.subject).filter((p) => p.status === 'CHARGED').toArray();
-      for (const payment of charged) await payments.put({ ...payment, status: 'REFUNDED' });
-      ctx.emit('PaymentRefunded', event.subject, { orderId: event.subject, refunded: charged.map((p) => p.id) });
-      return `refunded ${charged.length} payment(s)`;
+    async RefundPayment(ctx, event) {
+      const command = event.data as SagaCommand;
+      return reply(ctx, command, await refund(ctx, command.order.orderId), 'PaymentRefunded', 'PaymentRefundFailed');
     },
   },
 };

@@ -1,20 +1,56 @@
-// The shipping service: schedules a delivery for every reserved order.
+// The shipping service: schedules a delivery for every reserved order, unless
+// the order's region is one it does not serve; cancels it on compensation.
 
-import type { ServiceDefinition } from '../service/definition';
-import type { ShipmentRow } from '../rows';
+import type { HandlerContext, ServiceDefinition } from '../service/definition';
+import type { RegionRow, ShipmentRow } from '../rows';
+import { REGIONS } from './catalog';
+import { choreographed, failure, IGNORED_ORCHESTRATED, reply, type Outcome, type SagaCommand } from './sagaMessages';
+
+async function schedule(ctx: HandlerContext, orderId: string, region: string): Promise<Outcome<{ shipmentId: string }>> {
+  const shipments = ctx.table<ShipmentRow>('shipments');
+  const earlier = await shipments.where('orderId').equals(orderId).filter((s) => s.status === 'SCHEDULED').first();
+  if (earlier) return { ok: true, facts: { shipmentId: earlier.id } };
+  const served = await ctx.table<RegionRow>('regions').get(region);
+  if (!served?.served) return failure('RegionNotServed', `we do not ship to ${region}`);
+  const shipment: ShipmentRow = { id: ctx.newId('shp'), orderId, status: 'SCHEDULED', created_at: ctx.now };
+  await shipments.add(shipment);
+  return { ok: true, facts: { shipmentId: shipment.id } };
+}
+
+async function cancel(ctx: HandlerContext, orderId: string): Promise<Outcome<{ cancelled: string[] }>> {
+  const shipments = ctx.table<ShipmentRow>('shipments');
+  const scheduled = await shipments.where('orderId').equals(orderId).filter((s) => s.status === 'SCHEDULED').toArray();
+  for (const shipment of scheduled) await shipments.put({ ...shipment, status: 'CANCELLED' });
+  return { ok: true, facts: { cancelled: scheduled.map((s) => s.id) } };
+}
 
 export const shippingService: ServiceDefinition = {
   name: 'shipping',
   aggregateType: 'Shipping',
-  tables: { shipments: 'id, orderId' },
-  consumes: ['inventory-events'],
+  tables: { shipments: 'id, orderId', regions: 'id' },
+  consumes: ['inventory-events', 'shipping-commands'],
+  async seed(ctx) {
+    await ctx.table<RegionRow>('regions').bulkPut(REGIONS.map((r) => ({ ...r })));
+  },
   handlers: {
     async InventoryReserved(ctx, event) {
-      const shipments = ctx.table<ShipmentRow>('shipments');
-      const shipment: ShipmentRow = { id: ctx.newId('shp'), orderId: event.subject, status: 'SCHEDULED', created_at: ctx.now };
-      await shipments.add(shipment);
-      ctx.emit('ShipmentScheduled', event.subject, { orderId: event.subject, shipmentId: shipment.id });
-      return `scheduled as ${shipment.id}`;
+      if (!choreographed(ctx)) return IGNORED_ORCHESTRATED;
+      const { region = 'EU' } = event.data as { region?: string };
+      const outcome = await schedule(ctx, event.subject, region);
+      if (outcome.ok) {
+        ctx.emit('ShipmentScheduled', event.subject, { orderId: event.subject, ...outcome.facts });
+        return `scheduled as ${outcome.facts.shipmentId}`;
+      }
+      ctx.emit('ShipmentFailed', event.subject, { orderId: event.subject, errorType: outcome.errorType, message: outcome.message });
+      return outcome.message;
+    },
+    async ScheduleShipment(ctx, event) {
+      const command = event.data as SagaCommand;
+      return reply(ctx, command, await schedule(ctx, command.order.orderId, command.order.region), 'ShipmentScheduled', 'ShipmentFailed');
+    },
+    async CancelShipment(ctx, event) {
+      const command = event.data as SagaCommand;
+      return reply(ctx, command, await cancel(ctx, command.order.orderId), 'ShipmentCancelled', 'ShipmentCancellationFailed');
     },
   },
 };
