@@ -24,3 +24,25 @@ describe('invariants', () => {
     expect(checkInvariants(snapshot, { settled: true })).toEqual([]);
   });
 });
+
+describe('saga invariants', () => {
+  const saga = (status: string, skipped: string[] = []) => ({ id: 's1', orderId: 'o1', status, state: '', step: null, completed: ['createOrder'], compensated: [], skipped, pending: [], failure: null, stuckReason: 'ReleaseInventory failed', history: [], snapshot: null, created_at: 0, updated_at: 0 });
+
+  it('flags a saga that has not ended after settle', () => {
+    const snapshot = { services: { orchestrator: { sagas: [saga('STUCK')] }, order: { orders: [order('o1', 'CANCELLED')] } } };
+    expect(checkInvariants(snapshot, { settled: true }).map((a) => a.invariant)).toEqual(['saga-terminal']);
+  });
+
+  it('flags a compensated saga that skipped a step, and a cancelled order whose charge stands', () => {
+    const snapshot = {
+      services: {
+        orchestrator: { sagas: [saga('COMPENSATED', ['reserveInventory'])] },
+        order: { orders: [order('o1', 'CANCELLED')] },
+        payment: { payments: [payment('p1', 'o1')] },
+      },
+    };
+    const found = checkInvariants(snapshot, { settled: true });
+    expect(found.map((a) => a.invariant)).toEqual(['saga-fully-compensated', 'saga-fully-compensated']);
+    expect(found[1].message).toContain('charge p1');
+  });
+});

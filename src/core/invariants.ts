@@ -2,7 +2,8 @@
 // snapshot read from every database. Used by the anomalies panel, by
 // window.playground.anomalies() and by the tests. Pure functions only.
 
-import type { OrderRow, OutboxRow, PaymentRow, ServiceName, TableDump } from './rows';
+import type { OrderRow, OutboxRow, PaymentRow, ReservationRow, ServiceName, ShipmentRow, TableDump } from './rows';
+import { sagaViews } from './saga/sagaView';
 
 export interface Anomaly {
   invariant: InvariantName;
@@ -17,6 +18,8 @@ export const INVARIANTS = {
   'no-double-charge': 'An order is charged at most once.',
   'no-event-lost': 'After the system settles, every committed outbox row has been published.',
   'no-order-stuck': 'After the system settles, no order is left PENDING.',
+  'saga-terminal': 'After the system settles, every saga has ended: completed or compensated.',
+  'saga-fully-compensated': 'A cancelled order keeps nothing of its saga: no charge, no reservation, no shipment, no skipped compensation.',
 } as const;
 
 export type InvariantName = keyof typeof INVARIANTS;
@@ -53,7 +56,31 @@ function stuckOrders(snapshot: SystemSnapshot): Anomaly[] {
     .map((o) => ({ invariant: 'no-order-stuck' as const, message: `Order ${o.id} is still PENDING after the system settled.` }));
 }
 
+function sagasNotTerminal(snapshot: SystemSnapshot): Anomaly[] {
+  // A choreographed saga's state is its order's status, which no-order-stuck already checks.
+  return sagaViews(snapshot.services)
+    .filter((s) => s.style === 'orchestration' && s.status !== 'COMPLETED' && s.status !== 'COMPENSATED')
+    .map((s) => ({ invariant: 'saga-terminal' as const, message: `Saga ${s.id} is ${s.status} after the system settled${s.stuckReason ? `: ${s.stuckReason}` : ''}.` }));
+}
+
+function leftovers(snapshot: SystemSnapshot): Anomaly[] {
+  const cancelled = new Set(rows<OrderRow>(snapshot, 'order', 'orders').filter((o) => o.status === 'CANCELLED').map((o) => o.id));
+  const found = (what: string, orderId: string, id: string) => ({
+    invariant: 'saga-fully-compensated' as const,
+    message: `Order ${orderId} was cancelled but its ${what} ${id} was never undone.`,
+  });
+  const skipped = sagaViews(snapshot.services)
+    .filter((s) => s.status === 'COMPENSATED' && s.skipped.length)
+    .map((s) => ({ invariant: 'saga-fully-compensated' as const, message: `Saga ${s.id} ended COMPENSATED but skipped ${s.skipped.join(', ')}: those steps stay done.` }));
+  return [
+    ...skipped,
+    ...rows<PaymentRow>(snapshot, 'payment', 'payments').filter((p) => cancelled.has(p.orderId) && p.status === 'CHARGED').map((p) => found('charge', p.orderId, p.id)),
+    ...rows<ReservationRow>(snapshot, 'inventory', 'reservations').filter((r) => cancelled.has(r.orderId) && r.status === 'RESERVED').map((r) => found('stock reservation', r.orderId, r.id)),
+    ...rows<ShipmentRow>(snapshot, 'shipping', 'shipments').filter((s) => cancelled.has(s.orderId) && s.status === 'SCHEDULED').map((s) => found('shipment', s.orderId, s.id)),
+  ];
+}
+
 /** Checks that need a quiet system only run when `settled` is true. */
 export function checkInvariants(snapshot: SystemSnapshot, { settled }: { settled: boolean }): Anomaly[] {
-  return [...doubleCharges(snapshot), ...(settled ? [...unpublished(snapshot), ...stuckOrders(snapshot)] : [])];
+  return [...doubleCharges(snapshot), ...(settled ? [...unpublished(snapshot), ...stuckOrders(snapshot), ...sagasNotTerminal(snapshot), ...leftovers(snapshot)] : [])];
 }

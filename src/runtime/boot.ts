@@ -8,7 +8,8 @@ import { createPlaygroundApi } from './playgroundApi';
 export function conductorFromLocation(location: Pick<Location, 'search'>): Conductor {
   const params = new URLSearchParams(location.search);
   const pace = params.get('pace');
-  return new Conductor({ pace: isPace(pace) ? pace : 'teaching' });
+  const style = params.get('style');
+  return new Conductor({ pace: isPace(pace) ? pace : 'teaching', sagaStyle: style === 'orchestration' ? 'orchestration' : 'choreography' });
 }
 
 /** Creates the conductor and the scripting API at once; the workers start in the background. */

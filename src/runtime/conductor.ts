@@ -3,6 +3,8 @@
 // the event stream the UI and window.playground read.
 
 import type { CrashPoint } from '../core/crashPoints';
+import { SimClock } from '../core/clock';
+import { sagaViews, type SagaView } from '../core/saga/sagaView';
 import { checkInvariants, type Anomaly } from '../core/invariants';
 import { SERVICE_NAMES, type ServiceName, type TableDump } from '../core/rows';
 import type { ServiceConfig } from '../core/service/definition';
@@ -25,6 +27,7 @@ export interface Snapshot {
 export interface ConductorOptions {
   runId?: string;
   pace?: PaceName;
+  sagaStyle?: ServiceConfig['sagaStyle'];
 }
 
 const PROCESS_NAMES: ProcessName[] = ['broker', ...SERVICE_NAMES];
@@ -33,6 +36,8 @@ export class Conductor implements Controller {
   readonly runId: string;
   config: ServiceConfig;
   paused = false;
+  /** Simulation time, owned here and copied to every worker whenever it changes. */
+  readonly simClock = new SimClock(() => Date.now());
   private readonly processes = new Map<ProcessName, ProcessHandle>();
   private readonly listeners = new Set<(events: ConductorEvent[]) => void>();
   private readonly telemetry: Channel;
@@ -45,7 +50,7 @@ export class Conductor implements Controller {
 
   constructor(options: ConductorOptions = {}) {
     this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
-    this.config = structuredClone(PACES[options.pace ?? 'teaching']);
+    this.config = { ...structuredClone(PACES[options.pace ?? 'teaching']), sagaStyle: options.sagaStyle ?? 'choreography' };
     this.telemetry = broadcastChannels(BroadcastChannel)(channelNames(this.runId).telemetry);
     this.telemetry.onMessage((facts) => {
       for (const fact of facts as Fact[]) if (fact.kind === 'commit') this.commits++;
@@ -185,13 +190,45 @@ export class Conductor implements Controller {
   }
 
   private async startProcess(name: ProcessName, restarting = false): Promise<void> {
-    await this.proc(name).start({ runId: this.runId, config: this.config, paused: this.paused }, restarting);
+    await this.proc(name).start({ runId: this.runId, config: this.config, paused: this.paused, timing: this.simClock.get() }, restarting);
   }
 
   private setPaused(paused: boolean): void {
     this.paused = paused;
     for (const handle of this.processes.values()) if (handle.alive) void handle.call('setPaused', paused).catch(() => undefined);
+    this.retime({ paused });
     this.publish([{ kind: 'paused', paused }]);
+  }
+
+  /** Runs simulation time (saga timeouts and retries) faster or slower. */
+  setSpeed(speed: number): void {
+    if (!(speed > 0)) throw new Error(`speed must be positive, got ${speed}`);
+    this.retime({ speed });
+  }
+
+  private retime(patch: { paused?: boolean; speed?: number }): void {
+    const timing = this.simClock.change(patch);
+    for (const name of SERVICE_NAMES) if (this.proc(name).alive) void this.proc(name).call('setTiming', timing).catch(() => undefined);
+  }
+
+  /** Every saga, orchestrated or choreographed, read from the databases. */
+  async sagas(): Promise<SagaView[]> {
+    return sagaViews((await this.snapshot()).services);
+  }
+
+  /** An operator's decision about a stuck (or running) orchestrated saga. */
+  sagaAction(action: 'retrySaga' | 'skipStep' | 'forceCompensation', sagaId: string): Promise<string> {
+    return this.proc('orchestrator').call<string>('command', action, { sagaId });
+  }
+
+  /** Edits one row of a service's business data (stock, customers, regions, settings). */
+  editRow(service: ServiceName, table: string, row: Record<string, unknown>): Promise<void> {
+    return this.proc(service).call('editRow', table, row);
+  }
+
+  /** Fault: the broker delivers the next `type` record to `group` twice. */
+  duplicateNext(group: ServiceName, type: string): Promise<void> {
+    return this.proc('broker').call('duplicateNext', group, type);
   }
 
   private fail(name: ErrorName, detail?: string): void {

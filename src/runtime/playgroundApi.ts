@@ -6,6 +6,8 @@ import { INVARIANTS, type Anomaly } from '../core/invariants';
 import type { ServiceConfig } from '../core/service/definition';
 import type { ProcessName } from '../core/telemetry';
 import type { Conductor, Snapshot } from './conductor';
+import type { SagaView } from '../core/saga/sagaView';
+import type { ServiceName } from '../core/rows';
 import type { PlaceOrderInput, ProcessStatus } from './controller';
 
 export interface PlaygroundApi {
@@ -26,6 +28,14 @@ export interface PlaygroundApi {
   settle(timeoutMs?: number): Promise<void>;
   snapshot(): Promise<Snapshot>;
   anomalies(): Anomaly[];
+  /** Every saga with its state and step history: orchestrated ones from the orchestrator, choreographed ones from the events. */
+  sagas(): Promise<SagaView[]>;
+  retrySaga(sagaId: string): Promise<string>;
+  skipStep(sagaId: string): Promise<string>;
+  forceCompensation(sagaId: string): Promise<string>;
+  editRow(service: ServiceName, table: string, row: Record<string, unknown>): Promise<void>;
+  duplicateNext(group: ServiceName, type: string): Promise<void>;
+  setSpeed(speed: number): void;
 }
 
 export function createPlaygroundApi(conductor: Conductor, started: Promise<void>): PlaygroundApi {
@@ -49,6 +59,13 @@ export function createPlaygroundApi(conductor: Conductor, started: Promise<void>
     settle: (timeoutMs) => conductor.settle(timeoutMs),
     snapshot: () => conductor.snapshot(),
     anomalies: () => conductor.anomalies(),
+    sagas: () => conductor.sagas(),
+    retrySaga: (id) => conductor.sagaAction('retrySaga', id),
+    skipStep: (id) => conductor.sagaAction('skipStep', id),
+    forceCompensation: (id) => conductor.sagaAction('forceCompensation', id),
+    editRow: (service, table, row) => conductor.editRow(service, table, row),
+    duplicateNext: (group, type) => conductor.duplicateNext(group, type),
+    setSpeed: (speed) => conductor.setSpeed(speed),
   };
 }
 

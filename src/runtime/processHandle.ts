@@ -5,6 +5,7 @@
 import type { ProcessName } from '../core/telemetry';
 import type { CrashPoint } from '../core/crashPoints';
 import type { ServiceConfig } from '../core/service/definition';
+import type { SimTiming } from '../core/clock';
 import type { FromWorker, ToWorker } from './workerProtocol';
 import { PlaygroundError } from './errors';
 import type { ProcessStatus } from './controller';
@@ -38,7 +39,7 @@ export class ProcessHandle {
     return this.status === 'running';
   }
 
-  start(init: { runId: string; config: ServiceConfig; paused: boolean }, restarting = false): Promise<void> {
+  start(init: { runId: string; config: ServiceConfig; paused: boolean; timing: SimTiming }, restarting = false): Promise<void> {
     this.setStatus(restarting ? 'restarting' : 'starting', null);
     const worker = createWorker(this.name);
     this.worker = worker;
@@ -74,7 +75,7 @@ export class ProcessHandle {
           reject(new Error(event.message));
         }
       };
-      this.post({ type: 'init', runId: init.runId, process: this.name, config: init.config, paused: init.paused });
+      this.post({ type: 'init', process: this.name, ...init });
     });
   }
 

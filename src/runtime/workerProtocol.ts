@@ -3,9 +3,10 @@
 import type { ProcessName } from '../core/telemetry';
 import type { CrashPoint } from '../core/crashPoints';
 import type { ServiceConfig } from '../core/service/definition';
+import type { SimTiming } from '../core/clock';
 
 export type ToWorker =
-  | { type: 'init'; runId: string; process: ProcessName; config: ServiceConfig; paused: boolean }
+  | { type: 'init'; runId: string; process: ProcessName; config: ServiceConfig; paused: boolean; timing: SimTiming }
   | { type: 'rpc'; id: number; method: string; args: unknown[] };
 
 export type FromWorker =

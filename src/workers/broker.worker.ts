@@ -15,5 +15,6 @@ serveWorker(async ({ init, openChannel, dexie, emit }) => {
     setPaused: (paused: boolean) => broker.setPaused(paused),
     status: () => broker.status(),
     dump: () => dumpBroker(db, broker.stats()),
+    duplicateNext: (group: string, type: string) => broker.duplicateNext(group, type),
   };
 });

@@ -1,6 +1,6 @@
 // Entry point of a service worker: builds one ServiceHost and exposes it.
 
-import { systemClock } from '../core/clock';
+import { SimClock, systemClock, type SimTiming } from '../core/clock';
 import type { CrashPoint } from '../core/crashPoints';
 import type { ServiceName } from '../core/rows';
 import type { ServiceConfig } from '../core/service/definition';
@@ -11,7 +11,9 @@ import { randomId } from '../core/ids';
 
 serveWorker(async ({ init, openChannel, dexie, emit, die }) => {
   const def = SERVICES[init.process as ServiceName];
-  const host = new ServiceHost(def, { runId: init.runId, dexie, openChannel, clock: systemClock, config: init.config, newId: randomId, emit, die });
+  // Both sides measure real time with Date.now(), so the conductor's timing means the same here.
+  const simClock = new SimClock(() => Date.now(), init.timing);
+  const host = new ServiceHost(def, { runId: init.runId, dexie, openChannel, clock: systemClock, simClock, config: init.config, newId: randomId, emit, die });
   host.db.on('blocked', () => {
     throw Object.assign(new Error('database open is blocked'), { code: 'IDB_BLOCKED' });
   });
@@ -25,5 +27,7 @@ serveWorker(async ({ init, openChannel, dexie, emit, die }) => {
     configure: (config: ServiceConfig) => host.configure(config),
     status: () => host.status(),
     dump: () => host.dump(),
+    editRow: (table: string, row: Record<string, unknown>) => host.editRow(table, row),
+    setTiming: (timing: SimTiming) => simClock.set(timing),
   };
 });

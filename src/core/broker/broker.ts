@@ -324,10 +324,29 @@ export class Broker {
         event: r.event,
         attempt: (this.failures.get(offsetKey(groupName, r.topic, r.partition) + `@${r.offset}`) ?? 0) + 1,
       }));
-      this.reply(group.members.get(member)!.replyTo, { type: 'deliver', group: groupName, topic: cursor.topic, partition: cursor.partition, records });
+      const delivery = { type: 'deliver' as const, group: groupName, topic: cursor.topic, partition: cursor.partition, records };
+      const replyTo = group.members.get(member)!.replyTo;
+      this.reply(replyTo, delivery);
+      if (this.takeDuplicate(groupName, records)) this.reply(replyTo, delivery);
       this.statsDirty = true;
     }
     this.pump(groupName, cursor);
+  }
+
+  // --- faults -----------------------------------------------------------------
+
+  private readonly duplicates: { group: string; type: string }[] = [];
+
+  /** Fault: the next record of `type` delivered to `group` is delivered twice, as a network retry would. */
+  duplicateNext(group: string, type: string): void {
+    this.duplicates.push({ group, type });
+  }
+
+  private takeDuplicate(group: string, records: { event: { type: string } }[]): boolean {
+    const i = this.duplicates.findIndex((d) => d.group === group && records.some((r) => r.event.type === d.type));
+    if (i < 0) return false;
+    this.duplicates.splice(i, 1);
+    return true;
   }
 
   // --- plumbing ---------------------------------------------------------------

@@ -60,6 +60,8 @@ export interface ServiceDefinition {
   commands?: Record<string, CommandHandler>;
   /** Rows a fresh database starts with (the stock levels, say). */
   seed?: (ctx: HandlerContext) => Promise<void>;
+  /** Business-data tables a user may edit from the UI, so failures happen because the data says so. */
+  editable?: string[];
   /** Periodic work in its own transaction (the orchestrator's timers). */
   tick?: { intervalMs: number; run: (ctx: HandlerContext) => Promise<void> };
 }

@@ -52,3 +52,18 @@ describe('inbox', () => {
     expect((await payment.dump()).payments).toHaveLength(2);
   });
 });
+
+describe('duplicate delivery', () => {
+  it('is harmless with the idempotency key even without an inbox, and charges twice without either', async () => {
+    for (const idempotencyKeys of [true, false]) {
+      h = createHarness();
+      await h.startBroker();
+      for (const name of ['order', 'payment', 'inventory', 'shipping'] as const) await h.startService(name, { inbox: false, idempotencyKeys });
+      h.broker().duplicateNext('payment', 'OrderCreated');
+      await h.service('order').command('placeOrder', { customerId: 'dave', items: [{ sku: 'SKU-MUG', qty: 1 }] });
+      await h.settle();
+      expect((await h.read('payment')).payments).toHaveLength(idempotencyKeys ? 1 : 2);
+      h.close();
+    }
+  });
+});

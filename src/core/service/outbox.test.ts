@@ -92,3 +92,12 @@ describe('transactional outbox', () => {
     expect(orders[0].status).toBe('COMPLETED');
   });
 });
+
+describe('editing business data', () => {
+  it('writes editable rows and refuses other tables', async () => {
+    await startAll();
+    await h.service('inventory').editRow('stock', { sku: 'SKU-BOOK', available: 0, reserved: 0 });
+    expect((await h.read('inventory')).stock).toContainEqual({ sku: 'SKU-BOOK', available: 0, reserved: 0 });
+    await expect(h.service('inventory').editRow('reservations', { id: 'x' })).rejects.toThrow(/not editable/);
+  });
+});

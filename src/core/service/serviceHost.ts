@@ -95,6 +95,14 @@ export class ServiceHost {
     return value;
   }
 
+  /** Writes one business-data row a user edited, in its own transaction. */
+  async editRow(table: string, row: Record<string, unknown>): Promise<void> {
+    if (!this.def.editable?.includes(table)) throw new Error(`${this.def.name}.${table} is not editable (editable: ${this.def.editable?.join(', ') || 'none'})`);
+    await inTransaction(this.unit, async (unit) => {
+      await unit.context().table(table).put(row);
+    });
+  }
+
   arm(point: CrashPoint): void {
     this.crash.arm(point);
   }
@@ -143,7 +151,8 @@ export class ServiceHost {
         if (emitted) this.relay.wake();
       } catch (error) {
         if (isCrash(error)) return;
-        throw error;
+        // A failing round is reported and tried again next interval; the loop must not die with it.
+        this.deps.emit({ kind: 'handler-failed', service: this.def.name, messageId: 'tick', type: 'tick', error: String(error) });
       }
     }
   }

@@ -46,6 +46,7 @@ export const inventoryService: ServiceDefinition = {
   aggregateType: 'Inventory',
   tables: { stock: 'sku', reservations: 'id, orderId', settings: 'key' },
   consumes: ['payment-events', 'shipping-events', 'inventory-commands'],
+  editable: ['stock', 'settings'],
   async seed(ctx) {
     const rows: StockRow[] = Object.entries(INITIAL_STOCK).map(([sku, available]) => ({ sku, available, reserved: 0 }));
     await ctx.table<StockRow>('stock').bulkPut(rows);

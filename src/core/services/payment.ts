@@ -79,6 +79,7 @@ export const paymentService: ServiceDefinition = {
   aggregateType: 'Payment',
   tables: { payments: 'id, orderId, idempotencyKey', customers: 'id', settings: 'key' },
   consumes: ['order-events', 'inventory-events', 'payment-commands'],
+  editable: ['customers', 'settings'],
   async seed(ctx) {
     await ctx.table<CustomerRow>('customers').bulkPut(CUSTOMERS.map((c) => ({ ...c })));
     await ctx.table<SettingRow>('settings').put({ key: GATEWAY, failFirstAttempts: 0, offline: false });

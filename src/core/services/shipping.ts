@@ -29,6 +29,7 @@ export const shippingService: ServiceDefinition = {
   aggregateType: 'Shipping',
   tables: { shipments: 'id, orderId', regions: 'id' },
   consumes: ['inventory-events', 'shipping-commands'],
+  editable: ['regions'],
   async seed(ctx) {
     await ctx.table<RegionRow>('regions').bulkPut(REGIONS.map((r) => ({ ...r })));
   },

@@ -1,0 +1,88 @@
+// Every saga of a run in one shape, whichever style ran it: orchestrated sagas
+// come from the orchestrator's table; a choreographed order's saga is read off
+// the events the services wrote to their outboxes for that order.
+
+import type { OrderRow, OutboxRow, SagaRow, ServiceName, TableDump } from '../rows';
+import type { SagaStyle } from '../service/definition';
+
+export interface SagaView {
+  id: string;
+  orderId: string;
+  style: SagaStyle;
+  status: SagaRow['status'];
+  state: string;
+  step: string | null;
+  completed: string[];
+  compensated: string[];
+  skipped: string[];
+  pending: string[];
+  failure: string | null;
+  stuckReason: string | null;
+  history: { at: number; step: string | null; kind: string; detail: string }[];
+}
+
+/** Which choreography event means a step was done, or undone. */
+const DONE: Record<string, string> = { PaymentCompleted: 'processPayment', InventoryReserved: 'reserveInventory', ShipmentScheduled: 'scheduleShipping' };
+const UNDONE: Record<string, string> = { PaymentRefunded: 'processPayment', InventoryReleased: 'reserveInventory' };
+const FAILED = ['PaymentFailed', 'InventoryReservationFailed', 'ShipmentFailed'];
+
+type Services = Partial<Record<ServiceName, TableDump>>;
+
+function orchestrated(services: Services): SagaView[] {
+  return ((services.orchestrator?.sagas ?? []) as unknown as SagaRow[]).map((s) => ({
+    id: s.id,
+    orderId: s.orderId,
+    style: 'orchestration',
+    status: s.status,
+    state: s.state,
+    step: s.step,
+    completed: s.completed,
+    compensated: s.compensated,
+    skipped: s.skipped,
+    pending: s.pending,
+    failure: s.failure,
+    stuckReason: s.stuckReason,
+    history: s.history,
+  }));
+}
+
+function choreographed(services: Services, orderIds: Set<string>): SagaView[] {
+  const events = new Map<string, (OutboxRow & { service: ServiceName })[]>();
+  for (const [service, tables] of Object.entries(services) as [ServiceName, TableDump][]) {
+    for (const row of (tables.outbox ?? []) as unknown as OutboxRow[]) {
+      if (!orderIds.has(row.aggregateid)) continue;
+      events.set(row.aggregateid, [...(events.get(row.aggregateid) ?? []), { ...row, service }]);
+    }
+  }
+  return ((services.order?.orders ?? []) as unknown as OrderRow[])
+    .filter((o) => orderIds.has(o.id))
+    .map((order) => {
+      const chain = (events.get(order.id) ?? []).sort((a, b) => a.created_at - b.created_at);
+      const completed = ['createOrder', ...chain.filter((e) => DONE[e.type]).map((e) => DONE[e.type])];
+      const compensated = chain.filter((e) => UNDONE[e.type]).map((e) => UNDONE[e.type]);
+      const failed = chain.find((e) => FAILED.includes(e.type));
+      const status: SagaRow['status'] = order.status === 'COMPLETED' ? 'COMPLETED' : order.status === 'CANCELLED' ? 'COMPENSATED' : failed ? 'COMPENSATING' : 'RUNNING';
+      return {
+        id: `chain-${order.id}`,
+        orderId: order.id,
+        style: 'choreography' as const,
+        status,
+        state: order.status,
+        step: null,
+        completed,
+        compensated: order.status === 'CANCELLED' ? [...compensated, 'createOrder'] : compensated,
+        skipped: [],
+        pending: [],
+        failure: failed ? String((failed.payload as { message?: string }).message ?? failed.type) : null,
+        stuckReason: null,
+        history: chain.map((e) => ({ at: e.created_at, step: e.service, kind: 'event', detail: e.type })),
+      };
+    });
+}
+
+export function sagaViews(services: Services): SagaView[] {
+  const sagas = orchestrated(services);
+  const covered = new Set(sagas.map((s) => s.orderId));
+  const rest = new Set(((services.order?.orders ?? []) as unknown as OrderRow[]).map((o) => o.id).filter((id) => !covered.has(id)));
+  return [...sagas, ...choreographed(services, rest)];
+}
