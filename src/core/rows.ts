@@ -66,6 +66,8 @@ export interface SettingRow {
   failFirstAttempts?: number;
   /** While true, every operation fails with a transient error. */
   offline?: boolean;
+  /** While true, undoing (release, refund) fails with a transient error: a compensation that keeps failing. */
+  compensationFails?: boolean;
 }
 
 export interface SagaRow {

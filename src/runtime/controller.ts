@@ -12,6 +12,8 @@ export interface PlaceOrderInput {
   customerId: string;
   items: OrderItem[];
   total: number;
+  /** Where it ships; the shipping service does not serve every region. */
+  region: string;
 }
 
 export type ConductorEvent =

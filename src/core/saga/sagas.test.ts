@@ -68,3 +68,22 @@ describe('choreographed saga', () => {
     expect(await rows('orchestrator', 'sagas')).toEqual([]);
   });
 });
+
+describe('stuck sagas', () => {
+  it('parks a saga whose compensation keeps failing, and an operator retry finishes it', async () => {
+    await start('orchestration');
+    await h.service('inventory').editRow('settings', { key: 'warehouse', compensationFails: true });
+    await h.service('order').command('placeOrder', { ...book(), region: 'MOON' });
+    await expect.poll(async () => (await rows<SagaRow>('orchestrator', 'sagas'))[0]?.status, { timeout: 15_000 }).toBe('STUCK');
+    const [stuck] = await rows<SagaRow>('orchestrator', 'sagas');
+    expect(stuck.stuckReason).toMatch(/ReleaseInventory failed 4 times: WarehouseUnavailable/);
+    expect(stuck.compensated).toEqual(['processPayment']);
+
+    await h.service('inventory').editRow('settings', { key: 'warehouse', compensationFails: false });
+    await h.service('orchestrator').command('retrySaga', { sagaId: stuck.id });
+    await h.settle();
+    const [done] = await rows<SagaRow>('orchestrator', 'sagas');
+    expect(done.status).toBe('COMPENSATED');
+    expect(done.compensated).toEqual(['processPayment', 'reserveInventory', 'createOrder']);
+  });
+});

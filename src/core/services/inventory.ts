@@ -5,7 +5,7 @@
 import type { HandlerContext, ServiceDefinition } from '../service/definition';
 import type { OrderItem, ReservationRow, SettingRow, StockRow } from '../rows';
 import { INITIAL_STOCK } from './catalog';
-import { choreographed, failure, IGNORED_ORCHESTRATED, reply, transientFault, TransientError, type Outcome, type SagaCommand } from './sagaMessages';
+import { choreographed, compensationFault, failure, IGNORED_ORCHESTRATED, reply, transientFault, TransientError, type Outcome, type SagaCommand } from './sagaMessages';
 
 export const WAREHOUSE = 'warehouse';
 
@@ -26,7 +26,8 @@ async function reserve(ctx: HandlerContext, orderId: string, items: OrderItem[],
 }
 
 async function release(ctx: HandlerContext, orderId: string, attempt: number): Promise<Outcome<{ released: string[] }>> {
-  const fault = transientFault(await ctx.table<SettingRow>('settings').get(WAREHOUSE), attempt, 'Warehouse');
+  const setting = await ctx.table<SettingRow>('settings').get(WAREHOUSE);
+  const fault = compensationFault(setting, 'Warehouse') ?? transientFault(setting, attempt, 'Warehouse');
   if (fault) return { ok: false, ...fault };
   const reservations = ctx.table<ReservationRow>('reservations');
   const stock = ctx.table<StockRow>('stock');
@@ -50,7 +51,7 @@ export const inventoryService: ServiceDefinition = {
   async seed(ctx) {
     const rows: StockRow[] = Object.entries(INITIAL_STOCK).map(([sku, available]) => ({ sku, available, reserved: 0 }));
     await ctx.table<StockRow>('stock').bulkPut(rows);
-    await ctx.table<SettingRow>('settings').put({ key: WAREHOUSE, failFirstAttempts: 0, offline: false });
+    await ctx.table<SettingRow>('settings').put({ key: WAREHOUSE, failFirstAttempts: 0, offline: false, compensationFails: false });
   },
   handlers: {
     async PaymentCompleted(ctx, event) {

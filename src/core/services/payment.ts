@@ -8,6 +8,7 @@ import type { CustomerRow, PaymentRow, SettingRow } from '../rows';
 import { CUSTOMERS } from './catalog';
 import {
   choreographed,
+  compensationFault,
   failure,
   IGNORED_ORCHESTRATED,
   reply,
@@ -43,6 +44,8 @@ async function charge(ctx: HandlerContext, order: OrderFacts, attempt: number): 
 }
 
 async function refund(ctx: HandlerContext, orderId: string): Promise<Outcome<{ refunded: string[] }>> {
+  const fault = compensationFault(await ctx.table<SettingRow>('settings').get(GATEWAY), 'PaymentGateway');
+  if (fault) return { ok: false, ...fault };
   const payments = ctx.table<PaymentRow>('payments');
   const customers = ctx.table<CustomerRow>('customers');
   const charged = await payments.where('orderId').equals(orderId).filter((p) => p.status === 'CHARGED').toArray();
@@ -69,7 +72,7 @@ async function chargeOnEvent(ctx: HandlerContext, order: OrderFacts): Promise<st
 async function refundOnEvent(ctx: HandlerContext, event: { subject: string }): Promise<string> {
   if (!choreographed(ctx)) return IGNORED_ORCHESTRATED;
   const outcome = await refund(ctx, event.subject);
-  if (!outcome.ok) return outcome.message;
+  if (!outcome.ok) throw new TransientError(outcome);
   ctx.emit('PaymentRefunded', event.subject, { orderId: event.subject, ...outcome.facts });
   return `refunded ${outcome.facts.refunded.length} payment(s)`;
 }
@@ -82,7 +85,7 @@ export const paymentService: ServiceDefinition = {
   editable: ['customers', 'settings'],
   async seed(ctx) {
     await ctx.table<CustomerRow>('customers').bulkPut(CUSTOMERS.map((c) => ({ ...c })));
-    await ctx.table<SettingRow>('settings').put({ key: GATEWAY, failFirstAttempts: 0, offline: false });
+    await ctx.table<SettingRow>('settings').put({ key: GATEWAY, failFirstAttempts: 0, offline: false, compensationFails: false });
   },
   handlers: {
     OrderCreated: (ctx, event) => (choreographed(ctx) ? chargeOnEvent(ctx, event.data as OrderFacts) : Promise.resolve(IGNORED_ORCHESTRATED)),

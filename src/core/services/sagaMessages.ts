@@ -61,6 +61,11 @@ export function transientFault(setting: { failFirstAttempts?: number; offline?: 
   return null;
 }
 
+/** A compensation the data says cannot be done right now. */
+export function compensationFault(setting: { compensationFails?: boolean } | undefined, what: string): Failure | null {
+  return setting?.compensationFails ? { errorType: `${what}Unavailable`, message: `${what} cannot undo anything right now` } : null;
+}
+
 /** In choreography a transient fault is thrown: the broker redelivers, then dead-letters. */
 export class TransientError extends Error {
   constructor(readonly failure: Failure) {
