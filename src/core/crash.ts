@@ -33,6 +33,11 @@ export class CrashSwitch {
     return [...this.armed];
   }
 
+  /** Call before anything leaves the process: a dead process sends nothing. */
+  assertAlive(): void {
+    if (this.dead) throw new CrashSignal('manual');
+  }
+
   /** Call at a named point: if armed there, the process dies and this throws. */
   at(point: CrashPoint): void {
     if (this.dead) throw new CrashSignal(point);

@@ -20,7 +20,8 @@ import { waitForQuiet } from '../core/quiet';
 import { deleteStaleRuns, keepRunAlive } from './runRegistry';
 
 export interface Snapshot {
-  services: Record<ServiceName, TableDump>;
+  /** Every service of the run; `orchestrator` only when the saga is orchestrated. */
+  services: Record<Exclude<ServiceName, 'orchestrator'>, TableDump> & { orchestrator?: TableDump };
   broker: BrokerDump;
 }
 
@@ -30,7 +31,6 @@ export interface ConductorOptions {
   sagaStyle?: ServiceConfig['sagaStyle'];
 }
 
-const PROCESS_NAMES: ProcessName[] = ['broker', ...SERVICE_NAMES];
 
 export class Conductor implements Controller {
   readonly runId: string;
@@ -38,10 +38,15 @@ export class Conductor implements Controller {
   paused = false;
   /** Simulation time, owned here and copied to every worker whenever it changes. */
   readonly simClock = new SimClock(() => Date.now());
+  /** The services of this run: the orchestrator only exists when the saga is orchestrated. */
+  readonly services: ServiceName[];
+  readonly processNames: ProcessName[];
   private readonly processes = new Map<ProcessName, ProcessHandle>();
   private readonly listeners = new Set<(events: ConductorEvent[]) => void>();
   private readonly telemetry: Channel;
   private latestAnomalies: Anomaly[] = [];
+  private lastCheck: ConductorEvent | null = null;
+  private readonly errors: ConductorEvent[] = [];
   private stopHeartbeat: () => void = () => undefined;
   private watchTimer: ReturnType<typeof setInterval> | null = null;
   /** Commits seen so far: the watcher re-checks invariants only when something changed. */
@@ -51,12 +56,14 @@ export class Conductor implements Controller {
   constructor(options: ConductorOptions = {}) {
     this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
     this.config = { ...structuredClone(PACES[options.pace ?? 'teaching']), sagaStyle: options.sagaStyle ?? 'choreography' };
+    this.services = SERVICE_NAMES.filter((s) => s !== 'orchestrator' || this.config.sagaStyle === 'orchestration');
+    this.processNames = ['broker', ...this.services];
     this.telemetry = broadcastChannels(BroadcastChannel)(channelNames(this.runId).telemetry);
     this.telemetry.onMessage((facts) => {
       for (const fact of facts as Fact[]) if (fact.kind === 'commit') this.commits++;
       this.publish(facts as Fact[]);
     });
-    for (const name of PROCESS_NAMES) {
+    for (const name of this.processNames) {
       this.processes.set(
         name,
         new ProcessHandle(name, {
@@ -74,7 +81,7 @@ export class Conductor implements Controller {
     this.stopHeartbeat = keepRunAlive(this.runId);
     void deleteStaleRuns(this.runId).catch(() => undefined);
     await this.startProcess('broker');
-    await Promise.all(SERVICE_NAMES.map((name) => this.startProcess(name)));
+    await Promise.all(this.services.map((name) => this.startProcess(name)));
     this.watchTimer = setInterval(() => void this.watch(), 1500);
   }
 
@@ -98,9 +105,15 @@ export class Conductor implements Controller {
     await this.checkAnomalies(true).catch(() => undefined);
   }
 
+  /** A new listener first hears the present: every process's status, pause state, errors so far, the latest check. */
   subscribe(listener: (events: ConductorEvent[]) => void): () => void {
     this.listeners.add(listener);
-    listener(PROCESS_NAMES.map((name) => ({ kind: 'process', process: name, status: this.proc(name).status, armed: this.proc(name).armed })));
+    listener([
+      ...this.processNames.map((name): ConductorEvent => ({ kind: 'process', process: name, status: this.proc(name).status, armed: this.proc(name).armed })),
+      { kind: 'paused', paused: this.paused },
+      ...this.errors,
+      ...(this.lastCheck ? [this.lastCheck] : []),
+    ]);
     return () => this.listeners.delete(listener);
   }
 
@@ -138,7 +151,7 @@ export class Conductor implements Controller {
   /** Changes service settings (pace, inbox, idempotency keys) in every running service. */
   async configure(patch: Partial<ServiceConfig>): Promise<void> {
     this.config = { ...this.config, ...patch };
-    await Promise.all(SERVICE_NAMES.filter((s) => this.proc(s).alive).map((s) => this.proc(s).call('configure', this.config)));
+    await Promise.all(this.services.filter((s) => this.proc(s).alive).map((s) => this.proc(s).call('configure', this.config)));
   }
 
   /** Resolves once nothing is owed anywhere; then re-checks the invariants over the databases. */
@@ -151,8 +164,8 @@ export class Conductor implements Controller {
 
   async snapshot(): Promise<Snapshot> {
     const services = Object.fromEntries(
-      await Promise.all(SERVICE_NAMES.map(async (s) => [s, await this.proc(s).call<TableDump>('dump')] as const)),
-    ) as Record<ServiceName, TableDump>;
+      await Promise.all(this.services.map(async (s) => [s, await this.proc(s).call<TableDump>('dump')] as const)),
+    ) as Snapshot['services'];
     return { services, broker: await this.proc('broker').call<BrokerDump>('dump') };
   }
 
@@ -162,7 +175,8 @@ export class Conductor implements Controller {
 
   async checkAnomalies(settled: boolean): Promise<Anomaly[]> {
     this.latestAnomalies = checkInvariants(await this.snapshot(), { settled });
-    this.publish([{ kind: 'anomalies', anomalies: this.latestAnomalies, settled }]);
+    this.lastCheck = { kind: 'anomalies', anomalies: this.latestAnomalies, settled };
+    this.publish([this.lastCheck]);
     return this.anomalies();
   }
 
@@ -179,10 +193,10 @@ export class Conductor implements Controller {
 
   /** What is still owed: a description of the first thing found, or null when quiet. */
   private async owed(): Promise<string | null> {
-    for (const name of PROCESS_NAMES) if (!this.proc(name).alive) return `${name} is ${this.proc(name).status}`;
+    for (const name of this.processNames) if (!this.proc(name).alive) return `${name} is ${this.proc(name).status}`;
     const broker = await this.proc('broker').call<{ lag: number; pendingWrites: number }>('status');
     if (broker.lag || broker.pendingWrites) return `broker: ${broker.lag} records unacknowledged, ${broker.pendingWrites} writes pending`;
-    for (const name of SERVICE_NAMES) {
+    for (const name of this.services) {
       const s = await this.proc(name).call<{ unpublished: number; busy: number }>('status');
       if (s.unpublished || s.busy) return `${name}: ${s.unpublished} outbox rows unpublished, ${s.busy} steps running`;
     }
@@ -208,7 +222,7 @@ export class Conductor implements Controller {
 
   private retime(patch: { paused?: boolean; speed?: number }): void {
     const timing = this.simClock.change(patch);
-    for (const name of SERVICE_NAMES) if (this.proc(name).alive) void this.proc(name).call('setTiming', timing).catch(() => undefined);
+    for (const name of this.services) if (this.proc(name).alive) void this.proc(name).call('setTiming', timing).catch(() => undefined);
   }
 
   /** Every saga, orchestrated or choreographed, read from the databases. */
@@ -232,13 +246,14 @@ export class Conductor implements Controller {
   }
 
   private fail(name: ErrorName, detail?: string): void {
-    const error = new PlaygroundError(name, detail);
-    this.publish([{ kind: 'error', code: ERRORS[name].code, message: error.message }]);
+    const event: ConductorEvent = { kind: 'error', code: ERRORS[name].code, message: new PlaygroundError(name, detail).message };
+    this.errors.push(event);
+    this.publish([event]);
   }
 
   private proc(name: ProcessName): ProcessHandle {
     const handle = this.processes.get(name);
-    if (!handle) throw new Error(`no process ${name}`);
+    if (!handle) throw new Error(`no process "${name}" in this run (it has ${this.processNames.join(', ')})`);
     return handle;
   }
 

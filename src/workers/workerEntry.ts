@@ -34,14 +34,23 @@ export function serveWorker(start: (kit: WorkerKit) => Promise<Methods>): void {
     const openChannel = broadcastChannels(BroadcastChannel);
     const telemetry = openChannel(channelNames(data.runId).telemetry);
     const batcher = new TelemetryBatcher((facts) => telemetry.post(facts));
+    let dying = false;
+    const emit = (fact: Fact) => {
+      batcher.emit(fact);
+      // The commit that triggered a crash is reported after the crash point fired, in the same task.
+      if (dying) batcher.flush();
+    };
     const die = (point: CrashPoint) => {
+      dying = true;
       batcher.flush();
       scope.postMessage({ type: 'crashed', point });
-      scope.close(); // no further task runs here: no IndexedDB request can complete after this
+      // Close once this task is over (the conductor terminates us too). Until then nothing can commit:
+      // every write passes a crash point inside its transaction, and a dead switch throws there.
+      setTimeout(() => scope.close(), 0);
     };
     try {
       if (typeof indexedDB === 'undefined') throw Object.assign(new Error('indexedDB is undefined'), { code: 'IDB_UNAVAILABLE' });
-      methods = await start({ init: data, openChannel, dexie: { indexedDB, IDBKeyRange }, emit: batcher.emit, die });
+      methods = await start({ init: data, openChannel, dexie: { indexedDB, IDBKeyRange }, emit, die });
       scope.postMessage({ type: 'ready' });
       for (const rpc of queued.splice(0)) void answer(methods, rpc);
     } catch (error) {

@@ -60,3 +60,22 @@ describe('broker', () => {
     expect(orders.map((o) => o.status)).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
   });
 });
+
+describe('consumer sessions', () => {
+  it('drops a member that stopped beating, rewinding what it held, and hands it back when it rejoins', async () => {
+    h = createHarness();
+    // Clients beat every second; a member silent for 1.5 s is gone.
+    await h.startBroker({ sessionTimeoutMs: 1500 });
+    for (const name of ['order', 'payment', 'inventory', 'shipping'] as const) await h.startService(name);
+    const members = () => h.broker().stats().groups.filter((g) => g.group === 'shipping').map((g) => g.member);
+    await expect.poll(() => members().length > 0 && members().every((m) => m === 'shipping')).toBe(true);
+    h.kill('shipping');
+    await expect.poll(() => members().every((m) => m === null), { timeout: 5000 }).toBe(true);
+    await h.service('order').command('placeOrder', order);
+    await expect.poll(() => h.broker().stats().groups.filter((g) => g.group === 'shipping').reduce((n, g) => n + g.lag, 0)).toBe(1);
+    expect(h.broker().stats().groups.filter((g) => g.group === 'shipping').reduce((n, g) => n + g.inflight, 0)).toBe(0);
+    await h.startService('shipping');
+    await h.settle();
+    expect(h.broker().stats().groups.filter((g) => g.group === 'shipping').every((g) => g.member === 'shipping')).toBe(true);
+  });
+});

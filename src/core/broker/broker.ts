@@ -23,6 +23,8 @@ export interface BrokerConfig {
   maxAttempts: number;
   retryBackoffMs: number;
   statsIntervalMs: number;
+  /** A member not heard from for this long is dropped and its partitions rewound for whoever joins next. */
+  sessionTimeoutMs: number;
 }
 
 export const DEFAULT_BROKER_CONFIG: BrokerConfig = {
@@ -32,6 +34,7 @@ export const DEFAULT_BROKER_CONFIG: BrokerConfig = {
   maxAttempts: 4,
   retryBackoffMs: 100,
   statsIntervalMs: 100,
+  sessionTimeoutMs: 3500,
 };
 
 export interface BrokerDeps {
@@ -96,6 +99,7 @@ export class Broker {
     this.channels.push(inbound, events);
     events.post({ type: 'broker.up' });
     this.every(this.config.statsIntervalMs, () => this.emitStats());
+    this.every(Math.min(1000, this.config.sessionTimeoutMs / 2), () => this.expireMembers());
     this.deps.emit({ kind: 'ready', process: 'broker' });
   }
 
@@ -121,6 +125,11 @@ export class Broker {
         return;
       case 'subscribe':
         return this.subscribe(request.group, request.member, request.from, request.topics);
+      case 'heartbeat': {
+        const member = this.groups.get(request.group)?.members.get(request.member);
+        if (member) member.lastSeen = this.deps.clock.now();
+        return;
+      }
       case 'ack':
         return this.ack(request.group, request.topic, request.partition, request.offset);
       case 'nack':
@@ -221,11 +230,23 @@ export class Broker {
     if (fresh.length) await this.deps.db.topics.bulkPut(fresh.map((name) => ({ name, partitions: this.config.partitions })));
     let group = this.groups.get(groupName);
     if (!group) this.groups.set(groupName, (group = new ConsumerGroup(groupName)));
-    group.members.set(member, { id: member, replyTo, topics: new Set(topics) });
+    group.members.set(member, { id: member, replyTo, topics: new Set(topics), lastSeen: this.deps.clock.now() });
     for (const topic of topics) this.addCursors(group, topic);
     group.rebalance(member);
     this.statsDirty = true;
     this.pumpAll();
+  }
+
+  private expireMembers(): void {
+    const now = this.deps.clock.now();
+    for (const group of this.groups.values()) {
+      const gone = [...group.members.values()].filter((m) => now - m.lastSeen > this.config.sessionTimeoutMs);
+      if (!gone.length) continue;
+      for (const m of gone) group.members.delete(m.id);
+      group.rebalance(null);
+      this.statsDirty = true;
+      this.pumpAll();
+    }
   }
 
   private addCursors(group: ConsumerGroup, topic: string): void {

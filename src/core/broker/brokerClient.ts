@@ -35,12 +35,14 @@ export class BrokerClient {
   private readonly waiting = new Map<string, Waiting>();
   private subscription: { group: string; topics: string[]; onDeliver: (d: Delivery) => void } | null = null;
   private nextReq = 0;
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly self: string,
     runId: string,
     openChannel: OpenChannel,
     private readonly publishTimeoutMs = 2000,
+    private readonly heartbeatMs = 1000,
   ) {
     const names = channelNames(runId);
     this.toBroker = openChannel(names.broker);
@@ -67,6 +69,8 @@ export class BrokerClient {
   subscribe(group: string, topics: string[], onDeliver: (d: Delivery) => void): void {
     this.subscription = { group, topics, onDeliver };
     this.resubscribe();
+    // A member that stops beating is dropped by the broker, as a Kafka session times out.
+    this.heartbeat ??= setInterval(() => this.send({ type: 'heartbeat', group, member: this.self }), this.heartbeatMs);
   }
 
   ack(group: string, topic: string, partition: number, offset: number): void {
@@ -78,6 +82,7 @@ export class BrokerClient {
   }
 
   close(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
     for (const w of this.waiting.values()) {
       clearTimeout(w.timer);
       w.reject(new BrokerUnavailable('client closed'));

@@ -18,6 +18,7 @@ export interface Member {
   id: string;
   replyTo: string;
   topics: Set<string>;
+  lastSeen: number;
 }
 
 export class ConsumerGroup {

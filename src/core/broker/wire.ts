@@ -11,6 +11,7 @@ export interface OutgoingMessage {
 export type BrokerRequest =
   | { type: 'publish'; reqId: string; from: string; messages: OutgoingMessage[] }
   | { type: 'subscribe'; from: string; group: string; member: string; topics: string[] }
+  | { type: 'heartbeat'; group: string; member: string }
   | { type: 'ack'; group: string; topic: string; partition: number; offset: number }
   | { type: 'nack'; group: string; topic: string; partition: number; offset: number; error: string };
 

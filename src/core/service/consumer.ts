@@ -97,6 +97,7 @@ export class Consumer {
   }
 
   private fail(record: LogRecord, error: unknown): void {
+    this.deps.crash.assertAlive();
     const message = error instanceof Error ? error.message : String(error);
     this.deps.onFailed(record, message);
     this.deps.broker.nack(this.deps.def.name, record.topic, record.partition, record.offset, message);

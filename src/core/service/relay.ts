@@ -89,6 +89,7 @@ export class OutboxRelay {
     if (!rows.length) return 0;
     this.publishing = true;
     try {
+      crash.assertAlive();
       await broker.publish(rows.map((row) => toMessage(this.deps.service, row)));
     } catch (error) {
       if (isCrash(error)) throw error;

@@ -172,7 +172,8 @@ export class ServiceHost {
   }
 
   private onCommit(changes: import('../telemetry').Change[]): void {
-    if (!changes.length || this.crash.dead) return;
+    // A transaction that committed is a fact even if the process dies right after it.
+    if (!changes.length) return;
     this.deps.emit({ kind: 'commit', service: this.def.name, changes });
     if (changes.some((c) => c.op === 'clear')) void this.hydrate();
   }

@@ -1,0 +1,27 @@
+// Entry point: start a run (the conductor and its workers) and render the app.
+// Whatever fails while starting, the page says why instead of going blank.
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Controller } from './runtime/controller';
+import { boot } from './runtime/boot';
+import { App } from './ui/App';
+import { unavailableController } from './ui/unavailableController';
+
+function startRun(): Controller {
+  try {
+    const { conductor, started } = boot(window.location);
+    // A failed start is already an error event the UI shows; this keeps the console honest too.
+    started.catch((err: unknown) => console.error('The playground did not start', err));
+    return conductor;
+  } catch (err) {
+    console.error('The playground could not be loaded', err);
+    return unavailableController(err);
+  }
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App controller={startRun()} />
+  </StrictMode>,
+);

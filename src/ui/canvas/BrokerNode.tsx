@@ -1,0 +1,88 @@
+// The broker: its status and crash controls, and the topics in use in two
+// side-by-side tables (see TopicTable), so many topics still fit its fixed height.
+
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Fragment, memo } from 'react';
+import { CrashControls, RestartButton } from '../controls/CrashControls';
+import type { BrokerFlowNode } from './flowTypes';
+import { brokerHandleLeft, handleIds, PUB_AT, SERVICE_ORDER, SUB_AT } from './layout';
+import { ArmedBadge, crashedWhere, StatusBadge } from './StatusBadge';
+import { splitInTwo, type TopicView } from './brokerView';
+import { TopicTable } from './TopicTable';
+
+/** Past this many rows the topics are shown in two tables side by side to fit the node's height. */
+const ONE_TABLE_ROWS = 7;
+const rows = (topics: TopicView[]) => topics.reduce((n, v) => n + Math.max(1, v.consumers.length), 0);
+
+function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
+  const { process } = data;
+  // Topics nothing was written to yet share one line, so the table stays the height of the topics in use.
+  const active = data.topics.filter((v) => v.records > 0);
+  const idle = data.topics.filter((v) => v.records === 0);
+  return (
+    <section
+      className={`node broker-node node-${process.status}`}
+      aria-label="broker"
+      data-testid="node-broker"
+      data-status={process.status}
+    >
+      <header className="node-head">
+        <h2 className="node-title">broker</h2>
+        <span className="node-subtitle">durable partitioned log</span>
+        <ArmedBadge state={process} />
+        <StatusBadge state={process} />
+        {data.paused && <span className="status-badge status-paused">paused</span>}
+        <span className={data.deadLetters > 0 ? 'dlq dlq-hit' : 'dlq'}>dead letters: {data.deadLetters}</span>
+        <div className="head-spacer" />
+        {process.status === 'crashed' ? (
+          <>
+            <span className="crashed-inline" role="status">
+              CRASHED {crashedWhere(process)}: the log and offsets survive on disk
+            </span>
+            <RestartButton process="broker" />
+          </>
+        ) : (
+          <CrashControls process="broker" state={process} layout="inline" />
+        )}
+      </header>
+      <div className="node-body">
+        {!data.known && <p className="muted">waiting for the broker’s first report…</p>}
+        {rows(active) > ONE_TABLE_ROWS ? (
+          <div className="broker-tables">
+            {splitInTwo(active).map((topics, i) => (
+              <TopicTable key={i} topics={topics} narrow />
+            ))}
+          </div>
+        ) : (
+          <TopicTable topics={active} narrow={false} />
+        )}
+        {idle.length > 0 && (
+          <p className="idle-topics">
+            <span className="muted">no records yet: </span>
+            {idle.map((v) => v.topic).join(', ')}
+          </p>
+        )}
+      </div>
+      {SERVICE_ORDER.map((service) => (
+        <Fragment key={service}>
+          <Handle
+            type="target"
+            id={handleIds.brokerIn(service)}
+            position={Position.Top}
+            isConnectable={false}
+            style={{ left: brokerHandleLeft(service, PUB_AT) }}
+          />
+          <Handle
+            type="source"
+            id={handleIds.brokerOut(service)}
+            position={Position.Top}
+            isConnectable={false}
+            style={{ left: brokerHandleLeft(service, SUB_AT) }}
+          />
+        </Fragment>
+      ))}
+    </section>
+  );
+}
+
+export const BrokerNode = memo(BrokerNodeView);

@@ -1,0 +1,54 @@
+// A compact, fixed-height table: caption with the total, a header row, and
+// exactly `slots` body rows (blank ones keep the node's layout still as rows arrive).
+
+import type { ReactNode } from 'react';
+import type { Row } from '../../core/rows';
+import type { Column } from './columns';
+
+export interface DataTableProps {
+  caption: ReactNode;
+  columns: Column[];
+  rows: Row[];
+  slots: number;
+  rowKey(row: Row, index: number): string;
+  rowClass?(row: Row): string | undefined;
+}
+
+export function DataTable({ caption, columns, rows, slots, rowKey, rowClass }: DataTableProps) {
+  const blanks = Math.max(0, slots - rows.length);
+  return (
+    <table className="data-table">
+      <caption>{caption}</caption>
+      <colgroup>
+        {columns.map((c) => (
+          <col key={c.header} style={c.width ? { width: c.width } : undefined} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.header} scope="col" className={c.kind}>
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.slice(0, slots).map((row, i) => (
+          <tr key={rowKey(row, i)} className={rowClass?.(row)}>
+            {columns.map((c) => (
+              <td key={c.header} className={c.kind}>
+                {c.cell(row)}
+              </td>
+            ))}
+          </tr>
+        ))}
+        {Array.from({ length: blanks }, (_, i) => (
+          <tr key={`blank-${i}`} className="blank" aria-hidden="true">
+            <td colSpan={columns.length}>{rows.length === 0 && i === 0 ? 'no rows yet' : '\u00a0'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

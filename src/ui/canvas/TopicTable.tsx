@@ -1,0 +1,114 @@
+// One table of the broker node: per topic its partitions' end offsets, and per
+// consumer group reading it the committed offsets, messages in flight and lag.
+
+import type { ConsumerView, TopicView } from './brokerView';
+
+type Column = [name: string, width: string, kind?: string];
+
+/** One table across the whole broker, or (when many groups read) one of two side by side. */
+const WIDE: Column[] = [
+  ['topic', '17%'],
+  ['end offsets', '23%'],
+  ['consumer group', '14%'],
+  ['committed offsets', '23%'],
+  ['in flight', '12%', 'num'],
+  ['lag', '11%', 'num'],
+];
+const NARROW: Column[] = [
+  ['topic', '21%'],
+  ['end offsets', '24%'],
+  ['group', '16%'],
+  ['committed', '24%'],
+  ['in flight', '8%', 'num wrap'],
+  ['lag', '7%', 'num'],
+];
+
+function Offsets({ parts }: { parts: { partition: number; value: number }[] }) {
+  const title = parts.map((p) => `partition ${p.partition}: ${p.value}`).join(', ');
+  return (
+    <span title={title}>
+      {parts.map((p) => (
+        <span key={p.partition} className="offset">
+          p{p.partition} <strong>{p.value}</strong>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function ConsumerCells({ consumer }: { consumer: ConsumerView | undefined }) {
+  if (!consumer) {
+    return (
+      <td colSpan={4} className="muted">
+        no consumer group
+      </td>
+    );
+  }
+  return (
+    <>
+      <td
+        className={consumer.attached ? 'group' : 'group detached'}
+        title={consumer.attached ? undefined : 'no member: the consumer is down'}
+      >
+        {consumer.group}
+        {!consumer.attached && ' (down)'}
+      </td>
+      <td>
+        <Offsets parts={consumer.partitions.map((p) => ({ partition: p.partition, value: p.committed }))} />
+      </td>
+      <td className={consumer.inflight > 0 ? 'num inflight' : 'num'}>{consumer.inflight}</td>
+      <td className={consumer.lag > 0 ? 'num lag' : 'num'}>{consumer.lag}</td>
+    </>
+  );
+}
+
+function TopicRows({ view }: { view: TopicView }) {
+  const consumers = view.consumers.length ? view.consumers : [undefined];
+  return consumers.map((consumer, i) => (
+    <tr key={consumer?.group ?? 'none'} className={i === 0 ? 'topic-first' : undefined}>
+      {i === 0 && (
+        <>
+          <th
+            scope="row"
+            rowSpan={consumers.length}
+            className="topic"
+            title={view.publisher ? `published by ${view.publisher}` : undefined}
+          >
+            {view.topic}
+          </th>
+          <td rowSpan={consumers.length}>
+            <Offsets parts={view.partitions.map((p) => ({ partition: p.partition, value: p.endOffset }))} />
+          </td>
+        </>
+      )}
+      <ConsumerCells consumer={consumer} />
+    </tr>
+  ));
+}
+
+export function TopicTable({ topics, narrow }: { topics: TopicView[]; narrow: boolean }) {
+  const columns = narrow ? NARROW : WIDE;
+  return (
+    <table className="data-table broker-table">
+      <colgroup>
+        {columns.map(([name, width]) => (
+          <col key={name} style={{ width }} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr>
+          {columns.map(([name, , kind]) => (
+            <th key={name} scope="col" className={kind}>
+              {name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {topics.map((view) => (
+          <TopicRows key={view.topic} view={view} />
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { BrokerStats } from '../../core/telemetry';
+import { publisherOf, splitInTwo, topicViews, type TopicView } from './brokerView';
+
+const group = (
+  g: string,
+  topic: string,
+  partition: number,
+  committed: number,
+  member: string | null = 'm',
+) => ({
+  group: g,
+  topic,
+  partition,
+  committed,
+  inflight: 0,
+  lag: 0,
+  member,
+});
+
+describe('topicViews', () => {
+  it('orders event topics by choreography, then other topics by name, counting records', () => {
+    const stats: BrokerStats = {
+      partitions: [
+        { topic: 'order-commands', partition: 0, endOffset: 0 },
+        { topic: 'payment-events', partition: 1, endOffset: 2 },
+        { topic: 'payment-events', partition: 0, endOffset: 3 },
+        { topic: 'order-events', partition: 0, endOffset: 1 },
+      ],
+      groups: [group('order', 'payment-events', 1, 2), group('order', 'payment-events', 0, 3, null)],
+      deadLetters: 0,
+      paused: false,
+    };
+    const views = topicViews(stats);
+    expect(views.map((v) => [v.topic, v.records])).toEqual([
+      ['order-events', 1],
+      ['payment-events', 5],
+      ['order-commands', 0],
+    ]);
+    expect(views[1].partitions.map((p) => p.partition)).toEqual([0, 1]);
+    expect(views[1].consumers[0]).toMatchObject({ group: 'order', attached: true });
+  });
+
+  it('knows who publishes a topic by its name', () => {
+    expect(publisherOf('inventory-events')).toBe('inventory');
+    expect(publisherOf('inventory-commands')).toBeNull();
+  });
+});
+
+describe('splitInTwo', () => {
+  const topic = (name: string, groups: number): TopicView => ({
+    topic: name,
+    publisher: null,
+    records: 1,
+    partitions: [],
+    consumers: Array.from({ length: groups }, (_, i) => ({
+      group: `g${i}`,
+      partitions: [],
+      inflight: 0,
+      lag: 0,
+      attached: true,
+    })),
+  });
+
+  it('balances rows between the two tables and keeps each topic whole', () => {
+    const [left, right] = splitInTwo([topic('a', 1), topic('b', 2), topic('c', 2), topic('d', 1)]);
+    expect(left.map((t) => t.topic)).toEqual(['a', 'b']);
+    expect(right.map((t) => t.topic)).toEqual(['c', 'd']);
+  });
+
+  it('handles no topics and one topic', () => {
+    expect(splitInTwo([])).toEqual([[], []]);
+    expect(splitInTwo([topic('a', 3)]).map((side) => side.length)).toEqual([1, 0]);
+  });
+});

@@ -1,0 +1,72 @@
+// How each business table is shown: a few columns chosen to tell the saga's
+// story at a glance (who, how much, which state), in projector-sized text.
+
+import type { ReactNode } from 'react';
+import type { Row } from '../../core/rows';
+import { money, shortId, shortKey } from '../format';
+
+export interface Column {
+  header: string;
+  cell(row: Row): ReactNode;
+  /** 'num' right-aligns; 'key' allows the cell to shrink with an ellipsis. */
+  kind?: 'num' | 'key';
+  /** Share of the table's width, e.g. '25%'; tables are laid out fixed so rows never reflow. */
+  width?: string;
+}
+
+/** A status word in its colour: PENDING amber, COMPLETED/CHARGED green, CANCELLED/REFUNDED red. */
+export function StatusPill({ status }: { status: unknown }) {
+  const s = String(status ?? '?');
+  return <span className={`pill pill-${s.toLowerCase()}`}>{s}</span>;
+}
+
+/** A short id, with the full one as a tooltip. */
+const id =
+  (field: string): Column['cell'] =>
+  (row) => <span title={String(row[field] ?? '')}>{shortId(row[field])}</span>;
+
+export const COLUMNS: Record<string, Column[]> = {
+  orders: [
+    { header: 'order', cell: id('id'), kind: 'key', width: '20%' },
+    { header: 'customer', cell: (r) => String(r.customerId ?? ''), kind: 'key', width: '28%' },
+    { header: 'total', cell: (r) => money(r.total), kind: 'num', width: '14%' },
+    { header: 'status', cell: (r) => <StatusPill status={r.status} />, width: '38%' },
+  ],
+  // The key names the order (payment-<orderId>), so it doubles as the order column.
+  payments: [
+    {
+      header: 'idempotency key',
+      cell: (r) => <span title={String(r.idempotencyKey ?? '')}>{shortKey(r.idempotencyKey)}</span>,
+      kind: 'key',
+      width: '44%',
+    },
+    { header: 'amount', cell: (r) => money(r.amount), kind: 'num', width: '21%' },
+    { header: 'status', cell: (r) => <StatusPill status={r.status} />, width: '35%' },
+  ],
+  reservations: [
+    { header: 'order', cell: id('orderId'), kind: 'key', width: '27%' },
+    {
+      header: 'items',
+      cell: (r) =>
+        (Array.isArray(r.items) ? (r.items as { sku: string; qty: number }[]) : [])
+          .map((i) => `${i.qty}× ${i.sku.replace(/^SKU-/, '')}`)
+          .join(', '),
+      kind: 'key',
+      width: '37%',
+    },
+    { header: 'status', cell: (r) => <StatusPill status={r.status} />, width: '36%' },
+  ],
+  shipments: [
+    { header: 'shipment', cell: id('id'), kind: 'key', width: '32%' },
+    { header: 'order', cell: id('orderId'), kind: 'key', width: '27%' },
+    { header: 'status', cell: (r) => <StatusPill status={r.status} />, width: '41%' },
+  ],
+};
+
+/** Any table without a definition shows its first three fields. */
+export function columnsFor(table: string, sample: Row | undefined): Column[] {
+  if (COLUMNS[table]) return COLUMNS[table];
+  return Object.keys(sample ?? {})
+    .slice(0, 3)
+    .map((field) => ({ header: field, cell: (r: Row) => String(r[field] ?? ''), kind: 'key' as const }));
+}

@@ -1,0 +1,56 @@
+// The data each custom node and edge receives from toFlow. Plain values only,
+// so nodes render from their props and toFlow stays testable without React.
+
+import type { Edge, Node } from '@xyflow/react';
+import type { Row, ServiceName } from '../../core/rows';
+import type { OutboxView } from '../store/selectors';
+import type { ProcessState } from '../store/types';
+import type { TopicView } from './brokerView';
+
+export interface BusinessTable {
+  table: string;
+  total: number;
+  rows: Row[];
+}
+
+export type ServiceNodeData = {
+  service: ServiceName;
+  process: ProcessState;
+  business: BusinessTable[];
+  outbox: OutboxView;
+  inbox: { processed: number; duplicatesSkipped: number };
+  handlerFailures: number;
+};
+
+export type BrokerNodeData = {
+  process: ProcessState;
+  topics: TopicView[];
+  deadLetters: number;
+  paused: boolean;
+  /** False until the broker has reported stats once. */
+  known: boolean;
+};
+
+export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
+export type BrokerFlowNode = Node<BrokerNodeData, 'broker'>;
+export type FlowNode = ServiceFlowNode | BrokerFlowNode;
+
+export interface EdgeLine {
+  text: string;
+  strong?: boolean;
+  muted?: boolean;
+  /** Shown right-aligned after the text, e.g. "5 · 2" beside a topic. */
+  value?: string;
+}
+
+export type FlowEdgeData = {
+  lines: EdgeLine[];
+  /** busy: messages waiting (pending outbox rows, lag); down: an end of the edge is not running. */
+  tone: 'idle' | 'busy' | 'down';
+  /** Grows with each published / delivered fact; the edge sends a dot along itself when it changes. */
+  pulse: number;
+  /** Where along the edge (0 = source, 1 = target) its label sits, so neighbouring labels never meet. */
+  labelAt: number;
+};
+
+export type MessageFlowEdge = Edge<FlowEdgeData, 'message'>;

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { BrokerStats } from '../../core/telemetry';
+import type { ConductorEvent } from '../../runtime/controller';
+import { applyEvents } from '../store/applyEvents';
+import { initialState } from '../store/initialState';
+import type { BrokerNodeData, ServiceNodeData } from './flowTypes';
+import { SERVICE_H, SERVICE_W } from './layout';
+import { toFlow } from './toFlow';
+
+const stats: BrokerStats = {
+  partitions: [
+    { topic: 'order-events', partition: 0, endOffset: 5 },
+    { topic: 'order-events', partition: 1, endOffset: 3 },
+    { topic: 'payment-events', partition: 0, endOffset: 4 },
+  ],
+  groups: [
+    {
+      group: 'payment',
+      topic: 'order-events',
+      partition: 0,
+      committed: 4,
+      inflight: 1,
+      lag: 1,
+      member: 'payment-1',
+    },
+    {
+      group: 'payment',
+      topic: 'order-events',
+      partition: 1,
+      committed: 3,
+      inflight: 0,
+      lag: 0,
+      member: 'payment-1',
+    },
+    {
+      group: 'order',
+      topic: 'payment-events',
+      partition: 0,
+      committed: 4,
+      inflight: 0,
+      lag: 0,
+      member: null,
+    },
+    {
+      group: 'inventory',
+      topic: 'payment-events',
+      partition: 0,
+      committed: 2,
+      inflight: 0,
+      lag: 2,
+      member: 'inv-1',
+    },
+  ],
+  deadLetters: 2,
+  paused: false,
+};
+
+const state = (events: ConductorEvent[]) => applyEvents(initialState(), events, 0);
+
+const base: ConductorEvent[] = [
+  {
+    kind: 'hydrate',
+    service: 'order',
+    tables: {
+      orders: [{ id: 'o1', customerId: 'c1', total: 10, status: 'PENDING', created_at: 1 }],
+      outbox: [
+        { seq: 1, id: 'e1', published_at: 5, created_at: 1 },
+        { seq: 2, id: 'e2', published_at: null, created_at: 2 },
+      ],
+      inbox: [],
+      meta: [],
+    },
+  },
+  { kind: 'broker', stats },
+  { kind: 'published', service: 'order', count: 1, topics: ['order-events'] },
+];
+
+describe('toFlow', () => {
+  it('lays out four fixed-size services in a row and the broker below, none overlapping', () => {
+    const { nodes } = toFlow(state([]));
+    expect(nodes.map((n) => n.id)).toEqual(['order', 'payment', 'inventory', 'shipping', 'broker']);
+    const boxes = nodes.map((n) => ({ x: n.position.x, y: n.position.y, w: n.width!, h: n.height! }));
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+        expect(apart).toBe(true);
+      }
+    }
+    expect(boxes[0]).toMatchObject({ w: SERVICE_W, h: SERVICE_H });
+  });
+
+  it('gives each service its business tables, outbox counts and inbox', () => {
+    const order = toFlow(state(base)).nodes[0].data as ServiceNodeData;
+    expect(order.business).toEqual([
+      { table: 'orders', total: 1, rows: [expect.objectContaining({ id: 'o1' })] },
+    ]);
+    expect(order.outbox).toMatchObject({ pending: 1, published: 1 });
+    expect(order.inbox).toEqual({ processed: 0, duplicatesSkipped: 0 });
+    const inventory = toFlow(state(base)).nodes[2].data as ServiceNodeData;
+    expect(inventory.business.map((b) => b.table)).toEqual(['stock', 'reservations']);
+  });
+
+  it('derives publish edges from broker topics, labelled with the topic and pending outbox rows', () => {
+    const { edges } = toFlow(state(base));
+    const publish = edges.find((e) => e.id === 'publish:order:order-events')!;
+    expect(publish).toMatchObject({ source: 'order', target: 'broker' });
+    expect(publish.data!.lines.map((l) => l.text)).toEqual(['order-events', '1 pending']);
+    expect(publish.data).toMatchObject({ tone: 'busy', pulse: 1 });
+  });
+
+  it('derives one delivery edge per consumer group, animated while messages are in flight', () => {
+    const { edges } = toFlow(state(base));
+    const toPayment = edges.find((e) => e.id === 'deliver:payment')!;
+    expect(toPayment).toMatchObject({ source: 'broker', target: 'payment', animated: true });
+    expect(toPayment.data!.lines).toEqual([
+      { text: 'lag · in flight', muted: true },
+      { text: 'order-events', value: '1 · 1' },
+    ]);
+    const toOrder = edges.find((e) => e.id === 'deliver:order')!;
+    expect(toOrder.animated).toBe(false);
+    expect(toOrder.data!.tone).toBe('idle');
+    expect(edges.some((e) => e.id === 'deliver:shipping')).toBe(false);
+  });
+
+  it('dims the edges of a crashed service and stops their animation', () => {
+    const { edges, nodes } = toFlow(
+      state([...base, { kind: 'crashed', process: 'payment', point: 'before-commit' }]),
+    );
+    const toPayment = edges.find((e) => e.id === 'deliver:payment')!;
+    expect(toPayment).toMatchObject({ animated: false, data: { tone: 'down' } });
+    expect((nodes[1].data as ServiceNodeData).process).toMatchObject({
+      status: 'crashed',
+      crashedAt: 'before-commit',
+    });
+    expect(edges.find((e) => e.id === 'publish:order:order-events')!.data!.tone).toBe('busy');
+  });
+
+  it('dims every edge when the broker is down', () => {
+    const { edges } = toFlow(state([...base, { kind: 'crashed', process: 'broker', point: 'manual' }]));
+    expect(edges.every((e) => e.data!.tone === 'down')).toBe(true);
+  });
+
+  it('summarises topics, partitions and consumer groups for the broker node', () => {
+    const broker = toFlow(state(base)).nodes[4].data as BrokerNodeData;
+    expect(broker).toMatchObject({ deadLetters: 2, paused: false, known: true });
+    expect(broker.topics.map((t) => [t.topic, t.publisher, t.partitions.length])).toEqual([
+      ['order-events', 'order', 2],
+      ['payment-events', 'payment', 1],
+    ]);
+    const paymentEvents = broker.topics[1].consumers;
+    expect(paymentEvents.map((c) => [c.group, c.lag, c.attached])).toEqual([
+      ['order', 0, false],
+      ['inventory', 2, true],
+    ]);
+  });
+
+  it('draws no edges before the broker has reported', () => {
+    expect(toFlow(state([])).edges).toEqual([]);
+  });
+});

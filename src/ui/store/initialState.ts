@@ -1,0 +1,44 @@
+// The empty state the UI shows before the first worker reports in.
+
+import { SERVICE_NAMES, type ServiceName } from '../../core/rows';
+import type { ProcessName } from '../../core/telemetry';
+import type { MirrorSlice, PlaygroundData, ProcessState, ServiceActivity } from './types';
+
+export const PROCESS_NAMES: ProcessName[] = [...SERVICE_NAMES, 'broker'];
+
+export const LOG_LIMIT = 60;
+export const ERROR_LIMIT = 5;
+
+export function emptyActivity(): ServiceActivity {
+  return {
+    published: 0,
+    delivered: 0,
+    duplicates: 0,
+    handlerFailures: 0,
+    duplicatesAtHydrate: 0,
+    duplicatesSinceHydrate: 0,
+  };
+}
+
+function perService<T>(make: (service: ServiceName) => T): Record<ServiceName, T> {
+  return Object.fromEntries(SERVICE_NAMES.map((s) => [s, make(s)])) as Record<ServiceName, T>;
+}
+
+export const STARTING: ProcessState = { status: 'starting', armed: null, crashedAt: null };
+
+export function initialState(): PlaygroundData {
+  return {
+    mirror: perService(() => ({})) as MirrorSlice,
+    processes: Object.fromEntries(PROCESS_NAMES.map((p) => [p, STARTING])) as Record<
+      ProcessName,
+      ProcessState
+    >,
+    broker: null,
+    activity: { services: perService(emptyActivity), log: [] },
+    errors: [],
+    anomalies: [],
+    anomalyCheck: null,
+    playing: true,
+    seq: 1,
+  };
+}

@@ -1,0 +1,77 @@
+// Derived views of the mirror. Results are cached by table identity: the mirror
+// replaces a table's Map only when a row in it changed, so unchanged tables cost nothing.
+
+import type { OutboxRow, Row, ServiceName } from '../../core/rows';
+import { emptyActivity } from './initialState';
+import { DUPLICATES_META_KEY } from './schema';
+import type { PlaygroundData, TableMap } from './types';
+
+const EMPTY: TableMap = new Map();
+
+export function table(state: Pick<PlaygroundData, 'mirror'>, service: ServiceName, name: string): TableMap {
+  return state.mirror[service]?.[name] ?? EMPTY;
+}
+
+function cached<T>(): (map: TableMap, make: () => T) => T {
+  const cache = new WeakMap<TableMap, T>();
+  return (map, make) => {
+    let value = cache.get(map);
+    if (value === undefined) {
+      value = make();
+      cache.set(map, value);
+    }
+    return value;
+  };
+}
+
+/** How many rows a table on the canvas shows at most. */
+export const ROWS_SHOWN = 6;
+
+const latestCache = cached<Row[]>();
+
+/** The newest rows first (at most ROWS_SHOWN): by created_at where rows have one, else by arrival. */
+export function latestRows(map: TableMap): Row[] {
+  return latestCache(map, () => {
+    const rows = [...map.values()];
+    const stamped = rows.every((r) => typeof r.created_at === 'number');
+    const ordered = stamped
+      ? rows.sort((a, b) => (b.created_at as number) - (a.created_at as number))
+      : rows.reverse();
+    return ordered.slice(0, ROWS_SHOWN);
+  });
+}
+
+export interface OutboxView {
+  pending: number;
+  published: number;
+  /** Pending rows first (oldest first: the relay's next), then the newest published. */
+  rows: OutboxRow[];
+}
+
+const outboxCache = cached<OutboxView>();
+
+export function outboxView(map: TableMap): OutboxView {
+  const n = ROWS_SHOWN;
+  return outboxCache(map, () => {
+    const rows = [...map.values()] as unknown as OutboxRow[];
+    const bySeq = (a: OutboxRow, b: OutboxRow) => (a.seq ?? a.created_at) - (b.seq ?? b.created_at);
+    const pending = rows.filter((r) => r.published_at == null).sort(bySeq);
+    const published = rows.filter((r) => r.published_at != null).sort(bySeq);
+    const shown = [...pending.slice(0, n), ...published.slice(-n).reverse()].slice(0, n);
+    return { pending: pending.length, published: published.length, rows: shown };
+  });
+}
+
+/**
+ * Skipped duplicates: the durable meta count, or what the last hydrate read plus
+ * the live duplicate facts since, whichever is higher, so a fact reported both
+ * ways is not counted twice.
+ */
+export function duplicatesSkipped(
+  state: Pick<PlaygroundData, 'mirror' | 'activity'>,
+  service: ServiceName,
+): number {
+  const meta = Number(table(state, service, 'meta').get(DUPLICATES_META_KEY)?.value ?? 0);
+  const a = state.activity.services[service] ?? emptyActivity();
+  return Math.max(meta, a.duplicatesAtHydrate + a.duplicatesSinceHydrate);
+}

@@ -1,0 +1,80 @@
+// The shape of the UI's state: a read-only mirror of what the workers reported,
+// split into one slice per concern. Data only; the reducer and store live beside it.
+
+import type { CrashPoint } from '../../core/crashPoints';
+import type { Row, ServiceName } from '../../core/rows';
+import type { BrokerStats, ProcessName } from '../../core/telemetry';
+import type { ProcessStatus } from '../../runtime/controller';
+
+/** One table's rows by primary key, in arrival order (hydrate order, then new keys appended). */
+export type TableMap = ReadonlyMap<unknown, Row>;
+
+/** Table name → rows. A service's tables are whatever its last hydrate and commits named. */
+export type ServiceMirror = Readonly<Record<string, TableMap>>;
+
+export type MirrorSlice = Readonly<Record<ServiceName, ServiceMirror>>;
+
+export interface ProcessState {
+  status: ProcessStatus;
+  armed: CrashPoint | null;
+  /** Where the process last died; cleared once it is running again. */
+  crashedAt: CrashPoint | 'manual' | null;
+}
+
+export type ProcessesSlice = Readonly<Record<ProcessName, ProcessState>>;
+
+export interface ServiceActivity {
+  /** Running totals since the page loaded; edges pulse when they grow. */
+  published: number;
+  delivered: number;
+  duplicates: number;
+  handlerFailures: number;
+  /** meta.duplicatesSkipped as the last hydrate read it, and live duplicate facts since. */
+  duplicatesAtHydrate: number;
+  duplicatesSinceHydrate: number;
+}
+
+export type LogKind =
+  'duplicate' | 'handler-failed' | 'dead-lettered' | 'crashed' | 'restarting' | 'recovered' | 'error';
+
+export interface LogEntry {
+  seq: number;
+  at: number;
+  kind: LogKind;
+  process: ProcessName | null;
+  text: string;
+}
+
+export interface ActivitySlice {
+  services: Readonly<Record<ServiceName, ServiceActivity>>;
+  /** Newest last, at most LOG_LIMIT entries. */
+  log: readonly LogEntry[];
+}
+
+export interface ErrorEntry {
+  seq: number;
+  at: number;
+  code: string;
+  message: string;
+}
+
+export interface Anomaly {
+  invariant: string;
+  message: string;
+}
+
+export interface PlaygroundData {
+  mirror: MirrorSlice;
+  processes: ProcessesSlice;
+  broker: BrokerStats | null;
+  activity: ActivitySlice;
+  /** Newest last, at most ERROR_LIMIT entries. */
+  errors: readonly ErrorEntry[];
+  anomalies: readonly Anomaly[];
+  /** When the invariant checker last reported, and whether the system was quiet (settled) then. */
+  anomalyCheck: { at: number; settled: boolean } | null;
+  /** Whether the system runs: the conductor's 'paused' events, else what the toolbar last asked for. */
+  playing: boolean;
+  /** Source of `seq` for log and error entries, so React keys stay unique. */
+  seq: number;
+}

@@ -1,0 +1,23 @@
+// What the app runs on when the real system could not start: a Controller that
+// reports why, so the page shows the error banner instead of going blank.
+
+import type { ConductorEvent, Controller } from '../runtime/controller';
+import { errorText } from './store/connect';
+
+export function unavailableController(cause: unknown, code = 'conductor-start-failed'): Controller {
+  const error: ConductorEvent = { kind: 'error', code, message: errorText(cause) };
+  const refuse = () => Promise.reject(new Error(`The playground is not running: ${errorText(cause)}`));
+  return {
+    placeOrder: refuse,
+    placeOrders: refuse,
+    play: () => {},
+    pause: () => {},
+    crashAt: () => {},
+    crashNow: () => {},
+    restart: refuse,
+    subscribe(listener) {
+      listener([error]);
+      return () => {};
+    },
+  };
+}
