@@ -5,6 +5,8 @@ import type { CrashPoint } from '../core/crashPoints';
 import type { Fact, ProcessName } from '../core/telemetry';
 import type { OrderItem } from '../core/rows';
 import type { Anomaly } from '../core/invariants';
+import type { ServiceConfig } from '../core/service/definition';
+import type { ServiceName } from '../core/rows';
 
 export type ProcessStatus = 'starting' | 'running' | 'crashed' | 'restarting';
 
@@ -34,5 +36,16 @@ export interface Controller {
   /** Kill the process now, wherever it is. */
   crashNow(process: ProcessName): void;
   restart(process: ProcessName): Promise<void>;
+  /** The services' settings now (pace, inbox, idempotency keys, saga style). */
+  readonly config: ServiceConfig;
+  /** The processes of this run; `orchestrator` only when the saga is orchestrated. */
+  readonly processNames: ProcessName[];
+  configure(patch: Partial<ServiceConfig>): Promise<void>;
+  /** Simulation speed: saga timeouts and retry backoffs run this many times as fast. */
+  setSpeed(speed: number): void;
+  /** An operator's decision about an orchestrated saga. */
+  sagaAction(action: 'retrySaga' | 'skipStep' | 'forceCompensation', sagaId: string): Promise<string>;
+  /** Edits one row of business data: payment.customers / payment.settings, inventory.stock / inventory.settings, shipping.regions. */
+  editRow(service: ServiceName, table: string, row: Record<string, unknown>): Promise<void>;
   subscribe(listener: (events: ConductorEvent[]) => void): () => void;
 }

@@ -3,6 +3,7 @@
 
 import type { ConductorEvent, Controller } from '../runtime/controller';
 import { errorText } from './store/connect';
+import { PACES } from '../core/service/pace';
 
 export function unavailableController(cause: unknown, code = 'conductor-start-failed'): Controller {
   const error: ConductorEvent = { kind: 'error', code, message: errorText(cause) };
@@ -15,6 +16,12 @@ export function unavailableController(cause: unknown, code = 'conductor-start-fa
     crashAt: () => {},
     crashNow: () => {},
     restart: refuse,
+    config: PACES.teaching,
+    processNames: [],
+    configure: refuse,
+    setSpeed: () => {},
+    sagaAction: refuse,
+    editRow: refuse,
     subscribe(listener) {
       listener([error]);
       return () => {};
