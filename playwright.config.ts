@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Never download a browser: Debian's chromium is the one we drive.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The production build is served by `vite preview`; E2E_PORT moves it when 4173 is taken.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -12,7 +14,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     trace: 'on-first-retry',
     viewport: { width: 1280, height: 800 },
     launchOptions: {
@@ -30,8 +32,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173/',
+    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
