@@ -6,8 +6,9 @@ import { dumpBroker } from '../core/broker/dump';
 import { systemClock } from '../core/clock';
 import { serveWorker } from './workerEntry';
 
-serveWorker(async ({ init, openChannel, dexie, emit }) => {
+serveWorker(async ({ init, openChannel, dexie, emit, fatal }) => {
   const db = openBrokerDb(init.runId, dexie);
+  db.on('blocked', () => fatal('IDB_BLOCKED', "the broker's database is held open by another tab"));
   const broker = new Broker({ runId: init.runId, db, openChannel, clock: systemClock, emit });
   await broker.start();
   broker.setPaused(init.paused);

@@ -9,14 +9,13 @@ import { SERVICES } from '../core/services';
 import { serveWorker } from './workerEntry';
 import { randomId } from '../core/ids';
 
-serveWorker(async ({ init, openChannel, dexie, emit, die }) => {
+serveWorker(async ({ init, openChannel, dexie, emit, die, fatal }) => {
   const def = SERVICES[init.process as ServiceName];
   // Both sides measure real time with Date.now(), so the conductor's timing means the same here.
   const simClock = new SimClock(() => Date.now(), init.timing);
   const host = new ServiceHost(def, { runId: init.runId, dexie, openChannel, clock: systemClock, simClock, config: init.config, newId: randomId, emit, die });
-  host.db.on('blocked', () => {
-    throw Object.assign(new Error('database open is blocked'), { code: 'IDB_BLOCKED' });
-  });
+  // Opening waits while another connection holds an older version: say so rather than hang silently.
+  host.db.on('blocked', () => fatal('IDB_BLOCKED', `${def.name}'s database is held open by another tab`));
   host.setPaused(init.paused);
   await host.start();
   return {

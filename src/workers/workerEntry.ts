@@ -17,6 +17,8 @@ export interface WorkerKit {
   dexie: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange };
   emit: (fact: Fact) => void;
   die: (point: CrashPoint) => void;
+  /** Reports a problem that keeps this process from starting (a blocked database, say). */
+  fatal: (code: string, message: string) => void;
 }
 
 const scope = self as unknown as { postMessage(m: FromWorker): void; close(): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
@@ -50,7 +52,8 @@ export function serveWorker(start: (kit: WorkerKit) => Promise<Methods>): void {
     };
     try {
       if (typeof indexedDB === 'undefined') throw Object.assign(new Error('indexedDB is undefined'), { code: 'IDB_UNAVAILABLE' });
-      methods = await start({ init: data, openChannel, dexie: { indexedDB, IDBKeyRange }, emit, die });
+      const fatal = (code: string, message: string) => scope.postMessage({ type: 'fatal', code, message });
+      methods = await start({ init: data, openChannel, dexie: { indexedDB, IDBKeyRange }, emit, die, fatal });
       scope.postMessage({ type: 'ready' });
       for (const rpc of queued.splice(0)) void answer(methods, rpc);
     } catch (error) {
