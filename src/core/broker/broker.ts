@@ -13,6 +13,8 @@ import { ConsumerGroup, type PartitionCursor } from './groups';
 import { partitionFor } from './partitioner';
 import { DEAD_LETTER_TOPIC, type BrokerReply, type BrokerRequest, type OutgoingMessage } from './wire';
 import { deadLetterEvent } from './deadLetter';
+import { brokerStats } from './stats';
+import { DuplicateDeliveries } from './faults';
 
 export interface BrokerConfig {
   partitions: number;
@@ -50,6 +52,8 @@ interface PendingPublish {
   reqId: string;
   from: string;
   messages: OutgoingMessage[];
+  /** For the broker's own writes (dead letters): called once the records are durable, or with the error. */
+  settled?: (error?: unknown) => void;
 }
 
 const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
@@ -71,6 +75,7 @@ export class Broker {
   private channels: Channel[] = [];
   private timers = new Set<ReturnType<typeof setTimeout>>();
   private statsDirty = true;
+  private readonly duplicates = new DuplicateDeliveries();
   private paused = false;
   private stopped = false;
 
@@ -147,20 +152,7 @@ export class Broker {
   }
 
   stats(): BrokerStats {
-    const partitions = [...this.ends].flatMap(([topic, ends]) => ends.map((endOffset, partition) => ({ topic, partition, endOffset })));
-    const groups = [...this.groups.values()].flatMap((group) =>
-      [...group.cursors.values()].map((c) => ({
-        group: group.name,
-        topic: c.topic,
-        partition: c.partition,
-        committed: c.committed,
-        inflight: c.next - c.committed,
-        lag: this.endOf(c.topic, c.partition) - c.committed,
-        member: c.member,
-      })),
-    );
-    const deadLetters = (this.ends.get(DEAD_LETTER_TOPIC) ?? []).reduce((a, b) => a + b, 0);
-    return { partitions, groups, deadLetters, paused: this.paused };
+    return brokerStats(this.ends, this.groups.values(), this.paused);
   }
 
   // --- publishing -------------------------------------------------------------
@@ -203,10 +195,16 @@ export class Broker {
       // Nothing was written: forget the offsets we handed out, and tell each publisher.
       for (const [topic, ends] of before) this.ends.set(topic, ends);
       for (const topic of newTopics) if (!before.has(topic)) this.ends.delete(topic);
-      for (const req of batch) this.reply(req.from, { type: 'publish.failed', reqId: req.reqId, error: String(error) });
+      for (const req of batch) {
+        this.reply(req.from, { type: 'publish.failed', reqId: req.reqId, error: String(error) });
+        req.settled?.(error);
+      }
       return;
     }
-    batch.forEach((req, i) => this.reply(req.from, { type: 'publish.ok', reqId: req.reqId, offsets: offsets[i] }));
+    batch.forEach((req, i) => {
+      this.reply(req.from, { type: 'publish.ok', reqId: req.reqId, offsets: offsets[i] });
+      req.settled?.();
+    });
     this.statsDirty = true;
     this.pumpAll();
   }
@@ -238,12 +236,8 @@ export class Broker {
   }
 
   private expireMembers(): void {
-    const now = this.deps.clock.now();
     for (const group of this.groups.values()) {
-      const gone = [...group.members.values()].filter((m) => now - m.lastSeen > this.config.sessionTimeoutMs);
-      if (!gone.length) continue;
-      for (const m of gone) group.members.delete(m.id);
-      group.rebalance(null);
+      if (!group.expire(this.deps.clock.now() - this.config.sessionTimeoutMs)) continue;
       this.statsDirty = true;
       this.pumpAll();
     }
@@ -275,8 +269,13 @@ export class Broker {
     if (failures >= this.config.maxAttempts) {
       const record = await db.log.get([topic, partition, offset]);
       if (record) {
-        this.publishQueue.push({ reqId: `dlq-${failureKey}`, from: '', messages: [{ topic: DEAD_LETTER_TOPIC, event: deadLetterEvent(record, groupName, error, failures) }] });
-        await this.flushPublishes();
+        // The offset moves past the record only once its dead letter is durable: a crash in between delivers it again.
+        const written = await new Promise<boolean>((resolve) => {
+          const event = deadLetterEvent(record, groupName, error, failures);
+          this.publishQueue.push({ reqId: `dlq-${failureKey}`, from: '', messages: [{ topic: DEAD_LETTER_TOPIC, event }], settled: (e) => resolve(!e) });
+          void this.flushPublishes();
+        });
+        if (!written) return this.retryLater(cursor, groupName, offset, failures);
         this.deps.emit({ kind: 'dead-lettered', group: groupName, topic, messageId: record.event.id, type: record.event.type, error });
       }
       this.failures.delete(failureKey);
@@ -285,7 +284,11 @@ export class Broker {
       return;
     }
     await db.attempts.put({ group: groupName, topic, partition, offset, failures, error });
-    // Partition order is kept: nothing after the failed record is delivered until it succeeds or is dead-lettered.
+    this.retryLater(cursor, groupName, offset, failures);
+  }
+
+  /** Partition order is kept: nothing after the failed record is delivered until it succeeds or is dead-lettered. */
+  private retryLater(cursor: PartitionCursor, groupName: string, offset: number, failures: number): void {
     cursor.next = offset;
     cursor.blockedUntil = this.deps.clock.now() + this.config.retryBackoffMs * 2 ** (failures - 1);
     this.later(cursor.blockedUntil - this.deps.clock.now(), () => this.pump(groupName, cursor));
@@ -348,26 +351,15 @@ export class Broker {
       const delivery = { type: 'deliver' as const, group: groupName, topic: cursor.topic, partition: cursor.partition, records };
       const replyTo = group.members.get(member)!.replyTo;
       this.reply(replyTo, delivery);
-      if (this.takeDuplicate(groupName, records)) this.reply(replyTo, delivery);
+      if (this.duplicates.take(groupName, records)) this.reply(replyTo, delivery);
       this.statsDirty = true;
     }
     this.pump(groupName, cursor);
   }
 
-  // --- faults -----------------------------------------------------------------
-
-  private readonly duplicates: { group: string; type: string }[] = [];
-
   /** Fault: the next record of `type` delivered to `group` is delivered twice, as a network retry would. */
   duplicateNext(group: string, type: string): void {
-    this.duplicates.push({ group, type });
-  }
-
-  private takeDuplicate(group: string, records: { event: { type: string } }[]): boolean {
-    const i = this.duplicates.findIndex((d) => d.group === group && records.some((r) => r.event.type === d.type));
-    if (i < 0) return false;
-    this.duplicates.splice(i, 1);
-    return true;
+    this.duplicates.arm(group, type);
   }
 
   // --- plumbing ---------------------------------------------------------------

@@ -47,6 +47,14 @@ export class ConsumerGroup {
     return all;
   }
 
+  /** Drops members last heard from before `cutoff`; returns whether any went. */
+  expire(cutoff: number): boolean {
+    const gone = [...this.members.values()].filter((m) => m.lastSeen < cutoff);
+    for (const m of gone) this.members.delete(m.id);
+    if (gone.length) this.rebalance(null);
+    return gone.length > 0;
+  }
+
   /**
    * Spreads partitions over members round-robin. A partition that changes
    * hands, or whose owner rejoined, restarts from the committed offset: its
