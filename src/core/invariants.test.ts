@@ -46,3 +46,12 @@ describe('saga invariants', () => {
     expect(found[1].message).toContain('charge p1');
   });
 });
+
+describe('dual write', () => {
+  it('flags an order whose event never reached the broker, using the broker log as witness', () => {
+    const snapshot = { services: { order: { orders: [order('o1', 'PENDING'), order('o2', 'COMPLETED')], outbox: [] } }, broker: { subjects: { 'order-events': ['o2'] } } };
+    const found = checkInvariants(snapshot, { settled: true });
+    expect(found.map((a) => a.invariant).sort()).toEqual(['no-event-lost', 'no-order-stuck']);
+    expect(found.find((a) => a.invariant === 'no-event-lost')!.message).toContain('o1');
+  });
+});

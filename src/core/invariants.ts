@@ -12,6 +12,8 @@ export interface Anomaly {
 
 export interface SystemSnapshot {
   services: Partial<Record<ServiceName, TableDump>>;
+  /** What the broker's log holds, where known: per topic, the subjects it has records for. */
+  broker?: { subjects?: Record<string, string[]> };
 }
 
 export const INVARIANTS = {
@@ -50,6 +52,16 @@ function unpublished(snapshot: SystemSnapshot): Anomaly[] {
   );
 }
 
+/** Without an outbox there is no row to show a lost event; the broker's log is the witness instead. */
+function neverReachedBroker(snapshot: SystemSnapshot): Anomaly[] {
+  const subjects = snapshot.broker?.subjects;
+  if (!subjects) return [];
+  const published = new Set(subjects['order-events'] ?? []);
+  return rows<OrderRow>(snapshot, 'order', 'orders')
+    .filter((o) => !published.has(o.id))
+    .map((o) => ({ invariant: 'no-event-lost' as const, message: `Order ${o.id} was saved, but no event about it ever reached the broker.` }));
+}
+
 function stuckOrders(snapshot: SystemSnapshot): Anomaly[] {
   return rows<OrderRow>(snapshot, 'order', 'orders')
     .filter((o) => o.status === 'PENDING')
@@ -82,5 +94,5 @@ function leftovers(snapshot: SystemSnapshot): Anomaly[] {
 
 /** Checks that need a quiet system only run when `settled` is true. */
 export function checkInvariants(snapshot: SystemSnapshot, { settled }: { settled: boolean }): Anomaly[] {
-  return [...doubleCharges(snapshot), ...(settled ? [...unpublished(snapshot), ...stuckOrders(snapshot), ...sagasNotTerminal(snapshot), ...leftovers(snapshot)] : [])];
+  return [...doubleCharges(snapshot), ...(settled ? [...unpublished(snapshot), ...neverReachedBroker(snapshot), ...stuckOrders(snapshot), ...sagasNotTerminal(snapshot), ...leftovers(snapshot)] : [])];
 }

@@ -45,6 +45,8 @@ export type Fact =
   | { kind: 'commit'; service: ServiceName; changes: Change[] }
   | { kind: 'published'; service: ServiceName; count: number; topics: string[] }
   | { kind: 'delivered'; service: ServiceName; count: number; topic: string }
+  /** Dual write: a publish the broker never confirmed; no outbox row remains to retry it. */
+  | { kind: 'publish-lost'; service: ServiceName; types: string[]; error: string }
   | { kind: 'duplicate'; service: ServiceName; messageId: string; type: string }
   | { kind: 'handler-failed'; service: ServiceName; messageId: string; type: string; error: string }
   | { kind: 'dead-lettered'; group: string; topic: string; messageId: string; type: string; error: string }

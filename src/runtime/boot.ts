@@ -9,7 +9,11 @@ export function conductorFromLocation(location: Pick<Location, 'search'>): Condu
   const params = new URLSearchParams(location.search);
   const pace = params.get('pace');
   const style = params.get('style');
-  return new Conductor({ pace: isPace(pace) ? pace : 'teaching', sagaStyle: style === 'orchestration' ? 'orchestration' : 'choreography' });
+  return new Conductor({
+    pace: isPace(pace) ? pace : 'teaching',
+    sagaStyle: style === 'orchestration' ? 'orchestration' : 'choreography',
+    publishing: params.get('publishing') === 'dual-write' ? 'dual-write' : 'outbox',
+  });
 }
 
 /** Creates the conductor and the scripting API at once; the workers start in the background. */

@@ -29,6 +29,7 @@ export interface ConductorOptions {
   runId?: string;
   pace?: PaceName;
   sagaStyle?: ServiceConfig['sagaStyle'];
+  publishing?: ServiceConfig['publishing'];
 }
 
 
@@ -55,7 +56,7 @@ export class Conductor implements Controller {
 
   constructor(options: ConductorOptions = {}) {
     this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
-    this.config = { ...structuredClone(PACES[options.pace ?? 'teaching']), sagaStyle: options.sagaStyle ?? 'choreography' };
+    this.config = { ...structuredClone(PACES[options.pace ?? 'teaching']), sagaStyle: options.sagaStyle ?? 'choreography', publishing: options.publishing ?? 'outbox' };
     this.services = SERVICE_NAMES.filter((s) => s !== 'orchestrator' || this.config.sagaStyle === 'orchestration');
     this.processNames = ['broker', ...this.services];
     this.telemetry = broadcastChannels(BroadcastChannel)(channelNames(this.runId).telemetry);

@@ -8,6 +8,8 @@ export interface BrokerDump {
   topics: { name: string; partitions: { partition: number; endOffset: number; records: number }[] }[];
   offsets: { group: string; topic: string; partition: number; committed: number }[];
   deadLetters: unknown[];
+  /** Per topic, every subject (aggregate id) it holds a record for: proof an event reached the broker. */
+  subjects: Record<string, string[]>;
   /** The broker's live view: members, in-flight counts, lag. */
   live: BrokerStats;
 }
@@ -27,6 +29,9 @@ export async function dumpBroker(db: BrokerDb, live: BrokerStats): Promise<Broke
       })),
     );
     const deadLetters = (await db.log.where('[topic+partition+offset]').between([DEAD_LETTER_TOPIC, 0, 0], [DEAD_LETTER_TOPIC, Number.MAX_SAFE_INTEGER, 0]).toArray()).map((r) => r.event);
-    return { topics, offsets: await db.offsets.toArray(), deadLetters, live };
+    const subjects: Record<string, string[]> = {};
+    await db.log.each((r) => void (subjects[r.topic] ??= []).push(r.event.subject));
+    for (const topic of Object.keys(subjects)) subjects[topic] = [...new Set(subjects[topic])];
+    return { topics, offsets: await db.offsets.toArray(), deadLetters, subjects, live };
   });
 }

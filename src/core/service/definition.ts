@@ -23,6 +23,11 @@ export interface ServiceConfig {
   };
   inbox: boolean;
   idempotencyKeys: boolean;
+  /**
+   * outbox: events are written to the outbox in the business transaction and relayed.
+   * dual-write: the "before" approach — commit, then publish straight to the broker; a crash in between loses the event.
+   */
+  publishing: 'outbox' | 'dual-write';
   /** Choreography: services react to each other's events. Orchestration: they obey the orchestrator's commands. */
   sagaStyle: SagaStyle;
 }

@@ -101,3 +101,23 @@ describe('editing business data', () => {
     await expect(h.service('inventory').editRow('reservations', { id: 'x' })).rejects.toThrow(/not editable/);
   });
 });
+
+describe('dual write (the approach the outbox replaces)', () => {
+  it('loses the event when the service dies between commit and publish; the outbox does not', async () => {
+    for (const publishing of ['dual-write', 'outbox'] as const) {
+      h = createHarness();
+      await h.startBroker();
+      for (const name of ['order', 'payment', 'inventory', 'shipping'] as const) await h.startService(name, { publishing });
+      h.arm('order', 'after-commit-before-publish');
+      await expect(h.service('order').command('placeOrder', order)).rejects.toThrow(/after-commit-before-publish/);
+      await h.startService('order', { publishing });
+      await h.settle();
+      const orders = (await h.read('order')).orders as unknown as OrderRow[];
+      expect(orders).toHaveLength(1);
+      expect(orders[0].status).toBe(publishing === 'outbox' ? 'COMPLETED' : 'PENDING');
+      const orderEvents = h.broker().stats().partitions.filter((p) => p.topic === 'order-events').reduce((n, p) => n + p.endOffset, 0);
+      expect(orderEvents).toBe(publishing === 'outbox' ? 1 : 0);
+      h.close();
+    }
+  });
+});

@@ -13,6 +13,7 @@ export const PACES: Record<PaceName, ServiceConfig> = {
     inbox: true,
     idempotencyKeys: true,
     sagaStyle: 'choreography',
+    publishing: 'outbox',
   },
   fast: {
     relay: { intervalMs: 50, batchSize: 200, wakeOnCommit: true },
@@ -20,6 +21,7 @@ export const PACES: Record<PaceName, ServiceConfig> = {
     inbox: true,
     idempotencyKeys: true,
     sagaStyle: 'choreography',
+    publishing: 'outbox',
   },
 };
 

@@ -13,7 +13,8 @@ import type { OpenChannel } from '../transport';
 import type { ServiceConfig, ServiceDefinition } from './definition';
 import { dumpTables, openServiceDb } from './serviceDb';
 import { commitCapture } from './commitCapture';
-import { OutboxRelay } from './relay';
+import { OutboxRelay, toMessage } from './relay';
+import type { OutboxRow } from '../rows';
 import { Consumer } from './consumer';
 import { inTransaction, type UnitDeps } from './unitOfWork';
 
@@ -54,7 +55,16 @@ export class ServiceHost {
     this.db.use(commitCapture((changes) => this.onCommit(changes)));
     this.broker = new BrokerClient(name, deps.runId, deps.openChannel);
     const config = () => this.config;
-    this.unit = { db: this.db, def, config, crash: this.crash, now: () => deps.clock.now(), simNow: () => (deps.simClock ?? deps.clock).now(), newId: deps.newId };
+    this.unit = {
+      db: this.db,
+      def,
+      config,
+      crash: this.crash,
+      now: () => deps.clock.now(),
+      simNow: () => (deps.simClock ?? deps.clock).now(),
+      newId: deps.newId,
+      publishDirect: (rows) => this.publishDirect(rows),
+    };
     this.relay = new OutboxRelay({
       service: name,
       db: this.db,
@@ -93,6 +103,17 @@ export class ServiceHost {
     const { value, emitted } = await inTransaction(this.unit, (unit) => handler(unit.context(), input));
     if (emitted) this.relay.wake();
     return value;
+  }
+
+  /** Dual write's second half. If the broker does not confirm, the event is simply gone: nothing will send it again. */
+  private async publishDirect(rows: OutboxRow[]): Promise<void> {
+    this.crash.assertAlive();
+    try {
+      await this.broker.publish(rows.map((row) => toMessage(this.def.name, row)));
+      this.deps.emit({ kind: 'published', service: this.def.name, count: rows.length, topics: [...new Set(rows.map((r) => r.aggregatetype))] });
+    } catch (error) {
+      this.deps.emit({ kind: 'publish-lost', service: this.def.name, types: rows.map((r) => r.type), error: String(error) });
+    }
   }
 
   /** Writes one business-data row a user edited, in its own transaction. */

@@ -15,6 +15,8 @@ export interface UnitDeps {
   crash: CrashSwitch;
   now: () => number;
   simNow: () => number;
+  /** Dual write only: sends events straight to the broker after the commit. */
+  publishDirect: (rows: OutboxRow[]) => Promise<void>;
   newId: (prefix: string) => string;
 }
 
@@ -61,12 +63,16 @@ export class Unit {
 export async function inTransaction<T>(deps: UnitDeps, work: (unit: Unit) => Promise<T>): Promise<{ value: T; emitted: number }> {
   const { db, crash } = deps;
   const unit = new Unit(deps);
+  const outbox = deps.config().publishing === 'outbox';
   const value = await db.transaction('rw', db.tables, async () => {
     const result = await work(unit);
-    if (unit.emitted.length) await db.table('outbox').bulkAdd(unit.emitted);
+    if (outbox && unit.emitted.length) await db.table('outbox').bulkAdd(unit.emitted);
     crash.at('before-commit');
     return result;
   });
   if (unit.emitted.length) crash.at('after-commit-before-publish');
-  return { value, emitted: unit.emitted.length };
+  if (outbox || !unit.emitted.length) return { value, emitted: unit.emitted.length };
+  // Dual write: the database said yes; whether the broker hears of it is a separate bet.
+  await deps.publishDirect(unit.emitted);
+  return { value, emitted: 0 };
 }

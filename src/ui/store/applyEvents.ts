@@ -70,6 +70,9 @@ export function applyEvents(
         bump(e.service, (a) => ({ handlerFailures: a.handlerFailures + 1 }));
         log('handler-failed', e.service, `${e.service} failed to handle ${e.type}: ${e.error}`);
         break;
+      case 'publish-lost':
+        log('handler-failed', e.service, `${e.service} lost ${e.types.join(', ')}: committed, but the broker never got it (${e.error})`);
+        break;
       case 'dead-lettered':
         log('dead-lettered', null, `${e.type} from ${e.topic} dead-lettered for ${e.group}: ${e.error}`);
         break;
