@@ -9,6 +9,8 @@ export const CRASH_POINTS = {
     'The broker holds the event, but the outbox row is not yet marked published: it will be sent again.',
   'consumer-after-commit-before-ack':
     'The handler and its inbox row are committed, but the broker was never told: it will deliver again.',
+  'direct-after-charge':
+    'Direct calls: payment has charged the customer; the order service dies before it asks inventory to reserve.',
 } as const;
 
 export type CrashPoint = keyof typeof CRASH_POINTS;

@@ -6,6 +6,7 @@
 import type { Table } from 'dexie';
 import type { CloudEvent } from '../envelope';
 import type { ServiceName } from '../rows';
+import type { CrashPoint } from '../crashPoints';
 
 export interface ServiceConfig {
   relay: {
@@ -52,6 +53,15 @@ export interface HandlerContext {
 export type EventHandler = (ctx: HandlerContext, event: CloudEvent) => Promise<string>;
 export type CommandHandler = (ctx: HandlerContext, input: unknown) => Promise<unknown>;
 
+/** A procedure spans several local transactions and synchronous calls: the "before" approaches use them. */
+export interface ProcedureContext {
+  transaction<T>(work: (ctx: HandlerContext) => Promise<T>): Promise<T>;
+  call<T>(service: ServiceName, endpoint: string, ...args: unknown[]): Promise<T>;
+  crashPoint(point: CrashPoint): void;
+}
+
+export type Procedure = (p: ProcedureContext, input: unknown) => Promise<unknown>;
+
 export interface ServiceDefinition {
   name: ServiceName;
   /** Outbox rows carry it; the topic is derived from it. */
@@ -63,6 +73,10 @@ export interface ServiceDefinition {
   /** Handles any event type without a handler of its own (the orchestrator's replies). */
   fallback?: EventHandler;
   commands?: Record<string, CommandHandler>;
+  /** Multi-step commands that call other services directly (no messaging). */
+  procedures?: Record<string, Procedure>;
+  /** What other services may call synchronously; each call is one local transaction here. */
+  endpoints?: Record<string, CommandHandler>;
   /** Rows a fresh database starts with (the stock levels, say). */
   seed?: (ctx: HandlerContext) => Promise<void>;
   /** Business-data tables a user may edit from the UI, so failures happen because the data says so. */

@@ -10,7 +10,8 @@ import type { DexieDeps } from '../broker/brokerDb';
 import { BrokerClient } from '../broker/brokerClient';
 import type { Fact } from '../telemetry';
 import type { OpenChannel } from '../transport';
-import type { ServiceConfig, ServiceDefinition } from './definition';
+import type { ProcedureContext, ServiceConfig, ServiceDefinition } from './definition';
+import { RpcNode } from '../rpc';
 import { dumpTables, openServiceDb } from './serviceDb';
 import { commitCapture } from './commitCapture';
 import { OutboxRelay, toMessage } from './relay';
@@ -38,6 +39,7 @@ export class ServiceHost {
   readonly db: Dexie;
   readonly crash: CrashSwitch;
   private readonly broker: BrokerClient;
+  private readonly rpc: RpcNode;
   private readonly relay: OutboxRelay;
   private readonly consumer: Consumer;
   private readonly unit: UnitDeps;
@@ -54,6 +56,15 @@ export class ServiceHost {
     this.db = openServiceDb(deps.runId, name, def.tables, deps.dexie);
     this.db.use(commitCapture((changes) => this.onCommit(changes)));
     this.broker = new BrokerClient(name, deps.runId, deps.openChannel);
+    this.rpc = new RpcNode(name, deps.runId, deps.openChannel);
+    this.rpc.serveEndpoints(
+      Object.fromEntries(
+        Object.entries(def.endpoints ?? {}).map(([endpoint, handler]) => [
+          endpoint,
+          async (input: unknown) => (await inTransaction(this.unit, (unit) => handler(unit.context(), input))).value,
+        ]),
+      ),
+    );
     const config = () => this.config;
     this.unit = {
       db: this.db,
@@ -98,11 +109,24 @@ export class ServiceHost {
 
   /** Runs a command (placing an order, say) as one local transaction. */
   async command(name: string, input: unknown): Promise<unknown> {
+    const procedure = this.def.procedures?.[name];
+    if (procedure) return procedure(this.procedureContext(), input);
     const handler = this.def.commands?.[name];
     if (!handler) throw new Error(`${this.def.name} has no command ${name}`);
     const { value, emitted } = await inTransaction(this.unit, (unit) => handler(unit.context(), input));
     if (emitted) this.relay.wake();
     return value;
+  }
+
+  private procedureContext(): ProcedureContext {
+    return {
+      transaction: async (work) => (await inTransaction(this.unit, (unit) => work(unit.context()))).value,
+      call: (service, endpoint, ...args) => {
+        this.crash.assertAlive();
+        return this.rpc.call(service, endpoint, ...args);
+      },
+      crashPoint: (point) => this.crash.at(point),
+    };
   }
 
   /** Dual write's second half. If the broker does not confirm, the event is simply gone: nothing will send it again. */
@@ -155,6 +179,7 @@ export class ServiceHost {
     this.crash.dead = true;
     this.relay.stop();
     this.broker.close();
+    this.rpc.close();
     this.db.close();
   }
 

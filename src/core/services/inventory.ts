@@ -5,7 +5,7 @@
 import type { HandlerContext, ServiceDefinition } from '../service/definition';
 import type { OrderItem, ReservationRow, SettingRow, StockRow } from '../rows';
 import { INITIAL_STOCK } from './catalog';
-import { choreographed, compensationFault, failure, IGNORED_ORCHESTRATED, reply, transientFault, TransientError, type Outcome, type SagaCommand } from './sagaMessages';
+import { choreographed, compensationFault, failure, IGNORED_ORCHESTRATED, reply, transientFault, TransientError, type OrderFacts, type Outcome, type SagaCommand } from './sagaMessages';
 
 export const WAREHOUSE = 'warehouse';
 
@@ -52,6 +52,9 @@ export const inventoryService: ServiceDefinition = {
     const rows: StockRow[] = Object.entries(INITIAL_STOCK).map(([sku, available]) => ({ sku, available, reserved: 0 }));
     await ctx.table<StockRow>('stock').bulkPut(rows);
     await ctx.table<SettingRow>('settings').put({ key: WAREHOUSE, failFirstAttempts: 0, offline: false, compensationFails: false });
+  },
+  endpoints: {
+    reserve: (ctx, input) => reserve(ctx, (input as OrderFacts).orderId, (input as OrderFacts).items, 1),
   },
   handlers: {
     async PaymentCompleted(ctx, event) {

@@ -5,6 +5,7 @@
 import type { HandlerContext, ServiceDefinition } from '../service/definition';
 import type { OrderItem, OrderRow } from '../rows';
 import { priceOf } from './catalog';
+import { placeOrderDirect } from './directCalls';
 import { choreographed, IGNORED_ORCHESTRATED, reply, type Outcome, type SagaCommand } from './sagaMessages';
 
 export interface PlaceOrder {
@@ -53,6 +54,7 @@ export const orderService: ServiceDefinition = {
       return order.id;
     },
   },
+  procedures: { placeOrderDirect },
   handlers: {
     ShipmentScheduled: onEvent('COMPLETED'),
     PaymentRefunded: onEvent('CANCELLED'),

@@ -87,6 +87,10 @@ export const paymentService: ServiceDefinition = {
     await ctx.table<CustomerRow>('customers').bulkPut(CUSTOMERS.map((c) => ({ ...c })));
     await ctx.table<SettingRow>('settings').put({ key: GATEWAY, failFirstAttempts: 0, offline: false, compensationFails: false });
   },
+  endpoints: {
+    // Direct calls: the caller gets the outcome now, or nothing if we are down.
+    charge: (ctx, input) => charge(ctx, input as OrderFacts, 1),
+  },
   handlers: {
     OrderCreated: (ctx, event) => (choreographed(ctx) ? chargeOnEvent(ctx, event.data as OrderFacts) : Promise.resolve(IGNORED_ORCHESTRATED)),
     InventoryReservationFailed: refundOnEvent,

@@ -4,7 +4,7 @@
 import type { HandlerContext, ServiceDefinition } from '../service/definition';
 import type { RegionRow, ShipmentRow } from '../rows';
 import { REGIONS } from './catalog';
-import { choreographed, failure, IGNORED_ORCHESTRATED, reply, type Outcome, type SagaCommand } from './sagaMessages';
+import { choreographed, failure, IGNORED_ORCHESTRATED, reply, type OrderFacts, type Outcome, type SagaCommand } from './sagaMessages';
 
 async function schedule(ctx: HandlerContext, orderId: string, region: string): Promise<Outcome<{ shipmentId: string }>> {
   const shipments = ctx.table<ShipmentRow>('shipments');
@@ -32,6 +32,9 @@ export const shippingService: ServiceDefinition = {
   editable: ['regions'],
   async seed(ctx) {
     await ctx.table<RegionRow>('regions').bulkPut(REGIONS.map((r) => ({ ...r })));
+  },
+  endpoints: {
+    schedule: (ctx, input) => schedule(ctx, (input as OrderFacts).orderId, (input as OrderFacts).region),
   },
   handlers: {
     async InventoryReserved(ctx, event) {
