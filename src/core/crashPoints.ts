@@ -11,6 +11,8 @@ export const CRASH_POINTS = {
     'The handler and its inbox row are committed, but the broker was never told: it will deliver again.',
   'direct-after-charge':
     'Direct calls: payment has charged the customer; the order service dies before it asks inventory to reserve.',
+  'coordinator-after-prepare':
+    'Two-phase commit: every participant has prepared and holds its locks; the coordinator dies before deciding.',
 } as const;
 
 export type CrashPoint = keyof typeof CRASH_POINTS;

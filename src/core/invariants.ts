@@ -21,6 +21,7 @@ export const INVARIANTS = {
   'no-event-lost': 'After the system settles, every committed outbox row has been published.',
   'no-order-stuck': 'After the system settles, no order is left PENDING.',
   'saga-terminal': 'After the system settles, every saga has ended: completed or compensated.',
+  'no-2pc-blocked': 'After the system settles (coordinator up), no two-phase-commit participant still holds a lock or a prepared transaction.',
   'saga-fully-compensated': 'A cancelled order keeps nothing of its saga: no charge, no reservation, no shipment, no skipped compensation.',
 } as const;
 
@@ -92,7 +93,20 @@ function leftovers(snapshot: SystemSnapshot): Anomaly[] {
   ];
 }
 
+function blockedParticipants(snapshot: SystemSnapshot): Anomaly[] {
+  const undecided = rows<{ txId: string; state: string; orderId: string }>(snapshot, 'order', 'twopc')
+    .filter((t) => t.state !== 'DONE')
+    .map((t) => ({ invariant: 'no-2pc-blocked' as const, message: `Transaction ${t.txId} (order ${t.orderId}) is still ${t.state}.` }));
+  const held = (['payment', 'inventory'] as const).flatMap((service) =>
+    rows<{ resource: string; txId: string }>(snapshot, service, 'locks').map((l) => ({
+      invariant: 'no-2pc-blocked' as const,
+      message: `${service} still holds the lock on ${l.resource} for transaction ${l.txId}.`,
+    })),
+  );
+  return [...undecided, ...held];
+}
+
 /** Checks that need a quiet system only run when `settled` is true. */
 export function checkInvariants(snapshot: SystemSnapshot, { settled }: { settled: boolean }): Anomaly[] {
-  return [...doubleCharges(snapshot), ...(settled ? [...unpublished(snapshot), ...neverReachedBroker(snapshot), ...stuckOrders(snapshot), ...sagasNotTerminal(snapshot), ...leftovers(snapshot)] : [])];
+  return [...doubleCharges(snapshot), ...(settled ? [...unpublished(snapshot), ...neverReachedBroker(snapshot), ...stuckOrders(snapshot), ...sagasNotTerminal(snapshot), ...leftovers(snapshot), ...blockedParticipants(snapshot)] : [])];
 }

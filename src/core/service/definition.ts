@@ -58,6 +58,8 @@ export interface ProcedureContext {
   transaction<T>(work: (ctx: HandlerContext) => Promise<T>): Promise<T>;
   call<T>(service: ServiceName, endpoint: string, ...args: unknown[]): Promise<T>;
   crashPoint(point: CrashPoint): void;
+  /** Real-time pause between polls (a participant waiting for a lock). */
+  sleep(ms: number): Promise<void>;
 }
 
 export type Procedure = (p: ProcedureContext, input: unknown) => Promise<unknown>;
@@ -75,8 +77,10 @@ export interface ServiceDefinition {
   commands?: Record<string, CommandHandler>;
   /** Multi-step commands that call other services directly (no messaging). */
   procedures?: Record<string, Procedure>;
-  /** What other services may call synchronously; each call is one local transaction here. */
-  endpoints?: Record<string, CommandHandler>;
+  /** What other services may call synchronously. */
+  endpoints?: Record<string, Procedure>;
+  /** Runs once after every start, before messages flow (a 2PC coordinator's recovery). */
+  recover?: Procedure;
   /** Rows a fresh database starts with (the stock levels, say). */
   seed?: (ctx: HandlerContext) => Promise<void>;
   /** Business-data tables a user may edit from the UI, so failures happen because the data says so. */

@@ -59,10 +59,7 @@ export class ServiceHost {
     this.rpc = new RpcNode(name, deps.runId, deps.openChannel);
     this.rpc.serveEndpoints(
       Object.fromEntries(
-        Object.entries(def.endpoints ?? {}).map(([endpoint, handler]) => [
-          endpoint,
-          async (input: unknown) => (await inTransaction(this.unit, (unit) => handler(unit.context(), input))).value,
-        ]),
+        Object.entries(def.endpoints ?? {}).map(([endpoint, procedure]) => [endpoint, (input: unknown) => this.running(() => procedure(this.procedureContext(), input))]),
       ),
     );
     const config = () => this.config;
@@ -101,6 +98,9 @@ export class ServiceHost {
     await this.db.open();
     await this.seedOnce();
     await this.hydrate();
+    if (this.def.recover) void this.running(() => this.def.recover!(this.procedureContext(), null)).catch((error) => {
+      if (!isCrash(error)) this.deps.emit({ kind: 'handler-failed', service: this.def.name, messageId: 'recover', type: 'recover', error: String(error) });
+    });
     void this.relay.run();
     this.consumer.start();
     void this.runTicks();
@@ -110,12 +110,24 @@ export class ServiceHost {
   /** Runs a command (placing an order, say) as one local transaction. */
   async command(name: string, input: unknown): Promise<unknown> {
     const procedure = this.def.procedures?.[name];
-    if (procedure) return procedure(this.procedureContext(), input);
+    if (procedure) return this.running(() => procedure(this.procedureContext(), input));
     const handler = this.def.commands?.[name];
     if (!handler) throw new Error(`${this.def.name} has no command ${name}`);
     const { value, emitted } = await inTransaction(this.unit, (unit) => handler(unit.context(), input));
     if (emitted) this.relay.wake();
     return value;
+  }
+
+  /** Procedures and calls under way: settle() waits for them like for any other step. */
+  private procedures = 0;
+
+  private async running<T>(work: () => Promise<T>): Promise<T> {
+    this.procedures++;
+    try {
+      return await work();
+    } finally {
+      this.procedures--;
+    }
   }
 
   private procedureContext(): ProcedureContext {
@@ -126,6 +138,10 @@ export class ServiceHost {
         return this.rpc.call(service, endpoint, ...args);
       },
       crashPoint: (point) => this.crash.at(point),
+      sleep: async (ms) => {
+        await this.deps.clock.sleep(ms);
+        this.crash.assertAlive();
+      },
     };
   }
 
@@ -167,7 +183,7 @@ export class ServiceHost {
 
   /** Work this service still owes: unpublished outbox rows and deliveries being handled. */
   async status(): Promise<{ unpublished: number; busy: number }> {
-    return { unpublished: await this.relay.unpublished(), busy: this.consumer.busy + (this.relay.publishing ? 1 : 0) };
+    return { unpublished: await this.relay.unpublished(), busy: this.consumer.busy + this.procedures + (this.relay.publishing ? 1 : 0) };
   }
 
   dump(): Promise<Record<string, Record<string, unknown>[]>> {

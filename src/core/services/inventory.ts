@@ -5,6 +5,7 @@
 import type { HandlerContext, ServiceDefinition } from '../service/definition';
 import type { OrderItem, ReservationRow, SettingRow, StockRow } from '../rows';
 import { INITIAL_STOCK } from './catalog';
+import { PARTICIPANT_TABLES, participantEndpoints } from './participant';
 import { choreographed, compensationFault, failure, IGNORED_ORCHESTRATED, reply, transientFault, TransientError, type OrderFacts, type Outcome, type SagaCommand } from './sagaMessages';
 
 export const WAREHOUSE = 'warehouse';
@@ -45,7 +46,7 @@ async function release(ctx: HandlerContext, orderId: string, attempt: number): P
 export const inventoryService: ServiceDefinition = {
   name: 'inventory',
   aggregateType: 'Inventory',
-  tables: { stock: 'sku', reservations: 'id, orderId', settings: 'key' },
+  tables: { stock: 'sku', reservations: 'id, orderId', settings: 'key', ...PARTICIPANT_TABLES },
   consumes: ['payment-events', 'shipping-events', 'inventory-commands'],
   editable: ['stock', 'settings'],
   async seed(ctx) {
@@ -54,7 +55,16 @@ export const inventoryService: ServiceDefinition = {
     await ctx.table<SettingRow>('settings').put({ key: WAREHOUSE, failFirstAttempts: 0, offline: false, compensationFails: false });
   },
   endpoints: {
-    reserve: (ctx, input) => reserve(ctx, (input as OrderFacts).orderId, (input as OrderFacts).items, 1),
+    reserve: (p, input) => p.transaction((ctx) => reserve(ctx, (input as OrderFacts).orderId, (input as OrderFacts).items, 1)),
+    ...participantEndpoints({
+      resources: (order) => order.items.map((i) => `stock:${i.sku}`),
+      async check(ctx, order) {
+        const levels = await ctx.table<StockRow>('stock').bulkGet(order.items.map((i) => i.sku));
+        const short = order.items.find((item, i) => (levels[i]?.available ?? 0) < item.qty);
+        return short ? `out of stock: ${short.sku}` : null;
+      },
+      apply: async (ctx, order) => void (await reserve(ctx, order.orderId, order.items, Infinity)),
+    }),
   },
   handlers: {
     async PaymentCompleted(ctx, event) {

@@ -6,6 +6,7 @@ import type { HandlerContext, ServiceDefinition } from '../service/definition';
 import type { OrderItem, OrderRow } from '../rows';
 import { priceOf } from './catalog';
 import { placeOrderDirect } from './directCalls';
+import { COORDINATOR_TABLES, placeOrder2pc, recoverTwoPhase } from './twoPhaseCommit';
 import { choreographed, IGNORED_ORCHESTRATED, reply, type Outcome, type SagaCommand } from './sagaMessages';
 
 export interface PlaceOrder {
@@ -35,7 +36,7 @@ const onEvent = (status: OrderRow['status']) => async (ctx: HandlerContext, even
 export const orderService: ServiceDefinition = {
   name: 'order',
   aggregateType: 'Order',
-  tables: { orders: 'id, status' },
+  tables: { orders: 'id, status', ...COORDINATOR_TABLES },
   consumes: ['shipping-events', 'payment-events', 'order-commands'],
   commands: {
     async placeOrder(ctx, input) {
@@ -54,7 +55,8 @@ export const orderService: ServiceDefinition = {
       return order.id;
     },
   },
-  procedures: { placeOrderDirect },
+  procedures: { placeOrderDirect, placeOrder2pc },
+  recover: recoverTwoPhase,
   handlers: {
     ShipmentScheduled: onEvent('COMPLETED'),
     PaymentRefunded: onEvent('CANCELLED'),

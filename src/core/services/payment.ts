@@ -18,6 +18,7 @@ import {
   type Outcome,
   type SagaCommand,
 } from './sagaMessages';
+import { PARTICIPANT_TABLES, participantEndpoints } from './participant';
 
 export const GATEWAY = 'gateway';
 
@@ -80,7 +81,7 @@ async function refundOnEvent(ctx: HandlerContext, event: { subject: string }): P
 export const paymentService: ServiceDefinition = {
   name: 'payment',
   aggregateType: 'Payment',
-  tables: { payments: 'id, orderId, idempotencyKey', customers: 'id', settings: 'key' },
+  tables: { payments: 'id, orderId, idempotencyKey', customers: 'id', settings: 'key', ...PARTICIPANT_TABLES },
   consumes: ['order-events', 'inventory-events', 'payment-commands'],
   editable: ['customers', 'settings'],
   async seed(ctx) {
@@ -88,8 +89,17 @@ export const paymentService: ServiceDefinition = {
     await ctx.table<SettingRow>('settings').put({ key: GATEWAY, failFirstAttempts: 0, offline: false, compensationFails: false });
   },
   endpoints: {
-    // Direct calls: the caller gets the outcome now, or nothing if we are down.
-    charge: (ctx, input) => charge(ctx, input as OrderFacts, 1),
+    charge: (p, input) => p.transaction((ctx) => charge(ctx, input as OrderFacts, 1)),
+    ...participantEndpoints({
+      resources: (order) => [`credit:${order.customerId}`],
+      async check(ctx, order) {
+        const customer = await ctx.table<CustomerRow>('customers').get(order.customerId);
+        if (!customer) return `no customer ${order.customerId}`;
+        if (customer.cardDeclined) return `${customer.id}'s card was declined`;
+        return customer.credit < order.total ? `${customer.id} has ${customer.credit}, needs ${order.total}` : null;
+      },
+      apply: async (ctx, order) => void (await charge(ctx, order, Infinity)),
+    }),
   },
   handlers: {
     OrderCreated: (ctx, event) => (choreographed(ctx) ? chargeOnEvent(ctx, event.data as OrderFacts) : Promise.resolve(IGNORED_ORCHESTRATED)),

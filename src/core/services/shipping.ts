@@ -34,7 +34,7 @@ export const shippingService: ServiceDefinition = {
     await ctx.table<RegionRow>('regions').bulkPut(REGIONS.map((r) => ({ ...r })));
   },
   endpoints: {
-    schedule: (ctx, input) => schedule(ctx, (input as OrderFacts).orderId, (input as OrderFacts).region),
+    schedule: (p, input) => p.transaction((ctx) => schedule(ctx, (input as OrderFacts).orderId, (input as OrderFacts).region)),
   },
   handlers: {
     async InventoryReserved(ctx, event) {
