@@ -2,7 +2,9 @@
 // the conductor, and installs window.playground.
 
 import { isPace } from '../core/service/pace';
-import { Conductor } from './conductor';
+import { Conductor, type Ordering } from './conductor';
+
+const ORDERINGS: Ordering[] = ['messaging', 'direct-calls', 'two-phase-commit'];
 import { createPlaygroundApi } from './playgroundApi';
 
 export function conductorFromLocation(location: Pick<Location, 'search'>): Conductor {
@@ -13,6 +15,7 @@ export function conductorFromLocation(location: Pick<Location, 'search'>): Condu
     pace: isPace(pace) ? pace : 'teaching',
     sagaStyle: style === 'orchestration' ? 'orchestration' : 'choreography',
     publishing: params.get('publishing') === 'dual-write' ? 'dual-write' : 'outbox',
+    ordering: ORDERINGS.find((o) => o === params.get('ordering')) ?? 'messaging',
   });
 }
 

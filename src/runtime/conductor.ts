@@ -30,7 +30,12 @@ export interface ConductorOptions {
   pace?: PaceName;
   sagaStyle?: ServiceConfig['sagaStyle'];
   publishing?: ServiceConfig['publishing'];
+  /** How an order crosses services: by messages (saga), or the "before" approaches. */
+  ordering?: Ordering;
 }
+
+export type Ordering = 'messaging' | 'direct-calls' | 'two-phase-commit';
+const ORDER_COMMANDS: Record<Ordering, string> = { messaging: 'placeOrder', 'direct-calls': 'placeOrderDirect', 'two-phase-commit': 'placeOrder2pc' };
 
 
 export class Conductor implements Controller {
@@ -42,6 +47,7 @@ export class Conductor implements Controller {
   /** The services of this run: the orchestrator only exists when the saga is orchestrated. */
   readonly services: ServiceName[];
   readonly processNames: ProcessName[];
+  readonly ordering: Ordering;
   private readonly processes = new Map<ProcessName, ProcessHandle>();
   private readonly listeners = new Set<(events: ConductorEvent[]) => void>();
   private readonly telemetry: Channel;
@@ -57,6 +63,7 @@ export class Conductor implements Controller {
   constructor(options: ConductorOptions = {}) {
     this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
     this.config = { ...structuredClone(PACES[options.pace ?? 'teaching']), sagaStyle: options.sagaStyle ?? 'choreography', publishing: options.publishing ?? 'outbox' };
+    this.ordering = options.ordering ?? 'messaging';
     this.services = SERVICE_NAMES.filter((s) => s !== 'orchestrator' || this.config.sagaStyle === 'orchestration');
     this.processNames = ['broker', ...this.services];
     this.telemetry = broadcastChannels(BroadcastChannel)(channelNames(this.runId).telemetry);
@@ -120,7 +127,7 @@ export class Conductor implements Controller {
 
   async placeOrder(input: Partial<PlaceOrderInput> = {}): Promise<string> {
     const order = { ...sampleOrder(Math.random), ...input };
-    return this.proc('order').call<string>('command', 'placeOrder', order);
+    return this.proc('order').call<string>('command', ORDER_COMMANDS[this.ordering], order);
   }
 
   placeOrders(count: number): Promise<string[]> {
