@@ -16,6 +16,7 @@ import type { BrokerDump } from '../core/broker/dump';
 import type { ConductorEvent, Controller, PlaceOrderInput } from './controller';
 import { ERRORS, PlaygroundError, type ErrorName } from './errors';
 import { ProcessHandle } from './processHandle';
+import { readBrokerDb, readServiceDb } from './readDown';
 import { waitForQuiet } from '../core/quiet';
 import { deleteStaleRuns, keepRunAlive } from './runRegistry';
 
@@ -170,11 +171,12 @@ export class Conductor implements Controller {
     await this.checkAnomalies(true);
   }
 
+  /** Every database, read by its own process, or straight from IndexedDB while that process is down. */
   async snapshot(): Promise<Snapshot> {
-    const services = Object.fromEntries(
-      await Promise.all(this.services.map(async (s) => [s, await this.proc(s).call<TableDump>('dump')] as const)),
-    ) as Snapshot['services'];
-    return { services, broker: await this.proc('broker').call<BrokerDump>('dump') };
+    const read = (s: ServiceName) => (this.proc(s).alive ? this.proc(s).call<TableDump>('dump') : readServiceDb(this.runId, s));
+    const services = Object.fromEntries(await Promise.all(this.services.map(async (s) => [s, await read(s)] as const))) as Snapshot['services'];
+    const broker = this.proc('broker').alive ? await this.proc('broker').call<BrokerDump>('dump') : await readBrokerDb(this.runId);
+    return { services, broker };
   }
 
   anomalies(): Anomaly[] {
@@ -182,7 +184,7 @@ export class Conductor implements Controller {
   }
 
   async checkAnomalies(settled: boolean): Promise<Anomaly[]> {
-    this.latestAnomalies = checkInvariants(await this.snapshot(), { settled });
+    this.latestAnomalies = checkInvariants(await this.snapshot(), { settled, messaging: this.ordering === 'messaging' });
     this.lastCheck = { kind: 'anomalies', anomalies: this.latestAnomalies, settled };
     this.publish([this.lastCheck]);
     return this.anomalies();

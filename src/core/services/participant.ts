@@ -14,9 +14,14 @@ export const PARTICIPANT_TABLES = {
 
 export interface PreparedRow {
   txId: string;
-  order: OrderFacts;
+  order: OrderFacts | null;
   resources: string[];
   prepared_at: number;
+  /**
+   * Kept after the decision, so a late or repeated prepare (a caller that died while it waited) cannot
+   * take the locks again for a transaction that is already over.
+   */
+  outcome: 'PREPARED' | 'COMMITTED' | 'ABORTED';
 }
 
 export interface LockRow {
@@ -50,7 +55,8 @@ const LOCK_POLL_MS = 50;
 
 export function participantEndpoints(spec: ParticipantSpec): Record<string, Procedure> {
   const tryPrepare = (ctx: HandlerContext, txId: string, order: OrderFacts): Promise<Vote | 'wait'> => (async () => {
-    if (await ctx.table<PreparedRow>('prepared').get(txId)) return { vote: 'yes' } as const;
+    const known = await ctx.table<PreparedRow>('prepared').get(txId);
+    if (known) return known.outcome === 'ABORTED' ? ({ vote: 'no', reason: 'already aborted' } as const) : ({ vote: 'yes' } as const);
     const waits = ctx.table<LockWaitRow>('lockWaits');
     const waiting = await waits.get(txId);
     if (waiting?.cancelled) {
@@ -66,13 +72,15 @@ export function participantEndpoints(spec: ParticipantSpec): Record<string, Proc
     if (waiting) await waits.delete(txId);
     const reason = await spec.check(ctx, order);
     if (reason) return { vote: 'no', reason } as const;
-    await ctx.table<PreparedRow>('prepared').put({ txId, order, resources, prepared_at: ctx.now });
+    await ctx.table<PreparedRow>('prepared').put({ txId, order, resources, prepared_at: ctx.now, outcome: 'PREPARED' });
     await ctx.table<LockRow>('locks').bulkPut(resources.map((resource) => ({ resource, txId, orderId: order.orderId, since: ctx.now })));
     return { vote: 'yes' } as const;
   })();
 
-  const release = async (ctx: HandlerContext, txId: string) => {
-    await ctx.table<PreparedRow>('prepared').delete(txId);
+  const decide = async (ctx: HandlerContext, txId: string, outcome: 'COMMITTED' | 'ABORTED') => {
+    const prepared = ctx.table<PreparedRow>('prepared');
+    const row = await prepared.get(txId);
+    await prepared.put({ txId, order: row?.order ?? null, resources: row?.resources ?? [], prepared_at: row?.prepared_at ?? ctx.now, outcome });
     await ctx.table('locks').where('txId').equals(txId).delete();
   };
 
@@ -89,15 +97,17 @@ export function participantEndpoints(spec: ParticipantSpec): Record<string, Proc
       p.transaction(async (ctx) => {
         const { txId } = input as { txId: string };
         const prepared = await ctx.table<PreparedRow>('prepared').get(txId);
-        if (!prepared) return 'nothing prepared (already committed)';
-        await spec.apply(ctx, prepared.order);
-        await release(ctx, txId);
+        if (prepared?.outcome !== 'PREPARED') return `nothing to commit (${prepared?.outcome ?? 'never prepared'})`;
+        await spec.apply(ctx, prepared.order!);
+        await decide(ctx, txId, 'COMMITTED');
         return 'committed';
       }),
     abort: (p, input) =>
       p.transaction(async (ctx) => {
         const { txId } = input as { txId: string };
-        await release(ctx, txId);
+        const prepared = await ctx.table<PreparedRow>('prepared').get(txId);
+        if (prepared?.outcome === 'COMMITTED') return 'already committed';
+        await decide(ctx, txId, 'ABORTED');
         const waits = ctx.table<LockWaitRow>('lockWaits');
         const waiting = await waits.get(txId);
         if (waiting) await waits.put({ ...waiting, cancelled: true });

@@ -55,6 +55,10 @@ describe('two-phase commit (the approach sagas replace)', () => {
     expect(orders.map((o) => o.status)).toEqual(['COMPLETED', 'COMPLETED']);
     expect(await read('inventory', 'locks')).toEqual([]);
     expect(await read('inventory', 'lockWaits')).toEqual([]);
+    // The prepare the dead coordinator left waiting must not take the lock again once its transaction is over.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await read('inventory', 'locks')).toEqual([]);
+    expect((await read('inventory', 'prepared')).map((p) => p.outcome)).toEqual(['COMMITTED', 'COMMITTED']);
     const services = Object.fromEntries(await Promise.all(SHOP.map(async (s) => [s, await h.read(s)])));
     expect(checkInvariants({ services }, { settled: true })).toEqual([]);
   });
