@@ -18,6 +18,7 @@ export interface SystemSnapshot {
 
 export const INVARIANTS = {
   'no-double-charge': 'An order is charged at most once.',
+  'no-duplicate-side-effect': 'An order holds at most one active stock reservation and one scheduled shipment.',
   'no-event-lost': 'After the system settles, every committed outbox row has been published.',
   'no-order-stuck': 'After the system settles, no order is left PENDING.',
   'saga-terminal': 'After the system settles, every saga has ended: completed or compensated.',
@@ -40,6 +41,20 @@ function doubleCharges(snapshot: SystemSnapshot): Anomaly[] {
       invariant: 'no-double-charge' as const,
       message: `Order ${orderId} was charged ${charges.length} times (${charges.map((c) => `${c.id}: ${c.amount}`).join(', ')}).`,
     }));
+}
+
+function duplicateSideEffects(snapshot: SystemSnapshot): Anomaly[] {
+  const twice = <T extends { orderId: string; id: string }>(list: T[], what: string) => {
+    const byOrder = new Map<string, T[]>();
+    for (const row of list) byOrder.set(row.orderId, [...(byOrder.get(row.orderId) ?? []), row]);
+    return [...byOrder]
+      .filter(([, found]) => found.length > 1)
+      .map(([orderId, found]) => ({ invariant: 'no-duplicate-side-effect' as const, message: `Order ${orderId} has ${found.length} ${what}: ${found.map((r) => r.id).join(', ')}.` }));
+  };
+  return [
+    ...twice(rows<ReservationRow>(snapshot, 'inventory', 'reservations').filter((r) => r.status === 'RESERVED'), 'stock reservations'),
+    ...twice(rows<ShipmentRow>(snapshot, 'shipping', 'shipments').filter((s) => s.status === 'SCHEDULED'), 'scheduled shipments'),
+  ];
 }
 
 function unpublished(snapshot: SystemSnapshot): Anomaly[] {
@@ -116,5 +131,5 @@ function blockedParticipants(snapshot: SystemSnapshot): Anomaly[] {
  * (false for direct calls and two-phase commit, where no event is expected at the broker).
  */
 export function checkInvariants(snapshot: SystemSnapshot, { settled, messaging = true }: { settled: boolean; messaging?: boolean }): Anomaly[] {
-  return [...doubleCharges(snapshot), ...(settled ? [...unpublished(snapshot), ...(messaging ? neverReachedBroker(snapshot) : []), ...stuckOrders(snapshot), ...sagasNotTerminal(snapshot), ...leftovers(snapshot), ...blockedParticipants(snapshot)] : [])];
+  return [...doubleCharges(snapshot), ...duplicateSideEffects(snapshot), ...(settled ? [...unpublished(snapshot), ...(messaging ? neverReachedBroker(snapshot) : []), ...stuckOrders(snapshot), ...sagasNotTerminal(snapshot), ...leftovers(snapshot), ...blockedParticipants(snapshot)] : [])];
 }

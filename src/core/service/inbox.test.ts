@@ -4,6 +4,7 @@ import type { PaymentRow } from '../rows';
 import { toMessage } from './relay';
 import { BrokerClient } from '../broker/brokerClient';
 import { broadcastChannels } from '../transport';
+import { checkInvariants } from '../invariants';
 
 let h: Harness;
 let client: BrokerClient | null = null;
@@ -65,5 +66,18 @@ describe('duplicate delivery', () => {
       expect((await h.read('payment')).payments).toHaveLength(idempotencyKeys ? 1 : 2);
       h.close();
     }
+  });
+});
+
+describe('without the inbox', () => {
+  it('a redelivered event repeats a side effect that is not idempotent by itself', async () => {
+    h = createHarness();
+    await h.startBroker();
+    for (const name of ['order', 'payment', 'inventory', 'shipping'] as const) await h.startService(name, { inbox: false });
+    h.broker().duplicateNext('inventory', 'PaymentCompleted');
+    await h.service('order').command('placeOrder', { customerId: 'bob', items: [{ sku: 'SKU-BOOK', qty: 1 }] });
+    await h.settle();
+    const services = Object.fromEntries(await Promise.all((['order', 'payment', 'inventory', 'shipping'] as const).map(async (s) => [s, await h.read(s)])));
+    expect(checkInvariants({ services }, { settled: true }).map((a) => a.invariant)).toContain('no-duplicate-side-effect');
   });
 });

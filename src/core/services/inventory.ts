@@ -10,9 +10,14 @@ import { choreographed, compensationFault, failure, IGNORED_ORCHESTRATED, reply,
 
 export const WAREHOUSE = 'warehouse';
 
-async function reserve(ctx: HandlerContext, orderId: string, items: OrderItem[], attempt: number): Promise<Outcome<{ reservationId: string; items: OrderItem[] }>> {
+/**
+ * `idempotent`: answer a repeat for the same order with the first reservation. Saga commands and calls need
+ * it (their retries are new messages); the choreography handler leaves it to the inbox, so turning the inbox
+ * off shows what a redelivery does to a handler that is not idempotent by itself.
+ */
+async function reserve(ctx: HandlerContext, orderId: string, items: OrderItem[], attempt: number, idempotent = true): Promise<Outcome<{ reservationId: string; items: OrderItem[] }>> {
   const reservations = ctx.table<ReservationRow>('reservations');
-  const earlier = await reservations.where('orderId').equals(orderId).filter((r) => r.status === 'RESERVED').first();
+  const earlier = idempotent && (await reservations.where('orderId').equals(orderId).filter((r) => r.status === 'RESERVED').first());
   if (earlier) return { ok: true, facts: { reservationId: earlier.id, items } };
   const fault = transientFault(await ctx.table<SettingRow>('settings').get(WAREHOUSE), attempt, 'Warehouse');
   if (fault) return { ok: false, ...fault };
@@ -70,7 +75,7 @@ export const inventoryService: ServiceDefinition = {
     async PaymentCompleted(ctx, event) {
       if (!choreographed(ctx)) return IGNORED_ORCHESTRATED;
       const { orderId, items } = event.data as { orderId: string; items: OrderItem[] };
-      const outcome = await reserve(ctx, orderId, items, ctx.attempt);
+      const outcome = await reserve(ctx, orderId, items, ctx.attempt, false);
       if (outcome.ok) {
         ctx.emit('InventoryReserved', orderId, { ...(event.data as object), ...outcome.facts });
         return `reserved as ${outcome.facts.reservationId}`;

@@ -6,9 +6,10 @@ import type { RegionRow, ShipmentRow } from '../rows';
 import { REGIONS } from './catalog';
 import { choreographed, failure, IGNORED_ORCHESTRATED, reply, type OrderFacts, type Outcome, type SagaCommand } from './sagaMessages';
 
-async function schedule(ctx: HandlerContext, orderId: string, region: string): Promise<Outcome<{ shipmentId: string }>> {
+/** `idempotent` as in inventory's reserve: commands need it, the choreography handler relies on the inbox. */
+async function schedule(ctx: HandlerContext, orderId: string, region: string, idempotent = true): Promise<Outcome<{ shipmentId: string }>> {
   const shipments = ctx.table<ShipmentRow>('shipments');
-  const earlier = await shipments.where('orderId').equals(orderId).filter((s) => s.status === 'SCHEDULED').first();
+  const earlier = idempotent && (await shipments.where('orderId').equals(orderId).filter((s) => s.status === 'SCHEDULED').first());
   if (earlier) return { ok: true, facts: { shipmentId: earlier.id } };
   const served = await ctx.table<RegionRow>('regions').get(region);
   if (!served?.served) return failure('RegionNotServed', `we do not ship to ${region}`);
@@ -40,7 +41,7 @@ export const shippingService: ServiceDefinition = {
     async InventoryReserved(ctx, event) {
       if (!choreographed(ctx)) return IGNORED_ORCHESTRATED;
       const { region = 'EU' } = event.data as { region?: string };
-      const outcome = await schedule(ctx, event.subject, region);
+      const outcome = await schedule(ctx, event.subject, region, false);
       if (outcome.ok) {
         ctx.emit('ShipmentScheduled', event.subject, { orderId: event.subject, ...outcome.facts });
         return `scheduled as ${outcome.facts.shipmentId}`;
