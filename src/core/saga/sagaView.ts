@@ -5,21 +5,8 @@
 import type { OrderRow, OutboxRow, SagaRow, ServiceName, TableDump } from '../rows';
 import type { SagaStyle } from '../service/definition';
 
-export interface SagaView {
-  id: string;
-  orderId: string;
-  style: SagaStyle;
-  status: SagaRow['status'];
-  state: string;
-  step: string | null;
-  completed: string[];
-  compensated: string[];
-  skipped: string[];
-  pending: string[];
-  failure: string | null;
-  stuckReason: string | null;
-  history: { at: number; step: string | null; kind: string; detail: string }[];
-}
+/** A saga row without its storage details, plus which style ran it. */
+export type SagaView = Omit<SagaRow, 'snapshot' | 'timer_due' | 'created_at' | 'updated_at'> & { style: SagaStyle };
 
 /** Which choreography event means a step was done, or undone. */
 const DONE: Record<string, string> = { PaymentCompleted: 'processPayment', InventoryReserved: 'reserveInventory', ShipmentScheduled: 'scheduleShipping' };
@@ -29,21 +16,9 @@ const FAILED = ['PaymentFailed', 'InventoryReservationFailed', 'ShipmentFailed']
 type Services = Partial<Record<ServiceName, TableDump>>;
 
 function orchestrated(services: Services): SagaView[] {
-  return ((services.orchestrator?.sagas ?? []) as unknown as SagaRow[]).map((s) => ({
-    id: s.id,
-    orderId: s.orderId,
-    style: 'orchestration',
-    status: s.status,
-    state: s.state,
-    step: s.step,
-    completed: s.completed,
-    compensated: s.compensated,
-    skipped: s.skipped,
-    pending: s.pending,
-    failure: s.failure,
-    stuckReason: s.stuckReason,
-    history: s.history,
-  }));
+  return ((services.orchestrator?.sagas ?? []) as unknown as SagaRow[]).map(
+    ({ snapshot, timer_due, created_at, updated_at, ...saga }) => ({ ...saga, style: 'orchestration' as const }),
+  );
 }
 
 function choreographed(services: Services, orderIds: Set<string>): SagaView[] {
