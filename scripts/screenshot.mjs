@@ -4,7 +4,7 @@
 //           redelivery shows up as a skipped duplicate); then arm payment's relay to crash after
 //           publishing, before marking the row, and place more, so orders are in flight while
 //           payment is down with an outbox row still pending.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const demo = args.includes('--demo');
@@ -12,17 +12,7 @@ const [url = 'http://127.0.0.1:5173/', out = 'docs/screenshot.png'] = args.filte
   (a) => !a.startsWith('--'),
 );
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on(

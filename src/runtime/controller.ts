@@ -40,6 +40,8 @@ export interface Controller {
   readonly config: ServiceConfig;
   /** The processes of this run; `orchestrator` only when the saga is orchestrated. */
   readonly processNames: ProcessName[];
+  /** How orders cross services: messages (a saga), or a "before" approach. */
+  readonly ordering: 'messaging' | 'direct-calls' | 'two-phase-commit';
   configure(patch: Partial<ServiceConfig>): Promise<void>;
   /** Simulation speed: saga timeouts and retry backoffs run this many times as fast. */
   setSpeed(speed: number): void;

@@ -1,4 +1,4 @@
-// The playground's shell: toolbar, live canvas, and the side panels. It owns
+// The playground's shell: toolbar, live canvas, and the tabbed side panel. It owns
 // the one subscription to the controller; everything else reads the store.
 
 import { useEffect } from 'react';
@@ -6,13 +6,13 @@ import type { Controller } from '../runtime/controller';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { ControllerContext } from './controls/ControllerContext';
 import { Toolbar } from './controls/Toolbar';
-import { AnomaliesPanel } from './panels/AnomaliesPanel';
 import { ErrorBanner } from './panels/ErrorBanner';
 import { ErrorBoundary } from './panels/ErrorBoundary';
-import { EventLogPanel } from './panels/EventLogPanel';
+import { SidePanel } from './panels/SidePanel';
 import { connectController } from './store/connect';
 import { StoreContext } from './store/hooks';
 import { playgroundStore, type PlaygroundStore } from './store/playgroundStore';
+import { useView } from './store/viewStore';
 import './styles/theme.css';
 import './styles/nodes.css';
 import './styles/crash.css';
@@ -20,6 +20,12 @@ import './styles/tables.css';
 import './styles/broker.css';
 import './styles/edges.css';
 import './styles/panels.css';
+import './styles/orchestrator.css';
+import './styles/sidepanel.css';
+import './styles/sagas.css';
+import './styles/sagaChart.css';
+import './styles/sagaEvents.css';
+import './styles/setup.css';
 
 export interface AppProps {
   controller: Controller;
@@ -29,24 +35,18 @@ export interface AppProps {
 
 export function App({ controller, store = playgroundStore }: AppProps) {
   useEffect(() => connectController(controller, store), [controller, store]);
+  const folded = useView((s) => s.sideCollapsed);
   return (
     <StoreContext.Provider value={store}>
       <ControllerContext.Provider value={controller}>
         <div className="app">
           <Toolbar />
           <ErrorBanner />
-          <main className="workspace">
+          <main className={folded ? 'workspace side-folded' : 'workspace'}>
             <ErrorBoundary region="canvas">
               <FlowCanvas />
             </ErrorBoundary>
-            <aside className="side-panels" aria-label="Run status">
-              <ErrorBoundary region="anomalies panel">
-                <AnomaliesPanel />
-              </ErrorBoundary>
-              <ErrorBoundary region="event log">
-                <EventLogPanel />
-              </ErrorBoundary>
-            </aside>
+            <SidePanel />
           </main>
         </div>
       </ControllerContext.Provider>

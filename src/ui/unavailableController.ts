@@ -18,6 +18,7 @@ export function unavailableController(cause: unknown, code = 'conductor-start-fa
     restart: refuse,
     config: PACES.teaching,
     processNames: [],
+    ordering: 'messaging',
     configure: refuse,
     setSpeed: () => {},
     sagaAction: refuse,

@@ -40,7 +40,8 @@ function run(ctx: HandlerContext, options: { input: SagaInput; snapshot?: unknow
   });
   const actor = createActor(machine, { input: options.input, ...(options.snapshot ? { snapshot: options.snapshot as Snapshot } : {}) });
   actor.start();
-  if (event) actor.send(event);
+  // A saga that has ended ignores late replies (a retried step answering twice, say).
+  if (event && actor.getSnapshot().status === 'active') actor.send(event);
   const snapshot = actor.getSnapshot();
   const persisted = actor.getPersistedSnapshot();
   actor.stop();

@@ -18,6 +18,7 @@ export interface ConsumerDeps extends UnitDeps {
   crash: CrashSwitch;
   def: ServiceDefinition;
   config: () => ServiceConfig;
+  speed: () => number;
   onCommitted: (outcome: { emitted: number; duplicates: LogRecord[] }) => void;
   onFailed: (record: LogRecord, error: string) => void;
 }
@@ -55,7 +56,7 @@ export class Consumer {
     const expected = this.expected.get(key);
     if (expected !== undefined && delivery.records[0].offset > expected) return;
     const { delayMs, batchSize } = config().consumer;
-    if (delayMs) await clock.sleep(delayMs);
+    if (delayMs) await clock.sleep(delayMs / this.deps.speed());
     for (let i = 0; i < delivery.records.length; i += batchSize) {
       const chunk = delivery.records.slice(i, i + batchSize);
       const handled = await this.handleChunk(chunk);

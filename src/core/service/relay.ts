@@ -21,6 +21,8 @@ export interface RelayDeps {
   clock: Clock;
   crash: CrashSwitch;
   config: () => ServiceConfig;
+  /** Simulation speed: the teaching pauses shrink as it rises, so the whole run speeds up together. */
+  speed: () => number;
   onPublished: (rows: OutboxRow[]) => void;
 }
 
@@ -75,7 +77,7 @@ export class OutboxRelay {
         const published = this.paused ? 0 : await this.tick();
         // Woken on commit, the relay runs again at once while there is work;
         // polling, it always waits out its interval.
-        if (published === 0 || !wakeOnCommit) await this.waker.wait(this.deps.clock, intervalMs);
+        if (published === 0 || !wakeOnCommit) await this.waker.wait(this.deps.clock, intervalMs / this.deps.speed());
       }
     } catch (error) {
       if (!isCrash(error)) throw error;

@@ -24,8 +24,8 @@ export interface ServiceHostDeps {
   dexie: DexieDeps;
   openChannel: OpenChannel;
   clock: Clock;
-  /** Simulation time for deadlines; real time when not given. */
-  simClock?: { now(): number };
+  /** Simulation time for deadlines (and its speed); real time at 1× when not given. */
+  simClock?: { now(): number; get(): { speed: number } };
   config: ServiceConfig;
   newId: (prefix: string) => string;
   emit: (fact: Fact) => void;
@@ -63,6 +63,7 @@ export class ServiceHost {
       ),
     );
     const config = () => this.config;
+    const speed = () => deps.simClock?.get().speed ?? 1;
     this.unit = {
       db: this.db,
       def,
@@ -80,12 +81,14 @@ export class ServiceHost {
       clock: deps.clock,
       crash: this.crash,
       config,
+      speed,
       onPublished: (rows) => deps.emit({ kind: 'published', service: name, count: rows.length, topics: [...new Set(rows.map((r) => r.aggregatetype))] }),
     });
     this.consumer = new Consumer({
       ...this.unit,
       broker: this.broker,
       clock: deps.clock,
+      speed,
       onCommitted: ({ emitted, duplicates }) => {
         for (const d of duplicates) deps.emit({ kind: 'duplicate', service: name, messageId: d.event.id, type: d.event.type });
         if (emitted) this.relay.wake();

@@ -1,17 +1,18 @@
-// The broker: its status and crash controls, and the topics in use in two
+// The broker: its status and crash button, and the topics in use in two
 // side-by-side tables (see TopicTable), so many topics still fit its fixed height.
+// It has no crash points to arm, so only "Crash now" (and Restart) are offered.
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { Fragment, memo } from 'react';
-import { CrashControls, RestartButton } from '../controls/CrashControls';
+import { CrashNowButton, RestartButton } from '../controls/CrashControls';
 import type { BrokerFlowNode } from './flowTypes';
-import { brokerHandleLeft, handleIds, PUB_AT, SERVICE_ORDER, SUB_AT } from './layout';
+import { brokerHandleLeft, handleIds, ORCH_PUB_X, ORCH_SUB_X, PUB_AT, SERVICE_ORDER, SUB_AT } from './layout';
 import { ArmedBadge, crashedWhere, StatusBadge } from './StatusBadge';
 import { splitInTwo, type TopicView } from './brokerView';
 import { TopicTable } from './TopicTable';
 
 /** Past this many rows the topics are shown in two tables side by side to fit the node's height. */
-const ONE_TABLE_ROWS = 7;
+const ONE_TABLE_ROWS = 6;
 const rows = (topics: TopicView[]) => topics.reduce((n, v) => n + Math.max(1, v.consumers.length), 0);
 
 function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
@@ -21,7 +22,7 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
   const idle = data.topics.filter((v) => v.records === 0);
   return (
     <section
-      className={`node broker-node node-${process.status}`}
+      className={`node broker-node node-${process.status}${data.orchestrated ? ' orchestrated' : ''}`}
       aria-label="broker"
       data-testid="node-broker"
       data-status={process.status}
@@ -42,7 +43,11 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
             <RestartButton process="broker" />
           </>
         ) : (
-          <CrashControls process="broker" state={process} layout="inline" />
+          <CrashNowButton
+            process="broker"
+            state={process}
+            title="Kill the broker now: its log and committed offsets survive on disk"
+          />
         )}
       </header>
       <div className="node-body">
@@ -50,7 +55,7 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
         {rows(active) > ONE_TABLE_ROWS ? (
           <div className="broker-tables">
             {splitInTwo(active).map((topics, i) => (
-              <TopicTable key={i} topics={topics} narrow />
+              <TopicTable key={i} topics={topics} narrow orchestrated={data.orchestrated} />
             ))}
           </div>
         ) : (
@@ -81,6 +86,24 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
           />
         </Fragment>
       ))}
+      {data.orchestrated && (
+        <>
+          <Handle
+            type="target"
+            id={handleIds.brokerIn('orchestrator')}
+            position={Position.Bottom}
+            isConnectable={false}
+            style={{ left: ORCH_PUB_X }}
+          />
+          <Handle
+            type="source"
+            id={handleIds.brokerOut('orchestrator')}
+            position={Position.Bottom}
+            isConnectable={false}
+            style={{ left: ORCH_SUB_X }}
+          />
+        </>
+      )}
     </section>
   );
 }

@@ -8,17 +8,26 @@ import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../store/hooks';
 import { BrokerNode } from './BrokerNode';
 import { MessageEdge } from './MessageEdge';
+import { OrchestratorNode } from './OrchestratorNode';
 import { ServiceNode } from './ServiceNode';
 import { toFlow } from './toFlow';
 
 // Module level: new objects on each render would make React Flow remount every node (xyflow error002).
-const nodeTypes: NodeTypes = { service: ServiceNode, broker: BrokerNode } as NodeTypes;
+const nodeTypes: NodeTypes = {
+  service: ServiceNode,
+  broker: BrokerNode,
+  orchestrator: OrchestratorNode,
+} as NodeTypes;
 const edgeTypes: EdgeTypes = { message: MessageEdge } as EdgeTypes;
 
 const FIT = { padding: '10px' } as const;
 
-/** Keeps everything in view whenever the canvas changes size (window, side panel, error banner). */
-function RefitOnResize({ target }: { target: RefObject<HTMLDivElement | null> }) {
+/**
+ * Keeps everything in view whenever the canvas changes size (window, side panel,
+ * error banner) and when the node set grows: the orchestrator's row appears only
+ * once the run reports it, after the first fit.
+ */
+function Refit({ target, nodeCount }: { target: RefObject<HTMLDivElement | null>; nodeCount: number }) {
   const flow = useReactFlow();
   useEffect(() => {
     const element = target.current;
@@ -27,6 +36,11 @@ function RefitOnResize({ target }: { target: RefObject<HTMLDivElement | null> })
     observer.observe(element);
     return () => observer.disconnect();
   }, [flow, target]);
+  useEffect(() => {
+    // The new node must be in React Flow's store before fitting, hence the frame.
+    const id = requestAnimationFrame(() => void flow.fitView(FIT));
+    return () => cancelAnimationFrame(id);
+  }, [flow, nodeCount]);
   return null;
 }
 
@@ -53,7 +67,7 @@ export function FlowCanvas() {
         nodesFocusable={false}
         edgesFocusable={false}
       >
-        <RefitOnResize target={container} />
+        <Refit target={container} nodeCount={nodes.length} />
       </ReactFlow>
     </div>
   );

@@ -50,7 +50,7 @@ function MessageEdgeView({
 }: EdgeProps<MessageFlowEdge>) {
   const [path] = getStraightPath({ sourceX, sourceY, targetX, targetY });
   const at = data?.labelAt ?? 0.5;
-  const x = sourceX + (targetX - sourceX) * at;
+  const x = sourceX + (targetX - sourceX) * at + (data?.labelDx ?? 0);
   const y = sourceY + (targetY - sourceY) * at;
   const tone = data?.tone ?? 'idle';
   return (

@@ -22,6 +22,15 @@ const NARROW: Column[] = [
   ['in flight', '8%', 'num wrap'],
   ['lag', '7%', 'num'],
 ];
+/** Orchestrated runs (14px type, see broker.css): room for "inventory-commands" and the "orchestrator" group. */
+const NARROW_ORCHESTRATED: Column[] = [
+  ['topic', '26%'],
+  ['end offsets', '22%'],
+  ['group', '15%'],
+  ['committed', '22%'],
+  ['in flight', '8%', 'num wrap'],
+  ['lag', '7%', 'num'],
+];
 
 function Offsets({ parts }: { parts: { partition: number; value: number }[] }) {
   const title = parts.map((p) => `partition ${p.partition}: ${p.value}`).join(', ');
@@ -86,8 +95,14 @@ function TopicRows({ view }: { view: TopicView }) {
   ));
 }
 
-export function TopicTable({ topics, narrow }: { topics: TopicView[]; narrow: boolean }) {
-  const columns = narrow ? NARROW : WIDE;
+interface Props {
+  topics: TopicView[];
+  narrow: boolean;
+  orchestrated?: boolean;
+}
+
+export function TopicTable({ topics, narrow, orchestrated = false }: Props) {
+  const columns = !narrow ? WIDE : orchestrated ? NARROW_ORCHESTRATED : NARROW;
   return (
     <table className="data-table broker-table">
       <colgroup>

@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import type { Row } from '../../core/rows';
 import { money, shortId, shortKey } from '../format';
+import { currentStepLabel } from '../sagas/sagaFormat';
 
 export interface Column {
   header: string;
@@ -55,6 +56,20 @@ export const COLUMNS: Record<string, Column[]> = {
       width: '37%',
     },
     { header: 'status', cell: (r) => <StatusPill status={r.status} />, width: '36%' },
+  ],
+  sagas: [
+    { header: 'order', cell: id('orderId'), kind: 'key', width: '17%' },
+    { header: 'status', cell: (r) => <StatusPill status={r.status} />, width: '23%' },
+    {
+      header: 'current step',
+      cell: (r) => {
+        const label = currentStepLabel(String(r.status), (r.step as string | null) ?? null);
+        return <span className={label ? undefined : 'muted'}>{label ?? '—'}</span>;
+      },
+      kind: 'key',
+      width: '28%',
+    },
+    { header: 'machine state', cell: (r) => String(r.state ?? ''), kind: 'key', width: '32%' },
   ],
   shipments: [
     { header: 'shipment', cell: id('id'), kind: 'key', width: '32%' },

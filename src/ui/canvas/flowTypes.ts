@@ -22,8 +22,16 @@ export type ServiceNodeData = {
   handlerFailures: number;
 };
 
+/** The orchestrator: a service whose business table is its sagas. */
+export type OrchestratorNodeData = ServiceNodeData & {
+  /** Sagas parked as STUCK, waiting for an operator. */
+  stuck: number;
+};
+
 export type BrokerNodeData = {
   process: ProcessState;
+  /** Whether the orchestrator sits beneath the broker (its lines attach to the broker's bottom edge). */
+  orchestrated: boolean;
   topics: TopicView[];
   deadLetters: number;
   paused: boolean;
@@ -32,8 +40,9 @@ export type BrokerNodeData = {
 };
 
 export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
+export type OrchestratorFlowNode = Node<OrchestratorNodeData, 'orchestrator'>;
 export type BrokerFlowNode = Node<BrokerNodeData, 'broker'>;
-export type FlowNode = ServiceFlowNode | BrokerFlowNode;
+export type FlowNode = ServiceFlowNode | OrchestratorFlowNode | BrokerFlowNode;
 
 export interface EdgeLine {
   text: string;
@@ -51,6 +60,8 @@ export type FlowEdgeData = {
   pulse: number;
   /** Where along the edge (0 = source, 1 = target) its label sits, so neighbouring labels never meet. */
   labelAt: number;
+  /** Shifts the label sideways (flow px): a publish label leans away from its neighbouring delivery label. */
+  labelDx?: number;
 };
 
 export type MessageFlowEdge = Edge<FlowEdgeData, 'message'>;

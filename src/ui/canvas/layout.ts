@@ -1,6 +1,7 @@
 // Fixed geometry of the canvas: four services in a row in choreography order,
-// the broker spanning the row beneath them. Every edge runs straight up or down
-// between a service and the broker, so no edge crosses another or a node.
+// the broker spanning the row beneath them and, in orchestrated runs, the
+// orchestrator spanning a row beneath the broker. Every edge runs straight up
+// or down between a node and the broker, so no edge crosses another or a node.
 
 import { Position, type NodeHandle } from '@xyflow/react';
 import type { ServiceName } from '../../core/rows';
@@ -26,6 +27,14 @@ export function serviceX(service: ServiceName): number {
 
 export const BROKER_Y = SERVICE_H + EDGE_GAP;
 
+/** Room between the broker and the orchestrator for two-line edge labels; every pixel of height costs zoom. */
+export const ORCH_GAP = 80;
+export const ORCH_Y = BROKER_Y + BROKER_H + ORCH_GAP;
+export const ORCH_H = 200;
+/** Where the orchestrator's two lines meet its top edge (and the broker's bottom edge), in flow pixels. */
+export const ORCH_PUB_X = Math.round(ROW_W * 0.36);
+export const ORCH_SUB_X = Math.round(ROW_W * 0.64);
+
 /** The broker's handle under a service's handle, in the broker's own coordinates (it sits at x = 0). */
 export function brokerHandleLeft(service: ServiceName, at: number): number {
   return serviceX(service) + SERVICE_W * at;
@@ -43,48 +52,39 @@ export const handleIds = {
  * frame; without these (and `measured`) React Flow would forget the measured
  * handles on each update, drop the edges for a frame and remount them.
  */
+const handle = (
+  id: string,
+  type: NodeHandle['type'],
+  position: Position,
+  x: number,
+  y: number,
+): NodeHandle => ({ id, type, position, x, y, width: 1, height: 1 });
+
 export function serviceHandles(): NodeHandle[] {
   return [
-    {
-      id: handleIds.servicePub,
-      type: 'source',
-      position: Position.Bottom,
-      x: SERVICE_W * PUB_AT,
-      y: SERVICE_H,
-      width: 1,
-      height: 1,
-    },
-    {
-      id: handleIds.serviceSub,
-      type: 'target',
-      position: Position.Bottom,
-      x: SERVICE_W * SUB_AT,
-      y: SERVICE_H,
-      width: 1,
-      height: 1,
-    },
+    handle(handleIds.servicePub, 'source', Position.Bottom, SERVICE_W * PUB_AT, SERVICE_H),
+    handle(handleIds.serviceSub, 'target', Position.Bottom, SERVICE_W * SUB_AT, SERVICE_H),
   ];
 }
 
-export function brokerHandles(): NodeHandle[] {
-  return SERVICE_ORDER.flatMap((service): NodeHandle[] => [
-    {
-      id: handleIds.brokerIn(service),
-      type: 'target',
-      position: Position.Top,
-      x: brokerHandleLeft(service, PUB_AT),
-      y: 0,
-      width: 1,
-      height: 1,
-    },
-    {
-      id: handleIds.brokerOut(service),
-      type: 'source',
-      position: Position.Top,
-      x: brokerHandleLeft(service, SUB_AT),
-      y: 0,
-      width: 1,
-      height: 1,
-    },
+export function orchestratorHandles(): NodeHandle[] {
+  return [
+    handle(handleIds.servicePub, 'source', Position.Top, ORCH_PUB_X, 0),
+    handle(handleIds.serviceSub, 'target', Position.Top, ORCH_SUB_X, 0),
+  ];
+}
+
+/** The broker's handles: a pair atop it under each service, and a pair beneath it for the orchestrator. */
+export function brokerHandles(orchestrated: boolean): NodeHandle[] {
+  const above = SERVICE_ORDER.flatMap((service) => [
+    handle(handleIds.brokerIn(service), 'target', Position.Top, brokerHandleLeft(service, PUB_AT), 0),
+    handle(handleIds.brokerOut(service), 'source', Position.Top, brokerHandleLeft(service, SUB_AT), 0),
   ]);
+  const below = orchestrated
+    ? [
+        handle(handleIds.brokerIn('orchestrator'), 'target', Position.Bottom, ORCH_PUB_X, BROKER_H),
+        handle(handleIds.brokerOut('orchestrator'), 'source', Position.Bottom, ORCH_SUB_X, BROKER_H),
+      ]
+    : [];
+  return [...above, ...below];
 }

@@ -3,8 +3,8 @@ import type { BrokerStats } from '../../core/telemetry';
 import type { ConductorEvent } from '../../runtime/controller';
 import { applyEvents } from '../store/applyEvents';
 import { initialState } from '../store/initialState';
-import type { BrokerNodeData, ServiceNodeData } from './flowTypes';
-import { SERVICE_H, SERVICE_W } from './layout';
+import type { BrokerNodeData, OrchestratorNodeData, ServiceNodeData } from './flowTypes';
+import { ORCH_PUB_X, ORCH_SUB_X, SERVICE_H, SERVICE_W } from './layout';
 import { toFlow } from './toFlow';
 
 const stats: BrokerStats = {
@@ -75,18 +75,83 @@ const base: ConductorEvent[] = [
   { kind: 'published', service: 'order', count: 1, topics: ['order-events'] },
 ];
 
+function expectNoOverlap(nodes: ReturnType<typeof toFlow>['nodes']) {
+  const boxes = nodes.map((n) => ({ x: n.position.x, y: n.position.y, w: n.width!, h: n.height! }));
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+      expect(apart).toBe(true);
+    }
+  }
+}
+
+const orchestrated: ConductorEvent[] = [
+  { kind: 'process', process: 'orchestrator', status: 'running', armed: null },
+  {
+    kind: 'hydrate',
+    service: 'orchestrator',
+    tables: {
+      sagas: [
+        { id: 'saga-o1', orderId: 'o1', status: 'STUCK', state: 'stuck', step: 'reserveInventory', created_at: 1 },
+        { id: 'saga-o2', orderId: 'o2', status: 'RUNNING', state: 'running.awaiting', step: 'processPayment', created_at: 2 },
+      ],
+      outbox: [{ seq: 1, id: 'c1', type: 'ReserveInventory', published_at: null, created_at: 1 }],
+      inbox: [],
+    },
+  },
+  {
+    kind: 'broker',
+    stats: {
+      partitions: [
+        { topic: 'order-events', partition: 0, endOffset: 2 },
+        { topic: 'inventory-commands', partition: 0, endOffset: 3 },
+        { topic: 'payment-commands', partition: 0, endOffset: 1 },
+      ],
+      groups: [
+        { group: 'orchestrator', topic: 'order-events', partition: 0, committed: 1, inflight: 1, lag: 1, member: 'm' },
+        { group: 'inventory', topic: 'inventory-commands', partition: 0, committed: 3, inflight: 0, lag: 0, member: 'm' },
+      ],
+      deadLetters: 0,
+      paused: false,
+    },
+  },
+];
+
 describe('toFlow', () => {
   it('lays out four fixed-size services in a row and the broker below, none overlapping', () => {
     const { nodes } = toFlow(state([]));
     expect(nodes.map((n) => n.id)).toEqual(['order', 'payment', 'inventory', 'shipping', 'broker']);
-    const boxes = nodes.map((n) => ({ x: n.position.x, y: n.position.y, w: n.width!, h: n.height! }));
-    for (const [i, a] of boxes.entries()) {
-      for (const b of boxes.slice(i + 1)) {
-        const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
-        expect(apart).toBe(true);
-      }
-    }
-    expect(boxes[0]).toMatchObject({ w: SERVICE_W, h: SERVICE_H });
+    expectNoOverlap(nodes);
+    expect(nodes[0]).toMatchObject({ width: SERVICE_W, height: SERVICE_H });
+  });
+
+  it('adds the orchestrator beneath the broker once the run reports it, none overlapping', () => {
+    const { nodes } = toFlow(state(orchestrated));
+    expect(nodes.map((n) => n.id)).toEqual(['order', 'payment', 'inventory', 'shipping', 'broker', 'orchestrator']);
+    expectNoOverlap(nodes);
+    const [broker, orchestrator] = nodes.slice(-2);
+    expect(orchestrator.position.y).toBeGreaterThan(broker.position.y + broker.height!);
+    expect(broker.handles!.filter((h) => h.position === 'bottom').map((h) => h.x)).toEqual([ORCH_PUB_X, ORCH_SUB_X]);
+    const data = orchestrator.data as OrchestratorNodeData;
+    expect(data).toMatchObject({ stuck: 1, outbox: { pending: 1 } });
+    expect(data.business[0].rows.map((r) => r.orderId)).toEqual(['o2', 'o1']);
+  });
+
+  it('draws the orchestrator publishing every command topic on one line and consuming the event topics', () => {
+    const { edges } = toFlow(state(orchestrated));
+    const commands = edges.find((e) => e.id === 'publish:orchestrator:*-commands')!;
+    expect(commands).toMatchObject({ source: 'orchestrator', target: 'broker', targetHandle: 'in:orchestrator' });
+    expect(commands.data!.lines.map((l) => l.text)).toEqual(['*-commands (2)', '1 pending']);
+    const events = edges.find((e) => e.id === 'deliver:orchestrator')!;
+    expect(events).toMatchObject({ source: 'broker', sourceHandle: 'out:orchestrator', target: 'orchestrator', animated: true });
+    expect(events.data!.lines).toEqual([
+      { text: '*-events (1)', strong: true },
+      { text: 'lag · in flight', value: '1 · 1' },
+    ]);
+    // No service is drawn as the publisher of a command topic.
+    expect(edges.filter((e) => e.id.startsWith('publish:') && e.source !== 'orchestrator').map((e) => e.id)).toEqual(
+      ['publish:order:order-events'],
+    );
   });
 
   it('gives each service its business tables, outbox counts and inbox', () => {
@@ -106,6 +171,7 @@ describe('toFlow', () => {
     expect(publish).toMatchObject({ source: 'order', target: 'broker' });
     expect(publish.data!.lines.map((l) => l.text)).toEqual(['order-events', '1 pending']);
     expect(publish.data).toMatchObject({ tone: 'busy', pulse: 1 });
+    expect(publish.data!.labelDx).toBeLessThan(0);
   });
 
   it('derives one delivery edge per consumer group, animated while messages are in flight', () => {

@@ -1,5 +1,6 @@
 // Per-process crash controls: pick a named crash point and arm it, or kill the
 // process now. A crashed process shows RestartButton instead (in its header).
+// The broker has no crash points: it only gets CrashNowButton.
 
 import { useState } from 'react';
 import { CRASH_POINT_NAMES, CRASH_POINTS, isCrashPoint, type CrashPoint } from '../../core/crashPoints';
@@ -59,17 +60,26 @@ export function CrashControls({ process, state, layout }: Props) {
         >
           {armedHere ? 'Armed ✓' : 'Arm crash'}
         </button>
-        <button
-          type="button"
-          className="btn btn-danger"
-          disabled={busy}
-          aria-label={`Crash ${process} now`}
-          onClick={() => actions.crashNow(process)}
-        >
-          Crash now
-        </button>
+        <CrashNowButton process={process} state={state} />
       </div>
     </div>
+  );
+}
+
+/** Kills the process wherever it is; `title` says what survives. */
+export function CrashNowButton({ process, state, title }: { process: ProcessName; state: ProcessState; title?: string }) {
+  const actions = useActions();
+  return (
+    <button
+      type="button"
+      className="btn btn-danger nodrag nopan"
+      disabled={state.status !== 'running'}
+      aria-label={`Crash ${process} now`}
+      title={title}
+      onClick={() => actions.crashNow(process)}
+    >
+      Crash now
+    </button>
   );
 }
 

@@ -3,18 +3,27 @@
 
 import { useMemo } from 'react';
 import type { CrashPoint } from '../../core/crashPoints';
+import type { ServiceName } from '../../core/rows';
+import type { ServiceConfig } from '../../core/service/definition';
 import type { ProcessName } from '../../core/telemetry';
+import type { PlaceOrderInput } from '../../runtime/controller';
 import { guarded } from '../store/connect';
 import { usePlaygroundStore } from '../store/hooks';
 import { useController } from './ControllerContext';
 
+export type SagaAction = 'retrySaga' | 'skipStep' | 'forceCompensation';
+
 export interface Actions {
-  placeOrder(): void;
+  placeOrder(input?: Partial<PlaceOrderInput>): void;
   placeOrders(count: number): void;
   setPlaying(playing: boolean): void;
   crashAt(process: ProcessName, point: CrashPoint): void;
   crashNow(process: ProcessName): void;
   restart(process: ProcessName): void;
+  configure(patch: Partial<ServiceConfig>, onFailed?: () => void): void;
+  setSpeed(speed: number): void;
+  sagaAction(action: SagaAction, sagaId: string): void;
+  editRow(service: ServiceName, table: string, row: Record<string, unknown>): void;
 }
 
 export function useActions(): Actions {
@@ -22,7 +31,7 @@ export function useActions(): Actions {
   const store = usePlaygroundStore();
   return useMemo(
     () => ({
-      placeOrder: () => guarded(store, 'place-order-failed', () => controller.placeOrder()),
+      placeOrder: (input) => guarded(store, 'place-order-failed', () => controller.placeOrder(input)),
       placeOrders: (count) => guarded(store, 'place-orders-failed', () => controller.placeOrders(count)),
       setPlaying: (playing) =>
         guarded(store, playing ? 'play-failed' : 'pause-failed', () => {
@@ -33,6 +42,18 @@ export function useActions(): Actions {
       crashAt: (process, point) => guarded(store, 'crash-failed', () => controller.crashAt(process, point)),
       crashNow: (process) => guarded(store, 'crash-failed', () => controller.crashNow(process)),
       restart: (process) => guarded(store, 'restart-failed', () => controller.restart(process)),
+      configure: (patch, onFailed) =>
+        guarded(store, 'configure-failed', () =>
+          controller.configure(patch).catch((err: unknown) => {
+            onFailed?.();
+            throw err;
+          }),
+        ),
+      setSpeed: (speed) => guarded(store, 'speed-failed', () => controller.setSpeed(speed)),
+      sagaAction: (action, sagaId) =>
+        guarded(store, 'saga-action-failed', () => controller.sagaAction(action, sagaId)),
+      editRow: (service, table, row) =>
+        guarded(store, 'edit-row-failed', () => controller.editRow(service, table, row)),
     }),
     [controller, store],
   );

@@ -1,6 +1,8 @@
-// Invariant violations, as the checker reports them. Empty is the good news,
-// so it says so in green rather than showing nothing.
+// Invariant violations, as the checker reports them, grouped by invariant with
+// what it promises (from the catalogue). Empty is the good news, so it says so
+// in green rather than showing nothing.
 
+import { INVARIANTS } from '../../core/invariants';
 import { clockTime } from '../format';
 import { usePlayground } from '../store/hooks';
 import type { Anomaly, PlaygroundData } from '../store/types';
@@ -31,13 +33,24 @@ export function AnomaliesList({ anomalies, check }: Props) {
       </>
     );
   }
+  const groups = new Map<string, Anomaly[]>();
+  for (const a of anomalies) groups.set(a.invariant, [...(groups.get(a.invariant) ?? []), a]);
   return (
     <>
       <ul className="anomaly-list">
-        {anomalies.map((a, i) => (
-          <li key={`${a.invariant}-${i}`} className="anomaly">
-            <strong className="anomaly-invariant">{a.invariant}</strong>
-            <span>{a.message}</span>
+        {[...groups].map(([invariant, found]) => (
+          <li key={invariant} className="anomaly">
+            <strong className="anomaly-invariant">
+              {invariant} <span className="anomaly-count">×{found.length}</span>
+            </strong>
+            {invariant in INVARIANTS && (
+              <span className="anomaly-promise">{INVARIANTS[invariant as keyof typeof INVARIANTS]}</span>
+            )}
+            <ul className="anomaly-messages">
+              {found.map((a, i) => (
+                <li key={i}>{a.message}</li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>

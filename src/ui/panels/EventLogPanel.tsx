@@ -1,5 +1,5 @@
 // The notable moments of a run, newest first: crashes, recoveries, skipped
-// duplicates, handler failures and dead letters.
+// duplicates, handler failures, dead letters, and sagas turning back or stuck.
 
 import { clockTime } from '../format';
 import { usePlayground } from '../store/hooks';
@@ -13,6 +13,7 @@ const ICONS: Record<LogKind, string> = {
   'handler-failed': '!',
   'dead-lettered': '✉',
   error: '!',
+  saga: '↶',
 };
 
 export function EventLogPanel() {
@@ -23,7 +24,7 @@ export function EventLogPanel() {
         Event log
       </h2>
       {log.length === 0 ? (
-        <p className="muted">Crashes, recoveries and skipped duplicates appear here.</p>
+        <p className="muted">Crashes, recoveries, skipped duplicates and sagas that turn back appear here.</p>
       ) : (
         <ol className="log-list" aria-live="polite">
           {[...log].reverse().map((entry) => (

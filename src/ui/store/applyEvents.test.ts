@@ -39,6 +39,12 @@ describe('applyEvents', () => {
     expect(s.activity.log.map((e) => e.kind)).toEqual(['crashed', 'restarting', 'recovered']);
   });
 
+  it('knows of an orchestrator only once the run reports one', () => {
+    expect(initialState().processes.orchestrator).toBeUndefined();
+    const s = run([{ kind: 'process', process: 'orchestrator', status: 'starting', armed: null }]);
+    expect(s.processes.orchestrator).toEqual({ status: 'starting', armed: null, crashedAt: null });
+  });
+
   it('does not log a recovery for the first start', () => {
     const s = run([
       { kind: 'process', process: 'broker', status: 'starting', armed: null },
@@ -131,6 +137,24 @@ describe('applyEvents', () => {
     ]);
     expect(s.activity.services.inventory.handlerFailures).toBe(1);
     expect(s.activity.log.map((e) => e.kind)).toEqual(['handler-failed', 'dead-lettered']);
+  });
+
+  it('logs a saga turning back, getting stuck and ending compensated, once each', () => {
+    const put = (status: string, extra: Record<string, unknown> = {}): ConductorEvent => ({
+      kind: 'commit',
+      service: 'orchestrator',
+      changes: [
+        { table: 'sagas', op: 'put', key: 'saga-o-1', row: { id: 'saga-o-1', orderId: 'o-1', status, ...extra } },
+      ],
+    });
+    let s = run([put('RUNNING'), put('COMPENSATING', { failure: 'RegionNotServed: we do not ship to MOON' })]);
+    s = run([put('STUCK', { stuckReason: 'ReleaseInventory failed 4 times' }), put('STUCK')], s);
+    s = run([put('COMPENSATED')], s);
+    expect(s.activity.log.map((e) => [e.kind, e.text])).toEqual([
+      ['saga', 'saga for o-1 compensating after RegionNotServed: we do not ship to MOON'],
+      ['saga', 'saga for o-1 STUCK: ReleaseInventory failed 4 times'],
+      ['saga', 'saga for o-1 fully compensated'],
+    ]);
   });
 
   it('collects errors with unique sequence numbers and a cap', () => {

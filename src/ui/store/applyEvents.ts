@@ -8,6 +8,7 @@ import { shortId } from '../format';
 import { emptyActivity, ERROR_LIMIT, LOG_LIMIT, STARTING } from './initialState';
 import { mirrorWriter } from './mirror';
 import { onCrashed, onProcessEvent, onReady, type Transition } from './processes';
+import { sagaLogLines } from './sagaLog';
 import { DUPLICATES_META_KEY } from './schema';
 import type { ErrorEntry, LogEntry, LogKind, PlaygroundData, ServiceActivity } from './types';
 
@@ -51,6 +52,10 @@ export function applyEvents(
         break;
       }
       case 'commit':
+        if (e.service === 'orchestrator') {
+          const sagas = mirror.result().orchestrator?.sagas;
+          for (const text of sagaLogLines(e.changes, (id) => sagas?.get(id)?.status)) log('saga', 'orchestrator', text);
+        }
         mirror.commit(e.service, e.changes);
         break;
       case 'published':

@@ -1,10 +1,10 @@
 // The empty state the UI shows before the first worker reports in.
 
 import { SERVICE_NAMES, type ServiceName } from '../../core/rows';
-import type { ProcessName } from '../../core/telemetry';
-import type { MirrorSlice, PlaygroundData, ProcessState, ServiceActivity } from './types';
+import type { CoreProcess, MirrorSlice, PlaygroundData, ProcessesSlice, ProcessState, ServiceActivity } from './types';
 
-export const PROCESS_NAMES: ProcessName[] = [...SERVICE_NAMES, 'broker'];
+/** The orchestrator is left out: it appears when a run reports it (see ProcessesSlice). */
+export const PROCESS_NAMES: CoreProcess[] = ['order', 'payment', 'inventory', 'shipping', 'broker'];
 
 export const LOG_LIMIT = 60;
 export const ERROR_LIMIT = 5;
@@ -29,10 +29,7 @@ export const STARTING: ProcessState = { status: 'starting', armed: null, crashed
 export function initialState(): PlaygroundData {
   return {
     mirror: perService(() => ({})) as MirrorSlice,
-    processes: Object.fromEntries(PROCESS_NAMES.map((p) => [p, STARTING])) as Record<
-      ProcessName,
-      ProcessState
-    >,
+    processes: Object.fromEntries(PROCESS_NAMES.map((p) => [p, STARTING])) as ProcessesSlice,
     broker: null,
     activity: { services: perService(emptyActivity), log: [] },
     errors: [],

@@ -48,6 +48,15 @@ describe('mirrorWriter', () => {
     expect(w.result().payment.outbox.size).toBe(1);
   });
 
+  it('keys settings rows by their key, so an edited setting replaces the hydrated row', () => {
+    const w = mirrorWriter(initialState().mirror);
+    w.hydrate('inventory', { settings: [{ key: 'warehouse', offline: false }] });
+    w.commit('inventory', [
+      { table: 'settings', op: 'put', key: 'warehouse', row: { key: 'warehouse', offline: true } },
+    ]);
+    expect([...w.result().inventory.settings.values()]).toEqual([{ key: 'warehouse', offline: true }]);
+  });
+
   it('shares untouched services and tables and never mutates the previous state', () => {
     const start = mirrorWriter(initialState().mirror);
     start.hydrate('order', { orders: [{ id: 'o1' }], outbox: [] });

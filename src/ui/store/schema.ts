@@ -9,6 +9,11 @@ export const PRIMARY_KEYS: Record<string, string> = {
   stock: 'sku',
   reservations: 'id',
   shipments: 'id',
+  customers: 'id',
+  regions: 'id',
+  // Payment's gateway and inventory's warehouse knobs, one row per key.
+  settings: 'key',
+  sagas: 'id',
   outbox: 'seq',
   inbox: 'message_id',
   meta: 'key',
@@ -23,6 +28,7 @@ export const BUSINESS_TABLES: Readonly<Record<string, string[]>> = {
   payment: ['payments'],
   inventory: ['stock', 'reservations'],
   shipping: ['shipments'],
+  orchestrator: ['sagas'],
 };
 
 export function businessTablesOf(service: ServiceName): string[] {

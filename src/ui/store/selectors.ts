@@ -2,9 +2,10 @@
 // replaces a table's Map only when a row in it changed, so unchanged tables cost nothing.
 
 import type { OutboxRow, Row, ServiceName } from '../../core/rows';
-import { emptyActivity } from './initialState';
+import type { ProcessName } from '../../core/telemetry';
+import { emptyActivity, STARTING } from './initialState';
 import { DUPLICATES_META_KEY } from './schema';
-import type { PlaygroundData, TableMap } from './types';
+import type { PlaygroundData, ProcessState, TableMap } from './types';
 
 const EMPTY: TableMap = new Map();
 
@@ -74,4 +75,14 @@ export function duplicatesSkipped(
   const meta = Number(table(state, service, 'meta').get(DUPLICATES_META_KEY)?.value ?? 0);
   const a = state.activity.services[service] ?? emptyActivity();
   return Math.max(meta, a.duplicatesAtHydrate + a.duplicatesSinceHydrate);
+}
+
+/** A process's state; one the run has not reported (yet) counts as starting. */
+export function processOf(state: Pick<PlaygroundData, 'processes'>, name: ProcessName): ProcessState {
+  return (state.processes as Partial<Record<ProcessName, ProcessState>>)[name] ?? STARTING;
+}
+
+/** Only an orchestrated run has an orchestrator process; the conductor reports it on subscribe. */
+export function isOrchestrated(state: Pick<PlaygroundData, 'processes'>): boolean {
+  return state.processes.orchestrator !== undefined;
 }

@@ -21,7 +21,13 @@ export interface ProcessState {
   crashedAt: CrashPoint | 'manual' | null;
 }
 
-export type ProcessesSlice = Readonly<Record<ProcessName, ProcessState>>;
+/** Processes every run has. */
+export type CoreProcess = Exclude<ProcessName, 'orchestrator'>;
+
+/** The orchestrator is only there once the run has reported it: only orchestrated runs have one. */
+export type ProcessesSlice = Readonly<Record<CoreProcess, ProcessState>> & {
+  readonly orchestrator?: ProcessState;
+};
 
 export interface ServiceActivity {
   /** Running totals since the page loaded; edges pulse when they grow. */
@@ -35,7 +41,7 @@ export interface ServiceActivity {
 }
 
 export type LogKind =
-  'duplicate' | 'handler-failed' | 'dead-lettered' | 'crashed' | 'restarting' | 'recovered' | 'error';
+  'duplicate' | 'handler-failed' | 'dead-lettered' | 'crashed' | 'restarting' | 'recovered' | 'error' | 'saga';
 
 export interface LogEntry {
   seq: number;

@@ -1,0 +1,80 @@
+// The orchestrator of an orchestrated run, in a wide row beneath the broker:
+// its crash controls, its sagas table (one XState machine per order, persisted
+// row by row), its outbox of commands and its inbox of replies.
+
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { CrashControls, RestartButton } from '../controls/CrashControls';
+import { columnsFor } from './columns';
+import { DataTable } from './DataTable';
+import type { OrchestratorFlowNode } from './flowTypes';
+import { InboxStrip } from './InboxStrip';
+import { handleIds, ORCH_PUB_X, ORCH_SUB_X } from './layout';
+import { OutboxTable } from './OutboxTable';
+import { ArmedBadge, crashedWhere, StatusBadge } from './StatusBadge';
+
+const SLOTS = 5;
+
+function OrchestratorNodeView({ data }: NodeProps<OrchestratorFlowNode>) {
+  const { process } = data;
+  const sagas = data.business[0] ?? { table: 'sagas', total: 0, rows: [] };
+  return (
+    <section
+      className={`node orchestrator-node node-${process.status}`}
+      aria-label="orchestrator service"
+      data-testid="node-orchestrator"
+      data-status={process.status}
+    >
+      <header className="node-head">
+        <h2 className="node-title">orchestrator</h2>
+        <span className="node-subtitle">one saga state machine per order</span>
+        <ArmedBadge state={process} />
+        <StatusBadge state={process} />
+        <div className="head-spacer" />
+        {process.status === 'crashed' ? (
+          <>
+            <span className="crashed-inline" role="status">
+              CRASHED {crashedWhere(process)}: every saga is saved in its sagas table
+            </span>
+            <RestartButton process="orchestrator" />
+          </>
+        ) : (
+          <CrashControls process="orchestrator" state={process} layout="inline" />
+        )}
+      </header>
+      <div className="node-body orchestrator-body">
+        <DataTable
+          caption={
+            <>
+              sagas <span className="count">{sagas.total} total</span>
+              {data.stuck > 0 && <span className="count count-stuck">{data.stuck} stuck</span>}
+            </>
+          }
+          columns={columnsFor('sagas', sagas.rows[0])}
+          rows={sagas.rows}
+          slots={SLOTS}
+          rowKey={(r, i) => String(r.id ?? i)}
+          rowClass={(r) => (r.status === 'STUCK' ? 'row-stuck' : undefined)}
+        />
+        <OutboxTable view={data.outbox} slots={SLOTS} />
+        <InboxStrip {...data.inbox} handlerFailures={data.handlerFailures} />
+      </div>
+      <Handle
+        type="source"
+        id={handleIds.servicePub}
+        position={Position.Top}
+        isConnectable={false}
+        style={{ left: ORCH_PUB_X }}
+      />
+      <Handle
+        type="target"
+        id={handleIds.serviceSub}
+        position={Position.Top}
+        isConnectable={false}
+        style={{ left: ORCH_SUB_X }}
+      />
+    </section>
+  );
+}
+
+export const OrchestratorNode = memo(OrchestratorNodeView);

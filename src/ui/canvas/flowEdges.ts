@@ -1,0 +1,140 @@
+// Pure derivation of the message edges: one publish edge per topic a service
+// writes (the orchestrator's four command topics share one), and one delivery
+// edge per consumer group, labelled with its lag and messages in flight.
+
+import { MarkerType, type EdgeMarker } from '@xyflow/react';
+import type { ServiceName } from '../../core/rows';
+import { isOrchestrated, outboxView, processOf, table } from '../store/selectors';
+import type { PlaygroundData, ProcessState } from '../store/types';
+import { subscriptionsOf, type TopicView } from './brokerView';
+import type { EdgeLine, FlowEdgeData, MessageFlowEdge } from './flowTypes';
+import { EDGE_GAP, handleIds, SERVICE_ORDER } from './layout';
+
+/** An edge label's line height and its padding plus border, in flow px (styles/edges.css). */
+const LABEL_LINE_H = 19;
+const LABEL_CHROME_H = 10;
+
+export type EdgeInput = Pick<PlaygroundData, 'mirror' | 'processes' | 'broker' | 'activity'>;
+
+export const BROKER_ID = 'broker';
+export const ORCHESTRATOR_ID = 'orchestrator';
+
+/** Arrow colours: the same as the .message-edge.tone-* strokes in styles/edges.css. */
+const TONE_COLORS: Record<FlowEdgeData['tone'], string> = {
+  idle: '#1f2937',
+  busy: '#b45309',
+  down: '#9ca3af',
+};
+
+function arrow(tone: FlowEdgeData['tone']): EdgeMarker {
+  return { type: MarkerType.ArrowClosed, color: TONE_COLORS[tone], width: 18, height: 18 };
+}
+
+export function isDown(p: ProcessState): boolean {
+  return p.status === 'crashed' || p.status === 'restarting';
+}
+
+const eitherDown = (state: EdgeInput, service: ServiceName) =>
+  isDown(processOf(state, service)) || isDown(state.processes.broker);
+
+/** Publish labels lean a little left, away from the delivery label beside them. */
+const PUBLISH_LABEL_DX = -5;
+
+/**
+ * A service's own command topic is labelled "commands": the full name would
+ * widen its delivery label into its neighbours (the broker's table has it).
+ */
+const topicLabel = (topic: string, service: ServiceName) => (topic === `${service}-commands` ? 'commands' : topic);
+
+function publishEdge(
+  state: EdgeInput,
+  publisher: ServiceName,
+  topic: string,
+  labelAt: number,
+  labelDx = 0,
+): MessageFlowEdge {
+  const pending = outboxView(table(state, publisher, 'outbox')).pending;
+  const tone = eitherDown(state, publisher) ? 'down' : pending > 0 ? 'busy' : 'idle';
+  return {
+    id: `publish:${publisher}:${topic}`,
+    type: 'message',
+    source: publisher,
+    sourceHandle: handleIds.servicePub,
+    target: BROKER_ID,
+    targetHandle: handleIds.brokerIn(publisher),
+    markerEnd: arrow(tone),
+    data: {
+      lines: [{ text: topic, strong: true }, { text: `${pending} pending` }],
+      tone,
+      pulse: state.activity.services[publisher]?.published ?? 0,
+      labelAt,
+      labelDx,
+    },
+  };
+}
+
+function deliveryEdge(state: EdgeInput, topics: TopicView[], service: ServiceName, labelAt: number) {
+  const subscriptions = subscriptionsOf(topics, service);
+  if (subscriptions.length === 0) return [];
+  const inflight = subscriptions.reduce((n, s) => n + s.consumer.inflight, 0);
+  const lag = subscriptions.reduce((n, s) => n + s.consumer.lag, 0);
+  const down = eitherDown(state, service);
+  const tone = down ? 'down' : lag > 0 || inflight > 0 ? 'busy' : 'idle';
+  // Topics nothing was ever written to (say, orchestration commands in a choreography run) stay off the label.
+  const used = subscriptions.filter((s) => s.records > 0);
+  const lines: EdgeLine[] = used.length
+    ? [
+        { text: 'lag · in flight', muted: true },
+        ...used.map(({ topic, consumer }) => ({
+          text: topicLabel(topic, service),
+          value: `${consumer.lag} · ${consumer.inflight}`,
+        })),
+      ]
+    : [{ text: 'no records yet', muted: true }];
+  // A taller label (an orchestrated run adds the command topic) moves up just enough to clear the broker.
+  const clear = (lines.length * LABEL_LINE_H + LABEL_CHROME_H) / 2 + 3;
+  const at = Math.max(labelAt, clear / EDGE_GAP);
+  const edge: MessageFlowEdge = {
+    id: `deliver:${service}`,
+    type: 'message',
+    source: BROKER_ID,
+    sourceHandle: handleIds.brokerOut(service),
+    target: service,
+    targetHandle: handleIds.serviceSub,
+    animated: inflight > 0 && !down,
+    markerEnd: arrow(tone),
+    data: { lines, tone, pulse: state.activity.services[service]?.delivered ?? 0, labelAt: at },
+  };
+  return [edge];
+}
+
+/**
+ * The orchestrator's two lines, labelled in two lines each so the gap beneath the
+ * broker stays short: the topics one by one are in the broker's table.
+ */
+function orchestratorEdges(state: EdgeInput, topics: TopicView[]): MessageFlowEdge[] {
+  const count = (suffix: string) => topics.filter((v) => v.topic.endsWith(suffix) && v.records > 0).length;
+  const commands = publishEdge(state, 'orchestrator', '*-commands', 0.5);
+  commands.data!.lines[0].text = `*-commands (${count('-commands')})`;
+  const events = deliveryEdge(state, topics, 'orchestrator', 0.5);
+  for (const edge of events) {
+    const subscriptions = subscriptionsOf(topics, 'orchestrator');
+    const lag = subscriptions.reduce((n, s) => n + s.consumer.lag, 0);
+    const inflight = subscriptions.reduce((n, s) => n + s.consumer.inflight, 0);
+    edge.data!.lines = [
+      { text: `*-events (${count('-events')})`, strong: true },
+      { text: 'lag · in flight', value: `${lag} · ${inflight}` },
+    ];
+  }
+  return [commands, ...events];
+}
+
+export function flowEdges(state: EdgeInput, topics: TopicView[]): MessageFlowEdge[] {
+  // Only services drawn on the canvas get an edge; React Flow rejects edges to missing nodes.
+  const publish = topics.flatMap(({ topic, publisher }) =>
+    publisher && SERVICE_ORDER.includes(publisher) ? [publishEdge(state, publisher, topic, 0.25, PUBLISH_LABEL_DX)] : [],
+  );
+  const deliver = SERVICE_ORDER.flatMap((service) => deliveryEdge(state, topics, service, 0.38));
+  if (!isOrchestrated(state) || !state.broker) return [...publish, ...deliver];
+  return [...publish, ...deliver, ...orchestratorEdges(state, topics)];
+}

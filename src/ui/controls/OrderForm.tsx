@@ -1,0 +1,125 @@
+// "Order…": place one order with a chosen customer, SKU, quantity and region,
+// so a saga meets exactly the data the presenter set up (an unserved region,
+// a declined card, an empty shelf). It stays open to place several.
+
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { CustomerRow, RegionRow, Row, StockRow } from '../../core/rows';
+import { CUSTOMERS, PRICES, REGIONS } from '../../core/services/catalog';
+import { money } from '../format';
+import { useBusinessRows } from '../setup/useBusinessRows';
+import { useActions } from './useActions';
+
+function useChoices() {
+  const customers = useBusinessRows<CustomerRow & Row>('payment', 'customers');
+  const stock = useBusinessRows<StockRow & Row>('inventory', 'stock');
+  const regions = useBusinessRows<RegionRow & Row>('shipping', 'regions');
+  // Before the services report, the catalogue they are seeded from stands in.
+  return {
+    customers: (customers.length ? customers : CUSTOMERS).map((c) => c.id),
+    skus: stock.length ? stock.map((s) => s.sku) : Object.keys(PRICES),
+    regions: regions.length ? regions : REGIONS,
+  };
+}
+
+function OrderFields({ onClose }: { onClose(): void }) {
+  const actions = useActions();
+  const choices = useChoices();
+  const [customerId, setCustomer] = useState(choices.customers[0] ?? 'alice');
+  const [sku, setSku] = useState(choices.skus[0] ?? 'SKU-BOOK');
+  const [qty, setQty] = useState(1);
+  const [region, setRegion] = useState('EU');
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    actions.placeOrder({ customerId, items: [{ sku, qty }], region });
+  };
+  return (
+    <form
+      className="order-form"
+      aria-label="Place a chosen order"
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
+      <label>
+        customer
+        <select ref={first} aria-label="order customer" value={customerId} onChange={(e) => setCustomer(e.target.value)}>
+          {choices.customers.map((id) => (
+            <option key={id}>{id}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        SKU
+        <select aria-label="order SKU" value={sku} onChange={(e) => setSku(e.target.value)}>
+          {choices.skus.map((s) => (
+            <option key={s} value={s}>
+              {s} ({money(PRICES[s])})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        qty
+        <input
+          type="number"
+          aria-label="order qty"
+          min={1}
+          max={99}
+          value={qty}
+          onChange={(e) => setQty(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
+        />
+      </label>
+      <label>
+        region
+        <select aria-label="order region" value={region} onChange={(e) => setRegion(e.target.value)}>
+          {choices.regions.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.id}
+              {r.served ? '' : ' (not served)'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="order-form-actions">
+        <span className="muted">total {money((PRICES[sku] ?? 0) * qty)}</span>
+        <button type="submit" className="btn btn-primary">
+          Place
+        </button>
+        <button type="button" className="btn" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function OrderForm() {
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Closing removes the focused field: give focus back to the button that opened the form.
+  const close = () => {
+    setOpen(false);
+    toggle.current?.focus();
+  };
+  return (
+    <div className="order-popover-anchor">
+      <button
+        ref={toggle}
+        type="button"
+        className="btn btn-primary"
+        aria-expanded={open}
+        aria-haspopup="true"
+        title="Place one order with the customer, SKU, quantity and region you choose"
+        onClick={() => setOpen(!open)}
+      >
+        Order… ▾
+      </button>
+      {open && (
+        <div className="order-popover">
+          <OrderFields onClose={close} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+// The side panel: tabs for the sagas, the run's setup (settings and business
+// data), the invariant checker's anomalies and the event log. Each tab shows a
+// count, so a stuck saga or a broken invariant is visible from any tab.
+
+import type { KeyboardEvent, ReactNode } from 'react';
+import { SagaPanel } from '../sagas/SagaPanel';
+import { SetupPanel } from '../setup/SetupPanel';
+import { usePlayground } from '../store/hooks';
+import { stuckCount } from '../store/sagaSelectors';
+import { useView, type SideTab } from '../store/viewStore';
+import { AnomaliesPanel } from './AnomaliesPanel';
+import { ErrorBoundary } from './ErrorBoundary';
+import { EventLogPanel } from './EventLogPanel';
+
+const TABS: { id: SideTab; label: string }[] = [
+  { id: 'sagas', label: 'Sagas' },
+  { id: 'setup', label: 'Setup' },
+  { id: 'anomalies', label: 'Anomalies' },
+  { id: 'log', label: 'Log' },
+];
+
+const PANELS: Record<SideTab, { region: string; render: () => ReactNode }> = {
+  sagas: { region: 'saga panel', render: () => <SagaPanel /> },
+  setup: { region: 'setup panel', render: () => <SetupPanel /> },
+  anomalies: { region: 'anomalies panel', render: () => <AnomaliesPanel /> },
+  log: { region: 'event log', render: () => <EventLogPanel /> },
+};
+
+function Badge({ tab }: { tab: SideTab }) {
+  const stuck = usePlayground(stuckCount);
+  const anomalies = usePlayground((s) => s.anomalies.length);
+  const n = tab === 'sagas' ? stuck : tab === 'anomalies' ? anomalies : 0;
+  if (n === 0) return null;
+  return (
+    <span className="tab-badge" aria-label={tab === 'sagas' ? `${n} stuck` : `${n} found`}>
+      {n}
+    </span>
+  );
+}
+
+/** The folded panel: a rail that still shows what needs attention, and opens the panel again. */
+function SideRail() {
+  const setTab = useView((s) => s.setTab);
+  const expand = useView((s) => s.setSideCollapsed);
+  return (
+    <aside className="side-panels side-rail" aria-label="Run status (folded)">
+      <button type="button" className="btn btn-small" aria-label="Show the side panel" onClick={() => expand(false)}>
+        «
+      </button>
+      {(['sagas', 'anomalies'] as const).map((t) => (
+        <button
+          key={t}
+          type="button"
+          className="rail-tab"
+          aria-label={`Open ${t}`}
+          title={`Open ${t}`}
+          onClick={() => setTab(t)}
+        >
+          <span className="rail-label">{t === 'sagas' ? 'Sagas' : 'Anomalies'}</span>
+          <Badge tab={t} />
+        </button>
+      ))}
+    </aside>
+  );
+}
+
+export function SidePanel() {
+  const tab = useView((s) => s.tab);
+  const setTab = useView((s) => s.setTab);
+  const collapsed = useView((s) => s.sideCollapsed);
+  const collapse = useView((s) => s.setSideCollapsed);
+  if (collapsed) return <SideRail />;
+  // Arrow keys move between tabs, as in the WAI-ARIA tabs pattern.
+  const onKeyDown = (e: KeyboardEvent) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const next = TABS[(TABS.findIndex((t) => t.id === tab) + step + TABS.length) % TABS.length].id;
+    setTab(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+  return (
+    <aside className="side-panels" aria-label="Run status">
+      <div className="side-tabs" role="tablist" aria-label="Side panel" onKeyDown={onKeyDown}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            type="button"
+            role="tab"
+            className="side-tab"
+            aria-selected={tab === t.id}
+            aria-controls={`tabpanel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+            <Badge tab={t.id} />
+          </button>
+        ))}
+        <button
+          type="button"
+          className="side-collapse"
+          aria-label="Fold the side panel: the canvas takes the whole width"
+          title="Fold the side panel: the canvas takes the whole width"
+          onClick={() => collapse(true)}
+        >
+          »
+        </button>
+      </div>
+      <div className="side-body" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        <ErrorBoundary key={tab} region={PANELS[tab].region}>{PANELS[tab].render()}</ErrorBoundary>
+      </div>
+    </aside>
+  );
+}

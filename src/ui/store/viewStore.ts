@@ -1,0 +1,40 @@
+// What the user is looking at, kept apart from the facts the workers report:
+// the side panel's tab, the saga list's filter and the selected saga. It lives
+// in a store (not component state) so switching tabs keeps the selection.
+
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { SagaFilter } from './sagaSelectors';
+
+export type SideTab = 'sagas' | 'setup' | 'anomalies' | 'log';
+
+export interface ViewState {
+  tab: SideTab;
+  /** Folded to a thin rail, so a presenter can give the canvas the whole width. */
+  sideCollapsed: boolean;
+  sagaFilter: SagaFilter;
+  selectedSaga: string | null;
+  setTab(tab: SideTab): void;
+  setSideCollapsed(collapsed: boolean): void;
+  setSagaFilter(filter: SagaFilter): void;
+  selectSaga(id: string | null): void;
+}
+
+export function createViewStore() {
+  return createStore<ViewState>()((set) => ({
+    tab: 'sagas',
+    sideCollapsed: false,
+    sagaFilter: 'all',
+    selectedSaga: null,
+    setTab: (tab) => set({ tab, sideCollapsed: false }),
+    setSideCollapsed: (sideCollapsed) => set({ sideCollapsed }),
+    setSagaFilter: (sagaFilter) => set({ sagaFilter }),
+    selectSaga: (selectedSaga) => set({ selectedSaga }),
+  }));
+}
+
+export const viewStore = createViewStore();
+
+export function useView<T>(selector: (state: ViewState) => T): T {
+  return useStore(viewStore, selector);
+}
