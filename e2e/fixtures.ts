@@ -4,7 +4,7 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { PlaygroundApi } from '../src/runtime/playgroundApi';
 
-export type ServiceNodeName = 'order' | 'payment' | 'inventory' | 'shipping' | 'broker';
+export type ServiceNodeName = 'order' | 'payment' | 'inventory' | 'shipping' | 'orchestrator' | 'broker';
 
 export class PlaygroundPage {
   constructor(readonly page: Page) {}
