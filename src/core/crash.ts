@@ -16,21 +16,19 @@ export function isCrash(error: unknown): error is CrashSignal {
 }
 
 export class CrashSwitch {
-  private readonly armed = new Set<CrashPoint>();
+  /** Armed points, each with how many more times it is passed before it fires. */
+  private readonly armed = new Map<CrashPoint, number>();
   dead = false;
 
   constructor(private readonly die: (point: CrashPoint) => void) {}
 
-  arm(point: CrashPoint): void {
-    this.armed.add(point);
+  /** Dies the `nth` time (from now) the process reaches `point`: a fault plan's logical trigger. */
+  arm(point: CrashPoint, nth = 1): void {
+    this.armed.set(point, nth);
   }
 
   disarm(): void {
     this.armed.clear();
-  }
-
-  armedPoints(): CrashPoint[] {
-    return [...this.armed];
   }
 
   /** Call before anything leaves the process: a dead process sends nothing. */
@@ -41,7 +39,9 @@ export class CrashSwitch {
   /** Call at a named point: if armed there, the process dies and this throws. */
   at(point: CrashPoint): void {
     if (this.dead) throw new CrashSignal(point);
-    if (!this.armed.has(point)) return;
+    const left = this.armed.get(point);
+    if (left === undefined) return;
+    if (left > 1) return void this.armed.set(point, left - 1);
     this.armed.delete(point);
     this.dead = true;
     this.die(point);

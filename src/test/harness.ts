@@ -4,6 +4,7 @@
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { Broker, type BrokerConfig } from '../core/broker/broker';
 import { openBrokerDb } from '../core/broker/brokerDb';
+import { dumpBroker, type BrokerDump } from '../core/broker/dump';
 import { systemClock } from '../core/clock';
 import type { CrashPoint } from '../core/crashPoints';
 import type { ServiceName } from '../core/rows';
@@ -30,7 +31,9 @@ export interface Harness {
   startService(def: ServiceDefinition | ServiceName, config?: Partial<ServiceConfig>): Promise<ServiceHost>;
   /** Kills a process where it stands, as terminating its worker would. */
   kill(name: ServiceName | 'broker'): void;
-  arm(name: ServiceName, point: CrashPoint): void;
+  arm(name: ServiceName, point: CrashPoint, nth?: number): void;
+  /** The broker's database as a snapshot sees it (works while the broker is down). */
+  readBroker(): Promise<BrokerDump>;
   /** Reads a service's tables through a fresh connection, as recovery would (works while it is down). */
   read(name: ServiceName): Promise<Record<string, Record<string, unknown>[]>>;
   settle(timeoutMs?: number): Promise<void>;
@@ -77,8 +80,16 @@ export function createHarness(): Harness {
         broker?.stop();
       } else services.get(name)?.stop();
     },
-    arm(name, point) {
-      services.get(name)!.arm(point);
+    arm(name, point, nth) {
+      services.get(name)!.arm(point, nth);
+    },
+    async readBroker() {
+      const db = openBrokerDb(runId, dexie);
+      try {
+        return await dumpBroker(db, { partitions: [], groups: [], deadLetters: 0, paused: false });
+      } finally {
+        db.close();
+      }
     },
     async read(name) {
       const db = openServiceDb(runId, name, SERVICES[name].tables, dexie);

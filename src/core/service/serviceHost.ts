@@ -167,8 +167,8 @@ export class ServiceHost {
     });
   }
 
-  arm(point: CrashPoint): void {
-    this.crash.arm(point);
+  arm(point: CrashPoint, nth = 1): void {
+    this.crash.arm(point, nth);
   }
 
   disarm(): void {

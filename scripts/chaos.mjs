@@ -1,0 +1,19 @@
+// npm run chaos -- --seeds N [--first S]: N seeded fault plans per variant, in Node.
+// With the patterns on every invariant must hold; each broken variant must show its anomaly.
+import { spawnSync } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const seeds = Number(option('seeds', '20'));
+if (!Number.isInteger(seeds) || seeds < 1) {
+  console.error(`--seeds takes a whole number of seeds, got "${option('seeds', '')}"`);
+  process.exit(2);
+}
+const result = spawnSync('npx', ['vitest', 'run', 'src/test/chaos.test.ts'], {
+  stdio: 'inherit',
+  env: { ...process.env, CHAOS_SEEDS: String(seeds), CHAOS_FIRST_SEED: option('first', '1') },
+});
+process.exit(result.status ?? 1);

@@ -1,0 +1,45 @@
+// A fault plan: what goes wrong in a run, triggered at logical positions (the
+// nth time a process reaches a crash point, the next delivery of a type to a
+// group), never at wall-clock times. Pure data plus a seeded generator.
+
+import type { CrashPoint } from '../crashPoints';
+import type { ServiceName } from '../rows';
+import { pick, type Random } from '../random';
+
+export type Fault =
+  | { kind: 'crash'; service: ServiceName; point: CrashPoint; nth: number }
+  | { kind: 'duplicate'; group: ServiceName; type: string };
+
+export type FaultPlan = Fault[];
+
+const SHOP: ServiceName[] = ['order', 'payment', 'inventory', 'shipping'];
+const MESSAGING_POINTS: CrashPoint[] = ['before-commit', 'after-commit-before-publish', 'relay-after-publish-before-mark', 'consumer-after-commit-before-ack'];
+/** Which event each service consumes in the choreography, to duplicate. */
+const CONSUMED: [ServiceName, string][] = [
+  ['payment', 'OrderCreated'],
+  ['inventory', 'PaymentCompleted'],
+  ['shipping', 'InventoryReserved'],
+  ['order', 'ShipmentScheduled'],
+];
+
+/** One to three faults of any kind the messaging runtime defines. */
+export function randomPlan(random: Random, points: CrashPoint[] = MESSAGING_POINTS): FaultPlan {
+  const count = 1 + Math.floor(random() * 3);
+  return Array.from({ length: count }, (): Fault => {
+    if (random() < 0.35) {
+      const [group, type] = pick(random, CONSUMED);
+      return { kind: 'duplicate', group, type };
+    }
+    return { kind: 'crash', service: pick(random, SHOP), point: pick(random, points), nth: 1 + Math.floor(random() * 4) };
+  });
+}
+
+export function describeFault(fault: Fault): string {
+  return fault.kind === 'crash'
+    ? `${fault.service} crashes the ${ordinal(fault.nth)} time it reaches ${fault.point}`
+    : `the next ${fault.type} to ${fault.group} is delivered twice`;
+}
+
+function ordinal(n: number): string {
+  return `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
+}
