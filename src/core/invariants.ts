@@ -1,6 +1,6 @@
 // The invariant catalogue: what must hold of the whole system, checked over a
 // snapshot read from every database. Used by the anomalies panel, by
-// window.playground.anomalies() and by the tests. Pure functions only.
+// the scripting API's anomalies() and the tests. Pure functions only.
 
 import type { OrderRow, OutboxRow, PaymentRow, ReservationRow, ServiceName, ShipmentRow, TableDump } from './rows';
 import { sagaViews } from './saga/sagaView';

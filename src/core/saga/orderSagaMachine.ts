@@ -154,9 +154,7 @@ export const orderSagaMachine = setup({
     isCurrentStep: ({ context, event }) => 'step' in event && event.step === currentStep(context),
     isCurrentCompensation: ({ context, event }) => 'step' in event && event.step === currentCompensation(context),
     isLastStep: ({ context }) => context.index === context.steps.length - 1,
-    isLastCompensation: ({ context }) => context.pending.length === 1,
     timerDue: ({ context, event }) => context.timer !== null && 'now' in event && event.now >= context.timer.due,
-    retryDue: ({ context }) => context.timer?.kind === 'retry',
     stepMayRetry: ({ context, event }) =>
       mayRetry(context.retry, event.type === 'step.failed' ? event.errorType : 'Timeout', context.attempt),
     compensationMayRetry: ({ context, event }) =>
