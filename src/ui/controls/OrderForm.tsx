@@ -1,4 +1,4 @@
-// "Order…": place one order with a chosen customer, SKU, quantity and region,
+// "Order…": place one or N orders with a chosen customer, SKU, quantity and region,
 // so a saga meets exactly the data the presenter set up (an unserved region,
 // a declined card, an empty shelf). It stays open to place several.
 
@@ -28,11 +28,12 @@ function OrderFields({ onClose }: { onClose(): void }) {
   const [sku, setSku] = useState(choices.skus[0] ?? 'SKU-BOOK');
   const [qty, setQty] = useState(1);
   const [region, setRegion] = useState('EU');
+  const [count, setCount] = useState(1);
   const first = useRef<HTMLSelectElement>(null);
   useEffect(() => first.current?.focus(), []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    actions.placeOrder({ customerId, items: [{ sku, qty }], region });
+    for (let i = 0; i < count; i++) actions.placeOrder({ customerId, items: [{ sku, qty }], region });
   };
   return (
     <form
@@ -81,10 +82,24 @@ function OrderFields({ onClose }: { onClose(): void }) {
           ))}
         </select>
       </label>
+      <label>
+        orders
+        <input
+          type="number"
+          aria-label="how many orders"
+          min={1}
+          max={500}
+          value={count}
+          onChange={(e) => setCount(Math.min(500, Math.max(1, Math.floor(Number(e.target.value) || 1))))}
+        />
+      </label>
       <div className="order-form-actions">
-        <span className="muted">total {money((PRICES[sku] ?? 0) * qty)}</span>
+        <span className="muted">
+          total {money((PRICES[sku] ?? 0) * qty)}
+          {count > 1 ? ' each' : ''}
+        </span>
         <button type="submit" className="btn btn-primary">
-          Place
+          Place {count === 1 ? 'order' : `${count} orders`}
         </button>
         <button type="button" className="btn" onClick={onClose}>
           Close
