@@ -8,9 +8,9 @@ import { boot } from './runtime/boot';
 import { App } from './ui/App';
 import { unavailableController } from './ui/unavailableController';
 
-function startRun(): Controller {
+async function startRun(): Promise<Controller> {
   try {
-    const { conductor, started } = boot(window.location);
+    const { conductor, started } = await boot(window.location);
     // A failed start is already an error event the UI shows; this keeps the console honest too.
     started.catch((err: unknown) => console.error('The playground did not start', err));
     return conductor;
@@ -20,8 +20,11 @@ function startRun(): Controller {
   }
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App controller={startRun()} />
-  </StrictMode>,
+const root = createRoot(document.getElementById('root')!);
+void startRun().then((controller) =>
+  root.render(
+    <StrictMode>
+      <App controller={controller} />
+    </StrictMode>,
+  ),
 );

@@ -4,7 +4,8 @@
 
 const KEY = 'mpp-runs';
 const HEARTBEAT_MS = 10_000;
-const STALE_MS = 5 * 60_000;
+// A link to a run keeps working for a day after its last tab closed.
+const STALE_MS = 24 * 60 * 60_000;
 
 function read(): Record<string, number> {
   try {
