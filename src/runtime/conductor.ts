@@ -250,6 +250,11 @@ export class Conductor implements Controller {
     return this.proc(service).call('editRow', table, row);
   }
 
+  /** Fault: a broker outage for writes, `publishes` refused publishes long. */
+  refusePublishes(publishes: number): Promise<void> {
+    return this.proc('broker').call('refusePublishes', publishes);
+  }
+
   /** Fault: the broker delivers the next `type` record to `group` twice. */
   duplicateNext(group: ServiceName, type: string): Promise<void> {
     return this.proc('broker').call('duplicateNext', group, type);

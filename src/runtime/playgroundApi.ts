@@ -35,6 +35,8 @@ export interface PlaygroundApi {
   forceCompensation(sagaId: string): Promise<string>;
   editRow(service: ServiceName, table: string, row: Record<string, unknown>): Promise<void>;
   duplicateNext(group: ServiceName, type: string): Promise<void>;
+  /** Fault: the broker refuses the next `publishes` publishes; outboxes keep their rows meanwhile. */
+  refusePublishes(publishes: number): Promise<void>;
   setSpeed(speed: number): void;
 }
 
@@ -65,6 +67,7 @@ export function createPlaygroundApi(conductor: Conductor, started: Promise<void>
     forceCompensation: (id) => conductor.sagaAction('forceCompensation', id),
     editRow: (service, table, row) => conductor.editRow(service, table, row),
     duplicateNext: (group, type) => conductor.duplicateNext(group, type),
+    refusePublishes: (publishes) => conductor.refusePublishes(publishes),
     setSpeed: (speed) => conductor.setSpeed(speed),
   };
 }

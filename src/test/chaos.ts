@@ -60,7 +60,8 @@ export async function runSeed(seed: number, variantName: VariantName): Promise<S
     const plan = variant.plan(random);
     for (const fault of plan) {
       if (fault.kind === 'crash') h.arm(fault.service, fault.point, fault.nth);
-      else h.broker().duplicateNext(fault.group, fault.type);
+      else if (fault.kind === 'duplicate') h.broker().duplicateNext(fault.group, fault.type);
+      else h.broker().refusePublishes(fault.publishes);
     }
     const restartDead = async () => {
       for (const s of SHOP) if (h.service(s).crash.dead) await h.startService(s, variant.config);

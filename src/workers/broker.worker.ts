@@ -17,5 +17,6 @@ serveWorker(async ({ init, openChannel, dexie, emit, fatal }) => {
     status: () => broker.status(),
     dump: () => dumpBroker(db, broker.stats()),
     duplicateNext: (group: string, type: string) => broker.duplicateNext(group, type),
+    refusePublishes: (publishes: number) => broker.refusePublishes(publishes),
   };
 });

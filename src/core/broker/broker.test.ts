@@ -79,3 +79,16 @@ describe('consumer sessions', () => {
     expect(h.broker().stats().groups.filter((g) => g.group === 'shipping').every((g) => g.member === 'shipping')).toBe(true);
   });
 });
+
+describe('broker outage', () => {
+  it('refused publishes leave the rows in the outbox until the broker takes them', async () => {
+    await startAll();
+    h.broker().refusePublishes(3);
+    await h.service('order').command('placeOrder', order);
+    await h.settle();
+    const orders = (await h.service('order').dump()).orders as unknown as OrderRow[];
+    expect(orders[0].status).toBe('COMPLETED');
+    const created = h.broker().stats().partitions.filter((p) => p.topic === 'order-events').reduce((n, p) => n + p.endOffset, 0);
+    expect(created).toBe(1); // refused three times, then taken once: nothing lost, nothing doubled
+  });
+});

@@ -14,7 +14,7 @@ import { partitionFor } from './partitioner';
 import { DEAD_LETTER_TOPIC, type BrokerReply, type BrokerRequest, type OutgoingMessage } from './wire';
 import { deadLetterEvent } from './deadLetter';
 import { brokerStats } from './stats';
-import { DuplicateDeliveries } from './faults';
+import { DuplicateDeliveries, Outage } from './faults';
 
 export interface BrokerConfig {
   partitions: number;
@@ -76,6 +76,7 @@ export class Broker {
   private timers = new Set<ReturnType<typeof setTimeout>>();
   private statsDirty = true;
   private readonly duplicates = new DuplicateDeliveries();
+  private readonly outage = new Outage();
   private paused = false;
   private stopped = false;
 
@@ -125,6 +126,7 @@ export class Broker {
     if (this.stopped) return;
     switch (request.type) {
       case 'publish':
+        if (this.outage.take()) return this.reply(request.from, { type: 'publish.failed', reqId: request.reqId, error: 'broker outage: publish refused' });
         this.publishQueue.push(request);
         void this.flushPublishes();
         return;
@@ -355,6 +357,11 @@ export class Broker {
       this.statsDirty = true;
     }
     this.pump(groupName, cursor);
+  }
+
+  /** Fault: the next `publishes` publish requests are refused, as by a broker that is down for writes. */
+  refusePublishes(publishes: number): void {
+    this.outage.start(publishes);
   }
 
   /** Fault: the next record of `type` delivered to `group` is delivered twice, as a network retry would. */

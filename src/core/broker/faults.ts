@@ -16,3 +16,19 @@ export class DuplicateDeliveries {
     return true;
   }
 }
+
+/** A broker outage for writes, counted in refused publishes (a logical length, not a duration). */
+export class Outage {
+  private left = 0;
+
+  start(publishes: number): void {
+    this.left = publishes;
+  }
+
+  /** True while the outage lasts; each refused publish shortens it by one. */
+  take(): boolean {
+    if (this.left <= 0) return false;
+    this.left--;
+    return true;
+  }
+}

@@ -8,7 +8,9 @@ import { pick, type Random } from '../random';
 
 export type Fault =
   | { kind: 'crash'; service: ServiceName; point: CrashPoint; nth: number }
-  | { kind: 'duplicate'; group: ServiceName; type: string };
+  | { kind: 'duplicate'; group: ServiceName; type: string }
+  /** The broker refuses the next `publishes` publishes: the outbox keeps its rows until it is back. */
+  | { kind: 'broker-outage'; publishes: number };
 
 export type FaultPlan = Fault[];
 
@@ -26,18 +28,25 @@ const CONSUMED: [ServiceName, string][] = [
 export function randomPlan(random: Random, points: CrashPoint[] = MESSAGING_POINTS): FaultPlan {
   const count = 1 + Math.floor(random() * 3);
   return Array.from({ length: count }, (): Fault => {
-    if (random() < 0.35) {
+    const roll = random();
+    if (roll < 0.3) {
       const [group, type] = pick(random, CONSUMED);
       return { kind: 'duplicate', group, type };
     }
+    if (roll < 0.45) return { kind: 'broker-outage', publishes: 1 + Math.floor(random() * 5) };
     return { kind: 'crash', service: pick(random, SHOP), point: pick(random, points), nth: 1 + Math.floor(random() * 4) };
   });
 }
 
 export function describeFault(fault: Fault): string {
-  return fault.kind === 'crash'
-    ? `${fault.service} crashes the ${ordinal(fault.nth)} time it reaches ${fault.point}`
-    : `the next ${fault.type} to ${fault.group} is delivered twice`;
+  switch (fault.kind) {
+    case 'crash':
+      return `${fault.service} crashes the ${ordinal(fault.nth)} time it reaches ${fault.point}`;
+    case 'duplicate':
+      return `the next ${fault.type} to ${fault.group} is delivered twice`;
+    case 'broker-outage':
+      return `the broker refuses the next ${fault.publishes} publishes`;
+  }
 }
 
 function ordinal(n: number): string {
