@@ -46,3 +46,15 @@ for (const point of CRASH_POINTS) {
     expect(skipped[0] + skipped[1]).toBeGreaterThan(0);
   });
 }
+
+test('the broker crashed and restarted: what the outboxes held is published, nothing lost or doubled', async ({ playground }) => {
+  await playground.api((api) => api.crashNow('broker'));
+  await expect(playground.node('broker')).toHaveAttribute('data-status', 'crashed');
+  const ids = await playground.api((api) => api.placeOrders(5)); // commits locally; the relay cannot publish
+  const pending = (await playground.api((api) => api.snapshot())).services.order.outbox as { published_at: number | null }[];
+  expect(pending.filter((r) => r.published_at === null)).toHaveLength(5);
+  await playground.api((api) => api.restart('broker'));
+  await playground.api((api) => api.settle(60_000));
+  await expectAllCompletedOnce(playground, ids);
+  expect(await playground.api((api) => api.anomalies())).toEqual([]);
+});
