@@ -55,3 +55,26 @@ describe('dual write', () => {
     expect(found.find((a) => a.invariant === 'no-event-lost')!.message).toContain('o1');
   });
 });
+
+describe('conservation', () => {
+  const meta = (entries: Record<string, number>) => Object.entries(entries).map(([key, value]) => ({ key, value }));
+
+  it('holds when credit plus charges match the baseline, and flags money that vanished', () => {
+    const payments = [payment('p1', 'o1')]; // 5 charged to customer c
+    const ok = { services: { payment: { payments, customers: [{ id: 'c', credit: 95, cardDeclined: false }], meta: meta({ 'baseline:customers:c:credit': 100 }) } } };
+    expect(checkInvariants(ok, { settled: true })).toEqual([]);
+    const leak = { services: { payment: { payments, customers: [{ id: 'c', credit: 90, cardDeclined: false }], meta: meta({ 'baseline:customers:c:credit': 100 }) } } };
+    expect(checkInvariants(leak, { settled: true }).map((a) => a.invariant)).toEqual(['money-conserved']);
+  });
+
+  it('flags stock that does not add up, or reserved counts no reservation backs', () => {
+    const reservations = [{ id: 'r1', orderId: 'o1', items: [{ sku: 'S', qty: 2 }], status: 'RESERVED', created_at: 0 }];
+    const base = meta({ 'baseline:stock:S:available': 10, 'baseline:stock:S:reserved': 0 });
+    const ok = { services: { inventory: { stock: [{ sku: 'S', available: 8, reserved: 2 }], reservations, meta: base } } };
+    expect(checkInvariants(ok, { settled: true })).toEqual([]);
+    const lost = { services: { inventory: { stock: [{ sku: 'S', available: 7, reserved: 2 }], reservations, meta: base } } };
+    expect(checkInvariants(lost, { settled: true }).map((a) => a.invariant)).toEqual(['stock-conserved']);
+    const orphan = { services: { inventory: { stock: [{ sku: 'S', available: 8, reserved: 2 }], reservations: [], meta: base } } };
+    expect(checkInvariants(orphan, { settled: true }).map((a) => a.invariant)).toEqual(['stock-conserved']);
+  });
+});

@@ -2,7 +2,8 @@
 // snapshot read from every database. Used by the anomalies panel, by
 // the scripting API's anomalies() and the tests. Pure functions only.
 
-import type { OrderRow, OutboxRow, PaymentRow, ReservationRow, ServiceName, ShipmentRow, TableDump } from './rows';
+import type { CustomerRow, MetaRow, OrderRow, OutboxRow, PaymentRow, ReservationRow, ServiceName, ShipmentRow, StockRow, TableDump } from './rows';
+import { baselineKey } from './service/baselines';
 import { sagaViews } from './saga/sagaView';
 
 export interface Anomaly {
@@ -22,6 +23,8 @@ export const INVARIANTS = {
   'no-event-lost': 'After the system settles, every committed outbox row has been published.',
   'no-order-stuck': 'After the system settles, no order is left PENDING.',
   'saga-terminal': 'After the system settles, every saga has ended: completed or compensated.',
+  'money-conserved': "Every customer's credit plus what they were charged (and not refunded) equals what they started with, plus hand edits.",
+  'stock-conserved': 'Per SKU, available plus reserved equals the starting stock plus hand edits, and reserved equals the active reservations.',
   'no-2pc-blocked': 'After the system settles (coordinator up), no two-phase-commit participant still holds a lock or a prepared transaction.',
   'saga-fully-compensated': 'A cancelled order keeps nothing of its saga: no charge, no reservation, no shipment, no skipped compensation.',
 } as const;
@@ -126,10 +129,38 @@ function blockedParticipants(snapshot: SystemSnapshot): Anomaly[] {
   return [...undecided, ...held, ...promised];
 }
 
+function baseline(snapshot: SystemSnapshot, service: ServiceName, table: string, key: string, field: string): number {
+  return rows<MetaRow>(snapshot, service, 'meta').find((m) => m.key === baselineKey(table, key, field))?.value ?? 0;
+}
+
+function moneyLeaks(snapshot: SystemSnapshot): Anomaly[] {
+  const charged = new Map<string, number>();
+  for (const p of rows<PaymentRow>(snapshot, 'payment', 'payments')) if (p.status === 'CHARGED') charged.set(p.customerId, (charged.get(p.customerId) ?? 0) + p.amount);
+  return rows<CustomerRow>(snapshot, 'payment', 'customers')
+    .filter((c) => c.credit + (charged.get(c.id) ?? 0) !== baseline(snapshot, 'payment', 'customers', c.id, 'credit'))
+    .map((c) => ({
+      invariant: 'money-conserved' as const,
+      message: `${c.id}: credit ${c.credit} + charged ${charged.get(c.id) ?? 0} ≠ ${baseline(snapshot, 'payment', 'customers', c.id, 'credit')} to account for.`,
+    }));
+}
+
+function stockLeaks(snapshot: SystemSnapshot): Anomaly[] {
+  const held = new Map<string, number>();
+  for (const r of rows<ReservationRow>(snapshot, 'inventory', 'reservations'))
+    if (r.status === 'RESERVED') for (const item of r.items) held.set(item.sku, (held.get(item.sku) ?? 0) + item.qty);
+  return rows<StockRow>(snapshot, 'inventory', 'stock').flatMap((s) => {
+    const start = baseline(snapshot, 'inventory', 'stock', s.sku, 'available') + baseline(snapshot, 'inventory', 'stock', s.sku, 'reserved');
+    const found: Anomaly[] = [];
+    if (s.available + s.reserved !== start) found.push({ invariant: 'stock-conserved', message: `${s.sku}: available ${s.available} + reserved ${s.reserved} ≠ ${start} to account for.` });
+    if (s.reserved !== (held.get(s.sku) ?? 0)) found.push({ invariant: 'stock-conserved', message: `${s.sku}: ${s.reserved} counted as reserved, but active reservations hold ${held.get(s.sku) ?? 0}.` });
+    return found;
+  });
+}
+
 /**
  * Checks that need a quiet system only run when `settled` is true. `messaging` says orders travel as events
  * (false for direct calls and two-phase commit, where no event is expected at the broker).
  */
 export function checkInvariants(snapshot: SystemSnapshot, { settled, messaging = true }: { settled: boolean; messaging?: boolean }): Anomaly[] {
-  return [...doubleCharges(snapshot), ...duplicateSideEffects(snapshot), ...(settled ? [...unpublished(snapshot), ...(messaging ? neverReachedBroker(snapshot) : []), ...stuckOrders(snapshot), ...sagasNotTerminal(snapshot), ...leftovers(snapshot), ...blockedParticipants(snapshot)] : [])];
+  return [...doubleCharges(snapshot), ...duplicateSideEffects(snapshot), ...(settled ? [...unpublished(snapshot), ...(messaging ? neverReachedBroker(snapshot) : []), ...stuckOrders(snapshot), ...sagasNotTerminal(snapshot), ...leftovers(snapshot), ...blockedParticipants(snapshot), ...moneyLeaks(snapshot), ...stockLeaks(snapshot)] : [])];
 }

@@ -83,6 +83,8 @@ export interface ServiceDefinition {
   recover?: Procedure;
   /** Rows a fresh database starts with (the stock levels, say). */
   seed?: (ctx: HandlerContext) => Promise<void>;
+  /** Quantities that only move, never appear or vanish (credit, stock): baselines are kept for the checker. */
+  conserved?: Record<string, string[]>;
   /** Business-data tables a user may edit from the UI, so failures happen because the data says so. */
   editable?: string[];
   /** Periodic work in its own transaction (the orchestrator's timers). */

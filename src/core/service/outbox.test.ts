@@ -121,3 +121,15 @@ describe('dual write (the approach the outbox replaces)', () => {
     }
   });
 });
+
+describe('hand edits and conservation', () => {
+  it('an edit moves the baseline with the field, so the checker sees a deposit, not a leak', async () => {
+    await startAll();
+    await h.service('payment').editRow('customers', { id: 'alice', credit: 40, cardDeclined: false });
+    await h.service('order').command('placeOrder', order); // 25 from alice
+    await h.settle();
+    const dump = await h.read('payment');
+    expect(dump.meta).toContainEqual({ key: 'baseline:customers:alice:credit', value: 40 });
+    expect(dump.customers).toContainEqual({ id: 'alice', credit: 15, cardDeclined: false });
+  });
+});

@@ -12,6 +12,7 @@ import type { Fact } from '../telemetry';
 import type { OpenChannel } from '../transport';
 import type { ProcedureContext, ServiceConfig, ServiceDefinition } from './definition';
 import { RpcNode } from '../rpc';
+import { adjustBaselines, recordBaselines } from './baselines';
 import { dumpTables, openServiceDb } from './serviceDb';
 import { commitCapture } from './commitCapture';
 import { OutboxRelay, toMessage } from './relay';
@@ -163,6 +164,7 @@ export class ServiceHost {
   async editRow(table: string, row: Record<string, unknown>): Promise<void> {
     if (!this.def.editable?.includes(table)) throw new Error(`${this.def.name}.${table} is not editable (editable: ${this.def.editable?.join(', ') || 'none'})`);
     await inTransaction(this.unit, async (unit) => {
+      await adjustBaselines(unit.context(), this.def.conserved ?? {}, table, row);
       await unit.context().table(table).put(row);
     });
   }
@@ -228,6 +230,7 @@ export class ServiceHost {
       const meta = unit.context().table<{ key: string; value: number }>('meta');
       if (await meta.get(SEEDED_KEY)) return;
       if (seed) await seed(unit.context());
+      await recordBaselines(unit.context(), this.def.conserved ?? {});
       await meta.put({ key: SEEDED_KEY, value: unit.now });
     });
   }

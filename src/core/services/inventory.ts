@@ -54,6 +54,7 @@ export const inventoryService: ServiceDefinition = {
   tables: { stock: 'sku', reservations: 'id, orderId', settings: 'key', ...PARTICIPANT_TABLES },
   consumes: ['payment-events', 'shipping-events', 'inventory-commands'],
   editable: ['stock', 'settings'],
+  conserved: { stock: ['available', 'reserved'] },
   async seed(ctx) {
     const rows: StockRow[] = Object.entries(INITIAL_STOCK).map(([sku, available]) => ({ sku, available, reserved: 0 }));
     await ctx.table<StockRow>('stock').bulkPut(rows);

@@ -84,6 +84,7 @@ export const paymentService: ServiceDefinition = {
   tables: { payments: 'id, orderId, idempotencyKey', customers: 'id', settings: 'key', ...PARTICIPANT_TABLES },
   consumes: ['order-events', 'inventory-events', 'payment-commands'],
   editable: ['customers', 'settings'],
+  conserved: { customers: ['credit'] },
   async seed(ctx) {
     await ctx.table<CustomerRow>('customers').bulkPut(CUSTOMERS.map((c) => ({ ...c })));
     await ctx.table<SettingRow>('settings').put({ key: GATEWAY, failFirstAttempts: 0, offline: false, compensationFails: false });
