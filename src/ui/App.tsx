@@ -26,6 +26,7 @@ import './styles/sagas.css';
 import './styles/sagaChart.css';
 import './styles/sagaEvents.css';
 import './styles/setup.css';
+import './styles/approach.css';
 
 export interface AppProps {
   controller: Controller;

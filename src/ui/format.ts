@@ -34,3 +34,8 @@ export function clockTime(at: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** A two-phase-commit lock's resource without the SKU prefix: `stock:SKU-LAMP` → `stock:LAMP`. */
+export function shortResource(resource: unknown): string {
+  return String(resource ?? '').replace(/:SKU-/, ':');
+}

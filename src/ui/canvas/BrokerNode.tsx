@@ -52,6 +52,7 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
       </header>
       <div className="node-body">
         {!data.known && <p className="muted">waiting for the broker’s first report…</p>}
+        {data.quiet && <p className="broker-quiet">{data.quiet}</p>}
         {rows(active) > ONE_TABLE_ROWS ? (
           <div className="broker-tables">
             {splitInTwo(active).map((topics, i) => (

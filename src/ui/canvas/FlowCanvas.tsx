@@ -5,6 +5,8 @@ import { ReactFlow, useReactFlow, type EdgeTypes, type NodeTypes } from '@xyflow
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { approachOf } from '../approach';
+import { useController } from '../controls/ControllerContext';
 import { usePlayground } from '../store/hooks';
 import { BrokerNode } from './BrokerNode';
 import { MessageEdge } from './MessageEdge';
@@ -48,7 +50,10 @@ export function FlowCanvas() {
   const slices = usePlayground(
     useShallow((s) => ({ mirror: s.mirror, processes: s.processes, broker: s.broker, activity: s.activity })),
   );
-  const { nodes, edges } = useMemo(() => toFlow(slices), [slices]);
+  const controller = useController();
+  // A run's approach is fixed when it starts (switching loads a fresh run), so one read is enough.
+  const approach = useMemo(() => approachOf(controller), [controller]);
+  const { nodes, edges } = useMemo(() => toFlow(slices, approach), [slices, approach]);
   const container = useRef<HTMLDivElement>(null);
   return (
     <div className="canvas" aria-label="Services and broker" ref={container}>

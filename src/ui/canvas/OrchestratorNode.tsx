@@ -7,6 +7,7 @@ import { memo } from 'react';
 import { CrashControls, RestartButton } from '../controls/CrashControls';
 import { columnsFor } from './columns';
 import { DataTable } from './DataTable';
+import { DualWriteNote } from './EventNotes';
 import type { OrchestratorFlowNode } from './flowTypes';
 import { InboxStrip } from './InboxStrip';
 import { handleIds, ORCH_PUB_X, ORCH_SUB_X } from './layout';
@@ -56,7 +57,11 @@ function OrchestratorNodeView({ data }: NodeProps<OrchestratorFlowNode>) {
           rowKey={(r, i) => String(r.id ?? i)}
           rowClass={(r) => (r.status === 'STUCK' ? 'row-stuck' : undefined)}
         />
-        <OutboxTable view={data.outbox} slots={SLOTS} />
+        {data.lower.kind === 'dual-write' ? (
+          <DualWriteNote sent={data.lower.sent} lost={data.lower.lost} outboxRows={data.lower.outboxRows} />
+        ) : (
+          <OutboxTable view={data.outbox} slots={SLOTS} />
+        )}
         <InboxStrip {...data.inbox} handlerFailures={data.handlerFailures} />
       </div>
       <Handle

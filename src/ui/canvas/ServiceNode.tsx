@@ -1,5 +1,7 @@
-// One microservice: its status and crash controls, its business tables, its
-// outbox and its inbox — every row as the service's own IndexedDB last reported it.
+// One microservice: its status and crash controls, its business tables, and
+// beneath them what its run's approach makes worth watching (outbox and inbox,
+// or the two-phase-commit log and locks) — every row as the service's own
+// IndexedDB last reported it.
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
@@ -7,16 +9,10 @@ import { CrashControls, RestartButton } from '../controls/CrashControls';
 import { columnsFor } from './columns';
 import { DataTable } from './DataTable';
 import type { BusinessTable, ServiceFlowNode } from './flowTypes';
-import { InboxStrip } from './InboxStrip';
 import { handleIds, PUB_AT, SUB_AT } from './layout';
-import { OutboxTable } from './OutboxTable';
+import { LowerSection } from './LowerSection';
 import { ArmedBadge, CrashedBanner, StatusBadge } from './StatusBadge';
 import { StockTable } from './StockTable';
-
-/** Body rows per table, chosen so every service node has the same height. */
-const SLOTS: Record<string, number> = { reservations: 3 };
-const DEFAULT_SLOTS = 6;
-const OUTBOX_SLOTS = 5;
 
 function Business({ view }: { view: BusinessTable }) {
   if (view.table === 'stock') return <StockTable rows={view.rows} />;
@@ -29,7 +25,7 @@ function Business({ view }: { view: BusinessTable }) {
       }
       columns={columnsFor(view.table, view.rows[0])}
       rows={view.rows}
-      slots={SLOTS[view.table] ?? DEFAULT_SLOTS}
+      slots={view.slots}
       rowKey={(r, i) => String(r.id ?? r.sku ?? i)}
     />
   );
@@ -38,9 +34,12 @@ function Business({ view }: { view: BusinessTable }) {
 function ServiceNodeView({ data }: NodeProps<ServiceFlowNode>) {
   const { service, process } = data;
   const crashed = process.status === 'crashed';
+  // A participant holding locks while its coordinator is down: running, yet stuck. The frame says so;
+  // the banner above its locks says why (the header has no room for a second badge).
+  const blocked = data.lower.kind === 'participant' && data.lower.view.state === 'blocked';
   return (
     <section
-      className={`node service-node node-${process.status}`}
+      className={`node service-node node-${process.status}${blocked ? ' node-blocked' : ''}`}
       aria-label={`${service} service`}
       data-testid={`node-${service}`}
       data-status={process.status}
@@ -61,8 +60,7 @@ function ServiceNodeView({ data }: NodeProps<ServiceFlowNode>) {
         {data.business.map((view) => (
           <Business key={view.table} view={view} />
         ))}
-        <OutboxTable view={data.outbox} slots={OUTBOX_SLOTS} />
-        <InboxStrip {...data.inbox} handlerFailures={data.handlerFailures} />
+        <LowerSection data={data} />
       </div>
       <Handle
         type="source"

@@ -4,9 +4,11 @@
 
 import { MarkerType, type EdgeMarker } from '@xyflow/react';
 import type { ServiceName } from '../../core/rows';
+import { DEFAULT_APPROACH, hasEvents, type Approach } from '../approach';
 import { isOrchestrated, outboxView, processOf, table } from '../store/selectors';
-import type { PlaygroundData, ProcessState } from '../store/types';
-import { subscriptionsOf, type TopicView } from './brokerView';
+import { isDown } from '../store/processes';
+import type { PlaygroundData } from '../store/types';
+import { subscriptionsOf, type Subscription, type TopicView } from './brokerView';
 import type { EdgeLine, FlowEdgeData, MessageFlowEdge } from './flowTypes';
 import { EDGE_GAP, handleIds, SERVICE_ORDER } from './layout';
 
@@ -24,18 +26,24 @@ const TONE_COLORS: Record<FlowEdgeData['tone'], string> = {
   idle: '#1f2937',
   busy: '#b45309',
   down: '#9ca3af',
+  quiet: '#cbd5e1',
 };
 
 function arrow(tone: FlowEdgeData['tone']): EdgeMarker {
   return { type: MarkerType.ArrowClosed, color: TONE_COLORS[tone], width: 18, height: 18 };
 }
 
-export function isDown(p: ProcessState): boolean {
-  return p.status === 'crashed' || p.status === 'restarting';
-}
+export { isDown };
 
 const eitherDown = (state: EdgeInput, service: ServiceName) =>
   isDown(processOf(state, service)) || isDown(state.processes.broker);
+
+/** A dead end outranks a run without events, which outranks traffic. */
+function toneOf(state: EdgeInput, service: ServiceName, approach: Approach, busy: boolean): FlowEdgeData['tone'] {
+  if (eitherDown(state, service)) return 'down';
+  if (!hasEvents(approach)) return 'quiet';
+  return busy ? 'busy' : 'idle';
+}
 
 /** Publish labels lean a little left, away from the delivery label beside them. */
 const PUBLISH_LABEL_DX = -5;
@@ -46,15 +54,27 @@ const PUBLISH_LABEL_DX = -5;
  */
 const topicLabel = (topic: string, service: ServiceName) => (topic === `${service}-commands` ? 'commands' : topic);
 
+/** A publish edge's second line: what waits in the outbox, or, in dual write, what went without one. */
+function publishDetail(state: EdgeInput, publisher: ServiceName, approach: Approach): { pending: number; line: EdgeLine } {
+  if (!hasEvents(approach)) return { pending: 0, line: { text: '0 events', muted: true } };
+  if (approach.publishing === 'dual-write') {
+    const sent = state.activity.services[publisher]?.published ?? 0;
+    return { pending: 0, line: { text: `${sent} sent, no outbox` } };
+  }
+  const pending = outboxView(table(state, publisher, 'outbox')).pending;
+  return { pending, line: { text: `${pending} pending` } };
+}
+
 function publishEdge(
   state: EdgeInput,
   publisher: ServiceName,
   topic: string,
   labelAt: number,
   labelDx = 0,
+  approach: Approach = DEFAULT_APPROACH,
 ): MessageFlowEdge {
-  const pending = outboxView(table(state, publisher, 'outbox')).pending;
-  const tone = eitherDown(state, publisher) ? 'down' : pending > 0 ? 'busy' : 'idle';
+  const { pending, line } = publishDetail(state, publisher, approach);
+  const tone = toneOf(state, publisher, approach, pending > 0);
   return {
     id: `publish:${publisher}:${topic}`,
     type: 'message',
@@ -64,7 +84,7 @@ function publishEdge(
     targetHandle: handleIds.brokerIn(publisher),
     markerEnd: arrow(tone),
     data: {
-      lines: [{ text: topic, strong: true }, { text: `${pending} pending` }],
+      lines: [{ text: topic, strong: true }, line],
       tone,
       pulse: state.activity.services[publisher]?.published ?? 0,
       labelAt,
@@ -73,24 +93,34 @@ function publishEdge(
   };
 }
 
-function deliveryEdge(state: EdgeInput, topics: TopicView[], service: ServiceName, labelAt: number) {
+function deliveryLines(approach: Approach, service: ServiceName, used: Subscription[]): EdgeLine[] {
+  if (!hasEvents(approach)) return [{ text: '0 events', muted: true }];
+  if (used.length === 0) return [{ text: 'no records yet', muted: true }];
+  return [
+    { text: 'lag · in flight', muted: true },
+    ...used.map(({ topic, consumer }) => ({
+      text: topicLabel(topic, service),
+      value: `${consumer.lag} · ${consumer.inflight}`,
+    })),
+  ];
+}
+
+function deliveryEdge(
+  state: EdgeInput,
+  topics: TopicView[],
+  service: ServiceName,
+  labelAt: number,
+  approach: Approach = DEFAULT_APPROACH,
+) {
   const subscriptions = subscriptionsOf(topics, service);
   if (subscriptions.length === 0) return [];
   const inflight = subscriptions.reduce((n, s) => n + s.consumer.inflight, 0);
   const lag = subscriptions.reduce((n, s) => n + s.consumer.lag, 0);
   const down = eitherDown(state, service);
-  const tone = down ? 'down' : lag > 0 || inflight > 0 ? 'busy' : 'idle';
+  const tone = toneOf(state, service, approach, lag > 0 || inflight > 0);
   // Topics nothing was ever written to (say, orchestration commands in a choreography run) stay off the label.
   const used = subscriptions.filter((s) => s.records > 0);
-  const lines: EdgeLine[] = used.length
-    ? [
-        { text: 'lag · in flight', muted: true },
-        ...used.map(({ topic, consumer }) => ({
-          text: topicLabel(topic, service),
-          value: `${consumer.lag} · ${consumer.inflight}`,
-        })),
-      ]
-    : [{ text: 'no records yet', muted: true }];
+  const lines = deliveryLines(approach, service, used);
   // A taller label (an orchestrated run adds the command topic) moves up just enough to clear the broker.
   const clear = (lines.length * LABEL_LINE_H + LABEL_CHROME_H) / 2 + 3;
   const at = Math.max(labelAt, clear / EDGE_GAP);
@@ -112,11 +142,11 @@ function deliveryEdge(state: EdgeInput, topics: TopicView[], service: ServiceNam
  * The orchestrator's two lines, labelled in two lines each so the gap beneath the
  * broker stays short: the topics one by one are in the broker's table.
  */
-function orchestratorEdges(state: EdgeInput, topics: TopicView[]): MessageFlowEdge[] {
+function orchestratorEdges(state: EdgeInput, topics: TopicView[], approach: Approach): MessageFlowEdge[] {
   const count = (suffix: string) => topics.filter((v) => v.topic.endsWith(suffix) && v.records > 0).length;
-  const commands = publishEdge(state, 'orchestrator', '*-commands', 0.5);
+  const commands = publishEdge(state, 'orchestrator', '*-commands', 0.5, 0, approach);
   commands.data!.lines[0].text = `*-commands (${count('-commands')})`;
-  const events = deliveryEdge(state, topics, 'orchestrator', 0.5);
+  const events = deliveryEdge(state, topics, 'orchestrator', 0.5, approach);
   for (const edge of events) {
     const subscriptions = subscriptionsOf(topics, 'orchestrator');
     const lag = subscriptions.reduce((n, s) => n + s.consumer.lag, 0);
@@ -129,12 +159,15 @@ function orchestratorEdges(state: EdgeInput, topics: TopicView[]): MessageFlowEd
   return [commands, ...events];
 }
 
-export function flowEdges(state: EdgeInput, topics: TopicView[]): MessageFlowEdge[] {
+/** Runs without events keep their edges, quiet and at 0, so the canvas shows that nothing flows rather than hiding where it would. */
+export function flowEdges(state: EdgeInput, topics: TopicView[], approach: Approach = DEFAULT_APPROACH): MessageFlowEdge[] {
   // Only services drawn on the canvas get an edge; React Flow rejects edges to missing nodes.
   const publish = topics.flatMap(({ topic, publisher }) =>
-    publisher && SERVICE_ORDER.includes(publisher) ? [publishEdge(state, publisher, topic, 0.25, PUBLISH_LABEL_DX)] : [],
+    publisher && SERVICE_ORDER.includes(publisher)
+      ? [publishEdge(state, publisher, topic, 0.25, PUBLISH_LABEL_DX, approach)]
+      : [],
   );
-  const deliver = SERVICE_ORDER.flatMap((service) => deliveryEdge(state, topics, service, 0.38));
+  const deliver = SERVICE_ORDER.flatMap((service) => deliveryEdge(state, topics, service, 0.38, approach));
   if (!isOrchestrated(state) || !state.broker) return [...publish, ...deliver];
-  return [...publish, ...deliver, ...orchestratorEdges(state, topics)];
+  return [...publish, ...deliver, ...orchestratorEdges(state, topics, approach)];
 }

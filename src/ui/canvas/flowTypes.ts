@@ -6,11 +6,14 @@ import type { Row, ServiceName } from '../../core/rows';
 import type { OutboxView } from '../store/selectors';
 import type { ProcessState } from '../store/types';
 import type { TopicView } from './brokerView';
+import type { LowerSection } from './sections';
 
 export interface BusinessTable {
   table: string;
   total: number;
   rows: Row[];
+  /** Body rows shown, blank ones included, so the node keeps its height as rows arrive. */
+  slots: number;
 }
 
 export type ServiceNodeData = {
@@ -20,6 +23,8 @@ export type ServiceNodeData = {
   outbox: OutboxView;
   inbox: { processed: number; duplicatesSkipped: number };
   handlerFailures: number;
+  /** What fills the node beneath its business tables in this run's approach. */
+  lower: LowerSection;
 };
 
 /** The orchestrator: a service whose business table is its sagas. */
@@ -37,6 +42,8 @@ export type BrokerNodeData = {
   paused: boolean;
   /** False until the broker has reported stats once. */
   known: boolean;
+  /** Why the log stays empty in a run without events; null when events flow through it. */
+  quiet: string | null;
 };
 
 export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
@@ -54,8 +61,11 @@ export interface EdgeLine {
 
 export type FlowEdgeData = {
   lines: EdgeLine[];
-  /** busy: messages waiting (pending outbox rows, lag); down: an end of the edge is not running. */
-  tone: 'idle' | 'busy' | 'down';
+  /**
+   * busy: messages waiting (pending outbox rows, lag); down: an end of the edge is not running;
+   * quiet: the run sends no events at all (direct calls, two-phase commit).
+   */
+  tone: 'idle' | 'busy' | 'down' | 'quiet';
   /** Grows with each published / delivered fact; the edge sends a dot along itself when it changes. */
   pulse: number;
   /** Where along the edge (0 = source, 1 = target) its label sits, so neighbouring labels never meet. */

@@ -157,10 +157,11 @@ describe('toFlow', () => {
   it('gives each service its business tables, outbox counts and inbox', () => {
     const order = toFlow(state(base)).nodes[0].data as ServiceNodeData;
     expect(order.business).toEqual([
-      { table: 'orders', total: 1, rows: [expect.objectContaining({ id: 'o1' })] },
+      { table: 'orders', total: 1, rows: [expect.objectContaining({ id: 'o1' })], slots: 6 },
     ]);
     expect(order.outbox).toMatchObject({ pending: 1, published: 1 });
     expect(order.inbox).toEqual({ processed: 0, duplicatesSkipped: 0 });
+    expect(order.lower).toEqual({ kind: 'outbox' });
     const inventory = toFlow(state(base)).nodes[2].data as ServiceNodeData;
     expect(inventory.business.map((b) => b.table)).toEqual(['stock', 'reservations']);
   });

@@ -2,12 +2,14 @@
 // are fixed-size and fixed-place; only their data and the edges' labels move.
 
 import type { ServiceName } from '../../core/rows';
+import { DEFAULT_APPROACH, hasEvents, type Approach } from '../approach';
 import { businessTablesOf } from '../store/schema';
 import { duplicatesSkipped, isOrchestrated, latestRows, outboxView, processOf, table } from '../store/selectors';
 import type { PlaygroundData } from '../store/types';
 import { topicViews, type TopicView } from './brokerView';
 import { BROKER_ID, flowEdges, ORCHESTRATOR_ID } from './flowEdges';
 import type { FlowNode, MessageFlowEdge, ServiceNodeData } from './flowTypes';
+import { businessSlots, lowerSection } from './sections';
 import {
   BROKER_H,
   BROKER_Y,
@@ -33,13 +35,13 @@ const SERVICE_HANDLES = serviceHandles();
 const ORCHESTRATOR_HANDLES = orchestratorHandles();
 const BROKER_HANDLES = { plain: brokerHandles(false), orchestrated: brokerHandles(true) };
 
-function serviceData(state: FlowInput, service: ServiceName): ServiceNodeData {
+function serviceData(state: FlowInput, approach: Approach, service: ServiceName): ServiceNodeData {
   return {
     service,
     process: processOf(state, service),
     business: businessTablesOf(service).map((name) => {
       const rows = table(state, service, name);
-      return { table: name, total: rows.size, rows: latestRows(rows) };
+      return { table: name, total: rows.size, rows: latestRows(rows), slots: businessSlots(approach, name) };
     }),
     outbox: outboxView(table(state, service, 'outbox')),
     inbox: {
@@ -47,6 +49,7 @@ function serviceData(state: FlowInput, service: ServiceName): ServiceNodeData {
       duplicatesSkipped: duplicatesSkipped(state, service),
     },
     handlerFailures: state.activity.services[service]?.handlerFailures ?? 0,
+    lower: lowerSection(state, approach, service),
   };
 }
 
@@ -62,7 +65,7 @@ function box(x: number, y: number, width: number, height: number) {
   };
 }
 
-function orchestratorNode(state: FlowInput): FlowNode {
+function orchestratorNode(state: FlowInput, approach: Approach): FlowNode {
   let stuck = 0;
   for (const row of table(state, 'orchestrator', 'sagas').values()) if (row.status === 'STUCK') stuck++;
   return {
@@ -70,18 +73,24 @@ function orchestratorNode(state: FlowInput): FlowNode {
     type: 'orchestrator',
     ...box(0, ORCH_Y, ROW_W, ORCH_H),
     handles: ORCHESTRATOR_HANDLES,
-    data: { ...serviceData(state, 'orchestrator'), stuck },
+    data: { ...serviceData(state, approach, 'orchestrator'), stuck },
   };
 }
 
-function nodes(state: FlowInput, topics: TopicView[]): FlowNode[] {
+const QUIET: Partial<Record<Approach['ordering'], string>> = {
+  'direct-calls': 'Direct calls: the order service calls each service and waits, so no event passes through the broker.',
+  'two-phase-commit':
+    'Two-phase commit: the order service calls payment and inventory to prepare, then to commit or abort; no event passes through the broker.',
+};
+
+function nodes(state: FlowInput, approach: Approach, topics: TopicView[]): FlowNode[] {
   const orchestrated = isOrchestrated(state);
   const services: FlowNode[] = SERVICE_ORDER.map((service) => ({
     id: service,
     type: 'service',
     ...box(serviceX(service), 0, SERVICE_W, SERVICE_H),
     handles: SERVICE_HANDLES,
-    data: serviceData(state, service),
+    data: serviceData(state, approach, service),
   }));
   const broker: FlowNode = {
     id: BROKER_ID,
@@ -95,12 +104,17 @@ function nodes(state: FlowInput, topics: TopicView[]): FlowNode[] {
       deadLetters: state.broker?.deadLetters ?? 0,
       paused: state.broker?.paused ?? false,
       known: state.broker !== null,
+      quiet: hasEvents(approach) ? null : QUIET[approach.ordering] ?? null,
     },
   };
-  return orchestrated ? [...services, broker, orchestratorNode(state)] : [...services, broker];
+  return orchestrated ? [...services, broker, orchestratorNode(state, approach)] : [...services, broker];
 }
 
-export function toFlow(state: FlowInput): { nodes: FlowNode[]; edges: MessageFlowEdge[] } {
+/** `approach`: which run this is; each approach shows what matters in it (see sections.ts). */
+export function toFlow(
+  state: FlowInput,
+  approach: Approach = DEFAULT_APPROACH,
+): { nodes: FlowNode[]; edges: MessageFlowEdge[] } {
   const topics = topicViews(state.broker);
-  return { nodes: nodes(state, topics), edges: flowEdges(state, topics) };
+  return { nodes: nodes(state, approach, topics), edges: flowEdges(state, topics, approach) };
 }

@@ -3,9 +3,12 @@
 // The broker has no crash points: it only gets CrashNowButton.
 
 import { useState } from 'react';
-import { CRASH_POINT_NAMES, CRASH_POINTS, isCrashPoint, type CrashPoint } from '../../core/crashPoints';
+import { CRASH_POINTS, isCrashPoint, type CrashPoint } from '../../core/crashPoints';
 import type { ProcessName } from '../../core/telemetry';
+import { approachOf } from '../approach';
 import type { ProcessState } from '../store/types';
+import { useController } from './ControllerContext';
+import { crashPointsFor } from './crashPointsFor';
 import { useActions } from './useActions';
 
 interface Props {
@@ -17,7 +20,8 @@ interface Props {
 
 export function CrashControls({ process, state, layout }: Props) {
   const actions = useActions();
-  const [point, setPoint] = useState<CrashPoint>(state.armed ?? CRASH_POINT_NAMES[0]);
+  const points = crashPointsFor(approachOf(useController()), process, state.armed);
+  const [point, setPoint] = useState<CrashPoint>(state.armed ?? points[0]);
   // Follow a point armed from elsewhere (the test API, another control) so the picker shows what is armed.
   const [seenArmed, setSeenArmed] = useState(state.armed);
   if (state.armed !== seenArmed) {
@@ -42,7 +46,7 @@ export function CrashControls({ process, state, layout }: Props) {
         disabled={busy}
         onChange={(e) => isCrashPoint(e.target.value) && setPoint(e.target.value)}
       >
-        {CRASH_POINT_NAMES.map((name) => (
+        {points.map((name) => (
           <option key={name} value={name} title={CRASH_POINTS[name]}>
             {name}
           </option>

@@ -1,11 +1,12 @@
-// How this run works: who drives the saga (switching starts a fresh run, as the
-// services are wired differently), and whether the inbox and the idempotency
-// key guard against duplicates (changed live in every service).
+// How this run works: its approach and who drives the saga (switching either
+// starts a fresh run, as the services are wired differently), and whether the
+// inbox and the idempotency key guard against duplicates (changed live in every service).
 
 import { useState } from 'react';
 import type { SagaStyle, ServiceConfig } from '../../core/service/definition';
 import { useController } from '../controls/ControllerContext';
 import { useActions } from '../controls/useActions';
+import { ApproachPicker } from './ApproachPicker';
 import { urlWithStyle } from './runUrl';
 
 const STYLES: { style: SagaStyle; label: string; help: string }[] = [
@@ -36,6 +37,8 @@ export function RunSettings() {
   const controller = useController();
   const actions = useActions();
   const current = controller.config.sagaStyle;
+  // Direct calls and two-phase commit have no saga, so no one to drive it.
+  const sagaless = controller.ordering !== 'messaging';
   // Remembered here as well: the controller's config is read once, changes are shown at once.
   const [guards, setGuards] = useState<Pick<ServiceConfig, Guard>>(() => ({
     inbox: controller.config.inbox,
@@ -47,7 +50,8 @@ export function RunSettings() {
   };
   return (
     <div className="run-settings">
-      <fieldset className="setting-group">
+      <ApproachPicker />
+      <fieldset className="setting-group" disabled={sagaless}>
         <legend>Saga style</legend>
         {STYLES.map(({ style, label, help }) => (
           <label key={style} className="setting-option">
@@ -63,7 +67,9 @@ export function RunSettings() {
             </span>
           </label>
         ))}
-        <p className="setting-note">Switching starts a fresh run.</p>
+        <p className="setting-note">
+          {sagaless ? 'This approach has no saga: pick Outbox + saga or Dual write first.' : 'Switching starts a fresh run.'}
+        </p>
       </fieldset>
       <fieldset className="setting-group">
         <legend>Duplicate guards</legend>

@@ -76,6 +76,7 @@ export function applyEvents(
         log('handler-failed', e.service, `${e.service} failed to handle ${e.type}: ${e.error}`);
         break;
       case 'publish-lost':
+        bump(e.service, (a) => ({ publishLost: a.publishLost + e.types.length }));
         log('handler-failed', e.service, `${e.service} lost ${e.types.join(', ')}: committed, but the broker never got it (${e.error})`);
         break;
       case 'dead-lettered':

@@ -15,6 +15,7 @@ export function emptyActivity(): ServiceActivity {
     delivered: 0,
     duplicates: 0,
     handlerFailures: 0,
+    publishLost: 0,
     duplicatesAtHydrate: 0,
     duplicatesSinceHydrate: 0,
   };

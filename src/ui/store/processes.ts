@@ -13,6 +13,11 @@ export interface Transition {
 
 const DOWN: ProcessStatus[] = ['crashed', 'restarting'];
 
+/** Crashed, or on its way back: it answers nobody. */
+export function isDown(p: ProcessState): boolean {
+  return DOWN.includes(p.status);
+}
+
 export function onProcessEvent(
   name: ProcessName,
   prev: ProcessState,

@@ -14,6 +14,11 @@ export const PRIMARY_KEYS: Record<string, string> = {
   // Payment's gateway and inventory's warehouse knobs, one row per key.
   settings: 'key',
   sagas: 'id',
+  // Two-phase commit: the coordinator's log, and each participant's promises, locks and waiting prepares.
+  twopc: 'txId',
+  prepared: 'txId',
+  locks: 'resource',
+  lockWaits: 'txId',
   outbox: 'seq',
   inbox: 'message_id',
   meta: 'key',

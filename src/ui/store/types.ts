@@ -35,6 +35,8 @@ export interface ServiceActivity {
   delivered: number;
   duplicates: number;
   handlerFailures: number;
+  /** Dual write: events committed locally that the broker never confirmed, so nothing will send them again. */
+  publishLost: number;
   /** meta.duplicatesSkipped as the last hydrate read it, and live duplicate facts since. */
   duplicatesAtHydrate: number;
   duplicatesSinceHydrate: number;

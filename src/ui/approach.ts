@@ -1,0 +1,49 @@
+// Which approach a run demonstrates: the patterns (outbox + saga) or one of the
+// "before" approaches they replace. Pure: read once from the controller, then
+// passed to the derivations that show each approach truthfully.
+
+import type { SagaStyle, ServiceConfig } from '../core/service/definition';
+import type { Controller } from '../runtime/controller';
+
+export type Ordering = Controller['ordering'];
+export type Publishing = ServiceConfig['publishing'];
+
+export interface Approach {
+  ordering: Ordering;
+  publishing: Publishing;
+  sagaStyle: SagaStyle;
+}
+
+export const DEFAULT_APPROACH: Approach = {
+  ordering: 'messaging',
+  publishing: 'outbox',
+  sagaStyle: 'choreography',
+};
+
+export function approachOf(controller: Pick<Controller, 'ordering' | 'config'>): Approach {
+  return {
+    ordering: controller.ordering,
+    publishing: controller.config.publishing,
+    sagaStyle: controller.config.sagaStyle,
+  };
+}
+
+/** The four choices of the Setup tab's picker; each is a URL setting of publishing and ordering. */
+export type ApproachChoice = 'outbox' | 'dual-write' | 'direct-calls' | 'two-phase-commit';
+
+export function choiceOf(approach: Pick<Approach, 'ordering' | 'publishing'>): ApproachChoice {
+  if (approach.ordering !== 'messaging') return approach.ordering;
+  return approach.publishing === 'dual-write' ? 'dual-write' : 'outbox';
+}
+
+/** Only messaging runs have events: direct calls and two-phase commit call services over the wire. */
+export const hasEvents = (approach: Pick<Approach, 'ordering'>) => approach.ordering === 'messaging';
+
+/** The toolbar's subtitle: `lead` in plain text, `main` in bold, so a screenshot says which run it shows. */
+export function approachTitle(approach: Approach): { lead: string | null; main: string } {
+  if (approach.ordering === 'direct-calls') return { lead: null, main: 'direct calls' };
+  if (approach.ordering === 'two-phase-commit') return { lead: null, main: 'two-phase commit' };
+  const style = approach.sagaStyle === 'orchestration' ? 'orchestrated' : 'choreographed';
+  const lead = approach.publishing === 'dual-write' ? 'dual write' : 'outbox · inbox';
+  return { lead, main: `${style} saga` };
+}
