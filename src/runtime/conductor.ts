@@ -120,6 +120,7 @@ export class Conductor implements Controller {
     listener([
       ...this.processNames.map((name): ConductorEvent => ({ kind: 'process', process: name, status: this.proc(name).status, armed: this.proc(name).armed })),
       { kind: 'paused', paused: this.paused },
+      { kind: 'timing', timing: this.simClock.get() },
       ...this.errors,
       ...(this.lastCheck ? [this.lastCheck] : []),
     ]);
@@ -233,6 +234,7 @@ export class Conductor implements Controller {
   private retime(patch: { paused?: boolean; speed?: number }): void {
     const timing = this.simClock.change(patch);
     for (const name of this.services) if (this.proc(name).alive) void this.proc(name).call('setTiming', timing).catch(() => undefined);
+    this.publish([{ kind: 'timing', timing }]);
   }
 
   /** Every saga, orchestrated or choreographed, read from the databases. */

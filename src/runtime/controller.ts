@@ -7,6 +7,7 @@ import type { OrderItem } from '../core/rows';
 import type { Anomaly } from '../core/invariants';
 import type { ServiceConfig } from '../core/service/definition';
 import type { ServiceName } from '../core/rows';
+import type { SimTiming } from '../core/clock';
 
 export type ProcessStatus = 'starting' | 'running' | 'crashed' | 'restarting';
 
@@ -23,6 +24,8 @@ export type ConductorEvent =
   | { kind: 'process'; process: ProcessName; status: ProcessStatus; armed: CrashPoint | null }
   | { kind: 'error'; code: string; message: string }
   | { kind: 'paused'; paused: boolean }
+  /** How simulation time relates to real time now: lets the UI count saga deadlines down. */
+  | { kind: 'timing'; timing: SimTiming }
   /** The invariant checker's latest verdict, over a snapshot of every database. */
   | { kind: 'anomalies'; anomalies: Anomaly[]; settled: boolean };
 

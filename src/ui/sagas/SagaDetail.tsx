@@ -12,6 +12,14 @@ import { EventChain } from './EventChain';
 import { OperatorActions } from './OperatorActions';
 import { SagaChart } from './SagaChart';
 import { SAGA_STYLE_LABELS, sagaTime, simSeconds } from './sagaFormat';
+import { useSimNow } from './useSimNow';
+
+function Deadline({ due }: { due: number }) {
+  const now = useSimNow();
+  if (now === null) return null;
+  const left = (due - now) / 1000;
+  return <span className="muted">{left > 0 ? ` (in ${left.toFixed(1)} s)` : ' (due now)'}</span>;
+}
 
 function Facts({ saga }: { saga: SagaItem }) {
   const last = saga.history.at(-1);
@@ -38,7 +46,7 @@ function Facts({ saga }: { saga: SagaItem }) {
             <dt>{saga.timer.kind === 'retry' ? 'retry at' : 'reply due by'}</dt>
             <dd title="Simulation time since the run began (it stops while paused and follows the speed setting)">
               {simSeconds(saga.timer.due)}
-              {last && last.kind !== 'event' && <span className="muted"> (last event {simSeconds(last.at)})</span>}
+              {live ? <Deadline due={saga.timer.due} /> : last && last.kind !== 'event' && <span className="muted"> (last event {simSeconds(last.at)})</span>}
             </dd>
           </>
         )}

@@ -23,7 +23,7 @@ export function applyEvents(
   let services = state.activity.services;
   let broker = state.broker;
   let seq = state.seq;
-  let { anomalies, anomalyCheck, playing } = state;
+  let { anomalies, anomalyCheck, playing, timing } = state;
   const newLog: LogEntry[] = [];
   const newErrors: ErrorEntry[] = [];
 
@@ -101,6 +101,9 @@ export function applyEvents(
       case 'paused':
         playing = !e.paused;
         break;
+      case 'timing':
+        timing = e.timing;
+        break;
       case 'anomalies':
         anomalies = e.anomalies;
         anomalyCheck = { at: now, settled: e.settled };
@@ -128,6 +131,7 @@ export function applyEvents(
     anomalies,
     anomalyCheck,
     playing,
+    timing,
     seq,
   };
 }

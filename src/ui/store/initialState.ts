@@ -37,6 +37,7 @@ export function initialState(): PlaygroundData {
     anomalies: [],
     anomalyCheck: null,
     playing: true,
+    timing: null,
     seq: 1,
   };
 }

@@ -1,6 +1,7 @@
 // The shape of the UI's state: a read-only mirror of what the workers reported,
 // split into one slice per concern. Data only; the reducer and store live beside it.
 
+import type { SimTiming } from '../../core/clock';
 import type { CrashPoint } from '../../core/crashPoints';
 import type { Row, ServiceName } from '../../core/rows';
 import type { BrokerStats, ProcessName } from '../../core/telemetry';
@@ -83,6 +84,8 @@ export interface PlaygroundData {
   anomalyCheck: { at: number; settled: boolean } | null;
   /** Whether the system runs: the conductor's 'paused' events, else what the toolbar last asked for. */
   playing: boolean;
+  /** The conductor's simulation clock, to count saga deadlines down; null until it reports. */
+  timing: SimTiming | null;
   /** Source of `seq` for log and error entries, so React keys stay unique. */
   seq: number;
 }
