@@ -41,6 +41,25 @@ test.describe('orchestration', () => {
     expect(await playground.api((api) => api.anomalies())).toEqual([]);
   });
 
+  test('orchestrator killed between each pair of steps of one saga: it continues from its database every time', async ({ playground }) => {
+    // One order at a time: its saga's k-th command commit is the moment between step k and step k+1.
+    const STEPS = ['reserveInventory', 'processPayment', 'scheduleShipping', 'completeOrder'];
+    for (let k = 1; k <= STEPS.length; k++) {
+      await playground.api((api, nth) => api.crashAt('orchestrator', 'after-commit-before-publish', nth), k);
+      const id = await playground.api((api) => api.placeOrder());
+      await expect.poll(() => playground.api((api) => api.status('orchestrator'))).toBe('crashed');
+      const at = (await playground.api((api) => api.sagas())).find((s) => s.orderId === id)!;
+      expect(at.step).toBe(STEPS[k - 1]); // died right after committing the command for this step
+      await playground.api((api) => api.restart('orchestrator'));
+      await settle(playground);
+      const saga = (await playground.api((api) => api.sagas())).find((s) => s.orderId === id)!;
+      expect(saga.status).toBe('COMPLETED');
+    }
+    const payments = (await playground.api((api) => api.snapshot())).services.payment.payments as { orderId: string }[];
+    expect(new Set(payments.map((p) => p.orderId)).size).toBe(payments.length); // one charge per order
+    expect(await playground.api((api) => api.anomalies())).toEqual([]);
+  });
+
   test('orchestrator killed between steps again and again: every saga still ends cleanly', async ({ playground }) => {
     const ids: string[] = [];
     for (let round = 0; round < 4; round++) {

@@ -150,8 +150,9 @@ export class Conductor implements Controller {
     this.setPaused(true);
   }
 
-  crashAt(process: ProcessName, point: CrashPoint): void {
-    this.proc(process).arm(point);
+  crashAt(process: ProcessName, point: CrashPoint, nth = 1): void {
+    if (!Number.isInteger(nth) || nth < 1) throw new Error(`nth must be a whole number from 1, got ${nth}`);
+    this.proc(process).arm(point, nth);
   }
 
   crashNow(process: ProcessName): void {

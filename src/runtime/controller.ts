@@ -34,8 +34,8 @@ export interface Controller {
   placeOrders(count: number): Promise<string[]>;
   play(): void;
   pause(): void;
-  /** Arm a crash: the process dies the next time it reaches `point`. */
-  crashAt(process: ProcessName, point: CrashPoint): void;
+  /** Arm a crash: the process dies the `nth` time (default: next time) it reaches `point`. */
+  crashAt(process: ProcessName, point: CrashPoint, nth?: number): void;
   /** Kill the process now, wherever it is. */
   crashNow(process: ProcessName): void;
   restart(process: ProcessName): Promise<void>;

@@ -18,7 +18,8 @@ export interface PlaygroundApi {
   ready(): Promise<void>;
   placeOrder(input?: Partial<PlaceOrderInput>): Promise<string>;
   placeOrders(count: number): Promise<string[]>;
-  crashAt(process: ProcessName, point: CrashPoint): void;
+  /** Arms a crash for the `nth` time (default 1) the process reaches `point`: a logical trigger. */
+  crashAt(process: ProcessName, point: CrashPoint, nth?: number): void;
   crashNow(process: ProcessName): void;
   restart(process: ProcessName): Promise<void>;
   status(process: ProcessName): ProcessStatus;
@@ -48,9 +49,9 @@ export function createPlaygroundApi(conductor: Conductor, started: Promise<void>
     invariants: INVARIANTS,
     placeOrder: (input) => conductor.placeOrder(input),
     placeOrders: (count) => conductor.placeOrders(count),
-    crashAt(process, point) {
+    crashAt(process, point, nth) {
       if (!isCrashPoint(point)) throw new Error(`unknown crash point "${point}"; known: ${CRASH_POINT_NAMES.join(', ')}`);
-      conductor.crashAt(process, point);
+      conductor.crashAt(process, point, nth);
     },
     crashNow: (process) => conductor.crashNow(process),
     restart: (process) => conductor.restart(process),

@@ -88,9 +88,9 @@ export class ProcessHandle {
     });
   }
 
-  arm(point: CrashPoint): void {
+  arm(point: CrashPoint, nth = 1): void {
     this.armed = point;
-    void this.call('arm', point).catch(() => undefined);
+    void this.call('arm', point, nth).catch(() => undefined);
     this.events.onStatus(this.status, point);
   }
 

@@ -20,7 +20,7 @@ serveWorker(async ({ init, openChannel, dexie, emit, die, fatal }) => {
   await host.start();
   return {
     command: (name: string, input: unknown) => host.command(name, input),
-    arm: (point: CrashPoint) => host.arm(point),
+    arm: (point: CrashPoint, nth?: number) => host.arm(point, nth),
     disarm: () => host.disarm(),
     setPaused: (paused: boolean) => host.setPaused(paused),
     configure: (config: ServiceConfig) => host.configure(config),
