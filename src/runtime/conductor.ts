@@ -268,6 +268,11 @@ export class Conductor implements Controller {
     return this.proc(service).call('editRow', table, row);
   }
 
+  /** Fault: the broker holds the next `type` record for `group` back `ms`; other partitions overtake it. */
+  delayNext(group: ServiceName, type: string, ms: number): Promise<void> {
+    return this.proc('broker').call('delayNext', group, type, ms);
+  }
+
   /** Fault: a broker outage for writes, `publishes` refused publishes long. */
   refusePublishes(publishes: number): Promise<void> {
     return this.proc('broker').call('refusePublishes', publishes);

@@ -38,6 +38,8 @@ export interface PlaygroundApi {
   duplicateNext(group: ServiceName, type: string): Promise<void>;
   /** Fault: the broker refuses the next `publishes` publishes; outboxes keep their rows meanwhile. */
   refusePublishes(publishes: number): Promise<void>;
+  /** Fault: the next `type` to `group` is held back `ms` while other partitions go ahead (never reorders within one). */
+  delayNext(group: ServiceName, type: string, ms: number): Promise<void>;
   setSpeed(speed: number): void;
 }
 
@@ -69,6 +71,7 @@ export function createPlaygroundApi(conductor: Conductor, started: Promise<void>
     editRow: (service, table, row) => conductor.editRow(service, table, row),
     duplicateNext: (group, type) => conductor.duplicateNext(group, type),
     refusePublishes: (publishes) => conductor.refusePublishes(publishes),
+    delayNext: (group, type, ms) => conductor.delayNext(group, type, ms),
     setSpeed: (speed) => conductor.setSpeed(speed),
   };
 }

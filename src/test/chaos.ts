@@ -60,8 +60,9 @@ export async function runSeed(seed: number, variantName: VariantName): Promise<S
     const plan = variant.plan(random);
     for (const fault of plan) {
       if (fault.kind === 'crash') h.arm(fault.service, fault.point, fault.nth);
-      else if (fault.kind === 'duplicate') h.broker().duplicateNext(fault.group, fault.type);
-      else h.broker().refusePublishes(fault.publishes);
+      else if (fault.kind === 'duplicate') h.broker().faults.duplicateNext(fault.group, fault.type);
+      else if (fault.kind === 'delay') h.broker().faults.delayNext(fault.group, fault.type, fault.ms);
+      else h.broker().faults.refusePublishes(fault.publishes);
     }
     const restartDead = async () => {
       for (const s of SHOP) if (h.service(s).crash.dead) await h.startService(s, variant.config);

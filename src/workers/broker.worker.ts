@@ -16,7 +16,8 @@ serveWorker(async ({ init, openChannel, dexie, emit, fatal }) => {
     setPaused: (paused: boolean) => broker.setPaused(paused),
     status: () => broker.status(),
     dump: () => dumpBroker(db, broker.stats()),
-    duplicateNext: (group: string, type: string) => broker.duplicateNext(group, type),
-    refusePublishes: (publishes: number) => broker.refusePublishes(publishes),
+    duplicateNext: (group: string, type: string) => broker.faults.duplicateNext(group, type),
+    refusePublishes: (publishes: number) => broker.faults.refusePublishes(publishes),
+    delayNext: (group: string, type: string, ms: number) => broker.faults.delayNext(group, type, ms),
   };
 });

@@ -83,12 +83,27 @@ describe('consumer sessions', () => {
 describe('broker outage', () => {
   it('refused publishes leave the rows in the outbox until the broker takes them', async () => {
     await startAll();
-    h.broker().refusePublishes(3);
+    h.broker().faults.refusePublishes(3);
     await h.service('order').command('placeOrder', order);
     await h.settle();
     const orders = (await h.service('order').dump()).orders as unknown as OrderRow[];
     expect(orders[0].status).toBe('COMPLETED');
     const created = h.broker().stats().partitions.filter((p) => p.topic === 'order-events').reduce((n, p) => n + p.endOffset, 0);
     expect(created).toBe(1); // refused three times, then taken once: nothing lost, nothing doubled
+  });
+});
+
+describe('delayed delivery', () => {
+  it('holds one partition back while the others go ahead, and loses nothing', async () => {
+    await startAll();
+    h.broker().faults.delayNext('payment', 'OrderCreated', 300);
+    for (let i = 0; i < 6; i++) await h.service('order').command('placeOrder', order);
+    await h.settle();
+    const orders = (await h.service('order').dump()).orders as unknown as OrderRow[];
+    expect(orders.map((o) => o.status)).toEqual(new Array(6).fill('COMPLETED'));
+    const payments = (await h.service('payment').dump()).payments as unknown as PaymentRow[];
+    const charged = [...payments].sort((a, b) => a.created_at - b.created_at).map((p) => p.orderId);
+    const placed = [...orders].sort((a, b) => a.created_at - b.created_at).map((o) => o.id);
+    expect(charged).not.toEqual(placed); // the held-back partition's orders were charged after later ones
   });
 });

@@ -13,8 +13,9 @@ import { ConsumerGroup, type PartitionCursor } from './groups';
 import { partitionFor } from './partitioner';
 import { DEAD_LETTER_TOPIC, type BrokerReply, type BrokerRequest, type OutgoingMessage } from './wire';
 import { deadLetterEvent } from './deadLetter';
+import { Timers } from '../timers';
 import { brokerStats } from './stats';
-import { DuplicateDeliveries, Outage } from './faults';
+import { BrokerFaults } from './faults';
 
 export interface BrokerConfig {
   partitions: number;
@@ -73,10 +74,10 @@ export class Broker {
   private readonly offsetWrites = new Map<string, OffsetRow>();
   private writingOffsets = false;
   private channels: Channel[] = [];
-  private timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly timers = new Timers();
   private statsDirty = true;
-  private readonly duplicates = new DuplicateDeliveries();
-  private readonly outage = new Outage();
+  /** Faults armed by a fault plan or a script: duplicate, delayed and refused traffic. */
+  readonly faults = new BrokerFaults();
   private paused = false;
   private stopped = false;
 
@@ -104,14 +105,14 @@ export class Broker {
     const events = this.deps.openChannel(this.names.brokerEvents);
     this.channels.push(inbound, events);
     events.post({ type: 'broker.up' });
-    this.every(this.config.statsIntervalMs, () => this.emitStats());
-    this.every(Math.min(1000, this.config.sessionTimeoutMs / 2), () => this.expireMembers());
+    this.timers.every(this.config.statsIntervalMs, () => this.emitStats());
+    this.timers.every(Math.min(1000, this.config.sessionTimeoutMs / 2), () => this.expireMembers());
     this.deps.emit({ kind: 'ready', process: 'broker' });
   }
 
   stop(): void {
     this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.stop();
     for (const channel of [...this.channels, ...this.replyChannels.values()]) channel.close();
     this.deps.db.close();
   }
@@ -126,7 +127,7 @@ export class Broker {
     if (this.stopped) return;
     switch (request.type) {
       case 'publish':
-        if (this.outage.take()) return this.reply(request.from, { type: 'publish.failed', reqId: request.reqId, error: 'broker outage: publish refused' });
+        if (this.faults.outage.take()) return this.reply(request.from, { type: 'publish.failed', reqId: request.reqId, error: 'broker outage: publish refused' });
         this.publishQueue.push(request);
         void this.flushPublishes();
         return;
@@ -293,7 +294,7 @@ export class Broker {
   private retryLater(cursor: PartitionCursor, groupName: string, offset: number, failures: number): void {
     cursor.next = offset;
     cursor.blockedUntil = this.deps.clock.now() + this.config.retryBackoffMs * 2 ** (failures - 1);
-    this.later(cursor.blockedUntil - this.deps.clock.now(), () => this.pump(groupName, cursor));
+    this.pump(groupName, cursor);
     this.statsDirty = true;
   }
 
@@ -324,7 +325,18 @@ export class Broker {
 
   private async deliver(groupName: string, cursor: PartitionCursor): Promise<void> {
     if (this.paused || this.stopped || cursor.reading || !cursor.member) return;
-    if (this.deps.clock.now() < cursor.blockedUntil) return;
+    const wait = cursor.blockedUntil - this.deps.clock.now();
+    if (wait > 0) {
+      // Timers may fire a hair early: whoever finds the partition still blocked books the next look.
+      if (!cursor.wakeBooked) {
+        cursor.wakeBooked = true;
+        this.timers.later(wait, () => {
+          cursor.wakeBooked = false;
+          this.pump(groupName, cursor);
+        });
+      }
+      return;
+    }
     const end = this.endOf(cursor.topic, cursor.partition);
     const upto = Math.min(end, cursor.next + this.config.deliveryBatch, cursor.committed + this.config.maxInflight);
     if (upto <= cursor.next) return;
@@ -340,6 +352,13 @@ export class Broker {
       cursor.reading = false;
     }
     // A rebalance or a nack while we read makes this batch stale: start over from the new cursor.
+    const hold = this.faults.delays.take(groupName, rows);
+    if (hold > 0 && cursor.member === member && cursor.next === from) {
+      // Delayed delivery: this partition waits; the others go on, so order across partitions changes.
+      cursor.blockedUntil = this.deps.clock.now() + hold;
+      this.pump(groupName, cursor);
+      return;
+    }
     if (cursor.member === member && cursor.next === from && !this.stopped) {
       cursor.next = upto;
       const group = this.groups.get(groupName)!;
@@ -353,20 +372,10 @@ export class Broker {
       const delivery = { type: 'deliver' as const, group: groupName, topic: cursor.topic, partition: cursor.partition, records };
       const replyTo = group.members.get(member)!.replyTo;
       this.reply(replyTo, delivery);
-      if (this.duplicates.take(groupName, records)) this.reply(replyTo, delivery);
+      if (this.faults.duplicates.take(groupName, records)) this.reply(replyTo, delivery);
       this.statsDirty = true;
     }
     this.pump(groupName, cursor);
-  }
-
-  /** Fault: the next `publishes` publish requests are refused, as by a broker that is down for writes. */
-  refusePublishes(publishes: number): void {
-    this.outage.start(publishes);
-  }
-
-  /** Fault: the next record of `type` delivered to `group` is delivered twice, as a network retry would. */
-  duplicateNext(group: string, type: string): void {
-    this.duplicates.arm(group, type);
   }
 
   // --- plumbing ---------------------------------------------------------------
@@ -386,20 +395,5 @@ export class Broker {
     if (!this.statsDirty) return;
     this.statsDirty = false;
     this.deps.emit({ kind: 'broker', stats: this.stats() });
-  }
-
-  private later(ms: number, fn: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (!this.stopped) fn();
-    }, Math.max(0, ms));
-    this.timers.add(timer);
-  }
-
-  private every(ms: number, fn: () => void): void {
-    this.later(ms, () => {
-      fn();
-      this.every(ms, fn);
-    });
   }
 }

@@ -32,3 +32,41 @@ export class Outage {
     return true;
   }
 }
+
+/** Deliveries to hold back: the next batch to a group holding a record of a type waits so many ms, once. */
+export class DelayedDeliveries {
+  private readonly armed: { group: string; type: string; ms: number }[] = [];
+
+  arm(group: string, type: string, ms: number): void {
+    this.armed.push({ group, type, ms });
+  }
+
+  /** The delay to apply to this batch for `group` (0 when none is armed for it). */
+  take(group: string, records: { event: { type: string } }[]): number {
+    const i = this.armed.findIndex((d) => d.group === group && records.some((r) => r.event.type === d.type));
+    if (i < 0) return 0;
+    return this.armed.splice(i, 1)[0].ms;
+  }
+}
+
+/** Every fault the broker can be asked to inject, with the calls a fault plan or a script uses. */
+export class BrokerFaults {
+  readonly duplicates = new DuplicateDeliveries();
+  readonly delays = new DelayedDeliveries();
+  readonly outage = new Outage();
+
+  /** The next record of `type` delivered to `group` is delivered twice, as a network retry would. */
+  duplicateNext(group: string, type: string): void {
+    this.duplicates.arm(group, type);
+  }
+
+  /** The next record of `type` for `group` is held back `ms`, while its partition waits and the rest flow. */
+  delayNext(group: string, type: string, ms: number): void {
+    this.delays.arm(group, type, ms);
+  }
+
+  /** The next `publishes` publish requests are refused, as by a broker that is down for writes. */
+  refusePublishes(publishes: number): void {
+    this.outage.start(publishes);
+  }
+}

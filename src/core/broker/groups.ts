@@ -11,6 +11,8 @@ export interface PartitionCursor {
   member: string | null;
   /** While a nacked record waits out its backoff, nothing of this partition is delivered. */
   blockedUntil: number;
+  /** A timer is already set to look at this partition again when its block ends. */
+  wakeBooked: boolean;
   reading: boolean;
 }
 
@@ -35,7 +37,7 @@ export class ConsumerGroup {
     const key = ConsumerGroup.key(topic, partition);
     let cursor = this.cursors.get(key);
     if (!cursor) {
-      cursor = { topic, partition, committed, next: committed, member: null, blockedUntil: 0, reading: false };
+      cursor = { topic, partition, committed, next: committed, member: null, blockedUntil: 0, wakeBooked: false, reading: false };
       this.cursors.set(key, cursor);
     }
     return cursor;

@@ -10,7 +10,9 @@ export type Fault =
   | { kind: 'crash'; service: ServiceName; point: CrashPoint; nth: number }
   | { kind: 'duplicate'; group: ServiceName; type: string }
   /** The broker refuses the next `publishes` publishes: the outbox keeps its rows until it is back. */
-  | { kind: 'broker-outage'; publishes: number };
+  | { kind: 'broker-outage'; publishes: number }
+  /** The next `type` to `group` is held back `ms`: its partition waits, the others overtake it. */
+  | { kind: 'delay'; group: ServiceName; type: string; ms: number };
 
 export type FaultPlan = Fault[];
 
@@ -34,6 +36,10 @@ export function randomPlan(random: Random, points: CrashPoint[] = MESSAGING_POIN
       return { kind: 'duplicate', group, type };
     }
     if (roll < 0.45) return { kind: 'broker-outage', publishes: 1 + Math.floor(random() * 5) };
+    if (roll < 0.6) {
+      const [group, type] = pick(random, CONSUMED);
+      return { kind: 'delay', group, type, ms: 20 + Math.floor(random() * 200) };
+    }
     return { kind: 'crash', service: pick(random, SHOP), point: pick(random, points), nth: 1 + Math.floor(random() * 4) };
   });
 }
@@ -46,6 +52,8 @@ export function describeFault(fault: Fault): string {
       return `the next ${fault.type} to ${fault.group} is delivered twice`;
     case 'broker-outage':
       return `the broker refuses the next ${fault.publishes} publishes`;
+    case 'delay':
+      return `the next ${fault.type} to ${fault.group} waits ${fault.ms} ms while other partitions go ahead`;
   }
 }
 

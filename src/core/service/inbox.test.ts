@@ -60,7 +60,7 @@ describe('duplicate delivery', () => {
       h = createHarness();
       await h.startBroker();
       for (const name of ['order', 'payment', 'inventory', 'shipping'] as const) await h.startService(name, { inbox: false, idempotencyKeys });
-      h.broker().duplicateNext('payment', 'OrderCreated');
+      h.broker().faults.duplicateNext('payment', 'OrderCreated');
       await h.service('order').command('placeOrder', { customerId: 'dave', items: [{ sku: 'SKU-MUG', qty: 1 }] });
       await h.settle();
       expect((await h.read('payment')).payments).toHaveLength(idempotencyKeys ? 1 : 2);
@@ -74,7 +74,7 @@ describe('without the inbox', () => {
     h = createHarness();
     await h.startBroker();
     for (const name of ['order', 'payment', 'inventory', 'shipping'] as const) await h.startService(name, { inbox: false });
-    h.broker().duplicateNext('inventory', 'PaymentCompleted');
+    h.broker().faults.duplicateNext('inventory', 'PaymentCompleted');
     await h.service('order').command('placeOrder', { customerId: 'bob', items: [{ sku: 'SKU-BOOK', qty: 1 }] });
     await h.settle();
     const services = Object.fromEntries(await Promise.all((['order', 'payment', 'inventory', 'shipping'] as const).map(async (s) => [s, await h.read(s)])));
