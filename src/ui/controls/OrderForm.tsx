@@ -21,6 +21,17 @@ function useChoices() {
   };
 }
 
+/** A whole number from 1 to `max`; anything else typed is clamped into range. */
+function CountField(props: { label: string; aria: string; max: number; value: number; onChange(n: number): void }) {
+  const clamp = (text: string) => Math.min(props.max, Math.max(1, Math.floor(Number(text) || 1)));
+  return (
+    <label>
+      {props.label}
+      <input type="number" aria-label={props.aria} min={1} max={props.max} value={props.value} onChange={(e) => props.onChange(clamp(e.target.value))} />
+    </label>
+  );
+}
+
 function OrderFields({ onClose }: { onClose(): void }) {
   const actions = useActions();
   const choices = useChoices();
@@ -60,17 +71,7 @@ function OrderFields({ onClose }: { onClose(): void }) {
           ))}
         </select>
       </label>
-      <label>
-        qty
-        <input
-          type="number"
-          aria-label="order qty"
-          min={1}
-          max={99}
-          value={qty}
-          onChange={(e) => setQty(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
-        />
-      </label>
+      <CountField label="qty" aria="order qty" max={99} value={qty} onChange={setQty} />
       <label>
         region
         <select aria-label="order region" value={region} onChange={(e) => setRegion(e.target.value)}>
@@ -82,17 +83,7 @@ function OrderFields({ onClose }: { onClose(): void }) {
           ))}
         </select>
       </label>
-      <label>
-        orders
-        <input
-          type="number"
-          aria-label="how many orders"
-          min={1}
-          max={500}
-          value={count}
-          onChange={(e) => setCount(Math.min(500, Math.max(1, Math.floor(Number(e.target.value) || 1))))}
-        />
-      </label>
+      <CountField label="orders" aria="how many orders" max={500} value={count} onChange={setCount} />
       <div className="order-form-actions">
         <span className="muted">
           total {money((PRICES[sku] ?? 0) * qty)}
