@@ -5,60 +5,41 @@
 import { approachOf, choiceOf, type ApproachChoice } from '../approach';
 import { useController } from '../controls/ControllerContext';
 import { urlWithApproach } from './runUrl';
+import { FreshRunChoice, type Option } from './FreshRunChoice';
 
-const CHOICES: { choice: ApproachChoice; label: string; help: string }[] = [
+const CHOICES: Option<ApproachChoice>[] = [
   {
-    choice: 'outbox',
+    value: 'outbox',
     label: 'Outbox + saga',
     help: 'events leave through the outbox; a saga chains and undoes the steps',
   },
   {
-    choice: 'dual-write',
+    value: 'dual-write',
     label: 'Dual write',
     help: 'commit, then publish straight to the broker: no outbox',
   },
   {
-    choice: 'direct-calls',
+    value: 'direct-calls',
     label: 'Direct calls',
     help: 'the order service calls each service and waits: no events',
   },
   {
-    choice: 'two-phase-commit',
+    value: 'two-phase-commit',
     label: 'Two-phase commit',
     help: 'payment and inventory lock what an order needs, then commit together',
   },
 ];
 
-function switchApproach(current: ApproachChoice, next: ApproachChoice, label: string): void {
-  if (next === current) return;
-  const ok = window.confirm(
-    `Switch to ${label}? This starts a fresh run: the current run’s orders and sagas are left behind.`,
-  );
-  if (ok) window.location.assign(urlWithApproach(window.location.href, next));
-}
-
 export function ApproachPicker() {
   const current = choiceOf(approachOf(useController()));
   return (
-    <fieldset className="setting-group">
-      <legend>Approach</legend>
-      {CHOICES.map(({ choice, label, help }) => (
-        <label key={choice} className="setting-option">
-          <input
-            type="radio"
-            name="approach"
-            value={choice}
-            checked={current === choice}
-            onChange={() => switchApproach(current, choice, label)}
-          />
-          <span>
-            <strong>{label}</strong> <span className="muted">— {help}</span>
-          </span>
-        </label>
-      ))}
-      <p className="setting-note">
-        The last three are what the patterns replace. Switching starts a fresh run.
-      </p>
-    </fieldset>
+    <FreshRunChoice
+      legend="Approach"
+      name="approach"
+      options={CHOICES}
+      current={current}
+      urlFor={(next) => urlWithApproach(window.location.href, next)}
+      note="The last three are what the patterns replace. Switching starts a fresh run."
+    />
   );
 }

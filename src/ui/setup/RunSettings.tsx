@@ -8,10 +8,11 @@ import { useController } from '../controls/ControllerContext';
 import { useActions } from '../controls/useActions';
 import { ApproachPicker } from './ApproachPicker';
 import { urlWithStyle } from './runUrl';
+import { FreshRunChoice, type Option } from './FreshRunChoice';
 
-const STYLES: { style: SagaStyle; label: string; help: string }[] = [
-  { style: 'choreography', label: 'Choreography', help: 'each service reacts to the previous one’s event' },
-  { style: 'orchestration', label: 'Orchestration', help: 'an orchestrator commands each step' },
+const STYLES: Option<SagaStyle>[] = [
+  { value: 'choreography', label: 'Choreography', help: 'each service reacts to the previous one’s event' },
+  { value: 'orchestration', label: 'Orchestration', help: 'an orchestrator commands each step' },
 ];
 
 type Guard = 'inbox' | 'idempotencyKeys';
@@ -24,14 +25,6 @@ const GUARDS: { key: Guard; label: string; help: string }[] = [
     help: 'a repeated charge request returns the first charge instead of charging again',
   },
 ];
-
-function switchStyle(current: SagaStyle, next: SagaStyle): void {
-  if (next === current) return;
-  const ok = window.confirm(
-    `Switch to ${next}? This starts a fresh run: the current run’s orders and sagas are left behind.`,
-  );
-  if (ok) window.location.assign(urlWithStyle(window.location.href, next));
-}
 
 export function RunSettings() {
   const controller = useController();
@@ -51,26 +44,15 @@ export function RunSettings() {
   return (
     <div className="run-settings">
       <ApproachPicker />
-      <fieldset className="setting-group" disabled={sagaless}>
-        <legend>Saga style</legend>
-        {STYLES.map(({ style, label, help }) => (
-          <label key={style} className="setting-option">
-            <input
-              type="radio"
-              name="saga-style"
-              value={style}
-              checked={current === style}
-              onChange={() => switchStyle(current, style)}
-            />
-            <span>
-              <strong>{label}</strong> <span className="muted">— {help}</span>
-            </span>
-          </label>
-        ))}
-        <p className="setting-note">
-          {sagaless ? 'This approach has no saga: pick Outbox + saga or Dual write first.' : 'Switching starts a fresh run.'}
-        </p>
-      </fieldset>
+      <FreshRunChoice
+        legend="Saga style"
+        name="saga-style"
+        options={STYLES}
+        current={current}
+        urlFor={(next) => urlWithStyle(window.location.href, next)}
+        disabled={sagaless}
+        note={sagaless ? 'This approach has no saga: pick Outbox + saga or Dual write first.' : 'Switching starts a fresh run.'}
+      />
       <fieldset className="setting-group">
         <legend>Duplicate guards</legend>
         {GUARDS.map(({ key, label, help }) => (
