@@ -1,0 +1,72 @@
+// What a run is set up as: every choice the playground offers, as one typed,
+// versioned value a share link can carry. Pure data — the only place defaults
+// and bounds live; parsing is validate.ts, links are link.ts.
+
+import type { Fault } from '../faults/faultPlan';
+import type { PaceName } from '../service/pace';
+import type { SagaStyle, ServiceConfig } from '../service/definition';
+
+/** Bumped only when an old link would mean something else; link.ts keeps a decoder for every version. */
+export const SCENARIO_VERSION = 1;
+
+export const ORDERINGS = ['messaging', 'direct-calls', 'two-phase-commit'] as const;
+export type Ordering = (typeof ORDERINGS)[number];
+
+export const PUBLISHINGS = ['outbox', 'dual-write'] as const satisfies readonly ServiceConfig['publishing'][];
+export type Publishing = (typeof PUBLISHINGS)[number];
+
+export const SAGA_STYLES = ['choreography', 'orchestration'] as const satisfies readonly SagaStyle[];
+
+/** RunMode of src/runtime/controller.ts, spelled again because core may not import runtime. */
+export const SCENARIO_MODES = ['live', 'deterministic'] as const;
+export type ScenarioMode = (typeof SCENARIO_MODES)[number];
+
+export interface Scenario {
+  version: 1;
+  ordering: Ordering;
+  publishing: Publishing;
+  sagaStyle: SagaStyle;
+  inbox: boolean;
+  idempotencyKeys: boolean;
+  pace: PaceName;
+  mode: ScenarioMode;
+  /** Seeds the deterministic scheduler (and any random fault plan): a uint32. */
+  seed: number;
+  /** Orders a deterministic run places by itself before it is left alone. */
+  orders: number;
+  faults: Fault[];
+}
+
+/** Inclusive bounds; the UI's inputs should take theirs from here so a link can always hold what the UI allows. */
+export const SCENARIO_LIMITS = {
+  seed: { min: 0, max: 0xffffffff },
+  orders: { min: 0, max: 500 },
+  faults: { max: 50 },
+  crashNth: { min: 1, max: 1000 },
+  delayMs: { min: 1, max: 600_000 },
+  outagePublishes: { min: 1, max: 1000 },
+  slowFactor: { min: 2, max: 100 },
+  eventTypeLength: { max: 64 },
+} as const;
+
+/** An event type name as the services spell them (`OrderCreated`): also keeps link text free of markup. */
+export const EVENT_TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/**
+ * The playground as it opens. A link carries only what differs from this, so
+ * changing a default changes what old links mean: add a scenario version instead.
+ */
+export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
+  version: 1,
+  ordering: 'messaging',
+  publishing: 'outbox',
+  sagaStyle: 'choreography',
+  inbox: true,
+  idempotencyKeys: true,
+  pace: 'teaching',
+  mode: 'live',
+  seed: 1,
+  orders: 0,
+  // Frozen too: a caller pushing onto the default's faults would change every later run.
+  faults: Object.freeze<Fault[]>([]) as Fault[],
+});

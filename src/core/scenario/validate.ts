@@ -1,0 +1,162 @@
+// Turns an untrusted value (parsed from a link, a file, a test) into a
+// Scenario, or into one sentence per wrong field. Strict: unknown keys are
+// errors. It fills in nothing — defaults are the link decoders' business.
+
+import * as v from 'valibot';
+import { CRASH_POINT_NAMES } from '../crashPoints';
+import { SERVICE_NAMES } from '../rows';
+import { PACES, type PaceName } from '../service/pace';
+import type { Fault } from '../faults/faultPlan';
+import {
+  EVENT_TYPE_PATTERN,
+  ORDERINGS,
+  PUBLISHINGS,
+  SAGA_STYLES,
+  SCENARIO_LIMITS as L,
+  SCENARIO_MODES,
+  type Scenario,
+} from './scenario';
+
+/** Thrown by parseScenario; `problems` holds one `path: what is wrong` sentence per issue. */
+export class ScenarioError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'ScenarioError';
+  }
+}
+
+export type ScenarioValidation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
+
+export function validateScenario(input: unknown): ScenarioValidation {
+  const result = v.safeParse(SCENARIO_SCHEMA, input);
+  if (result.success) return { ok: true, scenario: result.output };
+  return { ok: false, problems: result.issues.map(describeIssue) };
+}
+
+export function parseScenario(input: unknown): Scenario {
+  const result = validateScenario(input);
+  if (!result.ok) throw new ScenarioError(result.problems);
+  return result.scenario;
+}
+
+// Each schema's message is the "expected …" half; describeIssue adds the path
+// and what was found, so no message has to repeat them.
+
+function integerIn(min: number, max: number) {
+  const expected = `expected an integer from ${min} to ${max}`;
+  return v.pipe(
+    v.number(expected),
+    v.integer(expected),
+    v.minValue(min, expected),
+    v.maxValue(max, expected),
+  );
+}
+
+function oneOf<const T extends string>(options: readonly T[]) {
+  return v.picklist(options, `expected one of ${options.join(', ')}`);
+}
+
+const service = oneOf(SERVICE_NAMES);
+const eventType = v.pipe(
+  v.string('expected an event type name'),
+  v.maxLength(
+    L.eventTypeLength.max,
+    `expected an event type name of at most ${L.eventTypeLength.max} characters`,
+  ),
+  v.regex(EVENT_TYPE_PATTERN, 'expected an event type name: a letter, then letters or digits'),
+);
+
+const FAULT_SCHEMA: v.GenericSchema<unknown, Fault> = v.variant(
+  'kind',
+  [
+    v.strictObject({
+      kind: v.literal('crash'),
+      service,
+      point: oneOf(CRASH_POINT_NAMES),
+      nth: integerIn(L.crashNth.min, L.crashNth.max),
+    }),
+    v.strictObject({ kind: v.literal('duplicate'), group: service, type: eventType }),
+    v.strictObject({
+      kind: v.literal('broker-outage'),
+      publishes: integerIn(L.outagePublishes.min, L.outagePublishes.max),
+    }),
+    v.strictObject({
+      kind: v.literal('delay'),
+      group: service,
+      type: eventType,
+      ms: integerIn(L.delayMs.min, L.delayMs.max),
+    }),
+    v.strictObject({
+      kind: v.literal('slow'),
+      group: service,
+      factor: integerIn(L.slowFactor.min, L.slowFactor.max),
+    }),
+  ],
+  'expected a fault kind: crash, duplicate, broker-outage, delay or slow',
+);
+
+const boolean = v.boolean('expected true or false');
+const EXPECTED_OBJECT = 'expected an object of scenario settings';
+
+// Annotated with Scenario so the compiler rejects a schema whose output is not one.
+const SCENARIO_SCHEMA: v.GenericSchema<unknown, Scenario> = v.pipe(
+  // valibot takes an array for an object (it is one): refuse it before its
+  // indexes are reported as a dozen unknown settings.
+  v.custom<object>(
+    (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+    EXPECTED_OBJECT,
+  ),
+  v.strictObject({
+    version: v.literal(1, 'expected 1'),
+    ordering: oneOf(ORDERINGS),
+    publishing: oneOf(PUBLISHINGS),
+    sagaStyle: oneOf(SAGA_STYLES),
+    inbox: boolean,
+    idempotencyKeys: boolean,
+    pace: oneOf(Object.keys(PACES) as PaceName[]),
+    mode: oneOf(SCENARIO_MODES),
+    seed: integerIn(L.seed.min, L.seed.max),
+    orders: integerIn(L.orders.min, L.orders.max),
+    faults: v.pipe(
+      v.array(FAULT_SCHEMA, 'expected a list of faults'),
+      v.maxLength(L.faults.max, `expected at most ${L.faults.max} faults`),
+    ),
+  }),
+);
+
+// Keys and values come from whoever wrote the link: show only a little of
+// each, so an error message cannot be used to carry text of their choosing.
+const SHOWN_KEY = 20;
+const SHOWN_VALUE = 20;
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const path = formatPath(issue.path);
+  // A strict object reports key problems itself: an unknown key (expecting
+  // `never`, with the key as input) or a missing one.
+  if (issue.type === 'strict_object' && issue.path?.length) {
+    return issue.expected === 'never' ? `${path}: unknown setting` : `${path}: missing`;
+  }
+  return `${path}: ${issue.message}, got ${describeValue(issue.input)}`;
+}
+
+function formatPath(path: v.IssuePathItem[] | undefined): string {
+  if (!path?.length) return 'scenario';
+  return path
+    .map((item, index) => {
+      if (typeof item.key === 'number') return `[${item.key}]`;
+      const key = clip(String(item.key), SHOWN_KEY);
+      return index === 0 ? key : `.${key}`;
+    })
+    .join('');
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (value !== null && typeof value === 'object') return 'an object';
+  return clip(JSON.stringify(value), SHOWN_VALUE);
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
