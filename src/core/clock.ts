@@ -81,3 +81,30 @@ export class SimClock {
     return this.get();
   }
 }
+
+/**
+ * Time in a deterministic run: it moves only when the scheduler says so (each
+ * granted step carries its simulation time), so every timestamp a run writes
+ * is the same on every host. Sleeps still pass in real time: they only pace
+ * waiting, and a deterministic step never waits on another step.
+ */
+export class SteppedClock implements Clock {
+  private at = 0;
+
+  now(): number {
+    return this.at;
+  }
+
+  set(at: number): void {
+    this.at = at;
+  }
+
+  sleep(ms: number): Promise<void> {
+    return systemClock.sleep(ms);
+  }
+
+  /** The speed a SimClock would report: deadlines here are already simulation times. */
+  get(): { speed: number } {
+    return { speed: 1 };
+  }
+}

@@ -1,24 +1,17 @@
-// Starts a run for the page: reads the few settings the URL may carry, starts
-// the conductor, and installs window.playground.
+// Starts a run for the page: reads the scenario the URL carries (a share link,
+// or the older query parameters), starts the conductor, and installs
+// window.playground.
 
-import { isPace } from '../core/service/pace';
-import { Conductor, type Ordering } from './conductor';
+import { Conductor } from './conductor';
 import { createPlaygroundApi } from './playgroundApi';
 import { claimRun } from './runClaim';
+import { conductorOptions, scenarioFromUrl } from './scenarioOptions';
 
-const ORDERINGS: Ordering[] = ['messaging', 'direct-calls', 'two-phase-commit'];
-
-export function conductorFromLocation(location: Pick<Location, 'search'>, runId?: string): Conductor {
-  const params = new URLSearchParams(location.search);
-  const pace = params.get('pace');
-  const style = params.get('style');
-  return new Conductor({
-    pace: isPace(pace) ? pace : 'teaching',
-    sagaStyle: style === 'orchestration' ? 'orchestration' : 'choreography',
-    publishing: params.get('publishing') === 'dual-write' ? 'dual-write' : 'outbox',
-    ordering: ORDERINGS.find((o) => o === params.get('ordering')) ?? 'messaging',
-    runId,
-  });
+export function conductorFromLocation(location: Pick<Location, 'search' | 'hash'>, runId?: string, resumed = false): Conductor {
+  const { scenario, linkError } = scenarioFromUrl(location);
+  const conductor = new Conductor({ ...conductorOptions(scenario), runId, resumed });
+  if (linkError) conductor.reportLinkError(linkError);
+  return conductor;
 }
 
 /**
@@ -30,7 +23,7 @@ export async function boot(location: Location): Promise<{ conductor: Conductor; 
   const url = new URL(location.href);
   url.searchParams.set('run', runId);
   history.replaceState(history.state, '', url);
-  const conductor = conductorFromLocation(location, runId);
+  const conductor = conductorFromLocation(location, runId, resumed);
   const started = conductor.start();
   window.playground = createPlaygroundApi(conductor, started);
   window.addEventListener('pagehide', () => conductor.dispose());

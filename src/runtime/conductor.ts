@@ -8,12 +8,19 @@ import { sagaViews, type SagaView } from '../core/saga/sagaView';
 import { checkInvariants, type Anomaly } from '../core/invariants';
 import { SERVICE_NAMES, type ServiceName, type TableDump } from '../core/rows';
 import type { ServiceConfig } from '../core/service/definition';
-import { PACES, type PaceName } from '../core/service/pace';
+import { serviceConfig, type PaceName } from '../core/service/pace';
 import { sampleOrder } from '../core/services/catalog';
 import type { Fact, ProcessName } from '../core/telemetry';
 import { broadcastChannels, channelNames, type Channel } from '../core/transport';
 import type { BrokerDump } from '../core/broker/dump';
-import type { ConductorEvent, Controller, PlaceOrderInput } from './controller';
+import type { ConductorEvent, Controller, PlaceOrderInput, RunMode, SimState } from './controller';
+import type { Fault } from '../core/faults/faultPlan';
+import { FaultLedger, type FaultTargets, type FiredFault } from '../core/faults/faultLedger';
+import { StepDriver } from './stepDriver';
+import type { SimWorld } from '../core/sim/scheduler';
+import { stateHash } from '../core/sim/stateHash';
+import { validateScenario } from '../core/scenario/validate';
+import { DEFAULT_SCENARIO } from '../core/scenario/scenario';
 import { ERRORS, PlaygroundError, type ErrorName } from './errors';
 import { ProcessHandle } from './processHandle';
 import { readBrokerDb, readServiceDb } from './readDown';
@@ -33,6 +40,17 @@ export interface ConductorOptions {
   publishing?: ServiceConfig['publishing'];
   /** How an order crosses services: by messages (saga), or the "before" approaches. */
   ordering?: Ordering;
+  /** Live (free-running) or deterministic (every step granted by a seeded scheduler). */
+  mode?: RunMode;
+  seed?: number;
+  /** Orders a deterministic run places by itself, as steps of the run. */
+  orders?: number;
+  faults?: Fault[];
+  /** Scenario switches: the inbox and the payment's idempotency key (both on unless a scenario turns them off). */
+  inbox?: boolean;
+  idempotencyKeys?: boolean;
+  /** The run existed before this page: new process lives must not repeat the ids of earlier ones. */
+  resumed?: boolean;
 }
 
 export type Ordering = 'messaging' | 'direct-calls' | 'two-phase-commit';
@@ -62,15 +80,32 @@ export class Conductor implements Controller {
   private commits = 0;
   private commitsChecked = -1;
 
+  readonly mode: RunMode;
+  readonly seed: number;
+  private ledger: FaultLedger;
+  private driver: StepDriver | null = null;
+  private readonly incarnations = new Map<ProcessName, number>();
+  /** Added to every deterministic process's id salt: empty for a fresh run, random for a resumed one. */
+  private readonly salt: string;
+  private readonly orders: number;
+
   constructor(options: ConductorOptions = {}) {
     this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
-    this.config = { ...structuredClone(PACES[options.pace ?? 'teaching']), sagaStyle: options.sagaStyle ?? 'choreography', publishing: options.publishing ?? 'outbox' };
+    this.mode = options.mode ?? 'live';
+    this.seed = options.seed ?? 1;
+    this.orders = options.orders ?? 0;
+    this.ledger = new FaultLedger(options.faults ?? []);
+    this.salt = options.resumed ? `/resumed-${crypto.randomUUID().slice(0, 8)}` : '';
+    this.config = serviceConfig(options);
     this.ordering = options.ordering ?? 'messaging';
     this.services = SERVICE_NAMES.filter((s) => s !== 'orchestrator' || this.config.sagaStyle === 'orchestration');
     this.processNames = ['broker', ...this.services];
     this.telemetry = broadcastChannels(BroadcastChannel)(channelNames(this.runId).telemetry);
     this.telemetry.onMessage((facts) => {
-      for (const fact of facts as Fact[]) if (fact.kind === 'commit') this.commits++;
+      for (const fact of facts as Fact[]) {
+        if (fact.kind === 'commit') this.commits++;
+        if (fact.kind === 'broker-fault') this.faultFired(this.ledger.onBrokerFault(fact, this.simNow(), this.stepNow()));
+      }
       this.publish(facts as Fact[]);
     });
     for (const name of this.processNames) {
@@ -78,7 +113,10 @@ export class Conductor implements Controller {
         name,
         new ProcessHandle(name, {
           onStatus: (status, armed) => this.publish([{ kind: 'process', process: name, status, armed }]),
-          onCrashed: (point) => this.publish([{ kind: 'crashed', process: name, point }]),
+          onCrashed: (point) => {
+            this.publish([{ kind: 'crashed', process: name, point }]);
+            this.faultFired(this.ledger.onCrash(name, point, this.simNow(), this.stepNow()));
+          },
           onFatal: (code, message) => this.fail(code in ERRORS ? (code as ErrorName) : 'PROCESS_FAILED', `${name}: ${message}`),
         }),
       );
@@ -92,7 +130,112 @@ export class Conductor implements Controller {
     void deleteStaleRuns(this.runId).catch(() => undefined);
     await this.startProcess('broker');
     await Promise.all(this.services.map((name) => this.startProcess(name)));
+    if (this.mode === 'deterministic') await this.startDriver();
     this.watchTimer = setInterval(() => void this.watch(), 1500);
+  }
+
+  private async startDriver(): Promise<void> {
+    const driver = new StepDriver(
+      this.world(),
+      {
+        seed: this.seed,
+        orders: this.orders,
+        orderCommand: ORDER_COMMANDS[this.ordering],
+        orderInput: (random) => sampleOrder(random),
+        slowness: (group) => this.ledger.slowness(group),
+      },
+      (sim) => this.publish([{ kind: 'sim', sim }, { kind: 'timing', timing: { simAt: sim.simTime, realAt: Date.now(), speed: 1, paused: true } }]),
+    );
+    // A resumed run has placed some of its orders already: the databases say how many.
+    const placed = (await this.proc('order').call<TableDump>('dump')).orders?.length ?? 0;
+    driver.scheduler.placed = Math.min(placed, this.orders);
+    this.driver = driver;
+    if (!this.paused) driver.play();
+    else this.publish([{ kind: 'sim', sim: driver.state() }]);
+  }
+
+  /** The processes as the deterministic scheduler drives them: calls into the workers. */
+  private world(): SimWorld {
+    return {
+      processes: this.processNames,
+      isUp: (p) => this.proc(p).alive,
+      pending: (s) => this.proc(s).call('pending'),
+      deliverable: () => this.proc('broker').call('deliverable'),
+      step: (s, step, at) => this.proc(s).call('step', step, at),
+      restart: (p, at) => this.startProcess(p, true, at),
+    };
+  }
+
+  private readonly faultTargets: FaultTargets = {
+    arm: (process, point, nth) => this.proc(process).arm(point, nth),
+    duplicateNext: (group, type) => this.proc('broker').call('duplicateNext', group, type),
+    delayNext: (group, type, ms) => this.proc('broker').call('delayNext', group, type, ms),
+    refusePublishes: (publishes) => this.proc('broker').call('refusePublishes', publishes),
+  };
+
+  private simNow(): number {
+    if (this.mode === 'deterministic') return this.driver?.scheduler.time ?? 0;
+    return Math.round(this.simClock.now());
+  }
+
+  /** The deterministic step under way (a fault fires inside the step that triggers it). */
+  private stepNow(): number | null {
+    return this.driver ? this.driver.scheduler.steps + 1 : null;
+  }
+
+  private faultFired(fired: FiredFault | null): void {
+    if (fired) this.publish([{ kind: 'fault-fired', ...fired }]);
+  }
+
+  get faultPlan(): Fault[] {
+    return [...this.ledger.plan];
+  }
+
+  /** Replaces the plan: what already fired stays fired; everything else is armed afresh in the running processes. */
+  async setFaultPlan(plan: Fault[]): Promise<void> {
+    // Plans come from the UI and from scripts: checked as strictly as a share link's.
+    const checked = validateScenario({ ...DEFAULT_SCENARIO, faults: plan });
+    if (!checked.ok) throw new Error(`not a valid fault plan: ${checked.problems.join('; ')}`);
+    this.ledger = this.ledger.replan(checked.scenario.faults);
+    const alive = this.processNames.filter((p) => this.proc(p).alive);
+    await Promise.all(alive.map((p) => this.proc(p).call(p === 'broker' ? 'clearFaults' : 'disarm')));
+    await Promise.all(alive.map((p) => this.ledger.armProcess(p, this.faultTargets)));
+    // A slow consumer, in a live run, is a longer pause before each delivery.
+    await this.configure({});
+    this.publish([{ kind: 'fault-plan', plan: this.faultPlan }]);
+  }
+
+  simState(): SimState {
+    if (this.driver) return this.driver.state();
+    return { mode: 'live', seed: this.seed, steps: 0, simTime: Math.round(this.simClock.now()), running: !this.paused, done: false, traceHash: null, lastStep: null };
+  }
+
+  private deterministic(): StepDriver {
+    if (!this.driver) throw new PlaygroundError('NOT_DETERMINISTIC');
+    return this.driver;
+  }
+
+  async step(): Promise<void> {
+    await this.deterministic().step();
+  }
+
+  async runToEnd(): Promise<void> {
+    await this.deterministic()
+      .runToEnd()
+      .catch((error: Error) => {
+        throw new PlaygroundError('RUN_DID_NOT_END', error.message);
+      });
+    await this.checkAnomalies(true);
+  }
+
+  /** The deterministic run's trace so far, one line per granted step. */
+  trace(): string[] {
+    return this.driver?.trace() ?? [];
+  }
+
+  /** A fingerprint of every database: equal end states hash equal, on every host. */
+  async stateHash(): Promise<string> {
+    return stateHash(await this.snapshot());
   }
 
   /** Whenever the system is quiet and something changed, the invariants are checked again. */
@@ -124,6 +267,9 @@ export class Conductor implements Controller {
   subscribe(listener: (events: ConductorEvent[]) => void): () => void {
     this.listeners.add(listener);
     listener([
+      { kind: 'sim', sim: this.simState() },
+      { kind: 'fault-plan', plan: this.faultPlan },
+      ...this.ledger.firedFaults().map((f): ConductorEvent => ({ kind: 'fault-fired', ...f })),
       ...this.processNames.map((name): ConductorEvent => ({ kind: 'process', process: name, status: this.proc(name).status, armed: this.proc(name).armed })),
       { kind: 'paused', paused: this.paused },
       { kind: 'timing', timing: this.simClock.get() },
@@ -135,6 +281,12 @@ export class Conductor implements Controller {
 
   async placeOrder(input: Partial<PlaceOrderInput> = {}): Promise<string> {
     const order = { ...sampleOrder(Math.random), ...input };
+    if (this.driver) {
+      // In a deterministic run the order waits for its step like everything else.
+      const granted = this.driver.scheduler.request('order', ORDER_COMMANDS[this.ordering], order);
+      this.driver.wake();
+      return JSON.parse(await granted) as string;
+    }
     return this.proc('order').call<string>('command', ORDER_COMMANDS[this.ordering], order);
   }
 
@@ -168,11 +320,12 @@ export class Conductor implements Controller {
   /** Changes service settings (pace, inbox, idempotency keys) in every running service. */
   async configure(patch: Partial<ServiceConfig>): Promise<void> {
     this.config = { ...this.config, ...patch };
-    await Promise.all(this.services.filter((s) => this.proc(s).alive).map((s) => this.proc(s).call('configure', this.config)));
+    await Promise.all(this.services.filter((s) => this.proc(s).alive).map((s) => this.proc(s).call('configure', this.configFor(s))));
   }
 
-  /** Resolves once nothing is owed anywhere; then re-checks the invariants over the databases. */
+  /** Resolves once nothing is owed anywhere (a deterministic run: once it has run to its end); then re-checks the invariants. */
   async settle(timeoutMs = 30_000): Promise<void> {
+    if (this.driver) return this.runToEnd();
     await waitForQuiet(() => this.owed(), timeoutMs).catch((error: Error) => {
       throw new PlaygroundError('SETTLE_TIMEOUT', error.message);
     });
@@ -212,6 +365,7 @@ export class Conductor implements Controller {
   }
 
   dispose(): void {
+    this.driver?.pause();
     if (this.watchTimer) clearInterval(this.watchTimer);
     for (const handle of this.processes.values()) handle.kill();
     this.telemetry.close();
@@ -230,12 +384,30 @@ export class Conductor implements Controller {
     return null;
   }
 
-  private async startProcess(name: ProcessName, restarting = false): Promise<void> {
-    await this.proc(name).start({ runId: this.runId, config: this.config, paused: this.paused, timing: this.simClock.get() }, restarting);
+  private async startProcess(name: ProcessName, restarting = false, at = this.simNow()): Promise<void> {
+    const life = (this.incarnations.get(name) ?? 0) + 1;
+    this.incarnations.set(name, life);
+    const deterministic = this.mode === 'deterministic' ? { seed: this.seed, salt: `${name}/${life}${this.salt}`, at } : undefined;
+    await this.proc(name).start({ runId: this.runId, config: this.configFor(name), paused: this.paused, timing: this.simClock.get(), deterministic }, restarting);
+    // A (re)started process gets the faults of the plan still to come for it.
+    await this.ledger.armProcess(name, this.faultTargets);
+  }
+
+  /** A service's settings: the run's, with a live run's slow-consumer fault applied. */
+  private configFor(name: ProcessName): ServiceConfig {
+    const factor = this.ledger.slowness(name);
+    if (factor <= 1 || this.mode === 'deterministic') return this.config;
+    return { ...this.config, consumer: { ...this.config.consumer, delayMs: Math.max(this.config.consumer.delayMs, 50) * factor } };
   }
 
   private setPaused(paused: boolean): void {
     this.paused = paused;
+    if (this.driver) {
+      if (paused) this.driver.pause();
+      else this.driver.play();
+      this.publish([{ kind: 'paused', paused }]);
+      return;
+    }
     for (const handle of this.processes.values()) if (handle.alive) void handle.call('setPaused', paused).catch(() => undefined);
     this.retime({ paused });
     this.publish([{ kind: 'paused', paused }]);
@@ -244,6 +416,7 @@ export class Conductor implements Controller {
   /** Runs simulation time (saga timeouts and retries) faster or slower. */
   setSpeed(speed: number): void {
     if (!(speed > 0)) throw new Error(`speed must be positive, got ${speed}`);
+    if (this.driver) this.driver.speed = speed;
     this.retime({ speed });
   }
 
@@ -260,6 +433,11 @@ export class Conductor implements Controller {
 
   /** An operator's decision about a stuck (or running) orchestrated saga. */
   sagaAction(action: 'retrySaga' | 'skipStep' | 'forceCompensation', sagaId: string): Promise<string> {
+    if (this.driver) {
+      const granted = this.driver.scheduler.request('orchestrator', action, { sagaId });
+      this.driver.wake();
+      return granted.then((result) => JSON.parse(result) as string);
+    }
     return this.proc('orchestrator').call<string>('command', action, { sagaId });
   }
 
@@ -281,6 +459,11 @@ export class Conductor implements Controller {
   /** Fault: the broker delivers the next `type` record to `group` twice. */
   duplicateNext(group: ServiceName, type: string): Promise<void> {
     return this.proc('broker').call('duplicateNext', group, type);
+  }
+
+  /** The page's share link could not be used: say why (the run opens on the default scenario). */
+  reportLinkError(message: string): void {
+    this.fail('BAD_LINK', message);
   }
 
   private fail(name: ErrorName, detail?: string): void {

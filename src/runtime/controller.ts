@@ -8,6 +8,28 @@ import type { Anomaly } from '../core/invariants';
 import type { ServiceConfig } from '../core/service/definition';
 import type { ServiceName } from '../core/rows';
 import type { SimTiming } from '../core/clock';
+import type { Fault } from '../core/faults/faultPlan';
+
+/** Live: every process free-runs on real time. Deterministic: the conductor grants each step, drawn from a seeded PRNG. */
+export type RunMode = 'live' | 'deterministic';
+
+/** Where the run's scheduler stands (in live mode only `mode` and `seed` mean anything). */
+export interface SimState {
+  mode: RunMode;
+  seed: number;
+  /** Steps granted so far. */
+  steps: number;
+  /** Simulation time of the last step, in ms from the run's start. */
+  simTime: number;
+  /** Granting steps on its own (at the chosen speed) rather than waiting for Step. */
+  running: boolean;
+  /** Nothing is left to do: every order placed, every message handled, no timer pending. */
+  done: boolean;
+  /** Hash of the trace so far: two runs of the same scenario and seed agree on it step by step. */
+  traceHash: string | null;
+  /** The last step granted, in words. */
+  lastStep: string | null;
+}
 
 export type ProcessStatus = 'starting' | 'running' | 'crashed' | 'restarting';
 
@@ -27,7 +49,12 @@ export type ConductorEvent =
   /** How simulation time relates to real time now: lets the UI count saga deadlines down. */
   | { kind: 'timing'; timing: SimTiming }
   /** The invariant checker's latest verdict, over a snapshot of every database. */
-  | { kind: 'anomalies'; anomalies: Anomaly[]; settled: boolean };
+  | { kind: 'anomalies'; anomalies: Anomaly[]; settled: boolean }
+  | { kind: 'sim'; sim: SimState }
+  /** The run's fault plan changed (or is announced to a new listener). */
+  | { kind: 'fault-plan'; plan: Fault[] }
+  /** Fault `index` of the plan fired, at simulation time `at` (and deterministic step `step`). */
+  | { kind: 'fault-fired'; index: number; description: string; at: number; step: number | null };
 
 export interface Controller {
   placeOrder(input?: Partial<PlaceOrderInput>): Promise<string>;
@@ -53,4 +80,13 @@ export interface Controller {
   /** Edits one row of business data: payment.customers / payment.settings, inventory.stock / inventory.settings, shipping.regions. */
   editRow(service: ServiceName, table: string, row: Record<string, unknown>): Promise<void>;
   subscribe(listener: (events: ConductorEvent[]) => void): () => void;
+  readonly mode: RunMode;
+  /** The faults planned for this run, in order; each fires at most once. */
+  readonly faultPlan: Fault[];
+  /** Replaces the plan: faults not yet fired are armed again from the new list. */
+  setFaultPlan(plan: Fault[]): Promise<void>;
+  /** Deterministic mode: grants exactly one step (it pauses free-running first). */
+  step(): Promise<void>;
+  /** Deterministic mode: grants steps as fast as possible until nothing is left to do. */
+  runToEnd(): Promise<void>;
 }

@@ -8,7 +8,8 @@ import type { ProcessName } from '../core/telemetry';
 import type { Conductor, Snapshot } from './conductor';
 import type { SagaView } from '../core/saga/sagaView';
 import type { ServiceName } from '../core/rows';
-import type { PlaceOrderInput, ProcessStatus } from './controller';
+import type { PlaceOrderInput, ProcessStatus, RunMode, SimState } from './controller';
+import type { Fault } from '../core/faults/faultPlan';
 
 export interface PlaygroundApi {
   readonly runId: string;
@@ -41,6 +42,20 @@ export interface PlaygroundApi {
   /** Fault: the next `type` to `group` is held back `ms` while other partitions go ahead (never reorders within one). */
   delayNext(group: ServiceName, type: string, ms: number): Promise<void>;
   setSpeed(speed: number): void;
+  readonly mode: RunMode;
+  /** Where the scheduler stands: steps granted, simulation time, trace hash, done. */
+  sim(): SimState;
+  /** Deterministic runs: grant one step. */
+  step(): Promise<void>;
+  /** Deterministic runs: grant steps until nothing is left, then check the invariants. */
+  runToEnd(): Promise<void>;
+  /** Deterministic runs: one line per granted step. */
+  trace(): string[];
+  /** A fingerprint of every database (the broker's live view left out). */
+  stateHash(): Promise<string>;
+  faultPlan(): Fault[];
+  /** Replaces the fault plan (validated like a share link's); faults already fired stay fired. */
+  setFaultPlan(plan: Fault[]): Promise<void>;
 }
 
 export function createPlaygroundApi(conductor: Conductor, started: Promise<void>): PlaygroundApi {
@@ -73,6 +88,14 @@ export function createPlaygroundApi(conductor: Conductor, started: Promise<void>
     refusePublishes: (publishes) => conductor.refusePublishes(publishes),
     delayNext: (group, type, ms) => conductor.delayNext(group, type, ms),
     setSpeed: (speed) => conductor.setSpeed(speed),
+    mode: conductor.mode,
+    sim: () => conductor.simState(),
+    step: () => conductor.step(),
+    runToEnd: () => conductor.runToEnd(),
+    trace: () => conductor.trace(),
+    stateHash: () => conductor.stateHash(),
+    faultPlan: () => conductor.faultPlan,
+    setFaultPlan: (plan) => conductor.setFaultPlan(plan),
   };
 }
 

@@ -4,8 +4,6 @@
 
 import type { ProcessName } from '../core/telemetry';
 import type { CrashPoint } from '../core/crashPoints';
-import type { ServiceConfig } from '../core/service/definition';
-import type { SimTiming } from '../core/clock';
 import type { FromWorker, ToWorker } from './workerProtocol';
 import { PlaygroundError } from './errors';
 import type { ProcessStatus } from './controller';
@@ -39,7 +37,7 @@ export class ProcessHandle {
     return this.status === 'running';
   }
 
-  start(init: { runId: string; config: ServiceConfig; paused: boolean; timing: SimTiming }, restarting = false): Promise<void> {
+  start(init: Omit<Extract<ToWorker, { type: 'init' }>, 'type' | 'process'>, restarting = false): Promise<void> {
     this.setStatus(restarting ? 'restarting' : 'starting', null);
     const worker = createWorker(this.name);
     this.worker = worker;
@@ -88,10 +86,11 @@ export class ProcessHandle {
     });
   }
 
-  arm(point: CrashPoint, nth = 1): void {
+  /** Resolves once the process has the crash armed. */
+  arm(point: CrashPoint, nth = 1): Promise<void> {
     this.armed = point;
-    void this.call('arm', point, nth).catch(() => undefined);
     this.events.onStatus(this.status, point);
+    return this.call<void>('arm', point, nth).catch(() => undefined);
   }
 
   /** Terminates the worker where it stands. */

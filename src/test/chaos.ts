@@ -62,7 +62,7 @@ export async function runSeed(seed: number, variantName: VariantName): Promise<S
       if (fault.kind === 'crash') h.arm(fault.service, fault.point, fault.nth);
       else if (fault.kind === 'duplicate') h.broker().faults.duplicateNext(fault.group, fault.type);
       else if (fault.kind === 'delay') h.broker().faults.delayNext(fault.group, fault.type, fault.ms);
-      else h.broker().faults.refusePublishes(fault.publishes);
+      else if (fault.kind === 'broker-outage') h.broker().faults.refusePublishes(fault.publishes);
     }
     const restartDead = async () => {
       for (const s of SHOP) if (h.service(s).crash.dead) await h.startService(s, variant.config);

@@ -5,7 +5,8 @@ import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { Broker, type BrokerConfig } from '../core/broker/broker';
 import { openBrokerDb } from '../core/broker/brokerDb';
 import { dumpBroker, type BrokerDump } from '../core/broker/dump';
-import { systemClock } from '../core/clock';
+import { SteppedClock, systemClock } from '../core/clock';
+import { seededIds } from '../core/ids';
 import type { CrashPoint } from '../core/crashPoints';
 import type { ServiceName } from '../core/rows';
 import type { ServiceConfig, ServiceDefinition } from '../core/service/definition';
@@ -26,6 +27,7 @@ export interface Harness {
   runId: string;
   facts: Fact[];
   broker(): Broker;
+  brokerDown(): boolean;
   service(name: ServiceName): ServiceHost;
   startBroker(config?: Partial<BrokerConfig>): Promise<Broker>;
   startService(def: ServiceDefinition | ServiceName, config?: Partial<ServiceConfig>): Promise<ServiceHost>;
@@ -40,8 +42,16 @@ export interface Harness {
   close(): void;
 }
 
-export function createHarness(): Harness {
+/** `seed`: a deterministic run — processes do only what a scheduler grants, with seeded ids and stepped clocks. */
+export function createHarness(options: { seed?: number } = {}): Harness {
   const runId = `test${++runs}-${Date.now().toString(36)}`;
+  const stepped = options.seed !== undefined;
+  const incarnations = new Map<string, number>();
+  const newIds = (name: string) => {
+    const life = (incarnations.get(name) ?? 0) + 1;
+    incarnations.set(name, life);
+    return stepped ? seededIds(options.seed!, `${name}/${life}`) : (prefix: string) => `${prefix}-${++ids}`;
+  };
   const facts: Fact[] = [];
   const services = new Map<string, ServiceHost>();
   let broker: Broker | null = null;
@@ -51,9 +61,11 @@ export function createHarness(): Harness {
     runId,
     facts,
     broker: () => broker!,
+    brokerDown: () => !broker || brokerStopped,
     service: (name) => services.get(name)!,
     async startBroker(config) {
-      broker = new Broker({ runId, db: openBrokerDb(runId, dexie), openChannel, clock: systemClock, emit: (f) => facts.push(f), config });
+      const clock = stepped ? new SteppedClock() : systemClock;
+      broker = new Broker({ runId, db: openBrokerDb(runId, dexie), openChannel, clock, emit: (f) => facts.push(f), config, stepped: stepped ? (clock as SteppedClock) : undefined });
       brokerStopped = false;
       await broker.start();
       return broker;
@@ -66,9 +78,13 @@ export function createHarness(): Harness {
         openChannel,
         clock: systemClock,
         config: { ...PACES.fast, ...config },
-        newId: (prefix) => `${prefix}-${++ids}`,
+        newId: newIds(def.name),
+        stepped: stepped ? new SteppedClock() : undefined,
         emit: (f) => facts.push(f),
-        die: () => host.stop(),
+        die: (point) => {
+          facts.push({ kind: 'crashed', process: def.name, point });
+          host.stop();
+        },
       });
       services.set(def.name, host);
       await host.start();

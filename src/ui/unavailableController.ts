@@ -23,6 +23,11 @@ export function unavailableController(cause: unknown, code = 'conductor-start-fa
     setSpeed: () => {},
     sagaAction: refuse,
     editRow: refuse,
+    mode: 'live',
+    faultPlan: [],
+    setFaultPlan: refuse,
+    step: refuse,
+    runToEnd: refuse,
     subscribe(listener) {
       listener([error]);
       return () => {};

@@ -3,13 +3,15 @@
 import { Broker } from '../core/broker/broker';
 import { openBrokerDb } from '../core/broker/brokerDb';
 import { dumpBroker } from '../core/broker/dump';
-import { systemClock } from '../core/clock';
+import { SteppedClock, systemClock } from '../core/clock';
 import { serveWorker } from './workerEntry';
 
 serveWorker(async ({ init, openChannel, dexie, emit, fatal }) => {
   const db = openBrokerDb(init.runId, dexie);
   db.on('blocked', () => fatal('IDB_BLOCKED', "the broker's database is held open by another tab"));
-  const broker = new Broker({ runId: init.runId, db, openChannel, clock: systemClock, emit });
+  const stepped = init.deterministic ? new SteppedClock() : undefined;
+  stepped?.set(init.deterministic!.at);
+  const broker = new Broker({ runId: init.runId, db, openChannel, clock: stepped ?? systemClock, emit, stepped });
   await broker.start();
   broker.setPaused(init.paused);
   return {
@@ -19,5 +21,7 @@ serveWorker(async ({ init, openChannel, dexie, emit, fatal }) => {
     duplicateNext: (group: string, type: string) => broker.faults.duplicateNext(group, type),
     refusePublishes: (publishes: number) => broker.faults.refusePublishes(publishes),
     delayNext: (group: string, type: string, ms: number) => broker.faults.delayNext(group, type, ms),
+    clearFaults: () => broker.faults.clear(),
+    deliverable: () => broker.deliverable(),
   };
 });

@@ -1,19 +1,24 @@
 // Entry point of a service worker: builds one ServiceHost and exposes it.
 
-import { SimClock, systemClock, type SimTiming } from '../core/clock';
+import { SimClock, SteppedClock, systemClock, type SimTiming } from '../core/clock';
 import type { CrashPoint } from '../core/crashPoints';
 import type { ServiceName } from '../core/rows';
 import type { ServiceConfig } from '../core/service/definition';
 import { ServiceHost } from '../core/service/serviceHost';
 import { SERVICES } from '../core/services';
 import { serveWorker } from './workerEntry';
-import { randomId } from '../core/ids';
+import { randomId, seededIds } from '../core/ids';
+import type { ServiceStep } from '../core/service/serviceHost';
 
 serveWorker(async ({ init, openChannel, dexie, emit, die, fatal }) => {
   const def = SERVICES[init.process as ServiceName];
   // Both sides measure real time with Date.now(), so the conductor's timing means the same here.
   const simClock = new SimClock(() => Date.now(), init.timing);
-  const host = new ServiceHost(def, { runId: init.runId, dexie, openChannel, clock: systemClock, simClock, config: init.config, newId: randomId, emit, die });
+  const det = init.deterministic;
+  const stepped = det ? new SteppedClock() : undefined;
+  stepped?.set(det!.at);
+  const newId = det ? seededIds(det.seed, det.salt) : randomId;
+  const host = new ServiceHost(def, { runId: init.runId, dexie, openChannel, clock: systemClock, simClock, config: init.config, newId, emit, die, stepped });
   // Opening waits while another connection holds an older version: say so rather than hang silently.
   host.db.on('blocked', () => fatal('IDB_BLOCKED', `${def.name}'s database is held open by another tab`));
   host.setPaused(init.paused);
@@ -28,5 +33,7 @@ serveWorker(async ({ init, openChannel, dexie, emit, die, fatal }) => {
     dump: () => host.dump(),
     editRow: (table: string, row: Record<string, unknown>) => host.editRow(table, row),
     setTiming: (timing: SimTiming) => simClock.set(timing),
+    step: (step: ServiceStep, at: number) => host.step(step, at),
+    pending: () => host.pending(),
   };
 });

@@ -8,6 +8,7 @@ import type { Channel, OpenChannel } from '../transport';
 import { channelNames } from '../transport';
 import type { Clock } from '../clock';
 import type { Fact, BrokerStats } from '../telemetry';
+import type { LogRecord } from '../envelope';
 import type { BrokerDb, LogRow, OffsetRow } from './brokerDb';
 import { ConsumerGroup, type PartitionCursor } from './groups';
 import { partitionFor } from './partitioner';
@@ -47,6 +48,22 @@ export interface BrokerDeps {
   clock: Clock;
   emit: (fact: Fact) => void;
   config?: Partial<BrokerConfig>;
+  /**
+   * A deterministic run: records are handed over only when a consumer fetches them, sessions never
+   * expire, and time is whatever each request says (`clock` must then read what this sets).
+   */
+  stepped?: { set(at: number): void };
+}
+
+export interface DeliverableCursor {
+  group: string;
+  member: string;
+  topic: string;
+  partition: number;
+  /** Records from the next offset to hand over to the end of the partition. */
+  available: number;
+  /** A nacked record's backoff or a delay fault holds the partition until this simulation time. */
+  blockedUntil: number;
 }
 
 interface PendingPublish {
@@ -106,7 +123,7 @@ export class Broker {
     this.channels.push(inbound, events);
     events.post({ type: 'broker.up' });
     this.timers.every(this.config.statsIntervalMs, () => this.emitStats());
-    this.timers.every(Math.min(1000, this.config.sessionTimeoutMs / 2), () => this.expireMembers());
+    if (!this.deps.stepped) this.timers.every(Math.min(1000, this.config.sessionTimeoutMs / 2), () => this.expireMembers());
     this.deps.emit({ kind: 'ready', process: 'broker' });
   }
 
@@ -125,24 +142,51 @@ export class Broker {
 
   async handle(request: BrokerRequest): Promise<void> {
     if (this.stopped) return;
+    if (this.deps.stepped && 'at' in request && request.at !== undefined) this.deps.stepped.set(request.at);
     switch (request.type) {
       case 'publish':
-        if (this.faults.outage.take()) return this.reply(request.from, { type: 'publish.failed', reqId: request.reqId, error: 'broker outage: publish refused' });
+        const refused = this.faults.outage.take();
+        if (refused) {
+          if (refused === 'first') this.deps.emit({ kind: 'broker-fault', fault: 'broker-outage', group: null, type: null });
+          return this.reply(request.from, { type: 'publish.failed', reqId: request.reqId, error: 'broker outage: publish refused' });
+        }
         this.publishQueue.push(request);
         void this.flushPublishes();
         return;
       case 'subscribe':
-        return this.subscribe(request.group, request.member, request.from, request.topics);
+        await this.subscribe(request.group, request.member, request.from, request.topics);
+        return this.confirm(request);
       case 'heartbeat': {
         const member = this.groups.get(request.group)?.members.get(request.member);
         if (member) member.lastSeen = this.deps.clock.now();
         return;
       }
       case 'ack':
-        return this.ack(request.group, request.topic, request.partition, request.offset);
+        await this.ack(request.group, request.topic, request.partition, request.offset);
+        return this.confirm(request);
       case 'nack':
-        return this.nack(request.group, request.topic, request.partition, request.offset, request.error);
+        await this.nack(request.group, request.topic, request.partition, request.offset, request.error);
+        return this.confirm(request);
+      case 'fetch': {
+        const batch = await this.fetch(request.group, request.topic, request.partition, request.max);
+        return this.reply(request.from, { type: 'fetch.ok', reqId: request.reqId, ...batch });
+      }
     }
+  }
+
+  /** Deterministic runs: which partitions have records to hand over, and to whom. */
+  deliverable(): DeliverableCursor[] {
+    const found: DeliverableCursor[] = [];
+    for (const group of this.groups.values())
+      for (const cursor of group.cursors.values()) {
+        const available = this.endOf(cursor.topic, cursor.partition) - cursor.next;
+        if (available > 0 && cursor.member) found.push({ group: group.name, member: cursor.member, topic: cursor.topic, partition: cursor.partition, available, blockedUntil: cursor.blockedUntil });
+      }
+    return found;
+  }
+
+  private confirm(request: { reqId?: string; from?: string }): void {
+    if (request.reqId && request.from) this.reply(request.from, { type: 'done', reqId: request.reqId });
   }
 
   /** Work the broker still owes: records not yet acknowledged by some group, or writes not yet durable. */
@@ -251,15 +295,17 @@ export class Broker {
     for (let p = 0; p < ends.length; p++) group.cursor(topic, p, this.storedOffsets.get(offsetKey(group.name, topic, p)) ?? 0);
   }
 
-  private ack(groupName: string, topic: string, partition: number, offset: number): void {
+  /** Resolves once the new offset is durable. */
+  private ack(groupName: string, topic: string, partition: number, offset: number): Promise<void> {
     const cursor = this.groups.get(groupName)?.cursors.get(ConsumerGroup.key(topic, partition));
-    if (!cursor || offset + 1 <= cursor.committed) return;
+    if (!cursor || offset + 1 <= cursor.committed) return Promise.resolve();
     cursor.committed = offset + 1;
     if (cursor.next < cursor.committed) cursor.next = cursor.committed;
     this.offsetWrites.set(offsetKey(groupName, topic, partition), { group: groupName, topic, partition, committed: cursor.committed });
-    void this.flushOffsets();
+    const durable = this.flushOffsets();
     this.statsDirty = true;
     this.pump(groupName, cursor);
+    return durable;
   }
 
   private async nack(groupName: string, topic: string, partition: number, offset: number, error: string): Promise<void> {
@@ -283,8 +329,7 @@ export class Broker {
       }
       this.failures.delete(failureKey);
       await db.attempts.delete([groupName, topic, partition, offset]);
-      this.ack(groupName, topic, partition, offset);
-      return;
+      return this.ack(groupName, topic, partition, offset);
     }
     await db.attempts.put({ group: groupName, topic, partition, offset, failures, error });
     this.retryLater(cursor, groupName, offset, failures);
@@ -298,19 +343,25 @@ export class Broker {
     this.statsDirty = true;
   }
 
-  private async flushOffsets(): Promise<void> {
-    if (this.writingOffsets) return;
-    this.writingOffsets = true;
-    try {
-      while (this.offsetWrites.size && !this.stopped) {
-        const rows = [...this.offsetWrites.values()];
-        this.offsetWrites.clear();
-        await this.deps.db.offsets.bulkPut(rows);
-        for (const row of rows) this.storedOffsets.set(offsetKey(row.group, row.topic, row.partition), row.committed);
+  private flushingOffsets: Promise<void> | null = null;
+
+  /** Writes pending offsets; every caller gets the flush that will include its write. */
+  private flushOffsets(): Promise<void> {
+    this.flushingOffsets ??= (async () => {
+      this.writingOffsets = true;
+      try {
+        while (this.offsetWrites.size && !this.stopped) {
+          const rows = [...this.offsetWrites.values()];
+          this.offsetWrites.clear();
+          await this.deps.db.offsets.bulkPut(rows);
+          for (const row of rows) this.storedOffsets.set(offsetKey(row.group, row.topic, row.partition), row.committed);
+        }
+      } finally {
+        this.writingOffsets = false;
+        this.flushingOffsets = null;
       }
-    } finally {
-      this.writingOffsets = false;
-    }
+    })();
+    return this.flushingOffsets;
   }
 
   // --- delivery ---------------------------------------------------------------
@@ -320,7 +371,53 @@ export class Broker {
   }
 
   private pump(groupName: string, cursor: PartitionCursor): void {
-    void this.deliver(groupName, cursor);
+    // A deterministic run hands records over only when a consumer's step fetches them.
+    if (!this.deps.stepped) void this.deliver(groupName, cursor);
+  }
+
+  /** Deterministic runs: up to `max` records of one partition for `group`, read now. */
+  private async fetch(groupName: string, topic: string, partition: number, max: number): Promise<{ records: LogRecord[]; duplicate: boolean; heldBack: boolean }> {
+    const cursor = this.groups.get(groupName)?.cursors.get(ConsumerGroup.key(topic, partition));
+    const none = { records: [], duplicate: false, heldBack: false };
+    if (!cursor?.member || cursor.reading || cursor.blockedUntil > this.deps.clock.now()) return none;
+    const upto = Math.min(this.endOf(topic, partition), cursor.next + max);
+    if (upto <= cursor.next) return none;
+    const from = cursor.next;
+    const rows = await this.readLog(cursor, from, upto);
+    const hold = this.faults.delays.take(groupName, rows);
+    if (hold > 0) {
+      cursor.blockedUntil = this.deps.clock.now() + hold;
+      this.deps.emit({ kind: 'broker-fault', fault: 'delay', group: groupName, type: rows[0]?.event.type ?? null });
+      return { ...none, heldBack: true };
+    }
+    cursor.next = upto;
+    const records = this.toRecords(groupName, rows);
+    const duplicate = this.faults.duplicates.take(groupName, records);
+    if (duplicate) this.deps.emit({ kind: 'broker-fault', fault: 'duplicate', group: groupName, type: records[0].event.type });
+    this.statsDirty = true;
+    return { records, duplicate, heldBack: false };
+  }
+
+  private async readLog(cursor: PartitionCursor, from: number, upto: number): Promise<LogRow[]> {
+    cursor.reading = true;
+    try {
+      return await this.deps.db.log
+        .where('[topic+partition+offset]')
+        .between([cursor.topic, cursor.partition, from], [cursor.topic, cursor.partition, upto], true, false)
+        .toArray();
+    } finally {
+      cursor.reading = false;
+    }
+  }
+
+  private toRecords(groupName: string, rows: LogRow[]): LogRecord[] {
+    return rows.map((r) => ({
+      topic: r.topic,
+      partition: r.partition,
+      offset: r.offset,
+      event: r.event,
+      attempt: (this.failures.get(offsetKey(groupName, r.topic, r.partition) + `@${r.offset}`) ?? 0) + 1,
+    }));
   }
 
   private async deliver(groupName: string, cursor: PartitionCursor): Promise<void> {
@@ -341,38 +438,27 @@ export class Broker {
     const upto = Math.min(end, cursor.next + this.config.deliveryBatch, cursor.committed + this.config.maxInflight);
     if (upto <= cursor.next) return;
     const { from, member } = { from: cursor.next, member: cursor.member };
-    cursor.reading = true;
-    let rows: LogRow[];
-    try {
-      rows = await this.deps.db.log
-        .where('[topic+partition+offset]')
-        .between([cursor.topic, cursor.partition, from], [cursor.topic, cursor.partition, upto], true, false)
-        .toArray();
-    } finally {
-      cursor.reading = false;
-    }
+    const rows = await this.readLog(cursor, from, upto);
     // A rebalance or a nack while we read makes this batch stale: start over from the new cursor.
     const hold = this.faults.delays.take(groupName, rows);
     if (hold > 0 && cursor.member === member && cursor.next === from) {
       // Delayed delivery: this partition waits; the others go on, so order across partitions changes.
       cursor.blockedUntil = this.deps.clock.now() + hold;
+      this.deps.emit({ kind: 'broker-fault', fault: 'delay', group: groupName, type: rows[0]?.event.type ?? null });
       this.pump(groupName, cursor);
       return;
     }
     if (cursor.member === member && cursor.next === from && !this.stopped) {
       cursor.next = upto;
       const group = this.groups.get(groupName)!;
-      const records = rows.map((r) => ({
-        topic: r.topic,
-        partition: r.partition,
-        offset: r.offset,
-        event: r.event,
-        attempt: (this.failures.get(offsetKey(groupName, r.topic, r.partition) + `@${r.offset}`) ?? 0) + 1,
-      }));
+      const records = this.toRecords(groupName, rows);
       const delivery = { type: 'deliver' as const, group: groupName, topic: cursor.topic, partition: cursor.partition, records };
       const replyTo = group.members.get(member)!.replyTo;
       this.reply(replyTo, delivery);
-      if (this.faults.duplicates.take(groupName, records)) this.reply(replyTo, delivery);
+      if (this.faults.duplicates.take(groupName, records)) {
+        this.deps.emit({ kind: 'broker-fault', fault: 'duplicate', group: groupName, type: records[0].event.type });
+        this.reply(replyTo, delivery);
+      }
       this.statsDirty = true;
     }
     this.pump(groupName, cursor);

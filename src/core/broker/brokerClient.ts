@@ -23,10 +23,20 @@ export interface Delivery {
 }
 
 interface Waiting {
-  resolve: (offsets: number[]) => void;
+  resolve: (reply: BrokerReply) => void;
   reject: (error: Error) => void;
   timer: ReturnType<typeof setTimeout>;
 }
+
+export interface FetchedBatch {
+  records: LogRecord[];
+  /** A duplicate fault asks the consumer to take this batch twice. */
+  duplicate: boolean;
+  /** A delay fault held the partition back: nothing was handed over. */
+  heldBack: boolean;
+}
+
+type Confirmed<T> = T extends { reqId?: string } ? Omit<T, 'reqId'> : never;
 
 export class BrokerClient {
   private readonly toBroker: Channel;
@@ -37,12 +47,17 @@ export class BrokerClient {
   private nextReq = 0;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
 
+  /**
+   * `stepClock`, in a deterministic run: every request is stamped with its simulation time and
+   * confirmed by the broker, and nothing is pushed or beaten on a timer.
+   */
   constructor(
     private readonly self: string,
     runId: string,
     openChannel: OpenChannel,
     private readonly publishTimeoutMs = 2000,
     private readonly heartbeatMs = 1000,
+    private readonly stepClock: { now(): number } | null = null,
   ) {
     const names = channelNames(runId);
     this.toBroker = openChannel(names.broker);
@@ -50,35 +65,62 @@ export class BrokerClient {
     this.brokerEvents = openChannel(names.brokerEvents);
     this.inbound.onMessage((m) => this.onReply(m as BrokerReply));
     this.brokerEvents.onMessage((m) => {
-      if ((m as BrokerEvent).type === 'broker.up') this.resubscribe();
+      if ((m as BrokerEvent).type === 'broker.up') void this.resubscribe().catch(() => undefined);
     });
   }
 
-  publish(messages: OutgoingMessage[]): Promise<number[]> {
+  get stepped(): boolean {
+    return this.stepClock !== null;
+  }
+
+  async publish(messages: OutgoingMessage[]): Promise<number[]> {
+    const reply = await this.request({ type: 'publish', from: this.self, messages });
+    if (reply.type !== 'publish.ok') throw new BrokerUnavailable(reply.type === 'publish.failed' ? reply.error : `unexpected ${reply.type}`);
+    return reply.offsets;
+  }
+
+  /** Deterministic runs: takes up to `max` records of one partition from the broker now. */
+  async fetch(group: string, topic: string, partition: number, max: number): Promise<FetchedBatch> {
+    const reply = await this.request({ type: 'fetch', from: this.self, group, topic, partition, max, at: 0 });
+    if (reply.type !== 'fetch.ok') throw new BrokerUnavailable(`unexpected ${reply.type}`);
+    return { records: reply.records, duplicate: reply.duplicate, heldBack: reply.heldBack };
+  }
+
+  /** Joins the group; in a deterministic run resolves once the broker has the member. */
+  subscribe(group: string, topics: string[], onDeliver: (d: Delivery) => void): Promise<void> {
+    this.subscription = { group, topics, onDeliver };
+    if (this.stepped) return this.resubscribe();
+    void this.resubscribe();
+    // A member that stops beating is dropped by the broker, as a Kafka session times out.
+    this.heartbeat ??= setInterval(() => this.send({ type: 'heartbeat', group, member: this.self }), this.heartbeatMs);
+    return Promise.resolve();
+  }
+
+  /** In a deterministic run, resolves once the offset is durable; otherwise at once. */
+  ack(group: string, topic: string, partition: number, offset: number): Promise<void> {
+    return this.tell({ type: 'ack', group, topic, partition, offset });
+  }
+
+  nack(group: string, topic: string, partition: number, offset: number, error: string): Promise<void> {
+    return this.tell({ type: 'nack', group, topic, partition, offset, error });
+  }
+
+  /** Fire-and-forget in a live run; confirmed by the broker in a deterministic one. */
+  private async tell(request: Confirmed<Extract<BrokerRequest, { type: 'ack' | 'nack' | 'subscribe' }>>): Promise<void> {
+    if (!this.stepped) return this.send(request as BrokerRequest);
+    await this.request({ ...request, from: this.self });
+  }
+
+  private request(request: Confirmed<Exclude<BrokerRequest, { type: 'heartbeat' }>>): Promise<BrokerReply> {
     const reqId = `${this.self}-${++this.nextReq}`;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(reqId);
-        reject(new BrokerUnavailable(`broker did not confirm publish within ${this.publishTimeoutMs} ms`));
+        reject(new BrokerUnavailable(`broker did not confirm ${request.type} within ${this.publishTimeoutMs} ms`));
       }, this.publishTimeoutMs);
       this.waiting.set(reqId, { resolve, reject, timer });
-      this.send({ type: 'publish', reqId, from: this.self, messages });
+      this.send({ ...request, reqId, ...(this.stepClock ? { at: this.stepClock.now() } : {}) } as BrokerRequest);
     });
-  }
-
-  subscribe(group: string, topics: string[], onDeliver: (d: Delivery) => void): void {
-    this.subscription = { group, topics, onDeliver };
-    this.resubscribe();
-    // A member that stops beating is dropped by the broker, as a Kafka session times out.
-    this.heartbeat ??= setInterval(() => this.send({ type: 'heartbeat', group, member: this.self }), this.heartbeatMs);
-  }
-
-  ack(group: string, topic: string, partition: number, offset: number): void {
-    this.send({ type: 'ack', group, topic, partition, offset });
-  }
-
-  nack(group: string, topic: string, partition: number, offset: number, error: string): void {
-    this.send({ type: 'nack', group, topic, partition, offset, error });
   }
 
   close(): void {
@@ -93,9 +135,9 @@ export class BrokerClient {
     this.brokerEvents.close();
   }
 
-  private resubscribe(): void {
+  private resubscribe(): Promise<void> {
     const s = this.subscription;
-    if (s) this.send({ type: 'subscribe', from: this.self, group: s.group, member: this.self, topics: s.topics });
+    return s ? this.tell({ type: 'subscribe', from: this.self, group: s.group, member: this.self, topics: s.topics }) : Promise.resolve();
   }
 
   private send(request: BrokerRequest): void {
@@ -111,7 +153,6 @@ export class BrokerClient {
     if (!w) return;
     this.waiting.delete(reply.reqId);
     clearTimeout(w.timer);
-    if (reply.type === 'publish.ok') w.resolve(reply.offsets);
-    else w.reject(new BrokerUnavailable(reply.error));
+    w.resolve(reply);
   }
 }

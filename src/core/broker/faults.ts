@@ -20,16 +20,16 @@ export class DuplicateDeliveries {
 /** A broker outage for writes, counted in refused publishes (a logical length, not a duration). */
 export class Outage {
   private left = 0;
+  private length = 0;
 
   start(publishes: number): void {
-    this.left = publishes;
+    this.left = this.length = publishes;
   }
 
-  /** True while the outage lasts; each refused publish shortens it by one. */
-  take(): boolean {
-    if (this.left <= 0) return false;
-    this.left--;
-    return true;
+  /** While the outage lasts, each refused publish shortens it by one: 'first' for the one that begins it. */
+  take(): 'first' | 'more' | null {
+    if (this.left <= 0) return null;
+    return this.left-- === this.length ? 'first' : 'more';
   }
 }
 
@@ -51,9 +51,16 @@ export class DelayedDeliveries {
 
 /** Every fault the broker can be asked to inject, with the calls a fault plan or a script uses. */
 export class BrokerFaults {
-  readonly duplicates = new DuplicateDeliveries();
-  readonly delays = new DelayedDeliveries();
-  readonly outage = new Outage();
+  duplicates = new DuplicateDeliveries();
+  delays = new DelayedDeliveries();
+  outage = new Outage();
+
+  /** Forgets every armed fault (a fault plan was replaced; the new one arms again). */
+  clear(): void {
+    this.duplicates = new DuplicateDeliveries();
+    this.delays = new DelayedDeliveries();
+    this.outage = new Outage();
+  }
 
   /** The next record of `type` delivered to `group` is delivered twice, as a network retry would. */
   duplicateNext(group: string, type: string): void {

@@ -12,7 +12,11 @@ export type Fault =
   /** The broker refuses the next `publishes` publishes: the outbox keeps its rows until it is back. */
   | { kind: 'broker-outage'; publishes: number }
   /** The next `type` to `group` is held back `ms`: its partition waits, the others overtake it. */
-  | { kind: 'delay'; group: ServiceName; type: string; ms: number };
+  | { kind: 'delay'; group: ServiceName; type: string; ms: number }
+  /** `group` consumes `factor` times slower than the others, so its lag builds (deterministic runs grant it fewer steps). */
+  | { kind: 'slow'; group: ServiceName; factor: number };
+
+export type FaultKind = Fault['kind'];
 
 export type FaultPlan = Fault[];
 
@@ -54,6 +58,8 @@ export function describeFault(fault: Fault): string {
       return `the broker refuses the next ${fault.publishes} publishes`;
     case 'delay':
       return `the next ${fault.type} to ${fault.group} waits ${fault.ms} ms while other partitions go ahead`;
+    case 'slow':
+      return `${fault.group} consumes ${fault.factor}× slower than the others`;
   }
 }
 

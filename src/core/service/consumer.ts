@@ -34,9 +34,31 @@ export class Consumer {
 
   constructor(private readonly deps: ConsumerDeps) {}
 
-  start(): void {
+  /** Joins the service's consumer group (in a deterministic run, resolves once the broker has it). */
+  start(): Promise<void> {
     const { def, broker } = this.deps;
-    broker.subscribe(def.name, def.consumes, (delivery) => this.enqueue(delivery));
+    return broker.subscribe(def.name, def.consumes, (delivery) => this.enqueue(delivery));
+  }
+
+  /**
+   * A deterministic run's delivery step: fetch up to `max` records of one partition and handle them
+   * (twice if a duplicate fault says so). Returns what happened, for the run's trace.
+   */
+  async consumeOnce(topic: string, partition: number, max: number): Promise<string> {
+    const { broker, def } = this.deps;
+    const batch = await broker.fetch(def.name, topic, partition, max);
+    if (batch.heldBack) return 'held back by a delay fault';
+    if (!batch.records.length) return 'nothing to fetch';
+    const delivery = { group: def.name, topic, partition, records: batch.records };
+    this.busy++;
+    try {
+      await this.process(delivery, false);
+      if (batch.duplicate) await this.process(delivery, false);
+    } finally {
+      this.busy--;
+    }
+    const ids = batch.records.map((r) => `${r.offset}:${r.event.type}:${r.event.id}`).join(',');
+    return `${ids}${batch.duplicate ? ' twice' : ''}`;
   }
 
   private enqueue(delivery: Delivery): void {
@@ -49,39 +71,45 @@ export class Consumer {
       .finally(() => this.busy--);
   }
 
-  private async process(delivery: Delivery): Promise<void> {
+  /** `paced`: live runs wait the teaching pause first; a deterministic step never sleeps. */
+  private async process(delivery: Delivery, paced = true): Promise<void> {
     const { clock, config, crash } = this.deps;
     if (crash.dead || !delivery.records.length) return;
     const key = `${delivery.topic}#${delivery.partition}`;
     const expected = this.expected.get(key);
     if (expected !== undefined && delivery.records[0].offset > expected) return;
     const { delayMs, batchSize } = config().consumer;
-    if (delayMs) await clock.sleep(delayMs / this.deps.speed());
+    if (delayMs && paced) await clock.sleep(delayMs / this.deps.speed());
     for (let i = 0; i < delivery.records.length; i += batchSize) {
       const chunk = delivery.records.slice(i, i + batchSize);
-      const handled = await this.handleChunk(chunk);
+      const failures = new Map<LogRecord, string>();
+      const handled = await this.handleChunk(chunk, failures);
       if (handled > 0) {
         crash.at('consumer-after-commit-before-ack');
-        this.deps.broker.ack(delivery.group, delivery.topic, delivery.partition, chunk[handled - 1].offset);
+        await this.deps.broker.ack(delivery.group, delivery.topic, delivery.partition, chunk[handled - 1].offset);
         this.expected.set(key, chunk[handled - 1].offset + 1);
       }
       if (handled < chunk.length) {
         const failed = chunk[handled];
         this.expected.set(key, failed.offset);
+        await this.nack(failed, failures.get(failed));
         return;
       }
     }
   }
 
-  /** Handles a chunk in one transaction; if it fails, one record at a time. Returns how many succeeded in order. */
-  private async handleChunk(chunk: LogRecord[]): Promise<number> {
+  /**
+   * Handles a chunk in one transaction; if it fails, one record at a time. Returns how many succeeded
+   * in order; the first failure's error is left in `failures` for the nack.
+   */
+  private async handleChunk(chunk: LogRecord[], failures: Map<LogRecord, string>): Promise<number> {
     try {
       await this.commit(chunk);
       return chunk.length;
     } catch (error) {
       if (isCrash(error)) throw error;
       if (chunk.length === 1) {
-        this.fail(chunk[0], error);
+        failures.set(chunk[0], this.failed(chunk[0], error));
         return 0;
       }
     }
@@ -90,18 +118,24 @@ export class Consumer {
         await this.commit([chunk[i]]);
       } catch (error) {
         if (isCrash(error)) throw error;
-        this.fail(chunk[i], error);
+        failures.set(chunk[i], this.failed(chunk[i], error));
         return i;
       }
     }
     return chunk.length;
   }
 
-  private fail(record: LogRecord, error: unknown): void {
+  private failed(record: LogRecord, error: unknown): string {
     this.deps.crash.assertAlive();
     const message = error instanceof Error ? error.message : String(error);
     this.deps.onFailed(record, message);
-    this.deps.broker.nack(this.deps.def.name, record.topic, record.partition, record.offset, message);
+    return message;
+  }
+
+  /** The failed record goes back to the broker only after the records before it were acknowledged. */
+  private nack(record: LogRecord, message = 'handler failed'): Promise<void> {
+    this.deps.crash.assertAlive();
+    return this.deps.broker.nack(this.deps.def.name, record.topic, record.partition, record.offset, message);
   }
 
   private async commit(records: LogRecord[]): Promise<void> {

@@ -88,7 +88,12 @@ export interface ServiceDefinition {
   /** Business-data tables a user may edit from the UI, so failures happen because the data says so. */
   editable?: string[];
   /** Periodic work in its own transaction (the orchestrator's timers). */
-  tick?: { intervalMs: number; run: (ctx: HandlerContext) => Promise<void> };
+  tick?: {
+    intervalMs: number;
+    run: (ctx: HandlerContext) => Promise<void>;
+    /** Where the next deadline is indexed, so a deterministic run can jump its clock straight to it. */
+    due?: { table: string; index: string };
+  };
 }
 
 /** Routes by aggregatetype, as Debezium's outbox router does: `Order` → `order-events`, `PaymentCommand` → `payment-commands`. */

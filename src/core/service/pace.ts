@@ -28,3 +28,21 @@ export const PACES: Record<PaceName, ServiceConfig> = {
 export function isPace(value: string | null | undefined): value is PaceName {
   return value === 'teaching' || value === 'fast';
 }
+
+/** A run's service settings: its pace's preset with the run's switches applied. Browser and Node build them alike. */
+export function serviceConfig(choice: {
+  pace?: PaceName;
+  sagaStyle?: ServiceConfig['sagaStyle'];
+  publishing?: ServiceConfig['publishing'];
+  inbox?: boolean;
+  idempotencyKeys?: boolean;
+}): ServiceConfig {
+  const preset = structuredClone(PACES[choice.pace ?? 'teaching']);
+  return {
+    ...preset,
+    sagaStyle: choice.sagaStyle ?? preset.sagaStyle,
+    publishing: choice.publishing ?? preset.publishing,
+    inbox: choice.inbox ?? preset.inbox,
+    idempotencyKeys: choice.idempotencyKeys ?? preset.idempotencyKeys,
+  };
+}

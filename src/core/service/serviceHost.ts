@@ -3,7 +3,7 @@
 // build one of these, passing in storage, wire, clock, ids and how to die.
 
 import type { Dexie } from 'dexie';
-import type { Clock } from '../clock';
+import type { Clock, SteppedClock } from '../clock';
 import { CrashSwitch, isCrash } from '../crash';
 import type { CrashPoint } from '../crashPoints';
 import type { DexieDeps } from '../broker/brokerDb';
@@ -32,6 +32,25 @@ export interface ServiceHostDeps {
   emit: (fact: Fact) => void;
   /** Ends the process at a crash point; code after the point never runs. */
   die: (point: CrashPoint) => void;
+  /**
+   * A deterministic run: nothing runs on its own (no relay loop, no pushed deliveries, no timers);
+   * the scheduler grants each step with its simulation time, which this clock then reads.
+   */
+  stepped?: SteppedClock;
+}
+
+/** One unit of work a deterministic run grants a service. */
+export type ServiceStep =
+  | { kind: 'relay' }
+  | { kind: 'consume'; topic: string; partition: number; max: number }
+  | { kind: 'tick' }
+  | { kind: 'command'; name: string; input: unknown };
+
+/** What a service still has to do, as a deterministic scheduler sees it. */
+export interface ServicePending {
+  unpublished: number;
+  /** The earliest timer (a saga deadline) on the simulation clock, if any. */
+  nextDue: number | null;
 }
 
 const SEEDED_KEY = 'seeded';
@@ -56,7 +75,9 @@ export class ServiceHost {
     this.crash = new CrashSwitch((point) => deps.die(point));
     this.db = openServiceDb(deps.runId, name, def.tables, deps.dexie);
     this.db.use(commitCapture((changes) => this.onCommit(changes)));
-    this.broker = new BrokerClient(name, deps.runId, deps.openChannel);
+    const clock = deps.stepped ?? deps.clock;
+    const simClock = deps.stepped ?? deps.simClock;
+    this.broker = new BrokerClient(name, deps.runId, deps.openChannel, undefined, undefined, deps.stepped ?? null);
     this.rpc = new RpcNode(name, deps.runId, deps.openChannel);
     this.rpc.serveEndpoints(
       Object.fromEntries(
@@ -64,14 +85,14 @@ export class ServiceHost {
       ),
     );
     const config = () => this.config;
-    const speed = () => deps.simClock?.get().speed ?? 1;
+    const speed = () => simClock?.get().speed ?? 1;
     this.unit = {
       db: this.db,
       def,
       config,
       crash: this.crash,
-      now: () => deps.clock.now(),
-      simNow: () => (deps.simClock ?? deps.clock).now(),
+      now: () => clock.now(),
+      simNow: () => (simClock ?? clock).now(),
       newId: deps.newId,
       publishDirect: (rows) => this.publishDirect(rows),
     };
@@ -79,7 +100,7 @@ export class ServiceHost {
       service: name,
       db: this.db,
       broker: this.broker,
-      clock: deps.clock,
+      clock,
       crash: this.crash,
       config,
       speed,
@@ -88,7 +109,7 @@ export class ServiceHost {
     this.consumer = new Consumer({
       ...this.unit,
       broker: this.broker,
-      clock: deps.clock,
+      clock,
       speed,
       onCommitted: ({ emitted, duplicates }) => {
         for (const d of duplicates) deps.emit({ kind: 'duplicate', service: name, messageId: d.event.id, type: d.event.type });
@@ -102,13 +123,45 @@ export class ServiceHost {
     await this.db.open();
     await this.seedOnce();
     await this.hydrate();
-    if (this.def.recover) void this.running(() => this.def.recover!(this.procedureContext(), null)).catch((error) => {
-      if (!isCrash(error)) this.deps.emit({ kind: 'handler-failed', service: this.def.name, messageId: 'recover', type: 'recover', error: String(error) });
-    });
-    void this.relay.run();
-    this.consumer.start();
-    void this.runTicks();
+    const recovered = this.def.recover
+      ? this.running(() => this.def.recover!(this.procedureContext(), null)).catch((error) => {
+          if (!isCrash(error)) this.deps.emit({ kind: 'handler-failed', service: this.def.name, messageId: 'recover', type: 'recover', error: String(error) });
+        })
+      : Promise.resolve();
+    if (this.deps.stepped) {
+      // A deterministic restart is one step: it ends once the group has the member and recovery is done.
+      await this.consumer.start();
+      await recovered;
+    } else {
+      void this.relay.run();
+      void this.consumer.start();
+      void this.runTicks();
+    }
     this.deps.emit({ kind: 'ready', process: this.def.name });
+  }
+
+  /** Deterministic runs: performs one granted step at simulation time `at`; returns what it did, for the trace. */
+  async step(step: ServiceStep, at: number): Promise<string> {
+    if (!this.deps.stepped) throw new Error(`${this.def.name} runs live: steps are granted only in a deterministic run`);
+    this.deps.stepped.set(at);
+    switch (step.kind) {
+      case 'relay':
+        return `published ${await this.relay.tick()}`;
+      case 'consume':
+        return this.consumer.consumeOnce(step.topic, step.partition, step.max);
+      case 'tick':
+        await this.tickOnce();
+        return 'timers checked';
+      case 'command':
+        return JSON.stringify((await this.command(step.name, step.input)) ?? null);
+    }
+  }
+
+  /** Deterministic runs: what this service could do next. */
+  async pending(): Promise<ServicePending> {
+    const due = this.def.tick?.due;
+    const first = due ? await this.db.table(due.table).orderBy(due.index).first() : undefined;
+    return { unpublished: await this.relay.unpublished(), nextDue: first ? (first[due!.index] as number) : null };
   }
 
   /** Runs a command (placing an order, say) as one local transaction. */
@@ -214,14 +267,18 @@ export class ServiceHost {
       await this.deps.clock.sleep(tick.intervalMs);
       if (this.paused || this.crash.dead) continue;
       try {
-        const { emitted } = await inTransaction(this.unit, (unit) => tick.run(unit.context()));
-        if (emitted) this.relay.wake();
+        await this.tickOnce();
       } catch (error) {
         if (isCrash(error)) return;
         // A failing round is reported and tried again next interval; the loop must not die with it.
         this.deps.emit({ kind: 'handler-failed', service: this.def.name, messageId: 'tick', type: 'tick', error: String(error) });
       }
     }
+  }
+
+  private async tickOnce(): Promise<void> {
+    const { emitted } = await inTransaction(this.unit, (unit) => this.def.tick!.run(unit.context()));
+    if (emitted) this.relay.wake();
   }
 
   private async seedOnce(): Promise<void> {

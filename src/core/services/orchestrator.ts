@@ -73,6 +73,7 @@ export const orchestratorService: ServiceDefinition = {
   },
   tick: {
     intervalMs: 100,
+    due: { table: 'sagas', index: 'timer_due' },
     async run(ctx) {
       const due = await ctx.table<SagaRow>('sagas').where('timer_due').belowOrEqual(ctx.simNow).toArray();
       for (const saga of due) await feed(ctx, saga.id, { type: 'timer.fired', now: ctx.simNow });

@@ -1,0 +1,51 @@
+// What a page's address asks for: a share link's scenario (`#s/v1/…`), or the
+// older query parameters (`?pace=&style=&publishing=&ordering=`), turned into
+// the conductor's options. A bad link is reported, never run: the page opens
+// on the default scenario and says what was wrong.
+
+import { isPace } from '../core/service/pace';
+import { DEFAULT_SCENARIO, ORDERINGS, type Scenario } from '../core/scenario/scenario';
+import { decodeScenario } from '../core/scenario/link';
+import type { ConductorOptions } from './conductor';
+
+export interface ScenarioFromUrl {
+  scenario: Scenario;
+  /** Why the link could not be used, in words for the user; null when it was fine (or absent). */
+  linkError: string | null;
+}
+
+export function scenarioFromUrl(location: Pick<Location, 'search' | 'hash'>): ScenarioFromUrl {
+  if (location.hash.startsWith('#s/')) {
+    const decoded = decodeScenario(location.hash);
+    if (decoded.ok) return { scenario: decoded.scenario, linkError: null };
+    return { scenario: { ...DEFAULT_SCENARIO, faults: [] }, linkError: decoded.error.message };
+  }
+  const params = new URLSearchParams(location.search);
+  const pace = params.get('pace');
+  return {
+    scenario: {
+      ...DEFAULT_SCENARIO,
+      faults: [],
+      pace: isPace(pace) ? pace : DEFAULT_SCENARIO.pace,
+      sagaStyle: params.get('style') === 'orchestration' ? 'orchestration' : 'choreography',
+      publishing: params.get('publishing') === 'dual-write' ? 'dual-write' : 'outbox',
+      ordering: ORDERINGS.find((o) => o === params.get('ordering')) ?? 'messaging',
+    },
+    linkError: null,
+  };
+}
+
+export function conductorOptions(scenario: Scenario): ConductorOptions {
+  return {
+    pace: scenario.pace,
+    sagaStyle: scenario.sagaStyle,
+    publishing: scenario.publishing,
+    ordering: scenario.ordering,
+    inbox: scenario.inbox,
+    idempotencyKeys: scenario.idempotencyKeys,
+    mode: scenario.mode,
+    seed: scenario.seed,
+    orders: scenario.orders,
+    faults: scenario.faults,
+  };
+}

@@ -1,0 +1,90 @@
+// A deterministic run headless in Node: the same scheduler the browser's
+// conductor uses, driving in-process services on fake-indexeddb. The same
+// scenario and seed give the same trace hash and state hash as the browser.
+
+import { FaultLedger, type FaultTargets } from '../core/faults/faultLedger';
+import { checkInvariants, type Anomaly } from '../core/invariants';
+import type { ServiceName } from '../core/rows';
+import { serviceConfig } from '../core/service/pace';
+import type { Scenario } from '../core/scenario/scenario';
+import { sampleOrder } from '../core/services/catalog';
+import { Scheduler, traceLine, type SimWorld } from '../core/sim/scheduler';
+import { stateHash } from '../core/sim/stateHash';
+import type { ProcessName } from '../core/telemetry';
+import { createHarness, type Harness } from './harness';
+
+export interface DeterministicResult {
+  traceHash: string;
+  stateHash: string;
+  trace: string[];
+  anomalies: Anomaly[];
+  steps: number;
+  fired: string[];
+}
+
+/** The command that places an order, per approach: the same table the conductor uses. */
+export const ORDER_COMMANDS = { messaging: 'placeOrder', 'direct-calls': 'placeOrderDirect', 'two-phase-commit': 'placeOrder2pc' } as const;
+const SHOP: ServiceName[] = ['order', 'payment', 'inventory', 'shipping'];
+
+export async function runDeterministic(scenario: Scenario, maxSteps = 20_000): Promise<DeterministicResult> {
+  const services: ServiceName[] = scenario.sagaStyle === 'orchestration' ? [...SHOP, 'orchestrator'] : SHOP;
+  const config = serviceConfig(scenario);
+  const h = createHarness({ seed: scenario.seed });
+  const ledger = new FaultLedger(scenario.faults);
+  try {
+    const start = async (process: ProcessName) => {
+      if (process === 'broker') await h.startBroker();
+      else await h.startService(process, config);
+      await ledger.armProcess(process, targetsOf(h));
+    };
+    for (const p of ['broker', ...services] as ProcessName[]) await start(p);
+    const scheduler = new Scheduler(harnessWorld(h, ['broker', ...services], start), {
+      seed: scenario.seed,
+      orders: scenario.orders,
+      orderCommand: ORDER_COMMANDS[scenario.ordering],
+      orderInput: (random) => sampleOrder(random),
+      slowness: (group) => ledger.slowness(group),
+    });
+    // Faults are recorded as they fire, against the step that fired them.
+    let seenFacts = 0;
+    while (await scheduler.next()) {
+      for (const fact of h.facts.slice(seenFacts)) {
+        if (fact.kind === 'crashed') ledger.onCrash(fact.process, fact.point, scheduler.time, scheduler.steps);
+        if (fact.kind === 'broker-fault') ledger.onBrokerFault(fact, scheduler.time, scheduler.steps);
+      }
+      seenFacts = h.facts.length;
+      if (scheduler.steps > maxSteps) throw new Error(`seed ${scenario.seed} did not end within ${maxSteps} steps; last: ${traceLine(scheduler.trace.at(-1)!)}`);
+    }
+    const snapshot = { services: Object.fromEntries(await Promise.all(services.map(async (s) => [s, await h.read(s)]))), broker: await h.readBroker() };
+    return {
+      traceHash: scheduler.traceHash,
+      stateHash: stateHash(snapshot),
+      trace: scheduler.trace.map(traceLine),
+      anomalies: checkInvariants(snapshot as never, { settled: true, messaging: scenario.ordering === 'messaging' }),
+      steps: scheduler.steps,
+      fired: ledger.firedFaults().map((f) => `${f.description} (step ${f.step})`),
+    };
+  } finally {
+    h.close();
+  }
+}
+
+function targetsOf(h: Harness): FaultTargets {
+  return {
+    arm: (service, point, nth) => h.arm(service as ServiceName, point, nth),
+    duplicateNext: (group, type) => h.broker().faults.duplicateNext(group, type),
+    delayNext: (group, type, ms) => h.broker().faults.delayNext(group, type, ms),
+    refusePublishes: (publishes) => h.broker().faults.refusePublishes(publishes),
+  };
+}
+
+function harnessWorld(h: Harness, processes: ProcessName[], start: (p: ProcessName) => Promise<void>): SimWorld {
+  return {
+    processes,
+    isUp: (p) => (p === 'broker' ? !h.brokerDown() : !h.service(p).crash.dead),
+    pending: (s) => h.service(s).pending(),
+    deliverable: async () => h.broker().deliverable(),
+    step: (s, step, at) => h.service(s).step(step, at),
+    restart: (p) => start(p),
+  };
+}
