@@ -5,7 +5,7 @@
 import type { CrashPoint } from '../core/crashPoints';
 import { SimClock } from '../core/clock';
 import { sagaViews, type SagaView } from '../core/saga/sagaView';
-import { checkInvariants, type Anomaly } from '../core/invariants';
+import type { Anomaly } from '../core/invariants';
 import { SERVICE_NAMES, type ServiceName, type TableDump } from '../core/rows';
 import type { ServiceConfig } from '../core/service/definition';
 import { serviceConfig, type PaceName } from '../core/service/pace';
@@ -15,12 +15,11 @@ import { broadcastChannels, channelNames, type Channel } from '../core/transport
 import type { BrokerDump } from '../core/broker/dump';
 import type { ConductorEvent, Controller, PlaceOrderInput, RunMode, SimState } from './controller';
 import type { Fault } from '../core/faults/faultPlan';
-import { FaultLedger, type FaultTargets, type FiredFault } from '../core/faults/faultLedger';
+import { FaultControl } from './faultControl';
+import { AnomalyWatcher } from './anomalyWatcher';
 import { StepDriver } from './stepDriver';
 import type { SimWorld } from '../core/sim/scheduler';
 import { stateHash } from '../core/sim/stateHash';
-import { validateScenario } from '../core/scenario/validate';
-import { DEFAULT_SCENARIO } from '../core/scenario/scenario';
 import { ERRORS, PlaygroundError, type ErrorName } from './errors';
 import { ProcessHandle } from './processHandle';
 import { readBrokerDb, readServiceDb } from './readDown';
@@ -54,7 +53,6 @@ export interface ConductorOptions {
 }
 
 export type Ordering = 'messaging' | 'direct-calls' | 'two-phase-commit';
-const BUSY_CHECK_EVERY_MS = 5000;
 const ORDER_COMMANDS: Record<Ordering, string> = { messaging: 'placeOrder', 'direct-calls': 'placeOrderDirect', 'two-phase-commit': 'placeOrder2pc' };
 
 
@@ -71,18 +69,13 @@ export class Conductor implements Controller {
   private readonly processes = new Map<ProcessName, ProcessHandle>();
   private readonly listeners = new Set<(events: ConductorEvent[]) => void>();
   private readonly telemetry: Channel;
-  private latestAnomalies: Anomaly[] = [];
-  private lastCheck: ConductorEvent | null = null;
   private readonly errors: ConductorEvent[] = [];
   private stopHeartbeat: () => void = () => undefined;
-  private watchTimer: ReturnType<typeof setInterval> | null = null;
-  /** Commits seen so far: the watcher re-checks invariants only when something changed. */
-  private commits = 0;
-  private commitsChecked = -1;
+  private readonly watcher: AnomalyWatcher;
 
   readonly mode: RunMode;
   readonly seed: number;
-  private ledger: FaultLedger;
+  private readonly faults: FaultControl;
   private driver: StepDriver | null = null;
   private readonly incarnations = new Map<ProcessName, number>();
   /** Added to every deterministic process's id salt: empty for a fresh run, random for a resumed one. */
@@ -94,17 +87,23 @@ export class Conductor implements Controller {
     this.mode = options.mode ?? 'live';
     this.seed = options.seed ?? 1;
     this.orders = options.orders ?? 0;
-    this.ledger = new FaultLedger(options.faults ?? []);
+    this.faults = new FaultControl(options.faults ?? [], {
+      proc: (name) => this.proc(name),
+      alive: () => this.processNames.filter((p) => this.proc(p).alive),
+      position: () => ({ at: this.simNow(), step: this.stepNow() }),
+      publish: (events) => this.publish(events),
+    });
     this.salt = options.resumed ? `/resumed-${crypto.randomUUID().slice(0, 8)}` : '';
     this.config = serviceConfig(options);
     this.ordering = options.ordering ?? 'messaging';
     this.services = SERVICE_NAMES.filter((s) => s !== 'orchestrator' || this.config.sagaStyle === 'orchestration');
     this.processNames = ['broker', ...this.services];
+    this.watcher = new AnomalyWatcher({ snapshot: () => this.snapshot(), owed: () => this.owed(), messaging: this.ordering === 'messaging', publish: (events) => this.publish(events) });
     this.telemetry = broadcastChannels(BroadcastChannel)(channelNames(this.runId).telemetry);
     this.telemetry.onMessage((facts) => {
       for (const fact of facts as Fact[]) {
-        if (fact.kind === 'commit') this.commits++;
-        if (fact.kind === 'broker-fault') this.faultFired(this.ledger.onBrokerFault(fact, this.simNow(), this.stepNow()));
+        if (fact.kind === 'commit') this.watcher.noteCommit();
+        this.faults.onFact(fact);
       }
       this.publish(facts as Fact[]);
     });
@@ -115,7 +114,7 @@ export class Conductor implements Controller {
           onStatus: (status, armed) => this.publish([{ kind: 'process', process: name, status, armed }]),
           onCrashed: (point) => {
             this.publish([{ kind: 'crashed', process: name, point }]);
-            this.faultFired(this.ledger.onCrash(name, point, this.simNow(), this.stepNow()));
+            this.faults.onCrash(name, point);
           },
           onFatal: (code, message) => this.fail(code in ERRORS ? (code as ErrorName) : 'PROCESS_FAILED', `${name}: ${message}`),
         }),
@@ -131,7 +130,7 @@ export class Conductor implements Controller {
     await this.startProcess('broker');
     await Promise.all(this.services.map((name) => this.startProcess(name)));
     if (this.mode === 'deterministic') await this.startDriver();
-    this.watchTimer = setInterval(() => void this.watch(), 1500);
+    this.watcher.start();
   }
 
   private async startDriver(): Promise<void> {
@@ -142,7 +141,7 @@ export class Conductor implements Controller {
         orders: this.orders,
         orderCommand: ORDER_COMMANDS[this.ordering],
         orderInput: (random) => sampleOrder(random),
-        slowness: (group) => this.ledger.slowness(group),
+        slowness: (group) => this.faults.slowness(group),
       },
       (sim) => this.publish([{ kind: 'sim', sim }, { kind: 'timing', timing: { simAt: sim.simTime, realAt: Date.now(), speed: 1, paused: true } }]),
     );
@@ -166,13 +165,6 @@ export class Conductor implements Controller {
     };
   }
 
-  private readonly faultTargets: FaultTargets = {
-    arm: (process, point, nth) => this.proc(process).arm(point, nth),
-    duplicateNext: (group, type) => this.proc('broker').call('duplicateNext', group, type),
-    delayNext: (group, type, ms) => this.proc('broker').call('delayNext', group, type, ms),
-    refusePublishes: (publishes) => this.proc('broker').call('refusePublishes', publishes),
-  };
-
   private simNow(): number {
     if (this.mode === 'deterministic') return this.driver?.scheduler.time ?? 0;
     return Math.round(this.simClock.now());
@@ -183,26 +175,15 @@ export class Conductor implements Controller {
     return this.driver ? this.driver.scheduler.steps + 1 : null;
   }
 
-  private faultFired(fired: FiredFault | null): void {
-    if (fired) this.publish([{ kind: 'fault-fired', ...fired }]);
-  }
-
   get faultPlan(): Fault[] {
-    return [...this.ledger.plan];
+    return this.faults.plan;
   }
 
-  /** Replaces the plan: what already fired stays fired; everything else is armed afresh in the running processes. */
+  /** Replaces the fault plan (from the UI or a script); faults already fired stay fired. */
   async setFaultPlan(plan: Fault[]): Promise<void> {
-    // Plans come from the UI and from scripts: checked as strictly as a share link's.
-    const checked = validateScenario({ ...DEFAULT_SCENARIO, faults: plan });
-    if (!checked.ok) throw new Error(`not a valid fault plan: ${checked.problems.join('; ')}`);
-    this.ledger = this.ledger.replan(checked.scenario.faults);
-    const alive = this.processNames.filter((p) => this.proc(p).alive);
-    await Promise.all(alive.map((p) => this.proc(p).call(p === 'broker' ? 'clearFaults' : 'disarm')));
-    await Promise.all(alive.map((p) => this.ledger.armProcess(p, this.faultTargets)));
+    await this.faults.replace(plan);
     // A slow consumer, in a live run, is a longer pause before each delivery.
     await this.configure({});
-    this.publish([{ kind: 'fault-plan', plan: this.faultPlan }]);
   }
 
   simState(): SimState {
@@ -238,43 +219,17 @@ export class Conductor implements Controller {
     return stateHash(await this.snapshot());
   }
 
-  /** Whenever the system is quiet and something changed, the invariants are checked again. */
-  private watching = false;
-  private async watch(): Promise<void> {
-    if (this.watching || this.commits === this.commitsChecked) return;
-    this.watching = true;
-    try {
-      await this.watchOnce();
-    } finally {
-      this.watching = false;
-    }
-  }
-
-  private lastBusyCheck = 0;
-
-  private async watchOnce(): Promise<void> {
-    const seen = this.commits;
-    const quiet = await waitForQuiet(() => this.owed(), 1000).then(() => true, () => false);
-    // While busy (or with a process down) only the checks that hold at every moment apply, and a full
-    // snapshot is costly under load: at most every few seconds.
-    if (!quiet && Date.now() - this.lastBusyCheck < BUSY_CHECK_EVERY_MS) return;
-    if (!quiet) this.lastBusyCheck = Date.now();
-    this.commitsChecked = seen;
-    await this.checkAnomalies(quiet).catch(() => undefined);
-  }
-
   /** A new listener first hears the present: every process's status, pause state, errors so far, the latest check. */
   subscribe(listener: (events: ConductorEvent[]) => void): () => void {
     this.listeners.add(listener);
     listener([
       { kind: 'sim', sim: this.simState() },
-      { kind: 'fault-plan', plan: this.faultPlan },
-      ...this.ledger.firedFaults().map((f): ConductorEvent => ({ kind: 'fault-fired', ...f })),
+      ...this.faults.present(),
       ...this.processNames.map((name): ConductorEvent => ({ kind: 'process', process: name, status: this.proc(name).status, armed: this.proc(name).armed })),
       { kind: 'paused', paused: this.paused },
       { kind: 'timing', timing: this.simClock.get() },
       ...this.errors,
-      ...(this.lastCheck ? [this.lastCheck] : []),
+      ...(this.watcher.lastCheck ? [this.watcher.lastCheck] : []),
     ]);
     return () => this.listeners.delete(listener);
   }
@@ -341,23 +296,11 @@ export class Conductor implements Controller {
   }
 
   anomalies(): Anomaly[] {
-    return [...this.latestAnomalies];
+    return [...this.watcher.latest];
   }
 
-  private checksStarted = 0;
-  private checkShown = 0;
-
   async checkAnomalies(settled: boolean): Promise<Anomaly[]> {
-    const check = ++this.checksStarted;
-    const found = checkInvariants(await this.snapshot(), { settled, messaging: this.ordering === 'messaging' });
-    // Checks overlap (the watcher's and settle()'s): a slower, older one must not overwrite a newer verdict.
-    if (check > this.checkShown) {
-      this.checkShown = check;
-      this.latestAnomalies = found;
-      this.lastCheck = { kind: 'anomalies', anomalies: found, settled };
-      this.publish([this.lastCheck]);
-    }
-    return [...found];
+    return this.watcher.check(settled);
   }
 
   status(process: ProcessName) {
@@ -366,7 +309,7 @@ export class Conductor implements Controller {
 
   dispose(): void {
     this.driver?.pause();
-    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.watcher.stop();
     for (const handle of this.processes.values()) handle.kill();
     this.telemetry.close();
     this.stopHeartbeat();
@@ -389,13 +332,12 @@ export class Conductor implements Controller {
     this.incarnations.set(name, life);
     const deterministic = this.mode === 'deterministic' ? { seed: this.seed, salt: `${name}/${life}${this.salt}`, at } : undefined;
     await this.proc(name).start({ runId: this.runId, config: this.configFor(name), paused: this.paused, timing: this.simClock.get(), deterministic }, restarting);
-    // A (re)started process gets the faults of the plan still to come for it.
-    await this.ledger.armProcess(name, this.faultTargets);
+    await this.faults.arm(name);
   }
 
   /** A service's settings: the run's, with a live run's slow-consumer fault applied. */
   private configFor(name: ProcessName): ServiceConfig {
-    const factor = this.ledger.slowness(name);
+    const factor = this.faults.slowness(name);
     if (factor <= 1 || this.mode === 'deterministic') return this.config;
     return { ...this.config, consumer: { ...this.config.consumer, delayMs: Math.max(this.config.consumer.delayMs, 50) * factor } };
   }

@@ -27,6 +27,8 @@ import './styles/sagaChart.css';
 import './styles/sagaEvents.css';
 import './styles/setup.css';
 import './styles/approach.css';
+import './styles/faults.css';
+import './styles/runMode.css';
 
 export interface AppProps {
   controller: Controller;

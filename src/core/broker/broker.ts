@@ -144,7 +144,7 @@ export class Broker {
     if (this.stopped) return;
     if (this.deps.stepped && 'at' in request && request.at !== undefined) this.deps.stepped.set(request.at);
     switch (request.type) {
-      case 'publish':
+      case 'publish': {
         const refused = this.faults.outage.take();
         if (refused) {
           if (refused === 'first') this.deps.emit({ kind: 'broker-fault', fault: 'broker-outage', group: null, type: null });
@@ -153,6 +153,7 @@ export class Broker {
         this.publishQueue.push(request);
         void this.flushPublishes();
         return;
+      }
       case 'subscribe':
         await this.subscribe(request.group, request.member, request.from, request.topics);
         return this.confirm(request);

@@ -22,29 +22,49 @@ export type FaultPlan = Fault[];
 
 const SHOP: ServiceName[] = ['order', 'payment', 'inventory', 'shipping'];
 const MESSAGING_POINTS: CrashPoint[] = ['before-commit', 'after-commit-before-publish', 'relay-after-publish-before-mark', 'consumer-after-commit-before-ack'];
-/** Which event each service consumes in the choreography, to duplicate. */
+/** Which event each service consumes in the choreography, to duplicate or delay. */
 const CONSUMED: [ServiceName, string][] = [
   ['payment', 'OrderCreated'],
   ['inventory', 'PaymentCompleted'],
   ['shipping', 'InventoryReserved'],
   ['order', 'ShipmentScheduled'],
 ];
+/** The same under orchestration: commands to the services, and the orchestrator's inputs. */
+const ORCHESTRATED: [ServiceName, string][] = [
+  ['inventory', 'ReserveInventory'],
+  ['payment', 'ProcessPayment'],
+  ['shipping', 'ScheduleShipment'],
+  ['order', 'CompleteOrder'],
+  ['orchestrator', 'OrderCreated'],
+  ['orchestrator', 'PaymentCompleted'],
+];
+
+export interface RandomPlanOptions {
+  /** Crash points to draw from (default: the messaging runtime's). */
+  points?: CrashPoint[];
+  /** The saga is orchestrated: faults aim at commands and the orchestrator too. */
+  orchestrated?: boolean;
+}
 
 /** One to three faults of any kind the messaging runtime defines. */
-export function randomPlan(random: Random, points: CrashPoint[] = MESSAGING_POINTS): FaultPlan {
+export function randomPlan(random: Random, options: RandomPlanOptions = {}): FaultPlan {
+  const points = options.points ?? MESSAGING_POINTS;
+  const flows = options.orchestrated ? ORCHESTRATED : CONSUMED;
+  const services = options.orchestrated ? [...SHOP, 'orchestrator' as const] : SHOP;
   const count = 1 + Math.floor(random() * 3);
   return Array.from({ length: count }, (): Fault => {
     const roll = random();
-    if (roll < 0.3) {
-      const [group, type] = pick(random, CONSUMED);
+    if (roll < 0.25) {
+      const [group, type] = pick(random, flows);
       return { kind: 'duplicate', group, type };
     }
-    if (roll < 0.45) return { kind: 'broker-outage', publishes: 1 + Math.floor(random() * 5) };
-    if (roll < 0.6) {
-      const [group, type] = pick(random, CONSUMED);
+    if (roll < 0.38) return { kind: 'broker-outage', publishes: 1 + Math.floor(random() * 5) };
+    if (roll < 0.5) {
+      const [group, type] = pick(random, flows);
       return { kind: 'delay', group, type, ms: 20 + Math.floor(random() * 200) };
     }
-    return { kind: 'crash', service: pick(random, SHOP), point: pick(random, points), nth: 1 + Math.floor(random() * 4) };
+    if (roll < 0.58) return { kind: 'slow', group: pick(random, services), factor: 2 + Math.floor(random() * 8) };
+    return { kind: 'crash', service: pick(random, services), point: pick(random, points), nth: 1 + Math.floor(random() * 4) };
   });
 }
 

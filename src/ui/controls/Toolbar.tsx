@@ -1,12 +1,15 @@
 // The run's global commands: place orders (quick, or chosen field by field),
-// the simulation speed, and pause or resume the whole system. The subtitle
-// names the approach (and saga style), so a screenshot says which run it shows.
+// the simulation speed, pause or resume the whole system, and in a
+// deterministic run step it. The subtitle names the approach (and saga style)
+// and the badge the run mode, so a screenshot says which run it shows.
 
 import { usePlayground } from '../store/hooks';
 import { approachOf, approachTitle } from '../approach';
 import { useController } from './ControllerContext';
 import { OrderForm } from './OrderForm';
+import { RunModeBadge } from './RunModeBadge';
 import { SpeedSelect } from './SpeedSelect';
+import { StepControls } from './StepControls';
 import { useActions } from './useActions';
 
 export function Toolbar() {
@@ -22,6 +25,7 @@ export function Toolbar() {
           <strong>{run.main}</strong>
         </span>
       </h1>
+      <RunModeBadge />
       <div className="toolbar-actions" role="group" aria-label="Run controls">
         <button type="button" className="btn btn-primary" onClick={() => actions.placeOrder()}>
           Place order
@@ -40,6 +44,7 @@ export function Toolbar() {
         >
           {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
+        <StepControls />
       </div>
     </header>
   );

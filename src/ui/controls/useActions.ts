@@ -24,6 +24,9 @@ export interface Actions {
   setSpeed(speed: number): void;
   sagaAction(action: SagaAction, sagaId: string): void;
   editRow(service: ServiceName, table: string, row: Record<string, unknown>): void;
+  /** Deterministic runs: grant one step, or every step until nothing is left to do. */
+  step(): void;
+  runToEnd(): void;
 }
 
 export function useActions(): Actions {
@@ -54,6 +57,8 @@ export function useActions(): Actions {
         guarded(store, 'saga-action-failed', () => controller.sagaAction(action, sagaId)),
       editRow: (service, table, row) =>
         guarded(store, 'edit-row-failed', () => controller.editRow(service, table, row)),
+      step: () => guarded(store, 'step-failed', () => controller.step()),
+      runToEnd: () => guarded(store, 'run-to-end-failed', () => controller.runToEnd()),
     }),
     [controller, store],
   );

@@ -1,5 +1,6 @@
 // The notable moments of a run, newest first: crashes, recoveries, skipped
-// duplicates, handler failures, dead letters, and sagas turning back or stuck.
+// duplicates, handler failures, dead letters, sagas turning back or stuck, and
+// planned faults going off.
 
 import { clockTime } from '../format';
 import { usePlayground } from '../store/hooks';
@@ -14,6 +15,7 @@ const ICONS: Record<LogKind, string> = {
   'dead-lettered': '✉',
   error: '!',
   saga: '↶',
+  fault: '⚡',
 };
 
 export function EventLogPanel() {

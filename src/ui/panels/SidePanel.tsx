@@ -1,8 +1,10 @@
 // The side panel: tabs for the sagas, the run's setup (settings and business
-// data), the invariant checker's anomalies and the event log. Each tab shows a
-// count, so a stuck saga or a broken invariant is visible from any tab.
+// data), its fault plan, the invariant checker's anomalies and the event log.
+// Each tab shows a count, so a stuck saga, a fault that fired or a broken
+// invariant is visible from any tab.
 
 import type { KeyboardEvent, ReactNode } from 'react';
+import { FaultsPanel } from '../faults/FaultsPanel';
 import { SagaPanel } from '../sagas/SagaPanel';
 import { SetupPanel } from '../setup/SetupPanel';
 import { usePlayground } from '../store/hooks';
@@ -15,6 +17,7 @@ import { EventLogPanel } from './EventLogPanel';
 const TABS: { id: SideTab; label: string }[] = [
   { id: 'sagas', label: 'Sagas' },
   { id: 'setup', label: 'Setup' },
+  { id: 'faults', label: 'Faults' },
   { id: 'anomalies', label: 'Anomalies' },
   { id: 'log', label: 'Log' },
 ];
@@ -22,17 +25,26 @@ const TABS: { id: SideTab; label: string }[] = [
 const PANELS: Record<SideTab, { region: string; render: () => ReactNode }> = {
   sagas: { region: 'saga panel', render: () => <SagaPanel /> },
   setup: { region: 'setup panel', render: () => <SetupPanel /> },
+  faults: { region: 'faults panel', render: () => <FaultsPanel /> },
   anomalies: { region: 'anomalies panel', render: () => <AnomaliesPanel /> },
   log: { region: 'event log', render: () => <EventLogPanel /> },
 };
 
+const BADGE_LABEL: Partial<Record<SideTab, string>> = { sagas: 'stuck', faults: 'fired', anomalies: 'found' };
+
 function Badge({ tab }: { tab: SideTab }) {
   const stuck = usePlayground(stuckCount);
+  const fired = usePlayground((s) => s.faultsFired.length);
   const anomalies = usePlayground((s) => s.anomalies.length);
-  const n = tab === 'sagas' ? stuck : tab === 'anomalies' ? anomalies : 0;
+  const counts: Partial<Record<SideTab, number>> = { sagas: stuck, faults: fired, anomalies };
+  const n = counts[tab] ?? 0;
   if (n === 0) return null;
+  // A fired fault is the plan working, not trouble: amber rather than red.
   return (
-    <span className="tab-badge" aria-label={tab === 'sagas' ? `${n} stuck` : `${n} found`}>
+    <span
+      className={tab === 'faults' ? 'tab-badge tab-badge-info' : 'tab-badge'}
+      aria-label={`${n} ${BADGE_LABEL[tab]}`}
+    >
       {n}
     </span>
   );

@@ -9,6 +9,7 @@ import { emptyActivity, ERROR_LIMIT, LOG_LIMIT, STARTING } from './initialState'
 import { mirrorWriter } from './mirror';
 import { onCrashed, onProcessEvent, onReady, type Transition } from './processes';
 import { sagaLogLines } from './sagaLog';
+import { firedLogText, playingAfter, withFired } from './simEvents';
 import { DUPLICATES_META_KEY } from './schema';
 import type { ErrorEntry, LogEntry, LogKind, PlaygroundData, ServiceActivity } from './types';
 
@@ -23,7 +24,7 @@ export function applyEvents(
   let services = state.activity.services;
   let broker = state.broker;
   let seq = state.seq;
-  let { anomalies, anomalyCheck, playing, timing } = state;
+  let { anomalies, anomalyCheck, playing, timing, sim, faultPlan, faultsFired } = state;
   const newLog: LogEntry[] = [];
   const newErrors: ErrorEntry[] = [];
 
@@ -108,6 +109,23 @@ export function applyEvents(
         anomalies = e.anomalies;
         anomalyCheck = { at: now, settled: e.settled };
         break;
+      case 'broker-fault':
+        // The raw trigger: the conductor's ledger reports it as 'fault-fired', with the plan's index.
+        break;
+      case 'sim':
+        sim = e.sim;
+        playing = playingAfter(e.sim, playing);
+        break;
+      case 'fault-plan':
+        faultPlan = e.plan;
+        break;
+      case 'fault-fired': {
+        const entry = { index: e.index, description: e.description, at: e.at, step: e.step };
+        const next = withFired(faultsFired, entry);
+        if (next !== faultsFired) log('fault', null, firedLogText(entry));
+        faultsFired = next;
+        break;
+      }
       default:
         unhandled(e);
     }
@@ -132,6 +150,9 @@ export function applyEvents(
     anomalyCheck,
     playing,
     timing,
+    sim,
+    faultPlan,
+    faultsFired,
     seq,
   };
 }

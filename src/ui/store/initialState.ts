@@ -38,6 +38,9 @@ export function initialState(): PlaygroundData {
     anomalyCheck: null,
     playing: true,
     timing: null,
+    sim: null,
+    faultPlan: null,
+    faultsFired: [],
     seq: 1,
   };
 }

@@ -5,7 +5,8 @@ import type { SimTiming } from '../../core/clock';
 import type { CrashPoint } from '../../core/crashPoints';
 import type { Row, ServiceName } from '../../core/rows';
 import type { BrokerStats, ProcessName } from '../../core/telemetry';
-import type { ProcessStatus } from '../../runtime/controller';
+import type { Fault } from '../../core/faults/faultPlan';
+import type { ProcessStatus, SimState } from '../../runtime/controller';
 
 /** One table's rows by primary key, in arrival order (hydrate order, then new keys appended). */
 export type TableMap = ReadonlyMap<unknown, Row>;
@@ -44,7 +45,15 @@ export interface ServiceActivity {
 }
 
 export type LogKind =
-  'duplicate' | 'handler-failed' | 'dead-lettered' | 'crashed' | 'restarting' | 'recovered' | 'error' | 'saga';
+  | 'duplicate'
+  | 'handler-failed'
+  | 'dead-lettered'
+  | 'crashed'
+  | 'restarting'
+  | 'recovered'
+  | 'error'
+  | 'saga'
+  | 'fault';
 
 export interface LogEntry {
   seq: number;
@@ -72,6 +81,17 @@ export interface Anomaly {
   message: string;
 }
 
+/** A fault of the plan that went off, as the conductor reported it. */
+export interface FiredFault {
+  /** Its position in the plan when it fired. */
+  index: number;
+  description: string;
+  /** Simulation time, ms from the run's start. */
+  at: number;
+  /** The deterministic step it fired in; null in a live run. */
+  step: number | null;
+}
+
 export interface PlaygroundData {
   mirror: MirrorSlice;
   processes: ProcessesSlice;
@@ -86,6 +106,12 @@ export interface PlaygroundData {
   playing: boolean;
   /** The conductor's simulation clock, to count saga deadlines down; null until it reports. */
   timing: SimTiming | null;
+  /** The scheduler's latest report; null until the conductor sends one. */
+  sim: SimState | null;
+  /** The conductor's fault plan; null until announced (the controller's own copy stands in). */
+  faultPlan: readonly Fault[] | null;
+  /** Every fault that fired, in the order reported; kept when the plan changes, as history. */
+  faultsFired: readonly FiredFault[];
   /** Source of `seq` for log and error entries, so React keys stay unique. */
   seq: number;
 }

@@ -6,7 +6,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { SagaFilter } from './sagaSelectors';
 
-export type SideTab = 'sagas' | 'setup' | 'anomalies' | 'log';
+export type SideTab = 'sagas' | 'setup' | 'faults' | 'anomalies' | 'log';
 
 export interface ViewState {
   tab: SideTab;

@@ -1,0 +1,82 @@
+// The conductor's side of a fault plan: arms each (re)started process with the
+// faults still to come for it, turns crash and broker-fault reports into
+// "fault fired" events, and replaces the plan when the UI or a script edits it.
+
+import type { CrashPoint } from '../core/crashPoints';
+import { FaultLedger, type FaultTargets, type FiredFault } from '../core/faults/faultLedger';
+import type { Fault } from '../core/faults/faultPlan';
+import { DEFAULT_SCENARIO } from '../core/scenario/scenario';
+import { validateScenario } from '../core/scenario/validate';
+import type { Fact, ProcessName } from '../core/telemetry';
+import type { ConductorEvent } from './controller';
+import type { ProcessHandle } from './processHandle';
+
+export interface FaultControlDeps {
+  proc(name: ProcessName): ProcessHandle;
+  alive(): ProcessName[];
+  /** Where the run stands when a fault fires: simulation time and (deterministic) step. */
+  position(): { at: number; step: number | null };
+  publish(events: ConductorEvent[]): void;
+}
+
+export class FaultControl {
+  private ledger: FaultLedger;
+  private readonly targets: FaultTargets;
+
+  constructor(
+    plan: Fault[],
+    private readonly deps: FaultControlDeps,
+  ) {
+    this.ledger = new FaultLedger(plan);
+    this.targets = {
+      arm: (process, point, nth) => deps.proc(process).arm(point, nth),
+      duplicateNext: (group, type) => deps.proc('broker').call('duplicateNext', group, type),
+      delayNext: (group, type, ms) => deps.proc('broker').call('delayNext', group, type, ms),
+      refusePublishes: (publishes) => deps.proc('broker').call('refusePublishes', publishes),
+    };
+  }
+
+  get plan(): Fault[] {
+    return [...this.ledger.plan];
+  }
+
+  slowness(group: string): number {
+    return this.ledger.slowness(group);
+  }
+
+  /** What a new listener needs to hear: the plan and what of it already fired. */
+  present(): ConductorEvent[] {
+    return [{ kind: 'fault-plan', plan: this.plan }, ...this.ledger.firedFaults().map((f): ConductorEvent => ({ kind: 'fault-fired', ...f }))];
+  }
+
+  /** A (re)started process gets the faults of the plan still to come for it. */
+  arm(process: ProcessName): Promise<void> {
+    return this.ledger.armProcess(process, this.targets);
+  }
+
+  onCrash(process: ProcessName, point: CrashPoint | 'manual'): void {
+    const { at, step } = this.deps.position();
+    this.fired(this.ledger.onCrash(process, point, at, step));
+  }
+
+  onFact(fact: Fact): void {
+    if (fact.kind !== 'broker-fault') return;
+    const { at, step } = this.deps.position();
+    this.fired(this.ledger.onBrokerFault(fact, at, step));
+  }
+
+  /** Replaces the plan (checked as strictly as a share link's): what already fired stays fired; the rest is armed afresh. */
+  async replace(plan: Fault[]): Promise<void> {
+    const checked = validateScenario({ ...DEFAULT_SCENARIO, faults: plan });
+    if (!checked.ok) throw new Error(`not a valid fault plan: ${checked.problems.join('; ')}`);
+    this.ledger = this.ledger.replan(checked.scenario.faults);
+    const alive = this.deps.alive();
+    await Promise.all(alive.map((p) => this.deps.proc(p).call(p === 'broker' ? 'clearFaults' : 'disarm')));
+    await Promise.all(alive.map((p) => this.arm(p)));
+    this.deps.publish([{ kind: 'fault-plan', plan: this.plan }]);
+  }
+
+  private fired(fired: FiredFault | null): void {
+    if (fired) this.deps.publish([{ kind: 'fault-fired', ...fired }]);
+  }
+}
