@@ -26,3 +26,13 @@ test('a handler that keeps throwing is retried, dead-lettered, and shown', async
   const anomalies = await playground.api((api) => api.anomalies());
   expect(anomalies.map((a) => a.invariant)).toEqual(['no-order-stuck']);
 });
+
+test('a tampered share link says what is wrong and opens the default scenario instead', async ({ page }) => {
+  await page.goto('./#s/v1/%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+  await page.waitForFunction(() => window.playground !== undefined);
+  await page.evaluate(() => window.playground!.ready());
+  const banner = page.getByRole('alert').filter({ hasText: 'MPP009' });
+  await expect(banner).toContainText('could not be opened');
+  expect(await page.evaluate(() => window.playground!.mode)).toBe('live');
+  expect(await page.locator('script', { hasText: 'alert(1)' }).count()).toBe(0);
+});

@@ -85,6 +85,8 @@ export class Conductor implements Controller {
   constructor(options: ConductorOptions = {}) {
     this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
     this.mode = options.mode ?? 'live';
+    // A deterministic run opens at step 0, so whoever opened the link sees the start and chooses: Step, Play or Run to end.
+    this.paused = this.mode === 'deterministic';
     this.seed = options.seed ?? 1;
     this.orders = options.orders ?? 0;
     this.faults = new FaultControl(options.faults ?? [], {
@@ -331,7 +333,7 @@ export class Conductor implements Controller {
     const life = (this.incarnations.get(name) ?? 0) + 1;
     this.incarnations.set(name, life);
     const deterministic = this.mode === 'deterministic' ? { seed: this.seed, salt: `${name}/${life}${this.salt}`, at } : undefined;
-    await this.proc(name).start({ runId: this.runId, config: this.configFor(name), paused: this.paused, timing: this.simClock.get(), deterministic }, restarting);
+    await this.proc(name).start({ runId: this.runId, config: this.configFor(name), paused: this.paused && !deterministic, timing: this.simClock.get(), deterministic }, restarting);
     await this.faults.arm(name);
   }
 
