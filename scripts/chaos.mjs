@@ -1,4 +1,4 @@
-// npm run chaos -- --seeds N [--first S]: N seeded fault plans per variant, in Node.
+// npm run chaos -- --seeds N [--first S] [--variants a,b]: N seeded fault plans per variant, in Node.
 // With the patterns on every invariant must hold; each broken variant must show its anomaly.
 import { spawnSync } from 'node:child_process';
 
@@ -14,6 +14,6 @@ if (!Number.isInteger(seeds) || seeds < 1) {
 }
 const result = spawnSync('npx', ['vitest', 'run', 'src/test/chaos.test.ts'], {
   stdio: 'inherit',
-  env: { ...process.env, CHAOS_SEEDS: String(seeds), CHAOS_FIRST_SEED: option('first', '1') },
+  env: { ...process.env, CHAOS_SEEDS: String(seeds), CHAOS_FIRST_SEED: option('first', '1'), ...(option('variants', '') ? { CHAOS_VARIANTS: option('variants', '') } : {}) },
 });
 process.exit(result.status ?? 1);

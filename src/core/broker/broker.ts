@@ -9,7 +9,9 @@ import { channelNames } from '../transport';
 import type { Clock } from '../clock';
 import type { Fact, BrokerStats } from '../telemetry';
 import type { LogRecord } from '../envelope';
-import type { BrokerDb, LogRow, OffsetRow } from './brokerDb';
+import type { BrokerDb, LogRow } from './brokerDb';
+import { OffsetStore, offsetKey } from './offsetStore';
+import { deliverableCursors, readRange, toRecords, type DeliverableCursor } from './logReads';
 import { ConsumerGroup, type PartitionCursor } from './groups';
 import { partitionFor } from './partitioner';
 import { DEAD_LETTER_TOPIC, type BrokerReply, type BrokerRequest, type OutgoingMessage } from './wire';
@@ -55,16 +57,6 @@ export interface BrokerDeps {
   stepped?: { set(at: number): void };
 }
 
-export interface DeliverableCursor {
-  group: string;
-  member: string;
-  topic: string;
-  partition: number;
-  /** Records from the next offset to hand over to the end of the partition. */
-  available: number;
-  /** A nacked record's backoff or a delay fault holds the partition until this simulation time. */
-  blockedUntil: number;
-}
 
 interface PendingPublish {
   reqId: string;
@@ -75,7 +67,6 @@ interface PendingPublish {
 }
 
 const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
-const offsetKey = (group: string, topic: string, partition: number) => `${group}|${topic}#${partition}`;
 
 export class Broker {
   private readonly config: BrokerConfig;
@@ -83,13 +74,11 @@ export class Broker {
   /** Topic → end offset of each partition. */
   private readonly ends = new Map<string, number[]>();
   private readonly groups = new Map<string, ConsumerGroup>();
-  private readonly storedOffsets = new Map<string, number>();
+  private readonly offsets: OffsetStore;
   private readonly failures = new Map<string, number>();
   private readonly replyChannels = new Map<string, Channel>();
   private publishQueue: PendingPublish[] = [];
   private publishing = false;
-  private readonly offsetWrites = new Map<string, OffsetRow>();
-  private writingOffsets = false;
   private channels: Channel[] = [];
   private readonly timers = new Timers();
   private statsDirty = true;
@@ -100,6 +89,7 @@ export class Broker {
 
   constructor(private readonly deps: BrokerDeps) {
     this.config = { ...DEFAULT_BROKER_CONFIG, ...deps.config };
+    this.offsets = new OffsetStore(deps.db, () => this.stopped);
     this.names = channelNames(deps.runId);
   }
 
@@ -114,7 +104,7 @@ export class Broker {
       }
       this.ends.set(topic.name, ends);
     }
-    for (const row of await db.offsets.toArray()) this.storedOffsets.set(offsetKey(row.group, row.topic, row.partition), row.committed);
+    await this.offsets.load();
     for (const row of await db.attempts.toArray()) this.failures.set(offsetKey(row.group, row.topic, row.partition) + `@${row.offset}`, row.failures);
 
     const inbound = this.deps.openChannel(this.names.broker);
@@ -177,13 +167,7 @@ export class Broker {
 
   /** Deterministic runs: which partitions have records to hand over, and to whom. */
   deliverable(): DeliverableCursor[] {
-    const found: DeliverableCursor[] = [];
-    for (const group of this.groups.values())
-      for (const cursor of group.cursors.values()) {
-        const available = this.endOf(cursor.topic, cursor.partition) - cursor.next;
-        if (available > 0 && cursor.member) found.push({ group: group.name, member: cursor.member, topic: cursor.topic, partition: cursor.partition, available, blockedUntil: cursor.blockedUntil });
-      }
-    return found;
+    return deliverableCursors(this.groups.values(), (topic, partition) => this.endOf(topic, partition));
   }
 
   private confirm(request: { reqId?: string; from?: string }): void {
@@ -195,7 +179,7 @@ export class Broker {
     let lag = 0;
     for (const group of this.groups.values())
       for (const cursor of group.cursors.values()) lag += this.endOf(cursor.topic, cursor.partition) - cursor.committed;
-    const pendingWrites = this.publishQueue.length + this.offsetWrites.size + (this.publishing || this.writingOffsets ? 1 : 0);
+    const pendingWrites = this.publishQueue.length + (this.publishing ? 1 : 0) + this.offsets.owed;
     return { lag, pendingWrites };
   }
 
@@ -293,7 +277,7 @@ export class Broker {
 
   private addCursors(group: ConsumerGroup, topic: string): void {
     const ends = this.ends.get(topic)!;
-    for (let p = 0; p < ends.length; p++) group.cursor(topic, p, this.storedOffsets.get(offsetKey(group.name, topic, p)) ?? 0);
+    for (let p = 0; p < ends.length; p++) group.cursor(topic, p, this.offsets.committed(group.name, topic, p));
   }
 
   /** Resolves once the new offset is durable. */
@@ -302,8 +286,7 @@ export class Broker {
     if (!cursor || offset + 1 <= cursor.committed) return Promise.resolve();
     cursor.committed = offset + 1;
     if (cursor.next < cursor.committed) cursor.next = cursor.committed;
-    this.offsetWrites.set(offsetKey(groupName, topic, partition), { group: groupName, topic, partition, committed: cursor.committed });
-    const durable = this.flushOffsets();
+    const durable = this.offsets.write({ group: groupName, topic, partition, committed: cursor.committed });
     this.statsDirty = true;
     this.pump(groupName, cursor);
     return durable;
@@ -344,26 +327,6 @@ export class Broker {
     this.statsDirty = true;
   }
 
-  private flushingOffsets: Promise<void> | null = null;
-
-  /** Writes pending offsets; every caller gets the flush that will include its write. */
-  private flushOffsets(): Promise<void> {
-    this.flushingOffsets ??= (async () => {
-      this.writingOffsets = true;
-      try {
-        while (this.offsetWrites.size && !this.stopped) {
-          const rows = [...this.offsetWrites.values()];
-          this.offsetWrites.clear();
-          await this.deps.db.offsets.bulkPut(rows);
-          for (const row of rows) this.storedOffsets.set(offsetKey(row.group, row.topic, row.partition), row.committed);
-        }
-      } finally {
-        this.writingOffsets = false;
-        this.flushingOffsets = null;
-      }
-    })();
-    return this.flushingOffsets;
-  }
 
   // --- delivery ---------------------------------------------------------------
 
@@ -384,7 +347,7 @@ export class Broker {
     const upto = Math.min(this.endOf(topic, partition), cursor.next + max);
     if (upto <= cursor.next) return none;
     const from = cursor.next;
-    const rows = await this.readLog(cursor, from, upto);
+    const rows = await readRange(this.deps.db, cursor, from, upto);
     const hold = this.faults.delays.take(groupName, rows);
     if (hold > 0) {
       cursor.blockedUntil = this.deps.clock.now() + hold;
@@ -399,26 +362,9 @@ export class Broker {
     return { records, duplicate, heldBack: false };
   }
 
-  private async readLog(cursor: PartitionCursor, from: number, upto: number): Promise<LogRow[]> {
-    cursor.reading = true;
-    try {
-      return await this.deps.db.log
-        .where('[topic+partition+offset]')
-        .between([cursor.topic, cursor.partition, from], [cursor.topic, cursor.partition, upto], true, false)
-        .toArray();
-    } finally {
-      cursor.reading = false;
-    }
-  }
 
   private toRecords(groupName: string, rows: LogRow[]): LogRecord[] {
-    return rows.map((r) => ({
-      topic: r.topic,
-      partition: r.partition,
-      offset: r.offset,
-      event: r.event,
-      attempt: (this.failures.get(offsetKey(groupName, r.topic, r.partition) + `@${r.offset}`) ?? 0) + 1,
-    }));
+    return toRecords(rows, (r) => (this.failures.get(offsetKey(groupName, r.topic, r.partition) + `@${r.offset}`) ?? 0) + 1);
   }
 
   private async deliver(groupName: string, cursor: PartitionCursor): Promise<void> {
@@ -439,7 +385,7 @@ export class Broker {
     const upto = Math.min(end, cursor.next + this.config.deliveryBatch, cursor.committed + this.config.maxInflight);
     if (upto <= cursor.next) return;
     const { from, member } = { from: cursor.next, member: cursor.member };
-    const rows = await this.readLog(cursor, from, upto);
+    const rows = await readRange(this.deps.db, cursor, from, upto);
     // A rebalance or a nack while we read makes this batch stale: start over from the new cursor.
     const hold = this.faults.delays.take(groupName, rows);
     if (hold > 0 && cursor.member === member && cursor.next === from) {

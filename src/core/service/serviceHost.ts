@@ -54,6 +54,7 @@ export interface ServicePending {
 }
 
 const SEEDED_KEY = 'seeded';
+const STEPPED_CALL_TIMEOUT_MS = 500;
 
 export class ServiceHost {
   readonly db: Dexie;
@@ -78,7 +79,9 @@ export class ServiceHost {
     const clock = deps.stepped ?? deps.clock;
     const simClock = deps.stepped ?? deps.simClock;
     this.broker = new BrokerClient(name, deps.runId, deps.openChannel, undefined, undefined, deps.stepped ?? null);
-    this.rpc = new RpcNode(name, deps.runId, deps.openChannel);
+    // In a deterministic run only one step is ever under way, so a call nobody answers soon never will be
+    // (the callee died in this step): give up quickly, and with the same wording on every host.
+    this.rpc = new RpcNode(name, deps.runId, deps.openChannel, deps.stepped ? STEPPED_CALL_TIMEOUT_MS : undefined);
     this.rpc.serveEndpoints(
       Object.fromEntries(
         Object.entries(def.endpoints ?? {}).map(([endpoint, procedure]) => [endpoint, (input: unknown) => this.running(() => procedure(this.procedureContext(), input))]),

@@ -5,7 +5,7 @@
 // when its effects are durable, so the same scenario and seed give the same
 // trace and the same databases on every host.
 
-import type { DeliverableCursor } from '../broker/broker';
+import type { DeliverableCursor } from '../broker/logReads';
 import { fingerprint } from '../hash';
 import { seededRandom, type Random } from '../random';
 import type { ServiceName } from '../rows';

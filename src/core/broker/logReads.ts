@@ -1,0 +1,43 @@
+// Reading a partition's records for a consumer group: the range read (marked
+// on the cursor so two reads of one partition never overlap), the records as
+// the wire carries them, and which partitions have anything to hand over.
+
+import type { LogRecord } from '../envelope';
+import type { BrokerDb, LogRow } from './brokerDb';
+import type { ConsumerGroup, PartitionCursor } from './groups';
+
+export interface DeliverableCursor {
+  group: string;
+  member: string;
+  topic: string;
+  partition: number;
+  /** Records from the next offset to hand over to the end of the partition. */
+  available: number;
+  /** A nacked record's backoff or a delay fault holds the partition until this simulation time. */
+  blockedUntil: number;
+}
+
+export async function readRange(db: BrokerDb, cursor: PartitionCursor, from: number, upto: number): Promise<LogRow[]> {
+  cursor.reading = true;
+  try {
+    return await db.log.where('[topic+partition+offset]').between([cursor.topic, cursor.partition, from], [cursor.topic, cursor.partition, upto], true, false).toArray();
+  } finally {
+    cursor.reading = false;
+  }
+}
+
+/** `attempt(row)`: how many times this record has now been handed over (1 = first delivery). */
+export function toRecords(rows: LogRow[], attempt: (row: LogRow) => number): LogRecord[] {
+  return rows.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.offset, event: r.event, attempt: attempt(r) }));
+}
+
+/** Deterministic runs: every partition with records past its cursor and a member to take them. */
+export function deliverableCursors(groups: Iterable<ConsumerGroup>, endOf: (topic: string, partition: number) => number): DeliverableCursor[] {
+  const found: DeliverableCursor[] = [];
+  for (const group of groups)
+    for (const cursor of group.cursors.values()) {
+      const available = endOf(cursor.topic, cursor.partition) - cursor.next;
+      if (available > 0 && cursor.member) found.push({ group: group.name, member: cursor.member, topic: cursor.topic, partition: cursor.partition, available, blockedUntil: cursor.blockedUntil });
+    }
+  return found;
+}
