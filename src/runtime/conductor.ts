@@ -20,6 +20,7 @@ import { AnomalyWatcher } from './anomalyWatcher';
 import { StepDriver } from './stepDriver';
 import type { SimWorld } from '../core/sim/scheduler';
 import { stateHash } from '../core/sim/stateHash';
+import type { Scenario } from '../core/scenario/scenario';
 import { ERRORS, PlaygroundError, type ErrorName } from './errors';
 import { ProcessHandle } from './processHandle';
 import { readBrokerDb, readServiceDb } from './readDown';
@@ -81,6 +82,7 @@ export class Conductor implements Controller {
   /** Added to every deterministic process's id salt: empty for a fresh run, random for a resumed one. */
   private readonly salt: string;
   private readonly orders: number;
+  private readonly pace: PaceName;
 
   constructor(options: ConductorOptions = {}) {
     this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
@@ -89,6 +91,7 @@ export class Conductor implements Controller {
     this.paused = this.mode === 'deterministic';
     this.seed = options.seed ?? 1;
     this.orders = options.orders ?? 0;
+    this.pace = options.pace ?? 'teaching';
     this.faults = new FaultControl(options.faults ?? [], {
       proc: (name) => this.proc(name),
       alive: () => this.processNames.filter((p) => this.proc(p).alive),
@@ -403,6 +406,22 @@ export class Conductor implements Controller {
   /** Fault: the broker delivers the next `type` record to `group` twice. */
   duplicateNext(group: ServiceName, type: string): Promise<void> {
     return this.proc('broker').call('duplicateNext', group, type);
+  }
+
+  scenario(): Scenario {
+    return {
+      version: 1,
+      ordering: this.ordering,
+      publishing: this.config.publishing,
+      sagaStyle: this.config.sagaStyle,
+      inbox: this.config.inbox,
+      idempotencyKeys: this.config.idempotencyKeys,
+      pace: this.pace,
+      mode: this.mode,
+      seed: this.seed,
+      orders: this.orders,
+      faults: this.faultPlan,
+    };
   }
 
   /** The page's share link could not be used: say why (the run opens on the default scenario). */

@@ -9,6 +9,7 @@ import type { ServiceConfig } from '../core/service/definition';
 import type { ServiceName } from '../core/rows';
 import type { SimTiming } from '../core/clock';
 import type { Fault } from '../core/faults/faultPlan';
+import type { Scenario } from '../core/scenario/scenario';
 
 /** Live: every process free-runs on real time. Deterministic: the conductor grants each step, drawn from a seeded PRNG. */
 export type RunMode = 'live' | 'deterministic';
@@ -85,6 +86,8 @@ export interface Controller {
   readonly faultPlan: Fault[];
   /** Replaces the plan: faults not yet fired are armed again from the new list. */
   setFaultPlan(plan: Fault[]): Promise<void>;
+  /** The run as a scenario now (its switches as configured, its current fault plan): what a share link or an export carries. */
+  scenario(): Scenario;
   /** Deterministic mode: grants exactly one step (it pauses free-running first). */
   step(): Promise<void>;
   /** Deterministic mode: grants steps as fast as possible until nothing is left to do. */

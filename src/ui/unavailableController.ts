@@ -4,6 +4,7 @@
 import type { ConductorEvent, Controller } from '../runtime/controller';
 import { errorText } from './store/connect';
 import { PACES } from '../core/service/pace';
+import { DEFAULT_SCENARIO } from '../core/scenario/scenario';
 
 export function unavailableController(cause: unknown, code = 'conductor-start-failed'): Controller {
   const error: ConductorEvent = { kind: 'error', code, message: errorText(cause) };
@@ -24,6 +25,7 @@ export function unavailableController(cause: unknown, code = 'conductor-start-fa
     sagaAction: refuse,
     editRow: refuse,
     mode: 'live',
+    scenario: () => ({ ...DEFAULT_SCENARIO, faults: [] }),
     faultPlan: [],
     setFaultPlan: refuse,
     step: refuse,

@@ -11,6 +11,8 @@ import { RunModeBadge } from './RunModeBadge';
 import { SpeedSelect } from './SpeedSelect';
 import { StepControls } from './StepControls';
 import { useActions } from './useActions';
+import { ScenarioMenu } from '../library/ScenarioMenu';
+import { ShareMenu } from '../export/ShareMenu';
 
 export function Toolbar() {
   const actions = useActions();
@@ -26,6 +28,10 @@ export function Toolbar() {
         </span>
       </h1>
       <RunModeBadge />
+      <div className="toolbar-scenario" role="group" aria-label="Scenario">
+        <ScenarioMenu />
+        <ShareMenu />
+      </div>
       <div className="toolbar-actions" role="group" aria-label="Run controls">
         <button type="button" className="btn btn-primary" onClick={() => actions.placeOrder()}>
           Place order

@@ -1,0 +1,5 @@
+// Toolbar slot: share link, exports and import. (Being built.)
+
+export function ShareMenu() {
+  return null;
+}
