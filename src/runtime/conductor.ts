@@ -20,7 +20,7 @@ import { AnomalyWatcher } from './anomalyWatcher';
 import { StepDriver } from './stepDriver';
 import type { SimWorld } from '../core/sim/scheduler';
 import { stateHash } from '../core/sim/stateHash';
-import type { Scenario } from '../core/scenario/scenario';
+import type { DataEdit, Scenario } from '../core/scenario/scenario';
 import { ERRORS, PlaygroundError, type ErrorName } from './errors';
 import { ProcessHandle } from './processHandle';
 import { readBrokerDb, readServiceDb } from './readDown';
@@ -49,6 +49,10 @@ export interface ConductorOptions {
   /** Scenario switches: the inbox and the payment's idempotency key (both on unless a scenario turns them off). */
   inbox?: boolean;
   idempotencyKeys?: boolean;
+  /** Business data the run starts with (row edits), its speed, and how many steps in a deterministic run opens. */
+  data?: DataEdit[];
+  speed?: number;
+  at?: number;
   /** The run existed before this page: new process lives must not repeat the ids of earlier ones. */
   resumed?: boolean;
 }
@@ -83,6 +87,10 @@ export class Conductor implements Controller {
   private readonly salt: string;
   private readonly orders: number;
   private readonly pace: PaceName;
+  private readonly data: DataEdit[];
+  private readonly speed: number;
+  private readonly at: number;
+  private readonly resumed: boolean;
 
   constructor(options: ConductorOptions = {}) {
     this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
@@ -92,6 +100,10 @@ export class Conductor implements Controller {
     this.seed = options.seed ?? 1;
     this.orders = options.orders ?? 0;
     this.pace = options.pace ?? 'teaching';
+    this.data = options.data ?? [];
+    this.speed = options.speed ?? 1;
+    this.at = options.at ?? 0;
+    this.resumed = options.resumed ?? false;
     this.faults = new FaultControl(options.faults ?? [], {
       proc: (name) => this.proc(name),
       alive: () => this.processNames.filter((p) => this.proc(p).alive),
@@ -134,6 +146,9 @@ export class Conductor implements Controller {
     void deleteStaleRuns(this.runId).catch(() => undefined);
     await this.startProcess('broker');
     await Promise.all(this.services.map((name) => this.startProcess(name)));
+    // The scenario's business data goes in before anything else happens (a resumed run has it already).
+    if (!this.resumed) for (const edit of this.data) await this.editRow(edit.service, edit.table, edit.row);
+    if (this.speed !== 1) this.setSpeed(this.speed);
     if (this.mode === 'deterministic') await this.startDriver();
     this.watcher.start();
   }
@@ -154,6 +169,9 @@ export class Conductor implements Controller {
     const placed = (await this.proc('order').call<TableDump>('dump')).orders?.length ?? 0;
     driver.scheduler.placed = Math.min(placed, this.orders);
     this.driver = driver;
+    driver.speed = this.speed;
+    // A link may open a deterministic run some steps in: a position in time.
+    if (!this.resumed) for (let i = 0; i < this.at && (await driver.step()); i++);
     if (!this.paused) driver.play();
     else this.publish([{ kind: 'sim', sim: driver.state() }]);
   }
@@ -421,6 +439,9 @@ export class Conductor implements Controller {
       seed: this.seed,
       orders: this.orders,
       faults: this.faultPlan,
+      data: this.data,
+      speed: this.speed,
+      at: this.at,
     };
   }
 

@@ -47,5 +47,8 @@ export function conductorOptions(scenario: Scenario): ConductorOptions {
     seed: scenario.seed,
     orders: scenario.orders,
     faults: scenario.faults,
+    data: scenario.data,
+    speed: scenario.speed,
+    at: scenario.at,
   };
 }

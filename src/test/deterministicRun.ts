@@ -38,6 +38,7 @@ export async function runDeterministic(scenario: Scenario, maxSteps = 20_000): P
       await ledger.armProcess(process, targetsOf(h));
     };
     for (const p of ['broker', ...services] as ProcessName[]) await start(p);
+    for (const edit of scenario.data) await h.service(edit.service).editRow(edit.table, edit.row);
     const scheduler = new Scheduler(harnessWorld(h, ['broker', ...services], start), {
       seed: scenario.seed,
       orders: scenario.orders,

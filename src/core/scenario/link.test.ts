@@ -38,6 +38,13 @@ const EVERYTHING_CHANGED: Scenario = {
   seed: 0xffffffff,
   orders: 500,
   faults: EVERY_KIND_OF_FAULT,
+  data: [
+    { service: 'inventory', table: 'stock', row: { sku: 'SKU-MUG', available: 0, reserved: 0 } },
+    { service: 'payment', table: 'customers', row: { id: 'dave', credit: 10, cardDeclined: true } },
+    { service: 'shipping', table: 'regions', row: { id: 'MOON', served: true } },
+  ],
+  speed: 0.25,
+  at: 50_000,
 };
 
 /** A link whose payload is exactly `bytes` deflated, bypassing the encoder's JSON step. */
@@ -197,8 +204,8 @@ describe('scenario links: what cannot be opened, and why', () => {
   });
 
   it('schema: an unknown key, including one that tries to be a prototype', () => {
-    expect(failure(decodeScenario(linkOfJson('{"speed": 3}'))).message).toBe(
-      "This link's scenario has settings the playground cannot use: speed: unknown setting.",
+    expect(failure(decodeScenario(linkOfJson('{"sped": 3}'))).message).toBe(
+      "This link's scenario has settings the playground cannot use: sped: unknown setting.",
     );
     expect(failure(decodeScenario(linkOfJson('{"__proto__": {"orders": 7}}'))).message).toBe(
       "This link's scenario has settings the playground cannot use: __proto__: unknown setting.",

@@ -35,7 +35,24 @@ export interface Scenario {
   /** Orders a deterministic run places by itself before it is left alone. */
   orders: number;
   faults: Fault[];
+  /** Business data the run starts with, as row edits applied before anything else (stock of a SKU set to 0, say). */
+  data: DataEdit[];
+  /** Simulation speed (saga timers; a deterministic run's steps per second scale with it). */
+  speed: number;
+  /** A deterministic run opens this many steps in: a position in time to share. */
+  at: number;
 }
+
+/** Tables a scenario may set rows of: the same ones a user may edit in the Setup tab. */
+export const EDITABLE_TABLES = {
+  payment: ['customers', 'settings'],
+  inventory: ['stock', 'settings'],
+  shipping: ['regions'],
+} as const;
+
+export type DataEdit = {
+  [S in keyof typeof EDITABLE_TABLES]: { service: S; table: (typeof EDITABLE_TABLES)[S][number]; row: Record<string, string | number | boolean> };
+}[keyof typeof EDITABLE_TABLES];
 
 /** Inclusive bounds; the UI's inputs should take theirs from here so a link can always hold what the UI allows. */
 export const SCENARIO_LIMITS = {
@@ -47,6 +64,9 @@ export const SCENARIO_LIMITS = {
   outagePublishes: { min: 1, max: 1000 },
   slowFactor: { min: 2, max: 100 },
   eventTypeLength: { max: 64 },
+  data: { max: 20, fields: 8, keyLength: 32, textLength: 64 },
+  speed: { min: 0.25, max: 20 },
+  at: { min: 0, max: 50_000 },
 } as const;
 
 /** An event type name as the services spell them (`OrderCreated`): also keeps link text free of markup. */
@@ -69,4 +89,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   orders: 0,
   // Frozen too: a caller pushing onto the default's faults would change every later run.
   faults: Object.freeze<Fault[]>([]) as Fault[],
+  data: Object.freeze<DataEdit[]>([]) as DataEdit[],
+  speed: 1,
+  at: 0,
 });

@@ -14,6 +14,8 @@ import {
   SAGA_STYLES,
   SCENARIO_LIMITS as L,
   SCENARIO_MODES,
+  EDITABLE_TABLES,
+  type DataEdit,
   type Scenario,
 } from './scenario';
 
@@ -96,6 +98,39 @@ const FAULT_SCHEMA: v.GenericSchema<unknown, Fault> = v.variant(
 );
 
 const boolean = v.boolean('expected true or false');
+
+const cell = v.union(
+  [
+    v.pipe(v.string(), v.maxLength(L.data.textLength)),
+    v.pipe(v.number(), v.finite()),
+    v.boolean(),
+  ],
+  `expected text of at most ${L.data.textLength} characters, a number, or true/false`,
+);
+
+const row = v.pipe(
+  v.record(
+    v.pipe(v.string(), v.maxLength(L.data.keyLength), v.regex(/^[A-Za-z][A-Za-z0-9]*$/)),
+    cell,
+    'expected a row of named fields',
+  ),
+  v.check((r) => Object.keys(r).length <= L.data.fields, `expected at most ${L.data.fields} fields`),
+);
+
+const DATA_EDIT_SCHEMA: v.GenericSchema<unknown, DataEdit> = v.variant(
+  'service',
+  [
+    v.strictObject({ service: v.literal('payment'), table: oneOf(EDITABLE_TABLES.payment), row }),
+    v.strictObject({ service: v.literal('inventory'), table: oneOf(EDITABLE_TABLES.inventory), row }),
+    v.strictObject({ service: v.literal('shipping'), table: oneOf(EDITABLE_TABLES.shipping), row }),
+  ],
+  `expected a service whose data a scenario may set: ${Object.keys(EDITABLE_TABLES).join(', ')}`,
+);
+
+function numberIn(min: number, max: number) {
+  const expected = `expected a number from ${min} to ${max}`;
+  return v.pipe(v.number(expected), v.finite(expected), v.minValue(min, expected), v.maxValue(max, expected));
+}
 const EXPECTED_OBJECT = 'expected an object of scenario settings';
 
 // Annotated with Scenario so the compiler rejects a schema whose output is not one.
@@ -121,6 +156,12 @@ const SCENARIO_SCHEMA: v.GenericSchema<unknown, Scenario> = v.pipe(
       v.array(FAULT_SCHEMA, 'expected a list of faults'),
       v.maxLength(L.faults.max, `expected at most ${L.faults.max} faults`),
     ),
+    data: v.pipe(
+      v.array(DATA_EDIT_SCHEMA, 'expected a list of row edits'),
+      v.maxLength(L.data.max, `expected at most ${L.data.max} row edits`),
+    ),
+    speed: numberIn(L.speed.min, L.speed.max),
+    at: integerIn(L.at.min, L.at.max),
   }),
 );
 

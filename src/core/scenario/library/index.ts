@@ -1,0 +1,14 @@
+// The scenario library, in the order the seed text walks through its ideas.
+// Later patterns append their list here; nothing else changes.
+
+import { MESSAGING_SCENARIOS } from './messaging';
+import { SAGA_SCENARIOS } from './sagas';
+import type { LibraryEntry } from './types';
+
+export type { LibraryEntry, NarrativeAction, NarrativeStep } from './types';
+
+export const LIBRARY: LibraryEntry[] = [...MESSAGING_SCENARIOS, ...SAGA_SCENARIOS];
+
+export function libraryEntry(id: string): LibraryEntry | undefined {
+  return LIBRARY.find((e) => e.id === id);
+}

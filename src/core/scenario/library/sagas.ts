@@ -1,0 +1,90 @@
+// The library's saga scenarios: choreography (happy and failing), orchestration
+// with compensation, a saga without idempotency, and all the patterns together.
+
+import type { LibraryEntry } from './types';
+import { BASE } from './messaging';
+
+export const SAGA_SCENARIOS: LibraryEntry[] = [
+  {
+    id: 'choreography-happy',
+    title: 'Choreographed saga: the happy path',
+    section: 'Saga pattern — choreography',
+    idea: 'No one is in charge: each service reacts to the previous one’s event and publishes its own.',
+    scenario: { ...BASE },
+    narrative: [
+      { say: 'Step through one order: OrderCreated → payment → PaymentCompleted → inventory → InventoryReserved → shipping.', watch: 'Each outbox, then the broker’s topics.', do: { kind: 'steps', count: 8 } },
+      { say: 'Run the rest.', watch: 'Every order COMPLETED.', do: { kind: 'runToEnd' } },
+      { say: 'Each saga’s chain of events, read off the services’ own data.', watch: 'The Sagas tab.', do: { kind: 'showTab', tab: 'sagas' } },
+    ],
+    partner: 'orchestration-compensation',
+    expect: [],
+  },
+  {
+    id: 'choreography-failure',
+    title: 'Choreographed saga: out of stock, compensated',
+    section: 'Saga pattern — choreography',
+    idea: 'A step fails; the services that already acted undo their part in reaction to the failure event.',
+    scenario: { ...BASE, orders: 4, data: [{ service: 'inventory', table: 'stock', row: { sku: 'SKU-LAMP', available: 0, reserved: 0 } }] },
+    narrative: [
+      { say: 'Lamps are out of stock. Orders are charged first, then inventory is asked to reserve.', watch: 'Inventory’s stock row for SKU-LAMP.', do: { kind: 'steps', count: 10 } },
+      { say: 'Inventory publishes InventoryReservationFailed; payment refunds, order cancels.', watch: 'Payments turning REFUNDED, orders CANCELLED.', do: { kind: 'runToEnd' } },
+      { say: 'Nothing of a cancelled order remains: no charge, no reservation.', watch: 'The Sagas tab and the empty Anomalies tab.', do: { kind: 'showTab', tab: 'sagas' } },
+    ],
+    partner: 'orchestration-compensation',
+    expect: [],
+  },
+  {
+    id: 'orchestration-compensation',
+    title: 'Orchestrated saga with compensation',
+    section: 'Saga pattern — orchestration',
+    idea: 'One orchestrator sends each command and, when a step fails, the compensations in reverse order.',
+    scenario: { ...BASE, sagaStyle: 'orchestration', data: [{ service: 'shipping', table: 'regions', row: { id: 'EU', served: false } }] },
+    narrative: [
+      { say: 'The orchestrator starts a saga per order and sends ReserveInventory, then ProcessPayment.', watch: 'The orchestrator’s saga table.', do: { kind: 'steps', count: 12 } },
+      { say: 'Shipping does not serve the region: ScheduleShipment fails.', watch: 'The saga moves into compensation.', do: { kind: 'steps', count: 12 } },
+      { say: 'Refund, release, cancel — newest first. Run to the end.', watch: 'Every saga ends COMPENSATED.', do: { kind: 'runToEnd' } },
+      { say: 'Each saga’s steps and compensations.', watch: 'The Sagas tab.', do: { kind: 'showTab', tab: 'sagas' } },
+    ],
+    partner: 'choreography-failure',
+    expect: [],
+  },
+  {
+    id: 'saga-no-idempotency',
+    title: 'A saga without idempotency',
+    section: 'Common mistakes',
+    idea: 'Without an inbox or an idempotency key, a redelivered OrderCreated charges the customer twice.',
+    scenario: { ...BASE, inbox: false, idempotencyKeys: false, faults: [{ kind: 'duplicate', group: 'payment', type: 'OrderCreated' }] },
+    narrative: [
+      { say: 'The broker will deliver one OrderCreated to payment twice; payment has neither inbox nor key.', watch: 'The Faults tab.', do: { kind: 'showTab', tab: 'faults' } },
+      { say: 'Run it.', watch: 'Payment’s table: two charges for one order.', do: { kind: 'runToEnd' } },
+      { say: 'The checker flags the double charge.', watch: 'The Anomalies tab.', do: { kind: 'showTab', tab: 'anomalies' } },
+    ],
+    partner: 'combining-patterns',
+    expect: ['no-double-charge', 'no-duplicate-side-effect'],
+  },
+  {
+    id: 'combining-patterns',
+    title: 'Combining patterns: outbox + saga + inbox',
+    section: 'Combining patterns',
+    idea: 'Each pattern covers one failure: together they survive crashes, duplicates and an outage with nothing lost or doubled.',
+    scenario: {
+      ...BASE,
+      sagaStyle: 'orchestration',
+      orders: 4,
+      faults: [
+        { kind: 'crash', service: 'orchestrator', point: 'consumer-after-commit-before-ack', nth: 2 },
+        { kind: 'duplicate', group: 'payment', type: 'ProcessPayment' },
+        { kind: 'broker-outage', publishes: 3 },
+        { kind: 'crash', service: 'payment', point: 'relay-after-publish-before-mark', nth: 1 },
+      ],
+    },
+    narrative: [
+      { say: 'Four faults are planned: two crashes, a duplicate command and a broker outage.', watch: 'The Faults tab.', do: { kind: 'showTab', tab: 'faults' } },
+      { say: 'Step into it: outboxes keep rows while the broker refuses them.', watch: 'Pending outbox rows.', do: { kind: 'steps', count: 15 } },
+      { say: 'Run to the end.', watch: 'Each fault marked on the timeline as it fires.', do: { kind: 'runToEnd' } },
+      { say: 'Every saga completed once, every charge once.', watch: 'The Sagas tab and the empty Anomalies tab.', do: { kind: 'showTab', tab: 'anomalies' } },
+    ],
+    partner: 'saga-no-idempotency',
+    expect: [],
+  },
+];
