@@ -53,6 +53,8 @@ export interface ConductorOptions {
   data?: DataEdit[];
   speed?: number;
   at?: number;
+  /** The library scenario whose narrative the guide shows. */
+  guide?: string;
   /** The run existed before this page: new process lives must not repeat the ids of earlier ones. */
   resumed?: boolean;
 }
@@ -91,6 +93,7 @@ export class Conductor implements Controller {
   private readonly speed: number;
   private readonly at: number;
   private readonly resumed: boolean;
+  private readonly guide: string;
 
   constructor(options: ConductorOptions = {}) {
     this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
@@ -104,6 +107,7 @@ export class Conductor implements Controller {
     this.speed = options.speed ?? 1;
     this.at = options.at ?? 0;
     this.resumed = options.resumed ?? false;
+    this.guide = options.guide ?? '';
     this.faults = new FaultControl(options.faults ?? [], {
       proc: (name) => this.proc(name),
       alive: () => this.processNames.filter((p) => this.proc(p).alive),
@@ -442,6 +446,7 @@ export class Conductor implements Controller {
       data: this.data,
       speed: this.speed,
       at: this.at,
+      guide: this.guide,
     };
   }
 

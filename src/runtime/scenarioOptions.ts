@@ -50,5 +50,6 @@ export function conductorOptions(scenario: Scenario): ConductorOptions {
     data: scenario.data,
     speed: scenario.speed,
     at: scenario.at,
+    guide: scenario.guide,
   };
 }

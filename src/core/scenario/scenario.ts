@@ -41,6 +41,8 @@ export interface Scenario {
   speed: number;
   /** A deterministic run opens this many steps in: a position in time to share. */
   at: number;
+  /** The library scenario whose narrative the guide shows ('' for none). */
+  guide: string;
 }
 
 /** Tables a scenario may set rows of: the same ones a user may edit in the Setup tab. */
@@ -67,6 +69,7 @@ export const SCENARIO_LIMITS = {
   data: { max: 20, fields: 8, keyLength: 32, textLength: 64 },
   speed: { min: 0.25, max: 20 },
   at: { min: 0, max: 50_000 },
+  guide: { max: 40 },
 } as const;
 
 /** An event type name as the services spell them (`OrderCreated`): also keeps link text free of markup. */
@@ -92,4 +95,5 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   data: Object.freeze<DataEdit[]>([]) as DataEdit[],
   speed: 1,
   at: 0,
+  guide: '',
 });

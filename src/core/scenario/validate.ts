@@ -162,6 +162,11 @@ const SCENARIO_SCHEMA: v.GenericSchema<unknown, Scenario> = v.pipe(
     ),
     speed: numberIn(L.speed.min, L.speed.max),
     at: integerIn(L.at.min, L.at.max),
+    guide: v.pipe(
+      v.string('expected a library scenario id'),
+      v.maxLength(L.guide.max, `expected a library scenario id of at most ${L.guide.max} characters`),
+      v.regex(/^[a-z0-9-]*$/, 'expected a library scenario id: lower-case letters, digits and dashes'),
+    ),
   }),
 );
 

@@ -7,7 +7,8 @@ import type { LibraryEntry } from './types';
 
 export type { LibraryEntry, NarrativeAction, NarrativeStep } from './types';
 
-export const LIBRARY: LibraryEntry[] = [...MESSAGING_SCENARIOS, ...SAGA_SCENARIOS];
+/** Each entry's link names the entry, so whoever opens it gets its narrative too. */
+export const LIBRARY: LibraryEntry[] = [...MESSAGING_SCENARIOS, ...SAGA_SCENARIOS].map((entry) => ({ ...entry, scenario: { ...entry.scenario, guide: entry.id } }));
 
 export function libraryEntry(id: string): LibraryEntry | undefined {
   return LIBRARY.find((e) => e.id === id);

@@ -67,8 +67,7 @@ export const SAGA_SCENARIOS: LibraryEntry[] = [
     title: 'Combining patterns: outbox + saga + inbox',
     section: 'Combining patterns',
     idea: 'Each pattern covers one failure: together they survive crashes, duplicates and an outage with nothing lost or doubled.',
-    scenario: {
-      ...BASE,
+    scenario: { ...BASE,
       sagaStyle: 'orchestration',
       orders: 4,
       faults: [
