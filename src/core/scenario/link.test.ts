@@ -45,6 +45,7 @@ const EVERYTHING_CHANGED: Scenario = {
   ],
   speed: 0.25,
   at: 50_000,
+  guide: 'combining-patterns',
 };
 
 /** A link whose payload is exactly `bytes` deflated, bypassing the encoder's JSON step. */
