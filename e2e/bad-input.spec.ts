@@ -34,5 +34,6 @@ test('a tampered share link says what is wrong and opens the default scenario in
   const banner = page.getByRole('alert').filter({ hasText: 'MPP009' });
   await expect(banner).toContainText('could not be opened');
   expect(await page.evaluate(() => window.playground!.mode)).toBe('live');
+  expect(new URL(page.url()).hash).toBe('');
   expect(await page.locator('script', { hasText: 'alert(1)' }).count()).toBe(0);
 });

@@ -7,11 +7,11 @@ import { createPlaygroundApi } from './playgroundApi';
 import { claimRun } from './runClaim';
 import { conductorOptions, scenarioFromUrl } from './scenarioOptions';
 
-export function conductorFromLocation(location: Pick<Location, 'search' | 'hash'>, runId?: string, resumed = false): Conductor {
+export function conductorFromLocation(location: Pick<Location, 'search' | 'hash'>, runId?: string, resumed = false): { conductor: Conductor; linkError: string | null } {
   const { scenario, linkError } = scenarioFromUrl(location);
   const conductor = new Conductor({ ...conductorOptions(scenario), runId, resumed });
   if (linkError) conductor.reportLinkError(linkError);
-  return conductor;
+  return { conductor, linkError };
 }
 
 /**
@@ -20,10 +20,12 @@ export function conductorFromLocation(location: Pick<Location, 'search' | 'hash'
  */
 export async function boot(location: Location): Promise<{ conductor: Conductor; started: Promise<void>; resumed: boolean }> {
   const { runId, resumed } = await claimRun(new URLSearchParams(location.search).get('run'));
+  const { conductor, linkError } = conductorFromLocation(location, runId, resumed);
   const url = new URL(location.href);
   url.searchParams.set('run', runId);
+  // The page runs the default scenario instead of a bad link: drop the link, so a reload does not trip on it again.
+  if (linkError) url.hash = '';
   history.replaceState(history.state, '', url);
-  const conductor = conductorFromLocation(location, runId, resumed);
   const started = conductor.start();
   window.playground = createPlaygroundApi(conductor, started);
   window.addEventListener('pagehide', () => conductor.dispose());
