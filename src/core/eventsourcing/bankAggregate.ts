@@ -14,18 +14,20 @@ export interface AccountState {
   balance: number;
   /** Transfers that left this account and are not yet completed. */
   pending: string[];
+  /** Transfers credited to this account: a repeated credit is recognised and changes nothing. */
+  received: string[];
 }
 
 export const accountAggregate: AggregateType<AccountState> = {
   name: 'Account',
-  initial: (id) => ({ id, owner: null, status: 'NONE', balance: 0, pending: [] }),
+  initial: (id) => ({ id, owner: null, status: 'NONE', balance: 0, pending: [], received: [] }),
   apply(state, event: StoredEvent) {
     const d = event.data as Record<string, never>;
     switch (event.type) {
       case 'AccountOpened':
         return { ...state, owner: d.owner, status: 'OPEN' };
       case 'MoneyDeposited':
-        return { ...state, balance: state.balance + d.amount };
+        return { ...state, balance: state.balance + d.amount, received: d.transferId ? [...state.received, d.transferId] : state.received };
       case 'MoneyWithdrawn':
         return { ...state, balance: state.balance - d.amount };
       case 'TransferInitiated':
@@ -60,6 +62,7 @@ export function decideAccount(state: AccountState, command: AccountCommand): New
       if (state.status !== 'NONE') throw new RuleBroken(`account ${state.id} already exists`);
       return [{ type: 'AccountOpened', data: { owner: command.owner } }];
     case 'deposit':
+      if (command.transferId && state.received.includes(command.transferId)) return []; // this transfer was credited already
       open();
       positive(command.amount);
       return [{ type: 'MoneyDeposited', data: { amount: command.amount, ...(command.transferId ? { transferId: command.transferId } : {}) } }];

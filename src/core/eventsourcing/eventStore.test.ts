@@ -124,3 +124,27 @@ describe('projections', () => {
     expect((await q.table('history').toArray()).map((h) => h.amount)).toEqual([100, -30]);
   });
 });
+
+describe('the event-sourced bank', () => {
+  it('a transfer interrupted after the debit is in flight, then resumed exactly once: money is conserved', async () => {
+    const { transfer, resumeTransfers, moneyHeld, inFlight } = await import('./transfers');
+    const s = store();
+    const deps = { store: s, snapshotEvery: 3 };
+    for (const [id, owner, amount] of [['acc-a', 'alice', 100], ['acc-b', 'bob', 50]] as const) {
+      await handleCommand(s, accountAggregate, decideAccount, id, { type: 'open', owner }, deps);
+      await handleCommand(s, accountAggregate, decideAccount, id, { type: 'deposit', amount }, deps);
+    }
+    const crashed = transfer({ ...deps, afterDebit: () => { throw new Error('crashed after debit'); } }, { transferId: 't-1', from: 'acc-a', to: 'acc-b', amount: 30 });
+    await expect(crashed).rejects.toThrow('crashed after debit');
+    expect(await inFlight(s)).toEqual([{ transferId: 't-1', from: 'acc-a', to: 'acc-b', amount: 30 }]);
+    expect(await moneyHeld(s)).toEqual({ balances: 120, inFlight: 30, external: 150 });
+    expect(await resumeTransfers(deps)).toBe(1);
+    expect(await resumeTransfers(deps)).toBe(0);
+    expect(await moneyHeld(s)).toEqual({ balances: 150, inFlight: 0, external: 150 });
+    const b = await loadAggregate(s, accountAggregate, 'acc-b', { snapshots: true });
+    expect(b.state.balance).toBe(80);
+    // A repeated credit of the same transfer changes nothing.
+    const again = await handleCommand(s, accountAggregate, decideAccount, 'acc-b', { type: 'deposit', amount: 30, transferId: 't-1' }, deps);
+    expect(again.events).toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+// A transfer between two event-sourced accounts is a saga over events: the
+// source records TransferInitiated (the money leaves), the destination is
+// credited, then the source records TransferCompleted. Each step is its own
+// append; a crash between them leaves the transfer in flight, and resuming
+// runs the remaining steps — each of them a no-op if it already happened.
+
+import type { EventStore } from './eventStore';
+import { handleCommand } from './commandHandler';
+import { accountAggregate, decideAccount, type AccountCommand } from './bankAggregate';
+import { loadAggregate } from './aggregate';
+
+export interface TransferRequest {
+  transferId: string;
+  from: string;
+  to: string;
+  amount: number;
+}
+
+export interface TransferDeps {
+  store: EventStore;
+  snapshotEvery: number;
+  /** Called between the debit and the credit: where a crash leaves money in flight. */
+  afterDebit?: () => void;
+}
+
+const act = (deps: TransferDeps, account: string, command: AccountCommand) =>
+  handleCommand(deps.store, accountAggregate, decideAccount, account, command, { snapshotEvery: deps.snapshotEvery });
+
+export async function transfer(deps: TransferDeps, t: TransferRequest): Promise<void> {
+  await act(deps, t.from, { type: 'initiateTransfer', transferId: t.transferId, to: t.to, amount: t.amount });
+  deps.afterDebit?.();
+  await finish(deps, t);
+}
+
+async function finish(deps: TransferDeps, t: TransferRequest): Promise<void> {
+  await act(deps, t.to, { type: 'deposit', amount: t.amount, transferId: t.transferId });
+  await act(deps, t.from, { type: 'completeTransfer', transferId: t.transferId });
+}
+
+/** Transfers that left an account and were never completed, as their TransferInitiated events say. */
+export async function inFlight(store: EventStore): Promise<TransferRequest[]> {
+  const found: TransferRequest[] = [];
+  for (const { id } of await store.streams()) {
+    const { state } = await loadAggregate(store, accountAggregate, id, { snapshots: false });
+    if (!state.pending.length) continue;
+    for (const event of await store.read(id)) {
+      const d = event.data as { transferId?: string; to?: string; amount?: number };
+      if (event.type === 'TransferInitiated' && state.pending.includes(d.transferId!)) found.push({ transferId: d.transferId!, from: id, to: d.to!, amount: d.amount! });
+    }
+  }
+  return found;
+}
+
+/** After a restart: completes every transfer left in flight. Returns how many. */
+export async function resumeTransfers(deps: TransferDeps): Promise<number> {
+  const pending = await inFlight(deps.store);
+  for (const t of pending) await finish(deps, t);
+  return pending.length;
+}
+
+/** Money the bank holds: every balance plus what is in flight; it changes only by deposits and withdrawals from outside. */
+export async function moneyHeld(store: EventStore): Promise<{ balances: number; inFlight: number; external: number }> {
+  let balances = 0;
+  let external = 0;
+  for (const { id } of await store.streams()) {
+    balances += (await loadAggregate(store, accountAggregate, id, { snapshots: false })).state.balance;
+    for (const e of await store.read(id)) {
+      const d = e.data as { amount?: number; transferId?: string };
+      if (e.type === 'MoneyDeposited' && !d.transferId) external += d.amount!;
+      if (e.type === 'MoneyWithdrawn') external -= d.amount!;
+    }
+  }
+  const flying = (await inFlight(store)).reduce((sum, t) => sum + t.amount, 0);
+  return { balances, inFlight: flying, external };
+}
