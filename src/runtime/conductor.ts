@@ -13,6 +13,7 @@ import { sampleOrder } from '../core/services/catalog';
 import type { Fact, ProcessName } from '../core/telemetry';
 import { broadcastChannels, channelNames, type Channel } from '../core/transport';
 import type { BrokerDump } from '../core/broker/dump';
+import type { LogRow } from '../core/broker/brokerDb';
 import type { ConductorEvent, Controller, PlaceOrderInput, RunMode, SimState } from './controller';
 import type { Fault } from '../core/faults/faultPlan';
 import { FaultControl } from './faultControl';
@@ -23,7 +24,7 @@ import { stateHash } from '../core/sim/stateHash';
 import type { DataEdit, Scenario } from '../core/scenario/scenario';
 import { ERRORS, PlaygroundError, type ErrorName } from './errors';
 import { ProcessHandle } from './processHandle';
-import { readBrokerDb, readServiceDb } from './readDown';
+import { readBrokerDb, readBrokerLog, readServiceDb } from './readDown';
 import { waitForQuiet } from '../core/quiet';
 import { deleteStaleRuns, keepRunAlive } from './runRegistry';
 
@@ -320,6 +321,11 @@ export class Conductor implements Controller {
     const services = Object.fromEntries(await Promise.all(this.services.map(async (s) => [s, await read(s)] as const))) as Snapshot['services'];
     const broker = this.proc('broker').alive ? await this.proc('broker').call<BrokerDump>('dump') : await readBrokerDb(this.runId);
     return { services, broker };
+  }
+
+  /** Every record the broker holds, for the exports: read by the broker, or from its database while it is down. */
+  async brokerLog(): Promise<LogRow[]> {
+    return this.proc('broker').alive ? this.proc('broker').call<LogRow[]>('log') : readBrokerLog(this.runId);
   }
 
   anomalies(): Anomaly[] {

@@ -10,6 +10,8 @@ import type { ServiceName } from '../core/rows';
 import type { SimTiming } from '../core/clock';
 import type { Fault } from '../core/faults/faultPlan';
 import type { Scenario } from '../core/scenario/scenario';
+import type { LogRow } from '../core/broker/brokerDb';
+import type { Snapshot } from './conductor';
 
 /** Live: every process free-runs on real time. Deterministic: the conductor grants each step, drawn from a seeded PRNG. */
 export type RunMode = 'live' | 'deterministic';
@@ -86,10 +88,18 @@ export interface Controller {
   readonly faultPlan: Fault[];
   /** Replaces the plan: faults not yet fired are armed again from the new list. */
   setFaultPlan(plan: Fault[]): Promise<void>;
+  /** Names the run's databases; a page address with `?run=` resumes it. */
+  readonly runId: string;
+  /** Every database of the run, read by its process or, while that one is down, straight from IndexedDB. */
+  snapshot(): Promise<Snapshot>;
+  /** Every record the broker's log holds, in key order (topic, partition, offset). */
+  brokerLog(): Promise<LogRow[]>;
   /** The run as a scenario now (its switches as configured, its current fault plan): what a share link or an export carries. */
   scenario(): Scenario;
   /** Deterministic mode: grants exactly one step (it pauses free-running first). */
   step(): Promise<void>;
   /** Deterministic mode: grants steps as fast as possible until nothing is left to do. */
   runToEnd(): Promise<void>;
+  /** Resolves once nothing is owed anywhere (a deterministic run: once it has run to its end), then checks the invariants again. */
+  settle(timeoutMs?: number): Promise<void>;
 }

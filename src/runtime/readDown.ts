@@ -2,8 +2,8 @@
 // cannot answer, but its IndexedDB is still there: this is what recovery will
 // find, and what the user should see while the process is down.
 
-import { openBrokerDb } from '../core/broker/brokerDb';
-import { dumpBroker, type BrokerDump } from '../core/broker/dump';
+import { openBrokerDb, type LogRow } from '../core/broker/brokerDb';
+import { dumpBroker, readLog, type BrokerDump } from '../core/broker/dump';
 import type { ServiceName, TableDump } from '../core/rows';
 import { dumpTables, openServiceDb } from '../core/service/serviceDb';
 import { SERVICES } from '../core/services';
@@ -25,6 +25,15 @@ export async function readBrokerDb(runId: string): Promise<BrokerDump> {
   const down: BrokerStats = { partitions: [], groups: [], deadLetters: 0, paused: false };
   try {
     return await dumpBroker(db, down);
+  } finally {
+    db.close();
+  }
+}
+
+export async function readBrokerLog(runId: string): Promise<LogRow[]> {
+  const db = openBrokerDb(runId, dexie());
+  try {
+    return await readLog(db);
   } finally {
     db.close();
   }

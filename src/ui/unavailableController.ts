@@ -25,11 +25,15 @@ export function unavailableController(cause: unknown, code = 'conductor-start-fa
     sagaAction: refuse,
     editRow: refuse,
     mode: 'live',
+    runId: '',
+    snapshot: refuse,
+    brokerLog: refuse,
     scenario: () => ({ ...DEFAULT_SCENARIO, faults: [] }),
     faultPlan: [],
     setFaultPlan: refuse,
     step: refuse,
     runToEnd: refuse,
+    settle: refuse,
     subscribe(listener) {
       listener([error]);
       return () => {};

@@ -2,7 +2,7 @@
 
 import { Broker } from '../core/broker/broker';
 import { openBrokerDb } from '../core/broker/brokerDb';
-import { dumpBroker } from '../core/broker/dump';
+import { dumpBroker, readLog } from '../core/broker/dump';
 import { SteppedClock, systemClock } from '../core/clock';
 import { serveWorker } from './workerEntry';
 
@@ -18,6 +18,7 @@ serveWorker(async ({ init, openChannel, dexie, emit, fatal }) => {
     setPaused: (paused: boolean) => broker.setPaused(paused),
     status: () => broker.status(),
     dump: () => dumpBroker(db, broker.stats()),
+    log: () => readLog(db),
     duplicateNext: (group: string, type: string) => broker.faults.duplicateNext(group, type),
     refusePublishes: (publishes: number) => broker.faults.refusePublishes(publishes),
     delayNext: (group: string, type: string, ms: number) => broker.faults.delayNext(group, type, ms),

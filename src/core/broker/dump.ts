@@ -1,6 +1,6 @@
 // The broker's state as read from its own database, for snapshot().
 
-import type { BrokerDb } from './brokerDb';
+import type { BrokerDb, LogRow } from './brokerDb';
 import type { BrokerStats } from '../telemetry';
 import { DEAD_LETTER_TOPIC } from './wire';
 
@@ -34,4 +34,9 @@ export async function dumpBroker(db: BrokerDb, live: BrokerStats): Promise<Broke
     for (const topic of Object.keys(subjects)) subjects[topic] = [...new Set(subjects[topic])];
     return { topics, offsets: await db.offsets.toArray(), deadLetters, subjects, live };
   });
+}
+
+/** Every record of the log, dead letters included, for the run's exports: the log may be long, so dumpBroker leaves it out. */
+export async function readLog(db: BrokerDb): Promise<LogRow[]> {
+  return db.log.toArray();
 }
