@@ -1,15 +1,20 @@
 // The side panel: tabs for the sagas, the run's setup (settings and business
-// data), its fault plan, the invariant checker's anomalies and the event log.
+// data), its fault plan, the invariant checker's anomalies and the event log —
+// and first, when the run was opened from the scenario library, its guide.
 // Each tab shows a count, so a stuck saga, a fault that fired or a broken
 // invariant is visible from any tab.
 
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useLayoutEffect, type KeyboardEvent, type ReactNode } from 'react';
+import type { LibraryEntry } from '../../core/scenario/library';
 import { FaultsPanel } from '../faults/FaultsPanel';
+import { GuidePanel } from '../guide/GuidePanel';
+import { GuideStrip } from '../guide/GuideStrip';
+import { useGuideEntry, useGuideRunner } from '../guide/useGuide';
 import { SagaPanel } from '../sagas/SagaPanel';
 import { SetupPanel } from '../setup/SetupPanel';
 import { usePlayground } from '../store/hooks';
 import { stuckCount } from '../store/sagaSelectors';
-import { useView, type SideTab } from '../store/viewStore';
+import { useView, viewStore, type SideTab } from '../store/viewStore';
 import { AnomaliesPanel } from './AnomaliesPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { EventLogPanel } from './EventLogPanel';
@@ -22,7 +27,10 @@ const TABS: { id: SideTab; label: string }[] = [
   { id: 'log', label: 'Log' },
 ];
 
-const PANELS: Record<SideTab, { region: string; render: () => ReactNode }> = {
+const GUIDE_TAB = { id: 'guide', label: 'Guide' } as const;
+
+const PANELS: Record<SideTab, { region: string; render: (entry: LibraryEntry | undefined) => ReactNode }> = {
+  guide: { region: 'guide', render: (entry) => entry && <GuidePanel entry={entry} /> },
   sagas: { region: 'saga panel', render: () => <SagaPanel /> },
   setup: { region: 'setup panel', render: () => <SetupPanel /> },
   faults: { region: 'faults panel', render: () => <FaultsPanel /> },
@@ -77,23 +85,32 @@ function SideRail() {
 }
 
 export function SidePanel() {
-  const tab = useView((s) => s.tab);
+  const entry = useGuideEntry();
+  // Mounted here, folded or not, so presenter mode's n / p run the steps too.
+  useGuideRunner(entry);
+  // A library scenario opens on its guide; before paint, so the Sagas tab never flashes. (Not setTab: it would unfold the panel.)
+  useLayoutEffect(() => {
+    if (entry) viewStore.setState({ tab: 'guide' });
+  }, [entry]);
+  const chosen = useView((s) => s.tab);
   const setTab = useView((s) => s.setTab);
   const collapsed = useView((s) => s.sideCollapsed);
   const collapse = useView((s) => s.setSideCollapsed);
   if (collapsed) return <SideRail />;
+  const tabs = entry ? [GUIDE_TAB, ...TABS] : TABS;
+  const tab = chosen === 'guide' && !entry ? 'sagas' : chosen;
   // Arrow keys move between tabs, as in the WAI-ARIA tabs pattern.
   const onKeyDown = (e: KeyboardEvent) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (!step) return;
-    const next = TABS[(TABS.findIndex((t) => t.id === tab) + step + TABS.length) % TABS.length].id;
+    const next = tabs[(tabs.findIndex((t) => t.id === tab) + step + tabs.length) % tabs.length].id;
     setTab(next);
     document.getElementById(`tab-${next}`)?.focus();
   };
   return (
     <aside className="side-panels" aria-label="Run status">
-      <div className="side-tabs" role="tablist" aria-label="Side panel" onKeyDown={onKeyDown}>
-        {TABS.map((t) => (
+      <div className={entry ? 'side-tabs side-tabs-with-guide' : 'side-tabs'} role="tablist" aria-label="Side panel" onKeyDown={onKeyDown}>
+        {tabs.map((t) => (
           <button
             key={t.id}
             id={`tab-${t.id}`}
@@ -119,8 +136,9 @@ export function SidePanel() {
           »
         </button>
       </div>
+      {entry && tab !== 'guide' && <GuideStrip entry={entry} />}
       <div className="side-body" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        <ErrorBoundary key={tab} region={PANELS[tab].region}>{PANELS[tab].render()}</ErrorBoundary>
+        <ErrorBoundary key={tab} region={PANELS[tab].region}>{PANELS[tab].render(entry)}</ErrorBoundary>
       </div>
     </aside>
   );

@@ -4,9 +4,11 @@
 
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import type { ProcessName } from '../../core/telemetry';
 import type { SagaFilter } from './sagaSelectors';
 
-export type SideTab = 'sagas' | 'setup' | 'faults' | 'anomalies' | 'log';
+/** `guide` only exists when the run was opened from a library scenario. */
+export type SideTab = 'guide' | 'sagas' | 'setup' | 'faults' | 'anomalies' | 'log';
 
 export interface ViewState {
   tab: SideTab;
@@ -14,10 +16,13 @@ export interface ViewState {
   sideCollapsed: boolean;
   sagaFilter: SagaFilter;
   selectedSaga: string | null;
+  /** Presenter mode's selected process (keys 1–5): the one `c` crashes and `r` restarts. */
+  selectedProcess: ProcessName | null;
   setTab(tab: SideTab): void;
   setSideCollapsed(collapsed: boolean): void;
   setSagaFilter(filter: SagaFilter): void;
   selectSaga(id: string | null): void;
+  selectProcess(process: ProcessName | null): void;
 }
 
 export function createViewStore() {
@@ -26,10 +31,12 @@ export function createViewStore() {
     sideCollapsed: false,
     sagaFilter: 'all',
     selectedSaga: null,
+    selectedProcess: null,
     setTab: (tab) => set({ tab, sideCollapsed: false }),
     setSideCollapsed: (sideCollapsed) => set({ sideCollapsed }),
     setSagaFilter: (sagaFilter) => set({ sagaFilter }),
     selectSaga: (selectedSaga) => set({ selectedSaga }),
+    selectProcess: (selectedProcess) => set({ selectedProcess }),
   }));
 }
 

@@ -51,7 +51,7 @@ export const MESSAGING_SCENARIOS: LibraryEntry[] = [
     idea: 'Participants that voted yes hold their locks until the coordinator decides; if it dies, everyone who needs those rows waits.',
     scenario: { ...DEFAULT_SCENARIO, pace: 'fast', ordering: 'two-phase-commit', faults: [{ kind: 'crash', service: 'order', point: 'coordinator-after-prepare', nth: 1 }], data: [] },
     narrative: [
-      { say: 'Place two orders for the same stock. The coordinator asks payment and inventory to prepare: they lock and vote yes.', watch: 'The lock tables on Payment and Inventory.', do: { kind: 'placeOrders', count: 2 } },
+      { say: 'Place two orders for the same stock. The coordinator asks payment and inventory to prepare: they lock and vote yes.', watch: 'The lock tables on Payment and Inventory.', do: { kind: 'placeOrders', count: 2, like: { items: [{ sku: 'SKU-LAMP', qty: 1 }] } } },
       { say: 'The coordinator died after prepare, before deciding. The locks stay; the second order waits for them.', watch: 'The red Order node, the held locks and the waiting prepare.' },
       { say: 'Bring the coordinator back: it reads its log, decides, and the participants release.', watch: 'Locks disappear; the waiting order goes through.', do: { kind: 'restart', process: 'order' } },
       { say: 'Let everything finish.', watch: 'Both orders COMPLETED, no lock left.', do: { kind: 'settle' } },

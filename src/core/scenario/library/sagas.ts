@@ -41,7 +41,7 @@ export const SAGA_SCENARIOS: LibraryEntry[] = [
     scenario: { ...BASE, sagaStyle: 'orchestration', data: [{ service: 'shipping', table: 'regions', row: { id: 'EU', served: false } }] },
     narrative: [
       { say: 'The orchestrator starts a saga per order and sends ReserveInventory, then ProcessPayment.', watch: 'The orchestrator’s saga table.', do: { kind: 'steps', count: 12 } },
-      { say: 'Shipping does not serve the region: ScheduleShipment fails.', watch: 'The saga moves into compensation.', do: { kind: 'steps', count: 12 } },
+      { say: 'Shipping does not serve the region: ScheduleShipment fails and ShipmentFailed reaches the orchestrator.', watch: 'The saga moves into compensation: RefundPayment goes out.', do: { kind: 'steps', count: 40 } },
       { say: 'Refund, release, cancel — newest first. Run to the end.', watch: 'Every saga ends COMPENSATED.', do: { kind: 'runToEnd' } },
       { say: 'Each saga’s steps and compensations.', watch: 'The Sagas tab.', do: { kind: 'showTab', tab: 'sagas' } },
     ],

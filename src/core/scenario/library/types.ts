@@ -12,8 +12,8 @@ export type NarrativeAction =
   | { kind: 'steps'; count: number }
   /** Deterministic runs: grant steps until nothing is left. */
   | { kind: 'runToEnd' }
-  /** Live runs: place orders now. */
-  | { kind: 'placeOrders'; count: number }
+  /** Live runs: place orders now — random ones, or each like `like` (one customer, one basket). */
+  | { kind: 'placeOrders'; count: number; like?: { items: { sku: string; qty: number }[] } }
   | { kind: 'restart'; process: ProcessName }
   /** Live runs: wait until nothing is owed anywhere. */
   | { kind: 'settle' }

@@ -1,0 +1,41 @@
+// The Guide tab: the library scenario this run tells — its idea, its steps
+// with what to watch, Start / Next step / Previous, and at the end the
+// checker's verdict beside what the scenario expects.
+
+import type { LibraryEntry } from '../../core/scenario/library';
+import { openLink } from '../export/shareBase';
+import { entryHref, pageBase } from '../library/libraryLinks';
+import { GuideFooter } from './GuideFooter';
+import { GuideSteps } from './GuideSteps';
+import '../styles/library.css';
+
+export function GuidePanel({ entry }: { entry: LibraryEntry }) {
+  const again = entryHref(pageBase(location), entry);
+  return (
+    <section className="panel guide" aria-labelledby="guide-title">
+      <p className="guide-section">{entry.section}</p>
+      <h2 id="guide-title" className="guide-title">
+        {entry.title}
+      </h2>
+      <p className="guide-idea">{entry.idea}</p>
+      <p className="guide-mode muted">
+        {entry.scenario.mode === 'deterministic'
+          ? 'A deterministic run: nothing moves until a step is granted, so each step below shows the same thing every time.'
+          : 'A live run: every service runs on its own, so timings differ from one showing to the next.'}
+      </p>
+      <GuideSteps entry={entry} />
+      <p className="guide-again">
+        <a
+          href={again}
+          onClick={(event) => {
+            event.preventDefault();
+            openLink(again, location);
+          }}
+        >
+          Start over in a fresh run
+        </a>
+      </p>
+      <GuideFooter entry={entry} />
+    </section>
+  );
+}

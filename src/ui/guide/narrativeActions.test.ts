@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from 'vitest';
+import { PlaygroundError } from '../../runtime/errors';
+import { actionText, isProcessDown, performAction, type GuideController } from './narrativeActions';
+
+function fakeController(overrides: Partial<GuideController> = {}): GuideController {
+  return {
+    step: vi.fn(async () => {}),
+    runToEnd: vi.fn(async () => {}),
+    placeOrder: vi.fn(async () => 'o-1'),
+    restart: vi.fn(async () => {}),
+    settle: vi.fn(async () => {}),
+    ...overrides,
+  };
+}
+
+describe('performAction', () => {
+  it('grants exactly the steps asked for', async () => {
+    const controller = fakeController();
+    expect(await performAction({ kind: 'steps', count: 3 }, { controller, showTab: () => {} })).toBeNull();
+    expect(controller.step).toHaveBeenCalledTimes(3);
+  });
+
+  it('runs to the end, restarts, settles', async () => {
+    const controller = fakeController();
+    const deps = { controller, showTab: () => {} };
+    await performAction({ kind: 'runToEnd' }, deps);
+    await performAction({ kind: 'restart', process: 'order' }, deps);
+    await performAction({ kind: 'settle' }, deps);
+    expect(controller.runToEnd).toHaveBeenCalledOnce();
+    expect(controller.restart).toHaveBeenCalledWith('order');
+    expect(controller.settle).toHaveBeenCalledOnce();
+  });
+
+  it('brings a tab forward', async () => {
+    const showTab = vi.fn();
+    await performAction({ kind: 'showTab', tab: 'anomalies' }, { controller: fakeController(), showTab });
+    expect(showTab).toHaveBeenCalledWith('anomalies');
+  });
+
+  it('places every order, and reports orders a planned crash cut off as a note', async () => {
+    let n = 0;
+    const controller = fakeController({
+      placeOrder: vi.fn(async () => {
+        if (n++ === 0) return 'o-1';
+        throw new PlaygroundError('PROCESS_DOWN', 'order crashed');
+      }),
+    });
+    const note = await performAction({ kind: 'placeOrders', count: 2 }, { controller, showTab: () => {} });
+    expect(controller.placeOrder).toHaveBeenCalledTimes(2);
+    expect(note).toBe('1 order of 2 got no answer: the order service went down while placing it.');
+  });
+
+  it('fails on any other error', async () => {
+    const controller = fakeController({ placeOrder: vi.fn(async () => Promise.reject(new Error('no IndexedDB'))) });
+    await expect(performAction({ kind: 'placeOrders', count: 2 }, { controller, showTab: () => {} })).rejects.toThrow('no IndexedDB');
+  });
+});
+
+describe('actionText', () => {
+  it('says what arriving does, and did', () => {
+    expect(actionText({ kind: 'steps', count: 1 })).toBe('grants 1 step');
+    expect(actionText({ kind: 'steps', count: 8 }, 'past')).toBe('granted 8 steps');
+    expect(actionText({ kind: 'placeOrders', count: 2 })).toBe('places 2 orders');
+    expect(actionText({ kind: 'showTab', tab: 'faults' })).toBe('opens the Faults tab');
+    expect(actionText({ kind: 'restart', process: 'order' }, 'past')).toBe('restarted order');
+  });
+});
+
+describe('isProcessDown', () => {
+  it('recognises the conductor’s PROCESS_DOWN only', () => {
+    expect(isProcessDown(new PlaygroundError('PROCESS_DOWN'))).toBe(true);
+    expect(isProcessDown(new PlaygroundError('SETTLE_TIMEOUT'))).toBe(false);
+    expect(isProcessDown('PROCESS_DOWN')).toBe(false);
+  });
+});

@@ -1,0 +1,74 @@
+// What each narrative action does against the controller, and how the guide
+// names it. Only what the Controller offers: no reaching into the conductor.
+
+import type { NarrativeAction } from '../../core/scenario/library';
+import type { Controller } from '../../runtime/controller';
+
+export type GuideController = Pick<Controller, 'step' | 'runToEnd' | 'placeOrder' | 'restart' | 'settle'>;
+
+export type GuideTab = Extract<NarrativeAction, { kind: 'showTab' }>['tab'];
+
+export interface ActionDeps {
+  controller: GuideController;
+  showTab(tab: GuideTab): void;
+}
+
+const TAB_NAMES: Record<GuideTab, string> = { sagas: 'Sagas', setup: 'Setup', faults: 'Faults', anomalies: 'Anomalies', log: 'Log' };
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** What arriving at this step does ('present') or did ('past'), for the step's line in the guide. */
+export function actionText(action: NarrativeAction, tense: 'present' | 'past' = 'present'): string {
+  const past = tense === 'past';
+  switch (action.kind) {
+    case 'steps':
+      return `${past ? 'granted' : 'grants'} ${plural(action.count, 'step')}`;
+    case 'runToEnd':
+      return past ? 'ran to the end' : 'runs to the end';
+    case 'placeOrders':
+      return `${past ? 'placed' : 'places'} ${plural(action.count, 'order')}`;
+    case 'restart':
+      return `${past ? 'restarted' : 'restarts'} ${action.process}`;
+    case 'settle':
+      return past ? 'waited until nothing was owed anywhere' : 'waits until nothing is owed anywhere';
+    case 'showTab':
+      return `${past ? 'opened' : 'opens'} the ${TAB_NAMES[action.tab]} tab`;
+  }
+}
+
+/** A call cut off because its process died: what a planned crash does, not a failure of the guide. */
+export function isProcessDown(error: unknown): boolean {
+  return error instanceof Error && error.name === 'PROCESS_DOWN';
+}
+
+/**
+ * Performs one action; resolves with a note when something planned got in the
+ * way (a crash cut orders off), rejects when the action itself failed.
+ */
+export async function performAction(action: NarrativeAction, { controller, showTab }: ActionDeps): Promise<string | null> {
+  switch (action.kind) {
+    case 'steps':
+      for (let i = 0; i < action.count; i++) await controller.step();
+      return null;
+    case 'runToEnd':
+      await controller.runToEnd();
+      return null;
+    case 'placeOrders': {
+      const results = await Promise.allSettled(Array.from({ length: action.count }, () => controller.placeOrder(action.like)));
+      const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      const other = failed.find((r) => !isProcessDown(r.reason));
+      if (other) throw other.reason;
+      if (failed.length === 0) return null;
+      return `${plural(failed.length, 'order')} of ${action.count} got no answer: the order service went down while placing ${failed.length === 1 ? 'it' : 'them'}.`;
+    }
+    case 'restart':
+      await controller.restart(action.process);
+      return null;
+    case 'settle':
+      await controller.settle();
+      return null;
+    case 'showTab':
+      showTab(action.tab);
+      return null;
+  }
+}

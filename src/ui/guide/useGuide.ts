@@ -1,0 +1,40 @@
+// The guide's bindings: which library entry this run tells (its scenario's
+// `guide`), and the runner that performs its narrative's actions, mounted once
+// for the page (by the side panel, which every page with a side panel has).
+
+import { useEffect, useMemo } from 'react';
+import { libraryEntry, type LibraryEntry } from '../../core/scenario/library';
+import { useController } from '../controls/ControllerContext';
+import { usePlaygroundStore } from '../store/hooks';
+import { useNarrative } from '../store/narrativeStore';
+import { viewStore } from '../store/viewStore';
+import { startGuideRunner } from './guideRunner';
+import { performAction } from './narrativeActions';
+import { nextCheck } from './nextCheck';
+
+export function useGuideEntry(): LibraryEntry | undefined {
+  const controller = useController();
+  return useMemo(() => {
+    const id = controller.scenario().guide;
+    return id ? libraryEntry(id) : undefined;
+  }, [controller]);
+}
+
+export function useGuideRunner(entry: LibraryEntry | undefined): void {
+  const controller = useController();
+  const store = usePlaygroundStore();
+  useEffect(() => {
+    if (!entry) return;
+    useNarrative.getState().setLength(entry.narrative.length);
+    return startGuideRunner({
+      narrative: useNarrative,
+      steps: entry.narrative,
+      perform: (action) => performAction(action, { controller, showTab: (tab) => viewStore.getState().setTab(tab) }),
+      verdict: async () => {
+        await controller.settle();
+        // settle() resolves right after its check was published, before the store's next frame applies it.
+        return nextCheck(store, store.getState().anomalyCheck);
+      },
+    });
+  }, [entry, controller, store]);
+}

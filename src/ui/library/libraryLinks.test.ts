@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { libraryEntry } from '../../core/scenario/library';
+import { decodeScenario } from '../../core/scenario/link';
+import { entryHref, pageBase } from './libraryLinks';
+
+describe('library links', () => {
+  it('build on the page without its query, so a fresh run starts', () => {
+    expect(pageBase({ origin: 'http://127.0.0.1:4173', pathname: '/play/' })).toBe('http://127.0.0.1:4173/play/');
+  });
+
+  it('carry the entry’s scenario, which names the entry as its guide', () => {
+    const entry = libraryEntry('outbox')!;
+    const href = entryHref('http://x/play/', entry);
+    expect(href.startsWith('http://x/play/#s/v1/')).toBe(true);
+    const decoded = decodeScenario(href);
+    expect(decoded.ok && decoded.scenario).toEqual(entry.scenario);
+    expect(decoded.ok && decoded.scenario.guide).toBe('outbox');
+  });
+});

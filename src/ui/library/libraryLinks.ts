@@ -1,0 +1,16 @@
+// Where the library's links go: an entry opens its scenario in a fresh run,
+// on this page's address without its query, so no `run=` resumes the current
+// databases. Pairs go to the compare page (compare/compareLink.ts); opening a
+// link is export/shareBase.ts's openLink. Pure.
+
+import type { LibraryEntry } from '../../core/scenario/library';
+import { scenarioLink } from '../../core/scenario/link';
+
+/** The page's address without query or hash: the base of every library link. */
+export function pageBase(location: Pick<Location, 'origin' | 'pathname'>): string {
+  return location.origin + location.pathname;
+}
+
+export function entryHref(base: string, entry: Pick<LibraryEntry, 'scenario'>): string {
+  return scenarioLink(base, entry.scenario);
+}
