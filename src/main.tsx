@@ -1,11 +1,15 @@
-// Entry point: start a run (the conductor and its workers) and render the app.
-// Whatever fails while starting, the page says why instead of going blank.
+// Entry point: start a run (the conductor and its workers) and render the app —
+// or, for `?compare=1`, the comparison page, whose frames start their own runs
+// and which must not start one itself. Whatever fails while starting, the page
+// says why instead of going blank.
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Controller } from './runtime/controller';
 import { boot } from './runtime/boot';
 import { App } from './ui/App';
+import { ComparePage } from './ui/compare/ComparePage';
+import { pageMode } from './ui/present/pageMode';
 import { unavailableController } from './ui/unavailableController';
 
 async function startRun(): Promise<Controller> {
@@ -21,10 +25,19 @@ async function startRun(): Promise<Controller> {
 }
 
 const root = createRoot(document.getElementById('root')!);
-void startRun().then((controller) =>
+const mode = pageMode(window.location.search);
+if (mode === 'compare') {
   root.render(
     <StrictMode>
-      <App controller={controller} />
+      <ComparePage search={window.location.search} />
     </StrictMode>,
-  ),
-);
+  );
+} else {
+  void startRun().then((controller) =>
+    root.render(
+      <StrictMode>
+        <App controller={controller} chrome={mode} />
+      </StrictMode>,
+    ),
+  );
+}

@@ -1,5 +1,6 @@
-// The playground's shell: toolbar, live canvas, and the tabbed side panel. It owns
-// the one subscription to the controller; everything else reads the store.
+// The playground's shell: toolbar, live canvas, and the tabbed side panel (or,
+// by the page's mode, the bare canvas of an embed or the presenter's layout).
+// It owns the one subscription to the controller; everything else reads the store.
 
 import { useEffect } from 'react';
 import type { Controller } from '../runtime/controller';
@@ -9,6 +10,9 @@ import { Toolbar } from './controls/Toolbar';
 import { ErrorBanner } from './panels/ErrorBanner';
 import { ErrorBoundary } from './panels/ErrorBoundary';
 import { SidePanel } from './panels/SidePanel';
+import { EmbedShell } from './present/EmbedShell';
+import type { PageMode } from './present/pageMode';
+import { PresenterShell } from './present/PresenterShell';
 import { connectController } from './store/connect';
 import { StoreContext } from './store/hooks';
 import { playgroundStore, type PlaygroundStore } from './store/playgroundStore';
@@ -34,24 +38,35 @@ export interface AppProps {
   controller: Controller;
   /** Defaults to the app's singleton store; tests and harnesses pass their own. */
   store?: PlaygroundStore;
+  /** `embed`: the canvas alone; `present`: large type and keyboard control (src/ui/present). */
+  chrome?: Exclude<PageMode, 'compare'>;
 }
 
-export function App({ controller, store = playgroundStore }: AppProps) {
-  useEffect(() => connectController(controller, store), [controller, store]);
+function FullShell() {
   const folded = useView((s) => s.sideCollapsed);
+  return (
+    <div className="app">
+      <Toolbar />
+      <ErrorBanner />
+      <main className={folded ? 'workspace side-folded' : 'workspace'}>
+        <ErrorBoundary region="canvas">
+          <FlowCanvas />
+        </ErrorBoundary>
+        <SidePanel />
+      </main>
+    </div>
+  );
+}
+
+const SHELLS = { full: FullShell, embed: EmbedShell, present: PresenterShell } as const;
+
+export function App({ controller, store = playgroundStore, chrome = 'full' }: AppProps) {
+  useEffect(() => connectController(controller, store), [controller, store]);
+  const Shell = SHELLS[chrome];
   return (
     <StoreContext.Provider value={store}>
       <ControllerContext.Provider value={controller}>
-        <div className="app">
-          <Toolbar />
-          <ErrorBanner />
-          <main className={folded ? 'workspace side-folded' : 'workspace'}>
-            <ErrorBoundary region="canvas">
-              <FlowCanvas />
-            </ErrorBoundary>
-            <SidePanel />
-          </main>
-        </div>
+        <Shell />
       </ControllerContext.Provider>
     </StoreContext.Provider>
   );

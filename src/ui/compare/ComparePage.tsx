@@ -1,0 +1,72 @@
+// `?compare=1&a=…&b=…`: two runs side by side, each in its own frame (its own
+// workers and databases), driven together by the buttons here. This page
+// starts no conductor of its own: main.tsx renders it instead of booting.
+
+import { useMemo, useState } from 'react';
+import { approachLabel, compareLabels, sharedSummary } from './compareLabels';
+import { parseCompare } from './compareUrl';
+import { CompareSide } from './CompareSide';
+import { useFramePane, type PaneCommand } from './useFramePane';
+import '../styles/theme.css';
+import '../styles/compare.css';
+
+export function ComparePage({ search }: { search: string }) {
+  const sides = useMemo(() => parseCompare(search), [search]);
+  const [a, b] = sides;
+  const labels = a.ok && b.ok ? compareLabels(a.scenario, b.scenario) : null;
+  // With one side bad there is nothing to differ from: the good side is named by its approach.
+  const label = (i: number) => {
+    const side = sides[i];
+    return labels?.[i] ?? (side.ok ? approachLabel(side.scenario) : null);
+  };
+  const [generation, setGeneration] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const panes = [useFramePane(a.ok, generation), useFramePane(b.ok, generation)] as const;
+  const anyReady = panes.some((p) => p.state.phase === 'ready');
+
+  const runBoth = async (command: PaneCommand) => {
+    setBusy(true);
+    try {
+      await Promise.all(panes.map((p) => p.run(command)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="compare-page">
+      <header className="toolbar compare-head">
+        <div className="compare-title">
+          <h1>
+            Compare{labels && <span className="compare-versus">: {labels[0]} vs {labels[1]}</span>}
+          </h1>
+          {a.ok && b.ok && <p className="compare-shared">{sharedSummary(a.scenario, b.scenario)}</p>}
+        </div>
+        <div className="compare-actions" role="group" aria-label="Both runs">
+          <button type="button" className="btn btn-primary" disabled={busy || !anyReady} onClick={() => void runBoth('step')}>
+            Step both
+          </button>
+          <button type="button" className="btn btn-primary" disabled={busy || !anyReady} onClick={() => void runBoth('runToEnd')}>
+            Run both to end
+          </button>
+          <button type="button" className="btn" disabled={busy} onClick={() => setGeneration((g) => g + 1)}>
+            Reload both
+          </button>
+        </div>
+      </header>
+      <main className="compare-sides">
+        {sides.map((side, i) => (
+          <CompareSide
+            key={side.key}
+            side={side}
+            letter={side.key.toUpperCase()}
+            label={label(i)}
+            generation={generation}
+            frame={panes[i].frame}
+            state={panes[i].state}
+          />
+        ))}
+      </main>
+    </div>
+  );
+}

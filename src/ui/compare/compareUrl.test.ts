@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { decodeScenario, encodeScenario } from '../../core/scenario/link';
+import { DEFAULT_SCENARIO, type Scenario } from '../../core/scenario/scenario';
+import { frameSrc, parseCompare } from './compareUrl';
+
+const scenario: Scenario = { ...DEFAULT_SCENARIO, faults: [], publishing: 'dual-write', mode: 'deterministic', seed: 11 };
+const q = (params: Record<string, string>) => `?${new URLSearchParams(params)}`;
+
+describe('parseCompare', () => {
+  it('decodes both sides and points each frame at an embed of its own scenario', () => {
+    const [a, b] = parseCompare(q({ compare: '1', a: encodeScenario(scenario), b: encodeScenario(DEFAULT_SCENARIO) }));
+    expect(a).toMatchObject({ key: 'a', ok: true, scenario });
+    expect(b).toMatchObject({ key: 'b', ok: true });
+    if (!a.ok) throw new Error('side a should be fine');
+    expect(a.src).toBe(`./?embed=1${encodeScenario(scenario)}`);
+  });
+
+  it('accepts a whole pasted link or a hash without its #', () => {
+    const hash = encodeScenario(scenario);
+    const [a, b] = parseCompare(q({ a: `https://example.org/${hash}`, b: hash.slice(1) }));
+    expect(a.ok && a.scenario).toEqual(scenario);
+    expect(b.ok && b.scenario).toEqual(scenario);
+  });
+
+  it('names the side that is missing', () => {
+    const [a, b] = parseCompare(q({ compare: '1', a: encodeScenario(scenario) }));
+    expect(a.ok).toBe(true);
+    expect(b).toMatchObject({ key: 'b', ok: false, error: expect.stringMatching(/^No link given: add b=/) });
+    const [empty] = parseCompare('?compare=1&a=&b=x');
+    expect(empty).toMatchObject({ key: 'a', ok: false });
+  });
+
+  it("says why a side's link is bad, with the decoder's own message", () => {
+    const tampered = '#s/v1/not*base64';
+    const [a, b] = parseCompare(q({ a: tampered, b: '#s/v9/abc' }));
+    const expected = decodeScenario(tampered);
+    expect(expected.ok).toBe(false);
+    expect(a).toEqual({ key: 'a', ok: false, error: !expected.ok && expected.error.message });
+    expect(b.ok === false && b.error).toMatch(/version/i);
+  });
+});
+
+describe('frameSrc', () => {
+  it('is relative, so a sub-path deployment frames itself', () => {
+    expect(frameSrc(DEFAULT_SCENARIO)).toBe(`./?embed=1${encodeScenario(DEFAULT_SCENARIO)}`);
+  });
+});

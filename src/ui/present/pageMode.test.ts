@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { pageMode } from './pageMode';
+
+describe('pageMode', () => {
+  it('is the full playground without flags', () => {
+    expect(pageMode('')).toBe('full');
+    expect(pageMode('?pace=fast&run=ab12cd34')).toBe('full');
+  });
+
+  it('reads each flag, with or without a value', () => {
+    expect(pageMode('?embed=1')).toBe('embed');
+    expect(pageMode('?present=true&pace=fast')).toBe('present');
+    expect(pageMode('?compare')).toBe('compare');
+  });
+
+  it('leaves a flag off when it says so', () => {
+    expect(pageMode('?embed=0')).toBe('full');
+    expect(pageMode('?present=false')).toBe('full');
+    expect(pageMode('?present=OFF')).toBe('full');
+  });
+
+  it('ranks compare over embed over present', () => {
+    expect(pageMode('?embed=1&compare=1')).toBe('compare');
+    expect(pageMode('?present=1&embed=1')).toBe('embed');
+  });
+});

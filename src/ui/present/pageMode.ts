@@ -1,0 +1,21 @@
+// Which page the address asks for: the full playground, a bare canvas for
+// slides and iframes (`?embed=1`), presenter mode (`?present=1`), or the
+// side-by-side comparison (`?compare=1`), which starts no run of its own.
+// Pure: takes the query string, so it is unit-tested.
+
+export type PageMode = 'full' | 'embed' | 'present' | 'compare';
+
+/** `?flag`, `?flag=1` and `?flag=true` turn a flag on; `0`, `false` or absence leave it off. */
+export function flagOn(params: URLSearchParams, name: string): boolean {
+  const value = params.get(name);
+  return value !== null && !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+
+/** Compare wins over embed (its frames are the embeds), embed over present (a slide has no keyboard chrome). */
+export function pageMode(search: string): PageMode {
+  const params = new URLSearchParams(search);
+  if (flagOn(params, 'compare')) return 'compare';
+  if (flagOn(params, 'embed')) return 'embed';
+  if (flagOn(params, 'present')) return 'present';
+  return 'full';
+}
