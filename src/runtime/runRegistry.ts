@@ -28,13 +28,17 @@ export function keepRunAlive(runId: string): () => void {
 
 export async function deleteStaleRuns(currentRunId: string): Promise<void> {
   if (!indexedDB.databases) return;
+  const names = await indexedDB.databases();
+  // Read the heartbeats after listing: a run that started meanwhile (a second frame of a compare
+  // page) has beaten before it created its databases, so it is seen as alive.
   const runs = read();
   const now = Date.now();
   const stale = (run: string) => run !== currentRunId && now - (runs[run] ?? 0) > STALE_MS;
-  for (const { name } of await indexedDB.databases()) {
-    const run = name?.match(/^mpp-(.+)-(order|payment|inventory|shipping|orchestrator|broker)$/)?.[1];
+  for (const { name } of names) {
+    const run = name?.match(/^mpp-([0-9a-z]+)-/)?.[1];
     if (name && run && stale(run)) indexedDB.deleteDatabase(name);
   }
-  for (const run of Object.keys(runs)) if (stale(run)) delete runs[run];
-  localStorage.setItem(KEY, JSON.stringify(runs));
+  const latest = read();
+  for (const run of Object.keys(latest)) if (stale(run) && now - latest[run] > STALE_MS) delete latest[run];
+  localStorage.setItem(KEY, JSON.stringify(latest));
 }

@@ -12,7 +12,8 @@ export function ErrorBanner() {
       {errors.map((e) => (
         <div key={e.seq} className="error-item">
           <span className="error-code">{e.code}</span>
-          <span className="error-message">{e.message}</span>
+          {/* Conductor messages begin with their code already ("MPP009: …"): show it once. */}
+          <span className="error-message">{withoutCode(e.message, e.code)}</span>
           <button
             type="button"
             className="btn btn-small"
@@ -25,4 +26,8 @@ export function ErrorBanner() {
       ))}
     </div>
   );
+}
+
+function withoutCode(message: string, code: string): string {
+  return message.startsWith(`${code}: `) ? message.slice(code.length + 2) : message;
 }
