@@ -10,6 +10,7 @@ import type { SagaView } from '../core/saga/sagaView';
 import type { ServiceName } from '../core/rows';
 import type { PlaceOrderInput, ProcessStatus, RunMode, SimState } from './controller';
 import type { Fault } from '../core/faults/faultPlan';
+import type { LogRow } from '../core/broker/brokerDb';
 
 export interface PlaygroundApi {
   readonly runId: string;
@@ -53,6 +54,8 @@ export interface PlaygroundApi {
   trace(): string[];
   /** A fingerprint of every database (the broker's live view left out). */
   stateHash(): Promise<string>;
+  /** Every record of the broker's log, read from its database. */
+  brokerLog(): Promise<LogRow[]>;
   faultPlan(): Fault[];
   /** Replaces the fault plan (validated like a share link's); faults already fired stay fired. */
   setFaultPlan(plan: Fault[]): Promise<void>;
@@ -94,6 +97,7 @@ export function createPlaygroundApi(conductor: Conductor, started: Promise<void>
     runToEnd: () => conductor.runToEnd(),
     trace: () => conductor.trace(),
     stateHash: () => conductor.stateHash(),
+    brokerLog: () => conductor.brokerLog(),
     faultPlan: () => conductor.faultPlan,
     setFaultPlan: (plan) => conductor.setFaultPlan(plan),
   };
