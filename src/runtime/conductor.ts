@@ -21,7 +21,7 @@ import { AnomalyWatcher } from './anomalyWatcher';
 import { StepDriver } from './stepDriver';
 import type { SimWorld } from '../core/sim/scheduler';
 import { stateHash } from '../core/sim/stateHash';
-import type { DataEdit, Scenario } from '../core/scenario/scenario';
+import { DEFAULT_SCENARIO, type DataEdit, type Scenario } from '../core/scenario/scenario';
 import { ERRORS, PlaygroundError, type ErrorName } from './errors';
 import { ProcessHandle } from './processHandle';
 import { readBrokerDb, readBrokerLog, readServiceDb } from './readDown';
@@ -453,6 +453,8 @@ export class Conductor implements Controller {
       speed: this.speed,
       at: this.at,
       guide: this.guide,
+      topology: 'shop',
+      snapshotEvery: DEFAULT_SCENARIO.snapshotEvery,
     };
   }
 

@@ -46,6 +46,8 @@ const EVERYTHING_CHANGED: Scenario = {
   speed: 0.25,
   at: 50_000,
   guide: 'combining-patterns',
+  topology: 'event-sourced',
+  snapshotEvery: 0,
 };
 
 /** A link whose payload is exactly `bytes` deflated, bypassing the encoder's JSON step. */

@@ -43,7 +43,14 @@ export interface Scenario {
   at: number;
   /** The library scenario whose narrative the guide shows ('' for none). */
   guide: string;
+  /** The services of the run: the shop (order, payment, inventory, shipping, broker) or the event-sourced ones (orders, bank, query). */
+  topology: Topology;
+  /** Event-sourced runs: a snapshot every N events of a stream (0: none). */
+  snapshotEvery: number;
 }
+
+export const TOPOLOGIES = ['shop', 'event-sourced'] as const;
+export type Topology = (typeof TOPOLOGIES)[number];
 
 /** Tables a scenario may set rows of: the same ones a user may edit in the Setup tab. */
 export const EDITABLE_TABLES = {
@@ -70,6 +77,7 @@ export const SCENARIO_LIMITS = {
   speed: { min: 0.25, max: 20 },
   at: { min: 0, max: 50_000 },
   guide: { max: 40 },
+  snapshotEvery: { min: 0, max: 10_000 },
 } as const;
 
 /** An event type name as the services spell them (`OrderCreated`): also keeps link text free of markup. */
@@ -96,4 +104,6 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   speed: 1,
   at: 0,
   guide: '',
+  topology: 'shop',
+  snapshotEvery: 100,
 });

@@ -15,6 +15,7 @@ import {
   SCENARIO_LIMITS as L,
   SCENARIO_MODES,
   EDITABLE_TABLES,
+  TOPOLOGIES,
   type DataEdit,
   type Scenario,
 } from './scenario';
@@ -167,6 +168,8 @@ const SCENARIO_SCHEMA: v.GenericSchema<unknown, Scenario> = v.pipe(
       v.maxLength(L.guide.max, `expected a library scenario id of at most ${L.guide.max} characters`),
       v.regex(/^[a-z0-9-]*$/, 'expected a library scenario id: lower-case letters, digits and dashes'),
     ),
+    topology: oneOf(TOPOLOGIES),
+    snapshotEvery: integerIn(L.snapshotEvery.min, L.snapshotEvery.max),
   }),
 );
 
