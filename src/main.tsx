@@ -8,6 +8,8 @@ import { createRoot } from 'react-dom/client';
 import type { Controller } from './runtime/controller';
 import { boot } from './runtime/boot';
 import { App } from './ui/App';
+import { EsApp } from './ui/EsApp';
+import { startEsRun, wantsEventSourcing } from './runtime/es/bootEs';
 import { ComparePage } from './ui/compare/ComparePage';
 import { pageMode } from './ui/present/pageMode';
 import { unavailableController } from './ui/unavailableController';
@@ -31,6 +33,15 @@ if (mode === 'compare') {
     <StrictMode>
       <ComparePage search={window.location.search} />
     </StrictMode>,
+  );
+} else if (wantsEventSourcing(window.location)) {
+  // An event-sourced run has its own processes, conductor and page.
+  void startEsRun(window.location).then((controller) =>
+    root.render(
+      <StrictMode>
+        <EsApp controller={controller} />
+      </StrictMode>,
+    ),
   );
 } else {
   void startRun().then((controller) =>

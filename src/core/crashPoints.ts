@@ -13,11 +13,21 @@ export const CRASH_POINTS = {
     'Direct calls: payment has charged the customer; the order service dies before it asks inventory to reserve.',
   'coordinator-after-prepare':
     'Two-phase commit: every participant has prepared and holds its locks; the coordinator dies before deciding.',
+  'es-after-append-before-snapshot':
+    'Event sourcing: the events are appended and committed; the snapshot that was due is never saved (loads just read more events).',
+  'transfer-after-debit-before-credit':
+    'Event-sourced bank: TransferInitiated is committed (the money left the source); the credit never happens until the bank restarts and resumes the transfer.',
+  'projection-before-checkpoint-commit':
+    "Query service: inside the projection's transaction, read-model writes and checkpoint made but not committed: nothing of the batch survives, and it is applied again after restart.",
 } as const;
 
 export type CrashPoint = keyof typeof CRASH_POINTS;
 
-export const CRASH_POINT_NAMES = Object.keys(CRASH_POINTS) as CrashPoint[];
+/** Points only the event-sourced run's processes (orders, bank, query) reach. */
+export const ES_CRASH_POINT_NAMES: readonly CrashPoint[] = ['es-after-append-before-snapshot', 'transfer-after-debit-before-credit', 'projection-before-checkpoint-commit'];
+
+/** The shop's points: every point but the event-sourced run's, so the shop's pickers, fault plans and API offer only what its services can reach. */
+export const CRASH_POINT_NAMES = (Object.keys(CRASH_POINTS) as CrashPoint[]).filter((p) => !ES_CRASH_POINT_NAMES.includes(p));
 
 export function isCrashPoint(value: string): value is CrashPoint {
   return Object.prototype.hasOwnProperty.call(CRASH_POINTS, value);

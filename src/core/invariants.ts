@@ -27,6 +27,9 @@ export const INVARIANTS = {
   'stock-conserved': 'Per SKU, available plus reserved equals the starting stock plus hand edits, and reserved equals the active reservations.',
   'no-2pc-blocked': 'After the system settles (coordinator up), no two-phase-commit participant still holds a lock or a prepared transaction.',
   'saga-fully-compensated': 'A cancelled order keeps nothing of its saga: no charge, no reservation, no shipment, no skipped compensation.',
+  'replay-matches-live': 'Event sourcing: every stream loaded from its snapshot plus the events after it equals a full replay of its events.',
+  'read-model-converged': 'Event sourcing: after the system settles, each read model equals the state folded from the events (balances, order totals and statuses).',
+  'bank-money-conserved': 'Event-sourced bank: balances plus transfers in flight equal the money deposited from outside minus what was withdrawn.',
 } as const;
 
 export type InvariantName = keyof typeof INVARIANTS;

@@ -1,29 +1,33 @@
-// Keeps the anomalies panel current: whenever something committed and the
+// Keeps the anomalies panel current: whenever something changed and the
 // system is quiet, the invariants are checked again over a snapshot of every
-// database. While busy, only every few seconds (a snapshot is costly under load).
+// database. While busy, only every so often (a snapshot is costly under load).
+// Both the shop's conductor and the event-sourced one use it.
 
-import { checkInvariants, type Anomaly } from '../core/invariants';
+import type { Anomaly } from '../core/invariants';
 import { waitForQuiet } from '../core/quiet';
-import type { ConductorEvent } from './controller';
-import type { Snapshot } from './conductor';
 
-const BUSY_CHECK_EVERY_MS = 5000;
 const WATCH_EVERY_MS = 1500;
 
+export type AnomaliesEvent = { kind: 'anomalies'; anomalies: Anomaly[]; settled: boolean };
+
 export interface AnomalyWatcherDeps {
-  snapshot(): Promise<Snapshot>;
+  /** Checks the invariants over a fresh snapshot; `settled` turns on the ones that hold only at rest. */
+  verify(settled: boolean): Promise<Anomaly[]>;
   /** What is still owed somewhere, or null when quiet. */
   owed(): Promise<string | null>;
-  messaging: boolean;
-  publish(events: ConductorEvent[]): void;
+  publish(events: AnomaliesEvent[]): void;
+  /** How long to wait for quiet before checking as busy (0: look once). */
+  quietWaitMs: number;
+  /** While busy, check at most this often. */
+  busyCheckEveryMs: number;
 }
 
 export class AnomalyWatcher {
   latest: Anomaly[] = [];
-  lastCheck: ConductorEvent | null = null;
-  /** Commits seen so far: the watcher re-checks only when something changed. */
-  private commits = 0;
-  private commitsChecked = -1;
+  lastCheck: AnomaliesEvent | null = null;
+  /** Changes seen so far: the watcher re-checks only when something changed. */
+  private changes = 0;
+  private changesChecked = -1;
   private watching = false;
   private lastBusyCheck = 0;
   private checksStarted = 0;
@@ -32,8 +36,8 @@ export class AnomalyWatcher {
 
   constructor(private readonly deps: AnomalyWatcherDeps) {}
 
-  noteCommit(): void {
-    this.commits++;
+  noteChange(): void {
+    this.changes++;
   }
 
   start(): void {
@@ -46,7 +50,7 @@ export class AnomalyWatcher {
 
   async check(settled: boolean): Promise<Anomaly[]> {
     const check = ++this.checksStarted;
-    const found = checkInvariants(await this.deps.snapshot(), { settled, messaging: this.deps.messaging });
+    const found = await this.deps.verify(settled);
     // Checks overlap (the watcher's and settle()'s): a slower, older one must not overwrite a newer verdict.
     if (check > this.checkShown) {
       this.checkShown = check;
@@ -57,16 +61,22 @@ export class AnomalyWatcher {
     return [...found];
   }
 
+  private async quiet(): Promise<boolean> {
+    const { owed, quietWaitMs } = this.deps;
+    if (quietWaitMs <= 0) return (await owed().catch(() => 'unknown')) === null;
+    return waitForQuiet(owed, quietWaitMs).then(() => true, () => false);
+  }
+
   private async watch(): Promise<void> {
-    if (this.watching || this.commits === this.commitsChecked) return;
+    if (this.watching || this.changes === this.changesChecked) return;
     this.watching = true;
     try {
-      const seen = this.commits;
-      const quiet = await waitForQuiet(() => this.deps.owed(), 1000).then(() => true, () => false);
+      const seen = this.changes;
+      const quiet = await this.quiet();
       // While busy (or with a process down) only the checks that hold at every moment apply.
-      if (!quiet && Date.now() - this.lastBusyCheck < BUSY_CHECK_EVERY_MS) return;
+      if (!quiet && Date.now() - this.lastBusyCheck < this.deps.busyCheckEveryMs) return;
       if (!quiet) this.lastBusyCheck = Date.now();
-      this.commitsChecked = seen;
+      this.changesChecked = seen;
       await this.check(quiet).catch(() => undefined);
     } finally {
       this.watching = false;

@@ -5,7 +5,7 @@
 import type { CrashPoint } from '../core/crashPoints';
 import { SimClock } from '../core/clock';
 import { sagaViews, type SagaView } from '../core/saga/sagaView';
-import type { Anomaly } from '../core/invariants';
+import { checkInvariants, type Anomaly } from '../core/invariants';
 import { SERVICE_NAMES, type ServiceName, type TableDump } from '../core/rows';
 import type { ServiceConfig } from '../core/service/definition';
 import { serviceConfig, type PaceName } from '../core/service/pace';
@@ -120,11 +120,17 @@ export class Conductor implements Controller {
     this.ordering = options.ordering ?? 'messaging';
     this.services = SERVICE_NAMES.filter((s) => s !== 'orchestrator' || this.config.sagaStyle === 'orchestration');
     this.processNames = ['broker', ...this.services];
-    this.watcher = new AnomalyWatcher({ snapshot: () => this.snapshot(), owed: () => this.owed(), messaging: this.ordering === 'messaging', publish: (events) => this.publish(events) });
+    this.watcher = new AnomalyWatcher({
+      verify: async (settled) => checkInvariants(await this.snapshot(), { settled, messaging: this.ordering === 'messaging' }),
+      owed: () => this.owed(),
+      publish: (events) => this.publish(events),
+      quietWaitMs: 1000,
+      busyCheckEveryMs: 5000,
+    });
     this.telemetry = broadcastChannels(BroadcastChannel)(channelNames(this.runId).telemetry);
     this.telemetry.onMessage((facts) => {
       for (const fact of facts as Fact[]) {
-        if (fact.kind === 'commit') this.watcher.noteCommit();
+        if (fact.kind === 'commit') this.watcher.noteChange();
         this.faults.onFact(fact);
       }
       this.publish(facts as Fact[]);

@@ -6,66 +6,23 @@
 import type { StoredEvent } from '../core/eventsourcing/eventStore';
 import type { OrderCommand } from '../core/eventsourcing/orderAggregate';
 import type { AccountCommand } from '../core/eventsourcing/bankAggregate';
+import type { AggregateAt, CommandResult, EsFact, EsProcess, LoadStat, ProjectionLag, ReadModelName, StreamInfo } from '../core/eventsourcing/esTypes';
+import type { ReadYourWritesRemedy, ReadYourWritesResult } from '../core/eventsourcing/readYourWrites';
+import type { CrashPoint } from '../core/crashPoints';
 import type { Anomaly } from '../core/invariants';
 import type { Scenario } from '../core/scenario/scenario';
 import type { ProcessStatus } from './controller';
 
-export type EsProcess = 'orders' | 'bank' | 'query';
-export type EsStore = 'orders' | 'bank';
-export type ReadModelName = 'orderSummaries' | 'balances' | 'history';
-export type ReadYourWritesRemedy = 'return-entity' | 'poll-read-model' | 'eventual';
-
-export interface StreamInfo {
-  store: EsStore;
-  id: string;
-  version: number;
-  /** Version of the newest snapshot, or null. */
-  snapshotVersion: number | null;
-}
-
-/** What loading an aggregate cost. */
-export interface LoadStat {
-  snapshots: boolean;
-  snapshotVersion: number | null;
-  eventsRead: number;
-  /** Wall-clock milliseconds the load took inside its worker. */
-  ms: number;
-}
-
-export interface AggregateAt {
-  state: unknown;
-  version: number;
-  load: LoadStat;
-}
-
-export interface ProjectionLag {
-  name: ReadModelName;
-  /** Events in the stores the projection has not applied yet. */
-  behind: number;
-  /** Age of the oldest unapplied event, in ms (null when caught up). */
-  oldestAgeMs: number | null;
-  checkpoint: number;
-}
-
-export interface ReadYourWritesResult {
-  remedy: ReadYourWritesRemedy;
-  orderId: string;
-  /** What the write returned (the entity itself under 'return-entity'). */
-  wrote: unknown;
-  /** What the read model said right after the write: null is the "not found" surprise. */
-  firstRead: unknown;
-  /** What the page finally shows, and after how many reads. */
-  shown: unknown;
-  reads: number;
-}
+// The shapes live in core (the workers build them); re-exported here so the UI imports one module.
+export type { AggregateAt, CommandResult, EsProcess, LoadStat, ProjectionLag, ReadModelName, StreamInfo, ReadYourWritesRemedy, ReadYourWritesResult };
+export type { EsStoreName as EsStore } from '../core/eventsourcing/esTypes';
+export { ES_CRASH_POINTS, ES_PROCESSES, READ_MODEL_NAMES } from '../core/eventsourcing/esTypes';
 
 export type EsEvent =
-  | { kind: 'process'; process: EsProcess; status: ProcessStatus }
-  | { kind: 'appended'; store: EsStore; events: StoredEvent[] }
-  | { kind: 'conflict'; store: EsStore; stream: string; message: string }
-  | { kind: 'snapshot'; store: EsStore; stream: string; version: number }
-  | { kind: 'projected'; name: ReadModelName; checkpoint: number; applied: number }
-  | { kind: 'rebuild-progress'; name: ReadModelName; done: number; total: number; finished: boolean }
+  /** `armed`: the crash point armed in that process, if any (EsConductor always says). */
+  | { kind: 'process'; process: EsProcess; status: ProcessStatus; armed?: CrashPoint | null }
+  /** What the workers report: appended, conflict, snapshot, projected, rebuild-progress, grow-progress, error. */
+  | EsFact
   | { kind: 'crashed'; process: EsProcess; point: string }
   | { kind: 'anomalies'; anomalies: Anomaly[]; settled: boolean }
   | { kind: 'error'; code: string; message: string };
@@ -77,16 +34,18 @@ export interface EsController {
   subscribe(listener: (events: EsEvent[]) => void): () => void;
   status(process: EsProcess): ProcessStatus;
   crashNow(process: EsProcess): void;
+  /** Arms a crash: the process dies the `nth` time (default: next time) it reaches `point` (see ES_CRASH_POINTS). */
+  crashAt(process: EsProcess, point: CrashPoint, nth?: number): void;
   restart(process: EsProcess): Promise<void>;
 
-  /** Runs a command on an aggregate: load, decide, append with the expected version (retried on conflict). */
+  /** Runs a command on an aggregate: load, decide, append with the expected version (retried on conflict). EsConductor also returns the new state (CommandResult). */
   orderCommand(orderId: string, command: OrderCommand): Promise<{ version: number; conflicts: number }>;
   accountCommand(accountId: string, command: AccountCommand): Promise<{ version: number; conflicts: number }>;
-  /** A transfer between accounts: a saga over events (debit, credit, complete). */
+  /** A transfer between accounts: a saga over events (debit, credit, complete); resolves with its id once completed. */
   transfer(from: string, to: string, amount: number): Promise<string>;
   /** Two writers load the same order and append from the same version: one wins, the other gets "wrong expected version" and retries. */
   stageRace(orderId: string): Promise<{ conflicts: number; message: string }>;
-  /** Appends `count` ItemAdded/ItemRemoved events to one order (for the "10,000 events" mistake), reporting progress. */
+  /** Appends `count` ItemAdded/ItemRemoved events to one order (for the "10,000 events" mistake), reporting 'grow-progress'. */
   growOrder(orderId: string, count: number): Promise<void>;
 
   streams(): Promise<StreamInfo[]>;

@@ -14,14 +14,15 @@ export interface ProcessEvents {
   onFatal(code: string, message: string): void;
 }
 
-function createWorker(process: ProcessName): Worker {
+function createWorker(process: string): Worker {
   // Literal URLs so Vite bundles each entry as a module worker.
   return process === 'broker'
     ? new Worker(new URL('../workers/broker.worker.ts', import.meta.url), { type: 'module', name: process })
     : new Worker(new URL('../workers/service.worker.ts', import.meta.url), { type: 'module', name: process });
 }
 
-export class ProcessHandle {
+/** `N`: the run's process names (the shop's by default); `spawn` starts the worker script a process runs. */
+export class ProcessHandle<N extends string = ProcessName> {
   status: ProcessStatus = 'crashed';
   armed: CrashPoint | null = null;
   private worker: Worker | null = null;
@@ -29,8 +30,9 @@ export class ProcessHandle {
   private nextCall = 0;
 
   constructor(
-    readonly name: ProcessName,
+    readonly name: N,
     private readonly events: ProcessEvents,
+    private readonly spawn: (name: N) => Worker = createWorker,
   ) {}
 
   get alive(): boolean {
@@ -39,7 +41,7 @@ export class ProcessHandle {
 
   start(init: Omit<Extract<ToWorker, { type: 'init' }>, 'type' | 'process'>, restarting = false): Promise<void> {
     this.setStatus(restarting ? 'restarting' : 'starting', null);
-    const worker = createWorker(this.name);
+    const worker = this.spawn(this.name);
     this.worker = worker;
     return new Promise((resolve, reject) => {
       worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
@@ -73,7 +75,8 @@ export class ProcessHandle {
           reject(new Error(event.message));
         }
       };
-      this.post({ type: 'init', process: this.name, ...init });
+      // The protocol types the shop's names; an event-sourced worker reads its own name from the same field.
+      this.post({ type: 'init', process: this.name as string as ProcessName, ...init });
     });
   }
 

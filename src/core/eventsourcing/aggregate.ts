@@ -50,9 +50,14 @@ export async function replay<S>(store: EventStore, type: AggregateType<S>, id: s
   return steps;
 }
 
+/** Snapshot policy: an append that took a stream from `before` to `after` crossed a multiple of `every`. */
+export function snapshotDue(before: number, after: number, every: number): boolean {
+  return every > 0 && Math.floor(after / every) !== Math.floor(before / every);
+}
+
 /** Snapshot policy: after an append that crossed a multiple of `every`, store the state. */
 export async function snapshotIfDue<S>(store: EventStore, id: string, before: number, after: number, every: number, state: S): Promise<boolean> {
-  if (every <= 0 || Math.floor(after / every) === Math.floor(before / every)) return false;
+  if (!snapshotDue(before, after, every)) return false;
   await store.saveSnapshot(id, after, state);
   return true;
 }

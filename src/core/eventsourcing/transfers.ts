@@ -58,18 +58,24 @@ export async function resumeTransfers(deps: TransferDeps): Promise<number> {
   return pending.length;
 }
 
-/** Money the bank holds: every balance plus what is in flight; it changes only by deposits and withdrawals from outside. */
+/**
+ * Money the bank holds: every balance plus what is in flight; it changes only by deposits and withdrawals from outside.
+ * In flight means debited and not yet credited: a transfer credited but not yet marked completed is already in a balance.
+ */
 export async function moneyHeld(store: EventStore): Promise<{ balances: number; inFlight: number; external: number }> {
   let balances = 0;
   let external = 0;
+  const received = new Set<string>();
   for (const { id } of await store.streams()) {
-    balances += (await loadAggregate(store, accountAggregate, id, { snapshots: false })).state.balance;
+    const { state } = await loadAggregate(store, accountAggregate, id, { snapshots: false });
+    balances += state.balance;
+    for (const transferId of state.received) received.add(transferId);
     for (const e of await store.read(id)) {
       const d = e.data as { amount?: number; transferId?: string };
       if (e.type === 'MoneyDeposited' && !d.transferId) external += d.amount!;
       if (e.type === 'MoneyWithdrawn') external -= d.amount!;
     }
   }
-  const flying = (await inFlight(store)).reduce((sum, t) => sum + t.amount, 0);
+  const flying = (await inFlight(store)).filter((t) => !received.has(t.transferId)).reduce((sum, t) => sum + t.amount, 0);
   return { balances, inFlight: flying, external };
 }

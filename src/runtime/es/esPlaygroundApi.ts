@@ -1,0 +1,69 @@
+// window.playground in an event-sourced run: the scripting API end-to-end
+// tests and demo scripts use. Every call goes through the EsConductor to the
+// real workers and their databases.
+
+import { CRASH_POINTS, isCrashPoint, type CrashPoint } from '../../core/crashPoints';
+import { INVARIANTS } from '../../core/invariants';
+import type { StoredEvent } from '../../core/eventsourcing/eventStore';
+import { ES_CRASH_POINTS, type AggregateAt, type CommandResult, type EsProcess, type ReadModelName } from '../../core/eventsourcing/esTypes';
+import type { EsController } from '../esController';
+import type { PlaygroundApi } from '../playgroundApi';
+import type { EsConductor } from './EsConductor';
+
+export interface EsPlaygroundApi extends Omit<EsController, 'subscribe' | 'crashAt' | 'orderCommand' | 'accountCommand'> {
+  /** Tells this API from the shop's: one window.playground slot, the page's topology decides which it holds. */
+  readonly topology: 'event-sourced';
+  /** The points each process can crash at. */
+  readonly crashPoints: typeof ES_CRASH_POINTS;
+  readonly invariants: typeof INVARIANTS;
+  /** Resolves when all three processes have started and opened their databases. */
+  ready(): Promise<void>;
+  /** Arms a crash for the `nth` time (default 1) the process reaches `point`; resolves once armed. */
+  crashAt(process: EsProcess, point: CrashPoint, nth?: number): Promise<void>;
+  orderCommand: EsConductor['orderCommand'];
+  accountCommand: EsConductor['accountCommand'];
+  events(aggregateId: string): Promise<StoredEvent[]>;
+  stateAt(aggregateId: string, version?: number, snapshots?: boolean): Promise<AggregateAt>;
+  readModel(name: ReadModelName): Promise<Record<string, unknown>[]>;
+}
+
+export function createEsPlaygroundApi(conductor: EsConductor, started: Promise<void>): EsPlaygroundApi {
+  return {
+    topology: 'event-sourced',
+    runId: conductor.runId,
+    crashPoints: ES_CRASH_POINTS,
+    invariants: INVARIANTS,
+    ready: () => started,
+    scenario: () => conductor.scenario(),
+    status: (process) => conductor.status(process),
+    crashNow: (process) => conductor.crashNow(process),
+    crashAt(process, point, nth) {
+      if (!isCrashPoint(point)) throw new Error(`unknown crash point "${point}"; known: ${Object.keys(CRASH_POINTS).join(', ')}`);
+      return conductor.crashAt(process, point, nth);
+    },
+    restart: (process) => conductor.restart(process),
+    orderCommand: (orderId, command): Promise<CommandResult> => conductor.orderCommand(orderId, command),
+    accountCommand: (accountId, command): Promise<CommandResult> => conductor.accountCommand(accountId, command),
+    transfer: (from, to, amount) => conductor.transfer(from, to, amount),
+    stageRace: (orderId) => conductor.stageRace(orderId),
+    growOrder: (orderId, count) => conductor.growOrder(orderId, count),
+    streams: () => conductor.streams(),
+    events: (aggregateId) => conductor.events(aggregateId),
+    stateAt: (aggregateId, version, snapshots) => conductor.stateAt(aggregateId, version, snapshots),
+    loadStats: (aggregateId) => conductor.loadStats(aggregateId),
+    readModel: (name) => conductor.readModel(name),
+    projectionLag: () => conductor.projectionLag(),
+    rebuildReadModel: (name) => conductor.rebuildReadModel(name),
+    readYourWrites: (remedy) => conductor.readYourWrites(remedy),
+    settle: (timeoutMs) => conductor.settle(timeoutMs),
+    anomalies: () => conductor.anomalies(),
+  };
+}
+
+/**
+ * Installs the API as window.playground. The global is typed as the shop's API (the shop's tests rely on it);
+ * an event-sourced page puts its own there, told apart by `topology`, and tests read it with this type.
+ */
+export function installEsPlaygroundApi(api: EsPlaygroundApi): void {
+  (window as unknown as { playground: EsPlaygroundApi | PlaygroundApi }).playground = api;
+}
