@@ -1,16 +1,9 @@
 // The invariant checker's verdict over the event-sourced run, grouped by
 // invariant with what it promises. Empty is the good news, said in green.
 
-import { INVARIANTS } from '../../core/invariants';
-import type { Anomaly } from '../../core/invariants';
+import { AnomalyGroups } from '../panels/AnomalyGroups';
 import { clockTime } from '../format';
 import { useEs } from './EsContext';
-
-function group(anomalies: readonly Anomaly[]): [string, Anomaly[]][] {
-  const groups = new Map<string, Anomaly[]>();
-  for (const a of anomalies) groups.set(a.invariant, [...(groups.get(a.invariant) ?? []), a]);
-  return [...groups];
-}
 
 export function EsAnomaliesTab() {
   const anomalies = useEs((s) => s.anomalies);
@@ -27,21 +20,7 @@ export function EsAnomaliesTab() {
           <p className="muted">Not checked yet: the checker runs whenever the system is quiet.</p>
         )
       ) : (
-        <ul className="anomaly-list">
-          {group(anomalies).map(([invariant, found]) => (
-            <li key={invariant} className="anomaly">
-              <strong className="anomaly-invariant">
-                {invariant} <span className="anomaly-count">×{found.length}</span>
-              </strong>
-              {invariant in INVARIANTS && <span className="anomaly-promise">{INVARIANTS[invariant as keyof typeof INVARIANTS]}</span>}
-              <ul className="anomaly-messages">
-                {found.map((a, i) => (
-                  <li key={i}>{a.message}</li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
+        <AnomalyGroups anomalies={anomalies} />
       )}
       {check && (
         <p className="muted checked-at">

@@ -2,7 +2,7 @@
 // what it promises (from the catalogue). Empty is the good news, so it says so
 // in green rather than showing nothing.
 
-import { INVARIANTS } from '../../core/invariants';
+import { AnomalyGroups } from './AnomalyGroups';
 import { clockTime } from '../format';
 import { usePlayground } from '../store/hooks';
 import type { Anomaly, PlaygroundData } from '../store/types';
@@ -33,27 +33,9 @@ export function AnomaliesList({ anomalies, check }: Props) {
       </>
     );
   }
-  const groups = new Map<string, Anomaly[]>();
-  for (const a of anomalies) groups.set(a.invariant, [...(groups.get(a.invariant) ?? []), a]);
   return (
     <>
-      <ul className="anomaly-list">
-        {[...groups].map(([invariant, found]) => (
-          <li key={invariant} className="anomaly">
-            <strong className="anomaly-invariant">
-              {invariant} <span className="anomaly-count">×{found.length}</span>
-            </strong>
-            {invariant in INVARIANTS && (
-              <span className="anomaly-promise">{INVARIANTS[invariant as keyof typeof INVARIANTS]}</span>
-            )}
-            <ul className="anomaly-messages">
-              {found.map((a, i) => (
-                <li key={i}>{a.message}</li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ul>
+      <AnomalyGroups anomalies={anomalies} />
       {check && <CheckedAt check={check} />}
     </>
   );
