@@ -1,5 +1,6 @@
 // npm run chaos -- --seeds N [--first S] [--variants a,b]: N seeded fault plans per variant, in Node.
 // With the patterns on every invariant must hold; each broken variant must show its anomaly.
+// Both suites run: the shop's (patterns, dual-write, …) and the event-sourced one (es-patterns, es-checkpoint-apart).
 import { spawnSync } from 'node:child_process';
 
 const args = process.argv.slice(2);
@@ -12,7 +13,7 @@ if (!Number.isInteger(seeds) || seeds < 1) {
   console.error(`--seeds takes a whole number of seeds, got "${option('seeds', '')}"`);
   process.exit(2);
 }
-const result = spawnSync('npx', ['vitest', 'run', 'src/test/chaos.test.ts'], {
+const result = spawnSync('npx', ['vitest', 'run', 'src/test/chaos.test.ts', 'src/test/esChaos.test.ts'], {
   stdio: 'inherit',
   env: { ...process.env, CHAOS_SEEDS: String(seeds), CHAOS_FIRST_SEED: option('first', '1'), ...(option('variants', '') ? { CHAOS_VARIANTS: option('variants', '') } : {}) },
 });

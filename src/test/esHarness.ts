@@ -1,6 +1,8 @@
 // Runs an event-sourced run's processes in-process on fake-indexeddb: the
 // same EsHost and QueryHost the workers build, each "killed" by its crash
-// switch and "restarted" as a new host on the same databases.
+// switch and "restarted" as a new host on the same databases. One test-only
+// hook, for the chaos suite's broken variant: a projector that moves its
+// checkpoint outside the batch's transaction (see projectCheckpointApart).
 
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { systemClock } from '../core/clock';
@@ -9,6 +11,8 @@ import { EsHost } from '../core/eventsourcing/esHost';
 import type { EsSystemSnapshot } from '../core/eventsourcing/esInvariants';
 import { ES_PACES } from '../core/eventsourcing/esPace';
 import type { EsFact, EsStoreName } from '../core/eventsourcing/esTypes';
+import { CHECKPOINTS, checkpointOf } from '../core/eventsourcing/projection';
+import { PROJECTION_SOURCES } from '../core/eventsourcing/projectionSources';
 import { QueryHost } from '../core/eventsourcing/queryHost';
 
 const dexie = { indexedDB, IDBKeyRange };
@@ -23,7 +27,9 @@ export interface EsHarness {
   /** Starts (or, after a crash, restarts) a store on its database. */
   startStore(name: EsStoreName, snapshotEvery?: number): Promise<EsHost>;
   /** The query service without its polling loop: tests call projectOnce / catchUp themselves. */
-  startQuery(): Promise<QueryHost>;
+  startQuery(options?: { checkpointApart?: boolean }): Promise<QueryHost>;
+  /** One batch per projection, by the projector startQuery chose; returns how many events were applied. */
+  projectOnce(): Promise<number>;
   /** Projects until nothing is left; returns how many events were applied. */
   catchUp(): Promise<number>;
   /** What the invariant checker would read now. */
@@ -31,12 +37,18 @@ export interface EsHarness {
   close(): void;
 }
 
-export function createEsHarness(): EsHarness {
+export interface EsHarnessOptions {
+  /** A crashed process's databases close at once, as its worker's would: its other calls in flight fail too. */
+  closeOnCrash?: boolean;
+}
+
+export function createEsHarness({ closeOnCrash = false }: EsHarnessOptions = {}): EsHarness {
   const runId = `estest${++runs}-${Date.now().toString(36)}`;
   const facts: EsFact[] = [];
   const crashes: { process: string; point: CrashPoint }[] = [];
   const stores = new Map<EsStoreName, EsHost>();
   let query: QueryHost | null = null;
+  let checkpointApart = false;
   const emit = (fact: EsFact) => void facts.push(fact);
 
   const harness: EsHarness = {
@@ -47,20 +59,33 @@ export function createEsHarness(): EsHarness {
     query: () => query!,
     async startStore(name, snapshotEvery = 0) {
       stores.get(name)?.db.close();
-      const host = new EsHost({ runId, store: name, dexie, now: () => Date.now(), timer: () => performance.now(), snapshotEvery, emit, die: (point) => void crashes.push({ process: name, point }) });
+      const die = (point: CrashPoint) => {
+        crashes.push({ process: name, point });
+        if (closeOnCrash) host.db.close();
+      };
+      const host = new EsHost({ runId, store: name, dexie, now: () => Date.now(), timer: () => performance.now(), snapshotEvery, emit, die });
       stores.set(name, host);
       await host.start();
       return host;
     },
-    async startQuery() {
+    async startQuery(options = {}) {
       query?.close();
-      query = new QueryHost({ runId, dexie, clock: systemClock, pace: ES_PACES.fast, emit, die: (point) => void crashes.push({ process: 'query', point }) });
-      await query.start({ loop: false });
-      return query;
+      checkpointApart = options.checkpointApart ?? false;
+      const die = (point: CrashPoint) => {
+        crashes.push({ process: 'query', point });
+        if (closeOnCrash) started.close();
+      };
+      const started = new QueryHost({ runId, dexie, clock: systemClock, pace: ES_PACES.fast, emit, die });
+      query = started;
+      await started.start({ loop: false });
+      return started;
+    },
+    async projectOnce() {
+      return checkpointApart ? projectCheckpointApart(query!) : (await query!.projectOnce()).applied;
     },
     async catchUp() {
       let total = 0;
-      for (let round = await query!.projectOnce(); round.applied > 0; round = await query!.projectOnce()) total += round.applied;
+      for (let applied = await harness.projectOnce(); applied > 0; applied = await harness.projectOnce()) total += applied;
       return total;
     },
     async snapshot() {
@@ -74,4 +99,25 @@ export function createEsHarness(): EsHarness {
     },
   };
   return harness;
+}
+
+/**
+ * The broken projector of the chaos suite's `es-checkpoint-apart` variant (never the product's): it applies a
+ * batch in one transaction and moves the checkpoint in another, so a crash between the two leaves the batch
+ * applied but unrecorded, and the restarted service applies it a second time.
+ */
+async function projectCheckpointApart(query: QueryHost): Promise<number> {
+  query.crash.assertAlive();
+  let applied = 0;
+  for (const { store, projection } of PROJECTION_SOURCES) {
+    const events = await query.stores[store].readAll(await checkpointOf(query.db, projection.name), ES_PACES.fast.batch);
+    if (!events.length) continue;
+    await query.db.transaction('rw', projection.tables, async () => {
+      for (const event of events) await projection.apply((name) => query.db.table(name), event);
+    });
+    query.crash.at('projection-before-checkpoint-commit');
+    await query.db.table(CHECKPOINTS).put({ name: projection.name, position: events[events.length - 1].position! });
+    applied += events.length;
+  }
+  return applied;
 }

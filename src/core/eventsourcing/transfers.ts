@@ -23,8 +23,15 @@ export interface TransferDeps {
   afterDebit?: () => void;
 }
 
-const act = (deps: TransferDeps, account: string, command: AccountCommand) =>
-  handleCommand(deps.store, accountAggregate, decideAccount, account, command, { snapshotEvery: deps.snapshotEvery });
+const act = (deps: TransferDeps, account: string, command: AccountCommand, attempts?: number) =>
+  handleCommand(deps.store, accountAggregate, decideAccount, account, command, { snapshotEvery: deps.snapshotEvery, attempts });
+
+/**
+ * Once the money has left, the credit and the completion must happen: they are retried through any
+ * number of version conflicts on a busy account (each is a no-op if it already happened). Giving up
+ * would leave the transfer in flight until the bank next restarts. (Chaos seed 139 found it.)
+ */
+const UNTIL_DONE = Number.POSITIVE_INFINITY;
 
 export async function transfer(deps: TransferDeps, t: TransferRequest): Promise<void> {
   await act(deps, t.from, { type: 'initiateTransfer', transferId: t.transferId, to: t.to, amount: t.amount });
@@ -33,8 +40,8 @@ export async function transfer(deps: TransferDeps, t: TransferRequest): Promise<
 }
 
 async function finish(deps: TransferDeps, t: TransferRequest): Promise<void> {
-  await act(deps, t.to, { type: 'deposit', amount: t.amount, transferId: t.transferId });
-  await act(deps, t.from, { type: 'completeTransfer', transferId: t.transferId });
+  await act(deps, t.to, { type: 'deposit', amount: t.amount, transferId: t.transferId }, UNTIL_DONE);
+  await act(deps, t.from, { type: 'completeTransfer', transferId: t.transferId }, UNTIL_DONE);
 }
 
 /** Transfers that left an account and were never completed, as their TransferInitiated events say. */
