@@ -166,3 +166,15 @@ test('read-your-writes at teaching pace: eventual reads "not found"; polling end
   expect(returned.shown).toEqual(returned.wrote);
   expect(returned.shown).toMatchObject({ id: returned.orderId, status: 'DRAFT', total: 12 });
 });
+
+test("a link's fault plan arms the event-sourced processes: the planned bank crash fires mid-transfer, and the run recovers", async ({ run }) => {
+  await run.openEs({ faults: [{ kind: 'crash', service: 'bank', point: 'transfer-after-debit-before-credit', nth: 1 }] });
+  const failed = await run.es((api) => api.transfer('acc-alice', 'acc-carol', 40).then(() => 'completed', (error: Error) => error.message));
+  expect(failed).toMatch(/bank crashed/);
+  await run.es((api) => api.restart('bank'));
+  // Fired once: the restarted bank is not armed again, so the next transfer goes through.
+  expect(await run.es((api) => api.transfer('acc-bob', 'acc-carol', 10))).toBeTruthy();
+  await settledWithoutAnomalies(run);
+  const balances = await run.es((api) => api.readModel('balances'));
+  expect(Object.fromEntries(balances.map((r) => [r.id, r.balance]))).toEqual({ 'acc-alice': 60, 'acc-bob': 40, 'acc-carol': 50 });
+});

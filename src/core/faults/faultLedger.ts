@@ -7,8 +7,8 @@ import type { ProcessName } from '../telemetry';
 import { describeFault, type Fault } from './faultPlan';
 
 /** What a host can be asked to arm; the conductor and the Node harness both provide it. */
-export interface FaultTargets {
-  arm(service: ProcessName, point: CrashPoint, nth: number): void | Promise<void>;
+export interface FaultTargets<P extends string = ProcessName> {
+  arm(service: P, point: CrashPoint, nth: number): void | Promise<void>;
   duplicateNext(group: string, type: string): void | Promise<void>;
   delayNext(group: string, type: string, ms: number): void | Promise<void>;
   refusePublishes(publishes: number): void | Promise<void>;
@@ -31,7 +31,7 @@ export class FaultLedger {
   }
 
   /** Arms `process` with its faults still to come: its crashes, or (for the broker) every broker fault. */
-  async armProcess(process: ProcessName, targets: FaultTargets): Promise<void> {
+  async armProcess<P extends string>(process: P, targets: FaultTargets<P>): Promise<void> {
     const armed: (void | Promise<void>)[] = [];
     this.plan.forEach((fault, index) => {
       if (this.fired.has(index)) return;
@@ -61,7 +61,7 @@ export class FaultLedger {
   }
 
   /** A process crashed at `point`: the first planned crash it matches has fired. */
-  onCrash(process: ProcessName, point: string, at: number, step: number | null): FiredFault | null {
+  onCrash(process: string, point: string, at: number, step: number | null): FiredFault | null {
     return this.markFirst((f) => f.kind === 'crash' && f.service === process && f.point === point, at, step);
   }
 

@@ -4,10 +4,12 @@
 
 import type { CrashPoint } from '../crashPoints';
 import type { ServiceName } from '../rows';
+import type { EsProcess } from '../eventsourcing/esTypes';
 import { pick, type Random } from '../random';
 
 export type Fault =
-  | { kind: 'crash'; service: ServiceName; point: CrashPoint; nth: number }
+  /** `service`: a shop service, or (in an event-sourced run) orders, bank or query. */
+  | { kind: 'crash'; service: ServiceName | EsProcess; point: CrashPoint; nth: number }
   | { kind: 'duplicate'; group: ServiceName; type: string }
   /** The broker refuses the next `publishes` publishes: the outbox keeps its rows until it is back. */
   | { kind: 'broker-outage'; publishes: number }

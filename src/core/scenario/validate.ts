@@ -3,8 +3,9 @@
 // errors. It fills in nothing — defaults are the link decoders' business.
 
 import * as v from 'valibot';
-import { CRASH_POINT_NAMES } from '../crashPoints';
+import { CRASH_POINT_NAMES, ES_CRASH_POINT_NAMES } from '../crashPoints';
 import { SERVICE_NAMES } from '../rows';
+import { ES_PROCESSES } from '../eventsourcing/esTypes';
 import { PACES, type PaceName } from '../service/pace';
 import type { Fault } from '../faults/faultPlan';
 import {
@@ -60,6 +61,8 @@ function oneOf<const T extends string>(options: readonly T[]) {
 }
 
 const service = oneOf(SERVICE_NAMES);
+/** A crash may also name an event-sourced run's processes. */
+const crashable = oneOf([...SERVICE_NAMES, ...ES_PROCESSES]);
 const eventType = v.pipe(
   v.string('expected an event type name'),
   v.maxLength(
@@ -74,8 +77,8 @@ const FAULT_SCHEMA: v.GenericSchema<unknown, Fault> = v.variant(
   [
     v.strictObject({
       kind: v.literal('crash'),
-      service,
-      point: oneOf(CRASH_POINT_NAMES),
+      service: crashable,
+      point: oneOf([...CRASH_POINT_NAMES, ...ES_CRASH_POINT_NAMES]),
       nth: integerIn(L.crashNth.min, L.crashNth.max),
     }),
     v.strictObject({ kind: v.literal('duplicate'), group: service, type: eventType }),

@@ -2,6 +2,7 @@
 // workers, relays the UI's commands to them, kills and restarts them, turns
 // their telemetry into EsEvents, and checks the run's invariants.
 
+import { FaultLedger } from '../../core/faults/faultLedger';
 import { ES_CRASH_POINTS, ES_PROCESSES, ES_STORE_NAMES, type AggregateAt, type CommandResult, type EsFact, type EsProcess, type EsStoreName, type LoadStat, type ProjectionLag, type ReadModelName, type StreamInfo } from '../../core/eventsourcing/esTypes';
 import type { EsSystemSnapshot } from '../../core/eventsourcing/esInvariants';
 import type { StoreAudit } from '../../core/eventsourcing/esAudit';
@@ -49,11 +50,14 @@ export class EsConductor implements EsController {
   /** Which store holds a stream: streams never move, so one lookup each. */
   private readonly located = new Map<string, EsStoreName>();
   private transfersRunning = 0;
+  /** The scenario's planned crashes; a (re)started process is armed with those still to come for it. */
+  private readonly faults: FaultLedger;
   private stopHeartbeat: () => void = () => undefined;
 
   constructor(options: EsConductorOptions) {
     this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
     this.setup = options.scenario;
+    this.faults = new FaultLedger(options.scenario.faults);
     this.handles = Object.fromEntries(
       ES_PROCESSES.map((name) => [
         name,
@@ -61,7 +65,10 @@ export class EsConductor implements EsController {
           name,
           {
             onStatus: (status, armed) => this.onStatus(name, status, armed),
-            onCrashed: (point) => this.publish([{ kind: 'crashed', process: name, point }]),
+            onCrashed: (point) => {
+              this.publish([{ kind: 'crashed', process: name, point }]);
+              this.faults.onCrash(name, point, Date.now(), null);
+            },
             onFatal: (code, message) => this.fail(code in ERRORS ? (code as ErrorName) : 'PROCESS_FAILED', `${name}: ${message}`),
           },
           spawnEsWorker,
@@ -252,8 +259,17 @@ export class EsConductor implements EsController {
     } finally {
       this.opening.delete(name);
     }
+    await this.armPlanned(name);
     this.publish([{ kind: 'process', process: name, status: this.status(name), armed: this.handles[name].armed }]);
     this.watch.noteChange();
+  }
+
+  /** Arms the plan's crashes still to come for `name`; a crash at a point this process never reaches is reported, not run. */
+  private async armPlanned(name: EsProcess): Promise<void> {
+    const none = () => undefined;
+    await this.faults
+      .armProcess(name, { arm: (process, point, nth) => this.crashAt(process, point, nth), duplicateNext: none, delayNext: none, refusePublishes: none })
+      .catch((error: Error) => this.fail('PROCESS_FAILED', `fault plan: ${error.message}`));
   }
 
   private onStatus(name: EsProcess, status: ProcessStatus, armed: CrashPoint | null): void {
