@@ -1,8 +1,9 @@
 // Every library scenario: its link round-trips, its story has three to six
-// steps, its partner exists, and (deterministic ones) run to the end in Node it
-// shows exactly the anomalies it promises.
+// steps, its partner exists, its steps only do what its kind of run can, and
+// (deterministic shop ones) run to the end in Node it shows exactly the
+// anomalies it promises. Event-sourced ones are live: e2e/es-guide.spec.ts walks them.
 import { describe, expect, it } from 'vitest';
-import { LIBRARY, libraryEntry } from '../core/scenario/library';
+import { LIBRARY, actionTopology, libraryEntry } from '../core/scenario/library';
 import { decodeScenario, encodeScenario } from '../core/scenario/link';
 import { runDeterministic } from './deterministicRun';
 
@@ -16,12 +17,23 @@ describe('scenario library', () => {
     }
   });
 
+  it('asks each run only for actions its topology has', () => {
+    for (const entry of LIBRARY)
+      for (const step of entry.narrative) if (step.do) expect(actionTopology(step.do), `${entry.id}: ${step.do.kind}`).toBe(entry.scenario.topology);
+  });
+
+  it('lists the event-sourced scenarios after the saga ones', () => {
+    const topologies = LIBRARY.map((e) => e.scenario.topology);
+    expect(topologies.indexOf('event-sourced')).toBeGreaterThan(LIBRARY.findIndex((e) => e.id === 'combining-patterns'));
+    expect(topologies.slice(topologies.indexOf('event-sourced')).every((t) => t === 'event-sourced')).toBe(true);
+  });
+
   for (const entry of LIBRARY) {
     it(`${entry.id}: its link decodes to the same scenario`, () => {
       const decoded = decodeScenario(encodeScenario(entry.scenario));
       expect(decoded).toEqual({ ok: true, scenario: entry.scenario });
     });
-    if (entry.scenario.mode === 'deterministic')
+    if (entry.scenario.topology === 'shop' && entry.scenario.mode === 'deterministic')
       it(`${entry.id}: run to the end shows ${entry.expect.join(', ') || 'no anomaly'}`, async () => {
         const { anomalies } = await runDeterministic(entry.scenario);
         expect([...new Set(anomalies.map((a) => a.invariant))].sort()).toEqual([...entry.expect].sort());

@@ -3,6 +3,7 @@
 
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { LibraryEntry } from '../../core/scenario/library';
 import type { EsController } from '../../runtime/esController';
 import type { EsFacts, EsFactsStore, EsView, EsViewStore } from './esStore';
 
@@ -10,6 +11,8 @@ export interface EsContextValue {
   controller: EsController;
   facts: EsFactsStore;
   view: EsViewStore;
+  /** The library scenario this run tells, if its `guide` names one. */
+  guide?: LibraryEntry;
 }
 
 export const EsContext = createContext<EsContextValue | null>(null);

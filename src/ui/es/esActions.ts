@@ -14,7 +14,7 @@ export const GROW_TARGET = 10_000;
 const pick = (list: string[], n: number) => list[(n - 1) % list.length];
 
 /** A draft order with a couple of items: three events to replay. */
-export async function newOrder(controller: EsController, id: string, n: number): Promise<void> {
+export async function newOrder(controller: Pick<EsController, 'orderCommand'>, id: string, n: number): Promise<void> {
   await controller.orderCommand(id, { type: 'create', customerId: pick(CUSTOMERS, n) });
   await controller.orderCommand(id, { type: 'addItem', sku: 'SKU-LAMP', qty: 1, price: 60 });
   await controller.orderCommand(id, { type: 'addItem', sku: 'SKU-MUG', qty: 2, price: 12 });

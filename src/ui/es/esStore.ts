@@ -57,7 +57,8 @@ export function createEsFactsStore(now: () => number = Date.now): EsFactsStore {
   }));
 }
 
-export type EsTab = 'replay' | 'race' | 'ryw' | 'anomalies';
+/** 'guide' only when the run tells a library scenario. */
+export type EsTab = 'guide' | 'replay' | 'race' | 'ryw' | 'anomalies';
 
 export interface Chosen {
   store: EsStore;
@@ -84,9 +85,10 @@ export interface EsView {
 
 export type EsViewStore = StoreApi<EsView>;
 
-export function createEsViewStore(): EsViewStore {
+/** `tab`: the one shown first (a run opened from the library starts on its guide). */
+export function createEsViewStore(tab: EsTab = 'replay'): EsViewStore {
   return createStore<EsView>()((set, get) => ({
-    tab: 'replay',
+    tab,
     chosen: null,
     asOf: null,
     raceRequest: null,

@@ -3,11 +3,21 @@
 // checker's verdict beside what the scenario expects.
 
 import type { LibraryEntry } from '../../core/scenario/library';
+import type { Scenario } from '../../core/scenario/scenario';
 import { openLink } from '../export/shareBase';
 import { entryHref, pageBase } from '../library/libraryLinks';
 import { GuideFooter } from './GuideFooter';
 import { GuideSteps } from './GuideSteps';
 import '../styles/library.css';
+
+/** How far the viewer can expect each showing to look the same. */
+function modeSentence(scenario: Scenario): string {
+  if (scenario.topology === 'event-sourced')
+    return 'An event-sourced run: three real workers, each with its own IndexedDB, so timings differ from one showing to the next; the events do not.';
+  return scenario.mode === 'deterministic'
+    ? 'A deterministic run: nothing moves until a step is granted, so each step below shows the same thing every time.'
+    : 'A live run: every service runs on its own, so timings differ from one showing to the next.';
+}
 
 export function GuidePanel({ entry }: { entry: LibraryEntry }) {
   const again = entryHref(pageBase(location), entry);
@@ -18,11 +28,7 @@ export function GuidePanel({ entry }: { entry: LibraryEntry }) {
         {entry.title}
       </h2>
       <p className="guide-idea">{entry.idea}</p>
-      <p className="guide-mode muted">
-        {entry.scenario.mode === 'deterministic'
-          ? 'A deterministic run: nothing moves until a step is granted, so each step below shows the same thing every time.'
-          : 'A live run: every service runs on its own, so timings differ from one showing to the next.'}
-      </p>
+      <p className="guide-mode muted">{modeSentence(entry.scenario)}</p>
       <GuideSteps entry={entry} />
       <p className="guide-again">
         <a

@@ -7,7 +7,8 @@ import type { LibraryEntry } from '../../core/scenario/library';
 import { useNarrative } from '../store/narrativeStore';
 import { useView } from '../store/viewStore';
 
-export function GuideStrip({ entry }: { entry: LibraryEntry }) {
+/** `openGuide`: how this page brings its Guide tab forward (the shop's view store when absent). */
+export function GuideStrip({ entry, openGuide }: { entry: LibraryEntry; openGuide?: () => void }) {
   const { step, length, started, activity, error, next } = useNarrative(
     useShallow((s) => ({ step: s.step, length: s.length, started: s.started, activity: s.activity, error: s.error, next: s.next })),
   );
@@ -24,7 +25,7 @@ export function GuideStrip({ entry }: { entry: LibraryEntry }) {
       </p>
       <div className="guide-strip-actions">
         <span className="guide-progress">{busy ? 'running…' : error ? 'failed: see the Guide tab' : ''}</span>
-        <button type="button" className="link-button" onClick={() => setTab('guide')}>
+        <button type="button" className="link-button" onClick={openGuide ?? (() => setTab('guide'))}>
           Open the guide
         </button>
         {step < length - 1 && (

@@ -73,3 +73,11 @@ describe('isProcessDown', () => {
     expect(isProcessDown('PROCESS_DOWN')).toBe(false);
   });
 });
+
+describe('event-sourced actions on the shop page', () => {
+  it('are named, but rejected: this page has no event store', async () => {
+    expect(actionText({ kind: 'growOrder', count: 10_000 })).toBe('grows the order by 10,000 events');
+    expect(actionText({ kind: 'readYourWrites', remedy: 'eventual' }, 'past')).toBe('wrote an order and read it at once, accepting eventual consistency');
+    await expect(performAction({ kind: 'esNewOrder' }, { controller: fakeController(), showTab: () => {} })).rejects.toThrow('works only in an event-sourced run');
+  });
+});

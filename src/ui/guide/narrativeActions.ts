@@ -1,12 +1,15 @@
 // What each narrative action does against the controller, and how the guide
 // names it. Only what the Controller offers: no reaching into the conductor.
+// An event-sourced run's actions are named here too, but performed by its own
+// page (es/guide/esNarrativeActions.ts): here they reject.
 
-import type { NarrativeAction } from '../../core/scenario/library';
+import { isEsAction, wrongTopologyText, type NarrativeAction, type ShopAction } from '../../core/scenario/library';
 import type { Controller } from '../../runtime/controller';
+import { esActionText } from './esActionText';
 
 export type GuideController = Pick<Controller, 'step' | 'runToEnd' | 'placeOrder' | 'restart' | 'settle'>;
 
-export type GuideTab = Extract<NarrativeAction, { kind: 'showTab' }>['tab'];
+export type GuideTab = Extract<ShopAction, { kind: 'showTab' }>['tab'];
 
 export interface ActionDeps {
   controller: GuideController;
@@ -20,6 +23,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** What arriving at this step does ('present') or did ('past'), for the step's line in the guide. */
 export function actionText(action: NarrativeAction, tense: 'present' | 'past' = 'present'): string {
   const past = tense === 'past';
+  if (isEsAction(action)) return esActionText(action, past);
   switch (action.kind) {
     case 'steps':
       return `${past ? 'granted' : 'grants'} ${plural(action.count, 'step')}`;
@@ -46,6 +50,7 @@ export function isProcessDown(error: unknown): boolean {
  * way (a crash cut orders off), rejects when the action itself failed.
  */
 export async function performAction(action: NarrativeAction, { controller, showTab }: ActionDeps): Promise<string | null> {
+  if (isEsAction(action)) throw new Error(wrongTopologyText(action, 'shop') ?? action.kind);
   switch (action.kind) {
     case 'steps':
       for (let i = 0; i < action.count; i++) await controller.step();

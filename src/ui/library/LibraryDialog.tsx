@@ -7,7 +7,7 @@ import { LIBRARY, libraryEntry, type LibraryEntry } from '../../core/scenario/li
 import { compareLink } from '../compare/compareLink';
 import { useController } from '../controls/ControllerContext';
 import { openLink } from '../export/shareBase';
-import { entryHref, pageBase } from './libraryLinks';
+import { canCompare, entryHref, pageBase } from './libraryLinks';
 import { groupBySection, modeText } from './librarySections';
 
 const SECTIONS = groupBySection(LIBRARY);
@@ -51,9 +51,15 @@ function Entry({ entry, current, base }: { entry: LibraryEntry; current: boolean
         {partner && (
           <>
             {' · '}
-            <a className="library-compare" href={compareLink(base, entry.scenario, partner.scenario)} onClick={follow}>
-              Compare with {partner.title}
-            </a>
+            {canCompare(entry, partner) ? (
+              <a className="library-compare" href={compareLink(base, entry.scenario, partner.scenario)} onClick={follow}>
+                Compare with {partner.title}
+              </a>
+            ) : (
+              <a className="library-compare" href={entryHref(base, partner)} onClick={follow}>
+                See also {partner.title}
+              </a>
+            )}
           </>
         )}
       </p>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { libraryEntry } from '../../core/scenario/library';
 import { decodeScenario } from '../../core/scenario/link';
-import { entryHref, pageBase } from './libraryLinks';
+import { DEFAULT_SCENARIO } from '../../core/scenario/scenario';
+import { canCompare, entryHref, pageBase } from './libraryLinks';
 
 describe('library links', () => {
   it('build on the page without its query, so a fresh run starts', () => {
@@ -15,5 +16,15 @@ describe('library links', () => {
     const decoded = decodeScenario(href);
     expect(decoded.ok && decoded.scenario).toEqual(entry.scenario);
     expect(decoded.ok && decoded.scenario.guide).toBe('outbox');
+  });
+});
+
+describe('canCompare', () => {
+  it('pairs two shop runs only: the compare page has no event-sourced side', () => {
+    const shop = { scenario: { ...DEFAULT_SCENARIO } };
+    const es = { scenario: { ...DEFAULT_SCENARIO, topology: 'event-sourced' as const } };
+    expect(canCompare(shop, shop)).toBe(true);
+    expect(canCompare(es, es)).toBe(false);
+    expect(canCompare(shop, es)).toBe(false);
   });
 });

@@ -14,3 +14,8 @@ export function pageBase(location: Pick<Location, 'origin' | 'pathname'>): strin
 export function entryHref(base: string, entry: Pick<LibraryEntry, 'scenario'>): string {
   return scenarioLink(base, entry.scenario);
 }
+
+/** The compare page runs two shop runs side by side: an event-sourced pair is linked one by one instead. */
+export function canCompare(a: Pick<LibraryEntry, 'scenario'>, b: Pick<LibraryEntry, 'scenario'>): boolean {
+  return a.scenario.topology === 'shop' && b.scenario.topology === 'shop';
+}

@@ -25,5 +25,6 @@ describe('modeText', () => {
   it('names the run mode', () => {
     expect(modeText(LIBRARY.find((e) => e.id === 'outbox')!)).toBe('opens in deterministic mode');
     expect(modeText(LIBRARY.find((e) => e.id === 'two-phase-commit')!)).toBe('opens in live mode');
+    expect(modeText(LIBRARY.find((e) => e.id === 'es-bank')!)).toBe('opens an event-sourced run');
   });
 });

@@ -6,8 +6,12 @@
 import type { InvariantName } from '../../invariants';
 import type { ProcessName } from '../../telemetry';
 import type { Scenario } from '../scenario';
+import type { CrashPoint } from '../../crashPoints';
+import type { EsProcess, ReadModelName } from '../../eventsourcing/esTypes';
+import type { ReadYourWritesRemedy } from '../../eventsourcing/readYourWrites';
 
-export type NarrativeAction =
+/** What a step may do in a shop run (the default topology). */
+export type ShopAction =
   /** Deterministic runs: grant this many steps. */
   | { kind: 'steps'; count: number }
   /** Deterministic runs: grant steps until nothing is left. */
@@ -19,6 +23,28 @@ export type NarrativeAction =
   | { kind: 'settle' }
   /** Bring a side-panel tab forward. */
   | { kind: 'showTab'; tab: 'sagas' | 'setup' | 'faults' | 'anomalies' | 'log' };
+
+/** What a step may do in an event-sourced run (see runtime/esController.ts for each call). */
+export type EsAction =
+  /** A new order (created, then two items added), chosen so Replay shows it. */
+  | { kind: 'esNewOrder' }
+  /** Appends `count` events to the newest order. */
+  | { kind: 'growOrder'; count: number }
+  /** Loads the newest order with and without snapshots and says what each read. */
+  | { kind: 'measureLoad' }
+  /** Two writers append to the newest order from the same version. */
+  | { kind: 'stageRace' }
+  | { kind: 'transfer'; from: string; to: string; amount: number }
+  /** Arms a crash: the process dies the next time it reaches `point`. */
+  | { kind: 'crashAt'; process: EsProcess; point: CrashPoint }
+  | { kind: 'esRestart'; process: EsProcess }
+  | { kind: 'rebuild'; name: ReadModelName }
+  | { kind: 'readYourWrites'; remedy: ReadYourWritesRemedy }
+  /** Waits until every projection has caught up and nothing is in flight. */
+  | { kind: 'esSettle' }
+  | { kind: 'showEsTab'; tab: 'replay' | 'race' | 'ryw' | 'anomalies' };
+
+export type NarrativeAction = ShopAction | EsAction;
 
 export interface NarrativeStep {
   /** What happens at this step, in a sentence or two. */

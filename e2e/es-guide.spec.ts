@@ -1,0 +1,70 @@
+// The event-sourced scenarios of the library: each, opened by its link, starts
+// on its Guide tab with nothing run; Start and Next step walk the narrative on
+// the real workers, and the last step ends with the verdict "As expected: no
+// anomaly", which the checker behind window.playground confirms.
+
+import { test as base, expect, type Page } from '@playwright/test';
+import { LIBRARY } from '../src/core/scenario/library';
+import { encodeScenario } from '../src/core/scenario/link';
+import type { EsPlaygroundApi } from '../src/runtime/es/esPlaygroundApi';
+import { PlaygroundPage } from './fixtures';
+
+const test = base.extend<{ run: PlaygroundPage }>({
+  run: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(new PlaygroundPage(page));
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+/** Back on the guide (a step may have opened another tab), once the step's action has finished. */
+async function idleGuide(page: Page) {
+  await page.getByRole('tab', { name: 'Guide' }).click();
+  const panel = page.getByRole('tabpanel', { name: 'Guide' });
+  await expect(panel.getByRole('status')).toHaveText('', { timeout: 120_000 });
+  return panel;
+}
+
+function anomalies(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window.playground as unknown as EsPlaygroundApi).anomalies().map((a) => a.invariant));
+}
+
+for (const entry of LIBRARY.filter((e) => e.scenario.topology === 'event-sourced')) {
+  test(`es guide: ${entry.id} ends as its narrative says`, async ({ run, page }) => {
+    test.setTimeout(240_000);
+    await run.open('x=1' + encodeScenario(entry.scenario));
+    const panel = page.getByRole('tabpanel', { name: 'Guide' });
+    await expect(page.getByRole('tab', { name: 'Guide' })).toHaveAttribute('aria-selected', 'true');
+    await expect(panel.getByRole('heading', { name: entry.title })).toBeVisible();
+    await expect(panel.getByRole('listitem')).toHaveCount(entry.narrative.length);
+    await expect(panel.getByText('An event-sourced run')).toBeVisible();
+    // Nothing runs before Start: no order, no transfer beyond the bank's opening.
+    await expect(page.getByTestId('es-orders').getByRole('button', { name: 'order-1', exact: true })).toHaveCount(0);
+
+    await panel.getByRole('button', { name: 'Start' }).click();
+    for (let step = 1; step <= entry.narrative.length; step++) {
+      const shown = await idleGuide(page);
+      await expect(shown.locator('[aria-current="step"]')).toHaveCount(1);
+      await expect(shown.getByText(`Step ${step} of ${entry.narrative.length}`)).toBeVisible();
+      await expect(shown.getByRole('alert')).toHaveCount(0);
+      if (step < entry.narrative.length) await shown.getByRole('button', { name: 'Next step' }).click();
+    }
+
+    await expect(panel.getByTestId('guide-verdict')).toContainText('As expected: no anomaly', { timeout: 120_000 });
+    expect(await anomalies(page)).toEqual([...entry.expect].sort());
+  });
+}
+
+test('a step that opens another tab leaves a strip to go on with the guide', async ({ run, page }) => {
+  const entry = LIBRARY.find((e) => e.id === 'cqrs-read-your-writes')!;
+  await run.open('x=1' + encodeScenario(entry.scenario));
+  await page.getByRole('tabpanel', { name: 'Guide' }).getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('tab', { name: 'Read your writes' })).toHaveAttribute('aria-selected', 'true');
+  const strip = page.getByRole('group', { name: 'Guide, in short' });
+  await expect(strip).toContainText('Step 1 of');
+  await strip.getByRole('button', { name: 'Next step' }).click();
+  await expect(page.getByTestId('ryw-first-read')).toHaveText('not found', { timeout: 30_000 });
+  await strip.getByRole('button', { name: 'Open the guide' }).click();
+  await expect(page.getByRole('tab', { name: 'Guide' })).toHaveAttribute('aria-selected', 'true');
+});
