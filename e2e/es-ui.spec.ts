@@ -120,3 +120,19 @@ test('read your writes at teaching pace: the eventual read says "not found", pol
   await expect(page.getByTestId('ryw-result')).toContainText('Poll the read model');
   await expect(page.getByTestId('ryw-shown')).not.toHaveText('not found');
 });
+
+test('state as of time T: a time before the order shows version 0, a time after it the latest', async ({ es, page }) => {
+  await es.openEs();
+  await es.button('New order').click();
+  await expect(page.getByTestId('replay-version')).toHaveText('3');
+  const time = page.getByLabel('State as of time');
+  await time.fill('00:00:00');
+  await time.press('Enter');
+  await expect(page.getByTestId('replay-version')).toHaveText('0');
+  await time.fill('23:59:59.999');
+  await time.press('Enter');
+  await expect(page.getByTestId('replay-version')).toHaveText('3');
+  await time.fill('noon');
+  await time.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Write a time as HH:MM:SS' })).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { knownSnapshots, listWindow, snapshotMarks, stepVersion } from './replayMath';
+import { knownSnapshots, listWindow, snapshotMarks, stepVersion, timeOnDayOf, versionAtTime } from './replayMath';
 
 describe('snapshot marks', () => {
   it('places marks by version and drops ones out of range', () => {
@@ -37,5 +37,26 @@ describe('replay', () => {
     expect(knownSnapshots([20, 10], 30)).toEqual([10, 20, 30]);
     expect(knownSnapshots(undefined, null)).toEqual([]);
     expect(knownSnapshots([10], 10)).toEqual([10]);
+  });
+});
+
+describe('time travel', () => {
+  const events = [
+    { version: 1, at: 1_000 },
+    { version: 2, at: 2_000 },
+    { version: 3, at: 2_000 },
+    { version: 4, at: 5_000 },
+  ];
+  it('a stream was at the version of its last event at or before T', () => {
+    expect(versionAtTime(events, 500)).toBe(0);
+    expect(versionAtTime(events, 2_000)).toBe(3);
+    expect(versionAtTime(events, 4_999)).toBe(3);
+    expect(versionAtTime(events, 9_000)).toBe(4);
+  });
+  it('reads HH:MM:SS(.mmm) on the day of the first event, and refuses anything else', () => {
+    const reference = new Date(2026, 10, 24, 9, 0, 0).getTime();
+    expect(timeOnDayOf(reference, '10:31:02.5')).toBe(new Date(2026, 10, 24, 10, 31, 2, 500).getTime());
+    expect(timeOnDayOf(reference, '7:05')).toBe(new Date(2026, 10, 24, 7, 5, 0, 0).getTime());
+    expect(timeOnDayOf(reference, 'noon')).toBeNull();
   });
 });

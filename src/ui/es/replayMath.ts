@@ -43,3 +43,22 @@ export function knownSnapshots(seen: readonly number[] | undefined, newest: numb
   if (newest !== null && newest !== undefined) all.add(newest);
   return [...all].sort((a, b) => a - b);
 }
+
+/** The version a stream was at, at time `t`: its last event at or before `t` (0 before the first). */
+export function versionAtTime(events: readonly { version: number; at: number }[], t: number): number {
+  let version = 0;
+  for (const e of events) {
+    if (e.at > t) break;
+    version = e.version;
+  }
+  return version;
+}
+
+/** `HH:MM:SS(.mmm)` on the day of `reference` (ms since the epoch), in local time; null if it does not parse. */
+export function timeOnDayOf(reference: number, text: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(text.trim());
+  if (!m) return null;
+  const day = new Date(reference);
+  day.setHours(Number(m[1]), Number(m[2]), Number(m[3] ?? 0), Number((m[4] ?? '0').padEnd(3, '0')));
+  return day.getTime();
+}

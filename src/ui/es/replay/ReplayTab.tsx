@@ -12,6 +12,7 @@ import { LoadCostBox } from './LoadCostBox';
 import { ReplayEvents } from './ReplayEvents';
 import { ReplaySlider } from './ReplaySlider';
 import { StateView } from './StateView';
+import { TimeTravel } from './TimeTravel';
 import { useLoadStats, useStateAt, useStreamEvents } from './useReplayData';
 import { useThrottled } from './useThrottled';
 import './replay.css';
@@ -40,6 +41,7 @@ function Replay({ id, store }: { id: string; store: string }) {
         {id} <span className="muted replay-sub">{store} · {count(latest)} {latest === 1 ? 'event' : 'events'}{newest !== null && ` · snapshot v${count(newest)}`}</span>
       </h2>
       <ReplaySlider version={version} latest={latest} marks={marks} snapshots={snapshots} onChange={setAsOf} />
+      {events.value && <TimeTravel events={events.value} version={version} onChange={setAsOf} />}
       <p className="replay-folded" role="status" data-testid="replay-folded">
         {version === 0 ? 'Version 0: nothing folded yet — the initial state.' : folded ? (
           <>
