@@ -3,37 +3,7 @@
 // is restarted; once settled, the balances read model adds up to the money
 // deposited, every row agrees with its account's events, and no anomaly shows.
 
-import { test as base, expect } from '@playwright/test';
-import { PlaygroundPage } from './fixtures';
-import { encodeScenario } from '../src/core/scenario/link';
-import { DEFAULT_SCENARIO } from '../src/core/scenario/scenario';
-import type { EsPlaygroundApi } from '../src/runtime/es/esPlaygroundApi';
-
-// The same page object as es-api.spec.ts (a spec file cannot import another's tests).
-class EsPage extends PlaygroundPage {
-  async openEs(): Promise<void> {
-    await this.open(`x=1${encodeScenario({ ...DEFAULT_SCENARIO, topology: 'event-sourced', pace: 'fast' })}`);
-  }
-
-  es<T, A = undefined>(fn: (api: EsPlaygroundApi, arg: A) => T | Promise<T>, arg?: A): Promise<T> {
-    return this.page.evaluate(
-      ([source, a]) => {
-        const f = new Function(`return (${source})`)() as (api: unknown, arg: unknown) => unknown;
-        return f(window.playground, a);
-      },
-      [fn.toString(), arg] as const,
-    ) as Promise<T>;
-  }
-}
-
-const test = base.extend<{ run: EsPage }>({
-  run: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await use(new EsPage(page));
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-  },
-});
+import { test, expect, type EsPage } from './esFixtures';
 
 /** What a fresh bank opens with (esStores.ts BANK_OPENING): alice 100, bob 50, carol 0. */
 const OPENING = 150;

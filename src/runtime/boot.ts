@@ -5,11 +5,11 @@
 import { Conductor } from './conductor';
 import { createPlaygroundApi } from './playgroundApi';
 import { claimRun } from './runClaim';
-import { conductorOptions, scenarioFromUrl } from './scenarioOptions';
+import { scenarioFromUrl } from './scenarioOptions';
 
 export function conductorFromLocation(location: Pick<Location, 'search' | 'hash'>, runId?: string, resumed = false): { conductor: Conductor; linkError: string | null } {
   const { scenario, linkError } = scenarioFromUrl(location);
-  const conductor = new Conductor({ ...conductorOptions(scenario), runId, resumed });
+  const conductor = new Conductor({ scenario, runId, resumed });
   if (linkError) conductor.reportLinkError(linkError);
   return { conductor, linkError };
 }

@@ -6,62 +6,40 @@ import type { CrashPoint } from '../core/crashPoints';
 import { SimClock } from '../core/clock';
 import { sagaViews, type SagaView } from '../core/saga/sagaView';
 import { checkInvariants, type Anomaly } from '../core/invariants';
-import { SERVICE_NAMES, type ServiceName, type TableDump } from '../core/rows';
+import { SERVICE_NAMES, type ServiceName } from '../core/rows';
 import type { ServiceConfig } from '../core/service/definition';
-import { serviceConfig, type PaceName } from '../core/service/pace';
+import { serviceConfig } from '../core/service/pace';
 import { sampleOrder } from '../core/services/catalog';
 import type { Fact, ProcessName } from '../core/telemetry';
 import { broadcastChannels, channelNames, type Channel } from '../core/transport';
-import type { BrokerDump } from '../core/broker/dump';
 import type { LogRow } from '../core/broker/brokerDb';
 import type { ConductorEvent, Controller, PlaceOrderInput, RunMode, SimState } from './controller';
 import type { Fault } from '../core/faults/faultPlan';
 import { FaultControl } from './faultControl';
 import { AnomalyWatcher } from './anomalyWatcher';
-import { StepDriver } from './stepDriver';
-import type { SimWorld } from '../core/sim/scheduler';
+import type { StepDriver } from './stepDriver';
+import { startStepping } from './startStepping';
+import { ORDER_COMMANDS } from '../core/services/orderCommands';
+import type { Ordering } from '../core/scenario/scenario';
 import { stateHash } from '../core/sim/stateHash';
-import { DEFAULT_SCENARIO, type DataEdit, type Scenario } from '../core/scenario/scenario';
+import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario/scenario';
 import { ERRORS, PlaygroundError, type ErrorName } from './errors';
 import { ProcessHandle } from './processHandle';
-import { readBrokerDb, readBrokerLog, readServiceDb } from './readDown';
+import { brokerLogOf, owedBy, snapshotOf, type RunProcesses, type Snapshot } from './runReads';
 import { waitForQuiet } from '../core/quiet';
 import { deleteStaleRuns, keepRunAlive } from './runRegistry';
 
-export interface Snapshot {
-  /** Every service of the run; `orchestrator` only when the saga is orchestrated. */
-  services: Record<Exclude<ServiceName, 'orchestrator'>, TableDump> & { orchestrator?: TableDump };
-  broker: BrokerDump;
-}
+export type { Snapshot } from './runReads';
 
 export interface ConductorOptions {
   runId?: string;
-  pace?: PaceName;
-  sagaStyle?: ServiceConfig['sagaStyle'];
-  publishing?: ServiceConfig['publishing'];
-  /** How an order crosses services: by messages (saga), or the "before" approaches. */
-  ordering?: Ordering;
-  /** Live (free-running) or deterministic (every step granted by a seeded scheduler). */
-  mode?: RunMode;
-  seed?: number;
-  /** Orders a deterministic run places by itself, as steps of the run. */
-  orders?: number;
-  faults?: Fault[];
-  /** Scenario switches: the inbox and the payment's idempotency key (both on unless a scenario turns them off). */
-  inbox?: boolean;
-  idempotencyKeys?: boolean;
-  /** Business data the run starts with (row edits), its speed, and how many steps in a deterministic run opens. */
-  data?: DataEdit[];
-  speed?: number;
-  at?: number;
-  /** The library scenario whose narrative the guide shows. */
-  guide?: string;
+  /** What to run; what it leaves out is the default scenario's. */
+  scenario?: Partial<Scenario>;
   /** The run existed before this page: new process lives must not repeat the ids of earlier ones. */
   resumed?: boolean;
 }
 
-export type Ordering = 'messaging' | 'direct-calls' | 'two-phase-commit';
-const ORDER_COMMANDS: Record<Ordering, string> = { messaging: 'placeOrder', 'direct-calls': 'placeOrderDirect', 'two-phase-commit': 'placeOrder2pc' };
+export type { Ordering } from '../core/scenario/scenario';
 
 
 export class Conductor implements Controller {
@@ -83,46 +61,37 @@ export class Conductor implements Controller {
 
   readonly mode: RunMode;
   readonly seed: number;
+  /** The scenario as it was opened (switches changed since live in `config`, faults in `faults`). */
+  private readonly setup: Scenario;
   private readonly faults: FaultControl;
   private driver: StepDriver | null = null;
   private readonly incarnations = new Map<ProcessName, number>();
   /** Added to every deterministic process's id salt: empty for a fresh run, random for a resumed one. */
   private readonly salt: string;
-  private readonly orders: number;
-  private readonly pace: PaceName;
-  private readonly data: DataEdit[];
-  private readonly speed: number;
-  private readonly at: number;
   private readonly resumed: boolean;
-  private readonly guide: string;
 
   constructor(options: ConductorOptions = {}) {
     this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
-    this.mode = options.mode ?? 'live';
+    this.setup = { ...DEFAULT_SCENARIO, ...options.scenario };
+    this.mode = this.setup.mode;
     // A deterministic run opens at step 0, so whoever opened the link sees the start and chooses: Step, Play or Run to end.
     this.paused = this.mode === 'deterministic';
-    this.seed = options.seed ?? 1;
-    this.orders = options.orders ?? 0;
-    this.pace = options.pace ?? 'teaching';
-    this.data = options.data ?? [];
-    this.speed = options.speed ?? 1;
-    this.at = options.at ?? 0;
+    this.seed = this.setup.seed;
     this.resumed = options.resumed ?? false;
-    this.guide = options.guide ?? '';
-    this.faults = new FaultControl(options.faults ?? [], {
+    this.faults = new FaultControl(this.setup.faults, {
       proc: (name) => this.proc(name),
       alive: () => this.processNames.filter((p) => this.proc(p).alive),
       position: () => ({ at: this.simNow(), step: this.stepNow() }),
       publish: (events) => this.publish(events),
     });
     this.salt = options.resumed ? `/resumed-${crypto.randomUUID().slice(0, 8)}` : '';
-    this.config = serviceConfig(options);
-    this.ordering = options.ordering ?? 'messaging';
+    this.config = serviceConfig(this.setup);
+    this.ordering = this.setup.ordering;
     this.services = SERVICE_NAMES.filter((s) => s !== 'orchestrator' || this.config.sagaStyle === 'orchestration');
     this.processNames = ['broker', ...this.services];
     this.watcher = new AnomalyWatcher({
       verify: async (settled) => checkInvariants(await this.snapshot(), { settled, messaging: this.ordering === 'messaging' }),
-      owed: () => this.owed(),
+      owed: () => owedBy(this.reads()),
       publish: (events) => this.publish(events),
       quietWaitMs: 1000,
       busyCheckEveryMs: 5000,
@@ -158,45 +127,27 @@ export class Conductor implements Controller {
     await this.startProcess('broker');
     await Promise.all(this.services.map((name) => this.startProcess(name)));
     // The scenario's business data goes in before anything else happens (a resumed run has it already).
-    if (!this.resumed) for (const edit of this.data) await this.editRow(edit.service, edit.table, edit.row);
-    if (this.speed !== 1) this.setSpeed(this.speed);
+    if (!this.resumed) for (const edit of this.setup.data) await this.editRow(edit.service, edit.table, edit.row);
+    if (this.setup.speed !== 1) this.setSpeed(this.setup.speed);
     if (this.mode === 'deterministic') await this.startDriver();
     this.watcher.start();
   }
 
   private async startDriver(): Promise<void> {
-    const driver = new StepDriver(
-      this.world(),
-      {
-        seed: this.seed,
-        orders: this.orders,
-        orderCommand: ORDER_COMMANDS[this.ordering],
-        orderInput: (random) => sampleOrder(random),
-        slowness: (group) => this.faults.slowness(group),
-      },
-      (sim) => this.publish([{ kind: 'sim', sim }, { kind: 'timing', timing: { simAt: sim.simTime, realAt: Date.now(), speed: 1, paused: true } }]),
-    );
-    // A resumed run has placed some of its orders already: the databases say how many.
-    const placed = (await this.proc('order').call<TableDump>('dump')).orders?.length ?? 0;
-    driver.scheduler.placed = Math.min(placed, this.orders);
-    this.driver = driver;
-    driver.speed = this.speed;
-    // A link may open a deterministic run some steps in: a position in time.
-    if (!this.resumed) for (let i = 0; i < this.at && (await driver.step()); i++);
-    if (!this.paused) driver.play();
-    else this.publish([{ kind: 'sim', sim: driver.state() }]);
-  }
-
-  /** The processes as the deterministic scheduler drives them: calls into the workers. */
-  private world(): SimWorld {
-    return {
-      processes: this.processNames,
-      isUp: (p) => this.proc(p).alive,
-      pending: (s) => this.proc(s).call('pending'),
-      deliverable: () => this.proc('broker').call('deliverable'),
-      step: (s, step, at) => this.proc(s).call('step', step, at),
+    this.driver = await startStepping({
+      processNames: this.processNames,
+      proc: (name) => this.proc(name),
       restart: (p, at) => this.startProcess(p, true, at),
-    };
+      seed: this.seed,
+      orders: this.setup.orders,
+      orderCommand: ORDER_COMMANDS[this.ordering],
+      slowness: (group) => this.faults.slowness(group),
+      speed: this.setup.speed,
+      at: this.setup.at,
+      resumed: this.resumed,
+      paused: this.paused,
+      publish: (events) => this.publish(events),
+    });
   }
 
   private simNow(): number {
@@ -270,13 +221,15 @@ export class Conductor implements Controller {
 
   async placeOrder(input: Partial<PlaceOrderInput> = {}): Promise<string> {
     const order = { ...sampleOrder(Math.random), ...input };
-    if (this.driver) {
-      // In a deterministic run the order waits for its step like everything else.
-      const granted = this.driver.scheduler.request('order', ORDER_COMMANDS[this.ordering], order);
-      this.driver.wake();
-      return JSON.parse(await granted) as string;
-    }
-    return this.proc('order').call<string>('command', ORDER_COMMANDS[this.ordering], order);
+    return this.command<string>('order', ORDER_COMMANDS[this.ordering], order);
+  }
+
+  /** Runs a service's command; in a deterministic run it waits for its step like everything else. */
+  private async command<T>(service: ServiceName, name: string, input: unknown): Promise<T> {
+    if (!this.driver) return this.proc(service).call<T>('command', name, input);
+    const granted = this.driver.scheduler.request(service, name, input);
+    this.driver.wake();
+    return JSON.parse(await granted) as T;
   }
 
   placeOrders(count: number): Promise<string[]> {
@@ -309,29 +262,30 @@ export class Conductor implements Controller {
   /** Changes service settings (pace, inbox, idempotency keys) in every running service. */
   async configure(patch: Partial<ServiceConfig>): Promise<void> {
     this.config = { ...this.config, ...patch };
-    await Promise.all(this.services.filter((s) => this.proc(s).alive).map((s) => this.proc(s).call('configure', this.configFor(s))));
+    await Promise.all(this.services.filter((s) => this.proc(s).alive).map((s) => this.proc(s).call('configure', this.faults.liveConfig(s, this.config, this.mode))));
   }
 
   /** Resolves once nothing is owed anywhere (a deterministic run: once it has run to its end); then re-checks the invariants. */
   async settle(timeoutMs = 30_000): Promise<void> {
     if (this.driver) return this.runToEnd();
-    await waitForQuiet(() => this.owed(), timeoutMs).catch((error: Error) => {
+    await waitForQuiet(() => owedBy(this.reads()), timeoutMs).catch((error: Error) => {
       throw new PlaygroundError('SETTLE_TIMEOUT', error.message);
     });
     await this.checkAnomalies(true);
   }
 
   /** Every database, read by its own process, or straight from IndexedDB while that process is down. */
-  async snapshot(): Promise<Snapshot> {
-    const read = (s: ServiceName) => (this.proc(s).alive ? this.proc(s).call<TableDump>('dump') : readServiceDb(this.runId, s));
-    const services = Object.fromEntries(await Promise.all(this.services.map(async (s) => [s, await read(s)] as const))) as Snapshot['services'];
-    const broker = this.proc('broker').alive ? await this.proc('broker').call<BrokerDump>('dump') : await readBrokerDb(this.runId);
-    return { services, broker };
+  snapshot(): Promise<Snapshot> {
+    return snapshotOf(this.reads());
+  }
+
+  private reads(): RunProcesses {
+    return { runId: this.runId, services: this.services, processNames: this.processNames, proc: (name) => this.proc(name) };
   }
 
   /** Every record the broker holds, for the exports: read by the broker, or from its database while it is down. */
-  async brokerLog(): Promise<LogRow[]> {
-    return this.proc('broker').alive ? this.proc('broker').call<LogRow[]>('log') : readBrokerLog(this.runId);
+  brokerLog(): Promise<LogRow[]> {
+    return brokerLogOf(this.reads());
   }
 
   anomalies(): Anomaly[] {
@@ -354,32 +308,14 @@ export class Conductor implements Controller {
     this.stopHeartbeat();
   }
 
-  /** What is still owed: a description of the first thing found, or null when quiet. */
-  private async owed(): Promise<string | null> {
-    for (const name of this.processNames) if (!this.proc(name).alive) return `${name} is ${this.proc(name).status}`;
-    const broker = await this.proc('broker').call<{ lag: number; pendingWrites: number }>('status');
-    if (broker.lag || broker.pendingWrites) return `broker: ${broker.lag} records unacknowledged, ${broker.pendingWrites} writes pending`;
-    for (const name of this.services) {
-      const s = await this.proc(name).call<{ unpublished: number; busy: number }>('status');
-      if (s.unpublished || s.busy) return `${name}: ${s.unpublished} outbox rows unpublished, ${s.busy} steps running`;
-    }
-    return null;
-  }
-
   private async startProcess(name: ProcessName, restarting = false, at = this.simNow()): Promise<void> {
     const life = (this.incarnations.get(name) ?? 0) + 1;
     this.incarnations.set(name, life);
     const deterministic = this.mode === 'deterministic' ? { seed: this.seed, salt: `${name}/${life}${this.salt}`, at } : undefined;
-    await this.proc(name).start({ runId: this.runId, config: this.configFor(name), paused: this.paused && !deterministic, timing: this.simClock.get(), deterministic }, restarting);
+    await this.proc(name).start({ runId: this.runId, config: this.faults.liveConfig(name, this.config, this.mode), paused: this.paused && !deterministic, timing: this.simClock.get(), deterministic }, restarting);
     await this.faults.arm(name);
   }
 
-  /** A service's settings: the run's, with a live run's slow-consumer fault applied. */
-  private configFor(name: ProcessName): ServiceConfig {
-    const factor = this.faults.slowness(name);
-    if (factor <= 1 || this.mode === 'deterministic') return this.config;
-    return { ...this.config, consumer: { ...this.config.consumer, delayMs: Math.max(this.config.consumer.delayMs, 50) * factor } };
-  }
 
   private setPaused(paused: boolean): void {
     this.paused = paused;
@@ -414,12 +350,7 @@ export class Conductor implements Controller {
 
   /** An operator's decision about a stuck (or running) orchestrated saga. */
   sagaAction(action: 'retrySaga' | 'skipStep' | 'forceCompensation', sagaId: string): Promise<string> {
-    if (this.driver) {
-      const granted = this.driver.scheduler.request('orchestrator', action, { sagaId });
-      this.driver.wake();
-      return granted.then((result) => JSON.parse(result) as string);
-    }
-    return this.proc('orchestrator').call<string>('command', action, { sagaId });
+    return this.command<string>('orchestrator', action, { sagaId });
   }
 
   /** Edits one row of a service's business data (stock, customers, regions, settings). */
@@ -427,41 +358,17 @@ export class Conductor implements Controller {
     return this.proc(service).call('editRow', table, row);
   }
 
-  /** Fault: the broker holds the next `type` record for `group` back `ms`; other partitions overtake it. */
-  delayNext(group: ServiceName, type: string, ms: number): Promise<void> {
-    return this.proc('broker').call('delayNext', group, type, ms);
-  }
-
-  /** Fault: a broker outage for writes, `publishes` refused publishes long. */
-  refusePublishes(publishes: number): Promise<void> {
-    return this.proc('broker').call('refusePublishes', publishes);
-  }
-
-  /** Fault: the broker delivers the next `type` record to `group` twice. */
-  duplicateNext(group: ServiceName, type: string): Promise<void> {
-    return this.proc('broker').call('duplicateNext', group, type);
+  /**
+   * A fault the broker injects on request, for scripts: `duplicateNext(group, type)`, `delayNext(group, type, ms)`
+   * (other partitions overtake it) or `refusePublishes(n)` (an outage for writes).
+   */
+  brokerFault(fault: 'duplicateNext' | 'delayNext' | 'refusePublishes', ...args: (string | number)[]): Promise<void> {
+    return this.proc('broker').call(fault, ...args);
   }
 
   scenario(): Scenario {
-    return {
-      version: 1,
-      ordering: this.ordering,
-      publishing: this.config.publishing,
-      sagaStyle: this.config.sagaStyle,
-      inbox: this.config.inbox,
-      idempotencyKeys: this.config.idempotencyKeys,
-      pace: this.pace,
-      mode: this.mode,
-      seed: this.seed,
-      orders: this.orders,
-      faults: this.faultPlan,
-      data: this.data,
-      speed: this.speed,
-      at: this.at,
-      guide: this.guide,
-      topology: 'shop',
-      snapshotEvery: DEFAULT_SCENARIO.snapshotEvery,
-    };
+    const { publishing, sagaStyle, inbox, idempotencyKeys } = this.config;
+    return { ...this.setup, publishing, sagaStyle, inbox, idempotencyKeys, faults: this.faultPlan };
   }
 
   /** The page's share link could not be used: say why (the run opens on the default scenario). */

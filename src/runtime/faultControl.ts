@@ -8,7 +8,8 @@ import type { Fault } from '../core/faults/faultPlan';
 import { DEFAULT_SCENARIO } from '../core/scenario/scenario';
 import { validateScenario } from '../core/scenario/validate';
 import type { Fact, ProcessName } from '../core/telemetry';
-import type { ConductorEvent } from './controller';
+import type { ConductorEvent, RunMode } from './controller';
+import type { ServiceConfig } from '../core/service/definition';
 import type { ProcessHandle } from './processHandle';
 
 export interface FaultControlDeps {
@@ -42,6 +43,13 @@ export class FaultControl {
 
   slowness(group: string): number {
     return this.ledger.slowness(group);
+  }
+
+  /** A service's settings: the run's, with a live run's slow-consumer fault applied (a deterministic run grants it fewer steps instead). */
+  liveConfig(name: ProcessName, config: ServiceConfig, mode: RunMode): ServiceConfig {
+    const factor = this.slowness(name);
+    if (factor <= 1 || mode === 'deterministic') return config;
+    return { ...config, consumer: { ...config.consumer, delayMs: Math.max(config.consumer.delayMs, 50) * factor } };
   }
 
   /** What a new listener needs to hear: the plan and what of it already fired. */

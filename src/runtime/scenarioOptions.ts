@@ -1,12 +1,11 @@
 // What a page's address asks for: a share link's scenario (`#s/v1/…`), or the
 // older query parameters (`?pace=&style=&publishing=&ordering=`), turned into
-// the conductor's options. A bad link is reported, never run: the page opens
+// the scenario a run starts from. A bad link is reported, never run: the page opens
 // on the default scenario and says what was wrong.
 
 import { isPace } from '../core/service/pace';
 import { DEFAULT_SCENARIO, ORDERINGS, type Scenario } from '../core/scenario/scenario';
 import { decodeScenario } from '../core/scenario/link';
-import type { ConductorOptions } from './conductor';
 
 export interface ScenarioFromUrl {
   scenario: Scenario;
@@ -32,24 +31,5 @@ export function scenarioFromUrl(location: Pick<Location, 'search' | 'hash'>): Sc
       ordering: ORDERINGS.find((o) => o === params.get('ordering')) ?? 'messaging',
     },
     linkError: null,
-  };
-}
-
-export function conductorOptions(scenario: Scenario): ConductorOptions {
-  return {
-    pace: scenario.pace,
-    sagaStyle: scenario.sagaStyle,
-    publishing: scenario.publishing,
-    ordering: scenario.ordering,
-    inbox: scenario.inbox,
-    idempotencyKeys: scenario.idempotencyKeys,
-    mode: scenario.mode,
-    seed: scenario.seed,
-    orders: scenario.orders,
-    faults: scenario.faults,
-    data: scenario.data,
-    speed: scenario.speed,
-    at: scenario.at,
-    guide: scenario.guide,
   };
 }

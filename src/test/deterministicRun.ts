@@ -8,6 +8,7 @@ import type { ServiceName } from '../core/rows';
 import { serviceConfig } from '../core/service/pace';
 import type { Scenario } from '../core/scenario/scenario';
 import { sampleOrder } from '../core/services/catalog';
+import { ORDER_COMMANDS } from '../core/services/orderCommands';
 import { Scheduler, traceLine, type SimWorld } from '../core/sim/scheduler';
 import { stateHash } from '../core/sim/stateHash';
 import type { ProcessName } from '../core/telemetry';
@@ -22,8 +23,6 @@ export interface DeterministicResult {
   fired: string[];
 }
 
-/** The command that places an order, per approach: the same table the conductor uses. */
-export const ORDER_COMMANDS = { messaging: 'placeOrder', 'direct-calls': 'placeOrderDirect', 'two-phase-commit': 'placeOrder2pc' } as const;
 const SHOP: ServiceName[] = ['order', 'payment', 'inventory', 'shipping'];
 
 export async function runDeterministic(scenario: Scenario, maxSteps = 20_000): Promise<DeterministicResult> {

@@ -1,0 +1,46 @@
+// Reading a shop run's state across its processes: every database (from its
+// process, or straight from IndexedDB while it is down) and what is still
+// owed before the run is quiet.
+
+import type { BrokerDump } from '../core/broker/dump';
+import type { LogRow } from '../core/broker/brokerDb';
+import type { ServiceName, TableDump } from '../core/rows';
+import type { ProcessName } from '../core/telemetry';
+import type { ProcessHandle } from './processHandle';
+import { readBrokerDb, readBrokerLog, readServiceDb } from './readDown';
+
+export interface Snapshot {
+  /** Every service of the run; `orchestrator` only when the saga is orchestrated. */
+  services: Record<Exclude<ServiceName, 'orchestrator'>, TableDump> & { orchestrator?: TableDump };
+  broker: BrokerDump;
+}
+
+export interface RunProcesses {
+  runId: string;
+  services: ServiceName[];
+  processNames: ProcessName[];
+  proc(name: ProcessName): ProcessHandle;
+}
+
+export async function snapshotOf({ runId, services, proc }: RunProcesses): Promise<Snapshot> {
+  const read = (s: ServiceName) => (proc(s).alive ? proc(s).call<TableDump>('dump') : readServiceDb(runId, s));
+  const dumps = Object.fromEntries(await Promise.all(services.map(async (s) => [s, await read(s)] as const))) as Snapshot['services'];
+  const broker = proc('broker').alive ? await proc('broker').call<BrokerDump>('dump') : await readBrokerDb(runId);
+  return { services: dumps, broker };
+}
+
+export function brokerLogOf({ runId, proc }: RunProcesses): Promise<LogRow[]> {
+  return proc('broker').alive ? proc('broker').call<LogRow[]>('log') : readBrokerLog(runId);
+}
+
+/** What is still owed: a description of the first thing found, or null when quiet. */
+export async function owedBy({ services, processNames, proc }: RunProcesses): Promise<string | null> {
+  for (const name of processNames) if (!proc(name).alive) return `${name} is ${proc(name).status}`;
+  const broker = await proc('broker').call<{ lag: number; pendingWrites: number }>('status');
+  if (broker.lag || broker.pendingWrites) return `broker: ${broker.lag} records unacknowledged, ${broker.pendingWrites} writes pending`;
+  for (const name of services) {
+    const s = await proc(name).call<{ unpublished: number; busy: number }>('status');
+    if (s.unpublished || s.busy) return `${name}: ${s.unpublished} outbox rows unpublished, ${s.busy} steps running`;
+  }
+  return null;
+}
