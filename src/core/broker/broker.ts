@@ -13,8 +13,8 @@ import type { BrokerDb, LogRow } from './brokerDb';
 import { OffsetStore, offsetKey } from './offsetStore';
 import { deliverableCursors, readRange, toRecords, type DeliverableCursor } from './logReads';
 import { ConsumerGroup, type PartitionCursor } from './groups';
-import { partitionFor } from './partitioner';
-import { DEAD_LETTER_TOPIC, type BrokerReply, type BrokerRequest, type OutgoingMessage } from './wire';
+import { LogWriter } from './logWriter';
+import { DEAD_LETTER_TOPIC, type BrokerReply, type BrokerRequest } from './wire';
 import { deadLetterEvent } from './deadLetter';
 import { Timers } from '../timers';
 import { brokerStats } from './stats';
@@ -57,28 +57,14 @@ export interface BrokerDeps {
   stepped?: { set(at: number): void };
 }
 
-
-interface PendingPublish {
-  reqId: string;
-  from: string;
-  messages: OutgoingMessage[];
-  /** For the broker's own writes (dead letters): called once the records are durable, or with the error. */
-  settled?: (error?: unknown) => void;
-}
-
-const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
-
 export class Broker {
   private readonly config: BrokerConfig;
   private readonly names;
-  /** Topic → end offset of each partition. */
-  private readonly ends = new Map<string, number[]>();
+  private readonly log: LogWriter;
   private readonly groups = new Map<string, ConsumerGroup>();
   private readonly offsets: OffsetStore;
   private readonly failures = new Map<string, number>();
   private readonly replyChannels = new Map<string, Channel>();
-  private publishQueue: PendingPublish[] = [];
-  private publishing = false;
   private channels: Channel[] = [];
   private readonly timers = new Timers();
   private statsDirty = true;
@@ -91,19 +77,30 @@ export class Broker {
     this.config = { ...DEFAULT_BROKER_CONFIG, ...deps.config };
     this.offsets = new OffsetStore(deps.db, () => this.stopped);
     this.names = channelNames(deps.runId);
+    this.log = new LogWriter({
+      db: deps.db,
+      clock: deps.clock,
+      partitions: this.config.partitions,
+      stopped: () => this.stopped,
+      onNewTopic: (topic) => {
+        for (const group of this.groups.values()) {
+          if (!group.topics().has(topic)) continue;
+          this.addCursors(group, topic);
+          group.rebalance(null);
+        }
+      },
+      reply: (to, message) => this.reply(to, message),
+      onAppended: () => {
+        this.statsDirty = true;
+        this.pumpAll();
+      },
+    });
   }
 
   async start(): Promise<void> {
     const { db } = this.deps;
     await db.open();
-    for (const topic of await db.topics.toArray()) {
-      const ends: number[] = [];
-      for (let p = 0; p < topic.partitions; p++) {
-        const last = await db.log.where('[topic+partition+offset]').between([topic.name, p, 0], [topic.name, p, MAX_OFFSET]).last();
-        ends.push(last ? last.offset + 1 : 0);
-      }
-      this.ends.set(topic.name, ends);
-    }
+    await this.log.load();
     await this.offsets.load();
     for (const row of await db.attempts.toArray()) this.failures.set(offsetKey(row.group, row.topic, row.partition) + `@${row.offset}`, row.failures);
 
@@ -140,8 +137,7 @@ export class Broker {
           if (refused === 'first') this.deps.emit({ kind: 'broker-fault', fault: 'broker-outage', group: null, type: null });
           return this.reply(request.from, { type: 'publish.failed', reqId: request.reqId, error: 'broker outage: publish refused' });
         }
-        this.publishQueue.push(request);
-        void this.flushPublishes();
+        this.log.append(request);
         return;
       }
       case 'subscribe':
@@ -179,84 +175,18 @@ export class Broker {
     let lag = 0;
     for (const group of this.groups.values())
       for (const cursor of group.cursors.values()) lag += this.endOf(cursor.topic, cursor.partition) - cursor.committed;
-    const pendingWrites = this.publishQueue.length + (this.publishing ? 1 : 0) + this.offsets.owed;
+    const pendingWrites = this.log.owed + this.offsets.owed;
     return { lag, pendingWrites };
   }
 
   stats(): BrokerStats {
-    return brokerStats(this.ends, this.groups.values(), this.paused);
-  }
-
-  // --- publishing -------------------------------------------------------------
-
-  private async flushPublishes(): Promise<void> {
-    if (this.publishing) return;
-    this.publishing = true;
-    try {
-      while (this.publishQueue.length && !this.stopped) {
-        // Every publish that arrived meanwhile goes into one transaction.
-        const batch = this.publishQueue.splice(0);
-        await this.appendBatch(batch);
-      }
-    } finally {
-      this.publishing = false;
-    }
-  }
-
-  private async appendBatch(batch: PendingPublish[]): Promise<void> {
-    const { db, clock } = this.deps;
-    const before = new Map([...this.ends].map(([t, e]) => [t, [...e]]));
-    const newTopics = new Set<string>();
-    const rows: LogRow[] = [];
-    const offsets = batch.map((req) =>
-      req.messages.map((m) => {
-        if (this.ensureTopic(m.topic)) newTopics.add(m.topic);
-        const ends = this.ends.get(m.topic)!;
-        const partition = partitionFor(m.event.subject, ends.length);
-        const offset = ends[partition]++;
-        rows.push({ topic: m.topic, partition, offset, event: m.event, appended_at: clock.now() });
-        return offset;
-      }),
-    );
-    try {
-      await db.transaction('rw', db.log, db.topics, async () => {
-        if (newTopics.size) await db.topics.bulkPut([...newTopics].map((name) => ({ name, partitions: this.config.partitions })));
-        await db.log.bulkAdd(rows);
-      });
-    } catch (error) {
-      // Nothing was written: forget the offsets we handed out, and tell each publisher.
-      for (const [topic, ends] of before) this.ends.set(topic, ends);
-      for (const topic of newTopics) if (!before.has(topic)) this.ends.delete(topic);
-      for (const req of batch) {
-        this.reply(req.from, { type: 'publish.failed', reqId: req.reqId, error: String(error) });
-        req.settled?.(error);
-      }
-      return;
-    }
-    batch.forEach((req, i) => {
-      this.reply(req.from, { type: 'publish.ok', reqId: req.reqId, offsets: offsets[i] });
-      req.settled?.();
-    });
-    this.statsDirty = true;
-    this.pumpAll();
-  }
-
-  /** Creates the topic in memory if new (the caller persists it); returns whether it was new. */
-  private ensureTopic(topic: string): boolean {
-    if (this.ends.has(topic)) return false;
-    this.ends.set(topic, new Array(this.config.partitions).fill(0));
-    for (const group of this.groups.values()) {
-      if (!group.topics().has(topic)) continue;
-      this.addCursors(group, topic);
-      group.rebalance(null);
-    }
-    return true;
+    return brokerStats(this.log.ends, this.groups.values(), this.paused);
   }
 
   // --- consumer groups --------------------------------------------------------
 
   private async subscribe(groupName: string, member: string, replyTo: string, topics: string[]): Promise<void> {
-    const fresh = topics.filter((t) => this.ensureTopic(t));
+    const fresh = topics.filter((t) => this.log.ensureTopic(t));
     if (fresh.length) await this.deps.db.topics.bulkPut(fresh.map((name) => ({ name, partitions: this.config.partitions })));
     let group = this.groups.get(groupName);
     if (!group) this.groups.set(groupName, (group = new ConsumerGroup(groupName)));
@@ -276,7 +206,7 @@ export class Broker {
   }
 
   private addCursors(group: ConsumerGroup, topic: string): void {
-    const ends = this.ends.get(topic)!;
+    const ends = this.log.ends.get(topic)!;
     for (let p = 0; p < ends.length; p++) group.cursor(topic, p, this.offsets.committed(group.name, topic, p));
   }
 
@@ -305,8 +235,7 @@ export class Broker {
         // The offset moves past the record only once its dead letter is durable: a crash in between delivers it again.
         const written = await new Promise<boolean>((resolve) => {
           const event = deadLetterEvent(record, groupName, error, failures);
-          this.publishQueue.push({ reqId: `dlq-${failureKey}`, from: '', messages: [{ topic: DEAD_LETTER_TOPIC, event }], settled: (e) => resolve(!e) });
-          void this.flushPublishes();
+          this.log.append({ reqId: `dlq-${failureKey}`, from: '', messages: [{ topic: DEAD_LETTER_TOPIC, event }], settled: (e) => resolve(!e) });
         });
         if (!written) return this.retryLater(cursor, groupName, offset, failures);
         this.deps.emit({ kind: 'dead-lettered', group: groupName, topic, messageId: record.event.id, type: record.event.type, error });
@@ -414,7 +343,7 @@ export class Broker {
   // --- plumbing ---------------------------------------------------------------
 
   private endOf(topic: string, partition: number): number {
-    return this.ends.get(topic)?.[partition] ?? 0;
+    return this.log.endOf(topic, partition);
   }
 
   private reply(to: string, message: BrokerReply): void {

@@ -1,0 +1,122 @@
+// The log's write side: where each partition ends, and publishes appended in
+// batches. Every publish that arrives while a write is under way joins the
+// next transaction; a publish is confirmed only once its records are durable,
+// and a failed write hands back the offsets it had taken.
+
+import type { Clock } from '../clock';
+import type { BrokerDb, LogRow } from './brokerDb';
+import { partitionFor } from './partitioner';
+import type { BrokerReply, OutgoingMessage } from './wire';
+
+export interface PendingPublish {
+  reqId: string;
+  from: string;
+  messages: OutgoingMessage[];
+  /** For the broker's own writes (dead letters): called once the records are durable, or with the error. */
+  settled?: (error?: unknown) => void;
+}
+
+export interface LogWriterDeps {
+  db: BrokerDb;
+  clock: Clock;
+  partitions: number;
+  stopped(): boolean;
+  /** A topic seen for the first time (in memory; the writer persists it with the records). */
+  onNewTopic(topic: string): void;
+  reply(to: string, message: BrokerReply): void;
+  /** Records became durable: deliveries may go on. */
+  onAppended(): void;
+}
+
+const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
+
+export class LogWriter {
+  /** Topic → end offset of each partition. */
+  readonly ends = new Map<string, number[]>();
+  private queue: PendingPublish[] = [];
+  private writing = false;
+
+  constructor(private readonly deps: LogWriterDeps) {}
+
+  /** Reads where every partition ends, after a (re)start. */
+  async load(): Promise<void> {
+    const { db } = this.deps;
+    for (const topic of await db.topics.toArray()) {
+      const ends: number[] = [];
+      for (let p = 0; p < topic.partitions; p++) {
+        const last = await db.log.where('[topic+partition+offset]').between([topic.name, p, 0], [topic.name, p, MAX_OFFSET]).last();
+        ends.push(last ? last.offset + 1 : 0);
+      }
+      this.ends.set(topic.name, ends);
+    }
+  }
+
+  /** Publishes not yet durable (counting a write under way). */
+  get owed(): number {
+    return this.queue.length + (this.writing ? 1 : 0);
+  }
+
+  endOf(topic: string, partition: number): number {
+    return this.ends.get(topic)?.[partition] ?? 0;
+  }
+
+  append(publish: PendingPublish): void {
+    this.queue.push(publish);
+    void this.flush();
+  }
+
+  /** Creates the topic in memory if new (persisted with the next write, or by the caller); returns whether it was new. */
+  ensureTopic(topic: string): boolean {
+    if (this.ends.has(topic)) return false;
+    this.ends.set(topic, new Array(this.deps.partitions).fill(0));
+    this.deps.onNewTopic(topic);
+    return true;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      while (this.queue.length && !this.deps.stopped()) await this.write(this.queue.splice(0));
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async write(batch: PendingPublish[]): Promise<void> {
+    const { db, clock, reply } = this.deps;
+    const before = new Map([...this.ends].map(([t, e]) => [t, [...e]]));
+    const newTopics = new Set<string>();
+    const rows: LogRow[] = [];
+    const offsets = batch.map((req) =>
+      req.messages.map((m) => {
+        if (this.ensureTopic(m.topic)) newTopics.add(m.topic);
+        const ends = this.ends.get(m.topic)!;
+        const partition = partitionFor(m.event.subject, ends.length);
+        const offset = ends[partition]++;
+        rows.push({ topic: m.topic, partition, offset, event: m.event, appended_at: clock.now() });
+        return offset;
+      }),
+    );
+    try {
+      await db.transaction('rw', db.log, db.topics, async () => {
+        if (newTopics.size) await db.topics.bulkPut([...newTopics].map((name) => ({ name, partitions: this.deps.partitions })));
+        await db.log.bulkAdd(rows);
+      });
+    } catch (error) {
+      // Nothing was written: forget the offsets we handed out, and tell each publisher.
+      for (const [topic, ends] of before) this.ends.set(topic, ends);
+      for (const topic of newTopics) if (!before.has(topic)) this.ends.delete(topic);
+      for (const req of batch) {
+        reply(req.from, { type: 'publish.failed', reqId: req.reqId, error: String(error) });
+        req.settled?.(error);
+      }
+      return;
+    }
+    batch.forEach((req, i) => {
+      reply(req.from, { type: 'publish.ok', reqId: req.reqId, offsets: offsets[i] });
+      req.settled?.();
+    });
+    this.deps.onAppended();
+  }
+}
