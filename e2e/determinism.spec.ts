@@ -5,19 +5,11 @@
 import { test, expect, PlaygroundPage } from './fixtures';
 import type { Browser } from '@playwright/test';
 import { encodeScenario } from '../src/core/scenario/link';
-import { DEFAULT_SCENARIO, type Scenario } from '../src/core/scenario/scenario';
+import type { Scenario } from '../src/core/scenario/scenario';
 import { runDeterministic } from '../src/test/deterministicRun';
+import { CRASH_AND_DUPLICATE } from '../src/test/sampleRuns';
 
-const scenario: Scenario = {
-  ...DEFAULT_SCENARIO,
-  mode: 'deterministic',
-  seed: 7,
-  orders: 3,
-  faults: [
-    { kind: 'crash', service: 'payment', point: 'consumer-after-commit-before-ack', nth: 1 },
-    { kind: 'duplicate', group: 'inventory', type: 'PaymentCompleted' },
-  ],
-};
+const scenario = CRASH_AND_DUPLICATE;
 
 /** Opens the link in a fresh browser context (its own IndexedDB), runs it to its end, and reads the fingerprints. */
 async function runInBrowser(browser: Browser, s: Scenario) {

@@ -4,18 +4,11 @@
 // transfer, and read-your-writes.
 
 import { test, expect, type EsPage } from './esFixtures';
-import { orderAggregate, type EsOrderState, type OrderCommand } from '../src/core/eventsourcing/orderAggregate';
+import { orderAggregate, type EsOrderState } from '../src/core/eventsourcing/orderAggregate';
 import { upcast } from '../src/core/eventsourcing/upcasting';
+import { SAMPLE_ORDER } from '../src/test/sampleRuns';
 
-const ORDER: OrderCommand[] = [
-  { type: 'create', customerId: 'alice' },
-  { type: 'addItem', sku: 'MUG', qty: 2, price: 12 },
-  { type: 'addItem', sku: 'BOOK', qty: 1, price: 25 },
-  { type: 'removeItem', sku: 'MUG' },
-  { type: 'addItem', sku: 'LAMP', qty: 1, price: 60 },
-  { type: 'addItem', sku: 'BOOK', qty: 2, price: 20 },
-  { type: 'confirm' },
-];
+const ORDER = SAMPLE_ORDER;
 
 async function placeOrder(run: EsPage, id: string, commands = ORDER): Promise<void> {
   for (const command of commands) await run.es((api, a) => api.orderCommand(a.id, a.command), { id, command });

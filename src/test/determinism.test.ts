@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario/scenario';
 import { runDeterministic } from './deterministicRun';
+import { CRASH_AND_DUPLICATE } from './sampleRuns';
 
-const scenario: Scenario = {
-  ...DEFAULT_SCENARIO,
-  mode: 'deterministic',
-  seed: 7,
-  orders: 3,
-  faults: [
-    { kind: 'crash', service: 'payment', point: 'consumer-after-commit-before-ack', nth: 1 },
-    { kind: 'duplicate', group: 'inventory', type: 'PaymentCompleted' },
-  ],
-};
+const scenario = CRASH_AND_DUPLICATE;
 
 describe('deterministic runs in Node', () => {
   it('give the same trace and end state for the same seed, and a different trace for another seed', async () => {

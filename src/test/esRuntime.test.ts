@@ -1,25 +1,19 @@
+import { SAMPLE_ORDER } from './sampleRuns';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isCrash } from '../core/crash';
 import { loadAggregate, replay } from '../core/eventsourcing/aggregate';
 import { checkEsInvariants } from '../core/eventsourcing/esInvariants';
 import { checkpointOf } from '../core/eventsourcing/projection';
 import { checkpointName } from '../core/eventsourcing/projectionSources';
-import { orderAggregate, type OrderCommand } from '../core/eventsourcing/orderAggregate';
+import { orderAggregate } from '../core/eventsourcing/orderAggregate';
 import { readYourWrites } from '../core/eventsourcing/readYourWrites';
 import { createEsHarness, type EsHarness } from './esHarness';
 
 let h: EsHarness;
 afterEach(() => h?.close());
 
-const ORDER: OrderCommand[] = [
-  { type: 'create', customerId: 'alice' },
-  { type: 'addItem', sku: 'MUG', qty: 2, price: 12 },
-  { type: 'addItem', sku: 'BOOK', qty: 1, price: 25 },
-  { type: 'removeItem', sku: 'MUG' },
-  { type: 'addItem', sku: 'LAMP', qty: 1, price: 60 },
-  { type: 'addItem', sku: 'BOOK', qty: 2, price: 20 },
-  { type: 'confirm' },
-];
+
+const ORDER = SAMPLE_ORDER;
 
 async function buildOrder(id: string) {
   for (const command of ORDER) await h.store('orders').command(id, command);

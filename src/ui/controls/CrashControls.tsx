@@ -2,8 +2,7 @@
 // process now. A crashed process shows RestartButton instead (in its header).
 // The broker has no crash points: it only gets CrashNowButton.
 
-import { useState } from 'react';
-import { CRASH_POINTS, isCrashPoint, type CrashPoint } from '../../core/crashPoints';
+import { CrashPointPicker } from './CrashPointPicker';
 import type { ProcessName } from '../../core/telemetry';
 import { approachOf } from '../approach';
 import type { ProcessState } from '../store/types';
@@ -21,51 +20,20 @@ interface Props {
 export function CrashControls({ process, state, layout }: Props) {
   const actions = useActions();
   const points = crashPointsFor(approachOf(useController()), process, state.armed);
-  const [point, setPoint] = useState<CrashPoint>(state.armed ?? points[0]);
-  // Follow a point armed from elsewhere (the test API, another control) so the picker shows what is armed.
-  const [seenArmed, setSeenArmed] = useState(state.armed);
-  if (state.armed !== seenArmed) {
-    setSeenArmed(state.armed);
-    if (state.armed) setPoint(state.armed);
-  }
-  const busy = state.status !== 'running';
-  const armedHere = state.armed === point;
-
   return (
     // nodrag/nopan: clicks and wheel on these controls must not pan the canvas.
-    <div
-      className={`crash-controls ${layout} nodrag nopan`}
-      role="group"
-      aria-label={`${process} crash controls`}
-    >
-      <select
-        value={point}
-        title={CRASH_POINTS[point]}
-        aria-label={`Crash point for ${process}`}
-        className={state.armed ? 'armed' : undefined}
-        disabled={busy}
-        onChange={(e) => isCrashPoint(e.target.value) && setPoint(e.target.value)}
+    <div className={`crash-controls ${layout} nodrag nopan`} role="group" aria-label={`${process} crash controls`}>
+      <CrashPointPicker
+        process={process}
+        points={points}
+        armed={state.armed}
+        busy={state.status !== 'running'}
+        armLabel="Arm crash"
+        onArm={(point) => actions.crashAt(process, point)}
+        buttonsClassName="crash-buttons"
       >
-        {points.map((name) => (
-          <option key={name} value={name} title={CRASH_POINTS[name]}>
-            {name}
-          </option>
-        ))}
-      </select>
-      <div className="crash-buttons">
-        <button
-          type="button"
-          className={armedHere ? 'btn btn-armed' : 'btn'}
-          disabled={busy}
-          aria-pressed={armedHere}
-          aria-label={`Arm crash of ${process} at ${point}`}
-          title={CRASH_POINTS[point]}
-          onClick={() => actions.crashAt(process, point)}
-        >
-          {armedHere ? 'Armed ✓' : 'Arm crash'}
-        </button>
         <CrashNowButton process={process} state={state} />
-      </div>
+      </CrashPointPicker>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { CUSTOMERS, PRICES, REGIONS } from '../../core/services/catalog';
 import { money } from '../format';
 import { useBusinessRows } from '../setup/useBusinessRows';
 import { useActions } from './useActions';
+import { Popover } from './Popover';
 
 function useChoices() {
   const customers = useBusinessRows<CustomerRow & Row>('payment', 'customers');
@@ -101,31 +102,9 @@ function OrderFields({ onClose }: { onClose(): void }) {
 }
 
 export function OrderForm() {
-  const [open, setOpen] = useState(false);
-  const toggle = useRef<HTMLButtonElement>(null);
-  // Closing removes the focused field: give focus back to the button that opened the form.
-  const close = () => {
-    setOpen(false);
-    toggle.current?.focus();
-  };
   return (
-    <div className="order-popover-anchor">
-      <button
-        ref={toggle}
-        type="button"
-        className="btn btn-primary"
-        aria-expanded={open}
-        aria-haspopup="true"
-        title="Place one order with the customer, SKU, quantity and region you choose"
-        onClick={() => setOpen(!open)}
-      >
-        Order… ▾
-      </button>
-      {open && (
-        <div className="order-popover">
-          <OrderFields onClose={close} />
-        </div>
-      )}
-    </div>
+    <Popover label="Order… ▾" className="btn btn-primary" title="Place one order with the customer, SKU, quantity and region you choose">
+      {(close) => <OrderFields onClose={close} />}
+    </Popover>
   );
 }

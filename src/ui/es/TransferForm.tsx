@@ -6,6 +6,7 @@ import { InlineError } from '../faults/InlineError';
 import { otherAccounts, transferSource } from './esActions';
 import { useEs, useEsContext, useEsView } from './EsContext';
 import { useAsyncAction } from './useAsyncAction';
+import { Popover } from '../controls/Popover';
 
 function TransferFields({ onClose }: { onClose(): void }) {
   const { controller } = useEsContext();
@@ -64,33 +65,11 @@ function TransferFields({ onClose }: { onClose(): void }) {
 }
 
 export function TransferForm() {
-  const [open, setOpen] = useState(false);
-  const toggle = useRef<HTMLButtonElement>(null);
   const enough = useEs((s) => s.streams.filter((x) => x.store === 'bank').length >= 2);
   const bankUp = useEs((s) => s.processes.bank.status === 'running');
-  const close = () => {
-    setOpen(false);
-    toggle.current?.focus();
-  };
   return (
-    <div className="order-popover-anchor">
-      <button
-        ref={toggle}
-        type="button"
-        className="btn"
-        aria-expanded={open}
-        aria-haspopup="true"
-        disabled={!enough || !bankUp}
-        title={enough ? 'Move money between two accounts: debit, credit, complete' : 'Open two accounts first'}
-        onClick={() => setOpen(!open)}
-      >
-        Transfer…
-      </button>
-      {open && (
-        <div className="order-popover">
-          <TransferFields onClose={close} />
-        </div>
-      )}
-    </div>
+    <Popover label="Transfer…" disabled={!enough || !bankUp} title={enough ? 'Move money between two accounts: debit, credit, complete' : 'Open two accounts first'}>
+      {(close) => <TransferFields onClose={close} />}
+    </Popover>
   );
 }

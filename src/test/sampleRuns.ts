@@ -1,0 +1,28 @@
+// Inputs more than one test drives, in Node and in the browser alike, so the
+// two kinds of test are checking the same run.
+
+import type { OrderCommand } from '../core/eventsourcing/orderAggregate';
+import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario/scenario';
+
+/** A deterministic shop run with a crash and a duplicate: what the determinism tests replay. */
+export const CRASH_AND_DUPLICATE: Scenario = {
+  ...DEFAULT_SCENARIO,
+  mode: 'deterministic',
+  seed: 7,
+  orders: 3,
+  faults: [
+    { kind: 'crash', service: 'payment', point: 'consumer-after-commit-before-ack', nth: 1 },
+    { kind: 'duplicate', group: 'inventory', type: 'PaymentCompleted' },
+  ],
+};
+
+/** An event-sourced order through every kind of event: created, items added and removed, confirmed. */
+export const SAMPLE_ORDER: OrderCommand[] = [
+  { type: 'create', customerId: 'alice' },
+  { type: 'addItem', sku: 'MUG', qty: 2, price: 12 },
+  { type: 'addItem', sku: 'BOOK', qty: 1, price: 25 },
+  { type: 'removeItem', sku: 'MUG' },
+  { type: 'addItem', sku: 'LAMP', qty: 1, price: 60 },
+  { type: 'addItem', sku: 'BOOK', qty: 2, price: 20 },
+  { type: 'confirm' },
+];
