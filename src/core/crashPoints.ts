@@ -6,7 +6,7 @@ export const CRASH_POINTS = {
   'after-commit-before-publish':
     'The business rows and outbox rows are committed; nothing has reached the broker yet.',
   'relay-after-publish-before-mark':
-    'The broker holds the event, but the outbox row is not yet marked published: it will be sent again.',
+    'The broker holds the event, but the relay has not recorded it (polling: the outbox row is not marked published; log-tailing: its log position is not stored): it will be sent again.',
   'consumer-after-commit-before-ack':
     'The handler and its inbox row are committed, but the broker was never told: it will deliver again.',
   'direct-after-charge':
@@ -19,6 +19,10 @@ export const CRASH_POINTS = {
     'Event-sourced bank: TransferInitiated is committed (the money left the source); the credit never happens until the bank restarts and resumes the transfer.',
   'projection-before-checkpoint-commit':
     "Query service: inside the projection's transaction, read-model writes and checkpoint made but not committed: nothing of the batch survives, and it is applied again after restart.",
+  'cdc-after-publish-before-position':
+    "CDC connector: the broker holds the change events, but the connector's position is not stored: after restart it publishes them again (duplicates).",
+  'cdc-during-snapshot':
+    'CDC connector: part of the initial snapshot is published; a restart starts the snapshot over, so those rows arrive twice.',
 } as const;
 
 export type CrashPoint = keyof typeof CRASH_POINTS;
@@ -26,8 +30,13 @@ export type CrashPoint = keyof typeof CRASH_POINTS;
 /** Points only the event-sourced run's processes (orders, bank, query) reach. */
 export const ES_CRASH_POINT_NAMES: readonly CrashPoint[] = ['es-after-append-before-snapshot', 'transfer-after-debit-before-credit', 'projection-before-checkpoint-commit'];
 
-/** The shop's points: every point but the event-sourced run's, so the shop's pickers, fault plans and API offer only what its services can reach. */
-export const CRASH_POINT_NAMES = (Object.keys(CRASH_POINTS) as CrashPoint[]).filter((p) => !ES_CRASH_POINT_NAMES.includes(p));
+/** Points only the CDC run's connector reaches (its query service is a consumer: it reaches 'consumer-after-commit-before-ack'). */
+export const CDC_CRASH_POINT_NAMES: readonly CrashPoint[] = ['cdc-after-publish-before-position', 'cdc-during-snapshot'];
+
+/** The shop's points: every point but the event-sourced and CDC runs', so the shop's pickers, fault plans and API offer only what its services can reach. */
+export const CRASH_POINT_NAMES = (Object.keys(CRASH_POINTS) as CrashPoint[]).filter(
+  (p) => !ES_CRASH_POINT_NAMES.includes(p) && !CDC_CRASH_POINT_NAMES.includes(p),
+);
 
 export function isCrashPoint(value: string): value is CrashPoint {
   return Object.prototype.hasOwnProperty.call(CRASH_POINTS, value);

@@ -5,11 +5,12 @@
 import type { CrashPoint } from '../crashPoints';
 import type { ServiceName } from '../rows';
 import type { EsProcess } from '../eventsourcing/esTypes';
+import type { CdcProcess } from '../cdc/cdcTypes';
 import { pick, type Random } from '../random';
 
 export type Fault =
-  /** `service`: a shop service, or (in an event-sourced run) orders, bank or query. */
-  | { kind: 'crash'; service: ServiceName | EsProcess; point: CrashPoint; nth: number }
+  /** `service`: a shop service, or a process of an event-sourced run (orders, bank, query) or of a CDC run (listings, connector, query). */
+  | { kind: 'crash'; service: ServiceName | EsProcess | CdcProcess; point: CrashPoint; nth: number }
   | { kind: 'duplicate'; group: ServiceName; type: string }
   /** The broker refuses the next `publishes` publishes: the outbox keeps its rows until it is back. */
   | { kind: 'broker-outage'; publishes: number }

@@ -48,6 +48,7 @@ const EVERYTHING_CHANGED: Scenario = {
   guide: 'combining-patterns',
   topology: 'event-sourced',
   snapshotEvery: 0,
+  relay: 'log-tailing',
 };
 
 /** A link whose payload is exactly `bytes` deflated, bypassing the encoder's JSON step. */

@@ -43,13 +43,27 @@ export interface Scenario {
   at: number;
   /** The library scenario whose narrative the guide shows ('' for none). */
   guide: string;
-  /** The services of the run: the shop (order, payment, inventory, shipping, broker) or the event-sourced ones (orders, bank, query). */
+  /** The processes of the run: see TOPOLOGIES. */
   topology: Topology;
   /** Event-sourced runs: a snapshot every N events of a stream (0: none). */
   snapshotEvery: number;
+  /**
+   * How each shop service's outbox reaches the broker: `polling` queries the outbox table and marks rows published;
+   * `log-tailing` follows the database's change log, as Debezium's outbox event router does, and never writes the outbox.
+   */
+  relay: RelayMode;
 }
 
-export const TOPOLOGIES = ['shop', 'event-sourced'] as const;
+export const RELAY_MODES = ['polling', 'log-tailing'] as const;
+export type RelayMode = (typeof RELAY_MODES)[number];
+
+/**
+ * shop: order, payment, inventory, shipping (+ orchestrator) and the broker.
+ * event-sourced: orders, bank (event stores) and query (read models).
+ * cdc: a legacy `listings` service that publishes nothing, a CDC `connector` tailing its change log,
+ * the broker, and a `query` service whose search read model is fed by the change events.
+ */
+export const TOPOLOGIES = ['shop', 'event-sourced', 'cdc'] as const;
 export type Topology = (typeof TOPOLOGIES)[number];
 
 /** Tables a scenario may set rows of: the same ones a user may edit in the Setup tab. */
@@ -106,4 +120,5 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   guide: '',
   topology: 'shop',
   snapshotEvery: 100,
+  relay: 'polling',
 });

@@ -3,9 +3,10 @@
 // errors. It fills in nothing — defaults are the link decoders' business.
 
 import * as v from 'valibot';
-import { CRASH_POINT_NAMES, ES_CRASH_POINT_NAMES } from '../crashPoints';
+import { CDC_CRASH_POINT_NAMES, CRASH_POINT_NAMES, ES_CRASH_POINT_NAMES } from '../crashPoints';
 import { SERVICE_NAMES } from '../rows';
 import { ES_PROCESSES } from '../eventsourcing/esTypes';
+import { CDC_PROCESSES } from '../cdc/cdcTypes';
 import { PACES, type PaceName } from '../service/pace';
 import type { Fault } from '../faults/faultPlan';
 import {
@@ -17,6 +18,7 @@ import {
   SCENARIO_MODES,
   EDITABLE_TABLES,
   TOPOLOGIES,
+  RELAY_MODES,
   type DataEdit,
   type Scenario,
 } from './scenario';
@@ -61,8 +63,8 @@ function oneOf<const T extends string>(options: readonly T[]) {
 }
 
 const service = oneOf(SERVICE_NAMES);
-/** A crash may also name an event-sourced run's processes. */
-const crashable = oneOf([...SERVICE_NAMES, ...ES_PROCESSES]);
+/** A crash may also name an event-sourced or CDC run's processes. */
+const crashable = oneOf([...new Set([...SERVICE_NAMES, ...ES_PROCESSES, ...CDC_PROCESSES])]);
 const eventType = v.pipe(
   v.string('expected an event type name'),
   v.maxLength(
@@ -78,7 +80,7 @@ const FAULT_SCHEMA: v.GenericSchema<unknown, Fault> = v.variant(
     v.strictObject({
       kind: v.literal('crash'),
       service: crashable,
-      point: oneOf([...CRASH_POINT_NAMES, ...ES_CRASH_POINT_NAMES]),
+      point: oneOf([...CRASH_POINT_NAMES, ...ES_CRASH_POINT_NAMES, ...CDC_CRASH_POINT_NAMES]),
       nth: integerIn(L.crashNth.min, L.crashNth.max),
     }),
     v.strictObject({ kind: v.literal('duplicate'), group: service, type: eventType }),
@@ -173,6 +175,7 @@ const SCENARIO_SCHEMA: v.GenericSchema<unknown, Scenario> = v.pipe(
     ),
     topology: oneOf(TOPOLOGIES),
     snapshotEvery: integerIn(L.snapshotEvery.min, L.snapshotEvery.max),
+    relay: oneOf(RELAY_MODES),
   }),
 );
 
