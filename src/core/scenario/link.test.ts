@@ -221,7 +221,7 @@ describe('scenario links: what cannot be opened, and why', () => {
     const cases: [string, string][] = [
       [
         '{"faults":[{"kind":"crash","service":"order","point":"lunch","nth":1}]}',
-        'faults[0].point: expected one of before-commit, after-commit-before-publish, relay-after-publish-before-mark, consumer-after-commit-before-ack, direct-after-charge, coordinator-after-prepare, es-after-append-before-snapshot, transfer-after-debit-before-credit, projection-before-checkpoint-commit, got "lunch"',
+        'faults[0].point: expected one of before-commit, after-commit-before-publish, relay-after-publish-before-mark, consumer-after-commit-before-ack, direct-after-charge, coordinator-after-prepare, es-after-append-before-snapshot, transfer-after-debit-before-credit, projection-before-checkpoint-commit, cdc-after-publish-before-position, cdc-during-snapshot, got "lunch"',
       ],
       [
         '{"faults":[{"kind":"slow","group":"order","factor":3},{"kind":"crash","service":"order","point":"before-commit","nth":0}]}',
