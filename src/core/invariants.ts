@@ -30,6 +30,8 @@ export const INVARIANTS = {
   'replay-matches-live': 'Event sourcing: every stream loaded from its snapshot plus the events after it equals a full replay of its events.',
   'read-model-converged': 'Event sourcing: after the system settles, each read model equals the state folded from the events (balances, order totals and statuses).',
   'bank-money-conserved': 'Event-sourced bank: balances plus transfers in flight equal the money deposited from outside minus what was withdrawn.',
+  'no-change-unpublished': "Change data capture: after the system settles, every committed change in a captured log is published (the connector's or log-tailing relay's stored position has reached it).",
+  'cdc-read-model-matches-source': 'Change data capture: after the system settles, a read model fed only by change events equals the source table it mirrors.',
 } as const;
 
 export type InvariantName = keyof typeof INVARIANTS;

@@ -7,6 +7,7 @@ import type { Table } from 'dexie';
 import type { CloudEvent } from '../envelope';
 import type { ServiceName } from '../rows';
 import type { CrashPoint } from '../crashPoints';
+import type { RelayMode } from '../scenario/scenario';
 
 export interface ServiceConfig {
   relay: {
@@ -15,6 +16,12 @@ export interface ServiceConfig {
     batchSize: number;
     /** Wake the relay as soon as a transaction writes outbox rows. */
     wakeOnCommit: boolean;
+    /**
+     * polling: query the outbox table for unpublished rows and mark them published.
+     * log-tailing: follow the database's change log from a stored position (Debezium's outbox event router);
+     * the outbox is never written to after the insert.
+     */
+    mode: RelayMode;
   };
   consumer: {
     /** Pause before handling each delivered batch, so people can watch messages wait. */

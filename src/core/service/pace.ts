@@ -3,12 +3,13 @@
 // benchmarks and load runs use.
 
 import type { ServiceConfig } from './definition';
+import type { RelayMode } from '../scenario/scenario';
 
 export type PaceName = 'teaching' | 'fast';
 
 export const PACES: Record<PaceName, ServiceConfig> = {
   teaching: {
-    relay: { intervalMs: 700, batchSize: 5, wakeOnCommit: false },
+    relay: { intervalMs: 700, batchSize: 5, wakeOnCommit: false, mode: 'polling' },
     consumer: { delayMs: 350, batchSize: 1 },
     inbox: true,
     idempotencyKeys: true,
@@ -16,7 +17,7 @@ export const PACES: Record<PaceName, ServiceConfig> = {
     publishing: 'outbox',
   },
   fast: {
-    relay: { intervalMs: 50, batchSize: 200, wakeOnCommit: true },
+    relay: { intervalMs: 50, batchSize: 200, wakeOnCommit: true, mode: 'polling' },
     consumer: { delayMs: 0, batchSize: 50 },
     inbox: true,
     idempotencyKeys: true,
@@ -36,10 +37,12 @@ export function serviceConfig(choice: {
   publishing?: ServiceConfig['publishing'];
   inbox?: boolean;
   idempotencyKeys?: boolean;
+  relay?: RelayMode;
 }): ServiceConfig {
   const preset = structuredClone(PACES[choice.pace ?? 'teaching']);
   return {
     ...preset,
+    relay: { ...preset.relay, mode: choice.relay ?? preset.relay.mode },
     sagaStyle: choice.sagaStyle ?? preset.sagaStyle,
     publishing: choice.publishing ?? preset.publishing,
     inbox: choice.inbox ?? preset.inbox,
