@@ -2,6 +2,7 @@
 // already happened: a committed transaction, a message handed over the wire,
 // a broker offset that was persisted. The canvas shows nothing else.
 
+import type { RelayStats } from './service/relayMeter';
 import type { ServiceName, Row, TableDump } from './rows';
 import type { CrashPoint } from './crashPoints';
 
@@ -44,6 +45,10 @@ export type Fact =
   /** One committed transaction's changes, in commit order. */
   | { kind: 'commit'; service: ServiceName; changes: Change[] }
   | { kind: 'published'; service: ServiceName; count: number; topics: string[] }
+  /** What the service's outbox relay has cost and how quickly it publishes (polling and log-tailing alike). */
+  | { kind: 'relay'; service: ServiceName; stats: RelayStats }
+  /** A log-tailing relay saw an outbox row updated: outbox rows are append-only, so the update is not routed. */
+  | { kind: 'relay-warning'; service: ServiceName; warning: string }
   | { kind: 'delivered'; service: ServiceName; count: number; topic: string }
   /** Dual write: a publish the broker never confirmed; no outbox row remains to retry it. */
   | { kind: 'publish-lost'; service: ServiceName; types: string[]; error: string }

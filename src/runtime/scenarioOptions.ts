@@ -1,10 +1,10 @@
 // What a page's address asks for: a share link's scenario (`#s/v1/…`), or the
-// older query parameters (`?pace=&style=&publishing=&ordering=`), turned into
+// older query parameters (`?pace=&style=&publishing=&ordering=&relay=`), turned into
 // the scenario a run starts from. A bad link is reported, never run: the page opens
 // on the default scenario and says what was wrong.
 
 import { isPace } from '../core/service/pace';
-import { DEFAULT_SCENARIO, ORDERINGS, type Scenario } from '../core/scenario/scenario';
+import { DEFAULT_SCENARIO, ORDERINGS, RELAY_MODES, type Scenario } from '../core/scenario/scenario';
 import { decodeScenario } from '../core/scenario/link';
 
 export interface ScenarioFromUrl {
@@ -29,6 +29,7 @@ export function scenarioFromUrl(location: Pick<Location, 'search' | 'hash'>): Sc
       sagaStyle: params.get('style') === 'orchestration' ? 'orchestration' : 'choreography',
       publishing: params.get('publishing') === 'dual-write' ? 'dual-write' : 'outbox',
       ordering: ORDERINGS.find((o) => o === params.get('ordering')) ?? 'messaging',
+      relay: RELAY_MODES.find((m) => m === params.get('relay')) ?? DEFAULT_SCENARIO.relay,
     },
     linkError: null,
   };

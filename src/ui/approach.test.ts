@@ -7,12 +7,13 @@ describe('approach', () => {
   it('is read off the controller', () => {
     const controller = {
       ordering: 'two-phase-commit' as const,
-      config: { publishing: 'dual-write', sagaStyle: 'orchestration' } as never,
+      config: { publishing: 'dual-write', sagaStyle: 'orchestration', relay: { mode: 'log-tailing' } } as never,
     };
     expect(approachOf(controller)).toEqual({
       ordering: 'two-phase-commit',
       publishing: 'dual-write',
       sagaStyle: 'orchestration',
+      relay: 'log-tailing',
     });
   });
 

@@ -3,6 +3,7 @@
 // passed to the derivations that show each approach truthfully.
 
 import type { SagaStyle, ServiceConfig } from '../core/service/definition';
+import type { RelayMode } from '../core/scenario/scenario';
 import type { Controller } from '../runtime/controller';
 
 export type Ordering = Controller['ordering'];
@@ -12,6 +13,8 @@ export interface Approach {
   ordering: Ordering;
   publishing: Publishing;
   sagaStyle: SagaStyle;
+  /** How outboxes are relayed; polling when not said. */
+  relay?: RelayMode;
 }
 
 export const DEFAULT_APPROACH: Approach = {
@@ -25,6 +28,7 @@ export function approachOf(controller: Pick<Controller, 'ordering' | 'config'>):
     ordering: controller.ordering,
     publishing: controller.config.publishing,
     sagaStyle: controller.config.sagaStyle,
+    relay: controller.config.relay.mode,
   };
 }
 
@@ -44,6 +48,7 @@ export function approachTitle(approach: Approach): { lead: string | null; main: 
   if (approach.ordering === 'direct-calls') return { lead: null, main: 'direct calls' };
   if (approach.ordering === 'two-phase-commit') return { lead: null, main: 'two-phase commit' };
   const style = approach.sagaStyle === 'orchestration' ? 'orchestrated' : 'choreographed';
-  const lead = approach.publishing === 'dual-write' ? 'dual write' : 'outbox · inbox';
+  const relay = approach.relay === 'log-tailing' ? ' · log-tailing relay' : '';
+  const lead = approach.publishing === 'dual-write' ? 'dual write' : `outbox · inbox${relay}`;
   return { lead, main: `${style} saga` };
 }

@@ -41,6 +41,9 @@ export function changeLog(options: ChangeLogOptions): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'ChangeLog',
+    // Above the default level (10): an observer registered at the default (the canvas's commit capture)
+    // then sits below this and sees the change rows too, not only the writes that caused them.
+    level: 11,
     create(down) {
       assertSchema(down, captured);
       return {

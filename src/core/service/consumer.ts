@@ -3,6 +3,7 @@
 // handler with its inbox row in one transaction, and only then acknowledges.
 // A handler that throws is nacked; the broker retries it, then dead-letters it.
 
+import { topicUnder } from './topics';
 import type { Clock } from '../clock';
 import type { LogRecord } from '../envelope';
 import type { InboxRow, MetaRow } from '../rows';
@@ -36,8 +37,10 @@ export class Consumer {
 
   /** Joins the service's consumer group (in a deterministic run, resolves once the broker has it). */
   start(): Promise<void> {
-    const { def, broker } = this.deps;
-    return broker.subscribe(def.name, def.consumes, (delivery) => this.enqueue(delivery));
+    const { def, broker, config } = this.deps;
+    // Definitions name topics the polling way; a log-tailing run's relays publish under Debezium's names.
+    const topics = def.consumes.map((topic) => topicUnder(topic, config().relay.mode));
+    return broker.subscribe(def.name, topics, (delivery) => this.enqueue(delivery));
   }
 
   /**

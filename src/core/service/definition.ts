@@ -102,9 +102,3 @@ export interface ServiceDefinition {
     due?: { table: string; index: string };
   };
 }
-
-/** Routes by aggregatetype, as Debezium's outbox router does: `Order` → `order-events`, `PaymentCommand` → `payment-commands`. */
-export function topicOf(aggregateType: string): string {
-  const command = aggregateType.match(/^(.*)Command$/);
-  return command ? `${command[1].toLowerCase()}-commands` : `${aggregateType.toLowerCase()}-events`;
-}

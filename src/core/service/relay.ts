@@ -12,7 +12,10 @@ import type { CrashSwitch } from '../crash';
 import { isCrash } from '../crash';
 import type { BrokerClient } from '../broker/brokerClient';
 import type { OutgoingMessage } from '../broker/wire';
-import { topicOf, type ServiceConfig } from './definition';
+import type { ServiceConfig } from './definition';
+import { topicOf } from './topics';
+import type { RelayMode } from '../scenario/scenario';
+import { RelayMeter } from './relayMeter';
 
 export interface RelayDeps {
   service: string;
@@ -23,12 +26,32 @@ export interface RelayDeps {
   config: () => ServiceConfig;
   /** Simulation speed: the teaching pauses shrink as it rises, so the whole run speeds up together. */
   speed: () => number;
-  onPublished: (rows: OutboxRow[]) => void;
+  /** After the broker acknowledged a batch: how many events, of which aggregatetypes. */
+  onPublished: (count: number, aggregatetypes: string[]) => void;
+  /** Something a relay would not route (a log-tailing relay told of an outbox row being updated). */
+  onWarning?: (warning: string) => void;
+  /** After every pass, whether or not it found work (the meter's figures changed). */
+  onTick?: () => void;
 }
 
-export function toMessage(service: string, row: OutboxRow): OutgoingMessage {
+/** What the service host asks of either relay. */
+export interface OutboxRelayLike {
+  readonly meter: RelayMeter;
+  /** True while a publish is on its way to the broker. */
+  publishing: boolean;
+  wake(): void;
+  setPaused(paused: boolean): void;
+  stop(): void;
+  /** Work left: outbox rows (polling) or log changes (log-tailing) not yet published. */
+  unpublished(): Promise<number>;
+  run(): Promise<void>;
+  /** One pass: returns how much it did (0: nothing to do, or the broker refused). */
+  tick(): Promise<number>;
+}
+
+export function toMessage(service: string, row: OutboxRow, mode: RelayMode = 'polling'): OutgoingMessage {
   return {
-    topic: topicOf(row.aggregatetype),
+    topic: topicOf(row.aggregatetype, mode),
     event: makeEvent({
       id: row.id,
       source: `/services/${service}`,
@@ -42,10 +65,11 @@ export function toMessage(service: string, row: OutboxRow): OutgoingMessage {
   };
 }
 
-export class OutboxRelay {
+export class OutboxRelay implements OutboxRelayLike {
   /** Every row at or below this seq is known to be published. */
   watermark = 0;
   publishing = false;
+  readonly meter = new RelayMeter('polling');
   private readonly waker = new Waker();
   private paused = false;
   private stopped = false;
@@ -88,11 +112,13 @@ export class OutboxRelay {
   async tick(): Promise<number> {
     const { db, broker, clock, crash, config } = this.deps;
     const rows = await this.pending().limit(config().relay.batchSize).toArray();
+    this.meter.read({ outboxQueries: 1, found: rows.length });
+    this.deps.onTick?.();
     if (!rows.length) return 0;
     this.publishing = true;
     try {
       crash.assertAlive();
-      await broker.publish(rows.map((row) => toMessage(this.deps.service, row)));
+      await broker.publish(rows.map((row) => toMessage(this.deps.service, row, config().relay.mode)));
     } catch (error) {
       if (isCrash(error)) throw error;
       return 0; // broker unavailable: the rows stay in the outbox for the next poll
@@ -103,7 +129,9 @@ export class OutboxRelay {
     const at = clock.now();
     await db.table('outbox').bulkUpdate(rows.map((row) => ({ key: row.seq!, changes: { published_at: at } })));
     this.watermark = rows[rows.length - 1].seq!;
-    this.deps.onPublished(rows);
+    this.meter.marked(rows.length);
+    this.meter.published(rows.map((row) => row.created_at), at);
+    this.deps.onPublished(rows.length, [...new Set(rows.map((row) => row.aggregatetype))]);
     return rows.length;
   }
 

@@ -4,6 +4,8 @@
 import { Dexie } from 'dexie';
 import type { DexieDeps } from '../broker/brokerDb';
 import type { ServiceName } from '../rows';
+import { CHANGES_TABLE, changeLogTables } from '../cdc/changeEvent';
+import { changeLog, type ChangeLogOptions } from '../cdc/changeLog';
 
 /** Dexie schema strings of the tables every service has. */
 export const COMMON_TABLES = {
@@ -11,15 +13,33 @@ export const COMMON_TABLES = {
   outbox: '++seq, &id',
   inbox: 'message_id',
   meta: 'key',
+  // The change log (our write-ahead-log stand-in): written only when the run captures changes.
+  [CHANGES_TABLE]: changeLogTables,
 } as const;
+
+/** The `meta` row a log-tailing relay keeps its position in. */
+export const RELAY_POSITION_KEY = 'relay-position';
 
 export function serviceDbName(runId: string, service: ServiceName): string {
   return `mpp-${runId}-${service}`;
 }
 
-export function openServiceDb(runId: string, service: ServiceName, businessTables: Record<string, string>, deps: DexieDeps): Dexie {
+/**
+ * Opens a service's database. With `capture`, every write to the captured tables also writes a change row
+ * in the same transaction (a log-tailing relay reads the outbox's). Without it the log stays empty,
+ * which is also how a reader that must not write (the page reading a crashed service) opens it.
+ */
+export function openServiceDb(
+  runId: string,
+  service: ServiceName,
+  businessTables: Record<string, string>,
+  deps: DexieDeps,
+  capture?: Omit<ChangeLogOptions, 'service'>,
+): Dexie {
   const db = new Dexie(serviceDbName(runId, service), deps);
-  db.version(1).stores({ ...businessTables, ...COMMON_TABLES });
+  // Version 2 added the change log; Dexie upgrades a version-1 database in place.
+  db.version(2).stores({ ...businessTables, ...COMMON_TABLES });
+  if (capture) db.use(changeLog({ ...capture, service }));
   return db;
 }
 

@@ -15,7 +15,9 @@ import { RpcNode } from '../rpc';
 import { adjustBaselines, recordBaselines } from './baselines';
 import { dumpTables, openServiceDb } from './serviceDb';
 import { commitCapture } from './commitCapture';
-import { OutboxRelay, toMessage } from './relay';
+import { OutboxRelay, toMessage, type OutboxRelayLike, type RelayDeps } from './relay';
+import { LogTailingRelay } from './logTailingRelay';
+import { OUTBOX_TABLE } from '../cdc/router';
 import type { OutboxRow } from '../rows';
 import { Consumer } from './consumer';
 import { inTransaction, type UnitDeps } from './unitOfWork';
@@ -55,13 +57,14 @@ export interface ServicePending {
 
 const SEEDED_KEY = 'seeded';
 const STEPPED_CALL_TIMEOUT_MS = 500;
+const RELAY_REPORT_EVERY_MS = 1000;
 
 export class ServiceHost {
   readonly db: Dexie;
   readonly crash: CrashSwitch;
   private readonly broker: BrokerClient;
   private readonly rpc: RpcNode;
-  private readonly relay: OutboxRelay;
+  private readonly relay: OutboxRelayLike;
   private readonly consumer: Consumer;
   private readonly unit: UnitDeps;
   private config: ServiceConfig;
@@ -74,7 +77,10 @@ export class ServiceHost {
     this.config = deps.config;
     // The host that owns the process reports the crash: it is the one that sees it die.
     this.crash = new CrashSwitch((point) => deps.die(point));
-    this.db = openServiceDb(deps.runId, name, def.tables, deps.dexie);
+    const logTailing = deps.config.relay.mode === 'log-tailing';
+    // A log-tailing relay reads the outbox's inserts from the change log, so this database logs them.
+    const capture = logTailing ? { tables: [OUTBOX_TABLE], now: () => deps.clock.now(), newTxId: () => deps.newId('tx') } : undefined;
+    this.db = openServiceDb(deps.runId, name, def.tables, deps.dexie, capture);
     this.db.use(commitCapture((changes) => this.onCommit(changes)));
     const clock = deps.stepped ?? deps.clock;
     const simClock = deps.stepped ?? deps.simClock;
@@ -99,7 +105,7 @@ export class ServiceHost {
       newId: deps.newId,
       publishDirect: (rows) => this.publishDirect(rows),
     };
-    this.relay = new OutboxRelay({
+    const relayDeps: RelayDeps = {
       service: name,
       db: this.db,
       broker: this.broker,
@@ -107,8 +113,15 @@ export class ServiceHost {
       crash: this.crash,
       config,
       speed,
-      onPublished: (rows) => deps.emit({ kind: 'published', service: name, count: rows.length, topics: [...new Set(rows.map((r) => r.aggregatetype))] }),
-    });
+      onPublished: (count, topics) => {
+        deps.emit({ kind: 'published', service: name, count, topics });
+        this.reportRelay(true);
+      },
+      onWarning: (warning) => deps.emit({ kind: 'relay-warning', service: name, warning }),
+      onTick: () => this.reportRelay(),
+    };
+    // The mode is the run's: fixed when the database opens, since only a log-tailing run captures changes.
+    this.relay = logTailing ? new LogTailingRelay(relayDeps) : new OutboxRelay(relayDeps);
     this.consumer = new Consumer({
       ...this.unit,
       broker: this.broker,
@@ -148,8 +161,11 @@ export class ServiceHost {
     if (!this.deps.stepped) throw new Error(`${this.def.name} runs live: steps are granted only in a deterministic run`);
     this.deps.stepped.set(at);
     switch (step.kind) {
-      case 'relay':
-        return `published ${await this.relay.tick()}`;
+      case 'relay': {
+        const done = await this.relay.tick();
+        this.reportRelay(true);
+        return `published ${done}`;
+      }
       case 'consume':
         return this.consumer.consumeOnce(step.topic, step.partition, step.max);
       case 'tick':
@@ -209,7 +225,7 @@ export class ServiceHost {
   private async publishDirect(rows: OutboxRow[]): Promise<void> {
     this.crash.assertAlive();
     try {
-      await this.broker.publish(rows.map((row) => toMessage(this.def.name, row)));
+      await this.broker.publish(rows.map((row) => toMessage(this.def.name, row, this.config.relay.mode)));
       this.deps.emit({ kind: 'published', service: this.def.name, count: rows.length, topics: [...new Set(rows.map((r) => r.aggregatetype))] });
     } catch (error) {
       this.deps.emit({ kind: 'publish-lost', service: this.def.name, types: rows.map((r) => r.type), error: String(error) });
@@ -297,6 +313,16 @@ export class ServiceHost {
 
   private async hydrate(): Promise<void> {
     this.deps.emit({ kind: 'hydrate', service: this.def.name, tables: await this.dump() });
+  }
+
+  private lastRelayReport = 0;
+
+  /** The relay's meter, for the canvas: after every publish, and otherwise at most once a second. */
+  reportRelay(now = false): void {
+    const at = Date.now();
+    if (!now && at - this.lastRelayReport < RELAY_REPORT_EVERY_MS) return;
+    this.lastRelayReport = at;
+    this.deps.emit({ kind: 'relay', service: this.def.name, stats: this.relay.meter.snapshot() });
   }
 
   private onCommit(changes: import('../telemetry').Change[]): void {

@@ -6,18 +6,30 @@ import { CoordinatorLog } from './CoordinatorLog';
 import { DualWriteNote, NoEventsNote } from './EventNotes';
 import { InboxStrip } from './InboxStrip';
 import { OutboxTable } from './OutboxTable';
+import { ChangeLogTable } from './ChangeLogTable';
+import { RelayLine } from './RelayLine';
 import { ParticipantPanel } from './ParticipantPanel';
 
-const OUTBOX_SLOTS = 5;
+const OUTBOX_SLOTS = 4;
+const TAILED_SLOTS = 2;
 
 export function LowerSection({ data }: { data: ServiceNodeData }) {
   const inbox = <InboxStrip {...data.inbox} handlerFailures={data.handlerFailures} />;
   const section = data.lower;
   switch (section.kind) {
     case 'outbox':
-      return (
+      // A log-tailing relay's change log takes room from the outbox, so the node keeps its height.
+      return data.logTail ? (
+        <>
+          <OutboxTable view={data.outbox} slots={TAILED_SLOTS} />
+          <ChangeLogTable tail={data.logTail} slots={TAILED_SLOTS} />
+          <RelayLine stats={data.relay} />
+          {inbox}
+        </>
+      ) : (
         <>
           <OutboxTable view={data.outbox} slots={OUTBOX_SLOTS} />
+          <RelayLine stats={data.relay} />
           {inbox}
         </>
       );

@@ -1,12 +1,13 @@
 // The outbox as the relay sees it: rows waiting to be published first, then the
-// newest published ones, with the counts that prove nothing is stuck.
+// newest published ones, with the counts that prove nothing is stuck. Which rows
+// wait is the view's call: marked rows for a polling relay, the log position for a log-tailing one.
 
 import type { Row } from '../../core/rows';
 import type { OutboxView } from '../store/selectors';
 import type { Column } from './columns';
 import { DataTable } from './DataTable';
 
-const COLUMNS: Column[] = [
+const columns = (pending: ReadonlySet<number>): Column[] => [
   { header: 'seq', cell: (r) => String(r.seq ?? ''), kind: 'num', width: '13%' },
   {
     header: 'type',
@@ -17,7 +18,7 @@ const COLUMNS: Column[] = [
   {
     header: 'state',
     cell: (r) =>
-      r.published_at == null ? (
+      pending.has(r.seq as number) ? (
         <span className="pill pill-pending">pending</span>
       ) : (
         <span className="published">published</span>
@@ -38,11 +39,11 @@ export function OutboxTable({ view, slots }: { view: OutboxView; slots: number }
           </span>
         </>
       }
-      columns={COLUMNS}
+      columns={columns(view.pendingSeqs)}
       rows={rows}
       slots={slots}
       rowKey={(r, i) => String(r.seq ?? r.id ?? i)}
-      rowClass={(r) => (r.published_at == null ? 'row-pending' : undefined)}
+      rowClass={(r) => (view.pendingSeqs.has(r.seq as number) ? 'row-pending' : undefined)}
     />
   );
 }

@@ -83,7 +83,7 @@ function TopicRows({ view }: { view: TopicView }) {
             className="topic"
             title={view.publisher ? `published by ${view.publisher}` : undefined}
           >
-            {view.topic}
+            <TopicName topic={view.topic} />
           </th>
           <td rowSpan={consumers.length}>
             <Offsets parts={view.partitions.map((p) => ({ partition: p.partition, value: p.endOffset }))} />
@@ -99,6 +99,19 @@ interface Props {
   topics: TopicView[];
   narrow: boolean;
   orchestrated?: boolean;
+}
+
+/** Debezium's `outbox.event.<type>` may break after its prefix: the type is what tells topics apart. */
+function TopicName({ topic }: { topic: string }) {
+  const routed = topic.match(/^(outbox\.event\.)(.+)$/);
+  if (!routed) return <>{topic}</>;
+  return (
+    <>
+      <span className="topic-prefix">{routed[1]}</span>
+      <wbr />
+      {routed[2]}
+    </>
+  );
 }
 
 export function TopicTable({ topics, narrow, orchestrated = false }: Props) {

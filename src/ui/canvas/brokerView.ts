@@ -2,6 +2,7 @@
 // topic with its partitions, and per consumer group reading it, offsets and lag.
 
 import { SERVICE_NAMES, type ServiceName } from '../../core/rows';
+import { publisherOf } from '../../core/service/topics';
 import type { BrokerStats } from '../../core/telemetry';
 
 export interface ConsumerView {
@@ -28,11 +29,7 @@ export interface Subscription {
   consumer: ConsumerView;
 }
 
-/** By convention `<service>-events` is written by that service's relay. */
-export function publisherOf(topic: string): ServiceName | null {
-  const name = topic.replace(/-events$/, '');
-  return (SERVICE_NAMES as string[]).includes(name) ? (name as ServiceName) : null;
-}
+export { publisherOf };
 
 const byPartition = <T extends { partition: number }>(a: T, b: T) => a.partition - b.partition;
 

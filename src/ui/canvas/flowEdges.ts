@@ -4,8 +4,9 @@
 
 import { MarkerType, type EdgeMarker } from '@xyflow/react';
 import type { ServiceName } from '../../core/rows';
+import { aggregateTypeOf, isCommandTopic } from '../../core/service/topics';
 import { DEFAULT_APPROACH, hasEvents, type Approach } from '../approach';
-import { isOrchestrated, outboxView, processOf, table } from '../store/selectors';
+import { isOrchestrated, logTailOf, outboxView, processOf, table } from '../store/selectors';
 import { isDown } from '../store/processes';
 import type { PlaygroundData } from '../store/types';
 import { subscriptionsOf, type Subscription, type TopicView } from './brokerView';
@@ -52,7 +53,12 @@ const PUBLISH_LABEL_DX = -5;
  * A service's own command topic is labelled "commands": the full name would
  * widen its delivery label into its neighbours (the broker's table has it).
  */
-const topicLabel = (topic: string, service: ServiceName) => (topic === `${service}-commands` ? 'commands' : topic);
+const topicLabel = (topic: string, service: ServiceName) => {
+  const type = aggregateTypeOf(topic);
+  if (type?.toLowerCase() === `${service}command`) return 'commands';
+  // `outbox.event.Payment` is as wide as two neighbours' labels: its type says which one it is.
+  return topic.startsWith('outbox.event.') && type ? type : topic;
+};
 
 /** A publish edge's second line: what waits in the outbox, or, in dual write, what went without one. */
 function publishDetail(state: EdgeInput, publisher: ServiceName, approach: Approach): { pending: number; line: EdgeLine } {
@@ -61,7 +67,7 @@ function publishDetail(state: EdgeInput, publisher: ServiceName, approach: Appro
     const sent = state.activity.services[publisher]?.published ?? 0;
     return { pending: 0, line: { text: `${sent} sent, no outbox` } };
   }
-  const pending = outboxView(table(state, publisher, 'outbox')).pending;
+  const pending = outboxView(table(state, publisher, 'outbox'), logTailOf(state, publisher)).pending;
   return { pending, line: { text: `${pending} pending` } };
 }
 
@@ -143,16 +149,16 @@ function deliveryEdge(
  * broker stays short: the topics one by one are in the broker's table.
  */
 function orchestratorEdges(state: EdgeInput, topics: TopicView[], approach: Approach): MessageFlowEdge[] {
-  const count = (suffix: string) => topics.filter((v) => v.topic.endsWith(suffix) && v.records > 0).length;
+  const count = (commands: boolean) => topics.filter((v) => isCommandTopic(v.topic) === commands && v.records > 0).length;
   const commands = publishEdge(state, 'orchestrator', '*-commands', 0.5, 0, approach);
-  commands.data!.lines[0].text = `*-commands (${count('-commands')})`;
+  commands.data!.lines[0].text = `*-commands (${count(true)})`;
   const events = deliveryEdge(state, topics, 'orchestrator', 0.5, approach);
   for (const edge of events) {
     const subscriptions = subscriptionsOf(topics, 'orchestrator');
     const lag = subscriptions.reduce((n, s) => n + s.consumer.lag, 0);
     const inflight = subscriptions.reduce((n, s) => n + s.consumer.inflight, 0);
     edge.data!.lines = [
-      { text: `*-events (${count('-events')})`, strong: true },
+      { text: `*-events (${count(false)})`, strong: true },
       { text: 'lag · in flight', value: `${lag} · ${inflight}` },
     ];
   }

@@ -1,9 +1,10 @@
 // The data each custom node and edge receives from toFlow. Plain values only,
 // so nodes render from their props and toFlow stays testable without React.
 
+import type { RelayStats } from '../../core/service/relayMeter';
 import type { Edge, Node } from '@xyflow/react';
 import type { Row, ServiceName } from '../../core/rows';
-import type { OutboxView } from '../store/selectors';
+import type { LogTail, OutboxView } from '../store/selectors';
 import type { ProcessState } from '../store/types';
 import type { TopicView } from './brokerView';
 import type { LowerSection } from './sections';
@@ -21,6 +22,10 @@ export type ServiceNodeData = {
   process: ProcessState;
   business: BusinessTable[];
   outbox: OutboxView;
+  /** The change log its log-tailing relay reads (null when its relay polls the outbox). */
+  logTail: LogTail | null;
+  /** The relay's figures as it last reported them. */
+  relay: RelayStats | null;
   inbox: { processed: number; duplicatesSkipped: number };
   handlerFailures: number;
   /** What fills the node beneath its business tables in this run's approach. */

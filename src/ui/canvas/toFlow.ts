@@ -4,7 +4,7 @@
 import type { ServiceName } from '../../core/rows';
 import { DEFAULT_APPROACH, hasEvents, type Approach } from '../approach';
 import { businessTablesOf } from '../store/schema';
-import { duplicatesSkipped, isOrchestrated, latestRows, outboxView, processOf, table } from '../store/selectors';
+import { duplicatesSkipped, isOrchestrated, latestRows, logTailOf, outboxView, processOf, table } from '../store/selectors';
 import type { PlaygroundData } from '../store/types';
 import { topicViews, type TopicView } from './brokerView';
 import { BROKER_ID, flowEdges, ORCHESTRATOR_ID } from './flowEdges';
@@ -36,6 +36,7 @@ const ORCHESTRATOR_HANDLES = orchestratorHandles();
 const BROKER_HANDLES = { plain: brokerHandles(false), orchestrated: brokerHandles(true) };
 
 function serviceData(state: FlowInput, approach: Approach, service: ServiceName): ServiceNodeData {
+  const tail = logTailOf(state, service);
   return {
     service,
     process: processOf(state, service),
@@ -43,7 +44,9 @@ function serviceData(state: FlowInput, approach: Approach, service: ServiceName)
       const rows = table(state, service, name);
       return { table: name, total: rows.size, rows: latestRows(rows), slots: businessSlots(approach, name) };
     }),
-    outbox: outboxView(table(state, service, 'outbox')),
+    outbox: outboxView(table(state, service, 'outbox'), tail),
+    logTail: tail,
+    relay: state.activity.services[service]?.relay ?? null,
     inbox: {
       processed: table(state, service, 'inbox').size,
       duplicatesSkipped: duplicatesSkipped(state, service),

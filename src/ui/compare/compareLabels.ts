@@ -16,6 +16,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** Each switch a scenario has besides its approach, in words; `same` decides whether two sides differ in it. */
 const SWITCHES: { text(s: Scenario, other: Scenario): string; same(a: Scenario, b: Scenario): boolean }[] = [
   field('sagaStyle', (s) => (s.sagaStyle === 'orchestration' ? 'orchestrated saga' : 'choreographed saga')),
+  field('relay', (s) => `${s.relay} relay`),
   field('inbox', (s) => (s.inbox ? 'inbox' : 'no inbox')),
   field('idempotencyKeys', (s) => (s.idempotencyKeys ? 'idempotency keys' : 'no idempotency keys')),
   field('mode', (s) => s.mode),

@@ -13,6 +13,7 @@ const ICONS: Record<LogKind, string> = {
   duplicate: '⊘',
   'handler-failed': '!',
   'dead-lettered': '✉',
+  'relay-warning': '⚠',
   error: '!',
   saga: '↶',
   fault: '⚡',

@@ -62,6 +62,12 @@ export function applyEvents(
       case 'published':
         bump(e.service, (a) => ({ published: a.published + e.count }));
         break;
+      case 'relay':
+        bump(e.service, () => ({ relay: e.stats }));
+        break;
+      case 'relay-warning':
+        log('relay-warning', e.service, e.warning);
+        break;
       case 'delivered':
         bump(e.service, (a) => ({ delivered: a.delivered + e.count }));
         break;

@@ -16,6 +16,7 @@ export function emptyActivity(): ServiceActivity {
     duplicates: 0,
     handlerFailures: 0,
     publishLost: 0,
+    relay: null,
     duplicatesAtHydrate: 0,
     duplicatesSinceHydrate: 0,
   };

@@ -20,6 +20,8 @@ export const PRIMARY_KEYS: Record<string, string> = {
   locks: 'resource',
   lockWaits: 'txId',
   outbox: 'seq',
+  // The change log a log-tailing relay reads.
+  changes: 'seq',
   inbox: 'message_id',
   meta: 'key',
 };

@@ -2,6 +2,8 @@
 // replaces a table's Map only when a row in it changed, so unchanged tables cost nothing.
 
 import type { OutboxRow, Row, ServiceName } from '../../core/rows';
+import { CHANGES_TABLE, type ChangeRow } from '../../core/cdc/changeEvent';
+import { RELAY_POSITION_KEY } from '../../core/service/serviceDb';
 import type { ProcessName } from '../../core/telemetry';
 import { emptyActivity, STARTING } from './initialState';
 import { DUPLICATES_META_KEY } from './schema';
@@ -47,20 +49,66 @@ export interface OutboxView {
   published: number;
   /** Pending rows first (oldest first: the relay's next), then the newest published. */
   rows: OutboxRow[];
+  /** The seqs of the shown rows still waiting for the relay. */
+  pendingSeqs: ReadonlySet<number>;
 }
 
 const outboxCache = cached<OutboxView>();
+const tailedCache = cached<WeakMap<TableMap, Map<number, OutboxView>>>();
 
-export function outboxView(map: TableMap): OutboxView {
+/**
+ * The outbox as its relay sees it. A polling relay marks rows published; a log-tailing one never
+ * writes the outbox, so there a row is pending while its insert's change is past the relay's position.
+ */
+export function outboxView(map: TableMap, tail: LogTail | null = null): OutboxView {
+  if (!tail) return outboxCache(map, () => splitOutbox(map, (r) => r.published_at == null));
+  const byChanges = tailedCache(map, () => new WeakMap());
+  let byPosition = byChanges.get(tail.changes);
+  if (!byPosition) byChanges.set(tail.changes, (byPosition = new Map()));
+  let view = byPosition.get(tail.position);
+  if (!view) {
+    const waiting = new Set(tail.unpublished.filter((c) => c.table === 'outbox' && c.op === 'c').map((c) => c.key as number));
+    byPosition.set(tail.position, (view = splitOutbox(map, (r) => waiting.has(r.seq!))));
+  }
+  return view;
+}
+
+function splitOutbox(map: TableMap, isPending: (row: OutboxRow) => boolean): OutboxView {
   const n = ROWS_SHOWN;
-  return outboxCache(map, () => {
-    const rows = [...map.values()] as unknown as OutboxRow[];
-    const bySeq = (a: OutboxRow, b: OutboxRow) => (a.seq ?? a.created_at) - (b.seq ?? b.created_at);
-    const pending = rows.filter((r) => r.published_at == null).sort(bySeq);
-    const published = rows.filter((r) => r.published_at != null).sort(bySeq);
-    const shown = [...pending.slice(0, n), ...published.slice(-n).reverse()].slice(0, n);
-    return { pending: pending.length, published: published.length, rows: shown };
-  });
+  const rows = [...map.values()] as unknown as OutboxRow[];
+  const bySeq = (a: OutboxRow, b: OutboxRow) => (a.seq ?? a.created_at) - (b.seq ?? b.created_at);
+  const pending = rows.filter(isPending).sort(bySeq);
+  const published = rows.filter((r) => !isPending(r)).sort(bySeq);
+  const shown = [...pending.slice(0, n), ...published.slice(-n).reverse()].slice(0, n);
+  return { pending: pending.length, published: published.length, rows: shown, pendingSeqs: new Set(pending.map((r) => r.seq!)) };
+}
+
+/** A log-tailing relay's view of its service's change log: where it stands, and what it has not published yet. */
+export interface LogTail {
+  position: number;
+  changes: TableMap;
+  /** Changes past the position, oldest first. */
+  unpublished: ChangeRow[];
+  /** The newest changes, newest first, for the canvas. */
+  latest: ChangeRow[];
+}
+
+const tailCache = cached<Map<number, LogTail>>();
+
+/** Null unless the service's outbox is relayed by tailing its change log (the log or a stored position says so). */
+export function logTailOf(state: Pick<PlaygroundData, 'mirror'>, service: ServiceName): LogTail | null {
+  const changes = table(state, service, CHANGES_TABLE);
+  const stored = table(state, service, 'meta').get(RELAY_POSITION_KEY)?.value as { seq: number } | undefined;
+  if (!stored && changes.size === 0) return null;
+  const position = stored?.seq ?? 0;
+  const byPosition = tailCache(changes, () => new Map());
+  let tail = byPosition.get(position);
+  if (!tail) {
+    const all = ([...changes.values()] as unknown as ChangeRow[]).sort((a, b) => a.seq! - b.seq!);
+    tail = { position, changes, unpublished: all.filter((c) => c.seq! > position), latest: all.slice(-ROWS_SHOWN).reverse() };
+    byPosition.set(position, tail);
+  }
+  return tail;
 }
 
 /**

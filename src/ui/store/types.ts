@@ -1,6 +1,7 @@
 // The shape of the UI's state: a read-only mirror of what the workers reported,
 // split into one slice per concern. Data only; the reducer and store live beside it.
 
+import type { RelayStats } from '../../core/service/relayMeter';
 import type { SimTiming } from '../../core/clock';
 import type { CrashPoint } from '../../core/crashPoints';
 import type { Row, ServiceName } from '../../core/rows';
@@ -42,12 +43,15 @@ export interface ServiceActivity {
   /** meta.duplicatesSkipped as the last hydrate read it, and live duplicate facts since. */
   duplicatesAtHydrate: number;
   duplicatesSinceHydrate: number;
+  /** The outbox relay's figures as it last reported them (null until it has). */
+  relay: RelayStats | null;
 }
 
 export type LogKind =
   | 'duplicate'
   | 'handler-failed'
   | 'dead-lettered'
+  | 'relay-warning'
   | 'crashed'
   | 'restarting'
   | 'recovered'

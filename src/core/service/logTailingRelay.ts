@@ -1,0 +1,137 @@
+// The log-tailing outbox relay: Debezium's outbox event router, embedded in
+// the service. It never queries or updates the outbox table: it follows the
+// database's change log from a position it stores in `meta`, routes each
+// outbox insert to `outbox.event.<aggregatetype>` keyed by aggregateid, with
+// the outbox id as message id, and stores the new position only after the
+// broker acknowledged. A crash in between publishes the batch again on restart
+// (the consumers' inbox drops it), exactly like the polling relay's crash
+// between publish and mark.
+
+import type { Dexie } from 'dexie';
+import { Waker } from '../clock';
+import { isCrash } from '../crash';
+import { CHANGES_TABLE, type ChangeRow } from '../cdc/changeEvent';
+import { CdcConnector } from '../cdc/connector';
+import type { ConnectorPosition, PositionStore } from '../cdc/positionStore';
+import { OUTBOX_TABLE, routeOutboxEvent } from '../cdc/router';
+import type { OutboxRelayLike, RelayDeps } from './relay';
+import { RelayMeter } from './relayMeter';
+import { RELAY_POSITION_KEY } from './serviceDb';
+import { aggregateTypeOf } from './topics';
+
+/** Published changes kept in the log for people to look at; older ones are trimmed (log retention). */
+export const KEPT_CHANGES = 30;
+
+/** The position store of a service's own relay: one row of its `meta` table. */
+function metaPositions(db: Dexie): PositionStore {
+  const meta = db.table<{ key: string; value: ConnectorPosition }, string>('meta');
+  return {
+    get: async () => (await meta.get(RELAY_POSITION_KEY))?.value,
+    put: async (_service, position) => void (await meta.put({ key: RELAY_POSITION_KEY, value: position })),
+  };
+}
+
+export class LogTailingRelay implements OutboxRelayLike {
+  publishing = false;
+  readonly meter = new RelayMeter('log-tailing');
+  private readonly connector: CdcConnector;
+  private readonly waker = new Waker();
+  private started: Promise<void> | null = null;
+  private paused = false;
+  private stopped = false;
+
+  constructor(private readonly deps: RelayDeps) {
+    const { service, db, broker, clock, crash, config } = deps;
+    this.connector = new CdcConnector({
+      sources: [{ service, db, tables: [OUTBOX_TABLE] }],
+      // The broker's wire carries topic and event; the key is the event's subject, which it partitions by.
+      publish: async (messages) => void (await broker.publish(messages.map(({ topic, event }) => ({ topic, event })))),
+      positions: metaPositions(db),
+      now: () => clock.now(),
+      batchSize: config().relay.batchSize,
+      // Capture is on from the database's first write, so the whole outbox is in the log: no snapshot needed.
+      snapshot: 'never',
+      route: routeOutboxEvent,
+      onWarning: (warning) => deps.onWarning?.(warning),
+      afterPublish: (batch) => {
+        const types = batch.messages.map((m) => aggregateTypeOf(m.topic) ?? m.topic);
+        this.meter.published(batch.messages.map((m) => Date.parse(m.event.time)), clock.now());
+        if (types.length) deps.onPublished(types.length, [...new Set(types)]);
+        crash.at('relay-after-publish-before-mark');
+      },
+    });
+  }
+
+  wake(): void {
+    if (this.deps.config().relay.wakeOnCommit) this.waker.wake();
+  }
+
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    if (!paused) this.waker.wake();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.waker.wake();
+  }
+
+  /** Changes in the log past the stored position. */
+  async unpublished(): Promise<number> {
+    await this.start();
+    const position = this.connector.position(this.deps.service)?.seq ?? 0;
+    return this.deps.db.table<ChangeRow, number>(CHANGES_TABLE).where('seq').above(position).count();
+  }
+
+  position(): number {
+    return this.connector.position(this.deps.service)?.seq ?? 0;
+  }
+
+  async run(): Promise<void> {
+    try {
+      await this.start();
+      while (!this.stopped && !this.deps.crash.dead) {
+        const { intervalMs, wakeOnCommit } = this.deps.config().relay;
+        const consumed = this.paused ? 0 : await this.tick();
+        if (consumed === 0 || !wakeOnCommit) await this.waker.wait(this.deps.clock, intervalMs / this.deps.speed());
+      }
+    } catch (error) {
+      if (!isCrash(error)) throw error;
+    }
+  }
+
+  /** One read of the log: returns how many changes it consumed (published, warned about or skipped). */
+  async tick(): Promise<number> {
+    await this.start();
+    this.publishing = true;
+    let consumed: number;
+    try {
+      this.deps.crash.assertAlive();
+      consumed = await this.connector.poll();
+    } catch (error) {
+      if (isCrash(error)) throw error;
+      return 0; // broker unavailable: the position did not move, the same changes are read again next time
+    } finally {
+      this.publishing = false;
+    }
+    this.meter.read({ logReads: 1, found: consumed });
+    this.meter.at(this.position());
+    this.deps.onTick?.();
+    if (consumed) await this.trim();
+    return consumed;
+  }
+
+  private start(): Promise<void> {
+    this.started ??= this.connector.start();
+    return this.started;
+  }
+
+  /** Log retention: drop published changes beyond the newest KEPT_CHANGES (by key, so readers see deletes, not a cleared table). */
+  private async trim(): Promise<void> {
+    const upTo = this.position() - KEPT_CHANGES;
+    if (upTo <= 0) return;
+    const log = this.deps.db.table<ChangeRow, number>(CHANGES_TABLE);
+    const old = await log.where('seq').belowOrEqual(upTo).primaryKeys();
+    if (old.length) await log.bulkDelete(old);
+  }
+}

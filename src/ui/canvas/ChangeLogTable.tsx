@@ -1,0 +1,57 @@
+// The change log under a captured table: what the database's log holds (our
+// write-ahead-log stand-in), newest first, and the relay's position in it.
+// Changes at or below the position are published; the rest are still owed.
+
+import type { ChangeRow } from '../../core/cdc/changeEvent';
+import type { Row } from '../../core/rows';
+import type { LogTail } from '../store/selectors';
+import type { Column } from './columns';
+import { DataTable } from './DataTable';
+
+const OP_NAMES: Record<ChangeRow['op'], string> = { c: 'insert', u: 'update', d: 'delete' };
+
+function columns(position: number): Column[] {
+  return [
+    { header: 'seq', cell: (r) => String(r.seq ?? ''), kind: 'num', width: '15%' },
+    {
+      header: 'op',
+      cell: (r) => <span className={`op op-${String(r.op)}`} title={OP_NAMES[r.op as ChangeRow['op']]}>{String(r.op)}</span>,
+      width: '12%',
+    },
+    {
+      header: 'row',
+      cell: (r) => {
+        const after = (r.after ?? r.before) as Row | null;
+        const label = `${String(r.table)} ${String(after?.type ?? r.key)}`;
+        return <span title={`${OP_NAMES[r.op as ChangeRow['op']]} of ${String(r.table)} row ${String(r.key)}`}>{label}</span>;
+      },
+      kind: 'key',
+      width: '45%',
+    },
+    {
+      header: 'relay',
+      cell: (r) => ((r.seq as number) <= position ? <span className="published">read</span> : <span className="pill pill-pending">ahead</span>),
+      width: '28%',
+    },
+  ];
+}
+
+export function ChangeLogTable({ tail, slots }: { tail: LogTail; slots: number }) {
+  return (
+    <DataTable
+      caption={
+        <>
+          change log{' '}
+          <span className={tail.unpublished.length > 0 ? 'count count-pending' : 'count'}>
+            position {tail.position} · {tail.unpublished.length} ahead
+          </span>
+        </>
+      }
+      columns={columns(tail.position)}
+      rows={tail.latest as unknown as Row[]}
+      slots={slots}
+      rowKey={(r, i) => String(r.seq ?? i)}
+      rowClass={(r) => ((r.seq as number) > tail.position ? 'row-pending' : undefined)}
+    />
+  );
+}

@@ -1,0 +1,28 @@
+// One line on what the service's outbox relay costs: how it finds work (queries on
+// the outbox table, or reads of the change log), how often it found none, what it
+// wrote back, and how long an event waited from commit to the broker's ack. Side
+// by side (the compare page), this is the polling vs log-tailing comparison.
+
+import type { RelayStats } from '../../core/service/relayMeter';
+
+function latency(ms: number | null): string {
+  return ms === null ? 'no publish yet' : `p50 ${Math.round(ms)} ms`;
+}
+
+export function RelayLine({ stats }: { stats: RelayStats | null }) {
+  if (!stats) return <div className="relay-line muted">relay: starting</div>;
+  const polling = stats.mode === 'polling';
+  const reads = polling ? stats.outboxQueries : stats.logReads;
+  const what = polling ? 'outbox queries' : 'log reads';
+  return (
+    <div className={`relay-line relay-${stats.mode}`} data-testid="relay-line" data-mode={stats.mode}>
+      <strong>{stats.mode}</strong>
+      <span title={`${reads} ${polling ? 'queries on the outbox table' : 'reads of the change log'}, ${stats.emptyReads} of them found nothing${polling ? `; ${stats.rowsMarked} rows marked published` : ''}`}>
+        {reads} {what}, {stats.emptyReads} empty
+      </span>
+      <span title="publish latency: from the commit of the outbox row to the broker's acknowledgement (median of the recent ones)">
+        {latency(stats.latencyP50Ms)}
+      </span>
+    </div>
+  );
+}
