@@ -1,11 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
+import type { PlaygroundOptions } from './e2e/fixtures';
 
 // Never download a browser: Debian's chromium is the one we drive.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The production build is served by `vite preview`; E2E_PORT moves it when 4173 is taken.
 const port = Number(process.env.E2E_PORT ?? 4173);
 
-export default defineConfig({
+export default defineConfig<PlaygroundOptions>({
   testDir: 'e2e',
   timeout: 120_000,
   expect: { timeout: 30_000 },
@@ -30,7 +31,15 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
+    // The runtime's crash tests again, unchanged, with every outbox relayed by tailing the change log.
+    {
+      name: 'log-tailing-relay',
+      testMatch: ['orders.spec.ts', 'resume.spec.ts'],
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, openQuery: 'pace=fast&relay=log-tailing' },
+    },
+  ],
   webServer: {
     // E2E_DIST serves another build directory, so parallel checkouts of work do not share dist/.
     command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1 --outDir ${process.env.E2E_DIST ?? 'dist'}`,

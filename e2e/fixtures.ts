@@ -31,12 +31,21 @@ export class PlaygroundPage {
   }
 }
 
-export const test = base.extend<{ playground: PlaygroundPage }>({
-  playground: async ({ page }, use) => {
+/**
+ * `openQuery`: how the `playground` fixture opens the page. A Playwright project may set it, so the
+ * same specs run against another setup unchanged (the log-tailing relay project does).
+ */
+export interface PlaygroundOptions {
+  openQuery: string;
+}
+
+export const test = base.extend<{ playground: PlaygroundPage } & PlaygroundOptions>({
+  openQuery: ['pace=fast', { option: true }],
+  playground: async ({ page, openQuery }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const playground = new PlaygroundPage(page);
-    await playground.open();
+    await playground.open(openQuery);
     await use(playground);
     expect(errors, 'uncaught errors in the page').toEqual([]);
   },

@@ -9,6 +9,7 @@ import { CHANGES_TABLE, type ChangeRow } from './cdc/changeEvent';
 import { unpublishedChanges } from './cdc/changeInvariants';
 import type { ConnectorPosition } from './cdc/positionStore';
 import { RELAY_POSITION_KEY } from './service/serviceDb';
+import { publisherOf } from './service/topics';
 
 export interface Anomaly {
   invariant: InvariantName;
@@ -95,7 +96,8 @@ function logTailedFrom(snapshot: SystemSnapshot, service: ServiceName): { change
 function neverReachedBroker(snapshot: SystemSnapshot): Anomaly[] {
   const subjects = snapshot.broker?.subjects;
   if (!subjects) return [];
-  const published = new Set(subjects['order-events'] ?? []);
+  // The order service's event topic, under whichever naming the run's relays use.
+  const published = new Set(Object.entries(subjects).flatMap(([topic, ids]) => (publisherOf(topic) === 'order' ? ids : [])));
   return rows<OrderRow>(snapshot, 'order', 'orders')
     .filter((o) => !published.has(o.id))
     .map((o) => ({ invariant: 'no-event-lost' as const, message: `Order ${o.id} was saved, but no event about it ever reached the broker.` }));

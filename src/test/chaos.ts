@@ -25,6 +25,8 @@ const orderCrash = (random: Random, point: CrashPoint): Fault => ({ kind: 'crash
 
 export const VARIANTS = {
   patterns: { scenario: {}, predicted: null, plan: (r, s) => randomPlan(r, { orchestrated: s.sagaStyle === 'orchestration' }) },
+  /** The patterns with each outbox relayed by tailing the change log: the same crashes, the same guarantees. */
+  'log-tailing': { scenario: { relay: 'log-tailing' }, predicted: null, plan: (r, s) => randomPlan(r, { orchestrated: s.sagaStyle === 'orchestration' }) },
   'dual-write': { scenario: { publishing: 'dual-write' }, predicted: 'no-event-lost', plan: (r) => [orderCrash(r, 'after-commit-before-publish'), ...randomPlan(r)] },
   'no-inbox': {
     scenario: { inbox: false },
@@ -64,7 +66,7 @@ export function chaosScenario(seed: number, variantName: VariantName): Scenario 
     pace: 'fast',
     seed,
     orders: ORDERS,
-    sagaStyle: variantName === 'patterns' && seed % 2 === 0 ? 'orchestration' : 'choreography',
+    sagaStyle: variant.predicted === null && seed % 2 === 0 ? 'orchestration' : 'choreography',
     ...variant.scenario,
     faults: [],
   };

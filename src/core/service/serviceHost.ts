@@ -79,7 +79,8 @@ export class ServiceHost {
     this.crash = new CrashSwitch((point) => deps.die(point));
     const logTailing = deps.config.relay.mode === 'log-tailing';
     // A log-tailing relay reads the outbox's inserts from the change log, so this database logs them.
-    const capture = logTailing ? { tables: [OUTBOX_TABLE], now: () => deps.clock.now(), newTxId: () => deps.newId('tx') } : undefined;
+    // Change timestamps read the run's clock: a deterministic run's stepped one keeps its state hash reproducible.
+    const capture = logTailing ? { tables: [OUTBOX_TABLE], now: () => (deps.stepped ?? deps.clock).now(), newTxId: () => deps.newId('tx') } : undefined;
     this.db = openServiceDb(deps.runId, name, def.tables, deps.dexie, capture);
     this.db.use(commitCapture((changes) => this.onCommit(changes)));
     const clock = deps.stepped ?? deps.clock;
