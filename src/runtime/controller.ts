@@ -83,6 +83,7 @@ export interface Controller {
   /** Edits one row of business data: payment.customers / payment.settings, inventory.stock / inventory.settings, shipping.regions. */
   editRow(service: ServiceName, table: string, row: Record<string, unknown>): Promise<void>;
   subscribe(listener: (events: ConductorEvent[]) => void): () => void;
+  status(process: ProcessName): ProcessStatus;
   readonly mode: RunMode;
   /** The faults planned for this run, in order; each fires at most once. */
   readonly faultPlan: Fault[];

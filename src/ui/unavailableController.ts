@@ -17,6 +17,8 @@ export function unavailableController(cause: unknown, code = 'conductor-start-fa
     crashAt: () => {},
     crashNow: () => {},
     restart: refuse,
+    // Nothing was started, so nothing is up.
+    status: () => 'crashed',
     config: PACES.teaching,
     processNames: [],
     ordering: 'messaging',

@@ -62,8 +62,12 @@ export class LogTailingRelay implements OutboxRelayLike {
     });
   }
 
+  /**
+   * A commit always wakes it: following a log means hearing of each write as it lands (Debezium streams the
+   * WAL), so unlike the polling relay it does not wait out a teaching interval. The interval stays as a fallback.
+   */
   wake(): void {
-    if (this.deps.config().relay.wakeOnCommit) this.waker.wake();
+    this.waker.wake();
   }
 
   setPaused(paused: boolean): void {
@@ -91,9 +95,8 @@ export class LogTailingRelay implements OutboxRelayLike {
     try {
       await this.start();
       while (!this.stopped && !this.deps.crash.dead) {
-        const { intervalMs, wakeOnCommit } = this.deps.config().relay;
         const consumed = this.paused ? 0 : await this.tick();
-        if (consumed === 0 || !wakeOnCommit) await this.waker.wait(this.deps.clock, intervalMs / this.deps.speed());
+        if (consumed === 0) await this.waker.wait(this.deps.clock, this.deps.config().relay.intervalMs / this.deps.speed());
       }
     } catch (error) {
       if (!isCrash(error)) throw error;
