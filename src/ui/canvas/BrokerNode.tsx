@@ -29,7 +29,10 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
     >
       <header className="node-head">
         <h2 className="node-title">broker</h2>
-        <span className="node-subtitle">durable partitioned log</span>
+        <span className="node-subtitle">
+          durable partitioned log
+          {data.topics.some((v) => v.topic.startsWith('outbox.event.')) && ' · topics outbox.event.…'}
+        </span>
         <ArmedBadge state={process} />
         <StatusBadge state={process} />
         {data.paused && <span className="status-badge status-paused">paused</span>}

@@ -12,6 +12,7 @@ import type { OrchestratorFlowNode } from './flowTypes';
 import { InboxStrip } from './InboxStrip';
 import { handleIds, ORCH_PUB_X, ORCH_SUB_X } from './layout';
 import { OutboxTable } from './OutboxTable';
+import { RelayLine } from './RelayLine';
 import { ArmedBadge, crashedWhere, StatusBadge } from './StatusBadge';
 
 const SLOTS = 5;
@@ -60,7 +61,10 @@ function OrchestratorNodeView({ data }: NodeProps<OrchestratorFlowNode>) {
         {data.lower.kind === 'dual-write' ? (
           <DualWriteNote sent={data.lower.sent} lost={data.lower.lost} outboxRows={data.lower.outboxRows} />
         ) : (
-          <OutboxTable view={data.outbox} slots={SLOTS} />
+          <div className="orchestrator-outbox">
+            <OutboxTable view={data.outbox} slots={SLOTS - 1} />
+            <RelayLine stats={data.relay} />
+          </div>
         )}
         <InboxStrip {...data.inbox} handlerFailures={data.handlerFailures} />
       </div>

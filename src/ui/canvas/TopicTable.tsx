@@ -101,16 +101,20 @@ interface Props {
   orchestrated?: boolean;
 }
 
-/** Debezium's `outbox.event.<type>` may break after its prefix: the type is what tells topics apart. */
+/**
+ * Debezium's `outbox.event.<type>` names are too wide for the table: the type tells topics apart,
+ * and the broker's subtitle says the prefix once. The full name stays in the title and for screen readers.
+ */
 function TopicName({ topic }: { topic: string }) {
-  const routed = topic.match(/^(outbox\.event\.)(.+)$/);
+  const routed = topic.match(/^outbox\.event\.(.+)$/);
   if (!routed) return <>{topic}</>;
   return (
-    <>
-      <span className="topic-prefix">{routed[1]}</span>
-      <wbr />
-      {routed[2]}
-    </>
+    <span title={topic} aria-label={topic}>
+      <span className="topic-prefix" aria-hidden="true">
+        …
+      </span>
+      {routed[1]}
+    </span>
   );
 }
 
