@@ -5,10 +5,8 @@
 import type { CustomerRow, MetaRow, OrderRow, OutboxRow, PaymentRow, ReservationRow, ServiceName, ShipmentRow, StockRow, TableDump } from './rows';
 import { baselineKey } from './service/baselines';
 import { sagaViews } from './saga/sagaView';
-import { CHANGES_TABLE, type ChangeRow } from './cdc/changeEvent';
 import { unpublishedChanges } from './cdc/changeInvariants';
-import type { ConnectorPosition } from './cdc/positionStore';
-import { RELAY_POSITION_KEY } from './service/serviceDb';
+import { changeRowsOf, relayPositionOf } from './cdc/tableDumpReads';
 import { publisherOf } from './service/topics';
 
 export interface Anomaly {
@@ -72,9 +70,10 @@ function duplicateSideEffects(snapshot: SystemSnapshot): Anomaly[] {
 
 function unpublished(snapshot: SystemSnapshot): Anomaly[] {
   return (Object.keys(snapshot.services) as ServiceName[]).flatMap((service) => {
-    const tailed = logTailedFrom(snapshot, service);
+    const dump = snapshot.services[service];
+    const position = relayPositionOf(dump);
     // A log-tailing relay never marks rows: what it has published is what its stored position has passed.
-    if (tailed) return unpublishedChanges(service, tailed.changes, tailed.position, (c) => c.table === 'outbox' && c.op === 'c');
+    if (position !== null) return unpublishedChanges(service, changeRowsOf(dump), position, (c) => c.table === 'outbox' && c.op === 'c');
     return rows<OutboxRow>(snapshot, service, 'outbox')
       .filter((row) => row.published_at === null)
       .map((row) => ({
@@ -82,14 +81,6 @@ function unpublished(snapshot: SystemSnapshot): Anomaly[] {
         message: `${service}: outbox row ${row.id} (${row.type} for ${row.aggregateid}) was committed but never published.`,
       }));
   });
-}
-
-/** A service whose outbox a log-tailing relay reads: its change log and the relay's stored position (0 before its first read). */
-function logTailedFrom(snapshot: SystemSnapshot, service: ServiceName): { changes: ChangeRow[]; position: number } | null {
-  const changes = rows<ChangeRow>(snapshot, service, CHANGES_TABLE);
-  const stored = rows<{ key: string; value: ConnectorPosition }>(snapshot, service, 'meta').find((m) => m.key === RELAY_POSITION_KEY);
-  if (!stored && !changes.length) return null;
-  return { changes, position: stored?.value.seq ?? 0 };
 }
 
 /** Without an outbox there is no row to show a lost event; the broker's log is the witness instead. */

@@ -11,6 +11,8 @@ import type { ServiceName } from '../core/rows';
 import type { PlaceOrderInput, ProcessStatus, RunMode, SimState } from './controller';
 import type { Fault } from '../core/faults/faultPlan';
 import type { LogRow } from '../core/broker/brokerDb';
+import type { ChangeRecord } from '../core/cdc/changeEvent';
+import { changeRecordsOf, relayPositionOf } from '../core/cdc/tableDumpReads';
 
 export interface PlaygroundApi {
   readonly runId: string;
@@ -57,6 +59,10 @@ export interface PlaygroundApi {
   /** Every record of the broker's log, read from its database. */
   brokerLog(): Promise<LogRow[]>;
   faultPlan(): Fault[];
+  /** A service's change log as Debezium envelopes (key, before/after/op/source/ts_ms); empty unless its relay tails the log. */
+  changes(service: ServiceName): Promise<ChangeRecord[]>;
+  /** Each service's log-tailing relay position in its change log (null where the relay polls the outbox). */
+  relayPositions(): Promise<Partial<Record<ServiceName, number | null>>>;
   /** Replaces the fault plan (validated like a share link's); faults already fired stay fired. */
   setFaultPlan(plan: Fault[]): Promise<void>;
 }
@@ -99,6 +105,11 @@ export function createPlaygroundApi(conductor: Conductor, started: Promise<void>
     stateHash: () => conductor.stateHash(),
     brokerLog: () => conductor.brokerLog(),
     faultPlan: () => conductor.faultPlan,
+    changes: async (service) => changeRecordsOf((await conductor.snapshot()).services[service as Exclude<ServiceName, 'orchestrator'>]),
+    relayPositions: async () => {
+      const { services } = await conductor.snapshot();
+      return Object.fromEntries(Object.entries(services).map(([service, dump]) => [service, relayPositionOf(dump)]));
+    },
     setFaultPlan: (plan) => conductor.setFaultPlan(plan),
   };
 }
