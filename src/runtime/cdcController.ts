@@ -6,24 +6,19 @@
 // change events). CdcConductor implements it.
 
 import type { ChangeEvent } from '../core/cdc/changeEvent';
-import type { CdcFact, CdcProcess, ConnectorState, ListingRow, SearchDocRow } from '../core/cdc/cdcTypes';
+import type { CdcFact, CdcProcess, ConnectorState, ListingRow, ListingWrite, SearchDocRow } from '../core/cdc/cdcTypes';
 import type { CrashPoint } from '../core/crashPoints';
 import type { Anomaly } from '../core/invariants';
 import type { Scenario } from '../core/scenario/scenario';
 import type { Change } from '../core/telemetry';
 import type { ProcessStatus } from './controller';
 
-export type { CdcProcess, ConnectorState, ListingRow, SearchDocRow };
+// ListingWrite lives in core: the listings service (core, host-agnostic) takes it too.
+export type { CdcProcess, ConnectorState, ListingRow, ListingWrite, SearchDocRow };
 export { CDC_CRASH_POINTS, CDC_PROCESSES } from '../core/cdc/cdcTypes';
 
 /** The processes a CDC run's canvas shows: its three workers plus the broker. */
 export type CdcNode = CdcProcess | 'broker';
-
-/** A write the legacy service can make to its own table. */
-export type ListingWrite =
-  | { op: 'create'; listing?: Partial<Omit<ListingRow, 'updated_at'>> }
-  | { op: 'update'; id: string; changes: Partial<Omit<ListingRow, 'id' | 'updated_at'>> }
-  | { op: 'delete'; id: string };
 
 export type CdcEvent =
   /** `armed`: the crash point armed in that process, if any. */

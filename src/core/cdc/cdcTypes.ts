@@ -3,6 +3,7 @@
 // workers send. Types and constants only; the runtime's CdcController re-exports them.
 
 import type { CrashPoint } from '../crashPoints';
+import type { Change } from '../telemetry';
 import type { ConnectorPosition } from './positionStore';
 
 /**
@@ -31,6 +32,12 @@ export interface ListingRow {
   amenities: string[];
   updated_at: number;
 }
+
+/** A write the legacy service can make to its own table (the CdcController's `write` takes these). */
+export type ListingWrite =
+  | { op: 'create'; listing?: Partial<Omit<ListingRow, 'updated_at'>> }
+  | { op: 'update'; id: string; changes: Partial<Omit<ListingRow, 'id' | 'updated_at'>> }
+  | { op: 'delete'; id: string };
 
 /** A search document as the query service keeps it: denormalised for lookups by word and city. */
 export interface SearchDocRow {
@@ -63,8 +70,31 @@ export interface ConnectorState {
   warnings: number;
 }
 
+/** What the query service has done with the change events delivered to it. */
+export interface SearchStats {
+  /** Change events applied to the read model. */
+  applied: number;
+  /** Skipped: the same change again (a republish or a redelivery), at the sequence the document already has. */
+  duplicates: number;
+  /** Skipped: an older change arriving after a newer one (or after the listing's delete). */
+  stale: number;
+  /** Deliveries received and not yet committed and acknowledged. */
+  busy: number;
+}
+
 /** What CDC workers report over telemetry, besides the commit facts every database sends. */
 export type CdcFact =
   | { kind: 'cdc-published'; service: string; topics: string[]; count: number; duplicates: number; seq: number }
   | { kind: 'cdc-snapshot'; service: string; rows: number; seq: number; done: boolean }
-  | { kind: 'cdc-warning'; service: string; warning: string };
+  | { kind: 'cdc-warning'; service: string; warning: string }
+  /** The connector after it stored a position: where it stands in each log, and its totals. */
+  | { kind: 'cdc-connector'; state: ConnectorState }
+  /** The query service committed a batch of change events: `applied`, `duplicates` and `stale` are this batch's. */
+  | { kind: 'cdc-applied'; service: 'query'; applied: number; duplicates: number; stale: number; topic: string };
+
+/** Everything a CDC worker sends over telemetry: its facts, and each committed transaction of its database. */
+export type CdcReport =
+  | CdcFact
+  | { kind: 'commit'; service: CdcProcess; changes: Change[] }
+  /** Something went wrong that the process retries by itself (a publish the broker did not confirm, say). */
+  | { kind: 'error'; code: string; message: string };

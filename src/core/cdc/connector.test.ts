@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Dexie } from 'dexie';
-import { CdcConnector, type ConnectorDeps } from './connector';
+import { CdcConnector, type ConnectorDeps, type PublishedBatch } from './connector';
 import { memoryPositionStore, type PositionStore } from './positionStore';
 import type { CdcMessage } from './router';
 import { openTestDb } from './testDb';
@@ -184,6 +184,62 @@ describe('CDC connector', () => {
     ]);
     expect(warnings).toHaveLength(1);
     expect(cdc.stats.warnings).toBe(1);
+  });
+
+  it('a restarted snapshot follows the log from where the cut-short one stood, so a row deleted meanwhile gets its delete', async () => {
+    const db = testDb();
+    await db.table('orders').bulkAdd([order('o1'), order('o2'), order('o3')]);
+    const broker = fakeBroker();
+    const positions = memoryPositionStore();
+    const crashing = connector(db, positions, broker.publish, {
+      afterPublish: () => {
+        throw new Error('crashed mid-snapshot');
+      },
+    });
+    await expect(crashing.start()).rejects.toThrow('crashed mid-snapshot');
+    // o1 reached the broker as a snapshot read; it is deleted before the connector comes back.
+    await db.table('orders').delete('o1');
+    await db.table('orders').update('o2', { status: 'COMPLETED' });
+    const restarted = connector(db, positions, broker.publish);
+    await restarted.start();
+    expect(await positions.get('order')).toEqual({ seq: 3 });
+    await restarted.drain();
+    const sent = broker.received.map((m) => [(m.event.data as { op: string }).op, m.key, m.event.id]);
+    expect(sent).toEqual([
+      ['r', 'o1', 'order.orders:3:snapshot:o1'],
+      ['r', 'o2', 'order.orders:3:snapshot:o2'],
+      // The new snapshot, consistent with sequence 5: o1 is gone from it.
+      ['r', 'o2', 'order.orders:5:snapshot:o2'],
+      ['r', 'o3', 'order.orders:5:snapshot:o3'],
+      // Then the log from 3: the delete a consumer of the first attempt needs, and an update it skips by sequence.
+      ['d', 'o1', 'order.orders:4'],
+      ['u', 'o2', 'order.orders:5'],
+    ]);
+    expect(await positions.get('order')).toEqual({ seq: 5 });
+  });
+
+  it('tells its hooks which batches are snapshot reads and how many of each batch are sent again', async () => {
+    const db = testDb();
+    await db.table('orders').bulkAdd([order('o1'), order('o2'), order('o3')]);
+    const positions = memoryPositionStore();
+    const seen: string[] = [];
+    const record = (b: PublishedBatch) => void seen.push(`${b.snapshot ? 'snapshot' : 'log'} ${b.messages.length} dup ${b.duplicates}`);
+    let batches = 0;
+    const crashing = connector(db, positions, fakeBroker().publish, {
+      afterPublish: (b) => {
+        record(b);
+        if (!b.snapshot && ++batches === 1) throw new Error('crashed after publish');
+      },
+    });
+    await crashing.start();
+    await db.table('orders').bulkAdd([order('o4'), order('o5')]);
+    await expect(crashing.drain()).rejects.toThrow('crashed after publish');
+    const stored: number[] = [];
+    const restarted = connector(db, positions, fakeBroker().publish, { afterPublish: record, afterPosition: (_s, p) => void stored.push(p.seq) });
+    await restarted.start();
+    await restarted.drain();
+    expect(seen).toEqual(['snapshot 2 dup 0', 'snapshot 1 dup 0', 'log 2 dup 0', 'log 2 dup 2']);
+    expect(stored).toEqual([5]);
   });
 
   it('tails several services, each from its own position', async () => {

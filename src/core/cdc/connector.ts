@@ -24,8 +24,12 @@ export interface ConnectorSource {
 export interface PublishedBatch {
   service: string;
   messages: CdcMessage[];
-  /** The log position storing this batch would move to. */
+  /** The log position this batch is consistent with: its last change's sequence, or for snapshot rows the snapshot's. */
   seq: number;
+  /** Rows of an initial snapshot (op 'r'), not changes from the log. */
+  snapshot: boolean;
+  /** How many of these messages a restart is sending again (their position had not been stored). */
+  duplicates: number;
 }
 
 export interface ConnectorDeps {
@@ -40,7 +44,9 @@ export interface ConnectorDeps {
   route?: (record: ChangeRecord) => Routed;
   onWarning?: (warning: string) => void;
   /** Crash hook: runs after a batch is acknowledged and before its position is stored. */
-  afterPublish?: (batch: PublishedBatch) => void;
+  afterPublish?: (batch: PublishedBatch) => void | Promise<void>;
+  /** Runs after a position is stored: a host reports where the connector stands. */
+  afterPosition?: (service: string, position: ConnectorPosition) => void;
 }
 
 export interface ConnectorStats {
@@ -130,10 +136,9 @@ export class CdcConnector {
     const messages = this.routeAll(rows.map(toChangeRecord));
     // The intent is stored first, so a restart knows which changes it may be sending twice.
     await this.deps.positions.put(source.service, { seq: position.seq, inFlight: Math.max(seq, inFlight) });
-    await this.publish({ service: source.service, messages, seq });
+    await this.publish({ service: source.service, messages, seq, snapshot: false, duplicates: republished });
     const next: ConnectorPosition = inFlight > seq ? { seq, inFlight } : { seq };
-    await this.deps.positions.put(source.service, next);
-    this.positions.set(source.service, next);
+    await this.storePosition(source.service, next);
     this.stats.duplicates += republished;
     return rows.length;
   }
@@ -143,26 +148,36 @@ export class CdcConnector {
     // A snapshot cut short by a crash starts over, as Debezium's does; the rows it had sent count as duplicates.
     const sentBefore = stored?.snapshotInFlight ?? 0;
     const batchSize = this.deps.batchSize ?? DEFAULT_BATCH_SIZE;
+    // The log is followed from the cut-short snapshot's position, not the new one: a row the first attempt
+    // sent and that was deleted since is absent from the new snapshot, and only its delete in the log tells
+    // consumers. Changes the new snapshot already covers arrive again; consumers skip them by sequence.
+    const followFrom = stored?.snapshotInFlight !== undefined ? Math.min(stored.seq, snapshot.seq) : snapshot.seq;
     for (let start = 0; start < snapshot.records.length; start += batchSize) {
       const records = snapshot.records.slice(start, start + batchSize);
       const handed = start + records.length;
+      const duplicates = Math.max(0, Math.min(handed, sentBefore) - start);
       await this.deps.positions.put(source.service, {
-        seq: snapshot.seq,
+        seq: followFrom,
         snapshotInFlight: Math.max(handed, sentBefore),
       });
-      await this.publish({ service: source.service, messages: this.routeAll(records), seq: snapshot.seq });
+      const messages = this.routeAll(records);
+      await this.publish({ service: source.service, messages, seq: snapshot.seq, snapshot: true, duplicates });
       this.stats.snapshotRows += records.length;
-      this.stats.duplicates += Math.max(0, Math.min(handed, sentBefore) - start);
+      this.stats.duplicates += duplicates;
     }
-    const position = { seq: snapshot.seq };
-    await this.deps.positions.put(source.service, position);
-    this.positions.set(source.service, position);
+    await this.storePosition(source.service, { seq: followFrom });
+  }
+
+  private async storePosition(service: string, position: ConnectorPosition): Promise<void> {
+    await this.deps.positions.put(service, position);
+    this.positions.set(service, position);
+    this.deps.afterPosition?.(service, position);
   }
 
   private async publish(batch: PublishedBatch): Promise<void> {
     if (batch.messages.length) await this.deps.publish(batch.messages);
     this.stats.published += batch.messages.length;
-    this.deps.afterPublish?.(batch);
+    await this.deps.afterPublish?.(batch);
   }
 
   private routeAll(records: ChangeRecord[]): CdcMessage[] {
