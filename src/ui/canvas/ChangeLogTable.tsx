@@ -19,10 +19,11 @@ function columns(position: number): Column[] {
       width: '12%',
     },
     {
-      header: 'row',
+      header: 'outbox row',
       cell: (r) => {
         const after = (r.after ?? r.before) as Row | null;
-        const label = `${String(r.table)} ${String(after?.type ?? r.key)}`;
+        // An outbox row is known by its event type; any other row by its key.
+        const label = after?.type !== undefined ? String(after.type) : `${String(r.table)} ${String(r.key)}`;
         return <span title={`${OP_NAMES[r.op as ChangeRow['op']]} of ${String(r.table)} row ${String(r.key)}`}>{label}</span>;
       },
       kind: 'key',
