@@ -26,7 +26,7 @@ async function startRun(): Promise<Controller> {
 
 const root = createRoot(document.getElementById('root')!);
 const mode = pageMode(window.location.search);
-// The compare page and the event-sourced run are loaded only when asked for: the default page starts sooner.
+// The compare page, the event-sourced and the CDC runs are loaded only when asked for: the default page starts sooner.
 if (mode === 'compare') {
   void import('./ui/compare/ComparePage').then(({ ComparePage }) =>
     root.render(
@@ -35,6 +35,16 @@ if (mode === 'compare') {
       </StrictMode>,
     ),
   );
+} else if (scenarioFromUrl(window.location).scenario.topology === 'cdc') {
+  // A change-data-capture run: the legacy listings service, the connector, the broker and a search read model.
+  void Promise.all([import('./runtime/cdc/bootCdc'), import('./ui/CdcApp')]).then(async ([{ startCdcRun }, { CdcApp }]) => {
+    const controller = await startCdcRun(window.location);
+    root.render(
+      <StrictMode>
+        <CdcApp controller={controller} />
+      </StrictMode>,
+    );
+  });
 } else if (scenarioFromUrl(window.location).scenario.topology === 'event-sourced') {
   // An event-sourced run has its own processes, conductor and page.
   void Promise.all([import('./runtime/es/bootEs'), import('./ui/EsApp')]).then(async ([{ startEsRun }, { EsApp }]) => {

@@ -1,7 +1,8 @@
 // Every library scenario: its link round-trips, its story has three to six
 // steps, its partner exists, its steps only do what its kind of run can, and
 // (deterministic shop ones) run to the end in Node it shows exactly the
-// anomalies it promises. Event-sourced ones are live: e2e/es-guide.spec.ts walks them.
+// anomalies it promises. Event-sourced ones are live: e2e/es-guide.spec.ts walks them;
+// CDC ones too: e2e/cdc-ui.spec.ts walks them.
 import { describe, expect, it } from 'vitest';
 import { LIBRARY, actionTopology, libraryEntry } from '../core/scenario/library';
 import { decodeScenario, encodeScenario } from '../core/scenario/link';
@@ -22,10 +23,18 @@ describe('scenario library', () => {
       for (const step of entry.narrative) if (step.do) expect(actionTopology(step.do), `${entry.id}: ${step.do.kind}`).toBe(entry.scenario.topology);
   });
 
-  it('lists the event-sourced scenarios after the saga ones', () => {
+  it('lists the event-sourced scenarios after the saga ones, together', () => {
     const topologies = LIBRARY.map((e) => e.scenario.topology);
-    expect(topologies.indexOf('event-sourced')).toBeGreaterThan(LIBRARY.findIndex((e) => e.id === 'combining-patterns'));
-    expect(topologies.slice(topologies.indexOf('event-sourced')).every((t) => t === 'event-sourced')).toBe(true);
+    const firstEs = topologies.indexOf('event-sourced');
+    expect(firstEs).toBeGreaterThan(LIBRARY.findIndex((e) => e.id === 'combining-patterns'));
+    expect(topologies.lastIndexOf('event-sourced') - firstEs + 1).toBe(topologies.filter((t) => t === 'event-sourced').length);
+  });
+
+  it('lists the change-data-capture scenarios together', () => {
+    const topologies = LIBRARY.map((e) => e.scenario.topology);
+    const first = topologies.indexOf('cdc');
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(topologies.lastIndexOf('cdc') - first + 1).toBe(topologies.filter((t) => t === 'cdc').length);
   });
 
   for (const entry of LIBRARY) {

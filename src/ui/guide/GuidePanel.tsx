@@ -14,6 +14,8 @@ import '../styles/library.css';
 function modeSentence(scenario: Scenario): string {
   if (scenario.topology === 'event-sourced')
     return 'An event-sourced run: three real workers, each with its own IndexedDB, so timings differ from one showing to the next; the events do not.';
+  if (scenario.topology === 'cdc')
+    return 'A change-data-capture run: four real workers, each with its own IndexedDB, so batch sizes and timings differ from one showing to the next; what reaches the read model does not.';
   return scenario.mode === 'deterministic'
     ? 'A deterministic run: nothing moves until a step is granted, so each step below shows the same thing every time.'
     : 'A live run: every service runs on its own, so timings differ from one showing to the next.';

@@ -9,11 +9,20 @@ function fakeController(overrides: Partial<GuideController> = {}): GuideControll
     placeOrder: vi.fn(async () => 'o-1'),
     restart: vi.fn(async () => {}),
     settle: vi.fn(async () => {}),
+    status: vi.fn(() => 'running' as const),
     ...overrides,
   };
 }
 
 describe('performAction', () => {
+  it('restarts a process whose planned crash fires a moment later, once it has crashed', async () => {
+    let status: 'running' | 'crashed' = 'running';
+    setTimeout(() => (status = 'crashed'), 150);
+    const controller = fakeController({ status: vi.fn(() => status) });
+    expect(await performAction({ kind: 'restart', process: 'payment', whenCrashed: true }, { controller, showTab: () => {} })).toBeNull();
+    expect(controller.restart).toHaveBeenCalledWith('payment');
+  });
+
   it('grants exactly the steps asked for', async () => {
     const controller = fakeController();
     expect(await performAction({ kind: 'steps', count: 3 }, { controller, showTab: () => {} })).toBeNull();

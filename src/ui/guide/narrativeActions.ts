@@ -1,13 +1,15 @@
 // What each narrative action does against the controller, and how the guide
 // names it. Only what the Controller offers: no reaching into the conductor.
-// An event-sourced run's actions are named here too, but performed by its own
-// page (es/guide/esNarrativeActions.ts): here they reject.
+// Event-sourced and CDC runs' actions are named here too, but performed by their
+// own pages (es/guide/esNarrativeActions.ts, cdc/guide/cdcNarrativeActions.ts): here they reject.
 
-import { isEsAction, wrongTopologyText, type NarrativeAction, type ShopAction } from '../../core/scenario/library';
+import { isCdcAction, isEsAction, wrongTopologyText, type NarrativeAction, type ShopAction } from '../../core/scenario/library';
 import type { Controller } from '../../runtime/controller';
+import type { ProcessName } from '../../core/telemetry';
+import { cdcActionText } from './cdcActionText';
 import { esActionText } from './esActionText';
 
-export type GuideController = Pick<Controller, 'step' | 'runToEnd' | 'placeOrder' | 'restart' | 'settle'>;
+export type GuideController = Pick<Controller, 'step' | 'runToEnd' | 'placeOrder' | 'restart' | 'settle' | 'status'>;
 
 export type GuideTab = Extract<ShopAction, { kind: 'showTab' }>['tab'];
 
@@ -24,6 +26,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function actionText(action: NarrativeAction, tense: 'present' | 'past' = 'present'): string {
   const past = tense === 'past';
   if (isEsAction(action)) return esActionText(action, past);
+  if (isCdcAction(action)) return cdcActionText(action, past);
   switch (action.kind) {
     case 'steps':
       return `${past ? 'granted' : 'grants'} ${plural(action.count, 'step')}`;
@@ -40,6 +43,15 @@ export function actionText(action: NarrativeAction, tense: 'present' | 'past' = 
   }
 }
 
+/** How long a step waits for a planned crash to fire before saying it did not. */
+const CRASH_WAIT_MS = 30_000;
+
+async function crashed(controller: GuideController, process: ProcessName): Promise<boolean> {
+  for (const start = Date.now(); Date.now() - start < CRASH_WAIT_MS; await new Promise((r) => setTimeout(r, 100)))
+    if (controller.status(process) === 'crashed') return true;
+  return false;
+}
+
 /** A call cut off because its process died: what a planned crash does, not a failure of the guide. */
 export function isProcessDown(error: unknown): boolean {
   return error instanceof Error && error.name === 'PROCESS_DOWN';
@@ -50,7 +62,7 @@ export function isProcessDown(error: unknown): boolean {
  * way (a crash cut orders off), rejects when the action itself failed.
  */
 export async function performAction(action: NarrativeAction, { controller, showTab }: ActionDeps): Promise<string | null> {
-  if (isEsAction(action)) throw new Error(wrongTopologyText(action, 'shop') ?? action.kind);
+  if (isEsAction(action) || isCdcAction(action)) throw new Error(wrongTopologyText(action, 'shop') ?? action.kind);
   switch (action.kind) {
     case 'steps':
       for (let i = 0; i < action.count; i++) await controller.step();
@@ -67,6 +79,7 @@ export async function performAction(action: NarrativeAction, { controller, showT
       return `${plural(failed.length, 'order')} of ${action.count} got no answer: the order service went down while placing ${failed.length === 1 ? 'it' : 'them'}.`;
     }
     case 'restart':
+      if (action.whenCrashed && !(await crashed(controller, action.process))) return `${action.process} has not crashed yet (its planned crash did not fire): nothing to restart.`;
       await controller.restart(action.process);
       return null;
     case 'settle':

@@ -26,5 +26,7 @@ describe('canCompare', () => {
     expect(canCompare(shop, shop)).toBe(true);
     expect(canCompare(es, es)).toBe(false);
     expect(canCompare(shop, es)).toBe(false);
+    const cdc = { scenario: { ...DEFAULT_SCENARIO, topology: 'cdc' as const } };
+    expect(canCompare(cdc, cdc)).toBe(false);
   });
 });

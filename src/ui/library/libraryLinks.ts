@@ -15,7 +15,7 @@ export function entryHref(base: string, entry: Pick<LibraryEntry, 'scenario'>): 
   return scenarioLink(base, entry.scenario);
 }
 
-/** The compare page runs two shop runs side by side: an event-sourced pair is linked one by one instead. */
+/** The compare page runs two shop runs side by side: an event-sourced or CDC pair is linked one by one instead. */
 export function canCompare(a: Pick<LibraryEntry, 'scenario'>, b: Pick<LibraryEntry, 'scenario'>): boolean {
   return a.scenario.topology === 'shop' && b.scenario.topology === 'shop';
 }

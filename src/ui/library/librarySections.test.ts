@@ -26,5 +26,6 @@ describe('modeText', () => {
     expect(modeText(LIBRARY.find((e) => e.id === 'outbox')!)).toBe('opens in deterministic mode');
     expect(modeText(LIBRARY.find((e) => e.id === 'two-phase-commit')!)).toBe('opens in live mode');
     expect(modeText(LIBRARY.find((e) => e.id === 'es-bank')!)).toBe('opens an event-sourced run');
+    expect(modeText(LIBRARY.find((e) => e.id === 'cdc-legacy-search')!)).toBe('opens a change-data-capture run');
   });
 });

@@ -21,5 +21,6 @@ export function groupBySection<E extends Pick<LibraryEntry, 'section'>>(entries:
 /** How the dialog says the run will behave. */
 export function modeText(entry: Pick<LibraryEntry, 'scenario'>): string {
   if (entry.scenario.topology === 'event-sourced') return 'opens an event-sourced run';
+  if (entry.scenario.topology === 'cdc') return 'opens a change-data-capture run';
   return entry.scenario.mode === 'deterministic' ? 'opens in deterministic mode' : 'opens in live mode';
 }

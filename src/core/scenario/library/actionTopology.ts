@@ -1,9 +1,10 @@
 // Which kind of run each narrative action belongs to: a shop run's guide
-// cannot grow an event stream, an event-sourced run's cannot grant a step.
+// cannot grow an event stream, an event-sourced run's cannot grant a step, a
+// change-data-capture run's can only write listings and work its connector.
 // Pure; the record below makes a new action kind name its topology or fail to compile.
 
 import type { Topology } from '../scenario';
-import type { EsAction, NarrativeAction } from './types';
+import type { CdcAction, EsAction, NarrativeAction } from './types';
 
 const TOPOLOGY_OF: Record<NarrativeAction['kind'], Topology> = {
   steps: 'shop',
@@ -23,7 +24,16 @@ const TOPOLOGY_OF: Record<NarrativeAction['kind'], Topology> = {
   readYourWrites: 'event-sourced',
   esSettle: 'event-sourced',
   showEsTab: 'event-sourced',
+  cdcWrite: 'cdc',
+  cdcWriteMany: 'cdc',
+  cdcCrashAt: 'cdc',
+  cdcRestart: 'cdc',
+  cdcSettle: 'cdc',
+  cdcSearch: 'cdc',
+  showCdcTab: 'cdc',
 };
+
+const RUN_NAMES: Record<Topology, string> = { shop: 'a shop run', 'event-sourced': 'an event-sourced run', cdc: 'a change-data-capture run' };
 
 export function actionTopology(action: NarrativeAction): Topology {
   return TOPOLOGY_OF[action.kind];
@@ -33,10 +43,13 @@ export function isEsAction(action: NarrativeAction): action is EsAction {
   return actionTopology(action) === 'event-sourced';
 }
 
+export function isCdcAction(action: NarrativeAction): action is CdcAction {
+  return actionTopology(action) === 'cdc';
+}
+
 /** Why a guide cannot perform `action` in a run of `topology`, in words; null when it can. */
 export function wrongTopologyText(action: NarrativeAction, topology: Topology): string | null {
-  if (actionTopology(action) === topology) return null;
-  return actionTopology(action) === 'event-sourced'
-    ? `"${action.kind}" works only in an event-sourced run; this is a shop run`
-    : `"${action.kind}" works only in a shop run; this is an event-sourced run`;
+  const home = actionTopology(action);
+  if (home === topology) return null;
+  return `"${action.kind}" works only in ${RUN_NAMES[home]}; this is ${RUN_NAMES[topology]}`;
 }

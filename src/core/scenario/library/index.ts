@@ -1,16 +1,18 @@
 // The scenario library, in the order the seed text walks through its ideas.
 // Later patterns append their list here; nothing else changes.
 
+import { CDC_SCENARIOS } from './cdc';
 import { EVENT_SOURCING_SCENARIOS } from './eventSourcing';
 import { MESSAGING_SCENARIOS } from './messaging';
 import { SAGA_SCENARIOS } from './sagas';
+import { RELAY_SCENARIOS } from './relays';
 import type { LibraryEntry } from './types';
 
-export type { EsAction, LibraryEntry, NarrativeAction, NarrativeStep, ShopAction } from './types';
-export { actionTopology, isEsAction, wrongTopologyText } from './actionTopology';
+export type { CdcAction, EsAction, LibraryEntry, NarrativeAction, NarrativeStep, ShopAction } from './types';
+export { actionTopology, isCdcAction, isEsAction, wrongTopologyText } from './actionTopology';
 
 /** Each entry's link names the entry, so whoever opens it gets its narrative too. */
-export const LIBRARY: LibraryEntry[] = [...MESSAGING_SCENARIOS, ...SAGA_SCENARIOS, ...EVENT_SOURCING_SCENARIOS].map((entry) => ({ ...entry, scenario: { ...entry.scenario, guide: entry.id } }));
+export const LIBRARY: LibraryEntry[] = [...MESSAGING_SCENARIOS, ...SAGA_SCENARIOS, ...EVENT_SOURCING_SCENARIOS, ...CDC_SCENARIOS, ...RELAY_SCENARIOS].map((entry) => ({ ...entry, scenario: { ...entry.scenario, guide: entry.id } }));
 
 export function libraryEntry(id: string): LibraryEntry | undefined {
   return LIBRARY.find((e) => e.id === id);

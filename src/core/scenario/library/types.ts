@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario';
 import type { CrashPoint } from '../../crashPoints';
 import type { EsProcess, ReadModelName } from '../../eventsourcing/esTypes';
 import type { ReadYourWritesRemedy } from '../../eventsourcing/readYourWrites';
+import type { CdcProcess, ListingWrite } from '../../cdc/cdcTypes';
 
 /** What a step may do in a shop run (the default topology). */
 export type ShopAction =
@@ -18,7 +19,8 @@ export type ShopAction =
   | { kind: 'runToEnd' }
   /** Live runs: place orders now — random ones, or each like `like` (one customer, one basket). */
   | { kind: 'placeOrders'; count: number; like?: { items: { sku: string; qty: number }[] } }
-  | { kind: 'restart'; process: ProcessName }
+  /** `whenCrashed`: first wait for a crash the scenario planned (it fires when the process gets there, a moment later in a live run). */
+  | { kind: 'restart'; process: ProcessName; whenCrashed?: boolean }
   /** Live runs: wait until nothing is owed anywhere. */
   | { kind: 'settle' }
   /** Bring a side-panel tab forward. */
@@ -44,7 +46,23 @@ export type EsAction =
   | { kind: 'esSettle' }
   | { kind: 'showEsTab'; tab: 'replay' | 'race' | 'ryw' | 'anomalies' };
 
-export type NarrativeAction = ShopAction | EsAction;
+/** What a step may do in a change-data-capture run (see runtime/cdcController.ts for each call). */
+export type CdcAction =
+  /** One write of the legacy service to its own table, as its own transaction. */
+  | { kind: 'cdcWrite'; write: ListingWrite }
+  /** `count` random creates, updates and deletes, one transaction each. */
+  | { kind: 'cdcWriteMany'; count: number }
+  /** Arms a crash: the process dies the next time it reaches `point`. */
+  | { kind: 'cdcCrashAt'; process: CdcProcess; point: CrashPoint }
+  /** Restarts the process once it has crashed (a crash armed by an earlier step may fire a moment later). */
+  | { kind: 'cdcRestart'; process: CdcProcess }
+  /** Waits until the connector has published the whole log and the query service has applied it. */
+  | { kind: 'cdcSettle' }
+  /** Waits for the read model, then searches it as the query node's search box does. */
+  | { kind: 'cdcSearch'; text: string; city?: string }
+  | { kind: 'showCdcTab'; tab: 'envelope' | 'anomalies' };
+
+export type NarrativeAction = ShopAction | EsAction | CdcAction;
 
 export interface NarrativeStep {
   /** What happens at this step, in a sentence or two. */

@@ -1,0 +1,45 @@
+// The data each CDC node receives from toCdcFlow: plain values only, so nodes
+// render from their props and toCdcFlow stays testable without React.
+
+import type { Node } from '@xyflow/react';
+import type { ListingRow, SearchDocRow } from '../../runtime/cdcController';
+import type { ProcessState } from '../store/types';
+import type { ChangeLogView } from './changeLogView';
+import type { ConnectorView } from './connectorView';
+
+export type ListingsNodeData = {
+  process: ProcessState;
+  /** The most recently written listings, newest first. */
+  rows: ListingRow[];
+  /** null until the table was first read. */
+  total: number | null;
+  log: ChangeLogView;
+};
+
+export type ConnectorNodeData = { process: ProcessState; view: ConnectorView };
+
+export type BrokerNodeData = {
+  process: ProcessState;
+  topic: string;
+  /** Change events the connector published to the topic (acknowledged by the broker), duplicates included. */
+  received: number;
+  duplicates: number;
+};
+
+export type QueryNodeData = {
+  process: ProcessState;
+  /** The most recently applied documents, newest first. */
+  docs: SearchDocRow[];
+  total: number | null;
+  applied: number;
+  duplicatesSkipped: number;
+  stale: number;
+};
+
+export type CdcFlowNode =
+  | Node<ListingsNodeData, 'listings'>
+  | Node<ConnectorNodeData, 'connector'>
+  | Node<BrokerNodeData, 'cdcBroker'>
+  | Node<QueryNodeData, 'query'>;
+
+export type NodeOf<T extends CdcFlowNode['type']> = Extract<CdcFlowNode, { type: T }>;
