@@ -35,6 +35,8 @@ export interface BrokerStats {
   groups: GroupPartitionStat[];
   deadLetters: number;
   paused: boolean;
+  /** The log's retention setting (null: kept for ever) and how many records this broker process deleted under it. */
+  retention?: { logMs: number | null; pruned: number };
 }
 
 export type ProcessName = ServiceName | 'broker';

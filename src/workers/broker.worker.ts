@@ -11,7 +11,8 @@ serveWorker(async ({ init, openChannel, dexie, emit, fatal }) => {
   db.on('blocked', () => fatal('IDB_BLOCKED', "the broker's database is held open by another tab"));
   const stepped = init.deterministic ? new SteppedClock() : undefined;
   stepped?.set(init.deterministic!.at);
-  const broker = new Broker({ runId: init.runId, db, openChannel, clock: stepped ?? systemClock, emit, stepped });
+  const config = { logRetentionMs: init.config.retention?.brokerLogMs ?? null };
+  const broker = new Broker({ runId: init.runId, db, openChannel, clock: stepped ?? systemClock, emit, stepped, config });
   await broker.start();
   broker.setPaused(init.paused);
   return {

@@ -14,6 +14,7 @@ import { OffsetStore, offsetKey } from './offsetStore';
 import { deliverableCursors, readRange, toRecords, type DeliverableCursor } from './logReads';
 import { ConsumerGroup, type PartitionCursor } from './groups';
 import { LogWriter } from './logWriter';
+import { LogRetention } from './logRetention';
 import { DEAD_LETTER_TOPIC, type BrokerReply, type BrokerRequest } from './wire';
 import { deadLetterEvent } from './deadLetter';
 import { Timers } from '../timers';
@@ -31,6 +32,8 @@ export interface BrokerConfig {
   statsIntervalMs: number;
   /** A member not heard from for this long is dropped and its partitions rewound for whoever joins next. */
   sessionTimeoutMs: number;
+  /** Records every group acknowledged are deleted once this old (see logRetention.ts); null keeps them all. */
+  logRetentionMs: number | null;
 }
 
 export const DEFAULT_BROKER_CONFIG: BrokerConfig = {
@@ -41,7 +44,11 @@ export const DEFAULT_BROKER_CONFIG: BrokerConfig = {
   retryBackoffMs: 100,
   statsIntervalMs: 100,
   sessionTimeoutMs: 3500,
+  logRetentionMs: null,
 };
+
+/** How often retention looks for records due: often enough to keep within ~25% of the setting, at most every 5 s. */
+const pruneEvery = (retentionMs: number) => Math.min(5000, Math.max(250, retentionMs / 4));
 
 export interface BrokerDeps {
   runId: string;
@@ -63,6 +70,7 @@ export class Broker {
   private readonly log: LogWriter;
   private readonly groups = new Map<string, ConsumerGroup>();
   private readonly offsets: OffsetStore;
+  private readonly retention: LogRetention;
   private readonly failures = new Map<string, number>();
   private readonly replyChannels = new Map<string, Channel>();
   private channels: Channel[] = [];
@@ -90,10 +98,18 @@ export class Broker {
         }
       },
       reply: (to, message) => this.reply(to, message),
-      onAppended: () => {
+      onAppended: (rows) => {
+        this.retention.appended(rows);
         this.statsDirty = true;
         this.pumpAll();
       },
+    });
+    this.retention = new LogRetention({
+      db: deps.db,
+      clock: deps.clock,
+      ends: () => this.log.ends,
+      floor: (topic, partition) => this.retentionFloor(topic, partition),
+      stopped: () => this.stopped,
     });
   }
 
@@ -102,6 +118,7 @@ export class Broker {
     await db.open();
     await this.log.load();
     await this.offsets.load();
+    await this.retention.load();
     for (const row of await db.attempts.toArray()) this.failures.set(offsetKey(row.group, row.topic, row.partition) + `@${row.offset}`, row.failures);
 
     const inbound = this.deps.openChannel(this.names.broker);
@@ -111,6 +128,9 @@ export class Broker {
     events.post({ type: 'broker.up' });
     this.timers.every(this.config.statsIntervalMs, () => this.emitStats());
     if (!this.deps.stepped) this.timers.every(Math.min(1000, this.config.sessionTimeoutMs / 2), () => this.expireMembers());
+    // A deterministic run's log is part of its state: it is never pruned behind the scheduler's back.
+    const retentionMs = this.config.logRetentionMs;
+    if (retentionMs !== null && !this.deps.stepped) this.timers.every(pruneEvery(retentionMs), () => void this.prune(retentionMs));
     this.deps.emit({ kind: 'ready', process: 'broker' });
   }
 
@@ -180,7 +200,26 @@ export class Broker {
   }
 
   stats(): BrokerStats {
-    return brokerStats(this.log.ends, this.groups.values(), this.paused);
+    return brokerStats(this.log.ends, this.groups.values(), this.paused, { logMs: this.config.logRetentionMs, pruned: this.retention.pruned });
+  }
+
+  /** Deletes the records due under the retention setting (the timer's work; tests call it directly). */
+  async prune(retentionMs = this.config.logRetentionMs): Promise<number> {
+    if (retentionMs === null || this.stopped) return 0;
+    const deleted = await this.retention.prune(retentionMs).catch(() => 0);
+    if (deleted) this.statsDirty = true;
+    return deleted;
+  }
+
+  /**
+   * The lowest durable committed offset among the groups reading this partition's topic (members
+   * here now, or any group that ever acknowledged it): nothing at or above it may be deleted.
+   */
+  private retentionFloor(topic: string, partition: number): number | null {
+    const committed = this.offsets.committedOf(topic, partition);
+    for (const group of this.groups.values())
+      if (group.cursors.has(ConsumerGroup.key(topic, partition)) && !committed.has(group.name)) committed.set(group.name, 0);
+    return committed.size ? Math.min(...committed.values()) : null;
   }
 
   // --- consumer groups --------------------------------------------------------
@@ -276,7 +315,7 @@ export class Broker {
     const upto = Math.min(this.endOf(topic, partition), cursor.next + max);
     if (upto <= cursor.next) return none;
     const from = cursor.next;
-    const rows = await readRange(this.deps.db, cursor, from, upto);
+    const rows = await readRange(this.deps.db, cursor, from, upto, this.log.cached(cursor.topic, cursor.partition, from, upto));
     const hold = this.faults.delays.take(groupName, rows);
     if (hold > 0) {
       cursor.blockedUntil = this.deps.clock.now() + hold;
@@ -314,7 +353,7 @@ export class Broker {
     const upto = Math.min(end, cursor.next + this.config.deliveryBatch, cursor.committed + this.config.maxInflight);
     if (upto <= cursor.next) return;
     const { from, member } = { from: cursor.next, member: cursor.member };
-    const rows = await readRange(this.deps.db, cursor, from, upto);
+    const rows = await readRange(this.deps.db, cursor, from, upto, this.log.cached(cursor.topic, cursor.partition, from, upto));
     // A rebalance or a nack while we read makes this batch stale: start over from the new cursor.
     const hold = this.faults.delays.take(groupName, rows);
     if (hold > 0 && cursor.member === member && cursor.next === from) {

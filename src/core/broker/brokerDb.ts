@@ -15,6 +15,8 @@ export interface LogRow {
 export interface TopicRow {
   name: string;
   partitions: number;
+  /** Log retention: records of this topic appended at or before this time may have been deleted. */
+  prunedUntil?: number;
 }
 
 export interface OffsetRow {
@@ -33,7 +35,18 @@ export interface AttemptRow {
   error: string;
 }
 
-export type DexieDeps = { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange };
+export type DexieDeps = { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange; addons?: ((db: Dexie) => void)[] };
+
+/**
+ * For a database only its own process opens: Dexie without its live-query machinery. Nothing here
+ * uses liveQuery, yet by default every write transaction computes the key ranges it touched and
+ * broadcasts them on `x-storagemutated-1` to every other Dexie of the origin (the page and each
+ * worker), and keeps an optimistic cache; under load that costs more than the writes themselves.
+ */
+export function withoutLiveQueries(deps: DexieDeps): DexieDeps {
+  const quiet = (db: Dexie) => void db.unuse({ stack: 'dbcore', name: 'Observability' }).unuse({ stack: 'dbcore', name: 'Cache' });
+  return { ...deps, addons: [...(deps.addons ?? []), quiet] };
+}
 
 export type BrokerDb = Dexie & {
   log: Table<LogRow, [string, number, number]>;
@@ -47,7 +60,7 @@ export function brokerDbName(runId: string): string {
 }
 
 export function openBrokerDb(runId: string, deps: DexieDeps): BrokerDb {
-  const db = new Dexie(brokerDbName(runId), deps) as BrokerDb;
+  const db = new Dexie(brokerDbName(runId), withoutLiveQueries(deps)) as BrokerDb;
   db.version(1).stores({
     log: '[topic+partition+offset]',
     topics: 'name',

@@ -12,12 +12,19 @@ export interface BrokerDump {
   subjects: Record<string, string[]>;
   /** The broker's live view: members, in-flight counts, lag. */
   live: BrokerStats;
+  /**
+   * Log retention, per topic: records appended at or before this time may have been deleted, so `subjects`
+   * no longer proves (or disproves) that an event older than that reached the broker.
+   */
+  prunedUntil: Record<string, number>;
 }
 
 export async function dumpBroker(db: BrokerDb, live: BrokerStats): Promise<BrokerDump> {
   return db.transaction('r', db.log, db.topics, db.offsets, async () => {
+    const topicRows = await db.topics.toArray();
+    const prunedUntil = Object.fromEntries(topicRows.flatMap((t) => (t.prunedUntil === undefined ? [] : [[t.name, t.prunedUntil]])));
     const topics = await Promise.all(
-      (await db.topics.toArray()).map(async (t) => ({
+      topicRows.map(async (t) => ({
         name: t.name,
         partitions: await Promise.all(
           Array.from({ length: t.partitions }, async (_, p) => {
@@ -32,7 +39,7 @@ export async function dumpBroker(db: BrokerDb, live: BrokerStats): Promise<Broke
     const subjects: Record<string, string[]> = {};
     await db.log.each((r) => void (subjects[r.topic] ??= []).push(r.event.subject));
     for (const topic of Object.keys(subjects)) subjects[topic] = [...new Set(subjects[topic])];
-    return { topics, offsets: await db.offsets.toArray(), deadLetters, subjects, live };
+    return { topics, offsets: await db.offsets.toArray(), deadLetters, subjects, live, prunedUntil };
   });
 }
 

@@ -17,7 +17,9 @@ export interface DeliverableCursor {
   blockedUntil: number;
 }
 
-export async function readRange(db: BrokerDb, cursor: PartitionCursor, from: number, upto: number): Promise<LogRow[]> {
+/** `cached`: the writer's in-memory tail, when it holds the whole range (a read right after the write). */
+export async function readRange(db: BrokerDb, cursor: PartitionCursor, from: number, upto: number, cached?: LogRow[]): Promise<LogRow[]> {
+  if (cached) return cached;
   cursor.reading = true;
   try {
     return await db.log.where('[topic+partition+offset]').between([cursor.topic, cursor.partition, from], [cursor.topic, cursor.partition, upto], true, false).toArray();

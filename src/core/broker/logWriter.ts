@@ -25,16 +25,20 @@ export interface LogWriterDeps {
   onNewTopic(topic: string): void;
   reply(to: string, message: BrokerReply): void;
   /** Records became durable: deliveries may go on. */
-  onAppended(): void;
+  onAppended(rows: LogRow[]): void;
 }
 
 const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
+/** Newest records kept in memory per partition, so a delivery right after a write needs no read. */
+const TAIL = 512;
 
 export class LogWriter {
   /** Topic → end offset of each partition. */
   readonly ends = new Map<string, number[]>();
   private queue: PendingPublish[] = [];
   private writing = false;
+  /** Per partition, the newest durable records in offset order (filled only after their transaction committed). */
+  private readonly tails = new Map<string, LogRow[]>();
 
   constructor(private readonly deps: LogWriterDeps) {}
 
@@ -58,6 +62,25 @@ export class LogWriter {
 
   endOf(topic: string, partition: number): number {
     return this.ends.get(topic)?.[partition] ?? 0;
+  }
+
+  /** Records [from, upto) of a partition if all of them are still in memory; undefined means read the log. */
+  cached(topic: string, partition: number, from: number, upto: number): LogRow[] | undefined {
+    const tail = this.tails.get(`${topic}#${partition}`);
+    if (!tail?.length || from < tail[0].offset || upto > tail[tail.length - 1].offset + 1) return undefined;
+    return tail.slice(from - tail[0].offset, upto - tail[0].offset);
+  }
+
+  private remember(rows: LogRow[]): void {
+    for (const row of rows) {
+      const key = `${row.topic}#${row.partition}`;
+      let tail = this.tails.get(key);
+      if (!tail) this.tails.set(key, (tail = []));
+      // Offsets of a partition are contiguous; anything else (a gap) starts the tail afresh.
+      if (tail.length && tail[tail.length - 1].offset + 1 !== row.offset) tail.length = 0;
+      tail.push(row);
+      if (tail.length > TAIL) tail.splice(0, tail.length - TAIL);
+    }
   }
 
   append(publish: PendingPublish): void {
@@ -113,10 +136,11 @@ export class LogWriter {
       }
       return;
     }
+    this.remember(rows);
     batch.forEach((req, i) => {
       reply(req.from, { type: 'publish.ok', reqId: req.reqId, offsets: offsets[i] });
       req.settled?.();
     });
-    this.deps.onAppended();
+    this.deps.onAppended(rows);
   }
 }

@@ -25,6 +25,14 @@ export class OffsetStore {
     return this.stored.get(offsetKey(group, topic, partition)) ?? 0;
   }
 
+  /** The durable committed offsets of every group that ever acknowledged something of this partition. */
+  committedOf(topic: string, partition: number): Map<string, number> {
+    const suffix = `|${topic}#${partition}`;
+    const found = new Map<string, number>();
+    for (const [k, committed] of this.stored) if (k.endsWith(suffix)) found.set(k.slice(0, -suffix.length), committed);
+    return found;
+  }
+
   /** Writes still to be made durable (counting one under way). */
   get owed(): number {
     return this.pending.size + (this.flushing ? 1 : 0);

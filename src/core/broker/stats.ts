@@ -5,7 +5,7 @@ import type { BrokerStats } from '../telemetry';
 import type { ConsumerGroup } from './groups';
 import { DEAD_LETTER_TOPIC } from './wire';
 
-export function brokerStats(ends: Map<string, number[]>, groups: Iterable<ConsumerGroup>, paused: boolean): BrokerStats {
+export function brokerStats(ends: Map<string, number[]>, groups: Iterable<ConsumerGroup>, paused: boolean, retention?: BrokerStats['retention']): BrokerStats {
   const endOf = (topic: string, partition: number) => ends.get(topic)?.[partition] ?? 0;
   const partitions = [...ends].flatMap(([topic, e]) => e.map((endOffset, partition) => ({ topic, partition, endOffset })));
   const groupStats = [...groups].flatMap((group) =>
@@ -20,5 +20,5 @@ export function brokerStats(ends: Map<string, number[]>, groups: Iterable<Consum
     })),
   );
   const deadLetters = (ends.get(DEAD_LETTER_TOPIC) ?? []).reduce((a, b) => a + b, 0);
-  return { partitions, groups: groupStats, deadLetters, paused };
+  return { partitions, groups: groupStats, deadLetters, paused, ...(retention ? { retention } : {}) };
 }

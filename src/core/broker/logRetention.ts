@@ -1,0 +1,120 @@
+// Log retention: a record is deleted once every consumer group that reads its
+// topic has acknowledged it (by the durable committed offsets, never the
+// in-memory cursors) and it is older than the retention setting; a partition
+// loses its oldest records first. A topic no group reads (the dead letters) is
+// kept whole, and so is the newest record of every partition: where a
+// partition ends is read back from it after a restart. Bookkeeping plus one
+// range delete per partition; the broker runs it on a timer.
+
+import type { Clock } from '../clock';
+import type { BrokerDb, LogRow } from './brokerDb';
+
+export interface LogRetentionDeps {
+  db: BrokerDb;
+  clock: Clock;
+  /** Where each partition of each topic ends (the log writer's view). */
+  ends: () => Map<string, number[]>;
+  /** The lowest durable committed offset of the groups reading `topic`, or null when none does. */
+  floor: (topic: string, partition: number) => number | null;
+  stopped: () => boolean;
+}
+
+const key = (topic: string, partition: number) => `${topic}#${partition}`;
+
+export class LogRetention {
+  /** Per partition, oldest first: [last offset, time] of each write — how old each stretch of the log is. */
+  private readonly ages = new Map<string, [number, number][]>();
+  /** Per partition: the first offset still in the log. */
+  private readonly starts = new Map<string, number>();
+  /** Per topic: records appended at or before this time may have been deleted. */
+  readonly horizon = new Map<string, number>();
+  /** Records deleted by this process. */
+  pruned = 0;
+  private running = false;
+
+  constructor(private readonly deps: LogRetentionDeps) {}
+
+  /**
+   * After a (re)start: where each partition starts, and what was pruned before. Records already in
+   * the log count as appended now, so a restart never makes anything due early.
+   */
+  async load(): Promise<void> {
+    const { db, clock } = this.deps;
+    const now = clock.now();
+    for (const topic of await db.topics.toArray()) {
+      if (topic.prunedUntil !== undefined) this.horizon.set(topic.name, topic.prunedUntil);
+      const ends = this.deps.ends().get(topic.name) ?? [];
+      for (let p = 0; p < ends.length; p++) {
+        if (ends[p] === 0) continue;
+        const first = await db.log.where('[topic+partition+offset]').between([topic.name, p, 0], [topic.name, p, ends[p]]).first();
+        this.starts.set(key(topic.name, p), first?.offset ?? ends[p]);
+        this.ages.set(key(topic.name, p), [[ends[p] - 1, now]]);
+      }
+    }
+  }
+
+  /** Records just made durable. */
+  appended(rows: LogRow[]): void {
+    const last = new Map<string, [number, number]>();
+    for (const row of rows) {
+      const k = key(row.topic, row.partition);
+      if ((last.get(k)?.[0] ?? -1) < row.offset) last.set(k, [row.offset, row.appended_at]);
+      if (!this.starts.has(k)) this.starts.set(k, row.offset);
+    }
+    for (const [k, entry] of last) {
+      const list = this.ages.get(k);
+      if (list) list.push(entry);
+      else this.ages.set(k, [entry]);
+    }
+  }
+
+  /** Deletes what is due under `retentionMs`; returns how many records went. Calls never overlap. */
+  async prune(retentionMs: number): Promise<number> {
+    if (this.running) return 0;
+    this.running = true;
+    try {
+      let deleted = 0;
+      const cutoff = this.deps.clock.now() - retentionMs;
+      for (const [topic, ends] of this.deps.ends()) {
+        for (let partition = 0; partition < ends.length; partition++) {
+          if (this.deps.stopped()) return deleted;
+          deleted += await this.prunePartition(topic, partition, ends[partition], cutoff);
+        }
+      }
+      this.pruned += deleted;
+      return deleted;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async prunePartition(topic: string, partition: number, end: number, cutoff: number): Promise<number> {
+    const k = key(topic, partition);
+    const floor = this.deps.floor(topic, partition);
+    const ages = this.ages.get(k);
+    if (floor === null || !ages?.length) return 0;
+    // Acknowledged by every group, and never the partition's last record.
+    const keepFrom = Math.min(floor, end - 1);
+    let due = -1;
+    let horizon: number | null = null;
+    for (const [last, at] of ages) {
+      if (at > cutoff) break;
+      due = Math.min(last, keepFrom - 1);
+      horizon = at;
+      if (last >= keepFrom) break;
+    }
+    const start = this.starts.get(k) ?? 0;
+    const upto = due + 1;
+    if (upto <= start || horizon === null) return 0;
+    const { db } = this.deps;
+    const until = Math.max(horizon, this.horizon.get(topic) ?? -Infinity);
+    await db.transaction('rw', db.log, db.topics, async () => {
+      await db.log.where('[topic+partition+offset]').between([topic, partition, start], [topic, partition, upto], true, false).delete();
+      await db.topics.update(topic, { prunedUntil: until });
+    });
+    this.starts.set(k, upto);
+    this.horizon.set(topic, until);
+    while (ages.length && ages[0][0] < upto) ages.shift();
+    return upto - start;
+  }
+}
