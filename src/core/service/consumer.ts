@@ -2,6 +2,10 @@
 // partition order, skips messages its inbox has already seen, runs the
 // handler with its inbox row in one transaction, and only then acknowledges.
 // A handler that throws is nacked; the broker retries it, then dead-letters it.
+// Under load (no teaching pause), every delivery waiting at that moment is
+// handled in one transaction — each message still with its own inbox row —
+// and acknowledged per partition afterwards; if that transaction fails, the
+// deliveries are taken again one by one, so only the failing message is nacked.
 
 import { topicUnder } from './topics';
 import type { Clock } from '../clock';
@@ -26,10 +30,21 @@ export interface ConsumerDeps extends UnitDeps {
 
 export const DUPLICATES_KEY = 'duplicatesSkipped';
 
+/** A partition's last offset handled in a batch: what to acknowledge once it committed. */
+interface Ack {
+  group: string;
+  topic: string;
+  partition: number;
+  offset: number;
+}
+
+const partitionKey = (d: { topic: string; partition: number }) => `${d.topic}#${d.partition}`;
+
 export class Consumer {
   /** Deliveries waiting or being handled. */
   busy = 0;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly waiting: Delivery[] = [];
+  private draining = false;
   /** Per partition, the offset we expect next; a delivery past it is stale pipelining after a nack. */
   private readonly expected = new Map<string, number>();
 
@@ -66,12 +81,72 @@ export class Consumer {
 
   private enqueue(delivery: Delivery): void {
     this.busy++;
-    this.queue = this.queue
-      .then(() => this.process(delivery))
-      .catch((error) => {
-        if (!isCrash(error)) throw error;
-      })
-      .finally(() => this.busy--);
+    this.waiting.push(delivery);
+    if (!this.draining) void this.drain();
+  }
+
+  /** Handles what waits, in arrival order, until nothing does. */
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.waiting.length && !this.deps.crash.dead) {
+        const { delayMs, batchSize } = this.deps.config().consumer;
+        // Teaching pace: one delivery at a time, each after its pause, so people can watch it wait.
+        const group = delayMs > 0 || batchSize <= 1 ? this.waiting.splice(0, 1) : this.takeGroup(batchSize);
+        try {
+          if (group.length === 1) await this.process(group[0]);
+          else await this.processGroup(group);
+        } finally {
+          this.busy -= group.length;
+        }
+      }
+    } catch (error) {
+      if (!isCrash(error)) throw error;
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** Whole deliveries from the front of the queue, up to `maxRecords` records (always at least one delivery). */
+  private takeGroup(maxRecords: number): Delivery[] {
+    let records = this.waiting[0].records.length;
+    let n = 1;
+    while (n < this.waiting.length && records + this.waiting[n].records.length <= maxRecords) records += this.waiting[n++].records.length;
+    return this.waiting.splice(0, n);
+  }
+
+  /**
+   * Several deliveries in one transaction. Stale ones (past a nacked offset) are dropped as in
+   * `process`; each partition is acknowledged up to its last record once the transaction committed.
+   */
+  private async processGroup(group: Delivery[]): Promise<void> {
+    const { crash, broker } = this.deps;
+    if (crash.dead) return;
+    const expected = new Map<string, number>();
+    const acks = new Map<string, Ack>();
+    const records: LogRecord[] = [];
+    for (const delivery of group) {
+      if (!delivery.records.length) continue;
+      const key = partitionKey(delivery);
+      const next = expected.get(key) ?? this.expected.get(key);
+      if (next !== undefined && delivery.records[0].offset > next) continue;
+      records.push(...delivery.records);
+      const last = delivery.records[delivery.records.length - 1].offset;
+      expected.set(key, last + 1);
+      if ((acks.get(key)?.offset ?? -1) < last) acks.set(key, { group: delivery.group, topic: delivery.topic, partition: delivery.partition, offset: last });
+    }
+    if (!records.length) return;
+    try {
+      await this.commit(records);
+    } catch (error) {
+      if (isCrash(error)) throw error;
+      // Some message failed: one delivery at a time, as ever, so only the failing one is nacked.
+      for (const delivery of group) await this.process(delivery, false);
+      return;
+    }
+    crash.at('consumer-after-commit-before-ack');
+    for (const ack of acks.values()) await broker.ack(ack.group, ack.topic, ack.partition, ack.offset);
+    for (const [key, next] of expected) this.expected.set(key, next);
   }
 
   /** `paced`: live runs wait the teaching pause first; a deterministic step never sleeps. */
@@ -147,16 +222,25 @@ export class Consumer {
     const { emitted } = await inTransaction(this.deps, async (unit) => {
       const inbox = unit.context().table<InboxRow>('inbox');
       const useInbox = config().inbox;
-      for (const record of records) {
+      // One read for the whole batch; `handled` catches a message that comes twice within it.
+      const known = useInbox ? await inbox.bulkGet(records.map((r) => r.event.id)) : [];
+      const handled = new Set<string>();
+      const rows: InboxRow[] = [];
+      for (const [i, record] of records.entries()) {
         const event = record.event;
-        if (useInbox && (await inbox.get(event.id))) {
+        if (useInbox && (known[i] || handled.has(event.id))) {
           duplicates.push(record);
           continue;
         }
         const handler = def.handlers[event.type] ?? def.fallback;
         const result = handler ? await handler(unit.context(event, record.attempt ?? 1), event) : `ignored: ${def.name} does not handle ${event.type}`;
-        if (useInbox) await inbox.add({ message_id: event.id, processed_at: unit.now, result, type: event.type });
+        if (useInbox) {
+          handled.add(event.id);
+          rows.push({ message_id: event.id, processed_at: unit.now, result, type: event.type });
+        }
       }
+      // Every message its own inbox row, in the handlers' transaction: one write request for all of them.
+      if (rows.length) await inbox.bulkAdd(rows);
       if (duplicates.length) {
         const meta = unit.context().table<MetaRow>('meta');
         const count = (await meta.get(DUPLICATES_KEY))?.value ?? 0;

@@ -38,6 +38,15 @@ export interface ServiceConfig {
   publishing: 'outbox' | 'dual-write';
   /** Choreography: services react to each other's events. Orchestration: they obey the orchestrator's commands. */
   sagaStyle: SagaStyle;
+  /** How long published outbox rows and acknowledged broker records are kept before they are pruned (absent: for ever). */
+  retention?: Retention;
+}
+
+export interface Retention {
+  /** A published outbox row is deleted once it has been published this long (polling relay). */
+  publishedOutboxMs: number;
+  /** A log record is deleted once every consumer group has acknowledged it and it is this old. */
+  brokerLogMs: number;
 }
 
 export type SagaStyle = 'choreography' | 'orchestration';

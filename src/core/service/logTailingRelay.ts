@@ -15,6 +15,7 @@ import { CdcConnector } from '../cdc/connector';
 import type { ConnectorPosition, PositionStore } from '../cdc/positionStore';
 import { OUTBOX_TABLE, routeOutboxEvent } from '../cdc/router';
 import type { OutboxRelayLike, RelayDeps } from './relay';
+import type { OutboxRow } from '../rows';
 import { RelayMeter } from './relayMeter';
 import { RELAY_POSITION_KEY } from './serviceDb';
 import { aggregateTypeOf } from './topics';
@@ -120,13 +121,52 @@ export class LogTailingRelay implements OutboxRelayLike {
     this.meter.read({ logReads: 1, found: consumed });
     this.meter.at(this.position());
     this.deps.onTick?.();
-    if (consumed) await this.trim();
+    if (consumed) await this.housekeep();
     return consumed;
   }
 
   private start(): Promise<void> {
     this.started ??= this.connector.start();
     return this.started;
+  }
+
+  /** Retention of the log and the outbox. A failure here is reported and tried again next time: it must not stop the relaying. */
+  private async housekeep(): Promise<void> {
+    try {
+      await this.trim();
+      await this.pruneOutbox();
+    } catch (error) {
+      if (isCrash(error)) throw error;
+      this.deps.onWarning?.(`retention housekeeping failed and is tried again: ${String((error as Error)?.message ?? error)}`);
+    }
+  }
+
+  /**
+   * Outbox retention, the service's housekeeping: delete outbox rows published longer ago than the
+   * retention setting. The relay only reads the log, so "published" is "its insert is at or below the
+   * position". Each delete is itself a change in the log, which the outbox event router skips.
+   */
+  private async pruneOutbox(): Promise<void> {
+    const retentionMs = this.deps.config().retention?.publishedOutboxMs;
+    if (retentionMs === undefined) return;
+    const { db, clock } = this.deps;
+    const inserts = await db
+      .table<ChangeRow, number>(CHANGES_TABLE)
+      .where('seq')
+      .belowOrEqual(this.position())
+      .reverse()
+      .filter((c) => c.table === OUTBOX_TABLE && c.op === 'c')
+      .first();
+    if (!inserts) return;
+    const cutoff = clock.now() - retentionMs;
+    const outbox = db.table<OutboxRow, number>(OUTBOX_TABLE);
+    // Oldest first, stopping at the first row still kept: rows are inserted in time order.
+    const old = await outbox
+      .where('seq')
+      .belowOrEqual(inserts.key as number)
+      .until((row) => row.created_at > cutoff)
+      .toArray(); // rows, not keys: `until` reads each row
+    if (old.length) await outbox.bulkDelete(old.map((row) => row.seq!));
   }
 
   /** Log retention: drop published changes beyond the newest KEPT_CHANGES (by key, so readers see deletes, not a cleared table). */

@@ -15,6 +15,8 @@ export const PACES: Record<PaceName, ServiceConfig> = {
     idempotencyKeys: true,
     sagaStyle: 'choreography',
     publishing: 'outbox',
+    // Generous: a workshop scrolls back through what happened.
+    retention: { publishedOutboxMs: 30 * 60_000, brokerLogMs: 60 * 60_000 },
   },
   fast: {
     relay: { intervalMs: 50, batchSize: 200, wakeOnCommit: true, mode: 'polling' },
@@ -23,6 +25,8 @@ export const PACES: Record<PaceName, ServiceConfig> = {
     idempotencyKeys: true,
     sagaStyle: 'choreography',
     publishing: 'outbox',
+    // Tighter: load runs stay small on disk; long enough for a saga's chain to be read after it ends.
+    retention: { publishedOutboxMs: 60_000, brokerLogMs: 10 * 60_000 },
   },
 };
 

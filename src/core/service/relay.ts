@@ -16,6 +16,7 @@ import type { ServiceConfig } from './definition';
 import { topicOf } from './topics';
 import type { RelayMode } from '../scenario/scenario';
 import { RelayMeter } from './relayMeter';
+import { markPublished, unpublishedAfter } from './outboxRetention';
 
 export interface RelayDeps {
   service: string;
@@ -111,7 +112,7 @@ export class OutboxRelay implements OutboxRelayLike {
   /** One poll: returns how many rows it published. */
   async tick(): Promise<number> {
     const { db, broker, clock, crash, config } = this.deps;
-    const rows = await this.pending().limit(config().relay.batchSize).toArray();
+    const rows = await unpublishedAfter(db, this.watermark, config().relay.batchSize);
     this.meter.read({ outboxQueries: 1, found: rows.length });
     this.deps.onTick?.();
     if (!rows.length) return 0;
@@ -127,7 +128,7 @@ export class OutboxRelay implements OutboxRelayLike {
     }
     crash.at('relay-after-publish-before-mark');
     const at = clock.now();
-    await db.table('outbox').bulkUpdate(rows.map((row) => ({ key: row.seq!, changes: { published_at: at } })));
+    await markPublished(db, rows, at, config().retention?.publishedOutboxMs);
     this.watermark = rows[rows.length - 1].seq!;
     this.meter.marked(rows.length);
     this.meter.published(rows.map((row) => row.created_at), at);

@@ -6,7 +6,7 @@ import type { Dexie } from 'dexie';
 import type { Clock, SteppedClock } from '../clock';
 import { CrashSwitch, isCrash } from '../crash';
 import type { CrashPoint } from '../crashPoints';
-import type { DexieDeps } from '../broker/brokerDb';
+import { withoutLiveQueries, type DexieDeps } from '../broker/brokerDb';
 import { BrokerClient } from '../broker/brokerClient';
 import type { Fact } from '../telemetry';
 import type { OpenChannel } from '../transport';
@@ -21,6 +21,7 @@ import { OUTBOX_TABLE } from '../cdc/router';
 import type { OutboxRow } from '../rows';
 import { Consumer } from './consumer';
 import { inTransaction, type UnitDeps } from './unitOfWork';
+import { CommandBatch } from './commandBatch';
 
 export interface ServiceHostDeps {
   runId: string;
@@ -67,6 +68,7 @@ export class ServiceHost {
   private readonly relay: OutboxRelayLike;
   private readonly consumer: Consumer;
   private readonly unit: UnitDeps;
+  private readonly commands: CommandBatch;
   private config: ServiceConfig;
 
   constructor(
@@ -81,7 +83,7 @@ export class ServiceHost {
     // A log-tailing relay reads the outbox's inserts from the change log, so this database logs them.
     // Change timestamps read the run's clock: a deterministic run's stepped one keeps its state hash reproducible.
     const capture = logTailing ? { tables: [OUTBOX_TABLE], now: () => (deps.stepped ?? deps.clock).now(), newTxId: () => deps.newId('tx') } : undefined;
-    this.db = openServiceDb(deps.runId, name, def.tables, deps.dexie, capture);
+    this.db = openServiceDb(deps.runId, name, def.tables, withoutLiveQueries(deps.dexie), capture);
     this.db.use(commitCapture((changes) => this.onCommit(changes)));
     const clock = deps.stepped ?? deps.clock;
     const simClock = deps.stepped ?? deps.simClock;
@@ -106,6 +108,8 @@ export class ServiceHost {
       newId: deps.newId,
       publishDirect: (rows) => this.publishDirect(rows),
     };
+    // Live runs with an outbox commit concurrent commands together; a deterministic step runs one at a time anyway.
+    this.commands = new CommandBatch(this.unit, () => !deps.stepped && this.config.publishing === 'outbox');
     const relayDeps: RelayDeps = {
       service: name,
       db: this.db,
@@ -190,7 +194,7 @@ export class ServiceHost {
     if (procedure) return this.running(() => procedure(this.procedureContext(), input));
     const handler = this.def.commands?.[name];
     if (!handler) throw new Error(`${this.def.name} has no command ${name}`);
-    const { value, emitted } = await inTransaction(this.unit, (unit) => handler(unit.context(), input));
+    const { value, emitted } = await this.commands.run((unit) => handler(unit.context(), input));
     if (emitted) this.relay.wake();
     return value;
   }
