@@ -71,6 +71,15 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
             {idle.map((v) => v.topic).join(', ')}
           </p>
         )}
+        {data.retention && (
+          <p
+            className="idle-topics muted broker-retention"
+            data-testid="broker-retention"
+            title="A log record is deleted once every consumer group has acknowledged it and it is older than the retention; a published outbox row once it has been published that long. Pending rows and unacknowledged records are never deleted."
+          >
+            {data.retention}
+          </p>
+        )}
       </div>
       {SERVICE_ORDER.map((service) => (
         <Fragment key={service}>

@@ -48,12 +48,14 @@ function Refit({ target, nodeCount }: { target: RefObject<HTMLDivElement | null>
 
 export function FlowCanvas() {
   const slices = usePlayground(
-    useShallow((s) => ({ mirror: s.mirror, processes: s.processes, broker: s.broker, activity: s.activity })),
+    useShallow((s) => ({ mirror: s.mirror, trims: s.trims, summarising: s.summarising, processes: s.processes, broker: s.broker, activity: s.activity })),
   );
   const controller = useController();
   // A run's approach is fixed when it starts (switching loads a fresh run), so one read is enough.
   const approach = useMemo(() => approachOf(controller), [controller]);
-  const { nodes, edges } = useMemo(() => toFlow(slices, approach), [slices, approach]);
+  // Read at each render: a script may have changed it with configure() since the run started.
+  const publishedOutboxMs = controller.config?.retention?.publishedOutboxMs ?? null;
+  const { nodes, edges } = useMemo(() => toFlow(slices, approach, { publishedOutboxMs }), [slices, approach, publishedOutboxMs]);
   const container = useRef<HTMLDivElement>(null);
   return (
     <div className="canvas" aria-label="Services and broker" ref={container}>

@@ -56,7 +56,7 @@ function MessageEdgeView({
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`message-edge tone-${tone}`} />
-      {tone !== 'down' && (
+      {tone !== 'down' && !data?.still && (
         <Pulse pulse={data?.pulse ?? 0} from={{ x: sourceX, y: sourceY }} to={{ x: targetX, y: targetY }} />
       )}
       <EdgeLabelRenderer>

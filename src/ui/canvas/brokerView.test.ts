@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BrokerStats } from '../../core/telemetry';
-import { publisherOf, splitInTwo, topicViews, type TopicView } from './brokerView';
+import { duration, publisherOf, retentionLine, splitInTwo, topicViews, type TopicView } from './brokerView';
 
 const group = (
   g: string,
@@ -71,5 +71,22 @@ describe('splitInTwo', () => {
   it('handles no topics and one topic', () => {
     expect(splitInTwo([])).toEqual([[], []]);
     expect(splitInTwo([topic('a', 3)]).map((side) => side.length)).toEqual([1, 0]);
+  });
+});
+
+describe('retentionLine', () => {
+  const stats = (retention?: BrokerStats['retention']): BrokerStats => ({ partitions: [], groups: [], deadLetters: 0, paused: false, ...(retention ? { retention } : {}) });
+
+  it('says how long the log and published outbox rows are kept, and how much the log pruned', () => {
+    expect(retentionLine(stats({ logMs: 600_000, pruned: 1234 }), 60_000)).toBe(
+      'retention: log 10 min after every group acked (1,234 pruned) · published outbox rows 60 s',
+    );
+    expect(retentionLine(stats({ logMs: null, pruned: 0 }), null)).toBe('retention: log kept whole');
+    expect(retentionLine(null, 3_600_000 * 3)).toBe('retention: published outbox rows 3 h');
+    expect(retentionLine(stats(), undefined)).toBeNull();
+  });
+
+  it('writes durations in the unit people read them in', () => {
+    expect([2_000, 90_000, 600_000, 3_600_000, 7_200_000].map(duration)).toEqual(['2 s', '90 s', '10 min', '60 min', '2 h']);
   });
 });

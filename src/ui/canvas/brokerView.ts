@@ -94,3 +94,24 @@ export function splitInTwo(topics: TopicView[]): [TopicView[], TopicView[]] {
   const cut = at === -1 ? topics.length : at === 0 ? 1 : at;
   return [topics.slice(0, cut), topics.slice(cut)];
 }
+
+/** 90_000 → "90 s", 600_000 → "10 min", 3_600_000 → "1 h". */
+export function duration(ms: number): string {
+  if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
+  if (ms < 2 * 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  return `${Math.round(ms / 3_600_000)} h`;
+}
+
+/**
+ * The retention settings in words, for the broker node: how long the log keeps records every group
+ * acknowledged (and how many it has deleted), and how long published outbox rows stay.
+ */
+export function retentionLine(stats: BrokerStats | null, publishedOutboxMs: number | null | undefined): string | null {
+  const log = stats?.retention;
+  if (!log && publishedOutboxMs == null) return null;
+  const parts = [
+    log ? (log.logMs === null ? 'log kept whole' : `log ${duration(log.logMs)} after every group acked${log.pruned ? ` (${log.pruned.toLocaleString('en-US')} pruned)` : ''}`) : null,
+    publishedOutboxMs == null ? null : `published outbox rows ${duration(publishedOutboxMs)}`,
+  ];
+  return `retention: ${parts.filter(Boolean).join(' · ')}`;
+}

@@ -17,7 +17,7 @@ import { EDGE_GAP, handleIds, SERVICE_ORDER } from './layout';
 const LABEL_LINE_H = 19;
 const LABEL_CHROME_H = 10;
 
-export type EdgeInput = Pick<PlaygroundData, 'mirror' | 'processes' | 'broker' | 'activity'>;
+export type EdgeInput = Pick<PlaygroundData, 'mirror' | 'processes' | 'broker' | 'activity'> & Partial<Pick<PlaygroundData, 'summarising'>>;
 
 export const BROKER_ID = 'broker';
 export const ORCHESTRATOR_ID = 'orchestrator';
@@ -93,6 +93,7 @@ function publishEdge(
       lines: [{ text: topic, strong: true }, line],
       tone,
       pulse: state.activity.services[publisher]?.published ?? 0,
+      still: state.summarising,
       labelAt,
       labelDx,
     },
@@ -137,9 +138,10 @@ function deliveryEdge(
     sourceHandle: handleIds.brokerOut(service),
     target: service,
     targetHandle: handleIds.serviceSub,
-    animated: inflight > 0 && !down,
+    // Marching dashes repaint the whole edge layer every frame: under load the label's numbers say it instead.
+    animated: inflight > 0 && !down && !state.summarising,
     markerEnd: arrow(tone),
-    data: { lines, tone, pulse: state.activity.services[service]?.delivered ?? 0, labelAt: at },
+    data: { lines, tone, pulse: state.activity.services[service]?.delivered ?? 0, still: state.summarising, labelAt: at },
   };
   return [edge];
 }

@@ -49,6 +49,8 @@ export type BrokerNodeData = {
   known: boolean;
   /** Why the log stays empty in a run without events; null when events flow through it. */
   quiet: string | null;
+  /** What the retention settings keep, in words (see brokerView.ts); null until known. */
+  retention: string | null;
 };
 
 export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
@@ -73,6 +75,8 @@ export type FlowEdgeData = {
   tone: 'idle' | 'busy' | 'down' | 'quiet';
   /** Grows with each published / delivered fact; the edge sends a dot along itself when it changes. */
   pulse: number;
+  /** Under load the canvas summarises: no dots (they would run without pause and cost a repaint every frame). */
+  still?: boolean;
   /** Where along the edge (0 = source, 1 = target) its label sits, so neighbouring labels never meet. */
   labelAt: number;
   /** Shifts the label sideways (flow px): a publish label leans away from its neighbouring delivery label. */

@@ -3,10 +3,11 @@
 
 import type { ServiceName } from '../../core/rows';
 import { DEFAULT_APPROACH, hasEvents, type Approach } from '../approach';
+import { droppedRows } from '../store/mirror';
 import { businessTablesOf } from '../store/schema';
 import { duplicatesSkipped, isOrchestrated, latestRows, logTailOf, outboxView, processOf, table } from '../store/selectors';
 import type { PlaygroundData } from '../store/types';
-import { topicViews, type TopicView } from './brokerView';
+import { retentionLine, topicViews, type TopicView } from './brokerView';
 import { BROKER_ID, flowEdges, ORCHESTRATOR_ID } from './flowEdges';
 import type { FlowNode, MessageFlowEdge, ServiceNodeData } from './flowTypes';
 import { businessSlots, lowerSection } from './sections';
@@ -27,7 +28,8 @@ import {
 
 export { BROKER_ID, isDown } from './flowEdges';
 
-export type FlowInput = Pick<PlaygroundData, 'mirror' | 'processes' | 'broker' | 'activity'>;
+/** `trims` and `summarising` are optional: a state without them counts nothing dropped and draws every pulse. */
+export type FlowInput = Pick<PlaygroundData, 'mirror' | 'processes' | 'broker' | 'activity'> & Partial<Pick<PlaygroundData, 'trims' | 'summarising'>>;
 
 // React Flow gives unselectable, undraggable nodes pointer-events: none; ours hold buttons.
 const INTERACTIVE = { pointerEvents: 'all' } as const;
@@ -42,13 +44,13 @@ function serviceData(state: FlowInput, approach: Approach, service: ServiceName)
     process: processOf(state, service),
     business: businessTablesOf(service).map((name) => {
       const rows = table(state, service, name);
-      return { table: name, total: rows.size, rows: latestRows(rows), slots: businessSlots(approach, name) };
+      return { table: name, total: rows.size + droppedRows(state.trims ?? {}, service, name), rows: latestRows(rows), slots: businessSlots(approach, name) };
     }),
     outbox: outboxView(table(state, service, 'outbox'), tail),
     logTail: tail,
     relay: state.activity.services[service]?.relay ?? null,
     inbox: {
-      processed: table(state, service, 'inbox').size,
+      processed: table(state, service, 'inbox').size + droppedRows(state.trims ?? {}, service, 'inbox'),
       duplicatesSkipped: duplicatesSkipped(state, service),
     },
     handlerFailures: state.activity.services[service]?.handlerFailures ?? 0,
@@ -86,7 +88,7 @@ const QUIET: Partial<Record<Approach['ordering'], string>> = {
     'Two-phase commit: the order service calls payment and inventory to prepare, then to commit or abort; no event passes through the broker.',
 };
 
-function nodes(state: FlowInput, approach: Approach, topics: TopicView[]): FlowNode[] {
+function nodes(state: FlowInput, approach: Approach, topics: TopicView[], settings: FlowSettings): FlowNode[] {
   const orchestrated = isOrchestrated(state);
   const services: FlowNode[] = SERVICE_ORDER.map((service) => ({
     id: service,
@@ -108,16 +110,23 @@ function nodes(state: FlowInput, approach: Approach, topics: TopicView[]): FlowN
       paused: state.broker?.paused ?? false,
       known: state.broker !== null,
       quiet: hasEvents(approach) ? null : QUIET[approach.ordering] ?? null,
+      retention: hasEvents(approach) ? retentionLine(state.broker, settings.publishedOutboxMs) : null,
     },
   };
   return orchestrated ? [...services, broker, orchestratorNode(state, approach)] : [...services, broker];
+}
+
+/** The run's settings the canvas shows beside the telemetry: how long published outbox rows are kept. */
+export interface FlowSettings {
+  publishedOutboxMs?: number | null;
 }
 
 /** `approach`: which run this is; each approach shows what matters in it (see sections.ts). */
 export function toFlow(
   state: FlowInput,
   approach: Approach = DEFAULT_APPROACH,
+  settings: FlowSettings = {},
 ): { nodes: FlowNode[]; edges: MessageFlowEdge[] } {
   const topics = topicViews(state.broker);
-  return { nodes: nodes(state, approach, topics), edges: flowEdges(state, topics, approach) };
+  return { nodes: nodes(state, approach, topics, settings), edges: flowEdges(state, topics, approach) };
 }

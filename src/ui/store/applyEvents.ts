@@ -19,7 +19,7 @@ export function applyEvents(
   now: number,
 ): PlaygroundData {
   if (events.length === 0) return state;
-  const mirror = mirrorWriter(state.mirror);
+  const mirror = mirrorWriter(state.mirror, state.trims);
   let processes = state.processes;
   let services = state.activity.services;
   let broker = state.broker;
@@ -148,6 +148,7 @@ export function applyEvents(
   return {
     ...state,
     mirror: mirror.result(),
+    trims: mirror.trims(),
     processes,
     broker,
     activity,

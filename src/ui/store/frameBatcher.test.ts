@@ -50,4 +50,52 @@ describe('createFrameBatcher', () => {
     await new Promise((r) => setTimeout(r, 40));
     expect(delivered).toEqual([[1]]);
   });
+
+  it('under sustained load hands over at most every busyIntervalMs, says it is busy, and calms down once load stops', () => {
+    let t = 0;
+    const frames = manualSchedule();
+    const timers: { at: number; fn: () => void }[] = [];
+    const delivered: [number, number, boolean][] = [];
+    const b = createFrameBatcher<number>((items, busy) => delivered.push([t, items.length, busy]), frames.schedule, {
+      busyItemsPerSecond: 100,
+      busyIntervalMs: 250,
+      now: () => t,
+      delay: (ms, then) => {
+        const timer = { at: t + ms, fn: then };
+        timers.push(timer);
+        return () => void timers.splice(timers.indexOf(timer), 1);
+      },
+    });
+    const advance = (until: number, push: boolean) => {
+      for (; t < until; t++) {
+        if (push && t % 10 === 0) b.push([1, 2]); // 200 items a second
+        for (const timer of timers.filter((x) => x.at <= t)) {
+          timers.splice(timers.indexOf(timer), 1);
+          timer.fn();
+        }
+        if (t % 16 === 0) frames.runFrame();
+      }
+    };
+    advance(3000, true);
+    const busy = delivered.filter(([, , isBusy]) => isBusy);
+    expect(busy.length).toBeGreaterThan(5);
+    // Once busy, hand-overs are at least 250 ms apart (a frame may add a little).
+    for (let i = 1; i < busy.length; i++) expect(busy[i][0] - busy[i - 1][0]).toBeGreaterThanOrEqual(250);
+    advance(6000, false);
+    expect(delivered.at(-1)).toEqual([expect.any(Number), 0, false]);
+    expect(b.busy).toBe(false);
+  });
+
+  it('weighs items as the governor says (a commit counts its rows)', () => {
+    let t = 0;
+    const frames = manualSchedule();
+    const seen: boolean[] = [];
+    const b = createFrameBatcher<number>((_, busy) => seen.push(busy), frames.schedule, { busyItemsPerSecond: 100, busyIntervalMs: 250, now: () => t, weigh: (n) => n });
+    b.push([500]);
+    frames.runFrame();
+    t = 10;
+    b.push([1]);
+    expect(seen).toEqual([true]);
+  });
 });
+

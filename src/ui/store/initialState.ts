@@ -31,6 +31,8 @@ export const STARTING: ProcessState = { status: 'starting', armed: null, crashed
 export function initialState(): PlaygroundData {
   return {
     mirror: perService(() => ({})) as MirrorSlice,
+    trims: {},
+    summarising: false,
     processes: Object.fromEntries(PROCESS_NAMES.map((p) => [p, STARTING])) as ProcessesSlice,
     broker: null,
     activity: { services: perService(emptyActivity), log: [] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialState } from './initialState';
-import { mirrorWriter } from './mirror';
+import { droppedRows, MIRROR_ROW_LIMIT, mirrorWriter } from './mirror';
 
 describe('mirrorWriter', () => {
   it('keys hydrated rows by each table’s primary key', () => {
@@ -77,4 +77,30 @@ describe('mirrorWriter', () => {
     w.commit('shipping', [{ table: 'shipments', op: 'put', key: 's1', row: { id: 's1' } }]);
     expect(w.result().shipping.shipments.size).toBe(1);
   });
+
+  it('keeps each table’s newest rows only, counting the rest as dropped', () => {
+    const w = mirrorWriter(initialState().mirror);
+    const n = MIRROR_ROW_LIMIT + 25;
+    w.commit('shipping', Array.from({ length: n }, (_, i) => ({ table: 'inbox', op: 'put' as const, key: `m${i}`, row: { message_id: `m${i}` } })));
+    const inbox = w.result().shipping.inbox;
+    expect(inbox.size).toBe(MIRROR_ROW_LIMIT);
+    expect(inbox.has('m0')).toBe(false);
+    expect(inbox.has(`m${n - 1}`)).toBe(true);
+    expect(droppedRows(w.trims(), 'shipping', 'inbox')).toBe(25);
+  });
+
+  it('an update of a dropped row is not a new row, and a delete of one is counted off', () => {
+    const w = mirrorWriter(initialState().mirror);
+    const n = MIRROR_ROW_LIMIT + 2;
+    w.commit('order', Array.from({ length: n }, (_, i) => ({ table: 'orders', op: 'put' as const, key: `o${i}`, row: { id: `o${i}`, status: 'PENDING' } })));
+    const w2 = mirrorWriter(w.result(), w.trims());
+    w2.commit('order', [
+      { table: 'orders', op: 'put', key: 'o0', row: { id: 'o0', status: 'COMPLETED' } },
+      { table: 'orders', op: 'delete', key: 'o1' },
+    ]);
+    // o0 is back (and one more old row made room for it); o1 is gone for good: n - 1 rows in all.
+    expect(w2.result().order.orders.size + droppedRows(w2.trims(), 'order', 'orders')).toBe(n - 1);
+    expect(w2.result().order.orders.get('o0')).toEqual({ id: 'o0', status: 'COMPLETED' });
+  });
 });
+

@@ -4,7 +4,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ConductorEvent } from '../../runtime/controller';
 import { applyEvents } from './applyEvents';
-import { createFrameBatcher, type Schedule } from './frameBatcher';
+import { createFrameBatcher, type LoadGovernor, type Schedule } from './frameBatcher';
 import { initialState } from './initialState';
 import type { Anomaly, PlaygroundData } from './types';
 
@@ -25,13 +25,31 @@ export interface PlaygroundActions {
 export type PlaygroundState = PlaygroundData & PlaygroundActions;
 export type PlaygroundStore = StoreApi<PlaygroundState>;
 
+/**
+ * Over ~150 rows a second reported (a commit counts its rows: ten orders a second at fast pace report
+ * ~200, teaching pace stays far below), the canvas summarises: four updates a second, no moving dots.
+ */
+export const LOAD_GOVERNOR: LoadGovernor<ConductorEvent> = {
+  busyItemsPerSecond: 150,
+  busyIntervalMs: 250,
+  weigh: (event) => (event.kind === 'commit' ? event.changes.length : 1),
+};
+
+/** `governor: null` hands over every frame whatever the load (tests of the per-frame behaviour). */
 export function createPlaygroundStore(
-  options: { schedule?: Schedule; now?: () => number } = {},
+  options: { schedule?: Schedule; now?: () => number; governor?: LoadGovernor<ConductorEvent> | null } = {},
 ): PlaygroundStore {
   const now = options.now ?? Date.now;
   return createStore<PlaygroundState>()((set, get) => {
     const applyNow = (events: readonly ConductorEvent[]) => set(applyEvents(get(), events, now()));
-    const batcher = createFrameBatcher<ConductorEvent>(applyNow, options.schedule);
+    const batcher = createFrameBatcher<ConductorEvent>(
+      (events, summarising) => {
+        const next = applyEvents(get(), events, now());
+        if (next !== get() || summarising !== get().summarising) set({ ...next, summarising });
+      },
+      options.schedule,
+      options.governor === null ? undefined : (options.governor ?? LOAD_GOVERNOR),
+    );
     return {
       ...initialState(),
       ingest: (events) => batcher.push(events),

@@ -3,7 +3,7 @@ import type { SagaRow } from '../../core/rows';
 import type { ConductorEvent } from '../../runtime/controller';
 import { applyEvents } from './applyEvents';
 import { initialState } from './initialState';
-import { matchesFilter, sagaCounts, selectSagas, stuckCount, toSagaItems } from './sagaSelectors';
+import { matchesFilter, sagaCounts, selectSagas, stuckCount, SUMMARY_REFRESH_MS, SUMMARY_SAGAS, toSagaItems } from './sagaSelectors';
 
 const run = (events: ConductorEvent[], state = initialState()) => applyEvents(state, events, 0);
 
@@ -133,6 +133,21 @@ describe('saga selectors', () => {
     );
     expect(selectSagas(s3)).not.toBe(first);
     expect(selectSagas(s3)[0].status).toBe('COMPLETED');
+  });
+
+  it('while the store summarises, lists the newest sagas and every stuck one, refreshed at most once a second', () => {
+    const n = SUMMARY_SAGAS + 10;
+    const sagas = Array.from({ length: n }, (_, i) => saga(`o-${i}`, i === 0 ? { status: 'STUCK' } : {}));
+    const orders = Array.from({ length: n }, (_, i) => order(`o-${i}`, i));
+    const busy = { ...orchestrated(sagas, orders), summarising: true };
+    const first = selectSagas(busy, 1_000);
+    expect(first).toHaveLength(SUMMARY_SAGAS + 1);
+    expect(first[0].orderId).toBe(`o-${n - 1}`);
+    expect(first.some((item) => item.orderId === 'o-0' && item.status === 'STUCK')).toBe(true);
+    const later = run([{ kind: 'hydrate', service: 'order', tables: { orders: [...orders, order('o-new', 10_000)], outbox: [] } }], busy);
+    expect(selectSagas({ ...later, summarising: true }, 1_500)).toBe(first);
+    expect(selectSagas({ ...later, summarising: true }, 1_000 + SUMMARY_REFRESH_MS)[0].orderId).toBe('o-new');
+    expect(selectSagas({ ...later, summarising: false }, 3_000)).toHaveLength(n + 1);
   });
 
   it('filters and counts by status, running including compensating', () => {

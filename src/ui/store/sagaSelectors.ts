@@ -82,25 +82,30 @@ export function toSagaItems(state: SagaInput): SagaItem[] {
     .sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
 }
 
-let memo: { inputs: TableMap[]; orchestrated: boolean; items: SagaItem[] } | null = null;
+let memo: { inputs: TableMap[]; orchestrated: boolean; items: SagaItem[]; at: number; summary: boolean } | null = null;
+
+/** Under load (the store summarising), the list shows this many of the newest sagas, plus every stuck one… */
+export const SUMMARY_SAGAS = 20;
+/** …and is derived again at most this often: a list of hundreds re-laid out four times a second costs more than it tells. */
+export const SUMMARY_REFRESH_MS = 1000;
 
 /**
  * Memoised on the identity of the tables it reads: the mirror replaces a table's
  * Map only when one of its rows changed, so an unrelated commit (stock, inbox)
- * returns the same array and the panel does not re-render.
+ * returns the same array and the panel does not re-render. While the store
+ * summarises, only the newest sagas (and the stuck ones), refreshed once a second.
  */
-export function selectSagas(state: SagaInput): SagaItem[] {
+export function selectSagas(state: SagaInput & Partial<Pick<PlaygroundData, 'summarising'>>, now = Date.now()): SagaItem[] {
   const inputs = inputsOf(state);
   const orchestrated = isOrchestrated(state);
-  if (
-    memo &&
-    memo.orchestrated === orchestrated &&
-    memo.inputs.length === inputs.length &&
-    memo.inputs.every((map, i) => map === inputs[i])
-  ) {
-    return memo.items;
+  const summary = state.summarising === true;
+  if (memo && memo.orchestrated === orchestrated && memo.summary === summary) {
+    const same = memo.inputs.length === inputs.length && memo.inputs.every((map, i) => map === inputs[i]);
+    if (same || (summary && now - memo.at < SUMMARY_REFRESH_MS)) return memo.items;
   }
-  memo = { inputs, orchestrated, items: toSagaItems(state) };
+  const all = toSagaItems(state);
+  const items = summary ? all.filter((item, i) => i < SUMMARY_SAGAS || item.status === 'STUCK') : all;
+  memo = { inputs, orchestrated, items, at: now, summary };
   return memo.items;
 }
 

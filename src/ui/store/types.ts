@@ -17,6 +17,17 @@ export type ServiceMirror = Readonly<Record<string, TableMap>>;
 
 export type MirrorSlice = Readonly<Record<ServiceName, ServiceMirror>>;
 
+/** What the mirror let go of in one table to stay small (see mirror.ts). */
+export interface TableTrim {
+  /** Rows dropped and not seen since: the table holds its Map's size plus these. */
+  readonly dropped: number;
+  /** Keys dropped lately: a later put of one updates a row already counted. */
+  readonly recent: ReadonlySet<unknown>;
+}
+
+/** Per `service/table`; tables never trimmed have no entry. */
+export type TrimSlice = Readonly<Record<string, TableTrim>>;
+
 export interface ProcessState {
   status: ProcessStatus;
   armed: CrashPoint | null;
@@ -98,6 +109,10 @@ export interface FiredFault {
 
 export interface PlaygroundData {
   mirror: MirrorSlice;
+  /** Rows each table dropped to keep the mirror small; totals on the canvas add them back. */
+  trims: TrimSlice;
+  /** Telemetry arrives faster than anyone can read: the canvas shows counts and latest rows, no moving dots. */
+  summarising: boolean;
   processes: ProcessesSlice;
   broker: BrokerStats | null;
   activity: ActivitySlice;
