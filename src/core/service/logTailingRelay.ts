@@ -17,6 +17,7 @@ import { OUTBOX_TABLE, routeOutboxEvent } from '../cdc/router';
 import type { OutboxRelayLike, RelayDeps } from './relay';
 import type { OutboxRow } from '../rows';
 import { RelayMeter } from './relayMeter';
+import { runRelayLoop } from './relayLoop';
 import { RELAY_POSITION_KEY } from './serviceDb';
 import { aggregateTypeOf } from './topics';
 
@@ -32,10 +33,15 @@ function metaPositions(db: Dexie): PositionStore {
   };
 }
 
+/** The longest a busy relay goes between two retention passes. */
+const HOUSEKEEP_EVERY_MS = 1000;
+
 export class LogTailingRelay implements OutboxRelayLike {
   publishing = false;
   readonly meter = new RelayMeter('log-tailing');
   private readonly connector: CdcConnector;
+  /** When retention next runs (clock time). */
+  private housekeepDue = 0;
   private readonly waker = new Waker();
   private started: Promise<void> | null = null;
   private paused = false;
@@ -92,16 +98,19 @@ export class LogTailingRelay implements OutboxRelayLike {
     return this.connector.position(this.deps.service)?.seq ?? 0;
   }
 
-  async run(): Promise<void> {
-    try {
-      await this.start();
-      while (!this.stopped && !this.deps.crash.dead) {
-        const consumed = this.paused ? 0 : await this.tick();
-        if (consumed === 0) await this.waker.wait(this.deps.clock, this.deps.config().relay.intervalMs / this.deps.speed());
-      }
-    } catch (error) {
-      if (!isCrash(error)) throw error;
-    }
+  /** The connector starts (reads its stored position) on the first pass. */
+  run(): Promise<void> {
+    const { clock, crash, config, speed } = this.deps;
+    return runRelayLoop({
+      stopped: () => this.stopped,
+      paused: () => this.paused,
+      tick: () => this.tick(),
+      more: (consumed) => consumed > 0 && consumed >= config().relay.batchSize,
+      waker: this.waker,
+      clock,
+      intervalMs: () => config().relay.intervalMs / speed(),
+      crash,
+    });
   }
 
   /** One read of the log: returns how many changes it consumed (published, warned about or skipped). */
@@ -132,6 +141,10 @@ export class LogTailingRelay implements OutboxRelayLike {
 
   /** Retention of the log and the outbox. A failure here is reported and tried again next time: it must not stop the relaying. */
   private async housekeep(): Promise<void> {
+    // Retention is measured in seconds or minutes: a busy relay need not prune after every pass.
+    const now = this.deps.clock.now();
+    if (now < this.housekeepDue) return;
+    this.housekeepDue = now + Math.min(HOUSEKEEP_EVERY_MS, (this.deps.config().retention?.publishedOutboxMs ?? 0) / 4);
     try {
       await this.trim();
       await this.pruneOutbox();

@@ -17,6 +17,7 @@ import { topicOf } from './topics';
 import type { RelayMode } from '../scenario/scenario';
 import { RelayMeter } from './relayMeter';
 import { markPublished, unpublishedAfter } from './outboxRetention';
+import { runRelayLoop } from './relayLoop';
 
 export interface RelayDeps {
   service: string;
@@ -95,18 +96,19 @@ export class OutboxRelay implements OutboxRelayLike {
     return this.pending().count();
   }
 
-  async run(): Promise<void> {
-    try {
-      while (!this.stopped && !this.deps.crash.dead) {
-        const { intervalMs, wakeOnCommit } = this.deps.config().relay;
-        const published = this.paused ? 0 : await this.tick();
-        // Woken on commit, the relay runs again at once while there is work;
-        // polling, it always waits out its interval.
-        if (published === 0 || !wakeOnCommit) await this.waker.wait(this.deps.clock, intervalMs / this.deps.speed());
-      }
-    } catch (error) {
-      if (!isCrash(error)) throw error;
-    }
+  run(): Promise<void> {
+    const { clock, crash, config, speed } = this.deps;
+    return runRelayLoop({
+      stopped: () => this.stopped,
+      paused: () => this.paused,
+      tick: () => this.tick(),
+      // Woken on commit, a full batch means more is waiting; polling, it always waits out its interval.
+      more: (published) => config().relay.wakeOnCommit && published > 0 && published >= config().relay.batchSize,
+      waker: this.waker,
+      clock,
+      intervalMs: () => config().relay.intervalMs / speed(),
+      crash,
+    });
   }
 
   /** One poll: returns how many rows it published. */
