@@ -7,7 +7,8 @@ import type { LogRow } from '../core/broker/brokerDb';
 import type { ServiceName, TableDump } from '../core/rows';
 import type { ProcessName } from '../core/telemetry';
 import type { ProcessHandle } from './processHandle';
-import { readBrokerDb, readBrokerLog, readServiceDb } from './readDown';
+// Loaded on first use: only a crashed process's database is read from the page, and Dexie need not be in its first download.
+const readDown = () => import('./readDown');
 
 export interface Snapshot {
   /** Every service of the run; `orchestrator` only when the saga is orchestrated. */
@@ -23,14 +24,14 @@ export interface RunProcesses {
 }
 
 export async function snapshotOf({ runId, services, proc }: RunProcesses): Promise<Snapshot> {
-  const read = (s: ServiceName) => (proc(s).alive ? proc(s).call<TableDump>('dump') : readServiceDb(runId, s));
+  const read = (s: ServiceName) => (proc(s).alive ? proc(s).call<TableDump>('dump') : readDown().then((r) => r.readServiceDb(runId, s)));
   const dumps = Object.fromEntries(await Promise.all(services.map(async (s) => [s, await read(s)] as const))) as Snapshot['services'];
-  const broker = proc('broker').alive ? await proc('broker').call<BrokerDump>('dump') : await readBrokerDb(runId);
+  const broker = proc('broker').alive ? await proc('broker').call<BrokerDump>('dump') : await (await readDown()).readBrokerDb(runId);
   return { services: dumps, broker };
 }
 
 export function brokerLogOf({ runId, proc }: RunProcesses): Promise<LogRow[]> {
-  return proc('broker').alive ? proc('broker').call<LogRow[]>('log') : readBrokerLog(runId);
+  return proc('broker').alive ? proc('broker').call<LogRow[]>('log') : readDown().then((r) => r.readBrokerLog(runId));
 }
 
 /** What is still owed: a description of the first thing found, or null when quiet. */

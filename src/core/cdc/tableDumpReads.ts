@@ -3,7 +3,7 @@
 // scripting API and anyone else who has the dump and not the database. Pure.
 
 import type { TableDump } from '../rows';
-import { RELAY_POSITION_KEY } from '../service/serviceDb';
+import { RELAY_POSITION_KEY } from '../service/metaKeys';
 import { CHANGES_TABLE, toChangeRecord, type ChangeRecord, type ChangeRow } from './changeEvent';
 import type { ConnectorPosition } from './positionStore';
 

@@ -17,8 +17,7 @@ export const COMMON_TABLES = {
   [CHANGES_TABLE]: changeLogTables,
 } as const;
 
-/** The `meta` row a log-tailing relay keeps its position in. */
-export const RELAY_POSITION_KEY = 'relay-position';
+export { RELAY_POSITION_KEY } from './metaKeys';
 
 export function serviceDbName(runId: string, service: ServiceName): string {
   return `mpp-${runId}-${service}`;

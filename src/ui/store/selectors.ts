@@ -3,7 +3,7 @@
 
 import type { OutboxRow, Row, ServiceName } from '../../core/rows';
 import { CHANGES_TABLE, type ChangeRow } from '../../core/cdc/changeEvent';
-import { RELAY_POSITION_KEY } from '../../core/service/serviceDb';
+import { RELAY_POSITION_KEY } from '../../core/service/metaKeys';
 import type { ProcessName } from '../../core/telemetry';
 import { emptyActivity, STARTING } from './initialState';
 import { DUPLICATES_META_KEY } from './schema';
