@@ -8,4 +8,8 @@ export const CDC_CHAOS_REGRESSIONS: ChaosRegression[] = [
     seed: 11,
     name: 'a connector killed mid-snapshot restarted its snapshot from the new log head, so a listing deleted while it was down kept its search document',
   },
+  {
+    seed: 99,
+    name: 'a restarted query service took a delivery meant for the process that died before it and acknowledged past records it never saw, so a listing never got its search document',
+  },
 ];

@@ -161,7 +161,7 @@ export class Broker {
         return;
       }
       case 'subscribe':
-        await this.subscribe(request.group, request.member, request.from, request.topics);
+        await this.subscribe(request.group, request.member, request.from, request.topics, request.session);
         return this.confirm(request);
       case 'heartbeat': {
         const member = this.groups.get(request.group)?.members.get(request.member);
@@ -224,12 +224,12 @@ export class Broker {
 
   // --- consumer groups --------------------------------------------------------
 
-  private async subscribe(groupName: string, member: string, replyTo: string, topics: string[]): Promise<void> {
+  private async subscribe(groupName: string, member: string, replyTo: string, topics: string[], session?: string): Promise<void> {
     const fresh = topics.filter((t) => this.log.ensureTopic(t));
     if (fresh.length) await this.deps.db.topics.bulkPut(fresh.map((name) => ({ name, partitions: this.config.partitions })));
     let group = this.groups.get(groupName);
     if (!group) this.groups.set(groupName, (group = new ConsumerGroup(groupName)));
-    group.members.set(member, { id: member, replyTo, topics: new Set(topics), lastSeen: this.deps.clock.now() });
+    group.members.set(member, { id: member, replyTo, session, topics: new Set(topics), lastSeen: this.deps.clock.now() });
     for (const topic of topics) this.addCursors(group, topic);
     group.rebalance(member);
     this.statsDirty = true;
@@ -367,8 +367,8 @@ export class Broker {
       cursor.next = upto;
       const group = this.groups.get(groupName)!;
       const records = this.toRecords(groupName, rows);
-      const delivery = { type: 'deliver' as const, group: groupName, topic: cursor.topic, partition: cursor.partition, records };
-      const replyTo = group.members.get(member)!.replyTo;
+      const { replyTo, session } = group.members.get(member)!;
+      const delivery = { type: 'deliver' as const, group: groupName, topic: cursor.topic, partition: cursor.partition, records, session };
       this.reply(replyTo, delivery);
       if (this.faults.duplicates.take(groupName, records)) {
         this.deps.emit({ kind: 'broker-fault', fault: 'duplicate', group: groupName, type: records[0].event.type });

@@ -46,6 +46,14 @@ export class BrokerClient {
   private subscription: { group: string; topics: string[]; onDeliver: (d: Delivery) => void } | null = null;
   private nextReq = 0;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
+  /**
+   * This incarnation of the process. A restarted process opens the same channel as the one that died, so
+   * replies and deliveries meant for its predecessor can still reach it: a delivery taken up by the wrong
+   * incarnation would be acknowledged past records it never saw, a stale publish.ok would settle a different
+   * publish. Both carry the session, and what is not ours is dropped. (Deterministic runs never push and
+   * settle every request in order: no session, so their traces stay reproducible.)
+   */
+  private readonly session: string;
 
   /**
    * `stepClock`, in a deterministic run: every request is stamped with its simulation time and
@@ -59,6 +67,7 @@ export class BrokerClient {
     private readonly heartbeatMs = 1000,
     private readonly stepClock: { now(): number } | null = null,
   ) {
+    this.session = stepClock ? '' : Math.random().toString(36).slice(2, 10);
     const names = channelNames(runId);
     this.toBroker = openChannel(names.broker);
     this.inbound = openChannel(names.to(self));
@@ -112,7 +121,7 @@ export class BrokerClient {
   }
 
   private request(request: Confirmed<Exclude<BrokerRequest, { type: 'heartbeat' }>>): Promise<BrokerReply> {
-    const reqId = `${this.self}-${++this.nextReq}`;
+    const reqId = `${this.self}-${this.session ? `${this.session}-` : ''}${++this.nextReq}`;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(reqId);
@@ -137,7 +146,7 @@ export class BrokerClient {
 
   private resubscribe(): Promise<void> {
     const s = this.subscription;
-    return s ? this.tell({ type: 'subscribe', from: this.self, group: s.group, member: this.self, topics: s.topics }) : Promise.resolve();
+    return s ? this.tell({ type: 'subscribe', from: this.self, group: s.group, member: this.self, topics: s.topics, ...(this.session ? { session: this.session } : {}) }) : Promise.resolve();
   }
 
   private send(request: BrokerRequest): void {
@@ -146,7 +155,7 @@ export class BrokerClient {
 
   private onReply(reply: BrokerReply): void {
     if (reply.type === 'deliver') {
-      this.subscription?.onDeliver(reply);
+      if (reply.session === undefined || reply.session === this.session) this.subscription?.onDeliver(reply);
       return;
     }
     const w = this.waiting.get(reply.reqId);

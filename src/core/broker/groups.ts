@@ -19,6 +19,8 @@ export interface PartitionCursor {
 export interface Member {
   id: string;
   replyTo: string;
+  /** Which incarnation of the process joined (see BrokerClient.session); its deliveries carry it. */
+  session?: string;
   topics: Set<string>;
   lastSeen: number;
 }

@@ -21,7 +21,7 @@ interface Stepped {
 
 export type BrokerRequest =
   | { type: 'publish'; reqId: string; from: string; messages: OutgoingMessage[]; at?: number }
-  | ({ type: 'subscribe'; from: string; group: string; member: string; topics: string[] } & Stepped)
+  | ({ type: 'subscribe'; from: string; group: string; member: string; topics: string[]; session?: string } & Stepped)
   | { type: 'heartbeat'; group: string; member: string }
   | ({ type: 'ack'; group: string; topic: string; partition: number; offset: number } & Stepped)
   | ({ type: 'nack'; group: string; topic: string; partition: number; offset: number; error: string } & Stepped)
@@ -31,7 +31,8 @@ export type BrokerRequest =
 export type BrokerReply =
   | { type: 'publish.ok'; reqId: string; offsets: number[] }
   | { type: 'publish.failed'; reqId: string; error: string }
-  | { type: 'deliver'; group: string; topic: string; partition: number; records: LogRecord[] }
+  /** `session`: the incarnation of the member it is meant for; a restarted process drops what was meant for its predecessor. */
+  | { type: 'deliver'; group: string; topic: string; partition: number; records: LogRecord[]; session?: string }
   /** `duplicate`: a fault asks the consumer to take this batch twice; `heldBack`: a delay fault held it. */
   | { type: 'fetch.ok'; reqId: string; records: LogRecord[]; duplicate: boolean; heldBack: boolean }
   | { type: 'done'; reqId: string };
