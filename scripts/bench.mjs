@@ -1,81 +1,123 @@
 // npm run bench: drives the production build in headless Chromium with
-// IndexedDB on disk (a persistent context) and prints what a run costs.
-// Figures go to the console and to bench/results.json; no test depends on them.
+// IndexedDB on disk (a persistent context, fresh profile per run) and measures
+// in one run everything issue 8 asks for: the raw IndexedDB bound, saga
+// throughput without growing backlog, latency at light load, the canvas's cost
+// and the heap at that throughput, replay and rebuild, initial JS and start.
+// Prints each figure with its target and writes bench/results.json (and the
+// README's table to bench/results.md). No test depends on these figures.
+//
+//   BENCH_QUICK=1     shorter everything, one run (for development)
+//   BENCH_RUNS=n      runs to take medians over (default 3)
+//   BENCH_ONLY=a,b    only these sections: start,latency,bound,throughput,sustained,replay
+//   BENCH_RATE=n      skip the search and use this offered rate for (2)'s sustained run
+//   BENCH_DIST=dir    where to build (default /tmp/dist-bench); BENCH_NO_BUILD=1 reuses it
+//   BENCH_PORT=n      the preview server's port (default 4179)
+//   BENCH_OUT=file    where the figures go (default bench/results.json; the markdown table beside it)
 
-import { spawn, execSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir, cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { chromiumArgs as args, executablePath } from './chromium.mjs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname } from 'node:path';
+import { build, serve } from './bench/server.mjs';
+import { openSession } from './bench/session.mjs';
+import { initialJs, readyTime, workerJs } from './bench/startup.mjs';
+import { idbBound } from './bench/bound.mjs';
+import { latency, searchThroughput } from './bench/load.mjs';
+import { sustained } from './bench/sustained.mjs';
+import { replay } from './bench/replay.mjs';
+import { figures, machine, markdownTable, printTable } from './bench/report.mjs';
 
-const PORT = 4179;
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const ORDERS = Number(process.env.BENCH_ORDERS ?? 500);
+const QUICK = Boolean(process.env.BENCH_QUICK);
+const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3));
+const DIST = process.env.BENCH_DIST ?? '/tmp/dist-bench';
+const PORT = Number(process.env.BENCH_PORT ?? 4179);
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const FIXED_RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : null;
+const OUT = process.env.BENCH_OUT ?? 'bench/results.json';
+const want = (section) => !ONLY || ONLY.has(section);
 
-if (!existsSync('dist/index.html')) execSync('npx vite build', { stdio: 'inherit' });
-// Detached, so the whole process group (npx and the vite under it) can be stopped at the end.
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
-await new Promise((r) => setTimeout(r, 1500));
+const PLAN = QUICK
+  ? { boundMs: 1500, latencySeconds: 6, probeSeconds: 6, maxProbes: 6, sustainedSeconds: 20, warmupSeconds: 3, loads: 3, rebuildEvents: 100_000 }
+  : { boundMs: 3000, latencySeconds: 15, probeSeconds: 10, maxProbes: 9, sustainedSeconds: 60, warmupSeconds: 5, loads: 5, rebuildEvents: 100_000 };
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const round = (x) => Math.round(x * 10) / 10;
-const summary = (xs) => ({ median: round(median(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) });
+const log = (...args) => console.log(...args);
 
-async function oneRun() {
-  const profile = mkdtempSync(join(tmpdir(), 'mpp-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, args, headless: true });
+async function oneRun(index, url, previous) {
+  const session = await openSession(url);
+  const run = {};
+  const t0 = Date.now();
   try {
-    const page = await context.newPage();
-    const t0 = Date.now();
-    await page.goto(`http://127.0.0.1:${PORT}/?pace=fast`);
-    await page.waitForFunction(() => window.playground);
-    await page.evaluate(() => window.playground.ready());
-    const readyMs = Date.now() - t0;
-    // Latency at light load: one order at a time, placed → every service quiet.
-    const latencies = [];
-    for (let i = 0; i < 10; i++) latencies.push(await page.evaluate(async () => {
-      const start = performance.now();
-      await window.playground.placeOrder();
-      await window.playground.settle(30_000);
-      return performance.now() - start;
-    }));
-    // Throughput: a burst of orders, from the first placed to the last COMPLETED and settled.
-    const throughput = await page.evaluate(async (n) => {
-      const start = performance.now();
-      await window.playground.placeOrders(n);
-      await window.playground.settle(120_000);
-      const seconds = (performance.now() - start) / 1000;
-      const snap = await window.playground.snapshot();
-      const done = snap.services.order.orders.filter((o) => o.status === 'COMPLETED').length;
-      return { ordersPerSecond: n / seconds, completed: done, anomalies: window.playground.anomalies().length };
-    }, ORDERS);
-    return { readyMs, settleLatencyMs: median(latencies), ...throughput };
+    run.loadAverage = loadavg().map((x) => Math.round(x * 100) / 100);
+    log(`  machine load average before the run: ${run.loadAverage.join(', ')} (other processes share these cores)`);
+    if (want('start')) {
+      const { page, readyMs } = await readyTime(session);
+      run.readyMs = readyMs;
+      log(`  ready to play in ${readyMs.toFixed(0)} ms`);
+      await page.close();
+    }
+    if (want('latency')) {
+      run.latency = await latency(session, { rate: 10, seconds: PLAN.latencySeconds });
+      log(`  latency at 10 orders/s: p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms (${run.latency.orders} orders)`);
+      log(`    hop medians (ms): ${Object.entries(run.latency.stages).map(([k, v]) => `${k} ${v}`).join('; ')}`);
+    }
+    if (want('bound')) {
+      // After the latency run: the bound's writes leave the disk busy (compaction) for a moment.
+      const page = await session.open();
+      run.bound = await idbBound(page, { ms: PLAN.boundMs });
+      log(`  IndexedDB bound: ${run.bound.singleRowCommitsPerSecond.toFixed(0)} commits/s (1 row), ${run.bound.hundredRowsPerSecond.toFixed(0)} rows/s (100 rows)`);
+      await page.close();
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+    let rate = FIXED_RATE;
+    if (want('throughput') && !FIXED_RATE) {
+      log('  searching for the highest sustained rate:');
+      run.throughput = await searchThroughput(session, { start: previous ? Math.max(50, Math.round(previous * 0.8)) : 100, seconds: PLAN.probeSeconds, maxProbes: PLAN.maxProbes, log });
+      rate = run.throughput.offeredPerSecond;
+      log(`  throughput: ${run.throughput.ordersPerSecond.toFixed(0)} orders/s completed (offered ${rate}/s)`);
+    }
+    if (want('sustained') && rate) {
+      log(`  ${PLAN.sustainedSeconds} s at ${rate} orders/s with the canvas on screen:`);
+      run.sustained = await sustained(session, { rate, seconds: PLAN.sustainedSeconds, warmupSeconds: PLAN.warmupSeconds, log });
+      const s = run.sustained;
+      log(`    busy ${(s.busyFraction * 100).toFixed(1)}%, longest task ${s.longestTaskMs.toFixed(0)} ms, ${s.framesOver25ms}/${s.frames} frames over 25 ms, heap ${s.heapMB.toFixed(1)} MB (${(s.heapGrowth * 100).toFixed(1)}% over the last half), ${s.completedPerSecond.toFixed(0)} orders/s completed`);
+      if (FIXED_RATE) run.throughput = { ordersPerSecond: s.completedPerSecond, offeredPerSecond: rate, probes: [] };
+    }
+    if (want('replay')) {
+      run.replay = await replay(session, { loads: PLAN.loads, rebuildEvents: PLAN.rebuildEvents });
+      log(`  replay: ${run.replay.loadWithoutSnapshotsMs.toFixed(1)} ms without snapshots, ${run.replay.loadWithSnapshotsMs.toFixed(2)} ms with; rebuild of ${run.replay.rebuildEvents} events ${(run.replay.rebuildMs / 1000).toFixed(2)} s`);
+    }
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (session.errors.length) log(`  page errors: ${[...new Set(session.errors)].join(' | ')}`);
+    run.pageErrors = session.errors.length;
+    await session.close();
   }
+  log(`  run ${index + 1} took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  return run;
 }
 
+build(DIST);
+const js = initialJs(DIST);
+const workersKB = workerJs(DIST);
+const server = await serve(DIST, PORT);
 try {
+  const info = machine();
+  log(`bench: ${RUNS} run(s)${QUICK ? ' (quick)' : ''} on ${info.cpus}× ${info.cpuModel}, ${info.memoryGiB} GiB, ${info.chromium}`);
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await oneRun());
-  const results = {
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-    orders: ORDERS,
-    runs,
-    readyMs: summary(runs.map((r) => r.readyMs)),
-    settleLatencyMs: summary(runs.map((r) => r.settleLatencyMs)),
-    ordersPerSecond: summary(runs.map((r) => r.ordersPerSecond)),
-  };
-  mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/results.json', JSON.stringify(results, null, 2));
-  console.table({
-    'ready (ms)': results.readyMs,
-    'one order placed → settled (ms)': results.settleLatencyMs,
-    [`${ORDERS} orders: orders/s`]: results.ordersPerSecond,
-  });
-  console.log('written bench/results.json');
+  for (let i = 0; i < RUNS; i++) {
+    log(`run ${i + 1} of ${RUNS}`);
+    const run = await oneRun(i, server.url, runs.at(-1)?.throughput?.offeredPerSecond);
+    run.initialJsKB = js.gzipKB;
+    run.workerJsKB = workersKB;
+    runs.push(run);
+  }
+  const table = figures(runs);
+  log('');
+  printTable(table);
+  const results = { date: new Date().toISOString().slice(0, 10), quick: QUICK, machine: machine(), plan: PLAN, initialJs: js, figures: table, runs };
+  mkdirSync(dirname(OUT), { recursive: true });
+  const md = OUT.replace(/\.json$/, '') + '.md';
+  writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(md, `${markdownTable(table)}\n`);
+  log(`\nwritten ${OUT} and ${md}`);
 } finally {
-  process.kill(-server.pid);
+  server.stop();
 }
