@@ -45,13 +45,16 @@ function threadNames(events) {
   };
 }
 
-/** Busy time per thread: the top-level tasks' wall durations. */
+/** Per thread, the top-level tasks' CPU time (the trace's thread duration) and wall time (which includes waiting for a core). */
 function busyByThread(events) {
   const busy = new Map();
   for (const e of events) {
     if (e.ph !== 'X' || !/^(ThreadControllerImpl::RunTask|RunTask|ThreadPool_RunTask)$/.test(e.name)) continue;
     const key = `${e.pid}:${e.tid}`;
-    busy.set(key, (busy.get(key) ?? 0) + e.dur / 1000);
+    const b = busy.get(key) ?? { cpu: 0, wall: 0 };
+    b.cpu += (e.tdur ?? 0) / 1000;
+    b.wall += e.dur / 1000;
+    busy.set(key, b);
   }
   return busy;
 }
@@ -93,10 +96,13 @@ function report(events, seconds) {
   const name = threadNames(events);
   const busy = busyByThread(events);
   const hot = hotFunctions(events);
-  const threads = [...busy.entries()].filter(([, ms]) => ms > seconds * 10).sort((a, b) => b[1] - a[1]);
-  for (const [key, ms] of threads) {
-    console.log(`\n${name(key)}: busy ${((ms / (seconds * 1000)) * 100).toFixed(0)}% (wall time in tasks, waiting for a core included)`);
-    const fns = [...(hot.get(key) ?? new Map()).entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP);
+  const pct = (ms) => `${((ms / (seconds * 1000)) * 100).toFixed(0)}%`;
+  const threads = [...busy.entries()].filter(([, b]) => b.cpu > seconds * 10).sort((a, b) => b[1].cpu - a[1].cpu);
+  const total = threads.reduce((a, [, b]) => a + b.cpu, 0);
+  console.log(`CPU used by the browser's threads: ${(total / (seconds * 1000)).toFixed(2)} cores`);
+  for (const [key, b] of threads) {
+    console.log(`\n${name(key)}: CPU ${pct(b.cpu)} of a core, in tasks ${pct(b.wall)} of the time (waiting for a core included)`);
+    const fns = [...(hot.get(key) ?? new Map()).entries()].filter(([fn]) => fn !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, TOP);
     for (const [fn, self] of fns) console.log(`  ${((self / (seconds * 1000)) * 100).toFixed(1).padStart(5)}%  ${fn}`);
   }
 }
