@@ -4,10 +4,10 @@
 // equal the table after 100 writes — and again after the connector is killed
 // mid-stream and restarted.
 
-import { test as base, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { PlaygroundPage } from './fixtures';
-import { encodeScenario } from '../src/core/scenario/link';
-import { DEFAULT_SCENARIO, type Scenario } from '../src/core/scenario/scenario';
+import { callPageApi, pageTest, runQuery } from './pageRun';
+import type { Scenario } from '../src/core/scenario/scenario';
 import type { ListingRow, SearchDocRow } from '../src/core/cdc/cdcTypes';
 import { toSearchDoc } from '../src/core/cdc/legacy/listingData';
 import type { CdcPlaygroundApi } from '../src/runtime/cdc/cdcPlaygroundApi';
@@ -15,29 +15,16 @@ import type { CdcPlaygroundApi } from '../src/runtime/cdc/cdcPlaygroundApi';
 class CdcPage extends PlaygroundPage {
   /** Opens a CDC run (fast pace unless the patch says otherwise) and waits for its four processes. */
   async openCdc(patch: Partial<Scenario> = {}): Promise<void> {
-    await this.open(`x=1${encodeScenario({ ...DEFAULT_SCENARIO, topology: 'cdc', pace: 'fast', ...patch })}`);
+    await this.open(runQuery('cdc', patch));
   }
 
   /** Runs a function against the CDC window.playground inside the page. */
   cdc<T, A = undefined>(fn: (api: CdcPlaygroundApi, arg: A) => T | Promise<T>, arg?: A): Promise<T> {
-    return this.page.evaluate(
-      ([source, a]) => {
-        const f = new Function(`return (${source})`)() as (api: unknown, arg: unknown) => unknown;
-        return f(window.playground, a);
-      },
-      [fn.toString(), arg] as const,
-    ) as Promise<T>;
+    return callPageApi(this.page, fn, arg);
   }
 }
 
-const test = base.extend<{ run: CdcPage }>({
-  run: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await use(new CdcPage(page));
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-  },
-});
+const test = pageTest((page) => new CdcPage(page));
 
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
 

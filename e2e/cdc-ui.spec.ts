@@ -5,12 +5,14 @@
 // search that finds a listing; the keyboard; and each CDC library scenario
 // walked by its guide to the verdict it promises.
 
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import { LIBRARY } from '../src/core/scenario/library';
 import { encodeScenario } from '../src/core/scenario/link';
 import { DEFAULT_SCENARIO } from '../src/core/scenario/scenario';
 import type { CdcPlaygroundApi } from '../src/runtime/cdc/cdcPlaygroundApi';
 import { PlaygroundPage } from './fixtures';
+import { walkGuide } from './guideWalk';
+import { callPageApi, pageTest } from './pageRun';
 
 const NODES = ['listings', 'connector', 'broker', 'query'] as const;
 
@@ -44,14 +46,7 @@ class CdcPage extends PlaygroundPage {
 
   /** Runs a function against the CDC window.playground inside the page; `arg` carries what it needs from the test. */
   cdc<T, A = undefined>(fn: (api: CdcPlaygroundApi, arg: A) => T | Promise<T>, arg?: A): Promise<T> {
-    return this.page.evaluate(
-      ([source, a]) =>
-        (new Function(`return (${source})`)() as (api: unknown, arg: unknown) => unknown)(
-          window.playground,
-          a,
-        ),
-      [fn.toString(), arg] as const,
-    ) as Promise<T>;
+    return callPageApi(this.page, fn, arg);
   }
 
   /** A node's crashed banner (the query node has another status region: its search results). */
@@ -84,14 +79,7 @@ class CdcPage extends PlaygroundPage {
   }
 }
 
-const test = base.extend<{ run: CdcPage }>({
-  run: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await use(new CdcPage(page));
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-  },
-});
+const test = pageTest((page) => new CdcPage(page));
 
 test('the four nodes, the snapshot, and Write 100 moving the log and the connector', async ({
   run,
@@ -222,14 +210,6 @@ test('crash now and restart, for every node', async ({ run }) => {
   }
 });
 
-/** Back on the guide (a step may have opened another tab), once the step's action has finished. */
-async function idleGuide(page: Page) {
-  await page.getByRole('tab', { name: 'Guide' }).click();
-  const panel = page.getByRole('tabpanel', { name: 'Guide' });
-  await expect(panel.getByRole('status')).toHaveText('', { timeout: 120_000 });
-  return panel;
-}
-
 for (const entry of LIBRARY.filter((e) => e.scenario.topology === 'cdc')) {
   test(`cdc guide: ${entry.id} ends as its narrative says`, async ({ run, page }) => {
     test.setTimeout(240_000);
@@ -240,14 +220,7 @@ for (const entry of LIBRARY.filter((e) => e.scenario.topology === 'cdc')) {
     await expect(panel.getByRole('listitem')).toHaveCount(entry.narrative.length);
     await expect(panel.getByText('A change-data-capture run')).toBeVisible();
 
-    await panel.getByRole('button', { name: 'Start' }).click();
-    for (let step = 1; step <= entry.narrative.length; step++) {
-      const shown = await idleGuide(page);
-      await expect(shown.locator('[aria-current="step"]')).toHaveCount(1);
-      await expect(shown.getByText(`Step ${step} of ${entry.narrative.length}`)).toBeVisible();
-      await expect(shown.getByRole('alert')).toHaveCount(0);
-      if (step < entry.narrative.length) await shown.getByRole('button', { name: 'Next step' }).click();
-    }
+    await walkGuide(page, panel, entry.narrative.length);
 
     await expect(panel.getByTestId('guide-verdict')).toContainText('As expected: no anomaly', {
       timeout: 120_000,

@@ -3,28 +3,15 @@
 // the real workers, and the last step ends with the verdict "As expected: no
 // anomaly", which the checker behind window.playground confirms.
 
-import { test as base, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { LIBRARY } from '../src/core/scenario/library';
 import { encodeScenario } from '../src/core/scenario/link';
 import type { EsPlaygroundApi } from '../src/runtime/es/esPlaygroundApi';
 import { PlaygroundPage } from './fixtures';
+import { walkGuide } from './guideWalk';
+import { pageTest } from './pageRun';
 
-const test = base.extend<{ run: PlaygroundPage }>({
-  run: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await use(new PlaygroundPage(page));
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-  },
-});
-
-/** Back on the guide (a step may have opened another tab), once the step's action has finished. */
-async function idleGuide(page: Page) {
-  await page.getByRole('tab', { name: 'Guide' }).click();
-  const panel = page.getByRole('tabpanel', { name: 'Guide' });
-  await expect(panel.getByRole('status')).toHaveText('', { timeout: 120_000 });
-  return panel;
-}
+const test = pageTest((page) => new PlaygroundPage(page));
 
 function anomalies(page: Page): Promise<string[]> {
   return page.evaluate(() => (window.playground as unknown as EsPlaygroundApi).anomalies().map((a) => a.invariant));
@@ -42,14 +29,7 @@ for (const entry of LIBRARY.filter((e) => e.scenario.topology === 'event-sourced
     // Nothing runs before Start: no order, no transfer beyond the bank's opening.
     await expect(page.getByTestId('es-orders').getByRole('button', { name: 'order-1', exact: true })).toHaveCount(0);
 
-    await panel.getByRole('button', { name: 'Start' }).click();
-    for (let step = 1; step <= entry.narrative.length; step++) {
-      const shown = await idleGuide(page);
-      await expect(shown.locator('[aria-current="step"]')).toHaveCount(1);
-      await expect(shown.getByText(`Step ${step} of ${entry.narrative.length}`)).toBeVisible();
-      await expect(shown.getByRole('alert')).toHaveCount(0);
-      if (step < entry.narrative.length) await shown.getByRole('button', { name: 'Next step' }).click();
-    }
+    await walkGuide(page, panel, entry.narrative.length);
 
     await expect(panel.getByTestId('guide-verdict')).toContainText('As expected: no anomaly', { timeout: 120_000 });
     expect(await anomalies(page)).toEqual([...entry.expect].sort());

@@ -1,45 +1,40 @@
 // Entry point of an event-sourced process (`orders` or `bank`, as init says):
 // builds one EsHost once the conductor opens it, and exposes it.
 
-import type { CrashPoint } from '../core/crashPoints';
 import { EsHost } from '../core/eventsourcing/esHost';
 import type { EsFact, EsStoreName } from '../core/eventsourcing/esTypes';
 import type { TransferRequest } from '../core/eventsourcing/transfers';
-import { serveWorker } from './workerEntry';
+import { reportAs } from './reportAs';
+import { serveOnOpen } from './serveOnOpen';
 
 export interface EsOpenOptions {
   snapshotEvery: number;
 }
 
-serveWorker(async ({ init, dexie, emit, die, fatal }) => {
+serveOnOpen<EsHost, EsOpenOptions>(({ init, dexie, emit, die, fatal }) => {
   // The init message names the process; for this entry that is the store it keeps.
   const store = init.process as string as EsStoreName;
-  // The telemetry channel carries whatever a process reports; the event-sourced conductor reads these as EsFact.
-  const report = emit as unknown as (fact: EsFact) => void;
-  let host: EsHost | null = null;
-  const opened = (): EsHost => {
-    if (!host) throw new Error(`${store} is not open yet`);
-    return host;
-  };
+  const report = reportAs<EsFact>(emit);
   return {
-    // Options the shop's init message has no field for arrive in this first call.
-    open: async ({ snapshotEvery }: EsOpenOptions) => {
-      host = new EsHost({ runId: init.runId, store, dexie, now: () => Date.now(), timer: () => performance.now(), snapshotEvery, emit: report, die });
+    name: store,
+    build: ({ snapshotEvery }: EsOpenOptions) => {
+      const host = new EsHost({ runId: init.runId, store, dexie, now: () => Date.now(), timer: () => performance.now(), snapshotEvery, emit: report, die });
       host.db.on('blocked', () => fatal('IDB_BLOCKED', `${store}'s event store is held open by another tab`));
-      return host.start();
+      return host;
     },
-    command: (id: string, command: unknown) => opened().command(id, command),
-    transfer: (request: TransferRequest) => opened().transfer(request),
-    transfersInFlight: () => opened().transfersInFlight(),
-    stageRace: (orderId: string) => opened().stageRace(orderId),
-    growOrder: (orderId: string, count: number) => opened().growOrder(orderId, count),
-    version: (id: string) => opened().store.version(id),
-    events: (id: string) => opened().events(id),
-    stateAt: (id: string, version?: number, snapshots?: boolean) => opened().stateAt(id, version, snapshots),
-    loadStats: (id: string) => opened().loadStats(id),
-    streams: () => opened().streams(),
-    audit: () => opened().audit(),
-    arm: (point: CrashPoint, nth?: number) => opened().arm(point, nth),
-    disarm: () => opened().disarm(),
+    start: (host) => host.start(),
+    methods: (opened) => ({
+      command: (id: string, command: unknown) => opened().command(id, command),
+      transfer: (request: TransferRequest) => opened().transfer(request),
+      transfersInFlight: () => opened().transfersInFlight(),
+      stageRace: (orderId: string) => opened().stageRace(orderId),
+      growOrder: (orderId: string, count: number) => opened().growOrder(orderId, count),
+      version: (id: string) => opened().store.version(id),
+      events: (id: string) => opened().events(id),
+      stateAt: (id: string, version?: number, snapshots?: boolean) => opened().stateAt(id, version, snapshots),
+      loadStats: (id: string) => opened().loadStats(id),
+      streams: () => opened().streams(),
+      audit: () => opened().audit(),
+    }),
   };
 });

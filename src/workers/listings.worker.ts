@@ -4,34 +4,29 @@
 
 import type { CdcReport, ListingWrite } from '../core/cdc/cdcTypes';
 import { ListingsHost } from '../core/cdc/legacy/listingsHost';
-import type { CrashPoint } from '../core/crashPoints';
-import { serveWorker } from './workerEntry';
+import { reportAs } from './reportAs';
+import { serveOnOpen } from './serveOnOpen';
 
 export interface ListingsOpenOptions {
   seed: number;
 }
 
-serveWorker(async ({ init, dexie, emit, die, fatal }) => {
-  // The telemetry channel carries whatever a process reports; the CDC conductor reads these as CdcReport.
-  const report = emit as unknown as (r: CdcReport) => void;
-  let host: ListingsHost | null = null;
-  const opened = (): ListingsHost => {
-    if (!host) throw new Error('listings is not open yet');
-    return host;
-  };
+serveOnOpen<ListingsHost, ListingsOpenOptions>(({ init, dexie, emit, die, fatal }) => {
+  const report = reportAs<CdcReport>(emit);
   return {
-    // Options the shop's init message has no field for arrive in this first call.
-    open: async ({ seed }: ListingsOpenOptions) => {
-      host = new ListingsHost({ runId: init.runId, dexie, now: () => Date.now(), seed, emit: report, die });
+    name: 'listings',
+    build: ({ seed }: ListingsOpenOptions) => {
+      const host = new ListingsHost({ runId: init.runId, dexie, now: () => Date.now(), seed, emit: report, die });
       host.db.on('blocked', () => fatal('IDB_BLOCKED', "the listings service's database is held open by another tab"));
-      await host.start();
+      return host;
     },
-    write: (write: ListingWrite) => opened().write(write),
-    writeMany: (count: number) => opened().writeMany(count),
-    listings: () => opened().listings(),
-    changes: (afterSeq?: number, limit?: number) => opened().changes(afterSeq, limit),
-    head: () => opened().head(),
-    arm: (point: CrashPoint, nth?: number) => opened().arm(point, nth),
-    disarm: () => opened().disarm(),
+    start: (host) => host.start(),
+    methods: (opened) => ({
+      write: (write: ListingWrite) => opened().write(write),
+      writeMany: (count: number) => opened().writeMany(count),
+      listings: () => opened().listings(),
+      changes: (afterSeq?: number, limit?: number) => opened().changes(afterSeq, limit),
+      head: () => opened().head(),
+    }),
   };
 });

@@ -2,11 +2,11 @@
 // scripts use. Every call goes through the CdcConductor to the real workers
 // and their databases.
 
-import { CRASH_POINTS, isCrashPoint, type CrashPoint } from '../../core/crashPoints';
+import type { CrashPoint } from '../../core/crashPoints';
 import { INVARIANTS } from '../../core/invariants';
 import type { CdcController, CdcProcess } from '../cdcController';
 import { CDC_CRASH_POINTS } from '../cdcController';
-import type { PlaygroundApi } from '../playgroundApi';
+import { installPageApi, pageApiBasics } from '../page/pageApi';
 import type { CdcConductor } from './CdcConductor';
 
 export interface CdcPlaygroundApi extends Omit<CdcController, 'subscribe' | 'crashAt' | 'dispose'> {
@@ -23,19 +23,7 @@ export interface CdcPlaygroundApi extends Omit<CdcController, 'subscribe' | 'cra
 
 export function createCdcPlaygroundApi(conductor: CdcConductor, started: Promise<void>): CdcPlaygroundApi {
   return {
-    topology: 'cdc',
-    runId: conductor.runId,
-    crashPoints: CDC_CRASH_POINTS,
-    invariants: INVARIANTS,
-    ready: () => started,
-    scenario: () => conductor.scenario(),
-    status: (process) => conductor.status(process),
-    crashNow: (process) => conductor.crashNow(process),
-    crashAt(process, point, nth) {
-      if (!isCrashPoint(point)) throw new Error(`unknown crash point "${point}"; known: ${Object.keys(CRASH_POINTS).join(', ')}`);
-      return conductor.crashAt(process, point, nth);
-    },
-    restart: (process) => conductor.restart(process),
+    ...pageApiBasics('cdc', conductor, CDC_CRASH_POINTS, started),
     write: (write) => conductor.write(write),
     writeMany: (count, progress) => conductor.writeMany(count, progress),
     listings: () => conductor.listings(),
@@ -43,15 +31,10 @@ export function createCdcPlaygroundApi(conductor: CdcConductor, started: Promise
     connector: () => conductor.connector(),
     searchDocs: () => conductor.searchDocs(),
     search: (text, city) => conductor.search(text, city),
-    settle: (timeoutMs) => conductor.settle(timeoutMs),
-    anomalies: () => conductor.anomalies(),
   };
 }
 
-/**
- * Installs the API as window.playground. The global is typed as the shop's API (the shop's tests rely on it);
- * a CDC page puts its own there, told apart by `topology`, and tests read it with this type.
- */
+/** Installs the API as window.playground (see installPageApi). */
 export function installCdcPlaygroundApi(api: CdcPlaygroundApi): void {
-  (window as unknown as { playground: CdcPlaygroundApi | PlaygroundApi }).playground = api;
+  installPageApi(api);
 }

@@ -1,25 +1,13 @@
 // What the CDC page runs on when its run could not start: a CdcController
 // that reports why, so the page shows the error instead of going blank.
 
-import { DEFAULT_SCENARIO } from '../../core/scenario/scenario';
-import type { CdcController, CdcEvent } from '../cdcController';
+import type { CdcController } from '../cdcController';
+import { unavailableRun } from '../page/unavailableRun';
 
 export function unavailableCdcController(cause: unknown, code = 'conductor-start-failed'): CdcController {
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  const error: CdcEvent = { kind: 'error', code, message: reason };
-  const refuse = () => Promise.reject(new Error(`The playground is not running: ${reason}`));
+  const { basics, refuse } = unavailableRun('cdc', cause, code);
   return {
-    topology: 'cdc',
-    runId: '',
-    scenario: () => ({ ...DEFAULT_SCENARIO, topology: 'cdc' }),
-    subscribe(listener) {
-      listener([error]);
-      return () => undefined;
-    },
-    status: () => 'crashed',
-    crashNow: () => undefined,
-    crashAt: () => undefined,
-    restart: refuse,
+    ...basics,
     write: refuse,
     writeMany: refuse,
     listings: refuse,
@@ -27,8 +15,6 @@ export function unavailableCdcController(cause: unknown, code = 'conductor-start
     connector: refuse,
     searchDocs: refuse,
     search: refuse,
-    settle: refuse,
-    anomalies: () => [],
     dispose: () => undefined,
   };
 }

@@ -2,12 +2,12 @@
 // tests and demo scripts use. Every call goes through the EsConductor to the
 // real workers and their databases.
 
-import { CRASH_POINTS, isCrashPoint, type CrashPoint } from '../../core/crashPoints';
+import type { CrashPoint } from '../../core/crashPoints';
 import { INVARIANTS } from '../../core/invariants';
 import type { StoredEvent } from '../../core/eventsourcing/eventStore';
 import { ES_CRASH_POINTS, type AggregateAt, type CommandResult, type EsProcess, type ReadModelName } from '../../core/eventsourcing/esTypes';
 import type { EsController } from '../esController';
-import type { PlaygroundApi } from '../playgroundApi';
+import { installPageApi, pageApiBasics } from '../page/pageApi';
 import type { EsConductor } from './EsConductor';
 
 export interface EsPlaygroundApi extends Omit<EsController, 'subscribe' | 'crashAt' | 'orderCommand' | 'accountCommand'> {
@@ -29,19 +29,7 @@ export interface EsPlaygroundApi extends Omit<EsController, 'subscribe' | 'crash
 
 export function createEsPlaygroundApi(conductor: EsConductor, started: Promise<void>): EsPlaygroundApi {
   return {
-    topology: 'event-sourced',
-    runId: conductor.runId,
-    crashPoints: ES_CRASH_POINTS,
-    invariants: INVARIANTS,
-    ready: () => started,
-    scenario: () => conductor.scenario(),
-    status: (process) => conductor.status(process),
-    crashNow: (process) => conductor.crashNow(process),
-    crashAt(process, point, nth) {
-      if (!isCrashPoint(point)) throw new Error(`unknown crash point "${point}"; known: ${Object.keys(CRASH_POINTS).join(', ')}`);
-      return conductor.crashAt(process, point, nth);
-    },
-    restart: (process) => conductor.restart(process),
+    ...pageApiBasics('event-sourced', conductor, ES_CRASH_POINTS, started),
     orderCommand: (orderId, command): Promise<CommandResult> => conductor.orderCommand(orderId, command),
     accountCommand: (accountId, command): Promise<CommandResult> => conductor.accountCommand(accountId, command),
     transfer: (from, to, amount) => conductor.transfer(from, to, amount),
@@ -55,15 +43,10 @@ export function createEsPlaygroundApi(conductor: EsConductor, started: Promise<v
     projectionLag: () => conductor.projectionLag(),
     rebuildReadModel: (name) => conductor.rebuildReadModel(name),
     readYourWrites: (remedy) => conductor.readYourWrites(remedy),
-    settle: (timeoutMs) => conductor.settle(timeoutMs),
-    anomalies: () => conductor.anomalies(),
   };
 }
 
-/**
- * Installs the API as window.playground. The global is typed as the shop's API (the shop's tests rely on it);
- * an event-sourced page puts its own there, told apart by `topology`, and tests read it with this type.
- */
+/** Installs the API as window.playground (see installPageApi). */
 export function installEsPlaygroundApi(api: EsPlaygroundApi): void {
-  (window as unknown as { playground: EsPlaygroundApi | PlaygroundApi }).playground = api;
+  installPageApi(api);
 }

@@ -1,25 +1,13 @@
 // What the event-sourced page runs on when its run could not start: an
 // EsController that reports why, so the page shows the error instead of going blank.
 
-import { DEFAULT_SCENARIO } from '../../core/scenario/scenario';
-import type { EsController, EsEvent } from '../esController';
+import type { EsController } from '../esController';
+import { unavailableRun } from '../page/unavailableRun';
 
 export function unavailableEsController(cause: unknown, code = 'conductor-start-failed'): EsController {
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  const error: EsEvent = { kind: 'error', code, message: reason };
-  const refuse = () => Promise.reject(new Error(`The playground is not running: ${reason}`));
+  const { basics, refuse } = unavailableRun('event-sourced', cause, code);
   return {
-    topology: 'event-sourced',
-    runId: '',
-    scenario: () => ({ ...DEFAULT_SCENARIO, topology: 'event-sourced' }),
-    subscribe(listener) {
-      listener([error]);
-      return () => undefined;
-    },
-    status: () => 'crashed',
-    crashNow: () => undefined,
-    crashAt: () => undefined,
-    restart: refuse,
+    ...basics,
     orderCommand: refuse,
     accountCommand: refuse,
     transfer: refuse,
@@ -33,7 +21,5 @@ export function unavailableEsController(cause: unknown, code = 'conductor-start-
     projectionLag: refuse,
     rebuildReadModel: refuse,
     readYourWrites: refuse,
-    settle: refuse,
-    anomalies: () => [],
   };
 }

@@ -5,7 +5,6 @@
 
 import type { ChangeEvent } from '../../core/cdc/changeEvent';
 import { isCrashPoint } from '../../core/crashPoints';
-import type { Anomaly } from '../../core/invariants';
 import type {
   CdcEvent,
   CdcNode,
@@ -13,6 +12,7 @@ import type {
   ListingRow,
   SearchDocRow,
 } from '../../runtime/cdcController';
+import { afterCheck, afterError, afterStatus, initialPageData, type PageData, type PageError } from '../page/pageFacts';
 import type { ProcessState } from '../store/types';
 
 /** What the wire carried, as the workers reported it: the edges pulse when these grow. */
@@ -27,18 +27,14 @@ export interface CdcTraffic {
   stale: number;
 }
 
-export interface CdcError {
-  seq: number;
-  code: string;
-  message: string;
-}
+export type CdcError = PageError;
 
 export interface SnapshotProgress {
   rows: number;
   done: boolean;
 }
 
-export interface CdcData {
+export interface CdcData extends PageData {
   processes: Record<CdcNode, ProcessState>;
   /** null until first read. */
   listings: ListingRow[] | null;
@@ -49,15 +45,8 @@ export interface CdcData {
   snapshot: SnapshotProgress | null;
   traffic: CdcTraffic;
   warnings: string[];
-  anomalies: Anomaly[];
-  anomalyCheck: { at: number; settled: boolean } | null;
-  errors: CdcError[];
-  /** A poll that failed while every process was up: worth saying. */
-  pollError: string | null;
-  seq: number;
 }
 
-const KEEP_ERRORS = 5;
 const KEEP_WARNINGS = 20;
 
 export const CDC_NODES: readonly CdcNode[] = ['listings', 'connector', 'broker', 'query'];
@@ -73,11 +62,7 @@ export function initialCdcData(): CdcData {
     snapshot: null,
     traffic: { publishes: 0, applies: 0, applied: 0, duplicatesSkipped: 0, stale: 0 },
     warnings: [],
-    anomalies: [],
-    anomalyCheck: null,
-    errors: [],
-    pollError: null,
-    seq: 0,
+    ...initialPageData(),
   };
 }
 
@@ -86,13 +71,8 @@ const crashPlace = (point: string): ProcessState['crashedAt'] => (isCrashPoint(p
 
 function applyOne(s: CdcData, e: CdcEvent, now: number): CdcData {
   switch (e.kind) {
-    case 'process': {
-      const was = s.processes[e.process];
-      const crashedAt = e.status === 'crashed' ? (was.crashedAt ?? 'manual') : null;
-      // A crashed or restarted process has no armed point left, whatever an older event said.
-      const armed = e.status === 'running' ? (e.armed === undefined ? was.armed : e.armed) : null;
-      return { ...s, processes: { ...s.processes, [e.process]: { status: e.status, crashedAt, armed } } };
-    }
+    case 'process':
+      return { ...s, processes: { ...s.processes, [e.process]: afterStatus(s.processes[e.process], e) } };
     case 'crashed':
       return {
         ...s,
@@ -123,11 +103,9 @@ function applyOne(s: CdcData, e: CdcEvent, now: number): CdcData {
     case 'cdc-warning':
       return { ...s, warnings: [...s.warnings, e.warning].slice(-KEEP_WARNINGS) };
     case 'anomalies':
-      return { ...s, anomalies: e.anomalies, anomalyCheck: { at: now, settled: e.settled } };
-    case 'error': {
-      const err = { seq: s.seq + 1, code: e.code, message: e.message };
-      return { ...s, seq: err.seq, errors: [...s.errors, err].slice(-KEEP_ERRORS) };
-    }
+      return { ...s, ...afterCheck(e, now) };
+    case 'error':
+      return { ...s, ...afterError(s, e) };
     case 'commit':
       return s;
   }

@@ -1,30 +1,11 @@
-// The run's errors (from the controller, or a toolbar action that failed) above
-// the panels, each dismissible. The panels stay up underneath.
+// The event-sourced run's errors above the panels (see PageErrorBanner).
 
+import { PageErrorBanner } from '../page/PageErrorBanner';
 import { useEs } from './EsContext';
 
 export function EsErrorBanner() {
   const errors = useEs((s) => s.errors);
   const dismiss = useEs((s) => s.dismissError);
   const pollError = useEs((s) => s.pollError);
-  if (!errors.length && !pollError) return null;
-  return (
-    <div className="error-banner" role="alert">
-      {errors.map((e) => (
-        <div key={e.seq} className="error-item">
-          <span className="error-code">{e.code}</span>
-          <span className="error-message">{e.message.startsWith(`${e.code}: `) ? e.message.slice(e.code.length + 2) : e.message}</span>
-          <button type="button" className="btn btn-small" onClick={() => dismiss(e.seq)} aria-label={`Dismiss error ${e.code}`}>
-            Dismiss
-          </button>
-        </div>
-      ))}
-      {pollError && (
-        <div className="error-item">
-          <span className="error-code">poll</span>
-          <span className="error-message">Could not read the run's state: {pollError}</span>
-        </div>
-      )}
-    </div>
-  );
+  return <PageErrorBanner errors={errors} dismiss={dismiss} pollError={pollError} />;
 }

@@ -3,8 +3,8 @@
 // set as they arrive; everything else comes from EsEvent.
 
 import type { CrashPoint } from '../../core/crashPoints';
-import type { Anomaly } from '../../core/invariants';
 import type { ProcessStatus } from '../../runtime/controller';
+import { afterCheck, afterError, afterStatus, initialPageData, type PageData, type PageError } from '../page/pageFacts';
 import type { EsEvent, EsProcess, ProjectionLag, ReadModelName, StreamInfo } from '../../runtime/esController';
 
 export interface EsProcessState {
@@ -33,13 +33,9 @@ export interface ConflictNote {
   message: string;
 }
 
-export interface EsError {
-  seq: number;
-  code: string;
-  message: string;
-}
+export type EsError = PageError;
 
-export interface EsData {
+export interface EsData extends PageData {
   processes: Record<EsProcess, EsProcessState>;
   streams: StreamInfo[];
   readModels: Partial<Record<ReadModelName, Record<string, unknown>[]>>;
@@ -52,16 +48,9 @@ export interface EsData {
   /** The newest version an 'appended' event reported per stream: ahead of the polled list. */
   appendedTo: Record<string, number>;
   conflicts: ConflictNote[];
-  anomalies: Anomaly[];
-  anomalyCheck: { at: number; settled: boolean } | null;
-  errors: EsError[];
-  /** A poll that failed while every process was up: worth saying. */
-  pollError: string | null;
-  seq: number;
 }
 
 const KEEP_CONFLICTS = 20;
-const KEEP_ERRORS = 5;
 const KEEP_SNAPSHOTS = 1000;
 
 export function initialEsData(): EsData {
@@ -76,23 +65,14 @@ export function initialEsData(): EsData {
     snapshotsSeen: {},
     appendedTo: {},
     conflicts: [],
-    anomalies: [],
-    anomalyCheck: null,
-    errors: [],
-    pollError: null,
-    seq: 0,
+    ...initialPageData(),
   };
 }
 
 function applyOne(s: EsData, e: EsEvent, now: number): EsData {
   switch (e.kind) {
-    case 'process': {
-      const was = s.processes[e.process];
-      const crashedAt = e.status === 'crashed' ? (was.crashedAt ?? 'manual') : null;
-      // A crashed or restarted process has no armed point left, whatever an older event said.
-      const armed = e.status === 'running' ? (e.armed === undefined ? was.armed : e.armed) : null;
-      return { ...s, processes: { ...s.processes, [e.process]: { status: e.status, crashedAt, armed } } };
-    }
+    case 'process':
+      return { ...s, processes: { ...s.processes, [e.process]: afterStatus(s.processes[e.process], e) } };
     case 'crashed':
       return { ...s, processes: { ...s.processes, [e.process]: { status: 'crashed', crashedAt: e.point, armed: null } } };
     case 'appended': {
@@ -113,11 +93,9 @@ function applyOne(s: EsData, e: EsEvent, now: number): EsData {
     case 'rebuild-progress':
       return { ...s, rebuilds: { ...s.rebuilds, [e.name]: { done: e.done, total: e.total, finished: e.finished } } };
     case 'anomalies':
-      return { ...s, anomalies: e.anomalies, anomalyCheck: { at: now, settled: e.settled } };
-    case 'error': {
-      const err = { seq: s.seq + 1, code: e.code, message: e.message };
-      return { ...s, seq: err.seq, errors: [...s.errors, err].slice(-KEEP_ERRORS) };
-    }
+      return { ...s, ...afterCheck(e, now) };
+    case 'error':
+      return { ...s, ...afterError(s, e) };
     case 'grow-progress':
       return { ...s, grows: { ...s.grows, [e.stream]: { done: e.done, total: e.total, version: e.version } }, appendedTo: { ...s.appendedTo, [e.stream]: Math.max(s.appendedTo[e.stream] ?? 0, e.version) } };
     case 'projected':

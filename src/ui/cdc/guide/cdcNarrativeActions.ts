@@ -4,8 +4,9 @@
 // have done it by hand. Other runs' actions reject.
 
 import { isCdcAction, wrongTopologyText, type NarrativeAction } from '../../../core/scenario/library';
-import type { CdcController, CdcProcess } from '../../../runtime/cdcController';
+import type { CdcController } from '../../../runtime/cdcController';
 import { isProcessDown } from '../../guide/narrativeActions';
+import { restartOnceCrashed } from '../../page/guideRestart';
 import { runSearch, runWriteMany } from '../cdcActions';
 import { count } from '../cdcFormat';
 import type { CdcViewStore } from '../cdcStore';
@@ -20,18 +21,6 @@ export interface CdcActionDeps {
   view: Pick<CdcViewStore, 'getState'>;
   /** Waits between looks at a process that is about to crash; tests pass a quick one. */
   sleep?: (ms: number) => Promise<void>;
-}
-
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** A crash armed by an earlier step fires once the process gets there, which may be a moment after the call that led there returned. */
-async function untilCrashed(process: CdcProcess, deps: CdcActionDeps, timeoutMs = 10_000): Promise<boolean> {
-  const sleep = deps.sleep ?? wait;
-  for (let waited = 0; deps.controller.status(process) !== 'crashed'; waited += 100) {
-    if (waited >= timeoutMs) return false;
-    await sleep(100);
-  }
-  return true;
 }
 
 /** What the connector has done so far, for a note under the step. */
@@ -67,12 +56,8 @@ export async function performCdcAction(action: NarrativeAction, deps: CdcActionD
       // The conductor resolves once the worker has the crash armed, so the next step cannot outrun it.
       await Promise.resolve(controller.crashAt(action.process, action.point));
       return null;
-    case 'cdcRestart': {
-      const crashed = await untilCrashed(action.process, deps);
-      if (!crashed) return `${action.process} had not crashed: nothing to restart.`;
-      await controller.restart(action.process);
-      return null;
-    }
+    case 'cdcRestart':
+      return restartOnceCrashed(action.process, deps);
     case 'cdcSettle':
       await controller.settle();
       return connectorNote(controller);

@@ -4,8 +4,9 @@
 // Shop actions reject: this page has no steps to grant.
 
 import { isEsAction, wrongTopologyText, type NarrativeAction } from '../../../core/scenario/library';
-import type { EsController, EsProcess, StreamInfo } from '../../../runtime/esController';
+import type { EsController, StreamInfo } from '../../../runtime/esController';
 import { isProcessDown } from '../../guide/narrativeActions';
+import { restartOnceCrashed } from '../../page/guideRestart';
 import { newOrder, target } from '../esActions';
 import { count, valueText } from '../esFormat';
 import type { EsFactsStore, EsViewStore } from '../esStore';
@@ -24,8 +25,6 @@ export interface EsActionDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** The order the viewer chose, else the newest: asked of the stores, as the poller's list may be a beat behind. */
 async function currentOrder({ controller, view }: EsActionDeps): Promise<string> {
   const streams: StreamInfo[] = await controller.streams();
@@ -33,16 +32,6 @@ async function currentOrder({ controller, view }: EsActionDeps): Promise<string>
   if (!id) throw new Error('there is no order yet: a step that makes one comes first');
   view.getState().choose({ store: 'orders', id });
   return id;
-}
-
-/** A crash armed by an earlier step fires once the process gets there, which may be a moment after the call that led there returned. */
-async function untilCrashed(process: EsProcess, deps: EsActionDeps, timeoutMs = 10_000): Promise<boolean> {
-  const sleep = deps.sleep ?? wait;
-  for (let waited = 0; deps.controller.status(process) !== 'crashed'; waited += 100) {
-    if (waited >= timeoutMs) return false;
-    await sleep(100);
-  }
-  return true;
 }
 
 /**
@@ -89,12 +78,8 @@ export async function performEsAction(action: NarrativeAction, deps: EsActionDep
       // EsConductor resolves once the worker has the crash armed, so the next step cannot outrun it.
       await Promise.resolve(controller.crashAt(action.process, action.point));
       return null;
-    case 'esRestart': {
-      const crashed = await untilCrashed(action.process, deps);
-      if (!crashed) return `${action.process} had not crashed: nothing to restart.`;
-      await controller.restart(action.process);
-      return null;
-    }
+    case 'esRestart':
+      return restartOnceCrashed(action.process, deps);
     case 'rebuild':
       await controller.rebuildReadModel(action.name);
       return null;

@@ -1,0 +1,39 @@
+// A page run's errors (from its controller, or an action that failed) above
+// its canvas or panels, each dismissible; and a poll that failed while every
+// process was up. What is underneath stays up.
+
+interface PageError {
+  seq: number;
+  code: string;
+  message: string;
+}
+
+interface PageErrorBannerProps {
+  errors: readonly PageError[];
+  dismiss: (seq: number) => void;
+  pollError: string | null;
+}
+
+export function PageErrorBanner({ errors, dismiss, pollError }: PageErrorBannerProps) {
+  if (!errors.length && !pollError) return null;
+  return (
+    <div className="error-banner" role="alert">
+      {errors.map((e) => (
+        <div key={e.seq} className="error-item">
+          <span className="error-code">{e.code}</span>
+          {/* Conductor messages begin with their code already ("MPP009: …"): show it once. */}
+          <span className="error-message">{e.message.startsWith(`${e.code}: `) ? e.message.slice(e.code.length + 2) : e.message}</span>
+          <button type="button" className="btn btn-small" onClick={() => dismiss(e.seq)} aria-label={`Dismiss error ${e.code}`}>
+            Dismiss
+          </button>
+        </div>
+      ))}
+      {pollError && (
+        <div className="error-item">
+          <span className="error-code">poll</span>
+          <span className="error-message">Could not read the run's state: {pollError}</span>
+        </div>
+      )}
+    </div>
+  );
+}

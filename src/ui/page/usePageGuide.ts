@@ -1,0 +1,43 @@
+// The guide's bindings a page run by its own controller shares (CDC,
+// event-sourced): which library entry the run tells, and the runner (shared
+// with the shop's guide) that performs its narrative's actions with the page's
+// own `perform` and gives the checker's verdict at the end.
+
+import { useEffect } from 'react';
+import type { Anomaly } from '../../core/invariants';
+import { libraryEntry, type LibraryEntry, type NarrativeAction } from '../../core/scenario/library';
+import type { Scenario, Topology } from '../../core/scenario/scenario';
+import { startGuideRunner } from '../guide/guideRunner';
+import { useNarrative } from '../store/narrativeStore';
+
+/** The entry the scenario's `guide` names, if it tells a run of `topology` (another page's story cannot be told here). */
+export function guideEntryFor(scenario: Pick<Scenario, 'guide'>, topology: Topology): LibraryEntry | undefined {
+  const entry = scenario.guide ? libraryEntry(scenario.guide) : undefined;
+  return entry?.scenario.topology === topology ? entry : undefined;
+}
+
+interface GuidedPage {
+  guide?: LibraryEntry;
+  controller: { settle(): Promise<void>; anomalies(): Anomaly[] };
+}
+
+/**
+ * Runs the page's guide, if it has one. `page` is the page's context value (made once per controller, so the
+ * runner restarts only with a new run); `perform` is module-level.
+ */
+export function usePageGuideRunner<C extends GuidedPage>(page: C, perform: (action: NarrativeAction, page: C) => Promise<string | null>): void {
+  useEffect(() => {
+    const { guide, controller } = page;
+    if (!guide) return;
+    useNarrative.getState().setLength(guide.narrative.length);
+    return startGuideRunner({
+      narrative: useNarrative,
+      steps: guide.narrative,
+      perform: (action) => perform(action, page),
+      verdict: async () => {
+        await controller.settle();
+        return controller.anomalies().map((a) => a.invariant);
+      },
+    });
+  }, [page, perform]);
+}
