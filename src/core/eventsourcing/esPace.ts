@@ -9,6 +9,8 @@ export interface EsPace {
   pollMs: number;
   /** Events applied per projection transaction. */
   batch: number;
+  /** Events applied per transaction by a rebuild: larger, since nothing reads the model until it is done. */
+  rebuildBatch: number;
   /** Wait between batches while still behind. */
   behindPauseMs: number;
   /** Read-your-writes: wait between two reads of the read model while polling. */
@@ -16,6 +18,6 @@ export interface EsPace {
 }
 
 export const ES_PACES: Record<PaceName, EsPace> = {
-  teaching: { pollMs: 600, batch: 50, behindPauseMs: 100, readPollMs: 150 },
-  fast: { pollMs: 20, batch: 500, behindPauseMs: 0, readPollMs: 10 },
+  teaching: { pollMs: 600, batch: 50, rebuildBatch: 500, behindPauseMs: 100, readPollMs: 150 },
+  fast: { pollMs: 20, batch: 500, rebuildBatch: 5000, behindPauseMs: 0, readPollMs: 10 },
 };

@@ -2,7 +2,8 @@
 // own database. Each batch of events and the projection's checkpoint commit in
 // one transaction there, so a crash never applies an event twice or skips one.
 
-import type { Dexie, Table } from 'dexie';
+import type { Dexie } from 'dexie';
+import { batchTables, type ProjectionTable } from './batchTables';
 import type { EventStore, StoredEvent } from './eventStore';
 
 export interface CheckpointRow {
@@ -16,7 +17,7 @@ export interface Projection {
   /** The read-model tables it writes (names in the query database). */
   tables: string[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  apply(table: (name: string) => Table<any, any>, event: StoredEvent): Promise<void>;
+  apply(table: (name: string) => ProjectionTable<any>, event: StoredEvent): Promise<void>;
 }
 
 export const CHECKPOINTS = 'checkpoints';
@@ -37,7 +38,9 @@ export async function projectBatch(store: EventStore, db: Dexie, projection: Pro
   return db.transaction('rw', tables, async () => {
     // Someone else (a second runner, a rebuild) may have moved the checkpoint since we read it.
     if ((await checkpointOf(db, projection.name)) !== from) return 0;
-    for (const event of events) await projection.apply((name) => db.table(name), event);
+    const batch = batchTables(db);
+    for (const event of events) await projection.apply((name) => batch.table(name), event);
+    await batch.flush();
     await db.table(CHECKPOINTS).put({ name: projection.name, position: events[events.length - 1].position! });
     beforeCommit?.();
     return events.length;

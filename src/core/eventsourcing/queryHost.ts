@@ -8,7 +8,7 @@ import { Dexie } from 'dexie';
 import type { Clock } from '../clock';
 import { CrashSwitch, isCrash } from '../crash';
 import type { CrashPoint } from '../crashPoints';
-import type { DexieDeps } from '../broker/brokerDb';
+import { withoutLiveQueries, type DexieDeps } from '../broker/brokerDb';
 import { EventStore, eventStoreDbName, openEventStoreDb } from './eventStore';
 import type { EsPace } from './esPace';
 import { ES_STORE_NAMES, type EsFact, type EsStoreName, type ProjectionLag, type ReadModelName } from './esTypes';
@@ -32,7 +32,7 @@ export function queryDbName(runId: string): string {
 }
 
 export function openQueryDb(runId: string, dexie: DexieDeps): Dexie {
-  const db = new Dexie(queryDbName(runId), dexie);
+  const db = new Dexie(queryDbName(runId), withoutLiveQueries(dexie));
   db.version(1).stores(READ_MODEL_TABLES);
   return db;
 }
@@ -141,7 +141,7 @@ export class QueryHost {
       report(false);
       let applied = 0;
       for (const [i, s] of sources.entries()) {
-        applied += await catchUp(this.stores[s.store], this.db, s.projection, this.deps.pace.batch, (at) => {
+        applied += await catchUp(this.stores[s.store], this.db, s.projection, this.deps.pace.rebuildBatch, (at) => {
           done[i] = at;
           report(false);
         });
