@@ -19,6 +19,8 @@ export interface Loaded<S> {
   snapshotVersion: number | null;
   /** Events read and folded after the snapshot. */
   eventsRead: number;
+  /** Milliseconds spent reading (snapshot and events) — the rest of a load is folding. */
+  readMs: number;
 }
 
 export interface LoadOptions {
@@ -30,12 +32,14 @@ export interface LoadOptions {
 
 export async function loadAggregate<S>(store: EventStore, type: AggregateType<S>, id: string, options: LoadOptions): Promise<Loaded<S>> {
   const upTo = options.upTo ?? Number.MAX_SAFE_INTEGER;
+  const started = performance.now();
   const snapshot = options.snapshots ? await store.latestSnapshot(id, upTo) : undefined;
   let state = snapshot ? (structuredClone(snapshot.state) as S) : type.initial(id);
   const events = await store.read(id, snapshot?.version ?? 0, upTo);
+  const readMs = performance.now() - started;
   for (const event of events) state = type.apply(state, upcast(event, type.upcasters ?? {}));
   const version = events.length ? events[events.length - 1].version : (snapshot?.version ?? 0);
-  return { state, version, snapshotVersion: snapshot?.version ?? null, eventsRead: events.length };
+  return { state, version, snapshotVersion: snapshot?.version ?? null, eventsRead: events.length, readMs };
 }
 
 /** Every state a stream went through, version by version: a replay to step through. */

@@ -119,7 +119,7 @@ export class EsHost {
   async stateAt(id: string, version?: number, snapshots = true): Promise<AggregateAt> {
     const started = this.deps.timer();
     const loaded = await loadAggregate(this.store, this.def.aggregate, id, { snapshots, upTo: version });
-    const load: LoadStat = { snapshots, snapshotVersion: loaded.snapshotVersion, eventsRead: loaded.eventsRead, ms: this.deps.timer() - started };
+    const load: LoadStat = { snapshots, snapshotVersion: loaded.snapshotVersion, eventsRead: loaded.eventsRead, ms: this.deps.timer() - started, readMs: loaded.readMs };
     return { state: loaded.state, version: loaded.version, load };
   }
 

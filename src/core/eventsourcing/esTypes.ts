@@ -36,6 +36,8 @@ export interface LoadStat {
   eventsRead: number;
   /** Wall-clock milliseconds the load took inside its worker. */
   ms: number;
+  /** Of those, reading the snapshot and the events from IndexedDB. */
+  readMs?: number;
 }
 
 export interface AggregateAt {

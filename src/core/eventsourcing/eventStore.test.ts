@@ -29,6 +29,32 @@ afterEach(() => open.splice(0).forEach((db) => db.close()));
 const order = (s: EventStore, id: string, command: OrderCommand, snapshotEvery = 0) => handleCommand(s, orderAggregate, decideOrder, id, command, { snapshotEvery });
 
 describe('event store', () => {
+  it('reads a long stream the same whether its events sit together in the log or are spread between others', async () => {
+    const s = store();
+    const versions = new Map<string, number>();
+    const add = async (stream: string, n: number) => {
+      const version = versions.get(stream) ?? 0;
+      await s.append(stream, version, Array.from({ length: n }, (_, i) => ({ type: 'Noted', data: { i } })));
+      versions.set(stream, version + n);
+    };
+    // 'dense': 300 events with a few of another stream's in between; 'sparse': 300 events, one in every three.
+    for (let round = 0; round < 3; round++) {
+      await add('dense', 100);
+      await add('other', 10);
+    }
+    for (let i = 0; i < 300; i++) {
+      await add('sparse', 1);
+      await add('other', 2);
+    }
+    for (const stream of ['dense', 'sparse']) {
+      const all = await s.read(stream);
+      expect(all.map((e) => e.version)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+      expect(all.every((e) => e.stream === stream)).toBe(true);
+      expect((await s.read(stream, 50, 250)).map((e) => e.version)).toEqual(Array.from({ length: 200 }, (_, i) => i + 51));
+    }
+    expect(await s.read('nobody')).toEqual([]);
+  });
+
   it('appends with an expected version and refuses a stale one with a clear error', async () => {
     const s = store();
     await s.append('o-1', 0, [{ type: 'OrderCreated', data: { customerId: 'alice' } }]);
