@@ -2,7 +2,7 @@
 // Dexie dependencies (indexedDB, IDBKeyRange) are passed in, as everywhere in core.
 
 import { Dexie } from 'dexie';
-import type { DexieDeps } from '../broker/brokerDb';
+import { withoutLiveQueries, type DexieDeps } from '../broker/brokerDb';
 import { CHANGES_TABLE, changeLogTables, type ChangeRow } from './changeEvent';
 import { changeLog, type ChangeLogOptions } from './changeLog';
 
@@ -13,7 +13,7 @@ export function openChangeLoggedDb(
   options: ChangeLogOptions,
   deps: DexieDeps,
 ): Dexie {
-  const db = new Dexie(name, deps);
+  const db = new Dexie(name, withoutLiveQueries(deps));
   db.version(1).stores({ ...stores, [CHANGES_TABLE]: changeLogTables });
   db.use(changeLog(options));
   return db;

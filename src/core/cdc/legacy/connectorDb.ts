@@ -3,7 +3,7 @@
 // It holds nothing of the sources: those are only read, in their own databases.
 
 import { Dexie } from 'dexie';
-import type { DexieDeps } from '../../broker/brokerDb';
+import { withoutLiveQueries, type DexieDeps } from '../../broker/brokerDb';
 import type { ConnectorPosition, PositionStore } from '../positionStore';
 
 export interface ConnectorTotals {
@@ -23,7 +23,7 @@ export function connectorDbName(runId: string): string {
 }
 
 export function openConnectorDb(runId: string, dexie: DexieDeps): Dexie {
-  const db = new Dexie(connectorDbName(runId), dexie);
+  const db = new Dexie(connectorDbName(runId), withoutLiveQueries(dexie));
   db.version(1).stores({ positions: 'service', meta: 'key' });
   return db;
 }

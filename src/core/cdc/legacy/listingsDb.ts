@@ -4,7 +4,7 @@
 // schema with capture off, because it only ever reads.
 
 import { Dexie } from 'dexie';
-import type { DexieDeps } from '../../broker/brokerDb';
+import { withoutLiveQueries, type DexieDeps } from '../../broker/brokerDb';
 import { commitCapture } from '../../service/commitCapture';
 import type { Change } from '../../telemetry';
 import { CHANGES_TABLE, changeLogTables } from '../changeEvent';
@@ -31,7 +31,7 @@ export type ListingsDbOptions =
     };
 
 export function openListingsDb(runId: string, dexie: DexieDeps, options: ListingsDbOptions): Dexie {
-  const db = new Dexie(listingsDbName(runId), dexie);
+  const db = new Dexie(listingsDbName(runId), withoutLiveQueries(dexie));
   // One version for both openers: the connector must never upgrade the service's database under it.
   db.version(1).stores({ [LISTINGS_TABLE]: 'id', [CHANGES_TABLE]: changeLogTables });
   if (!options.capture) return db;

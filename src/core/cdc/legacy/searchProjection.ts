@@ -6,7 +6,7 @@
 // the search database; knows nothing of the broker.
 
 import { Dexie, type Table } from 'dexie';
-import type { DexieDeps } from '../../broker/brokerDb';
+import { withoutLiveQueries, type DexieDeps } from '../../broker/brokerDb';
 import { commitCapture } from '../../service/commitCapture';
 import type { Change } from '../../telemetry';
 import type { ListingRow, SearchDocRow } from '../cdcTypes';
@@ -33,7 +33,7 @@ export function searchDbName(runId: string): string {
 }
 
 export function openSearchDb(runId: string, dexie: DexieDeps, onCommit?: (changes: Change[]) => void): Dexie {
-  const db = new Dexie(searchDbName(runId), dexie);
+  const db = new Dexie(searchDbName(runId), withoutLiveQueries(dexie));
   db.version(1).stores({ docs: 'id, *words, city', tombstones: 'id', meta: 'key' });
   if (onCommit) db.use(commitCapture(onCommit));
   return db;
