@@ -63,7 +63,7 @@ async function oneRun(index, url, previous) {
       // After the latency run: the bound's writes leave the disk busy (compaction) for a moment.
       const page = await session.open();
       run.bound = await idbBound(page, { ms: PLAN.boundMs });
-      log(`  IndexedDB bound: ${run.bound.singleRowCommitsPerSecond.toFixed(0)} commits/s (1 row), ${run.bound.hundredRowsPerSecond.toFixed(0)} rows/s (100 rows)`);
+      log(`  IndexedDB bound: ${run.bound.singleRowCommitsPerSecond.toFixed(0)} commits/s (1 row), ${run.bound.hundredRowsPerSecond.toFixed(0)} rows/s (100 rows); 10,000 rows read in ${run.bound.read10kByIndexMs.toFixed(1)} ms by index, ${run.bound.read10kByKeyMs.toFixed(1)} ms by key`);
       await page.close();
       await new Promise((r) => setTimeout(r, 2000));
     }
@@ -83,7 +83,7 @@ async function oneRun(index, url, previous) {
     }
     if (want('replay')) {
       run.replay = await replay(session, { loads: PLAN.loads, rebuildEvents: PLAN.rebuildEvents });
-      log(`  replay: ${run.replay.loadWithoutSnapshotsMs.toFixed(1)} ms without snapshots, ${run.replay.loadWithSnapshotsMs.toFixed(2)} ms with; rebuild of ${run.replay.rebuildEvents} events ${(run.replay.rebuildMs / 1000).toFixed(2)} s`);
+      log(`  replay: ${run.replay.loadWithoutSnapshotsMs.toFixed(1)} ms without snapshots (${run.replay.readWithoutSnapshotsMs?.toFixed(1)} ms of it reading), ${run.replay.loadWithSnapshotsMs.toFixed(2)} ms with; rebuild of ${run.replay.rebuildEvents} events ${(run.replay.rebuildMs / 1000).toFixed(2)} s`);
     }
   } finally {
     if (session.errors.length) log(`  page errors: ${[...new Set(session.errors)].join(' | ')}`);

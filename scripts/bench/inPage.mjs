@@ -124,6 +124,52 @@ function idbBound() {
 export const IDB_BOUND_SOURCE = `(${idbBound.toString()})()`;
 
 /**
+ * The read bound (worker source): 10,000 event-shaped rows of one stream, read back whole with one
+ * getAll through a [stream+version] index (what loading an aggregate does) and through the primary key.
+ */
+function idbRead() {
+  self.onmessage = async ({ data }) => {
+    const { rows, reads } = data;
+    const name = `bench-idb-read-${Math.random().toString(36).slice(2)}`;
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open(name, 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('events', { keyPath: 'position' }).createIndex('sv', ['stream', 'version'], { unique: true });
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction('events', 'readwrite');
+      const store = tx.objectStore('events');
+      for (let i = 1; i <= rows; i++) store.put({ position: i, stream: 'big', version: i, type: 'ItemAdded', schema: 2, data: { sku: `SKU-${i % 7}`, qty: 1, price: 12 }, at: Date.now() });
+      tx.oncomplete = resolve;
+      tx.onerror = tx.onabort = () => reject(tx.error);
+    });
+    const time = (read) =>
+      new Promise((resolve, reject) => {
+        const started = performance.now();
+        const req = read(db.transaction('events', 'readonly').objectStore('events'));
+        req.onsuccess = () => resolve(performance.now() - started);
+        req.onerror = () => reject(req.error);
+      });
+    const byIndex = [];
+    const byKey = [];
+    for (let i = 0; i < reads; i++) {
+      byIndex.push(await time((s) => s.index('sv').getAll(IDBKeyRange.bound(['big', 0], ['big', Infinity]))));
+      byKey.push(await time((s) => s.getAll(IDBKeyRange.bound(1, rows))));
+    }
+    db.close();
+    await new Promise((resolve) => {
+      const del = indexedDB.deleteDatabase(name);
+      del.onsuccess = del.onerror = del.onblocked = resolve;
+    });
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    self.postMessage({ byIndexMs: median(byIndex), byKeyMs: median(byKey) });
+  };
+}
+
+export const IDB_READ_SOURCE = `(${idbRead.toString()})()`;
+
+/**
  * Installed in the page as window.__bench: the observer, a load generator that offers
  * orders at a steady rate through window.playground, and the canvas probes.
  */

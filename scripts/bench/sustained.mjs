@@ -2,11 +2,14 @@
 // canvas on screen. The main thread's busy fraction comes from Chromium's own
 // task accounting (CDP Performance.TaskDuration); the longest task from the
 // longtask observer; slow frames from the gaps between animation frames. The
-// JS heap is read after a forced GC half-way and at the end; what those GCs
-// cost is left out of the canvas figures.
+// JS heap is read after forced GCs at half-time, three quarters and the end;
+// its growth is the least-squares slope through those readings over the last
+// half (one reading pair would mostly measure what the GC left that moment).
+// What those GCs cost is left out of the canvas figures.
 
 import { benchSettings } from './load.mjs';
 import { unlimitedStock } from './session.mjs';
+import { slope } from './stats.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -24,6 +27,8 @@ export async function sustained(session, { rate, seconds, warmupSeconds, log }) 
     const heapAfterGc = async () => {
       const before = await taskSeconds();
       const from = await page.evaluate(() => performance.now());
+      // Twice: the first pass can leave garbage the second one finds (weak references, finalizers).
+      await cdp.send('HeapProfiler.collectGarbage');
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');
       const to = await page.evaluate(() => performance.now());
@@ -43,6 +48,8 @@ export async function sustained(session, { rate, seconds, warmupSeconds, log }) 
     await until(start, seconds / 2);
     const heapHalf = await heapAfterGc();
     log(`    heap at ${seconds / 2} s: ${heapHalf.toFixed(1)} MB`);
+    await until(start, (seconds * 3) / 4);
+    const heapThreeQuarters = await heapAfterGc();
     await until(start, seconds);
     const wallSeconds = (Date.now() - t0) / 1000;
     const tasks1 = await taskSeconds();
@@ -70,7 +77,13 @@ export async function sustained(session, { rate, seconds, warmupSeconds, log }) 
       framesOver25ms: gaps.filter((g) => g > 25).length,
       heapMB: heapEnd,
       heapHalfMB: heapHalf,
-      heapGrowth: (heapEnd - heapHalf) / heapHalf,
+      heapThreeQuartersMB: heapThreeQuarters,
+      // Growth over the last half: the fitted line's rise across it, relative to where it starts.
+      heapGrowth: (slope([
+        { x: seconds / 2, y: heapHalf },
+        { x: (seconds * 3) / 4, y: heapThreeQuarters },
+        { x: seconds, y: heapEnd },
+      ]) * (seconds / 2)) / heapHalf,
     };
   } finally {
     await cdp.detach().catch(() => undefined);
