@@ -10,6 +10,7 @@
 //   PROFILE_SECONDS=n  traced seconds (default 6), after 4 s of warm-up
 //   PROFILE_TOP=n      functions listed per thread (default 8)
 //   PROFILE_TRACE=f    report on a trace recorded before (with its PROFILE_SECONDS)
+//   PROFILE_LIGHT=1    no sampling profiler (task lengths close to an untraced run's; no hot functions)
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build, serve } from './server.mjs';
@@ -25,7 +26,10 @@ const PORT = Number(process.env.PROFILE_PORT ?? 4181);
 const TRACE = process.env.PROFILE_TRACE ?? '/tmp/mpp-profile-trace.json';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'v8.execute'];
+// PROFILE_LIGHT=1 leaves the sampling profiler out: task lengths then are close to an untraced run's.
+const CATEGORIES = process.env.PROFILE_LIGHT
+  ? ['toplevel', 'devtools.timeline']
+  : ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'v8.execute'];
 
 /** Names the threads: a worker by the script its first function call ran (its entry's file name). */
 function threadNames(events) {
@@ -91,8 +95,23 @@ function hotFunctions(events) {
   return byThread;
 }
 
+/** The main thread's longest tasks and what took the time inside each (layout, paint, script…). */
+function longestTasks(events, count = 5) {
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
+  const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask').sort((a, b) => b.dur - a.dur).slice(0, count);
+  for (const task of tasks) {
+    const inside = onMain.filter((e) => e !== task && e.tid === task.tid && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+    const parts = new Map();
+    for (const e of inside) if (['FunctionCall', 'Layout', 'Paint', 'UpdateLayoutTree', 'PrePaint', 'Layerize', 'MajorGC', 'MinorGC', 'V8.GC_MC_INCREMENTAL'].includes(e.name)) parts.set(e.name, (parts.get(e.name) ?? 0) + e.dur / 1000);
+    console.log(`  task ${(task.dur / 1000).toFixed(0)} ms: ${[...parts].sort((a, b) => b[1] - a[1]).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
+  }
+}
+
 /** Prints each busy thread with its hottest functions. */
 function report(events, seconds) {
+  console.log('The main thread\'s longest tasks (nested events can overlap: FunctionCall includes what it calls):');
+  longestTasks(events);
   const name = threadNames(events);
   const busy = busyByThread(events);
   const hot = hotFunctions(events);
@@ -123,14 +142,16 @@ async function record() {
     cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
     const finished = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     const before = await page.evaluate(() => window.__bench.counts());
+    const t0 = Date.now();
     await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
     await sleep(SECONDS * 1000);
     await cdp.send('Tracing.end');
     await finished;
     const after = await page.evaluate(() => window.__bench.counts());
+    const elapsed = (Date.now() - t0) / 1000;
     await page.evaluate(() => window.__bench.stopLoad());
     writeFileSync(TRACE, JSON.stringify({ traceEvents: events }));
-    const completed = (after.completed - before.completed) / SECONDS;
+    const completed = (after.completed - before.completed) / elapsed;
     console.log(`offered ${RATE} orders/s; completed ${completed.toFixed(0)}/s while traced (${SECONDS} s; trace in ${TRACE}: chrome://tracing or DevTools opens it)`);
     return events;
   } finally {
