@@ -75,6 +75,7 @@ export async function sustained(session, { rate, seconds, warmupSeconds, log }) 
       longTasks: tasks.length,
       frames: gaps.length,
       framesOver25ms: gaps.filter((g) => g > 25).length,
+      longestFrameGapMs: gaps.length ? Math.max(...gaps) : 0,
       heapMB: heapEnd,
       heapHalfMB: heapHalf,
       heapThreeQuartersMB: heapThreeQuarters,

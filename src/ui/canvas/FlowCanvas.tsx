@@ -3,7 +3,7 @@
 
 import { ReactFlow, useReactFlow, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { approachOf } from '../approach';
 import { useController } from '../controls/ControllerContext';
@@ -55,7 +55,9 @@ export function FlowCanvas() {
   const approach = useMemo(() => approachOf(controller), [controller]);
   // Read at each render: a script may have changed it with configure() since the run started.
   const publishedOutboxMs = controller.config?.retention?.publishedOutboxMs ?? null;
-  const { nodes, edges } = useMemo(() => toFlow(slices, approach, { publishedOutboxMs }), [slices, approach, publishedOutboxMs]);
+  // Rendered at low priority: React may split a big canvas update into slices and keep input responsive.
+  const deferred = useDeferredValue(slices);
+  const { nodes, edges } = useMemo(() => toFlow(deferred, approach, { publishedOutboxMs }), [deferred, approach, publishedOutboxMs]);
   const container = useRef<HTMLDivElement>(null);
   return (
     <div className="canvas" aria-label="Services and broker" ref={container}>
