@@ -8,7 +8,6 @@
 // between publish and mark.
 
 import type { Dexie } from 'dexie';
-import { Waker } from '../clock';
 import { isCrash } from '../crash';
 import { CHANGES_TABLE, type ChangeRow } from '../cdc/changeEvent';
 import { CdcConnector } from '../cdc/connector';
@@ -17,7 +16,7 @@ import { OUTBOX_TABLE, routeOutboxEvent } from '../cdc/router';
 import type { OutboxRelayLike, RelayDeps } from './relay';
 import type { OutboxRow } from '../rows';
 import { RelayMeter } from './relayMeter';
-import { runRelayLoop } from './relayLoop';
+import { LoopingRelay } from './relayLoop';
 import { RELAY_POSITION_KEY } from './serviceDb';
 import { aggregateTypeOf } from './topics';
 
@@ -36,18 +35,15 @@ function metaPositions(db: Dexie): PositionStore {
 /** The longest a busy relay goes between two retention passes. */
 const HOUSEKEEP_EVERY_MS = 1000;
 
-export class LogTailingRelay implements OutboxRelayLike {
-  publishing = false;
+export class LogTailingRelay extends LoopingRelay implements OutboxRelayLike {
   readonly meter = new RelayMeter('log-tailing');
   private readonly connector: CdcConnector;
   /** When retention next runs (clock time). */
   private housekeepDue = 0;
-  private readonly waker = new Waker();
   private started: Promise<void> | null = null;
-  private paused = false;
-  private stopped = false;
 
   constructor(private readonly deps: RelayDeps) {
+    super(deps);
     const { service, db, broker, clock, crash, config } = deps;
     this.connector = new CdcConnector({
       sources: [{ service, db, tables: [OUTBOX_TABLE] }],
@@ -69,24 +65,6 @@ export class LogTailingRelay implements OutboxRelayLike {
     });
   }
 
-  /**
-   * A commit always wakes it: following a log means hearing of each write as it lands (Debezium streams the
-   * WAL), so unlike the polling relay it does not wait out a teaching interval. The interval stays as a fallback.
-   */
-  wake(): void {
-    this.waker.wake();
-  }
-
-  setPaused(paused: boolean): void {
-    this.paused = paused;
-    if (!paused) this.waker.wake();
-  }
-
-  stop(): void {
-    this.stopped = true;
-    this.waker.wake();
-  }
-
   /** Changes in the log past the stored position. */
   async unpublished(): Promise<number> {
     await this.start();
@@ -98,19 +76,13 @@ export class LogTailingRelay implements OutboxRelayLike {
     return this.connector.position(this.deps.service)?.seq ?? 0;
   }
 
-  /** The connector starts (reads its stored position) on the first pass. */
-  run(): Promise<void> {
-    const { clock, crash, config, speed } = this.deps;
-    return runRelayLoop({
-      stopped: () => this.stopped,
-      paused: () => this.paused,
-      tick: () => this.tick(),
-      more: (consumed) => consumed > 0 && consumed >= config().relay.batchSize,
-      waker: this.waker,
-      clock,
-      intervalMs: () => config().relay.intervalMs / speed(),
-      crash,
-    });
+  /**
+   * A commit always wakes it (LoopingRelay.wake): following a log means hearing of each write as it lands
+   * (Debezium streams the WAL), so unlike the polling relay it does not wait out a teaching interval. The
+   * interval stays as a fallback. The connector starts (reads its stored position) on the first pass.
+   */
+  protected more(consumed: number): boolean {
+    return consumed > 0 && consumed >= this.deps.config().relay.batchSize;
   }
 
   /** One read of the log: returns how many changes it consumed (published, warned about or skipped). */

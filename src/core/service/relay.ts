@@ -5,7 +5,6 @@
 
 import type { Dexie } from 'dexie';
 import type { Clock } from '../clock';
-import { Waker } from '../clock';
 import { makeEvent } from '../envelope';
 import type { OutboxRow } from '../rows';
 import type { CrashSwitch } from '../crash';
@@ -17,7 +16,7 @@ import { topicOf } from './topics';
 import type { RelayMode } from '../scenario/scenario';
 import { RelayMeter } from './relayMeter';
 import { markPublished, unpublishedAfter } from './outboxRetention';
-import { runRelayLoop } from './relayLoop';
+import { LoopingRelay } from './relayLoop';
 
 export interface RelayDeps {
   service: string;
@@ -67,48 +66,28 @@ export function toMessage(service: string, row: OutboxRow, mode: RelayMode = 'po
   };
 }
 
-export class OutboxRelay implements OutboxRelayLike {
+export class OutboxRelay extends LoopingRelay implements OutboxRelayLike {
   /** Every row at or below this seq is known to be published. */
   watermark = 0;
-  publishing = false;
   readonly meter = new RelayMeter('polling');
-  private readonly waker = new Waker();
-  private paused = false;
-  private stopped = false;
 
-  constructor(private readonly deps: RelayDeps) {}
-
-  wake(): void {
-    if (this.deps.config().relay.wakeOnCommit) this.waker.wake();
+  constructor(private readonly deps: RelayDeps) {
+    super(deps);
   }
 
-  setPaused(paused: boolean): void {
-    this.paused = paused;
-    if (!paused) this.waker.wake();
-  }
-
-  stop(): void {
-    this.stopped = true;
-    this.waker.wake();
+  /** Only a relay set to wake on commit hears of commits; otherwise it polls at its interval. */
+  override wake(): void {
+    if (this.deps.config().relay.wakeOnCommit) super.wake();
   }
 
   unpublished(): Promise<number> {
     return this.pending().count();
   }
 
-  run(): Promise<void> {
-    const { clock, crash, config, speed } = this.deps;
-    return runRelayLoop({
-      stopped: () => this.stopped,
-      paused: () => this.paused,
-      tick: () => this.tick(),
-      // Woken on commit, a full batch means more is waiting; polling, it always waits out its interval.
-      more: (published) => config().relay.wakeOnCommit && published > 0 && published >= config().relay.batchSize,
-      waker: this.waker,
-      clock,
-      intervalMs: () => config().relay.intervalMs / speed(),
-      crash,
-    });
+  /** Woken on commit, a full batch means more is waiting; polling, it always waits out its interval. */
+  protected more(published: number): boolean {
+    const { wakeOnCommit, batchSize } = this.deps.config().relay;
+    return wakeOnCommit && published > 0 && published >= batchSize;
   }
 
   /** One poll: returns how many rows it published. */

@@ -1,35 +1,61 @@
-// The loop both outbox relays run. A pass publishes what it finds; a pass that
-// filled its batch goes on at once (there is more), one that did not waits —
-// for a commit to wake it or for the interval to end. A commit that landed
-// during the pass is latched by the Waker, so it is picked up at once rather
-// than after the interval; a pass that found less than a batch does not read
-// again just to find nothing.
+// What both outbox relays share: pausing, stopping, being woken, and the loop.
+// A pass publishes what it finds; a pass that filled its batch goes on at once
+// (there is more), one that did not waits — for a commit to wake it or for the
+// interval to end. A commit that landed during the pass is latched by the
+// Waker, so it is picked up at once rather than after the interval; a pass
+// that found less than a batch does not read again just to find nothing.
 
-import type { Clock, Waker } from '../clock';
+import { Waker, type Clock } from '../clock';
 import type { CrashSwitch } from '../crash';
 import { isCrash } from '../crash';
 
-export interface RelayLoop {
-  stopped(): boolean;
-  paused(): boolean;
-  /** One pass: how much it did. */
-  tick(): Promise<number>;
-  /** Whether a pass that did `done` should run again without waiting. */
-  more(done: number): boolean;
-  waker: Waker;
+export interface RelayLoopDeps {
   clock: Clock;
-  /** How long to wait when there is nothing more, in real milliseconds. */
-  intervalMs(): number;
   crash: CrashSwitch;
+  config: () => { relay: { intervalMs: number } };
+  /** Simulation speed: the interval shrinks as it rises. */
+  speed: () => number;
 }
 
-export async function runRelayLoop(loop: RelayLoop): Promise<void> {
-  try {
-    while (!loop.stopped() && !loop.crash.dead) {
-      const done = loop.paused() ? 0 : await loop.tick();
-      if (!loop.more(done)) await loop.waker.wait(loop.clock, loop.intervalMs());
+export abstract class LoopingRelay {
+  /** True while a publish is on its way to the broker. */
+  publishing = false;
+  protected readonly waker = new Waker();
+  protected paused = false;
+  protected stopped = false;
+
+  constructor(private readonly loopDeps: RelayLoopDeps) {}
+
+  /** One pass: how much it did (0: nothing to do, or the broker refused). */
+  abstract tick(): Promise<number>;
+
+  /** Whether a pass that did `done` should run again without waiting. */
+  protected abstract more(done: number): boolean;
+
+  /** A commit happened: look now rather than at the end of the interval. */
+  wake(): void {
+    this.waker.wake();
+  }
+
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    if (!paused) this.waker.wake();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.waker.wake();
+  }
+
+  async run(): Promise<void> {
+    const { clock, crash, config, speed } = this.loopDeps;
+    try {
+      while (!this.stopped && !crash.dead) {
+        const done = this.paused ? 0 : await this.tick();
+        if (!this.more(done)) await this.waker.wait(clock, config().relay.intervalMs / speed());
+      }
+    } catch (error) {
+      if (!isCrash(error)) throw error;
     }
-  } catch (error) {
-    if (!isCrash(error)) throw error;
   }
 }
