@@ -2,6 +2,7 @@
 // the outbox table, or reads of the change log), how often it found none, what it
 // wrote back, and how long an event waited from commit to the broker's ack. Side
 // by side (the compare page), this is the polling vs log-tailing comparison.
+// Always two lines, each cut short rather than wrapped: the node's height is fixed.
 
 import type { RelayStats } from '../../core/service/relayMeter';
 
@@ -16,12 +17,11 @@ export function RelayLine({ stats }: { stats: RelayStats | null }) {
   const what = polling ? 'outbox queries' : 'log reads';
   return (
     <div className={`relay-line relay-${stats.mode}`} data-testid="relay-line" data-mode={stats.mode}>
-      <strong>{stats.mode}</strong>
       <span title={`${reads} ${polling ? 'queries on the outbox table' : 'reads of the change log'}, ${stats.emptyReads} of them found nothing${polling ? `; ${stats.rowsMarked} rows marked published` : ''}`}>
-        {reads} {what}, {stats.emptyReads} empty
+        <strong>{stats.mode}</strong> {reads} {what}, {stats.emptyReads} empty
       </span>
       <span title="publish latency: from the commit of the outbox row to the broker's acknowledgement (median of the recent ones)">
-        {latency(stats.latencyP50Ms)}
+        publish {latency(stats.latencyP50Ms)}
       </span>
     </div>
   );

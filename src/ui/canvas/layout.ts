@@ -10,7 +10,8 @@ import type { ServiceName } from '../../core/rows';
 export const SERVICE_ORDER: ServiceName[] = ['order', 'payment', 'inventory', 'shipping'];
 
 export const SERVICE_W = 304;
-export const SERVICE_H = 530;
+/** Tall enough for the business tables, the outbox (or change log), the relay's two lines and the inbox. */
+export const SERVICE_H = 558;
 export const GAP_X = 10;
 /** Room between the service row and the broker for the edge labels. */
 export const EDGE_GAP = 108;
