@@ -53,7 +53,7 @@ export const handleIds = {
  * frame; without these (and `measured`) React Flow would forget the measured
  * handles on each update, drop the edges for a frame and remount them.
  */
-const handle = (
+export const handle = (
   id: string,
   type: NodeHandle['type'],
   position: Position,

@@ -2,6 +2,7 @@
 // points it can reach and arm it, or kill the worker now; once it is down,
 // Restart. The broker has no points to arm: only Crash now.
 
+import { CrashNow, Restart } from '../controls/KillButtons';
 import { CDC_CRASH_POINTS, type CdcNode } from '../../runtime/cdcController';
 import { CrashPointPicker } from '../controls/CrashPointPicker';
 import type { ProcessState } from '../store/types';
@@ -19,34 +20,17 @@ const SURVIVES: Record<CdcNode, string> = {
 function CrashNowButton({ process, state }: { process: CdcNode; state: ProcessState }) {
   const { controller } = useCdcContext();
   return (
-    <button
-      type="button"
-      className="btn btn-danger nodrag nopan"
-      disabled={state.status !== 'running'}
-      aria-label={`Crash ${process} now`}
-      title={`Terminate the worker now: ${SURVIVES[process]}`}
-      onClick={() => controller.crashNow(process)}
-    >
-      Crash now
-    </button>
+    <CrashNow process={process} running={state.status === 'running'} title={`Terminate the worker now: ${SURVIVES[process]}`} onCrash={() => controller.crashNow(process)} />
   );
 }
 
 export function CdcRestartButton({ process }: { process: CdcNode }) {
   const { controller, facts } = useCdcContext();
   return (
-    <button
-      type="button"
-      className="btn btn-restart nodrag nopan"
-      aria-label={`Restart ${process}`}
-      onClick={() =>
-        controller
-          .restart(process)
-          .catch((err: unknown) => facts.getState().reportError(`Restart ${process}`, errorText(err)))
-      }
-    >
-      Restart
-    </button>
+    <Restart
+      process={process}
+      onRestart={() => controller.restart(process).catch((err: unknown) => facts.getState().reportError(`Restart ${process}`, errorText(err)))}
+    />
   );
 }
 

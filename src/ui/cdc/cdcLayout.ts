@@ -5,7 +5,8 @@
 // runs straight: across from the change log to the connector, down from the
 // connector to the broker, across from the broker to the query service.
 
-import { Position, type NodeHandle } from '@xyflow/react';
+import { Position } from '@xyflow/react';
+import { handle } from '../canvas/layout';
 
 export interface Box {
   x: number;
@@ -39,19 +40,7 @@ export const DELIVER_EDGE_Y = BOXES.broker.y + 70;
 
 export const handleIds = { out: 'out', in: 'in' } as const;
 
-/**
- * Handle positions given to React Flow up front, relative to their node: our
- * nodes are re-derived on every update, and without these (and `measured`)
- * React Flow would drop the edges for a frame while it measured them again.
- */
-const handle = (
-  id: string,
-  type: NodeHandle['type'],
-  position: Position,
-  x: number,
-  y: number,
-): NodeHandle => ({ id, type, position, x, y, width: 1, height: 1 });
-
+// Handle positions go to React Flow up front (see canvas/layout.ts for why).
 export const HANDLES = {
   listings: [
     handle(handleIds.out, 'source', Position.Right, BOXES.listings.w, LOG_EDGE_Y - BOXES.listings.y),

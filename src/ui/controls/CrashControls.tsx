@@ -2,6 +2,7 @@
 // process now. A crashed process shows RestartButton instead (in its header).
 // The broker has no crash points: it only gets CrashNowButton.
 
+import { CrashNow, Restart } from './KillButtons';
 import { CrashPointPicker } from './CrashPointPicker';
 import type { ProcessName } from '../../core/telemetry';
 import { approachOf } from '../approach';
@@ -41,30 +42,10 @@ export function CrashControls({ process, state, layout }: Props) {
 /** Kills the process wherever it is; `title` says what survives. */
 export function CrashNowButton({ process, state, title }: { process: ProcessName; state: ProcessState; title?: string }) {
   const actions = useActions();
-  return (
-    <button
-      type="button"
-      className="btn btn-danger nodrag nopan"
-      disabled={state.status !== 'running'}
-      aria-label={`Crash ${process} now`}
-      title={title}
-      onClick={() => actions.crashNow(process)}
-    >
-      Crash now
-    </button>
-  );
+  return <CrashNow process={process} running={state.status === 'running'} title={title} onCrash={() => actions.crashNow(process)} />;
 }
 
 export function RestartButton({ process }: { process: ProcessName }) {
   const actions = useActions();
-  return (
-    <button
-      type="button"
-      className="btn btn-restart nodrag nopan"
-      onClick={() => actions.restart(process)}
-      aria-label={`Restart ${process}`}
-    >
-      Restart
-    </button>
-  );
+  return <Restart process={process} onRestart={() => actions.restart(process)} />;
 }

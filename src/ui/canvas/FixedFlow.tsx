@@ -1,0 +1,63 @@
+// A React Flow view of nodes fixed in place: nothing to drag, connect, select
+// or focus, and everything kept in view — fitted whenever the canvas changes
+// size (window, side panel, error banner) and when the node set grows (the
+// orchestrator's row appears only once the run reports it, after the first fit).
+// The shop's canvas and the CDC page's both draw through it.
+
+import { ReactFlow, useReactFlow, type Edge, type EdgeTypes, type Node, type NodeTypes } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect, useRef, type RefObject } from 'react';
+
+const FIT = { padding: '10px' } as const;
+
+function Refit({ target, nodeCount }: { target: RefObject<HTMLDivElement | null>; nodeCount: number }) {
+  const flow = useReactFlow();
+  useEffect(() => {
+    const element = target.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => void flow.fitView(FIT));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [flow, target]);
+  useEffect(() => {
+    // The new node must be in React Flow's store before fitting, hence the frame.
+    const id = requestAnimationFrame(() => void flow.fitView(FIT));
+    return () => cancelAnimationFrame(id);
+  }, [flow, nodeCount]);
+  return null;
+}
+
+interface FixedFlowProps<N extends Node, E extends Edge> {
+  nodes: N[];
+  edges: E[];
+  /** Module-level objects: new ones on each render would make React Flow remount every node (xyflow error002). */
+  nodeTypes: NodeTypes;
+  edgeTypes: EdgeTypes;
+  className: string;
+  label: string;
+}
+
+export function FixedFlow<N extends Node, E extends Edge>({ nodes, edges, nodeTypes, edgeTypes, className, label }: FixedFlowProps<N, E>) {
+  const container = useRef<HTMLDivElement>(null);
+  return (
+    <div className={className} aria-label={label} ref={container}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        fitView
+        fitViewOptions={FIT}
+        minZoom={0.3}
+        maxZoom={2}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+      >
+        <Refit target={container} nodeCount={nodes.length} />
+      </ReactFlow>
+    </div>
+  );
+}
