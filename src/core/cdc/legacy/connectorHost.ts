@@ -5,29 +5,19 @@
 // after the broker acknowledged a batch and before the position is stored.
 // Host-agnostic: storage, wire, clock and how to die are passed in.
 
+import type { CdcHostDeps } from './hostDeps';
 import type { Dexie } from 'dexie';
 import { BrokerClient } from '../../broker/brokerClient';
-import type { DexieDeps } from '../../broker/brokerDb';
-import type { Clock } from '../../clock';
 import { CrashSwitch, isCrash } from '../../crash';
 import type { CrashPoint } from '../../crashPoints';
-import type { OpenChannel } from '../../transport';
-import type { CdcReport, ConnectorState } from '../cdcTypes';
+import type { ConnectorState } from '../cdcTypes';
 import { lastSeq } from '../changeLogDb';
 import { CdcConnector, type ConnectorDeps, type PublishedBatch } from '../connector';
 import type { PositionStore } from '../positionStore';
-import type { CdcPace } from './cdcPace';
 import { dbPositionStore, openConnectorDb, readTotals, writeTotals, type ConnectorTotals } from './connectorDb';
 import { LISTINGS_SERVICE, LISTINGS_TABLE, openListingsDb } from './listingsDb';
 
-export interface ConnectorHostDeps {
-  runId: string;
-  dexie: DexieDeps;
-  openChannel: OpenChannel;
-  clock: Clock;
-  pace: CdcPace;
-  emit: (report: CdcReport) => void;
-  die: (point: CrashPoint) => void;
+export interface ConnectorHostDeps extends CdcHostDeps {
   /** A poll or publish failed for another reason than a crash; reported once per run of failures, retried at the poll interval. */
   onError?: (error: unknown) => void;
   /** How long a publish waits for the broker's acknowledgement before it is retried (BrokerClient's default when absent). */

@@ -4,29 +4,19 @@
 // between (consumer-after-commit-before-ack) redelivers the batch; the
 // sequence guard in searchProjection.ts makes that harmless. Host-agnostic.
 
+import type { CdcHostDeps } from './hostDeps';
 import type { Dexie } from 'dexie';
 import { BrokerClient, type Delivery } from '../../broker/brokerClient';
-import type { DexieDeps } from '../../broker/brokerDb';
-import type { Clock } from '../../clock';
 import { CrashSwitch, isCrash } from '../../crash';
 import type { CrashPoint } from '../../crashPoints';
-import type { OpenChannel } from '../../transport';
-import type { CdcReport, ListingRow, SearchDocRow, SearchStats } from '../cdcTypes';
+import type { ListingRow, SearchDocRow, SearchStats } from '../cdcTypes';
 import type { ChangeEvent } from '../changeEvent';
-import type { CdcPace } from './cdcPace';
 import { LISTINGS_TOPIC } from './listingsDb';
 import { applyChanges, openSearchDb, readCounts, readDocs, readTombstones, searchDocs, type TombstoneRow } from './searchProjection';
 
 export const QUERY_GROUP = 'query';
 
-export interface SearchHostDeps {
-  runId: string;
-  dexie: DexieDeps;
-  openChannel: OpenChannel;
-  clock: Clock;
-  pace: CdcPace;
-  emit: (report: CdcReport) => void;
-  die: (point: CrashPoint) => void;
+export interface SearchHostDeps extends CdcHostDeps {
   /** A batch could not be applied (it is nacked, so the broker delivers it again). */
   onError?: (error: unknown) => void;
 }
