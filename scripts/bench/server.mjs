@@ -22,7 +22,8 @@ export async function serve(outDir, port) {
     }
   };
   const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
+  // Up to 30 s: a cold `npx vite preview` on a busy 2-core machine once took longer than 10.
+  for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`vite preview exited (${child.exitCode}); is port ${port} taken?`);
     try {
       if ((await fetch(url)).ok) return { url, stop };
