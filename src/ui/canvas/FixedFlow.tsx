@@ -6,7 +6,7 @@
 
 import { ReactFlow, useReactFlow, type Edge, type EdgeTypes, type Node, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 
 const FIT = { padding: '10px' } as const;
 
@@ -35,9 +35,11 @@ interface FixedFlowProps<N extends Node, E extends Edge> {
   edgeTypes: EdgeTypes;
   className: string;
   label: string;
+  /** Drawn over the canvas (a status line), outside React Flow's pan and zoom. */
+  children?: ReactNode;
 }
 
-export function FixedFlow<N extends Node, E extends Edge>({ nodes, edges, nodeTypes, edgeTypes, className, label }: FixedFlowProps<N, E>) {
+export function FixedFlow<N extends Node, E extends Edge>({ nodes, edges, nodeTypes, edgeTypes, className, label, children }: FixedFlowProps<N, E>) {
   const container = useRef<HTMLDivElement>(null);
   return (
     <div className={className} aria-label={label} ref={container}>
@@ -58,6 +60,7 @@ export function FixedFlow<N extends Node, E extends Edge>({ nodes, edges, nodeTy
       >
         <Refit target={container} nodeCount={nodes.length} />
       </ReactFlow>
+      {children}
     </div>
   );
 }

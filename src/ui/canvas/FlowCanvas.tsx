@@ -34,5 +34,14 @@ export function FlowCanvas() {
   // Rendered at low priority: React may split a big canvas update into slices and keep input responsive.
   const deferred = useDeferredValue(slices);
   const { nodes, edges } = useMemo(() => toFlow(deferred, approach, { publishedOutboxMs }), [deferred, approach, publishedOutboxMs]);
-  return <FixedFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className="canvas" label="Services and broker" />;
+  return (
+    <FixedFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className="canvas" label="Services and broker">
+      {slices.summarising && (
+        // Says why the dots stopped: under load the canvas shows counts, not every message.
+        <p className="load-badge" role="status" data-testid="load-badge">
+          Heavy traffic: counts update four times a second; messages are not animated one by one
+        </p>
+      )}
+    </FixedFlow>
+  );
 }
