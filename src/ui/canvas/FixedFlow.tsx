@@ -8,7 +8,8 @@ import { ReactFlow, useReactFlow, type Edge, type EdgeTypes, type Node, type Nod
 import '@xyflow/react/dist/style.css';
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 
-const FIT = { padding: '10px' } as const;
+// More room on the right: the last service's edge labels sit right of its edges, outside every node.
+const FIT = { padding: { top: '10px', bottom: '10px', left: '10px', right: '30px' } } as const;
 
 function Refit({ target, nodeCount }: { target: RefObject<HTMLDivElement | null>; nodeCount: number }) {
   const flow = useReactFlow();

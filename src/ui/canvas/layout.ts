@@ -12,7 +12,8 @@ export const SERVICE_ORDER: ServiceName[] = ['order', 'payment', 'inventory', 's
 export const SERVICE_W = 304;
 /** Tall enough for the business tables, the outbox (or change log), the relay's two lines and the inbox. */
 export const SERVICE_H = 558;
-export const GAP_X = 10;
+/** Wide enough that a delivery label (three-digit counts) and the next service's publish label do not touch. */
+export const GAP_X = 22;
 /** Room between the service row and the broker for the edge labels. */
 export const EDGE_GAP = 108;
 export const ROW_W = SERVICE_ORDER.length * SERVICE_W + (SERVICE_ORDER.length - 1) * GAP_X;
