@@ -21,6 +21,9 @@ export interface LogRetentionDeps {
 
 const key = (topic: string, partition: number) => `${topic}#${partition}`;
 
+/** How close in time writes must be to share one age entry. */
+const AGE_STEP_MS = 100;
+
 export class LogRetention {
   /** Per partition, oldest first: [last offset, time] of each write — how old each stretch of the log is. */
   private readonly ages = new Map<string, [number, number][]>();
@@ -63,7 +66,13 @@ export class LogRetention {
     }
     for (const [k, entry] of last) {
       const list = this.ages.get(k);
-      if (list) list.push(entry);
+      const newest = list?.[list.length - 1];
+      // Writes in the same AGE_STEP_MS window share one entry, dated by its newest write: under load that
+      // is a few entries a second, not one per write, and a record is pruned at most a window late, never early.
+      if (newest && Math.floor(entry[1] / AGE_STEP_MS) === Math.floor(newest[1] / AGE_STEP_MS)) {
+        newest[0] = entry[0];
+        newest[1] = entry[1];
+      } else if (list) list.push(entry);
       else this.ages.set(k, [entry]);
     }
   }
