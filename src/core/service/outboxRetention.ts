@@ -41,12 +41,18 @@ export async function unpublishedAfter(db: Dexie, watermark: number, limit: numb
  */
 export async function markPublished(db: Dexie, rows: OutboxRow[], at: number, retentionMs: number | undefined): Promise<number> {
   const table = db.table<OutboxRow, number>(OUTBOX);
+  // The rows never change after their insert but for published_at: writing them back whole is one request each.
+  const mark = () => table.bulkPut(rows.map((row) => ({ ...row, published_at: at })));
+  if (retentionMs === undefined) {
+    // Kept for ever: no bookkeeping (it would grow with every row); if retention is set later, it is read afresh.
+    publishedOf.delete(db);
+    await mark();
+    return 0;
+  }
   const published = await known(db, table, rows);
   let pruned: number[] = [];
   await db.transaction('rw', table, async () => {
-    // The rows never change after their insert but for published_at: writing them back whole is one request each.
-    await table.bulkPut(rows.map((row) => ({ ...row, published_at: at })));
-    if (retentionMs === undefined) return;
+    await mark();
     const cutoff = at - retentionMs;
     let n = 0;
     while (n < published.rows.length && published.rows[n][1] <= cutoff) n++;
