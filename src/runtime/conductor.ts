@@ -83,6 +83,9 @@ export class Conductor implements Controller {
       alive: () => this.processNames.filter((p) => this.proc(p).alive),
       position: () => ({ at: this.simNow(), step: this.stepNow() }),
       publish: (events) => this.publish(events),
+      live: this.mode === 'live',
+      restart: (process) => this.restart(process),
+      isCrashed: (process) => this.proc(process).status === 'crashed',
     });
     this.salt = options.resumed ? `/resumed-${crypto.randomUUID().slice(0, 8)}` : '';
     this.config = serviceConfig(this.setup);
@@ -138,6 +141,7 @@ export class Conductor implements Controller {
       processNames: this.processNames,
       proc: (name) => this.proc(name),
       restart: (p, at) => this.startProcess(p, true, at),
+      comesBackAt: (p) => this.faults.comesBackAt(p),
       seed: this.seed,
       orders: this.setup.orders,
       orderCommand: ORDER_COMMANDS[this.ordering],
@@ -303,6 +307,7 @@ export class Conductor implements Controller {
   dispose(): void {
     this.driver?.pause();
     this.watcher.stop();
+    this.faults.dispose();
     for (const handle of this.processes.values()) handle.kill();
     this.telemetry.close();
     this.stopHeartbeat();

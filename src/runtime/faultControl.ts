@@ -18,11 +18,19 @@ export interface FaultControlDeps {
   /** Where the run stands when a fault fires: simulation time and (deterministic) step. */
   position(): { at: number; step: number | null };
   publish(events: ConductorEvent[]): void;
+  /** A live run brings a process back when its planned outage is over; a deterministic run's scheduler does it. */
+  live: boolean;
+  restart(process: ProcessName): Promise<void>;
+  isCrashed(process: ProcessName): boolean;
 }
+
+/** How often a live run looks whether a planned outage is over (simulation time moves with speed and pause). */
+const OUTAGE_POLL_MS = 100;
 
 export class FaultControl {
   private ledger: FaultLedger;
   private readonly targets: FaultTargets;
+  private readonly outages = new Map<ProcessName, ReturnType<typeof setInterval>>();
 
   constructor(
     plan: Fault[],
@@ -49,12 +57,18 @@ export class FaultControl {
   liveConfig(name: ProcessName, config: ServiceConfig, mode: RunMode): ServiceConfig {
     const factor = this.slowness(name);
     if (factor <= 1 || mode === 'deterministic') return config;
-    return { ...config, consumer: { ...config.consumer, delayMs: Math.max(config.consumer.delayMs, 50) * factor } };
+    return {
+      ...config,
+      consumer: { ...config.consumer, delayMs: Math.max(config.consumer.delayMs, 50) * factor },
+    };
   }
 
   /** What a new listener needs to hear: the plan and what of it already fired. */
   present(): ConductorEvent[] {
-    return [{ kind: 'fault-plan', plan: this.plan }, ...this.ledger.firedFaults().map((f): ConductorEvent => ({ kind: 'fault-fired', ...f }))];
+    return [
+      { kind: 'fault-plan', plan: this.plan },
+      ...this.ledger.firedFaults().map((f): ConductorEvent => ({ kind: 'fault-fired', ...f })),
+    ];
   }
 
   /** A (re)started process gets the faults of the plan still to come for it. */
@@ -64,7 +78,32 @@ export class FaultControl {
 
   onCrash(process: ProcessName, point: CrashPoint | 'manual'): void {
     const { at, step } = this.deps.position();
-    this.fired(this.ledger.onCrash(process, point, at, step));
+    const fired = this.ledger.onCrash(process, point, at, step);
+    this.fired(fired);
+    if (fired && this.deps.live && this.comesBackAt(process) > at) this.bringBackLater(process);
+  }
+
+  /** Simulation time before which `process` stays down (a planned outage); 0: no outage holds it. */
+  comesBackAt(process: ProcessName): number {
+    return this.ledger.comesBackAt(process);
+  }
+
+  /** Stops waiting for outages to end (the run is going away). */
+  dispose(): void {
+    for (const timer of this.outages.values()) clearInterval(timer);
+    this.outages.clear();
+  }
+
+  private bringBackLater(process: ProcessName): void {
+    clearInterval(this.outages.get(process));
+    const timer = setInterval(() => {
+      if (this.deps.position().at < this.comesBackAt(process)) return;
+      clearInterval(timer);
+      this.outages.delete(process);
+      // Someone may have restarted it by hand meanwhile.
+      if (this.deps.isCrashed(process)) void this.deps.restart(process).catch(() => undefined);
+    }, OUTAGE_POLL_MS);
+    this.outages.set(process, timer);
   }
 
   onFact(fact: Fact): void {

@@ -14,6 +14,7 @@ export interface SteppingSetup {
   processNames: ProcessName[];
   proc(name: ProcessName): ProcessHandle;
   restart(process: ProcessName, at: number): Promise<void>;
+  comesBackAt(process: ProcessName): number;
   seed: number;
   orders: number;
   orderCommand: string;
@@ -35,12 +36,23 @@ export async function startStepping(setup: SteppingSetup): Promise<StepDriver> {
     deliverable: () => proc('broker').call('deliverable'),
     step: (s, step, at) => proc(s).call('step', step, at),
     restart: (p, at) => setup.restart(p, at),
+    comesBackAt: (p) => setup.comesBackAt(p),
   };
   const driver = new StepDriver(
     world,
-    { seed: setup.seed, orders: setup.orders, orderCommand: setup.orderCommand, orderInput: (random) => sampleOrder(random), slowness: setup.slowness },
+    {
+      seed: setup.seed,
+      orders: setup.orders,
+      orderCommand: setup.orderCommand,
+      orderInput: (random) => sampleOrder(random),
+      slowness: setup.slowness,
+    },
     // The UI's saga countdowns read simulation time: in a deterministic run it stands at the scheduler's.
-    (sim) => setup.publish([{ kind: 'sim', sim }, { kind: 'timing', timing: { simAt: sim.simTime, realAt: Date.now(), speed: 1, paused: true } }]),
+    (sim) =>
+      setup.publish([
+        { kind: 'sim', sim },
+        { kind: 'timing', timing: { simAt: sim.simTime, realAt: Date.now(), speed: 1, paused: true } },
+      ]),
   );
   // A resumed run has placed some of its orders already: the databases say how many.
   const placed = (await proc('order').call<TableDump>('dump')).orders?.length ?? 0;

@@ -20,21 +20,39 @@ function report(variant: VariantName, results: SeedResult[]): void {
   const steps = results.reduce((sum, r) => sum + r.steps, 0);
   console.log(`chaos ${variant}: ${results.length} seeds, ${hit.length} with anomalies, ${steps} steps`);
   // With the patterns on, every failing seed is printed with the link that replays it.
-  if (VARIANTS[variant].predicted === null) for (const r of hit) console.log(`  seed ${r.seed}: ${r.plan.join('; ')} → ${r.anomalies.map((a) => a.message).join('; ')}\n  replay: ${r.link}`);
-  else if (hit[0]) console.log(`  first: seed ${hit[0].seed}: ${hit[0].plan.join('; ')} → ${hit[0].anomalies[0].message}\n  replay: ${hit[0].link}`);
+  if (VARIANTS[variant].predicted === null)
+    for (const r of hit)
+      console.log(
+        `  seed ${r.seed}: ${r.plan.join('; ')} → ${r.anomalies.map((a) => a.message).join('; ')}\n  replay: ${r.link}`,
+      );
+  else if (hit[0])
+    console.log(
+      `  first: seed ${hit[0].seed}: ${hit[0].plan.join('; ')} → ${hit[0].anomalies[0].message}\n  replay: ${hit[0].link}`,
+    );
 }
 
 const timeout = 60_000 + SEEDS * 3_000;
 
 describe('chaos', () => {
   for (const variant of CLEAN) {
-    it(`${variant === 'patterns' ? 'patterns on' : variant}: ${SEEDS} random fault plans, no invariant broken`, { timeout }, async () => {
-      const results: SeedResult[] = [];
-      for (const seed of seeds) results.push(await runSeed(seed, variant));
-      report(variant, results);
-      const broken = results.filter((r) => r.anomalies.length);
-      expect(broken.map((r) => ({ seed: r.seed, plan: r.plan, anomalies: r.anomalies.map((a) => a.message), link: r.link }))).toEqual([]);
-    });
+    it(
+      `${variant === 'patterns' ? 'patterns on' : variant}: ${SEEDS} random fault plans, no invariant broken`,
+      { timeout },
+      async () => {
+        const results: SeedResult[] = [];
+        for (const seed of seeds) results.push(await runSeed(seed, variant));
+        report(variant, results);
+        const broken = results.filter((r) => r.anomalies.length);
+        expect(
+          broken.map((r) => ({
+            seed: r.seed,
+            plan: r.plan,
+            anomalies: r.anomalies.map((a) => a.message),
+            link: r.link,
+          })),
+        ).toEqual([]);
+      },
+    );
   }
 
   for (const variant of BROKEN) {
@@ -42,16 +60,21 @@ describe('chaos', () => {
       const results: SeedResult[] = [];
       for (const seed of seeds) results.push(await runSeed(seed, variant));
       report(variant, results);
-      const predicted = results.filter((r) => r.anomalies.some((a) => a.invariant === VARIANTS[variant].predicted));
+      const predicted = results.filter((r) =>
+        r.anomalies.some((a) => a.invariant === VARIANTS[variant].predicted),
+      );
       expect(predicted.length).toBeGreaterThan(0);
     });
   }
 });
 
-describe.runIf(CHAOS_REGRESSIONS.length > 0)('chaos regressions: seeds that once broke an invariant with the patterns on', () => {
-  for (const regression of CHAOS_REGRESSIONS)
-    it(`${regression.name} (seed ${regression.seed})`, async () => {
-      const result = await runSeed(regression.seed, 'patterns');
-      expect(result.anomalies.map((a) => a.message)).toEqual([]);
-    });
-});
+describe.runIf(CHAOS_REGRESSIONS.length > 0)(
+  'chaos regressions: seeds that once broke an invariant with the patterns on',
+  () => {
+    for (const regression of CHAOS_REGRESSIONS)
+      it(`${regression.name} (seed ${regression.seed})`, async () => {
+        const result = await runSeed(regression.seed, 'patterns', regression.scenario);
+        expect(result.anomalies.map((a) => a.message)).toEqual([]);
+      });
+  },
+);

@@ -21,24 +21,46 @@ export interface Variant {
 }
 
 /** The order service dies at `point` on one of its first three orders: the moment a variant is weakest. */
-const orderCrash = (random: Random, point: CrashPoint): Fault => ({ kind: 'crash', service: 'order', point, nth: 1 + Math.floor(random() * 3) });
+const orderCrash = (random: Random, point: CrashPoint): Fault => ({
+  kind: 'crash',
+  service: 'order',
+  point,
+  nth: 1 + Math.floor(random() * 3),
+});
 
 export const VARIANTS = {
-  patterns: { scenario: {}, predicted: null, plan: (r, s) => randomPlan(r, { orchestrated: s.sagaStyle === 'orchestration' }) },
+  patterns: {
+    scenario: {},
+    predicted: null,
+    plan: (r, s) => randomPlan(r, { orchestrated: s.sagaStyle === 'orchestration' }),
+  },
   /** The patterns with each outbox relayed by tailing the change log: the same crashes, the same guarantees. */
-  'log-tailing': { scenario: { relay: 'log-tailing' }, predicted: null, plan: (r, s) => randomPlan(r, { orchestrated: s.sagaStyle === 'orchestration' }) },
-  'dual-write': { scenario: { publishing: 'dual-write' }, predicted: 'no-event-lost', plan: (r) => [orderCrash(r, 'after-commit-before-publish'), ...randomPlan(r)] },
+  'log-tailing': {
+    scenario: { relay: 'log-tailing' },
+    predicted: null,
+    plan: (r, s) => randomPlan(r, { orchestrated: s.sagaStyle === 'orchestration' }),
+  },
+  'dual-write': {
+    scenario: { publishing: 'dual-write' },
+    predicted: 'no-event-lost',
+    plan: (r) => [orderCrash(r, 'after-commit-before-publish'), ...randomPlan(r)],
+  },
   'no-inbox': {
     scenario: { inbox: false },
     predicted: 'no-duplicate-side-effect',
-    plan: (r) => randomPlan(r, { points: ['consumer-after-commit-before-ack', 'relay-after-publish-before-mark'] }),
+    plan: (r) =>
+      randomPlan(r, { points: ['consumer-after-commit-before-ack', 'relay-after-publish-before-mark'] }),
   },
   'no-idempotency-key': {
     scenario: { inbox: false, idempotencyKeys: false },
     predicted: 'no-double-charge',
     plan: (r) => [{ kind: 'duplicate', group: 'payment', type: 'OrderCreated' }, ...randomPlan(r)],
   },
-  'direct-calls': { scenario: { ordering: 'direct-calls' }, predicted: 'no-order-stuck', plan: (r) => [orderCrash(r, 'direct-after-charge'), ...randomPlan(r)] },
+  'direct-calls': {
+    scenario: { ordering: 'direct-calls' },
+    predicted: 'no-order-stuck',
+    plan: (r) => [orderCrash(r, 'direct-after-charge'), ...randomPlan(r)],
+  },
 } satisfies Record<string, Variant>;
 
 export type VariantName = keyof typeof VARIANTS;
@@ -73,8 +95,20 @@ export function chaosScenario(seed: number, variantName: VariantName): Scenario 
   return { ...base, faults: variant.plan(random, base) };
 }
 
-export async function runSeed(seed: number, variantName: VariantName): Promise<SeedResult> {
-  const scenario = chaosScenario(seed, variantName);
+/** `pinned`: a regression's saga style and plan, replayed as they were drawn when it failed. */
+export async function runSeed(
+  seed: number,
+  variantName: VariantName,
+  pinned?: Partial<Scenario>,
+): Promise<SeedResult> {
+  const scenario = { ...chaosScenario(seed, variantName), ...pinned };
   const result = await runDeterministic(scenario);
-  return { seed, variant: variantName, plan: scenario.faults.map(describeFault), anomalies: result.anomalies, link: scenarioLink(LINK_BASE, scenario), steps: result.steps };
+  return {
+    seed,
+    variant: variantName,
+    plan: scenario.faults.map(describeFault),
+    anomalies: result.anomalies,
+    link: scenarioLink(LINK_BASE, scenario),
+    steps: result.steps,
+  };
 }

@@ -38,29 +38,42 @@ export async function runDeterministic(scenario: Scenario, maxSteps = 20_000): P
     };
     for (const p of ['broker', ...services] as ProcessName[]) await start(p);
     for (const edit of scenario.data) await h.service(edit.service).editRow(edit.table, edit.row);
-    const scheduler = new Scheduler(harnessWorld(h, ['broker', ...services], start), {
-      seed: scenario.seed,
-      orders: scenario.orders,
-      orderCommand: ORDER_COMMANDS[scenario.ordering],
-      orderInput: (random) => sampleOrder(random),
-      slowness: (group) => ledger.slowness(group),
-    });
+    const scheduler = new Scheduler(
+      { ...harnessWorld(h, ['broker', ...services], start), comesBackAt: (p) => ledger.comesBackAt(p) },
+      {
+        seed: scenario.seed,
+        orders: scenario.orders,
+        orderCommand: ORDER_COMMANDS[scenario.ordering],
+        orderInput: (random) => sampleOrder(random),
+        slowness: (group) => ledger.slowness(group),
+      },
+    );
     // Faults are recorded as they fire, against the step that fired them.
     let seenFacts = 0;
     while (await scheduler.next()) {
       for (const fact of h.facts.slice(seenFacts)) {
-        if (fact.kind === 'crashed') ledger.onCrash(fact.process, fact.point, scheduler.time, scheduler.steps);
+        if (fact.kind === 'crashed')
+          ledger.onCrash(fact.process, fact.point, scheduler.time, scheduler.steps);
         if (fact.kind === 'broker-fault') ledger.onBrokerFault(fact, scheduler.time, scheduler.steps);
       }
       seenFacts = h.facts.length;
-      if (scheduler.steps > maxSteps) throw new Error(`seed ${scenario.seed} did not end within ${maxSteps} steps; last: ${traceLine(scheduler.trace.at(-1)!)}`);
+      if (scheduler.steps > maxSteps)
+        throw new Error(
+          `seed ${scenario.seed} did not end within ${maxSteps} steps; last: ${traceLine(scheduler.trace.at(-1)!)}`,
+        );
     }
-    const snapshot = { services: Object.fromEntries(await Promise.all(services.map(async (s) => [s, await h.read(s)]))), broker: await h.readBroker() };
+    const snapshot = {
+      services: Object.fromEntries(await Promise.all(services.map(async (s) => [s, await h.read(s)]))),
+      broker: await h.readBroker(),
+    };
     return {
       traceHash: scheduler.traceHash,
       stateHash: stateHash(snapshot),
       trace: scheduler.trace.map(traceLine),
-      anomalies: checkInvariants(snapshot as never, { settled: true, messaging: scenario.ordering === 'messaging' }),
+      anomalies: checkInvariants(snapshot as never, {
+        settled: true,
+        messaging: scenario.ordering === 'messaging',
+      }),
       steps: scheduler.steps,
       fired: ledger.firedFaults().map((f) => `${f.description} (step ${f.step})`),
     };
@@ -78,7 +91,11 @@ function targetsOf(h: Harness): FaultTargets {
   };
 }
 
-function harnessWorld(h: Harness, processes: ProcessName[], start: (p: ProcessName) => Promise<void>): SimWorld {
+function harnessWorld(
+  h: Harness,
+  processes: ProcessName[],
+  start: (p: ProcessName) => Promise<void>,
+): SimWorld {
   return {
     processes,
     isUp: (p) => (p === 'broker' ? !h.brokerDown() : !h.service(p).crash.dead),

@@ -35,7 +35,8 @@ export class FaultLedger {
     const armed: (void | Promise<void>)[] = [];
     this.plan.forEach((fault, index) => {
       if (this.fired.has(index)) return;
-      if (fault.kind === 'crash' && fault.service === process) armed.push(targets.arm(process, fault.point, fault.nth));
+      if (fault.kind === 'crash' && fault.service === process)
+        armed.push(targets.arm(process, fault.point, fault.nth));
       if (process !== 'broker') return;
       if (fault.kind === 'duplicate') armed.push(targets.duplicateNext(fault.group, fault.type));
       if (fault.kind === 'delay') armed.push(targets.delayNext(fault.group, fault.type, fault.ms));
@@ -57,7 +58,29 @@ export class FaultLedger {
 
   /** How many times slower `group` consumes (1 unless a slow fault names it). */
   slowness(group: string): number {
-    return this.plan.reduce((factor, f) => (f.kind === 'slow' && f.group === group ? Math.max(factor, f.factor) : factor), 1);
+    return this.plan.reduce(
+      (factor, f) => (f.kind === 'slow' && f.group === group ? Math.max(factor, f.factor) : factor),
+      1,
+    );
+  }
+
+  /**
+   * When a process that a planned outage took down may come back (simulation time): the fired crash's time plus its
+   * `downMs`, for the latest such crash of that process; 0 when no outage holds it.
+   */
+  comesBackAt(process: string): number {
+    let at = 0;
+    for (const fired of this.fired.values()) {
+      const fault = this.plan[fired.index];
+      if (fault.kind === 'crash' && fault.service === process && fault.downMs)
+        at = Math.max(at, fired.at + fault.downMs);
+    }
+    return at;
+  }
+
+  /** The fault behind a fired entry. */
+  faultOf(fired: FiredFault): Fault {
+    return this.plan[fired.index];
   }
 
   /** A process crashed at `point`: the first planned crash it matches has fired. */
@@ -66,8 +89,21 @@ export class FaultLedger {
   }
 
   /** The broker injected a fault: the first planned one of that kind, group and type has fired. */
-  onBrokerFault(fault: { fault: string; group: string | null; type: string | null }, at: number, step: number | null): FiredFault | null {
-    return this.markFirst((f) => f.kind === fault.fault && (f.kind === 'broker-outage' || ((f.kind === 'duplicate' || f.kind === 'delay') && f.group === fault.group && f.type === fault.type)), at, step);
+  onBrokerFault(
+    fault: { fault: string; group: string | null; type: string | null },
+    at: number,
+    step: number | null,
+  ): FiredFault | null {
+    return this.markFirst(
+      (f) =>
+        f.kind === fault.fault &&
+        (f.kind === 'broker-outage' ||
+          ((f.kind === 'duplicate' || f.kind === 'delay') &&
+            f.group === fault.group &&
+            f.type === fault.type)),
+      at,
+      step,
+    );
   }
 
   private markFirst(matches: (f: Fault) => boolean, at: number, step: number | null): FiredFault | null {

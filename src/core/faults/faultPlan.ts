@@ -10,7 +10,17 @@ import { pick, type Random } from '../random';
 
 export type Fault =
   /** `service`: a shop service, or a process of an event-sourced run (orders, bank, query) or of a CDC run (listings, connector, query). */
-  | { kind: 'crash'; service: ServiceName | EsProcess | CdcProcess; point: CrashPoint; nth: number }
+  | {
+      kind: 'crash';
+      service: ServiceName | EsProcess | CdcProcess;
+      point: CrashPoint;
+      nth: number;
+      /**
+       * An outage: the process stays down this long (simulation time) before it comes back by itself.
+       * Absent: it comes back when someone restarts it (a deterministic run's scheduler may pick that any step).
+       */
+      downMs?: number;
+    }
   | { kind: 'duplicate'; group: ServiceName; type: string }
   /** The broker refuses the next `publishes` publishes: the outbox keeps its rows until it is back. */
   | { kind: 'broker-outage'; publishes: number }
@@ -24,7 +34,12 @@ export type FaultKind = Fault['kind'];
 export type FaultPlan = Fault[];
 
 const SHOP: ServiceName[] = ['order', 'payment', 'inventory', 'shipping'];
-const MESSAGING_POINTS: CrashPoint[] = ['before-commit', 'after-commit-before-publish', 'relay-after-publish-before-mark', 'consumer-after-commit-before-ack'];
+const MESSAGING_POINTS: CrashPoint[] = [
+  'before-commit',
+  'after-commit-before-publish',
+  'relay-after-publish-before-mark',
+  'consumer-after-commit-before-ack',
+];
 /** Which event each service consumes in the choreography, to duplicate or delay. */
 const CONSUMED: [ServiceName, string][] = [
   ['payment', 'OrderCreated'],
@@ -49,7 +64,23 @@ export interface RandomPlanOptions {
   orchestrated?: boolean;
 }
 
-/** One to three faults of any kind the messaging runtime defines. */
+/**
+ * The saga's retry window in simulation time (about 18 s: four 4 s step timeouts and their backoffs). Delays and
+ * outages are drawn on both sides of it, up to what a link may hold, because a fault that outlasts the retries is
+ * where a saga has to treat a step's outcome as unknown.
+ */
+const RETRY_WINDOW_MS = 18_000;
+const LONGEST_DELAY_MS = 600_000;
+
+/** A span of simulation time: short (under a second), about the retry window, or long (up to a link's maximum). */
+function span(random: Random): number {
+  const roll = random();
+  if (roll < 0.35) return 20 + Math.floor(random() * 200);
+  if (roll < 0.75) return Math.floor(RETRY_WINDOW_MS * (0.5 + random()));
+  return RETRY_WINDOW_MS + Math.floor(random() * (LONGEST_DELAY_MS - RETRY_WINDOW_MS));
+}
+
+/** One to three faults drawn from the whole space a link may hold for the messaging runtime. */
 export function randomPlan(random: Random, options: RandomPlanOptions = {}): FaultPlan {
   const points = options.points ?? MESSAGING_POINTS;
   const flows = options.orchestrated ? ORCHESTRATED : CONSUMED;
@@ -57,24 +88,32 @@ export function randomPlan(random: Random, options: RandomPlanOptions = {}): Fau
   const count = 1 + Math.floor(random() * 3);
   return Array.from({ length: count }, (): Fault => {
     const roll = random();
-    if (roll < 0.25) {
+    if (roll < 0.2) {
       const [group, type] = pick(random, flows);
       return { kind: 'duplicate', group, type };
     }
-    if (roll < 0.38) return { kind: 'broker-outage', publishes: 1 + Math.floor(random() * 5) };
-    if (roll < 0.5) {
+    if (roll < 0.3) return { kind: 'broker-outage', publishes: 1 + Math.floor(random() * 5) };
+    if (roll < 0.45) {
       const [group, type] = pick(random, flows);
-      return { kind: 'delay', group, type, ms: 20 + Math.floor(random() * 200) };
+      return { kind: 'delay', group, type, ms: span(random) };
     }
-    if (roll < 0.58) return { kind: 'slow', group: pick(random, services), factor: 2 + Math.floor(random() * 8) };
-    return { kind: 'crash', service: pick(random, services), point: pick(random, points), nth: 1 + Math.floor(random() * 4) };
+    if (roll < 0.52)
+      return { kind: 'slow', group: pick(random, services), factor: 2 + Math.floor(random() * 8) };
+    const crash: Fault = {
+      kind: 'crash',
+      service: pick(random, services),
+      point: pick(random, points),
+      nth: 1 + Math.floor(random() * 4),
+    };
+    // Half the crashes are outages: the process stays down for a while instead of coming back whenever it may.
+    return random() < 0.5 ? { ...crash, downMs: span(random) } : crash;
   });
 }
 
 export function describeFault(fault: Fault): string {
   switch (fault.kind) {
     case 'crash':
-      return `${fault.service} crashes the ${ordinal(fault.nth)} time it reaches ${fault.point}`;
+      return `${fault.service} crashes the ${ordinal(fault.nth)} time it reaches ${fault.point}${fault.downMs ? ` and stays down ${fault.downMs} ms` : ''}`;
     case 'duplicate':
       return `the next ${fault.type} to ${fault.group} is delivered twice`;
     case 'broker-outage':

@@ -83,6 +83,8 @@ export const SCENARIO_LIMITS = {
   orders: { min: 0, max: 500 },
   faults: { max: 50 },
   crashNth: { min: 1, max: 1000 },
+  /** How long a crashed process may be planned to stay down (simulation ms). */
+  downMs: { min: 1, max: 600_000 },
   delayMs: { min: 1, max: 600_000 },
   outagePublishes: { min: 1, max: 1000 },
   slowFactor: { min: 2, max: 100 },

@@ -82,6 +82,7 @@ const FAULT_SCHEMA: v.GenericSchema<unknown, Fault> = v.variant(
       service: crashable,
       point: oneOf([...CRASH_POINT_NAMES, ...ES_CRASH_POINT_NAMES, ...CDC_CRASH_POINT_NAMES]),
       nth: integerIn(L.crashNth.min, L.crashNth.max),
+      downMs: v.optional(integerIn(L.downMs.min, L.downMs.max)),
     }),
     v.strictObject({ kind: v.literal('duplicate'), group: service, type: eventType }),
     v.strictObject({

@@ -22,6 +22,8 @@ export interface SimWorld {
   /** Runs one step in `service`; rejects if the service died doing it (or the step failed). */
   step(service: ServiceName, step: ServiceStep, at: number): Promise<string>;
   restart(process: ProcessName, at: number): Promise<void>;
+  /** Simulation time before which a crashed process may not come back (a planned outage); 0 or absent: any time. */
+  comesBackAt?(process: ProcessName): number;
 }
 
 export interface SchedulerOptions {
@@ -80,7 +82,9 @@ export class Scheduler {
 
   /** Queues a command to run as a step of its own; resolves with its result once granted. */
   request(service: ServiceName, name: string, input: unknown): Promise<string> {
-    return new Promise((resolve, reject) => this.requests.push({ id: ++this.nextRequest, service, name, input, settle: { resolve, reject } }));
+    return new Promise((resolve, reject) =>
+      this.requests.push({ id: ++this.nextRequest, service, name, input, settle: { resolve, reject } }),
+    );
   }
 
   /** Grants one step; returns null when nothing is left to do and no timer is pending. */
@@ -102,10 +106,17 @@ export class Scheduler {
     const enabled: { step: GrantedStep; weight: number }[] = [];
     const timers: number[] = [];
     const add = (step: GrantedStep, weight = 1) => enabled.push({ step, weight });
-    for (const process of world.processes) if (!world.isUp(process)) add({ kind: 'restart', process });
-    if (world.isUp(ORDER_SERVICE) && this.placed < this.options.orders) add({ kind: 'place', n: this.placed + 1 });
+    for (const process of world.processes) {
+      if (world.isUp(process)) continue;
+      const back = world.comesBackAt?.(process) ?? 0;
+      if (back > this.time) timers.push(back);
+      else add({ kind: 'restart', process });
+    }
+    if (world.isUp(ORDER_SERVICE) && this.placed < this.options.orders)
+      add({ kind: 'place', n: this.placed + 1 });
     const request = this.requests[0];
-    if (request && world.isUp(request.service)) add({ kind: 'user', service: request.service, name: request.name, id: request.id });
+    if (request && world.isUp(request.service))
+      add({ kind: 'user', service: request.service, name: request.name, id: request.id });
     const services = world.processes.filter((p): p is ServiceName => p !== 'broker' && world.isUp(p));
     const pending = await Promise.all(services.map((s) => world.pending(s)));
     services.forEach((service, i) => {
@@ -119,7 +130,11 @@ export class Scheduler {
         const service = cursor.member as ServiceName;
         if (!world.isUp(service)) continue;
         if (cursor.blockedUntil > this.time) timers.push(cursor.blockedUntil);
-        else add({ kind: 'consume', service, topic: cursor.topic, partition: cursor.partition }, 1 / this.options.slowness(cursor.group));
+        else
+          add(
+            { kind: 'consume', service, topic: cursor.topic, partition: cursor.partition },
+            1 / this.options.slowness(cursor.group),
+          );
       }
     enabled.sort((a, b) => (stepKey(a.step) < stepKey(b.step) ? -1 : 1));
     return { enabled, timers };
@@ -145,19 +160,33 @@ export class Scheduler {
         }
       case 'place': {
         this.placed++;
-        return this.run(ORDER_SERVICE, { kind: 'command', name: this.options.orderCommand, input: this.options.orderInput(this.orderRandom) });
+        return this.run(ORDER_SERVICE, {
+          kind: 'command',
+          name: this.options.orderCommand,
+          input: this.options.orderInput(this.orderRandom),
+        });
       }
       case 'user': {
         const request = this.requests.shift()!;
-        const result = await this.run(request.service, { kind: 'command', name: request.name, input: request.input });
-        if (result.startsWith('failed: ') || result === 'crashed') request.settle.reject(new Error(`${request.service}.${request.name} ${result}`));
+        const result = await this.run(request.service, {
+          kind: 'command',
+          name: request.name,
+          input: request.input,
+        });
+        if (result.startsWith('failed: ') || result === 'crashed')
+          request.settle.reject(new Error(`${request.service}.${request.name} ${result}`));
         else request.settle.resolve(result);
         return result;
       }
       case 'relay':
         return this.run(step.service, { kind: 'relay' });
       case 'consume':
-        return this.run(step.service, { kind: 'consume', topic: step.topic, partition: step.partition, max: this.options.deliveryBatch ?? 1 });
+        return this.run(step.service, {
+          kind: 'consume',
+          topic: step.topic,
+          partition: step.partition,
+          max: this.options.deliveryBatch ?? 1,
+        });
       case 'tick':
         return this.run(step.service, { kind: 'tick' });
       case 'advance':
