@@ -1,5 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { test } from './fixtures';
+import { packText } from '../src/core/scenario/packing';
 
 base('without IndexedDB the page says why instead of going blank', async ({ page }) => {
   await page.addInitScript(() => {
@@ -14,10 +15,15 @@ test('a handler that keeps throwing is retried, dead-lettered, and shown', async
   // A negative total makes the payment handler throw on every attempt.
   const id = await playground.api((api) => api.placeOrder({ total: -5 }));
   await expect
-    .poll(async () => (await playground.api((api) => api.snapshot())).broker.deadLetters.length, { timeout: 30_000 })
+    .poll(async () => (await playground.api((api) => api.snapshot())).broker.deadLetters.length, {
+      timeout: 30_000,
+    })
     .toBe(1);
   const snapshot = await playground.api((api) => api.snapshot());
-  const letter = snapshot.broker.deadLetters[0] as { subject: string; data: { failures: number; error: string } };
+  const letter = snapshot.broker.deadLetters[0] as {
+    subject: string;
+    data: { failures: number; error: string };
+  };
   expect(letter.subject).toBe(id);
   expect(letter.data.error).toContain('amount must be positive');
   expect(snapshot.services.payment.payments).toEqual([]);
@@ -36,4 +42,37 @@ test('a tampered share link says what is wrong and opens the default scenario in
   expect(await page.evaluate(() => window.playground!.mode)).toBe('live');
   expect(new URL(page.url()).hash).toBe('');
   expect(await page.locator('script', { hasText: 'alert(1)' }).count()).toBe(0);
+});
+
+const MUCH = { id: 'alice', credit: 'much', cardDeclined: false };
+const MUCH_PROBLEM = 'row.credit: expected an integer from 0 to 1000000000000000, got "much"';
+
+test('a share link whose data row holds text for money names the cell and sets nothing', async ({ page }) => {
+  // Built as the encoder would, from JSON it would never write: a link is only text.
+  const data = [{ service: 'payment', table: 'customers', row: MUCH }];
+  await page.goto(`./#s/v1/${packText(JSON.stringify({ data }))}`);
+  await page.waitForFunction(() => window.playground !== undefined);
+  await page.evaluate(() => window.playground!.ready());
+  const banner = page.getByRole('alert').filter({ hasText: 'MPP009' });
+  await expect(banner).toContainText(`settings the playground cannot use: data[0].${MUCH_PROBLEM}.`);
+  const { customers } = (await page.evaluate(() => window.playground!.snapshot())).services.payment;
+  expect(customers.find((c) => c.id === 'alice')).toEqual({
+    id: 'alice',
+    credit: 100_000,
+    cardDeclined: false,
+  });
+});
+
+test('a script cannot write a cell its column does not hold either', async ({ playground }) => {
+  const outcome = await playground.api(
+    (api, row) =>
+      api.editRow('payment', 'customers', row).then(
+        () => 'written',
+        (error: Error) => error.message,
+      ),
+    MUCH,
+  );
+  expect(outcome).toBe(`not a valid payment.customers row: ${MUCH_PROBLEM}`);
+  const { customers } = (await playground.api((api) => api.snapshot())).services.payment;
+  expect(customers.find((c) => c.id === 'alice')?.credit).toBe(100_000);
 });

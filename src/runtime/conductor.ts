@@ -23,6 +23,7 @@ import { ORDER_COMMANDS } from '../core/services/orderCommands';
 import type { Ordering } from '../core/scenario/scenario';
 import { stateHash } from '../core/sim/stateHash';
 import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario/scenario';
+import { validateDataEdit } from '../core/scenario/validate';
 import { ERRORS, PlaygroundError, type ErrorName } from './errors';
 import { ProcessHandle } from './processHandle';
 import { brokerLogOf, owedBy, snapshotOf, type RunProcesses, type Snapshot } from './runReads';
@@ -358,9 +359,14 @@ export class Conductor implements Controller {
     return this.command<string>('orchestrator', action, { sagaId });
   }
 
-  /** Edits one row of a service's business data (stock, customers, regions, settings). */
-  editRow(service: ServiceName, table: string, row: Record<string, unknown>): Promise<void> {
-    return this.proc(service).call('editRow', table, row);
+  /**
+   * Edits one row of a service's business data (stock, customers, regions, settings). Checked as a link's rows
+   * are, so neither a script nor a field of the Setup tab writes a cell a link could not hold.
+   */
+  async editRow(service: ServiceName, table: string, row: Record<string, unknown>): Promise<void> {
+    const checked = validateDataEdit({ service, table, row });
+    if (!checked.ok) throw new Error(`not a valid ${service}.${table} row: ${checked.problems.join('; ')}`);
+    return this.proc(service).call('editRow', table, checked.edit.row);
   }
 
   /**

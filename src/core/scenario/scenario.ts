@@ -1,10 +1,12 @@
 // What a run is set up as: every choice the playground offers, as one typed,
 // versioned value a share link can carry. Pure data — the only place defaults
-// and bounds live; parsing is validate.ts, links are link.ts.
+// and bounds live; parsing is validate.ts, links are link.ts, the columns of
+// the rows a scenario may set are editableRows.ts.
 
 import type { Fault } from '../faults/faultPlan';
 import type { PaceName } from '../service/pace';
 import type { SagaStyle, ServiceConfig } from '../service/definition';
+import type { DataEdit } from './editableRows';
 
 /** Bumped only when an old link would mean something else; link.ts keeps a decoder for every version. */
 export const SCENARIO_VERSION = 1;
@@ -66,17 +68,6 @@ export type RelayMode = (typeof RELAY_MODES)[number];
 export const TOPOLOGIES = ['shop', 'event-sourced', 'cdc'] as const;
 export type Topology = (typeof TOPOLOGIES)[number];
 
-/** Tables a scenario may set rows of: the same ones a user may edit in the Setup tab. */
-export const EDITABLE_TABLES = {
-  payment: ['customers', 'settings'],
-  inventory: ['stock', 'settings'],
-  shipping: ['regions'],
-} as const;
-
-export type DataEdit = {
-  [S in keyof typeof EDITABLE_TABLES]: { service: S; table: (typeof EDITABLE_TABLES)[S][number]; row: Record<string, string | number | boolean> };
-}[keyof typeof EDITABLE_TABLES];
-
 /** Inclusive bounds; the UI's inputs should take theirs from here so a link can always hold what the UI allows. */
 export const SCENARIO_LIMITS = {
   seed: { min: 0, max: 0xffffffff },
@@ -89,7 +80,8 @@ export const SCENARIO_LIMITS = {
   outagePublishes: { min: 1, max: 1000 },
   slowFactor: { min: 2, max: 100 },
   eventTypeLength: { max: 64 },
-  data: { max: 20, fields: 8, keyLength: 32, textLength: 64 },
+  /** Row edits; `keyLength` bounds a row's key (a SKU, a customer id), `amount` its credit, stock and counts. */
+  data: { max: 20, keyLength: 64, amount: { min: 0, max: 1e15 } },
   speed: { min: 0.25, max: 20 },
   at: { min: 0, max: 50_000 },
   guide: { max: 40 },

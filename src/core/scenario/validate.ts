@@ -16,12 +16,11 @@ import {
   SAGA_STYLES,
   SCENARIO_LIMITS as L,
   SCENARIO_MODES,
-  EDITABLE_TABLES,
   TOPOLOGIES,
   RELAY_MODES,
-  type DataEdit,
   type Scenario,
 } from './scenario';
+import { DATA_EDIT_SCHEMA, type DataEdit } from './editableRows';
 
 /** Thrown by parseScenario; `problems` holds one `path: what is wrong` sentence per issue. */
 export class ScenarioError extends Error {
@@ -33,8 +32,12 @@ export class ScenarioError extends Error {
 
 export type ScenarioValidation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
 
+// A value that breaks several checks of one field (Infinity is neither an
+// integer nor under the maximum) is one problem, said once.
+const ONE_PROBLEM_PER_FIELD = { abortPipeEarly: true } as const;
+
 export function validateScenario(input: unknown): ScenarioValidation {
-  const result = v.safeParse(SCENARIO_SCHEMA, input);
+  const result = v.safeParse(SCENARIO_SCHEMA, input, ONE_PROBLEM_PER_FIELD);
   if (result.success) return { ok: true, scenario: result.output };
   return { ok: false, problems: result.issues.map(describeIssue) };
 }
@@ -43,6 +46,15 @@ export function parseScenario(input: unknown): Scenario {
   const result = validateScenario(input);
   if (!result.ok) throw new ScenarioError(result.problems);
   return result.scenario;
+}
+
+export type DataEditValidation = { ok: true; edit: DataEdit } | { ok: false; problems: string[] };
+
+/** One row edit from a script or the Setup tab, checked exactly as a link's `data` is. */
+export function validateDataEdit(input: unknown): DataEditValidation {
+  const result = v.safeParse(DATA_EDIT_SCHEMA, input, ONE_PROBLEM_PER_FIELD);
+  if (result.success) return { ok: true, edit: result.output };
+  return { ok: false, problems: result.issues.map(describeIssue) };
 }
 
 // Each schema's message is the "expected …" half; describeIssue adds the path
@@ -106,34 +118,6 @@ const FAULT_SCHEMA: v.GenericSchema<unknown, Fault> = v.variant(
 
 const boolean = v.boolean('expected true or false');
 
-const cell = v.union(
-  [
-    v.pipe(v.string(), v.maxLength(L.data.textLength)),
-    v.pipe(v.number(), v.finite()),
-    v.boolean(),
-  ],
-  `expected text of at most ${L.data.textLength} characters, a number, or true/false`,
-);
-
-const row = v.pipe(
-  v.record(
-    v.pipe(v.string(), v.maxLength(L.data.keyLength), v.regex(/^[A-Za-z][A-Za-z0-9]*$/)),
-    cell,
-    'expected a row of named fields',
-  ),
-  v.check((r) => Object.keys(r).length <= L.data.fields, `expected at most ${L.data.fields} fields`),
-);
-
-const DATA_EDIT_SCHEMA: v.GenericSchema<unknown, DataEdit> = v.variant(
-  'service',
-  [
-    v.strictObject({ service: v.literal('payment'), table: oneOf(EDITABLE_TABLES.payment), row }),
-    v.strictObject({ service: v.literal('inventory'), table: oneOf(EDITABLE_TABLES.inventory), row }),
-    v.strictObject({ service: v.literal('shipping'), table: oneOf(EDITABLE_TABLES.shipping), row }),
-  ],
-  `expected a service whose data a scenario may set: ${Object.keys(EDITABLE_TABLES).join(', ')}`,
-);
-
 function numberIn(min: number, max: number) {
   const expected = `expected a number from ${min} to ${max}`;
   return v.pipe(v.number(expected), v.finite(expected), v.minValue(min, expected), v.maxValue(max, expected));
@@ -192,6 +176,8 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   if (issue.type === 'strict_object' && issue.path?.length) {
     return issue.expected === 'never' ? `${path}: unknown setting` : `${path}: missing`;
   }
+  // A raw check (a data row's columns) writes its whole sentence: it knows what it found.
+  if (issue.type === 'raw_check') return `${path}: ${issue.message}`;
   return `${path}: ${issue.message}, got ${describeValue(issue.input)}`;
 }
 
@@ -208,6 +194,8 @@ function formatPath(path: v.IssuePathItem[] | undefined): string {
 
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
+  // JSON text may say 1e999, which parses to Infinity (and JSON.stringify would show as null).
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (value !== null && typeof value === 'object') return 'an object';
   return clip(JSON.stringify(value), SHOWN_VALUE);
