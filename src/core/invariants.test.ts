@@ -29,8 +29,38 @@ describe('saga invariants', () => {
   const saga = (status: string, skipped: string[] = []) => ({ id: 's1', orderId: 'o1', status, state: '', step: null, completed: ['createOrder'], compensated: [], skipped, pending: [], failure: null, stuckReason: 'ReleaseInventory failed', history: [], snapshot: null, created_at: 0, updated_at: 0 });
 
   it('flags a saga that has not ended after settle', () => {
-    const snapshot = { services: { orchestrator: { sagas: [saga('STUCK')] }, order: { orders: [order('o1', 'CANCELLED')] } } };
-    expect(checkInvariants(snapshot, { settled: true }).map((a) => a.invariant)).toEqual(['saga-terminal']);
+    const snapshot = { services: { orchestrator: { sagas: [saga('STUCK')] }, order: { orders: [order('o1', 'PENDING')] } } };
+    expect(checkInvariants(snapshot, { settled: true }).map((a) => a.invariant)).toEqual(['no-order-stuck', 'saga-terminal']);
+  });
+
+  const reservation = (status: string) => ({ id: 'r1', orderId: 'o1', items: [], status, created_at: 0 });
+  const shipment = (status: string) => ({ id: 'sh1', orderId: 'o1', status, created_at: 0 });
+  const refunded = { ...payment('p1', 'o1'), status: 'REFUNDED' };
+
+  it('flags a completed order whose payment was refunded and whose stock and shipment were undone, at any consistent moment', () => {
+    const snapshot = {
+      services: {
+        order: { orders: [order('o1', 'COMPLETED')] },
+        payment: { payments: [refunded] },
+        inventory: { reservations: [reservation('RELEASED')] },
+        shipping: { shipments: [shipment('CANCELLED')] },
+      },
+    };
+    expect(checkInvariants(snapshot, { settled: false })).toEqual([]);
+    const found = checkInvariants(snapshot, { settled: false, consistent: true });
+    expect(found.map((a) => a.invariant)).toEqual(['completed-order-whole']);
+    expect(found[0].message).toBe('Order o1 is COMPLETED with no charge, 1 payment(s) refunded, no stock reservation, no scheduled shipment.');
+    const whole = { ...snapshot.services, payment: { payments: [payment('p1', 'o1')] }, inventory: { reservations: [reservation('RESERVED')] }, shipping: { shipments: [shipment('SCHEDULED')] } };
+    expect(checkInvariants({ services: whole }, { settled: true })).toEqual([]);
+  });
+
+  it('flags an ended saga whose order ended the other way, and a closed order whose saga ended otherwise', () => {
+    const stuckOnCompleted = { services: { orchestrator: { sagas: [saga('STUCK')] }, order: { orders: [order('o1', 'COMPLETED')] } } };
+    expect(checkInvariants(stuckOnCompleted, { settled: false, consistent: true }).map((a) => a.invariant)).toEqual(['saga-agrees-with-order']);
+    const compensatedButCompleted = { services: { orchestrator: { sagas: [saga('COMPENSATED')] }, order: { orders: [order('o1', 'COMPLETED')] } } };
+    expect(checkInvariants(compensatedButCompleted, { settled: false, consistent: true })[0].message).toBe('Saga s1 is COMPENSATED, but its order o1 is COMPLETED.');
+    const running = { services: { orchestrator: { sagas: [saga('RUNNING')] }, order: { orders: [order('o1', 'PENDING')] } } };
+    expect(checkInvariants(running, { settled: false, consistent: true })).toEqual([]);
   });
 
   it('flags a compensated saga that skipped a step, and a cancelled order whose charge stands', () => {

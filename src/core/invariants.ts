@@ -12,6 +12,8 @@ import { publisherOf } from './service/topics';
 export interface Anomaly {
   invariant: InvariantName;
   message: string;
+  /** A deterministic run's step at which the invariant first broke, where known. */
+  step?: number;
 }
 
 export interface SystemSnapshot {
@@ -30,6 +32,8 @@ export const INVARIANTS = {
   'stock-conserved': 'Per SKU, available plus reserved equals the starting stock plus hand edits, and reserved equals the active reservations.',
   'no-2pc-blocked': 'After the system settles (coordinator up), no two-phase-commit participant still holds a lock or a prepared transaction.',
   'saga-fully-compensated': 'A cancelled order keeps nothing of its saga: no charge, no reservation, no shipment, no skipped compensation.',
+  'completed-order-whole': 'A completed order has its charge, its stock reservation and its scheduled shipment, and nothing of it refunded (more than one of each is no-double-charge or no-duplicate-side-effect).',
+  'saga-agrees-with-order': "An ended saga agrees with its order: a COMPLETED saga's order is COMPLETED, a COMPENSATED saga's order CANCELLED, and a closed order's saga has ended the same way.",
   'replay-matches-live': 'Event sourcing: every stream loaded from its snapshot plus the events after it equals a full replay of its events.',
   'read-model-converged': 'Event sourcing: after the system settles, each read model equals the state folded from the events (balances, order totals and statuses).',
   'bank-money-conserved': 'Event-sourced bank: balances plus transfers in flight equal the money deposited from outside minus what was withdrawn.',
@@ -124,6 +128,52 @@ function leftovers(snapshot: SystemSnapshot): Anomaly[] {
   ];
 }
 
+function byOrder<T extends { orderId: string }>(list: T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of list) grouped.set(row.orderId, [...(grouped.get(row.orderId) ?? []), row]);
+  return grouped;
+}
+
+/** Only for sagas: the direct-call and two-phase-commit runs do not schedule shipments (`messaging` false there). */
+function incompleteCompletions(snapshot: SystemSnapshot): Anomaly[] {
+  // Each part is checked against the service that keeps it, where the snapshot has that service's tables.
+  const has = (service: ServiceName) => snapshot.services[service] !== undefined;
+  const payments = byOrder(rows<PaymentRow>(snapshot, 'payment', 'payments'));
+  const reservations = byOrder(rows<ReservationRow>(snapshot, 'inventory', 'reservations'));
+  const shipments = byOrder(rows<ShipmentRow>(snapshot, 'shipping', 'shipments'));
+  return rows<OrderRow>(snapshot, 'order', 'orders')
+    .filter((o) => o.status === 'COMPLETED')
+    .flatMap((o) => {
+      const charged = (payments.get(o.id) ?? []).filter((p) => p.status === 'CHARGED').length;
+      const refunded = (payments.get(o.id) ?? []).filter((p) => p.status === 'REFUNDED').length;
+      const reserved = (reservations.get(o.id) ?? []).filter((r) => r.status === 'RESERVED').length;
+      const scheduled = (shipments.get(o.id) ?? []).filter((s) => s.status === 'SCHEDULED').length;
+      const wrong = [
+        has('payment') && charged === 0 && 'no charge',
+        refunded > 0 && `${refunded} payment(s) refunded`,
+        has('inventory') && reserved === 0 && 'no stock reservation',
+        has('shipping') && scheduled === 0 && 'no scheduled shipment',
+      ].filter(Boolean);
+      return wrong.length ? [{ invariant: 'completed-order-whole' as const, message: `Order ${o.id} is COMPLETED with ${wrong.join(', ')}.` }] : [];
+    });
+}
+
+const ORDER_STATUS_OF_SAGA: Partial<Record<string, OrderRow['status']>> = { COMPLETED: 'COMPLETED', COMPENSATED: 'CANCELLED' };
+
+function sagasAtOddsWithOrders(snapshot: SystemSnapshot): Anomaly[] {
+  const orders = new Map(rows<OrderRow>(snapshot, 'order', 'orders').map((o) => [o.id, o]));
+  return sagaViews(snapshot.services)
+    .filter((s) => s.style === 'orchestration')
+    .flatMap((s) => {
+      const order = orders.get(s.orderId);
+      if (!order) return [];
+      const expected = ORDER_STATUS_OF_SAGA[s.status];
+      // A saga still running may be about to close its order; one that has ended must have closed it its way.
+      const odd = expected ? order.status !== expected : order.status !== 'PENDING' && s.status !== 'RUNNING' && s.status !== 'COMPENSATING';
+      return odd ? [{ invariant: 'saga-agrees-with-order' as const, message: `Saga ${s.id} is ${s.status}, but its order ${order.id} is ${order.status}.` }] : [];
+    });
+}
+
 function blockedParticipants(snapshot: SystemSnapshot): Anomaly[] {
   const undecided = rows<{ txId: string; state: string; orderId: string }>(snapshot, 'order', 'twopc')
     .filter((t) => t.state !== 'DONE')
@@ -170,10 +220,39 @@ function stockLeaks(snapshot: SystemSnapshot): Anomaly[] {
   });
 }
 
-/**
- * Checks that need a quiet system only run when `settled` is true. `messaging` says orders travel as events
- * (false for direct calls and two-phase commit, where no event is expected at the broker).
- */
-export function checkInvariants(snapshot: SystemSnapshot, { settled, messaging = true }: { settled: boolean; messaging?: boolean }): Anomaly[] {
-  return [...doubleCharges(snapshot), ...duplicateSideEffects(snapshot), ...(settled ? [...unpublished(snapshot), ...(messaging ? neverReachedBroker(snapshot) : []), ...stuckOrders(snapshot), ...sagasNotTerminal(snapshot), ...leftovers(snapshot), ...blockedParticipants(snapshot), ...moneyLeaks(snapshot), ...stockLeaks(snapshot)] : [])];
+export interface CheckOptions {
+  /** The system is at rest: nothing owed anywhere. Turns on the checks that hold only then. */
+  settled: boolean;
+  /**
+   * The snapshot is a consistent cut (a deterministic run, read between two steps): the checks that compare
+   * services hold at every such moment, so they run before the system settles, and flag the step they break at.
+   * A live run's snapshot reads each database at a slightly different moment, so there they wait for `settled`.
+   */
+  consistent?: boolean;
+  /** Orders travel as events (false for direct calls and two-phase commit, where no event is expected at the broker). */
+  messaging?: boolean;
+}
+
+/** The checks that compare services and hold at every consistent moment, settled or not. */
+function crossService(snapshot: SystemSnapshot, messaging: boolean): Anomaly[] {
+  return [...leftovers(snapshot), ...(messaging ? incompleteCompletions(snapshot) : []), ...sagasAtOddsWithOrders(snapshot)];
+}
+
+export function checkInvariants(snapshot: SystemSnapshot, { settled, consistent = false, messaging = true }: CheckOptions): Anomaly[] {
+  return [
+    ...doubleCharges(snapshot),
+    ...duplicateSideEffects(snapshot),
+    ...(settled || consistent ? crossService(snapshot, messaging) : []),
+    ...(settled
+      ? [
+          ...unpublished(snapshot),
+          ...(messaging ? neverReachedBroker(snapshot) : []),
+          ...stuckOrders(snapshot),
+          ...sagasNotTerminal(snapshot),
+          ...blockedParticipants(snapshot),
+          ...moneyLeaks(snapshot),
+          ...stockLeaks(snapshot),
+        ]
+      : []),
+  ];
 }

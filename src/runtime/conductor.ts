@@ -70,6 +70,8 @@ export class Conductor implements Controller {
   /** Added to every deterministic process's id salt: empty for a fresh run, random for a resumed one. */
   private readonly salt: string;
   private readonly resumed: boolean;
+  /** A deterministic run: the step at which each anomaly was first seen. */
+  private readonly firstSeen = new Map<string, number>();
 
   constructor(options: ConductorOptions = {}) {
     this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
@@ -94,7 +96,8 @@ export class Conductor implements Controller {
     this.services = SERVICE_NAMES.filter((s) => s !== 'orchestrator' || this.config.sagaStyle === 'orchestration');
     this.processNames = ['broker', ...this.services];
     this.watcher = new AnomalyWatcher({
-      verify: async (settled) => checkInvariants(await this.snapshot(), { settled, messaging: this.ordering === 'messaging' }),
+      // A deterministic run's snapshot is read between two steps: a consistent cut, so the checks across services run every time.
+      verify: (settled) => this.verify(settled),
       owed: () => owedBy(this.reads()),
       publish: (events) => this.publish(events),
       quietWaitMs: 1000,
@@ -293,6 +296,19 @@ export class Conductor implements Controller {
     return brokerLogOf(this.reads());
   }
 
+  /**
+   * Checks the invariants over a snapshot. A deterministic run reads it between two steps — a consistent cut, so the
+   * checks across services run every time — and each anomaly keeps the step it was first seen at.
+   */
+  private async verify(settled: boolean): Promise<Anomaly[]> {
+    const options = { settled, consistent: this.mode === 'deterministic', messaging: this.ordering === 'messaging' };
+    const driver = this.driver;
+    if (!driver) return checkInvariants(await this.snapshot(), options);
+    const { found, step } = await driver.between(async () => ({ found: checkInvariants(await this.snapshot(), options), step: driver.scheduler.steps }));
+    for (const a of found) if (!this.firstSeen.has(a.message)) this.firstSeen.set(a.message, step);
+    return found.map((a) => ({ ...a, step: this.firstSeen.get(a.message) }));
+  }
+
   anomalies(): Anomaly[] {
     return [...this.watcher.latest];
   }
@@ -378,8 +394,8 @@ export class Conductor implements Controller {
   }
 
   scenario(): Scenario {
-    const { publishing, sagaStyle, inbox, idempotencyKeys } = this.config;
-    return { ...this.setup, publishing, sagaStyle, inbox, idempotencyKeys, faults: this.faultPlan };
+    const { publishing, sagaStyle, inbox, idempotencyKeys, semanticLocks } = this.config;
+    return { ...this.setup, publishing, sagaStyle, inbox, idempotencyKeys, semanticLocks, faults: this.faultPlan };
   }
 
   /** The page's share link could not be used: say why (the run opens on the default scenario). */

@@ -93,6 +93,13 @@ export class StepDriver {
     return next;
   }
 
+  /** Runs `work` between two steps (none in flight), so what it reads of the databases is one consistent moment. */
+  between<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.turn.then(work);
+    this.turn = next.catch(() => undefined);
+    return next;
+  }
+
   /** New work (an order someone placed) means a finished run has something to do again. */
   wake(): void {
     this.done = false;

@@ -23,7 +23,7 @@ function report(variant: VariantName, results: SeedResult[]): void {
   if (VARIANTS[variant].predicted === null)
     for (const r of hit)
       console.log(
-        `  seed ${r.seed}: ${r.plan.join('; ')} → ${r.anomalies.map((a) => a.message).join('; ')}\n  replay: ${r.link}`,
+        `  seed ${r.seed}: ${r.plan.join('; ')} → ${r.anomalies.map((a) => `${a.message}${a.step ? ` (first broke at step ${a.step})` : ''}`).join('; ')}\n  replay: ${r.link}`,
       );
   else if (hit[0])
     console.log(

@@ -7,7 +7,7 @@
 import type { InvariantName, Anomaly } from '../core/invariants';
 import { describeFault, randomPlan, type Fault, type FaultPlan } from '../core/faults/faultPlan';
 import type { CrashPoint } from '../core/crashPoints';
-import { seededRandom, type Random } from '../core/random';
+import { pick, seededRandom, type Random } from '../core/random';
 import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario/scenario';
 import { scenarioLink } from '../core/scenario/link';
 import { runDeterministic } from './deterministicRun';
@@ -27,6 +27,16 @@ const orderCrash = (random: Random, point: CrashPoint): Fault => ({
   point,
   nth: 1 + Math.floor(random() * 3),
 });
+
+/** A saga step's command held back longer than the orchestrator waits for it (four 4 s timeouts and backoffs). */
+const lateCommand = (random: Random): Fault => {
+  const [group, type] = pick(random, [
+    ['inventory', 'ReserveInventory'],
+    ['payment', 'ProcessPayment'],
+    ['shipping', 'ScheduleShipment'],
+  ] as const);
+  return { kind: 'delay', group, type, ms: 25_000 + Math.floor(random() * 60_000) };
+};
 
 export const VARIANTS = {
   patterns: {
@@ -55,6 +65,15 @@ export const VARIANTS = {
     scenario: { inbox: false, idempotencyKeys: false },
     predicted: 'no-double-charge',
     plan: (r) => [{ kind: 'duplicate', group: 'payment', type: 'OrderCreated' }, ...randomPlan(r)],
+  },
+  /**
+   * Compensation without the late-command refusal: a saga step's command held back past the retry window is
+   * compensated (a no-op, it had not happened), then carried out when it arrives — on a cancelled order.
+   */
+  'no-semantic-lock': {
+    scenario: { semanticLocks: false, sagaStyle: 'orchestration' },
+    predicted: 'saga-fully-compensated',
+    plan: (r) => [lateCommand(r), ...randomPlan(r, { orchestrated: true })],
   },
   'direct-calls': {
     scenario: { ordering: 'direct-calls' },
@@ -102,7 +121,8 @@ export async function runSeed(
   pinned?: Partial<Scenario>,
 ): Promise<SeedResult> {
   const scenario = { ...chaosScenario(seed, variantName), ...pinned };
-  const result = await runDeterministic(scenario);
+  // A seed that breaks the patterns is a surprise: find the step it broke at.
+  const result = await runDeterministic(scenario, { locate: VARIANTS[variantName].predicted === null });
   return {
     seed,
     variant: variantName,

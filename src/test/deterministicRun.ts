@@ -25,11 +25,41 @@ export interface DeterministicResult {
 
 const SHOP: ServiceName[] = ['order', 'payment', 'inventory', 'shipping'];
 
-export async function runDeterministic(scenario: Scenario, maxSteps = 20_000): Promise<DeterministicResult> {
+/**
+ * With `locate`, a seed whose end state breaks an invariant is run once more, checking the consistent-cut
+ * invariants after every step (a deterministic run replays exactly), so each anomaly says the step it first broke
+ * at. The replay reads every database at every step: worth it for a surprise, not for a variant built to break.
+ */
+export async function runDeterministic(scenario: Scenario, { maxSteps = 20_000, locate = false } = {}): Promise<DeterministicResult> {
+  const { breaks: _, ...result } = await runOnce(scenario, maxSteps, false);
+  if (!locate || !result.anomalies.length) return result;
+  const { breaks } = await runOnce(scenario, maxSteps, true);
+  return { ...result, anomalies: result.anomalies.map((a) => ({ ...a, ...firstBreak(a, breaks) })) };
+}
+
+interface Break {
+  invariant: string;
+  message: string;
+  step: number;
+}
+
+/** The first step the same anomaly (or failing that, the same invariant) was seen at. */
+function firstBreak(anomaly: Anomaly, breaks: Break[]): { step?: number } {
+  const found = breaks.find((b) => b.message === anomaly.message) ?? breaks.find((b) => b.invariant === anomaly.invariant);
+  return found ? { step: found.step } : {};
+}
+
+async function runOnce(scenario: Scenario, maxSteps: number, everyStep: boolean): Promise<DeterministicResult & { breaks: Break[] }> {
   const services: ServiceName[] = scenario.sagaStyle === 'orchestration' ? [...SHOP, 'orchestrator'] : SHOP;
   const config = serviceConfig(scenario);
+  const messaging = scenario.ordering === 'messaging';
   const h = createHarness({ seed: scenario.seed });
   const ledger = new FaultLedger(scenario.faults);
+  const breaks: Break[] = [];
+  const readAll = async () => ({
+    services: Object.fromEntries(await Promise.all(services.map(async (s) => [s, await h.read(s)]))),
+    broker: await h.readBroker(),
+  });
   try {
     const start = async (process: ProcessName) => {
       if (process === 'broker') await h.startBroker();
@@ -52,30 +82,25 @@ export async function runDeterministic(scenario: Scenario, maxSteps = 20_000): P
     let seenFacts = 0;
     while (await scheduler.next()) {
       for (const fact of h.facts.slice(seenFacts)) {
-        if (fact.kind === 'crashed')
-          ledger.onCrash(fact.process, fact.point, scheduler.time, scheduler.steps);
+        if (fact.kind === 'crashed') ledger.onCrash(fact.process, fact.point, scheduler.time, scheduler.steps);
         if (fact.kind === 'broker-fault') ledger.onBrokerFault(fact, scheduler.time, scheduler.steps);
       }
       seenFacts = h.facts.length;
+      if (everyStep)
+        for (const anomaly of checkInvariants((await readAll()) as never, { settled: false, consistent: true, messaging }))
+          if (!breaks.some((b) => b.message === anomaly.message)) breaks.push({ ...anomaly, step: scheduler.steps });
       if (scheduler.steps > maxSteps)
-        throw new Error(
-          `seed ${scenario.seed} did not end within ${maxSteps} steps; last: ${traceLine(scheduler.trace.at(-1)!)}`,
-        );
+        throw new Error(`seed ${scenario.seed} did not end within ${maxSteps} steps; last: ${traceLine(scheduler.trace.at(-1)!)}`);
     }
-    const snapshot = {
-      services: Object.fromEntries(await Promise.all(services.map(async (s) => [s, await h.read(s)]))),
-      broker: await h.readBroker(),
-    };
+    const snapshot = await readAll();
     return {
       traceHash: scheduler.traceHash,
       stateHash: stateHash(snapshot),
       trace: scheduler.trace.map(traceLine),
-      anomalies: checkInvariants(snapshot as never, {
-        settled: true,
-        messaging: scenario.ordering === 'messaging',
-      }),
+      anomalies: checkInvariants(snapshot as never, { settled: true, messaging }),
       steps: scheduler.steps,
       fired: ledger.firedFaults().map((f) => `${f.description} (step ${f.step})`),
+      breaks,
     };
   } finally {
     h.close();

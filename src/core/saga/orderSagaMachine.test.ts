@@ -19,12 +19,13 @@ function harness(snapshot?: unknown) {
   // With a snapshot the input is ignored: the machine's context comes from the snapshot.
   const actor = createActor(machine, { input, ...(snapshot ? { snapshot: snapshot as SnapshotFrom<typeof machine> } : {}) });
   actor.start();
-  const send = (event: Omit<SagaEvent, 'now'> & { type: SagaEvent['type'] }) => actor.send({ ...event, now: clock.now() } as SagaEvent);
+  const send = (event: SagaEvent extends infer E ? (E extends SagaEvent ? Omit<E, 'now'> : never) : never) => actor.send({ ...event, now: clock.now() } as SagaEvent);
   const ctx = (): SagaContext => actor.getSnapshot().context;
   return { actor, clock, sent, send, ctx, state: () => actor.getSnapshot().value };
 }
 
 const ok = (step: string) => ({ type: 'step.succeeded' as const, step });
+const undone = (step: string) => ({ type: 'step.succeeded' as const, step, kind: 'compensation' as const });
 const fail = (step: string, errorType: string) => ({ type: 'step.failed' as const, step, errorType, message: errorType });
 
 describe('order saga machine', () => {
@@ -33,7 +34,7 @@ describe('order saga machine', () => {
     for (const step of ['reserveInventory', 'processPayment', 'scheduleShipping', 'completeOrder']) h.send(ok(step));
     expect(h.sent).toEqual(['ReserveInventory', 'ProcessPayment', 'ScheduleShipment', 'CompleteOrder']);
     expect(h.state()).toBe('completed');
-    expect(h.actor.getSnapshot().status).toBe('done');
+    expect(h.ctx().timer).toBeNull();
   });
 
   it('on a business failure compensates the completed steps in reverse order', () => {
@@ -122,5 +123,101 @@ describe('order saga machine', () => {
     second.send(ok('processPayment'));
     expect(second.sent).toEqual(['ScheduleShipment']);
     expect(second.ctx().completed).toEqual(['createOrder', 'reserveInventory', 'processPayment']);
+  });
+
+  /** Lets every attempt of the step under way time out: each timeout, then its backoff. */
+  function timeOutEveryAttempt(h: ReturnType<typeof harness>, attempts: number) {
+    for (let i = 0; i < attempts; i++) {
+      h.clock.increment(5000);
+      h.send({ type: 'timer.fired' });
+      if (h.ctx().timer?.kind === 'retry') {
+        h.clock.increment(h.ctx().timer!.due - h.clock.now());
+        h.send({ type: 'timer.fired' });
+      }
+    }
+  }
+
+  it('compensates a step whose retries ran out by timeout: its outcome is unknown', () => {
+    const h = harness();
+    h.send(ok('reserveInventory'));
+    timeOutEveryAttempt(h, 3);
+    expect(h.sent).toEqual(['ReserveInventory', 'ProcessPayment', 'ProcessPayment', 'ProcessPayment', 'RefundPayment']);
+    expect(h.ctx().pending).toEqual(['processPayment', 'reserveInventory', 'createOrder']);
+    expect(h.ctx().history.find((e) => e.kind === 'compensate')?.detail).toContain("processPayment's outcome is unknown");
+    for (const step of ['processPayment', 'reserveInventory', 'createOrder']) h.send(undone(step));
+    expect(h.state()).toBe('compensated');
+  });
+
+  it('leaves a step that answered "failed" out of the compensation: it did not happen', () => {
+    const h = harness();
+    h.send(ok('reserveInventory'));
+    h.send(fail('processPayment', 'CardDeclined'));
+    expect(h.ctx().pending).toEqual(['reserveInventory', 'createOrder']);
+  });
+
+  it('sends a timed-out compensation again until it is answered, without parking the saga', () => {
+    const h = harness();
+    h.send(fail('reserveInventory', 'OutOfStock'));
+    expect(h.sent.at(-1)).toBe('CancelOrder');
+    timeOutEveryAttempt(h, 10);
+    expect(h.state()).toEqual({ compensating: 'awaiting' });
+    expect(h.sent.filter((c) => c === 'CancelOrder')).toHaveLength(11);
+    h.send(undone('createOrder'));
+    expect(h.state()).toBe('compensated');
+  });
+
+  it('does not take an action\'s late success for its compensation', () => {
+    const h = harness();
+    h.send(ok('reserveInventory'));
+    timeOutEveryAttempt(h, 3);
+    expect(h.ctx().pending[0]).toBe('processPayment');
+    h.send({ type: 'step.succeeded', step: 'processPayment', kind: 'step', detail: 'PaymentCompleted' });
+    expect(h.ctx().pending[0]).toBe('processPayment');
+    expect(h.ctx().history.at(-1)).toMatchObject({ kind: 'late', step: 'processPayment' });
+    expect(h.ctx().history.at(-1)!.detail).toContain('its compensation undoes whatever it did');
+  });
+
+  it('records a refusal of a late command, even after the saga has ended', () => {
+    const h = harness();
+    h.send(fail('reserveInventory', 'OutOfStock'));
+    h.send(undone('createOrder'));
+    expect(h.state()).toBe('compensated');
+    h.send({ type: 'step.refused', step: 'reserveInventory', detail: 'ReserveInventoryRefused: semantic lock' });
+    expect(h.state()).toBe('compensated');
+    expect(h.ctx().history.at(-1)).toMatchObject({ kind: 'refused', step: 'reserveInventory', detail: 'ReserveInventoryRefused: semantic lock' });
+  });
+
+  it('past the pivot only goes forward: the last step is retried on every timeout and failure, never compensated', () => {
+    const h = harness();
+    for (const step of ['reserveInventory', 'processPayment', 'scheduleShipping']) h.send(ok(step));
+    timeOutEveryAttempt(h, 6);
+    h.send(fail('completeOrder', 'OrderServiceUnavailable'));
+    expect(h.ctx().pending).toEqual([]);
+    expect(h.state()).toEqual({ running: 'waiting' });
+    h.send({ type: 'saga.forceCompensation' });
+    expect(h.ctx().pending).toEqual([]);
+    expect(h.ctx().history.at(-1)!.detail).toContain('the pivot has succeeded');
+    h.clock.increment(1000);
+    h.send({ type: 'timer.fired' });
+    h.send(ok('completeOrder'));
+    expect(h.state()).toBe('completed');
+    expect(h.sent.filter((c) => c === 'CompleteOrder').length).toBeGreaterThan(6);
+    expect(h.sent.some((c) => ['CancelShipment', 'RefundPayment', 'ReleaseInventory', 'CancelOrder'].includes(c))).toBe(false);
+  });
+
+  it('compensates the pivot itself when it timed out: the shipment may have been scheduled', () => {
+    const h = harness();
+    h.send(ok('reserveInventory'));
+    h.send(ok('processPayment'));
+    timeOutEveryAttempt(h, 3);
+    expect(h.ctx().pending).toEqual(['scheduleShipping', 'processPayment', 'reserveInventory', 'createOrder']);
+    expect(h.sent.at(-1)).toBe('CancelShipment');
+  });
+
+  it('an operator forcing compensation while a command is out undoes that step too', () => {
+    const h = harness();
+    h.send(ok('reserveInventory'));
+    h.send({ type: 'saga.forceCompensation' });
+    expect(h.ctx().pending).toEqual(['processPayment', 'reserveInventory', 'createOrder']);
   });
 });

@@ -2,12 +2,21 @@
 // failure (or a transient one that outlives its retries) compensate the
 // completed steps in reverse; a compensation that keeps failing parks the
 // saga as stuck until an operator retries, skips, or confirms it by hand.
+//
+// A timeout is an unknown outcome, not a failure: the step may have happened.
+// A step whose retries run out by timeout is compensated too (its
+// compensation is correct whether or not it ran), and a compensation that
+// times out is sent again until it is answered. Past the pivot (the last step
+// that can fail) the saga only goes forward: later steps are retried until
+// they succeed and nothing is compensated. Replies that come too late, and a
+// participant's refusal of a late command, are recorded in the history.
+//
 // Pure: time comes in on events, and sending commands is a named action the
 // host provides, so the same machine runs in a worker and in a Node test.
 
-import { and, assign, setup } from 'xstate';
+import { and, assign, or, setup } from 'xstate';
 import { backoff, mayRetry, type RetryPolicy } from './retryPolicy';
-import type { SagaStep } from './steps';
+import { pivotIndex, type SagaStep } from './steps';
 
 export interface SagaInput {
   sagaId: string;
@@ -20,7 +29,22 @@ export interface SagaInput {
   now: number;
 }
 
-export type HistoryKind = 'command' | 'succeeded' | 'failed' | 'timeout' | 'retry' | 'compensate' | 'compensated' | 'stuck' | 'skipped' | 'forced' | 'done';
+export type HistoryKind =
+  | 'command'
+  | 'succeeded'
+  | 'failed'
+  | 'timeout'
+  | 'retry'
+  | 'compensate'
+  | 'compensated'
+  | 'stuck'
+  | 'skipped'
+  | 'forced'
+  | 'done'
+  /** A reply for a step or compensation that is no longer under way (a repeat, or after the saga gave up on it). */
+  | 'late'
+  /** A participant refused a step's late command: it had compensated that step (a semantic lock). */
+  | 'refused';
 
 export interface HistoryEntry {
   at: number;
@@ -40,15 +64,22 @@ export interface SagaContext extends Omit<SagaInput, 'now'> {
   skipped: string[];
   /** Attempts made at the current step or compensation. */
   attempt: number;
+  /** An attempt at the current step timed out: it may have happened, so compensating must undo it too. */
+  uncertain: boolean;
   timer: { due: number; kind: 'timeout' | 'retry' } | null;
   failure: string | null;
   stuckReason: string | null;
   history: HistoryEntry[];
 }
 
+/** Which of a step's commands a reply answers: its action or its compensation (absent: whichever is under way). */
+export type ReplyKind = 'step' | 'compensation';
+
 export type SagaEvent =
-  | { type: 'step.succeeded'; step: string; now: number; detail?: string }
-  | { type: 'step.failed'; step: string; errorType: string; message: string; now: number }
+  | { type: 'step.succeeded'; step: string; kind?: ReplyKind; now: number; detail?: string }
+  | { type: 'step.failed'; step: string; kind?: ReplyKind; errorType: string; message: string; now: number }
+  /** A participant refused the step's command because it had compensated the step already. */
+  | { type: 'step.refused'; step: string; now: number; detail: string }
   | { type: 'timer.fired'; now: number }
   | { type: 'saga.retry'; now: number }
   | { type: 'saga.skip'; now: number }
@@ -59,6 +90,24 @@ const currentStep = (ctx: SagaContext) => ctx.steps[ctx.index].name;
 const currentCompensation = (ctx: SagaContext) => ctx.pending[0];
 const reverseCompensable = (ctx: SagaContext, completed: string[]) =>
   [...completed].reverse().filter((name) => ctx.steps.find((s) => s.name === name)?.compensation);
+const isPastPivot = (ctx: SagaContext) => ctx.index > pivotIndex(ctx.steps);
+
+/** What compensating undoes: the step under way first if it may have happened, then the completed steps in reverse. */
+function toCompensate(ctx: SagaContext, includeCurrent: boolean): { pending: string[]; detail: string } {
+  const current = ctx.steps[ctx.index];
+  const unknown = includeCurrent && current?.compensation ? [current.name] : [];
+  const pending = [...unknown, ...reverseCompensable(ctx, ctx.completed)];
+  const why = unknown.length ? ` (${current.name}'s outcome is unknown: it may have happened, so it is undone too)` : '';
+  return { pending, detail: `compensating ${pending.join(' → ') || 'nothing'}${why}` };
+}
+
+function lateDetail(ctx: SagaContext, event: SagaEvent): string {
+  if (event.type !== 'step.succeeded' && event.type !== 'step.failed') return '';
+  const what = event.type === 'step.succeeded' ? (event.detail ?? 'ok') : `${event.errorType}: ${event.message}`;
+  const undone = ctx.compensated.includes(event.step) || ctx.pending.includes(event.step);
+  const why = event.kind === 'compensation' ? 'a repeat answer to its compensation' : ctx.completed.includes(event.step) && !undone ? 'a repeat answer, already recorded' : 'the saga no longer waits for it; its compensation undoes whatever it did';
+  return `${what} arrived late: ${why}`;
+}
 
 function eventNow(event: SagaEvent | { type: string }, context: SagaContext): number {
   return 'now' in event && typeof event.now === 'number' ? event.now : context.history[context.history.length - 1].at;
@@ -94,13 +143,14 @@ export const orderSagaMachine = setup({
       timer: null,
       history: log(context, eventNow(event, context), 'succeeded', currentStep(context), detailOf(event)),
     })),
-    advance: assign(({ context }) => ({ index: context.index + 1 })),
+    advance: assign(({ context }) => ({ index: context.index + 1, uncertain: false })),
     recordFailure: assign(({ context, event }) => ({
       failure: event.type === 'step.failed' ? `${event.errorType}: ${event.message}` : context.failure,
       history: log(context, eventNow(event, context), 'failed', event.type === 'step.failed' ? event.step : null, event.type === 'step.failed' ? `${event.errorType}: ${event.message}` : ''),
     })),
     recordTimeout: assign(({ context, event }) => ({
       failure: `Timeout: no reply within ${context.stepTimeoutMs} ms`,
+      uncertain: context.uncertain || context.pending.length === 0,
       history: log(context, eventNow(event, context), 'timeout', context.pending[0] ?? currentStep(context), `no reply within ${context.stepTimeoutMs} ms`),
     })),
     scheduleRetry: assign(({ context, event }) => {
@@ -111,11 +161,23 @@ export const orderSagaMachine = setup({
     logRetry: assign(({ context, event }) => ({
       history: log(context, eventNow(event, context), 'retry', context.pending[0] ?? currentStep(context), `retrying after backoff`),
     })),
-    startCompensating: assign(({ context, event }) => ({
-      pending: reverseCompensable(context, context.completed),
-      attempt: 0,
-      timer: null,
-      history: log(context, eventNow(event, context), 'compensate', null, `compensating ${reverseCompensable(context, context.completed).join(' → ') || 'nothing'}`),
+    startCompensating: assign(({ context, event }) => {
+      const { pending, detail } = toCompensate(context, context.uncertain);
+      return { pending, attempt: 0, timer: null, history: log(context, eventNow(event, context), 'compensate', null, detail) };
+    }),
+    // An operator's force while a command is out: that step may have happened, so it is undone too.
+    startCompensatingForced: assign(({ context, event }) => {
+      const { pending, detail } = toCompensate(context, true);
+      return { pending, attempt: 0, timer: null, history: log(context, eventNow(event, context), 'compensate', null, `operator forced: ${detail}`) };
+    }),
+    refuseForcePastPivot: assign(({ context, event }) => ({
+      history: log(context, eventNow(event, context), 'failed', currentStep(context), 'operator asked to compensate, but the pivot has succeeded: the saga only goes forward'),
+    })),
+    recordLate: assign(({ context, event }) => ({
+      history: log(context, eventNow(event, context), 'late', 'step' in event ? event.step : null, lateDetail(context, event)),
+    })),
+    recordRefusal: assign(({ context, event }) => ({
+      history: log(context, eventNow(event, context), 'refused', 'step' in event ? event.step : null, event.type === 'step.refused' ? event.detail : ''),
     })),
     recordCompensated: assign(({ context, event }) => ({
       compensated: [...context.compensated, context.pending[0]],
@@ -151,8 +213,10 @@ export const orderSagaMachine = setup({
     clearTimer: assign({ timer: null }),
   },
   guards: {
-    isCurrentStep: ({ context, event }) => 'step' in event && event.step === currentStep(context),
-    isCurrentCompensation: ({ context, event }) => 'step' in event && event.step === currentCompensation(context),
+    isCurrentStep: ({ context, event }) => 'step' in event && event.step === currentStep(context) && (!('kind' in event) || event.kind !== 'compensation'),
+    isCurrentCompensation: ({ context, event }) => 'step' in event && event.step === currentCompensation(context) && (!('kind' in event) || event.kind !== 'step'),
+    pastPivot: ({ context }) => isPastPivot(context),
+    byTimeout: ({ event }) => event.type === 'timer.fired',
     isLastStep: ({ context }) => context.index === context.steps.length - 1,
     timerDue: ({ context, event }) => context.timer !== null && 'now' in event && event.now >= context.timer.due,
     stepMayRetry: ({ context, event }) =>
@@ -173,6 +237,7 @@ export const orderSagaMachine = setup({
       compensated: [],
       skipped: [],
       attempt: 0,
+      uncertain: false,
       timer: null,
       failure: null,
       stuckReason: null,
@@ -180,11 +245,20 @@ export const orderSagaMachine = setup({
     };
   },
   initial: 'running',
+  // Whatever state the saga is in: a reply no state is waiting for is recorded as late; a refusal is recorded.
+  on: {
+    'step.succeeded': { actions: 'recordLate' },
+    'step.failed': { actions: 'recordLate' },
+    'step.refused': { actions: 'recordRefusal' },
+  },
   states: {
     running: {
       initial: 'awaiting',
       on: {
-        'saga.forceCompensation': { target: 'compensating', actions: 'startCompensating' },
+        'saga.forceCompensation': [
+          { guard: 'pastPivot', actions: 'refuseForcePastPivot' },
+          { target: 'compensating', actions: 'startCompensatingForced' },
+        ],
       },
       states: {
         awaiting: {
@@ -201,7 +275,11 @@ export const orderSagaMachine = setup({
           },
         },
         backingOff: {
-          always: [{ guard: 'stepMayRetry', actions: 'scheduleRetry', target: 'waiting' }, { target: '#orderSaga.compensating', actions: 'startCompensating' }],
+          // Past the pivot nothing is compensated: the step is retried until it succeeds.
+          always: [
+            { guard: or(['pastPivot', 'stepMayRetry']), actions: 'scheduleRetry', target: 'waiting' },
+            { target: '#orderSaga.compensating', actions: 'startCompensating' },
+          ],
         },
         waiting: {
           on: { 'timer.fired': { guard: 'timerDue', target: 'awaiting', actions: 'logRetry' } },
@@ -223,7 +301,12 @@ export const orderSagaMachine = setup({
           },
         },
         backingOff: {
-          always: [{ guard: 'compensationMayRetry', actions: 'scheduleRetry', target: 'waiting' }, { target: '#orderSaga.stuck', actions: 'park' }],
+          // A timed-out compensation is sent again, however often: its participant may be down, and undoing twice is a no-op.
+          // Only compensations that answer "failed" run out of attempts and park the saga for an operator.
+          always: [
+            { guard: or(['byTimeout', 'compensationMayRetry']), actions: 'scheduleRetry', target: 'waiting' },
+            { target: '#orderSaga.stuck', actions: 'park' },
+          ],
         },
         waiting: {
           on: { 'timer.fired': { guard: 'timerDue', target: 'awaiting', actions: 'logRetry' } },
@@ -237,8 +320,9 @@ export const orderSagaMachine = setup({
         'saga.forceCompensation': { target: 'compensating.checking', actions: 'forceCompensation' },
       },
     },
-    completed: { type: 'final', entry: 'clearTimer' },
-    compensated: { type: 'final', entry: 'clearTimer' },
+    // Ended, but not final: a late reply or a refusal can still arrive, and is recorded.
+    completed: { entry: 'clearTimer' },
+    compensated: { entry: 'clearTimer' },
   },
 });
 

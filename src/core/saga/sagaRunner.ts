@@ -28,7 +28,9 @@ function issue(ctx: HandlerContext, context: SagaContext, kind: SagaRef['kind'])
   const type = kind === 'step' ? step.command! : compensationOf(context, step.name);
   const command: SagaCommand = { saga: { id: context.sagaId, step: step.name, kind }, attempt: context.attempt, order: context.order as OrderFacts };
   const service = step.service[0].toUpperCase() + step.service.slice(1);
-  ctx.emit(type, context.orderId, command, `${service}Command`);
+  // Compensations travel on a lane of their own (`payment-compensations`), so a command stuck in its partition
+  // cannot hold back the compensation that undoes it; the participant's semantic lock makes either order safe.
+  ctx.emit(type, context.orderId, command, `${service}${kind === 'step' ? 'Command' : 'Compensation'}`);
 }
 
 function run(ctx: HandlerContext, options: { input: SagaInput; snapshot?: unknown }, event?: SagaEvent): Snapshot {

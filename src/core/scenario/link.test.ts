@@ -15,7 +15,7 @@ import { validateScenario } from './validate';
 
 const EVERY_KIND_OF_FAULT: Fault[] = [
   { kind: 'crash', service: 'payment', point: 'after-commit-before-publish', nth: 1 },
-  { kind: 'crash', service: 'orchestrator', point: 'coordinator-after-prepare', nth: 1000 },
+  { kind: 'crash', service: 'orchestrator', point: 'coordinator-after-prepare', nth: 1000, downMs: 600_000 },
   { kind: 'duplicate', group: 'inventory', type: 'PaymentCompleted' },
   { kind: 'duplicate', group: 'order', type: 'ShipmentScheduled' },
   { kind: 'broker-outage', publishes: 1 },
@@ -33,6 +33,7 @@ const EVERYTHING_CHANGED: Scenario = {
   sagaStyle: 'orchestration',
   inbox: false,
   idempotencyKeys: false,
+  semanticLocks: false,
   pace: 'fast',
   mode: 'deterministic',
   seed: 0xffffffff,

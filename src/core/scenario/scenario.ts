@@ -30,6 +30,8 @@ export interface Scenario {
   sagaStyle: SagaStyle;
   inbox: boolean;
   idempotencyKeys: boolean;
+  /** Saga participants refuse a step's command that arrives after they compensated it (see ServiceConfig). */
+  semanticLocks: boolean;
   pace: PaceName;
   mode: ScenarioMode;
   /** Seeds the deterministic scheduler (and any random fault plan): a uint32. */
@@ -102,6 +104,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   sagaStyle: 'choreography',
   inbox: true,
   idempotencyKeys: true,
+  semanticLocks: true,
   pace: 'teaching',
   mode: 'live',
   seed: 1,

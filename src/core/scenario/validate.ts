@@ -139,6 +139,7 @@ const SCENARIO_SCHEMA: v.GenericSchema<unknown, Scenario> = v.pipe(
     sagaStyle: oneOf(SAGA_STYLES),
     inbox: boolean,
     idempotencyKeys: boolean,
+    semanticLocks: boolean,
     pace: oneOf(Object.keys(PACES) as PaceName[]),
     mode: oneOf(SCENARIO_MODES),
     seed: integerIn(L.seed.min, L.seed.max),

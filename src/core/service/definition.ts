@@ -32,6 +32,11 @@ export interface ServiceConfig {
   inbox: boolean;
   idempotencyKeys: boolean;
   /**
+   * A participant that compensated a saga step refuses that step's late commands (a durable marker written with the
+   * compensation). Off: the "before" behaviour, where a command that arrives after its compensation is carried out.
+   */
+  semanticLocks: boolean;
+  /**
    * outbox: events are written to the outbox in the business transaction and relayed.
    * dual-write: the "before" approach — commit, then publish straight to the broker; a crash in between loses the event.
    */

@@ -13,6 +13,7 @@ export const PACES: Record<PaceName, ServiceConfig> = {
     consumer: { delayMs: 350, batchSize: 1 },
     inbox: true,
     idempotencyKeys: true,
+    semanticLocks: true,
     sagaStyle: 'choreography',
     publishing: 'outbox',
     // Generous: a workshop scrolls back through what happened.
@@ -23,6 +24,7 @@ export const PACES: Record<PaceName, ServiceConfig> = {
     consumer: { delayMs: 0, batchSize: 50 },
     inbox: true,
     idempotencyKeys: true,
+    semanticLocks: true,
     sagaStyle: 'choreography',
     publishing: 'outbox',
     // Tighter: load runs stay small on disk; long enough for a saga's chain to be read after it ends.
@@ -41,6 +43,7 @@ export function serviceConfig(choice: {
   publishing?: ServiceConfig['publishing'];
   inbox?: boolean;
   idempotencyKeys?: boolean;
+  semanticLocks?: boolean;
   relay?: RelayMode;
 }): ServiceConfig {
   const preset = structuredClone(PACES[choice.pace ?? 'teaching']);
@@ -51,5 +54,6 @@ export function serviceConfig(choice: {
     publishing: choice.publishing ?? preset.publishing,
     inbox: choice.inbox ?? preset.inbox,
     idempotencyKeys: choice.idempotencyKeys ?? preset.idempotencyKeys,
+    semanticLocks: choice.semanticLocks ?? preset.semanticLocks,
   };
 }

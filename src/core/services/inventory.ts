@@ -6,6 +6,9 @@ import type { HandlerContext, ServiceDefinition } from '../service/definition';
 import type { OrderItem, ReservationRow, SettingRow, StockRow } from '../rows';
 import { INITIAL_STOCK } from './catalog';
 import { PARTICIPANT_TABLES, participantEndpoints } from './participant';
+import { lockAfterCompensation, refuse, refusedByLock, SEMANTIC_LOCK_TABLES } from './semanticLock';
+
+const STEP = 'reserveInventory';
 import { choreographed, compensationFault, failure, IGNORED_ORCHESTRATED, reply, transientFault, TransientError, type OrderFacts, type Outcome, type SagaCommand } from './sagaMessages';
 
 export const WAREHOUSE = 'warehouse';
@@ -51,8 +54,8 @@ async function release(ctx: HandlerContext, orderId: string, attempt: number): P
 export const inventoryService: ServiceDefinition = {
   name: 'inventory',
   aggregateType: 'Inventory',
-  tables: { stock: 'sku', reservations: 'id, orderId', settings: 'key', ...PARTICIPANT_TABLES },
-  consumes: ['payment-events', 'shipping-events', 'inventory-commands'],
+  tables: { stock: 'sku', reservations: 'id, orderId', settings: 'key', ...PARTICIPANT_TABLES, ...SEMANTIC_LOCK_TABLES },
+  consumes: ['payment-events', 'shipping-events', 'inventory-commands', 'inventory-compensations'],
   editable: ['stock', 'settings'],
   conserved: { stock: ['available', 'reserved'] },
   async seed(ctx) {
@@ -76,6 +79,9 @@ export const inventoryService: ServiceDefinition = {
     async PaymentCompleted(ctx, event) {
       if (!choreographed(ctx)) return IGNORED_ORCHESTRATED;
       const { orderId, items } = event.data as { orderId: string; items: OrderItem[] };
+      // The stock was released already: a late PaymentCompleted reserves nothing.
+      const refused = await refusedByLock(ctx, STEP, orderId, event.type);
+      if (refused) return `refused: ${refused}`;
       const outcome = await reserve(ctx, orderId, items, ctx.attempt, false);
       if (outcome.ok) {
         ctx.emit('InventoryReserved', orderId, { ...(event.data as object), ...outcome.facts });
@@ -89,16 +95,21 @@ export const inventoryService: ServiceDefinition = {
       if (!choreographed(ctx)) return IGNORED_ORCHESTRATED;
       const outcome = await release(ctx, event.subject, ctx.attempt);
       if (!outcome.ok) throw new TransientError(outcome);
+      await lockAfterCompensation(ctx, { step: STEP, orderId: event.subject, compensation: `release on ${event.type}`, undid: outcome.facts.released });
       ctx.emit('InventoryReleased', event.subject, { orderId: event.subject, ...outcome.facts });
       return `released ${outcome.facts.released.length} reservation(s)`;
     },
     async ReserveInventory(ctx, event) {
       const command = event.data as SagaCommand;
+      const refused = await refusedByLock(ctx, STEP, command.order.orderId, event.type);
+      if (refused) return refuse(ctx, command, event.type, refused);
       return reply(ctx, command, await reserve(ctx, command.order.orderId, command.order.items, command.attempt), 'InventoryReserved', 'InventoryReservationFailed');
     },
     async ReleaseInventory(ctx, event) {
       const command = event.data as SagaCommand;
-      return reply(ctx, command, await release(ctx, command.order.orderId, command.attempt), 'InventoryReleased', 'InventoryReleaseFailed');
+      const outcome = await release(ctx, command.order.orderId, command.attempt);
+      if (outcome.ok) await lockAfterCompensation(ctx, { step: STEP, orderId: command.order.orderId, compensation: event.type, undid: outcome.facts.released, saga: command.saga });
+      return reply(ctx, command, outcome, 'InventoryReleased', 'InventoryReleaseFailed');
     },
   },
 };

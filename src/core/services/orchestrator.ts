@@ -35,14 +35,23 @@ async function feed(ctx: HandlerContext, sagaId: string, event: SagaEvent): Prom
   return `${event.type} → ${next.state}`;
 }
 
+/** A compensation's reply lists what it undid; an empty list means the step had never happened. */
+function undidNothing(data: object): boolean {
+  const undid = (data as { refunded?: unknown; released?: unknown; cancelled?: unknown }) ;
+  const list = undid.refunded ?? undid.released ?? undid.cancelled;
+  return Array.isArray(list) && list.length === 0;
+}
+
 /** Any reply carrying a saga reference is an outcome of the step it names. */
 async function onReply(ctx: HandlerContext, event: { type: string; data: unknown }): Promise<string> {
-  const data = event.data as { saga?: SagaRef; errorType?: string; message?: string };
+  const data = event.data as { saga?: SagaRef; errorType?: string; message?: string; refused?: boolean };
   if (!data?.saga) return `ignored: ${event.type} is not a saga reply`;
-  const { id, step } = data.saga;
-  const sagaEvent: SagaEvent = data.errorType
-    ? { type: 'step.failed', step, errorType: data.errorType, message: data.message ?? '', now: ctx.simNow }
-    : { type: 'step.succeeded', step, detail: event.type, now: ctx.simNow };
+  const { id, step, kind } = data.saga;
+  const sagaEvent: SagaEvent = data.refused
+    ? { type: 'step.refused', step, detail: `${event.type}: ${data.message ?? ''}`, now: ctx.simNow }
+    : data.errorType
+      ? { type: 'step.failed', step, kind, errorType: data.errorType, message: data.message ?? '', now: ctx.simNow }
+      : { type: 'step.succeeded', step, kind, detail: `${event.type}${undidNothing(data) ? ': nothing to undo, a recorded no-op' : ''}`, now: ctx.simNow };
   return feed(ctx, id, sagaEvent);
 }
 

@@ -37,7 +37,7 @@ export const orderService: ServiceDefinition = {
   name: 'order',
   aggregateType: 'Order',
   tables: { orders: 'id, status', ...COORDINATOR_TABLES },
-  consumes: ['shipping-events', 'payment-events', 'order-commands'],
+  consumes: ['shipping-events', 'payment-events', 'order-commands', 'order-compensations'],
   commands: {
     async placeOrder(ctx, input) {
       const { customerId, items, total, region } = input as PlaceOrder;

@@ -19,6 +19,9 @@ import {
   type SagaCommand,
 } from './sagaMessages';
 import { PARTICIPANT_TABLES, participantEndpoints } from './participant';
+import { lockAfterCompensation, refuse, refusedByLock, SEMANTIC_LOCK_TABLES } from './semanticLock';
+
+const STEP = 'processPayment';
 
 export const GATEWAY = 'gateway';
 
@@ -60,6 +63,9 @@ async function refund(ctx: HandlerContext, orderId: string): Promise<Outcome<{ r
 
 /** Choreography: a transient fault is thrown (the broker retries); a business "no" is an event. */
 async function chargeOnEvent(ctx: HandlerContext, order: OrderFacts): Promise<string> {
+  // The order's payment was refunded already: a late OrderCreated (a republish the inbox cannot recognise) charges nothing.
+  const refused = await refusedByLock(ctx, STEP, order.orderId, 'OrderCreated');
+  if (refused) return `refused: ${refused}`;
   const outcome = await charge(ctx, order, ctx.attempt);
   if (!outcome.ok && !['CardDeclined', 'InsufficientCredit', 'UnknownCustomer'].includes(outcome.errorType)) throw new TransientError(outcome);
   if (outcome.ok) {
@@ -70,10 +76,11 @@ async function chargeOnEvent(ctx: HandlerContext, order: OrderFacts): Promise<st
   return `payment failed: ${outcome.message}`;
 }
 
-async function refundOnEvent(ctx: HandlerContext, event: { subject: string }): Promise<string> {
+async function refundOnEvent(ctx: HandlerContext, event: { subject: string; type: string }): Promise<string> {
   if (!choreographed(ctx)) return IGNORED_ORCHESTRATED;
   const outcome = await refund(ctx, event.subject);
   if (!outcome.ok) throw new TransientError(outcome);
+  await lockAfterCompensation(ctx, { step: STEP, orderId: event.subject, compensation: `refund on ${event.type}`, undid: outcome.facts.refunded });
   ctx.emit('PaymentRefunded', event.subject, { orderId: event.subject, ...outcome.facts });
   return `refunded ${outcome.facts.refunded.length} payment(s)`;
 }
@@ -81,8 +88,8 @@ async function refundOnEvent(ctx: HandlerContext, event: { subject: string }): P
 export const paymentService: ServiceDefinition = {
   name: 'payment',
   aggregateType: 'Payment',
-  tables: { payments: 'id, orderId, idempotencyKey', customers: 'id', settings: 'key', ...PARTICIPANT_TABLES },
-  consumes: ['order-events', 'inventory-events', 'payment-commands'],
+  tables: { payments: 'id, orderId, idempotencyKey', customers: 'id', settings: 'key', ...PARTICIPANT_TABLES, ...SEMANTIC_LOCK_TABLES },
+  consumes: ['order-events', 'inventory-events', 'payment-commands', 'payment-compensations'],
   editable: ['customers', 'settings'],
   conserved: { customers: ['credit'] },
   async seed(ctx) {
@@ -108,11 +115,15 @@ export const paymentService: ServiceDefinition = {
     InventoryReleased: refundOnEvent,
     async ProcessPayment(ctx, event) {
       const command = event.data as SagaCommand;
+      const refused = await refusedByLock(ctx, STEP, command.order.orderId, event.type);
+      if (refused) return refuse(ctx, command, event.type, refused);
       return reply(ctx, command, await charge(ctx, command.order, command.attempt), 'PaymentCompleted', 'PaymentFailed');
     },
     async RefundPayment(ctx, event) {
       const command = event.data as SagaCommand;
-      return reply(ctx, command, await refund(ctx, command.order.orderId), 'PaymentRefunded', 'PaymentRefundFailed');
+      const outcome = await refund(ctx, command.order.orderId);
+      if (outcome.ok) await lockAfterCompensation(ctx, { step: STEP, orderId: command.order.orderId, compensation: event.type, undid: outcome.facts.refunded, saga: command.saga });
+      return reply(ctx, command, outcome, 'PaymentRefunded', 'PaymentRefundFailed');
     },
   },
 };

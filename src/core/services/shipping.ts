@@ -5,6 +5,9 @@ import type { HandlerContext, ServiceDefinition } from '../service/definition';
 import type { RegionRow, ShipmentRow } from '../rows';
 import { REGIONS } from './catalog';
 import { choreographed, failure, IGNORED_ORCHESTRATED, reply, type OrderFacts, type Outcome, type SagaCommand } from './sagaMessages';
+import { lockAfterCompensation, refuse, refusedByLock, SEMANTIC_LOCK_TABLES } from './semanticLock';
+
+const STEP = 'scheduleShipping';
 
 /** `idempotent` as in inventory's reserve: commands need it, the choreography handler relies on the inbox. */
 async function schedule(ctx: HandlerContext, orderId: string, region: string, idempotent = true): Promise<Outcome<{ shipmentId: string }>> {
@@ -28,8 +31,8 @@ async function cancel(ctx: HandlerContext, orderId: string): Promise<Outcome<{ c
 export const shippingService: ServiceDefinition = {
   name: 'shipping',
   aggregateType: 'Shipping',
-  tables: { shipments: 'id, orderId', regions: 'id' },
-  consumes: ['inventory-events', 'shipping-commands'],
+  tables: { shipments: 'id, orderId', regions: 'id', ...SEMANTIC_LOCK_TABLES },
+  consumes: ['inventory-events', 'shipping-commands', 'shipping-compensations'],
   editable: ['regions'],
   async seed(ctx) {
     await ctx.table<RegionRow>('regions').bulkPut(REGIONS.map((r) => ({ ...r })));
@@ -51,11 +54,15 @@ export const shippingService: ServiceDefinition = {
     },
     async ScheduleShipment(ctx, event) {
       const command = event.data as SagaCommand;
+      const refused = await refusedByLock(ctx, STEP, command.order.orderId, event.type);
+      if (refused) return refuse(ctx, command, event.type, refused);
       return reply(ctx, command, await schedule(ctx, command.order.orderId, command.order.region), 'ShipmentScheduled', 'ShipmentFailed');
     },
     async CancelShipment(ctx, event) {
       const command = event.data as SagaCommand;
-      return reply(ctx, command, await cancel(ctx, command.order.orderId), 'ShipmentCancelled', 'ShipmentCancellationFailed');
+      const outcome = await cancel(ctx, command.order.orderId);
+      if (outcome.ok) await lockAfterCompensation(ctx, { step: STEP, orderId: command.order.orderId, compensation: event.type, undid: outcome.facts.cancelled, saga: command.saga });
+      return reply(ctx, command, outcome, 'ShipmentCancelled', 'ShipmentCancellationFailed');
     },
   },
 };

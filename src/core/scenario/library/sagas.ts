@@ -1,8 +1,12 @@
 // The library's saga scenarios: choreography (happy and failing), orchestration
-// with compensation, a saga without idempotency, and all the patterns together.
+// with compensation, a timed-out step and its semantic lock (and the same
+// without the lock), a saga without idempotency, and all the patterns together.
 
 import type { LibraryEntry } from './types';
 import { BASE } from './messaging';
+
+/** One orchestrated order whose charge command is held back past the saga's retries. */
+const timedOut = { ...BASE, sagaStyle: 'orchestration', orders: 1, seed: 3, faults: [{ kind: 'delay', group: 'payment', type: 'ProcessPayment', ms: 30_000 }] } as const satisfies Partial<typeof BASE>;
 
 export const SAGA_SCENARIOS: LibraryEntry[] = [
   {
@@ -47,6 +51,35 @@ export const SAGA_SCENARIOS: LibraryEntry[] = [
     ],
     partner: 'choreography-failure',
     expect: [],
+  },
+  {
+    id: 'saga-timeout-unknown',
+    title: 'A timed-out step: unknown outcome, semantic lock',
+    section: 'Saga pattern — orchestration',
+    idea: 'A timeout is not a failure: the step may have happened. The saga compensates it too, and the participant refuses the command when it finally arrives.',
+    scenario: { ...timedOut },
+    narrative: [
+      { say: 'ProcessPayment to payment will be held back 30 s — longer than the orchestrator waits (four 4 s timeouts and their backoffs).', watch: 'The Faults tab.', do: { kind: 'showTab', tab: 'faults' } },
+      { say: 'Inventory reserves; the payment command goes out and no answer comes. Each attempt times out.', watch: 'The saga’s attempts and its reply-due timer.', do: { kind: 'steps', count: 30 } },
+      { say: 'Out of retries: the charge may or may not have happened, so RefundPayment goes first (on payment’s compensation lane, past the stuck command) — a recorded no-op that leaves a semantic lock.', watch: 'The saga compensating processPayment, reserveInventory, createOrder.', do: { kind: 'runToEnd' } },
+      { say: 'When the held-back ProcessPayment reaches payment, the lock refuses it: no charge on a cancelled order. The refusal is in the saga’s history.', watch: 'The Sagas tab: a refused entry; payment’s “late refused” count.', do: { kind: 'showTab', tab: 'sagas' } },
+    ],
+    partner: 'saga-no-semantic-lock',
+    expect: [],
+  },
+  {
+    id: 'saga-no-semantic-lock',
+    title: 'A saga without a semantic lock',
+    section: 'Common mistakes',
+    idea: 'The same timed-out step, compensated — but the participant carries out the late command anyway: the cancelled order is charged.',
+    scenario: { ...timedOut, semanticLocks: false },
+    narrative: [
+      { say: 'The same held-back ProcessPayment; this time payment keeps no semantic lock.', watch: 'The Faults tab.', do: { kind: 'showTab', tab: 'faults' } },
+      { say: 'The saga times out, refunds nothing (there was nothing yet), releases the stock and cancels the order. Then the late command arrives.', watch: 'Payment’s table: a charge for a CANCELLED order.', do: { kind: 'runToEnd' } },
+      { say: 'The checker flags what nothing will ever undo.', watch: 'The Anomalies tab.', do: { kind: 'showTab', tab: 'anomalies' } },
+    ],
+    partner: 'saga-timeout-unknown',
+    expect: ['saga-fully-compensated'],
   },
   {
     id: 'saga-no-idempotency',

@@ -1,0 +1,74 @@
+// The semantic lock (the saga literature's countermeasure against a late
+// command): when a participant compensates a step for an order, it leaves a
+// marker in the same transaction; a command for that step that arrives later
+// is refused instead of carried out. Without it, a command that was stuck
+// (delayed, or waiting for a service that was down) would charge, reserve or
+// ship for an order whose saga has already undone that step — and nothing
+// would ever undo it again. A scenario can switch the lock off to show that.
+
+import type { HandlerContext } from '../service/definition';
+import type { SagaCommand, SagaRef } from './sagaMessages';
+
+export const SEMANTIC_LOCK_TABLES = { semantic_locks: 'key, orderId' } as const;
+
+export interface SemanticLockRow {
+  /** `<step>/<orderId>`: one lock per step of an order's saga, whichever style runs it. */
+  key: string;
+  orderId: string;
+  step: string;
+  /** The compensation that left the lock, and what it undid (empty: the step had never happened, a no-op). */
+  compensation: string;
+  undid: string[];
+  /** The orchestrated saga, when there is one. */
+  saga: string | null;
+  locked_at: number;
+  /** Late commands refused so far, and the latest one's type. */
+  refused: number;
+  lastRefused: string | null;
+}
+
+const lockKey = (step: string, orderId: string) => `${step}/${orderId}`;
+
+const locks = (ctx: HandlerContext) => ctx.table<SemanticLockRow>('semantic_locks');
+
+/** Called in a compensation's transaction: from now on the step's late commands are refused. */
+export async function lockAfterCompensation(
+  ctx: HandlerContext,
+  lock: { step: string; orderId: string; compensation: string; undid: string[]; saga?: SagaRef },
+): Promise<void> {
+  if (!ctx.config.semanticLocks) return;
+  const key = lockKey(lock.step, lock.orderId);
+  const earlier = await locks(ctx).get(key);
+  await locks(ctx).put({
+    key,
+    orderId: lock.orderId,
+    step: lock.step,
+    compensation: lock.compensation,
+    // A repeated compensation undoes nothing more: keep what the first one undid.
+    undid: earlier ? earlier.undid : lock.undid,
+    saga: lock.saga?.id ?? null,
+    locked_at: earlier?.locked_at ?? ctx.now,
+    refused: earlier?.refused ?? 0,
+    lastRefused: earlier?.lastRefused ?? null,
+  });
+}
+
+/**
+ * Called before a step's action: if the step was compensated, counts the refusal and says why; null means go on.
+ * `type` is the late message's type, recorded on the lock so the canvas can show what was turned away.
+ */
+export async function refusedByLock(ctx: HandlerContext, step: string, orderId: string, type: string): Promise<string | null> {
+  if (!ctx.config.semanticLocks) return null;
+  const lock = await locks(ctx).get(lockKey(step, orderId));
+  if (!lock) return null;
+  await locks(ctx).put({ ...lock, refused: lock.refused + 1, lastRefused: type });
+  const undid = lock.undid.length ? `it undid ${lock.undid.join(', ')}` : 'a no-op: it had never happened';
+  return `semantic lock: ${step} of ${orderId} was compensated by ${lock.compensation} (${undid}), so the late ${type} is refused`;
+}
+
+/** An orchestrated step's refusal: a reply the orchestrator records against the saga. */
+export function refuse(ctx: HandlerContext, command: SagaCommand, commandType: string, reason: string): string {
+  const orderId = command.order.orderId;
+  ctx.emit(`${commandType}Refused`, orderId, { orderId, saga: command.saga, refused: true, errorType: 'SemanticLock', message: reason });
+  return `refused: ${reason}`;
+}
