@@ -1,14 +1,19 @@
 // The inbox in one strip: how many messages were processed, and — large — how
 // many redeliveries it recognised and skipped. That number is why no one pays twice.
+// A saga participant whose semantic lock turned a late command away says so here too:
+// that refusal is why a cancelled order is not charged after all.
 
 interface Props {
   processed: number;
   duplicatesSkipped: number;
   /** Handler failures seen live; shown beside the label so the strip keeps its height. */
   handlerFailures: number;
+  /** Late saga commands refused by a semantic lock, and why the latest one was. */
+  lateRefused?: number;
+  lastRefusal?: string | null;
 }
 
-export function InboxStrip({ processed, duplicatesSkipped, handlerFailures }: Props) {
+export function InboxStrip({ processed, duplicatesSkipped, handlerFailures, lateRefused = 0, lastRefusal = null }: Props) {
   return (
     <div className="inbox-strip">
       <div className="inbox-count">
@@ -18,6 +23,15 @@ export function InboxStrip({ processed, duplicatesSkipped, handlerFailures }: Pr
         <div>
           <strong>{processed}</strong> processed
         </div>
+        {lateRefused > 0 && (
+          <div
+            className="late-refused"
+            data-testid="late-refused"
+            title={`Semantic lock: a command that arrived after its step was compensated is refused, not carried out. Latest: ${lastRefusal ?? ''}`}
+          >
+            <strong>{lateRefused}</strong> late refused
+          </div>
+        )}
       </div>
       <div
         className={duplicatesSkipped > 0 ? 'dup-counter dup-hit' : 'dup-counter'}

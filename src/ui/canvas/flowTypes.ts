@@ -26,7 +26,7 @@ export type ServiceNodeData = {
   logTail: LogTail | null;
   /** The relay's figures as it last reported them. */
   relay: RelayStats | null;
-  inbox: { processed: number; duplicatesSkipped: number };
+  inbox: { processed: number; duplicatesSkipped: number; lateRefused: number; lastRefusal: string | null };
   handlerFailures: number;
   /** What fills the node beneath its business tables in this run's approach. */
   lower: LowerSection;
@@ -36,6 +36,8 @@ export type ServiceNodeData = {
 export type OrchestratorNodeData = ServiceNodeData & {
   /** Sagas parked as STUCK, waiting for an operator. */
   stuck: number;
+  /** Refusals of late commands the sagas recorded (semantic locks at work). */
+  refused: number;
 };
 
 export type BrokerNodeData = {

@@ -160,10 +160,26 @@ describe('toFlow', () => {
       { table: 'orders', total: 1, rows: [expect.objectContaining({ id: 'o1' })], slots: 6 },
     ]);
     expect(order.outbox).toMatchObject({ pending: 1, published: 1 });
-    expect(order.inbox).toEqual({ processed: 0, duplicatesSkipped: 0 });
+    expect(order.inbox).toEqual({ processed: 0, duplicatesSkipped: 0, lateRefused: 0, lastRefusal: null });
     expect(order.lower).toEqual({ kind: 'outbox' });
     const inventory = toFlow(state(base)).nodes[2].data as ServiceNodeData;
     expect(inventory.business.map((b) => b.table)).toEqual(['stock', 'reservations']);
+  });
+
+  it('counts the late commands a participant’s semantic locks refused, and says why the latest was', () => {
+    const locks: ConductorEvent = {
+      kind: 'hydrate',
+      service: 'payment',
+      tables: {
+        semantic_locks: [
+          { key: 'processPayment/o1', orderId: 'o1', step: 'processPayment', compensation: 'RefundPayment', undid: [], refused: 3, lastRefused: 'ProcessPayment' },
+          { key: 'processPayment/o2', orderId: 'o2', step: 'processPayment', compensation: 'RefundPayment', undid: ['p2'], refused: 0, lastRefused: null },
+        ],
+        inbox: [],
+      },
+    };
+    const payment = toFlow(state([...base, locks])).nodes[1].data as ServiceNodeData;
+    expect(payment.inbox).toMatchObject({ lateRefused: 3, lastRefusal: 'ProcessPayment for o1: processPayment was compensated by RefundPayment' });
   });
 
   it('derives publish edges from broker topics, labelled with the topic and pending outbox rows', () => {

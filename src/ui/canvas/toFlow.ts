@@ -5,7 +5,7 @@ import type { ServiceName } from '../../core/rows';
 import { DEFAULT_APPROACH, hasEvents, type Approach } from '../approach';
 import { droppedRows } from '../store/mirror';
 import { businessTablesOf } from '../store/schema';
-import { duplicatesSkipped, isOrchestrated, latestRows, logTailOf, outboxView, processOf, table } from '../store/selectors';
+import { duplicatesSkipped, isOrchestrated, latestRows, logTailOf, outboxView, processOf, semanticLocks, table } from '../store/selectors';
 import type { PlaygroundData } from '../store/types';
 import { retentionLine, topicViews, type TopicView } from './brokerView';
 import { BROKER_ID, flowEdges, ORCHESTRATOR_ID } from './flowEdges';
@@ -39,6 +39,7 @@ const BROKER_HANDLES = { plain: brokerHandles(false), orchestrated: brokerHandle
 
 function serviceData(state: FlowInput, approach: Approach, service: ServiceName): ServiceNodeData {
   const tail = logTailOf(state, service);
+  const locks = semanticLocks(state, service);
   return {
     service,
     process: processOf(state, service),
@@ -52,6 +53,8 @@ function serviceData(state: FlowInput, approach: Approach, service: ServiceName)
     inbox: {
       processed: table(state, service, 'inbox').size + droppedRows(state.trims ?? {}, service, 'inbox'),
       duplicatesSkipped: duplicatesSkipped(state, service),
+      lateRefused: locks.refused,
+      lastRefusal: locks.last,
     },
     handlerFailures: state.activity.services[service]?.handlerFailures ?? 0,
     lower: lowerSection(state, approach, service),
@@ -72,13 +75,17 @@ function box(x: number, y: number, width: number, height: number) {
 
 function orchestratorNode(state: FlowInput, approach: Approach): FlowNode {
   let stuck = 0;
-  for (const row of table(state, 'orchestrator', 'sagas').values()) if (row.status === 'STUCK') stuck++;
+  let refused = 0;
+  for (const row of table(state, 'orchestrator', 'sagas').values()) {
+    if (row.status === 'STUCK') stuck++;
+    for (const entry of (row.history ?? []) as { kind: string }[]) if (entry.kind === 'refused') refused++;
+  }
   return {
     id: ORCHESTRATOR_ID,
     type: 'orchestrator',
     ...box(0, ORCH_Y, ROW_W, ORCH_H),
     handles: ORCHESTRATOR_HANDLES,
-    data: { ...serviceData(state, approach, 'orchestrator'), stuck },
+    data: { ...serviceData(state, approach, 'orchestrator'), stuck, refused },
   };
 }
 

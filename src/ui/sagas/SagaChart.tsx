@@ -4,6 +4,7 @@
 
 import { Fragment } from 'react';
 import type { SagaView } from '../../core/saga/sagaView';
+import type { StepRole } from '../../core/saga/steps';
 import {
   COMPENSATION_ICONS,
   compensationChain,
@@ -20,6 +21,18 @@ const STEP_WORDS: Record<StepMark, string> = {
   compensated: 'undone',
   skipped: 'kept (skipped)',
   'not-reached': 'not reached',
+};
+
+/** The step's role in the saga, as the literature names it: what may happen to it when a later step fails. */
+const ROLE_WORDS: Record<StepRole, string> = {
+  compensatable: 'compensatable',
+  pivot: 'pivot',
+  retriable: 'retriable',
+};
+const ROLE_HELP: Record<StepRole, string> = {
+  compensatable: 'compensatable: undone if a later step fails (or if its own outcome is unknown)',
+  pivot: 'pivot: the last step that can fail; once it succeeds the saga only goes forward',
+  retriable: 'retriable: after the pivot, retried until it succeeds, never compensated',
 };
 
 const COMPENSATION_WORDS: Record<CompensationMark, string> = {
@@ -67,7 +80,7 @@ export function SagaChart({ view }: { view: SagaView }) {
                 )}
               </>
             )}
-            <div className={`step-box step-${mark}`} title={`${step.service}: ${step.command ?? 'starts the saga'}`}>
+            <div className={`step-box step-${mark} role-${step.role}`} title={`${step.service}: ${step.command ?? 'starts the saga'} — ${ROLE_HELP[step.role]}`}>
               <span className="step-icon" aria-hidden="true">
                 {STEP_ICONS[mark]}
               </span>
@@ -75,7 +88,8 @@ export function SagaChart({ view }: { view: SagaView }) {
                 <Breakable name={step.name} />
               </span>
               <span className="step-meta">
-                {step.service} · <span className="step-word">{STEP_WORDS[mark]}</span>
+                {step.service} · <span className={`step-role step-role-${step.role}`}>{ROLE_WORDS[step.role]}</span> ·{' '}
+                <span className="step-word">{STEP_WORDS[mark]}</span>
               </span>
             </div>
             {unwinding &&

@@ -15,7 +15,7 @@ const STYLES: Option<SagaStyle>[] = [
   { value: 'orchestration', label: 'Orchestration', help: 'an orchestrator commands each step' },
 ];
 
-type Guard = 'inbox' | 'idempotencyKeys';
+type Guard = 'inbox' | 'idempotencyKeys' | 'semanticLocks';
 
 const GUARDS: { key: Guard; label: string; help: string }[] = [
   { key: 'inbox', label: 'Inbox', help: 'a redelivered message is recognised by its id and skipped' },
@@ -23,6 +23,11 @@ const GUARDS: { key: Guard; label: string; help: string }[] = [
     key: 'idempotencyKeys',
     label: 'Idempotency keys',
     help: 'a repeated charge request returns the first charge instead of charging again',
+  },
+  {
+    key: 'semanticLocks',
+    label: 'Semantic locks',
+    help: 'a saga participant refuses a step’s command that arrives after it compensated that step',
   },
 ];
 
@@ -36,6 +41,7 @@ export function RunSettings() {
   const [guards, setGuards] = useState<Pick<ServiceConfig, Guard>>(() => ({
     inbox: controller.config.inbox,
     idempotencyKeys: controller.config.idempotencyKeys,
+    semanticLocks: controller.config.semanticLocks,
   }));
   const toggle = (key: Guard, value: boolean) => {
     setGuards((g) => ({ ...g, [key]: value }));

@@ -19,6 +19,8 @@ export const PRIMARY_KEYS: Record<string, string> = {
   prepared: 'txId',
   locks: 'resource',
   lockWaits: 'txId',
+  // A saga participant's semantic locks: one per compensated step of an order.
+  semantic_locks: 'key',
   outbox: 'seq',
   // The change log a log-tailing relay reads.
   changes: 'seq',

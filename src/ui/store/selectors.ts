@@ -125,6 +125,19 @@ export function duplicatesSkipped(
   return Math.max(meta, a.duplicatesAtHydrate + a.duplicatesSinceHydrate);
 }
 
+/** A participant's semantic locks: steps it compensated, and the late commands they turned away (the latest one's reason). */
+export function semanticLocks(state: Pick<PlaygroundData, 'mirror'>, service: ServiceName): { locks: number; refused: number; last: string | null } {
+  let locks = 0;
+  let refused = 0;
+  let last: string | null = null;
+  for (const row of table(state, service, 'semantic_locks').values()) {
+    locks++;
+    refused += Number(row.refused ?? 0);
+    if (row.lastRefused) last = `${String(row.lastRefused)} for ${String(row.orderId)}: ${String(row.step)} was compensated by ${String(row.compensation)}`;
+  }
+  return { locks, refused, last };
+}
+
 /** A process's state; one the run has not reported (yet) counts as starting. */
 export function processOf(state: Pick<PlaygroundData, 'processes'>, name: ProcessName): ProcessState {
   return (state.processes as Partial<Record<ProcessName, ProcessState>>)[name] ?? STARTING;
