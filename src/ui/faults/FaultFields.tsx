@@ -23,6 +23,7 @@ const UNITS: Record<NumberKey, string> = {
   ms: 'ms',
   publishes: 'publishes',
   factor: '× slower',
+  down: 'ms (simulation time; 0: until restarted)',
 };
 
 function Field({
@@ -114,22 +115,37 @@ export function FaultFields({ draft, change, changeService, services, points, ty
         </Field>
       )}
       {numberKey && (
-        <Field id={`${id}-${numberKey}`} label={NUMBERS[numberKey].name}>
-          <input
-            id={`${id}-${numberKey}`}
-            type="number"
-            className="number-field"
-            inputMode="numeric"
-            min={NUMBERS[numberKey].min}
-            step={1}
-            value={draft[numberKey]}
-            data-field={numberKey}
-            aria-invalid={invalid === numberKey}
-            onChange={(e) => change({ [numberKey]: e.target.value })}
-          />
-          <span className="fault-unit">{UNITS[numberKey]}</span>
-        </Field>
+        <NumberField id={id} numberKey={numberKey} draft={draft} change={change} invalid={invalid} />
+      )}
+      {kind === 'crash' && (
+        <NumberField id={id} numberKey="down" draft={draft} change={change} invalid={invalid} />
       )}
     </>
+  );
+}
+
+function NumberField({
+  id,
+  numberKey,
+  draft,
+  change,
+  invalid,
+}: { id: string; numberKey: NumberKey } & Pick<Props, 'draft' | 'change' | 'invalid'>) {
+  return (
+    <Field id={`${id}-${numberKey}`} label={NUMBERS[numberKey].name}>
+      <input
+        id={`${id}-${numberKey}`}
+        type="number"
+        className="number-field"
+        inputMode="numeric"
+        min={NUMBERS[numberKey].min}
+        step={1}
+        value={draft[numberKey]}
+        data-field={numberKey}
+        aria-invalid={invalid === numberKey}
+        onChange={(e) => change({ [numberKey]: e.target.value })}
+      />
+      <span className="fault-unit">{UNITS[numberKey]}</span>
+    </Field>
   );
 }

@@ -22,6 +22,14 @@ describe('faultFromDraft', () => {
     });
   });
 
+  it('makes a crash an outage when it stays down a while, and refuses a stay that is not whole', () => {
+    expect(faultFromDraft({ ...draft, down: '21000' })).toEqual({
+      fault: { kind: 'crash', service: 'payment', point: 'before-commit', nth: 1, downMs: 21_000 },
+    });
+    expect(faultFromDraft({ ...draft, down: '0' })).toEqual({ fault: { kind: 'crash', service: 'payment', point: 'before-commit', nth: 1 } });
+    expect(faultFromDraft({ ...draft, down: '2.5' })).toMatchObject({ field: 'down' });
+  });
+
   it('refuses a duplicate or delay without a message type, naming the field', () => {
     expect(faultFromDraft({ ...draft, kind: 'duplicate', type: '  ' })).toMatchObject({ field: 'type' });
     expect(faultFromDraft({ ...draft, kind: 'crash', type: '' })).toHaveProperty('fault');

@@ -7,7 +7,7 @@ import type { CrashPoint } from '../../core/crashPoints';
 import type { Fault, FaultKind } from '../../core/faults/faultPlan';
 import type { ServiceName } from '../../core/rows';
 
-export type NumberKey = 'nth' | 'ms' | 'publishes' | 'factor';
+export type NumberKey = 'nth' | 'ms' | 'publishes' | 'factor' | 'down';
 
 export interface FaultDraft extends Record<NumberKey, string> {
   kind: FaultKind;
@@ -33,6 +33,7 @@ export const NUMBERS: Record<NumberKey, { name: string; min: number }> = {
   ms: { name: 'Delay', min: 1 },
   publishes: { name: 'Refused publishes', min: 1 },
   factor: { name: 'Slower by', min: 2 },
+  down: { name: 'Stays down', min: 0 },
 };
 
 /** The number field each kind reads (a duplicate needs none). */
@@ -46,7 +47,7 @@ export const NUMBER_OF: Partial<Record<FaultKind, NumberKey>> = {
 export type DraftResult = { fault: Fault } | { error: string; field: DraftField };
 
 export function initialDraft(service: ServiceName, point: CrashPoint, type: string): FaultDraft {
-  return { kind: 'crash', service, point, nth: '1', type, ms: '200', publishes: '3', factor: '3' };
+  return { kind: 'crash', service, point, nth: '1', type, ms: '200', publishes: '3', factor: '3', down: '0' };
 }
 
 /**
@@ -83,8 +84,20 @@ export function faultFromDraft(draft: FaultDraft): DraftResult {
   const n = key ? whole(draft, key) : 0;
   if (typeof n !== 'number') return n;
   switch (kind) {
-    case 'crash':
-      return { fault: { kind, service: draft.service, point: draft.point, nth: n } };
+    case 'crash': {
+      // An outage: 0 means the service stays down until someone restarts it.
+      const down = whole(draft, 'down');
+      if (typeof down !== 'number') return down;
+      return {
+        fault: {
+          kind,
+          service: draft.service,
+          point: draft.point,
+          nth: n,
+          ...(down > 0 ? { downMs: down } : {}),
+        },
+      };
+    }
     case 'duplicate':
       return { fault: { kind, group, type } };
     case 'delay':
