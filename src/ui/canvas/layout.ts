@@ -18,6 +18,12 @@ export const GAP_X = 22;
 export const EDGE_GAP = 108;
 export const ROW_W = SERVICE_ORDER.length * SERVICE_W + (SERVICE_ORDER.length - 1) * GAP_X;
 export const BROKER_H = 255;
+/**
+ * An orchestrated run's broker holds each service's command and compensation lanes as well (twelve topics,
+ * about ten consumer rows a column): taller, so its last rows are not cut off.
+ */
+export const BROKER_H_ORCHESTRATED = 320;
+export const brokerHeight = (orchestrated: boolean) => (orchestrated ? BROKER_H_ORCHESTRATED : BROKER_H);
 
 /** Where on a service's bottom edge its publishing (out) and consuming (in) lines attach, as a fraction of its width. */
 export const PUB_AT = 0.25;
@@ -31,7 +37,7 @@ export const BROKER_Y = SERVICE_H + EDGE_GAP;
 
 /** Room between the broker and the orchestrator for two-line edge labels; every pixel of height costs zoom. */
 export const ORCH_GAP = 80;
-export const ORCH_Y = BROKER_Y + BROKER_H + ORCH_GAP;
+export const ORCH_Y = BROKER_Y + BROKER_H_ORCHESTRATED + ORCH_GAP;
 export const ORCH_H = 200;
 /** Where the orchestrator's two lines meet its top edge (and the broker's bottom edge), in flow pixels. */
 export const ORCH_PUB_X = Math.round(ROW_W * 0.36);
@@ -84,8 +90,8 @@ export function brokerHandles(orchestrated: boolean): NodeHandle[] {
   ]);
   const below = orchestrated
     ? [
-        handle(handleIds.brokerIn('orchestrator'), 'target', Position.Bottom, ORCH_PUB_X, BROKER_H),
-        handle(handleIds.brokerOut('orchestrator'), 'source', Position.Bottom, ORCH_SUB_X, BROKER_H),
+        handle(handleIds.brokerIn('orchestrator'), 'target', Position.Bottom, ORCH_PUB_X, BROKER_H_ORCHESTRATED),
+        handle(handleIds.brokerOut('orchestrator'), 'source', Position.Bottom, ORCH_SUB_X, BROKER_H_ORCHESTRATED),
       ]
     : [];
   return [...above, ...below];

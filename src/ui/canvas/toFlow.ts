@@ -12,7 +12,7 @@ import { BROKER_ID, flowEdges, ORCHESTRATOR_ID } from './flowEdges';
 import type { FlowNode, MessageFlowEdge, ServiceNodeData } from './flowTypes';
 import { businessSlots, lowerSection } from './sections';
 import {
-  BROKER_H,
+  brokerHeight,
   BROKER_Y,
   brokerHandles,
   ORCH_H,
@@ -107,7 +107,7 @@ function nodes(state: FlowInput, approach: Approach, topics: TopicView[], settin
   const broker: FlowNode = {
     id: BROKER_ID,
     type: 'broker',
-    ...box(0, BROKER_Y, ROW_W, BROKER_H),
+    ...box(0, BROKER_Y, ROW_W, brokerHeight(orchestrated)),
     handles: orchestrated ? BROKER_HANDLES.orchestrated : BROKER_HANDLES.plain,
     data: {
       process: state.processes.broker,

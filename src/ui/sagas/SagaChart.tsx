@@ -18,6 +18,7 @@ const STEP_WORDS: Record<StepMark, string> = {
   done: 'done',
   current: 'current',
   failed: 'failed',
+  unknown: 'unknown',
   compensated: 'undone',
   skipped: 'kept (skipped)',
   'not-reached': 'not reached',
@@ -88,7 +89,7 @@ export function SagaChart({ view }: { view: SagaView }) {
                 <Breakable name={step.name} />
               </span>
               <span className="step-meta">
-                {step.service} · <span className={`step-role step-role-${step.role}`}>{ROLE_WORDS[step.role]}</span> ·{' '}
+                <span className={`step-role step-role-${step.role}`}>{ROLE_WORDS[step.role]}</span> ·{' '}
                 <span className="step-word">{STEP_WORDS[mark]}</span>
               </span>
             </div>

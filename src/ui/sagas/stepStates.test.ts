@@ -25,6 +25,28 @@ const marks = (v: SagaView) => stepStates(v).map((s) => [s.step.name, s.mark]);
 const chain = (v: SagaView) => compensationChain(v).map((c) => [c.step.compensation, c.mark]);
 
 describe('stepStates', () => {
+  it('marks a timed-out step as unknown, owes its compensation first, and draws no failed step after it', () => {
+    const v = view({
+      status: 'COMPENSATING',
+      state: 'compensating.awaiting',
+      completed: ['createOrder', 'reserveInventory'],
+      pending: ['processPayment', 'reserveInventory', 'createOrder'],
+      failure: 'Timeout: no reply within 4000 ms',
+    });
+    expect(marks(v)).toEqual([
+      ['createOrder', 'done'],
+      ['reserveInventory', 'done'],
+      ['processPayment', 'unknown'],
+      ['scheduleShipping', 'not-reached'],
+      ['completeOrder', 'not-reached'],
+    ]);
+    expect(chain(v)).toEqual([
+      ['RefundPayment', 'running'],
+      ['ReleaseInventory', 'waiting'],
+      ['CancelOrder', 'waiting'],
+    ]);
+  });
+
   it('marks done steps, the current one, and the rest not reached', () => {
     const v = view({ step: 'processPayment', completed: ['createOrder', 'reserveInventory'] });
     expect(marks(v)).toEqual([

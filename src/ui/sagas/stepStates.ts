@@ -5,7 +5,8 @@
 import type { SagaView } from '../../core/saga/sagaView';
 import { ORDER_SAGA_STEPS, type SagaStep } from '../../core/saga/steps';
 
-export type StepMark = 'done' | 'current' | 'failed' | 'compensated' | 'skipped' | 'not-reached';
+/** `unknown`: the step timed out — it may have happened — so the saga undoes it too. */
+export type StepMark = 'done' | 'current' | 'failed' | 'unknown' | 'compensated' | 'skipped' | 'not-reached';
 
 /** A compensation's progress: queued behind others, being run, stuck, done, or skipped by an operator. */
 export type CompensationMark = 'waiting' | 'running' | 'stuck' | 'done' | 'skipped';
@@ -41,7 +42,12 @@ export function isUnwinding(view: Pick<SagaView, 'status'>): boolean {
 function doneForward(view: SagaView, steps: SagaStep[]): Set<string> {
   // A completed saga did every step (a choreographed order records no completeOrder event).
   if (view.status === 'COMPLETED') return new Set(steps.map((s) => s.name));
-  return new Set([...view.completed, ...view.compensated, ...view.skipped]);
+  return new Set([...view.completed, ...view.skipped]);
+}
+
+/** Steps being undone that never reported done: they timed out, so their outcome is unknown. */
+function unknownOutcomes(view: SagaView): Set<string> {
+  return new Set([...view.compensated, ...view.pending].filter((name) => !view.completed.includes(name)));
 }
 
 /** The first step that did not get done: the one under way, or the one whose failure turned the saga back. */
@@ -56,9 +62,12 @@ export function stepStates(view: SagaView): StepState[] {
   const next = frontier(view, steps);
   const current = view.status === 'RUNNING' ? (view.step ?? next) : null;
   const failed = isUnwinding(view) && view.failure ? next : null;
+  const unknown = unknownOutcomes(view);
   return steps.map((step): StepState => {
     const name = step.name;
-    const mark: StepMark = view.compensated.includes(name)
+    const mark: StepMark = unknown.has(name)
+      ? 'unknown'
+      : view.compensated.includes(name)
       ? 'compensated'
       : view.skipped.includes(name)
         ? 'skipped'
@@ -78,7 +87,8 @@ export function compensationChain(view: SagaView): CompensationState[] {
   if (!isUnwinding(view)) return [];
   const steps = stepsFor(view.style);
   const done = doneForward(view, steps);
-  const owed = steps.filter((s) => s.compensation && done.has(s.name)).reverse();
+  const unknown = unknownOutcomes(view);
+  const owed = steps.filter((s) => s.compensation && (done.has(s.name) || unknown.has(s.name))).reverse();
   return owed.map((step): CompensationState => {
     const name = step.name;
     if (view.compensated.includes(name)) return { step, mark: 'done' };
@@ -92,6 +102,7 @@ export const STEP_ICONS: Record<StepMark, string> = {
   done: '✓',
   current: '●',
   failed: '✗',
+  unknown: '?',
   compensated: '↶',
   skipped: '⚠',
   'not-reached': '○',
