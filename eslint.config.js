@@ -11,7 +11,10 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -31,7 +34,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'Worker', 'indexedDB', 'localStorage'],
-      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', '@xyflow/*', 'zustand', '../ui/*', '../runtime/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['react', 'react-dom', '@xyflow/*', 'zustand', '../ui/*', '../runtime/*'] },
+      ],
     },
   },
 );

@@ -37,7 +37,11 @@ export default defineConfig<PlaygroundOptions>({
     {
       name: 'log-tailing-relay',
       testMatch: ['orders.spec.ts', 'resume.spec.ts'],
-      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, openQuery: 'pace=fast&relay=log-tailing' },
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1280, height: 800 },
+        openQuery: 'pace=fast&relay=log-tailing',
+      },
     },
   ],
   webServer: {

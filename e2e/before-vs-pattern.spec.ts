@@ -16,7 +16,13 @@ async function runToEnd(playground: PlaygroundPage, scenario: Scenario): Promise
   return [...new Set(found)].sort();
 }
 
-const PAIRS: { name: string; faults: Scenario['faults']; before: Partial<Scenario>; pattern: Partial<Scenario>; predicted: InvariantName }[] = [
+const PAIRS: {
+  name: string;
+  faults: Scenario['faults'];
+  before: Partial<Scenario>;
+  pattern: Partial<Scenario>;
+  predicted: InvariantName;
+}[] = [
   {
     name: 'dual write vs outbox: the order service dies between commit and publish',
     faults: [{ kind: 'crash', service: 'order', point: 'after-commit-before-publish', nth: 1 }],
@@ -58,10 +64,13 @@ for (const pair of PAIRS)
   });
 
 test('two-phase commit vs saga: the coordinator dies after prepare', async ({ playground }) => {
-  const faults: Scenario['faults'] = [{ kind: 'crash', service: 'order', point: 'coordinator-after-prepare', nth: 1 }];
+  const faults: Scenario['faults'] = [
+    { kind: 'crash', service: 'order', point: 'coordinator-after-prepare', nth: 1 },
+  ];
   await playground.open(`x=1${encodeScenario({ ...base, ordering: 'two-phase-commit', faults })}`);
   // Step until the coordinator is dead: the participants it prepared now hold their locks, blocked.
-  for (let i = 0; i < 200 && (await playground.api((api) => api.status('order'))) !== 'crashed'; i++) await playground.api((api) => api.step());
+  for (let i = 0; i < 200 && (await playground.api((api) => api.status('order'))) !== 'crashed'; i++)
+    await playground.api((api) => api.step());
   expect(await playground.api((api) => api.status('order'))).toBe('crashed');
   const blocked = await playground.api(async (api) => (await api.snapshot()).services.inventory.locks.length);
   expect(blocked).toBeGreaterThan(0);

@@ -40,7 +40,9 @@ async function expectReadModelEqualsTable(run: CdcPage): Promise<ListingRow[]> {
   return listings;
 }
 
-test('after 100 writes to the legacy table and settle, the search read model equals the listings table', async ({ run }) => {
+test('after 100 writes to the legacy table and settle, the search read model equals the listings table', async ({
+  run,
+}) => {
   await run.openCdc();
   expect(await run.cdc((api) => api.topology)).toBe('cdc');
   const progress = await run.cdc(async (api) => {
@@ -60,7 +62,11 @@ test('after 100 writes to the legacy table and settle, the search read model equ
   expect(update.before!.id).toBe(update.after!.id);
   expect(changes.map((c) => c.source.sequence)).toEqual(changes.map((_, i) => i + 1));
   const connector = await run.cdc((api) => api.connector());
-  expect(connector).toMatchObject({ snapshotRows: 8, duplicates: 0, sources: [{ service: 'listings', position: { seq: 108 }, head: 108, lag: 0 }] });
+  expect(connector).toMatchObject({
+    snapshotRows: 8,
+    duplicates: 0,
+    sources: [{ service: 'listings', position: { seq: 108 }, head: 108, lag: 0 }],
+  });
 
   // Searches answer from the read model.
   const sample = listings[0];
@@ -68,7 +74,9 @@ test('after 100 writes to the legacy table and settle, the search read model equ
   expect(found).toContain(sample.id);
 });
 
-test('the connector killed mid-stream at cdc-after-publish-before-position and restarted: duplicates reported, the read model equals the table again', async ({ run }) => {
+test('the connector killed mid-stream at cdc-after-publish-before-position and restarted: duplicates reported, the read model equals the table again', async ({
+  run,
+}) => {
   await run.openCdc();
   await run.cdc((api) => api.writeMany(30));
   await expectReadModelEqualsTable(run);
@@ -87,21 +95,30 @@ test('the connector killed mid-stream at cdc-after-publish-before-position and r
   expect(connector.sources[0]).toMatchObject({ position: { seq: 108 }, lag: 0 });
 });
 
-test('the connector killed by hand while writes are running, restarted: the read model catches up with the table', async ({ run }) => {
+test('the connector killed by hand while writes are running, restarted: the read model catches up with the table', async ({
+  run,
+}) => {
   await run.openCdc();
   await run.cdc((api) => {
     (window as unknown as { writes: Promise<void> }).writes = api.writeMany(100);
   });
-  await expect.poll(() => run.cdc((api) => api.connector().then((c) => c.sources[0].position.seq))).toBeGreaterThan(20);
+  await expect
+    .poll(() => run.cdc((api) => api.connector().then((c) => c.sources[0].position.seq)))
+    .toBeGreaterThan(20);
   await run.cdc((api) => api.crashNow('connector'));
   expect(await run.cdc((api) => api.status('connector'))).toBe('crashed');
   await run.cdc(() => (window as unknown as { writes: Promise<void> }).writes);
   await run.cdc((api) => api.restart('connector'));
   await expectReadModelEqualsTable(run);
-  expect((await run.cdc((api) => api.connector())).sources[0]).toMatchObject({ position: { seq: 108 }, lag: 0 });
+  expect((await run.cdc((api) => api.connector())).sources[0]).toMatchObject({
+    position: { seq: 108 },
+    lag: 0,
+  });
 });
 
-test("the scenario's fault plan: the connector dies during its initial snapshot and the query service after a commit; restarted, nothing is lost", async ({ run }) => {
+test("the scenario's fault plan: the connector dies during its initial snapshot and the query service after a commit; restarted, nothing is lost", async ({
+  run,
+}) => {
   await run.openCdc({
     faults: [
       { kind: 'crash', service: 'connector', point: 'cdc-during-snapshot', nth: 1 },
@@ -116,22 +133,31 @@ test("the scenario's fault plan: the connector dies during its initial snapshot 
   const listings = await expectReadModelEqualsTable(run);
   // The snapshot ran twice: the first attempt sent the 8 seed rows, the second the table as it was at the restart
   // (no write came after), and counts the rows the first one had sent as duplicates.
-  expect(await run.cdc((api) => api.connector())).toMatchObject({ snapshotRows: 8 + listings.length, duplicates: 8 });
+  expect(await run.cdc((api) => api.connector())).toMatchObject({
+    snapshotRows: 8 + listings.length,
+    duplicates: 8,
+  });
 });
 
-test('the broker killed and restarted while change events flow: the connector retries from its stored position and the model converges', async ({ run }) => {
+test('the broker killed and restarted while change events flow: the connector retries from its stored position and the model converges', async ({
+  run,
+}) => {
   await run.openCdc();
   await run.cdc((api) => {
     (window as unknown as { writes: Promise<void> }).writes = api.writeMany(60);
   });
-  await expect.poll(() => run.cdc((api) => api.connector().then((c) => c.sources[0].position.seq))).toBeGreaterThan(15);
+  await expect
+    .poll(() => run.cdc((api) => api.connector().then((c) => c.sources[0].position.seq)))
+    .toBeGreaterThan(15);
   await run.cdc((api) => api.crashNow('broker'));
   await run.cdc(() => (window as unknown as { writes: Promise<void> }).writes);
   await run.cdc((api) => api.restart('broker'));
   await expectReadModelEqualsTable(run);
 });
 
-test('a reload resumes the run from its databases: no second seed or snapshot, the connector goes on from its stored position', async ({ run }) => {
+test('a reload resumes the run from its databases: no second seed or snapshot, the connector goes on from its stored position', async ({
+  run,
+}) => {
   await run.openCdc();
   await run.cdc((api) => api.writeMany(20));
   const before = await expectReadModelEqualsTable(run);
@@ -143,5 +169,9 @@ test('a reload resumes the run from its databases: no second seed or snapshot, t
   expect(byId(await run.cdc((api) => api.listings()))).toEqual(before);
   await run.cdc((api) => api.writeMany(10));
   await expectReadModelEqualsTable(run);
-  expect(await run.cdc((api) => api.connector())).toMatchObject({ snapshotRows: 8, duplicates: 0, sources: [{ position: { seq: 8 + 30 }, lag: 0 }] });
+  expect(await run.cdc((api) => api.connector())).toMatchObject({
+    snapshotRows: 8,
+    duplicates: 0,
+    sources: [{ position: { seq: 8 + 30 }, lag: 0 }],
+  });
 });

@@ -18,13 +18,20 @@ async function runInBrowser(browser: Browser, s: Scenario) {
     const playground = new PlaygroundPage(await context.newPage());
     await playground.open(`x=1${encodeScenario(s)}`);
     await playground.api((api) => api.runToEnd());
-    return await playground.api(async (api) => ({ sim: api.sim(), trace: api.trace(), stateHash: await api.stateHash(), anomalies: api.anomalies() }));
+    return await playground.api(async (api) => ({
+      sim: api.sim(),
+      trace: api.trace(),
+      stateHash: await api.stateHash(),
+      anomalies: api.anomalies(),
+    }));
   } finally {
     await context.close();
   }
 }
 
-test('the same link run twice in the browser and once in Node gives identical trace and state hashes', async ({ browser }) => {
+test('the same link run twice in the browser and once in Node gives identical trace and state hashes', async ({
+  browser,
+}) => {
   const first = await runInBrowser(browser, scenario);
   const second = await runInBrowser(browser, scenario);
   const node = await runDeterministic(scenario);

@@ -11,7 +11,8 @@ import { SAMPLE_ORDER } from '../src/test/sampleRuns';
 const ORDER = SAMPLE_ORDER;
 
 async function placeOrder(run: EsPage, id: string, commands = ORDER): Promise<void> {
-  for (const command of commands) await run.es((api, a) => api.orderCommand(a.id, a.command), { id, command });
+  for (const command of commands)
+    await run.es((api, a) => api.orderCommand(a.id, a.command), { id, command });
 }
 
 async function settledWithoutAnomalies(run: EsPage): Promise<void> {
@@ -19,7 +20,9 @@ async function settledWithoutAnomalies(run: EsPage): Promise<void> {
   expect(await run.es((api) => api.anomalies())).toEqual([]);
 }
 
-test('an order built by commands: live, full replay and every earlier version agree with the fold of its events', async ({ run }) => {
+test('an order built by commands: live, full replay and every earlier version agree with the fold of its events', async ({
+  run,
+}) => {
   await run.openEs({ snapshotEvery: 3 });
   await placeOrder(run, 'o-travel');
   const live = await run.es((api) => api.stateAt('o-travel'));
@@ -42,7 +45,9 @@ test('an order built by commands: live, full replay and every earlier version ag
   await settledWithoutAnomalies(run);
 });
 
-test('a 10,000-event order loads from one snapshot and a short tail; without snapshots it reads all 10,001 events', async ({ run }) => {
+test('a 10,000-event order loads from one snapshot and a short tail; without snapshots it reads all 10,001 events', async ({
+  run,
+}) => {
   await run.openEs({ snapshotEvery: 100 });
   await placeOrder(run, 'big', [{ type: 'create', customerId: 'carol' }]);
   await run.es((api) => api.growOrder('big', 10_000));
@@ -51,7 +56,11 @@ test('a 10,000-event order loads from one snapshot and a short tail; without sna
   expect(withSnapshots.eventsRead).toBeLessThan(100);
   expect(withoutSnapshots).toMatchObject({ snapshotVersion: null, eventsRead: 10_001 });
   const streams = await run.es((api) => api.streams());
-  expect(streams.find((s) => s.id === 'big')).toMatchObject({ store: 'orders', version: 10_001, snapshotVersion: 10_000 });
+  expect(streams.find((s) => s.id === 'big')).toMatchObject({
+    store: 'orders',
+    version: 10_001,
+    snapshotVersion: 10_000,
+  });
   await settledWithoutAnomalies(run);
 
   // The same stream in a run whose snapshots are off.
@@ -80,15 +89,22 @@ test('rebuilding balances clears them and replays every event to the same rows',
   await run.es((api) => api.transfer('acc-alice', 'acc-bob', 30));
   await run.es((api) => api.transfer('acc-bob', 'acc-carol', 10));
   await run.es((api) => api.settle(30_000));
-  const sorted = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  const sorted = (rows: Record<string, unknown>[]) =>
+    [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)));
   const before = sorted(await run.es((api) => api.readModel('balances')));
-  expect(before.map((r) => [r.id, r.balance])).toEqual([['acc-alice', 70], ['acc-bob', 70], ['acc-carol', 10]]);
+  expect(before.map((r) => [r.id, r.balance])).toEqual([
+    ['acc-alice', 70],
+    ['acc-bob', 70],
+    ['acc-carol', 10],
+  ]);
   await run.es((api) => api.rebuildReadModel('balances'));
   expect(sorted(await run.es((api) => api.readModel('balances')))).toEqual(before);
   await settledWithoutAnomalies(run);
 });
 
-test('query crashed mid-projection and restarted: nothing of the batch was kept, the read models converge, no anomaly', async ({ run }) => {
+test('query crashed mid-projection and restarted: nothing of the batch was kept, the read models converge, no anomaly', async ({
+  run,
+}) => {
   await run.openEs();
   await run.es((api) => api.settle(30_000));
   await run.es((api) => api.crashAt('query', 'projection-before-checkpoint-commit'));
@@ -100,21 +116,34 @@ test('query crashed mid-projection and restarted: nothing of the batch was kept,
   expect(summaries).toEqual([expect.objectContaining({ id: 'o-lost', items: 3, total: 49, version: 3 })]);
 });
 
-test('a transfer with the bank crashed after the debit completes after restart, and money is conserved', async ({ run }) => {
+test('a transfer with the bank crashed after the debit completes after restart, and money is conserved', async ({
+  run,
+}) => {
   await run.openEs();
   await run.es((api) => api.crashAt('bank', 'transfer-after-debit-before-credit'));
-  const failed = await run.es((api) => api.transfer('acc-alice', 'acc-bob', 30).then(() => 'completed', (error: Error) => error.message));
+  const failed = await run.es((api) =>
+    api.transfer('acc-alice', 'acc-bob', 30).then(
+      () => 'completed',
+      (error: Error) => error.message,
+    ),
+  );
   expect(failed).toMatch(/bank crashed/);
   expect(await run.es((api) => api.status('bank'))).toBe('crashed');
   await run.es((api) => api.restart('bank'));
   await settledWithoutAnomalies(run);
   const balances = await run.es((api) => api.readModel('balances'));
-  expect(Object.fromEntries(balances.map((r) => [r.id, r.balance]))).toEqual({ 'acc-alice': 70, 'acc-bob': 80, 'acc-carol': 0 });
+  expect(Object.fromEntries(balances.map((r) => [r.id, r.balance]))).toEqual({
+    'acc-alice': 70,
+    'acc-bob': 80,
+    'acc-carol': 0,
+  });
   expect((await run.es((api) => api.stateAt('acc-bob'))).state).toMatchObject({ balance: 80 });
   expect((await run.es((api) => api.stateAt('acc-alice'))).state).toMatchObject({ balance: 70, pending: [] });
 });
 
-test('read-your-writes at teaching pace: eventual reads "not found"; polling ends with the summary; return-entity shows the write', async ({ run }) => {
+test('read-your-writes at teaching pace: eventual reads "not found"; polling ends with the summary; return-entity shows the write', async ({
+  run,
+}) => {
   await run.openEs({ pace: 'teaching' });
   const eventual = await run.es((api) => api.readYourWrites('eventual'));
   expect(eventual.firstRead).toBeNull();
@@ -129,14 +158,27 @@ test('read-your-writes at teaching pace: eventual reads "not found"; polling end
   expect(returned.shown).toMatchObject({ id: returned.orderId, status: 'DRAFT', total: 12 });
 });
 
-test("a link's fault plan arms the event-sourced processes: the planned bank crash fires mid-transfer, and the run recovers", async ({ run }) => {
-  await run.openEs({ faults: [{ kind: 'crash', service: 'bank', point: 'transfer-after-debit-before-credit', nth: 1 }] });
-  const failed = await run.es((api) => api.transfer('acc-alice', 'acc-carol', 40).then(() => 'completed', (error: Error) => error.message));
+test("a link's fault plan arms the event-sourced processes: the planned bank crash fires mid-transfer, and the run recovers", async ({
+  run,
+}) => {
+  await run.openEs({
+    faults: [{ kind: 'crash', service: 'bank', point: 'transfer-after-debit-before-credit', nth: 1 }],
+  });
+  const failed = await run.es((api) =>
+    api.transfer('acc-alice', 'acc-carol', 40).then(
+      () => 'completed',
+      (error: Error) => error.message,
+    ),
+  );
   expect(failed).toMatch(/bank crashed/);
   await run.es((api) => api.restart('bank'));
   // Fired once: the restarted bank is not armed again, so the next transfer goes through.
   expect(await run.es((api) => api.transfer('acc-bob', 'acc-carol', 10))).toBeTruthy();
   await settledWithoutAnomalies(run);
   const balances = await run.es((api) => api.readModel('balances'));
-  expect(Object.fromEntries(balances.map((r) => [r.id, r.balance]))).toEqual({ 'acc-alice': 60, 'acc-bob': 40, 'acc-carol': 50 });
+  expect(Object.fromEntries(balances.map((r) => [r.id, r.balance]))).toEqual({
+    'acc-alice': 60,
+    'acc-bob': 40,
+    'acc-carol': 50,
+  });
 });

@@ -27,10 +27,15 @@ const SECOND_WAVE: Move[] = [
 
 /** Runs a wave of transfers at once inside the page; resolves with their ids once all completed. */
 function transfers(run: EsPage, wave: Move[]): Promise<string[]> {
-  return run.es((api, moves) => Promise.all(moves.map(([from, to, amount]) => api.transfer(from, to, amount))), wave);
+  return run.es(
+    (api, moves) => Promise.all(moves.map(([from, to, amount]) => api.transfer(from, to, amount))),
+    wave,
+  );
 }
 
-test('concurrent transfers with the query service crashed mid-projection and restarted: money conserved, read models converge', async ({ run }) => {
+test('concurrent transfers with the query service crashed mid-projection and restarted: money conserved, read models converge', async ({
+  run,
+}) => {
   await run.openEs();
   await run.es((api) => api.ready());
   for (const account of NEW_ACCOUNTS) {
@@ -54,9 +59,18 @@ test('concurrent transfers with the query service crashed mid-projection and res
   expect(balances.reduce((sum, r) => sum + (r.balance as number), 0)).toBe(deposited);
   for (const row of balances) {
     const account = await run.es((api, id) => api.stateAt(id), row.id as string);
-    expect(account.state, `${String(row.id)} as its events fold`).toMatchObject({ balance: row.balance, pending: [] });
+    expect(account.state, `${String(row.id)} as its events fold`).toMatchObject({
+      balance: row.balance,
+      pending: [],
+    });
   }
-  const expected: Record<string, number> = { 'acc-alice': 100, 'acc-bob': 50, 'acc-carol': 0, 'acc-dave': 80, 'acc-erin': 45 };
+  const expected: Record<string, number> = {
+    'acc-alice': 100,
+    'acc-bob': 50,
+    'acc-carol': 0,
+    'acc-dave': 80,
+    'acc-erin': 45,
+  };
   for (const [from, to, amount] of [...FIRST_WAVE, ...SECOND_WAVE]) {
     expected[from] -= amount;
     expected[to] += amount;

@@ -14,7 +14,9 @@ import { pageTest } from './pageRun';
 const test = pageTest((page) => new PlaygroundPage(page));
 
 function anomalies(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window.playground as unknown as EsPlaygroundApi).anomalies().map((a) => a.invariant));
+  return page.evaluate(() =>
+    (window.playground as unknown as EsPlaygroundApi).anomalies().map((a) => a.invariant),
+  );
 }
 
 for (const entry of LIBRARY.filter((e) => e.scenario.topology === 'event-sourced')) {
@@ -27,11 +29,15 @@ for (const entry of LIBRARY.filter((e) => e.scenario.topology === 'event-sourced
     await expect(panel.getByRole('listitem')).toHaveCount(entry.narrative.length);
     await expect(panel.getByText('An event-sourced run')).toBeVisible();
     // Nothing runs before Start: no order, no transfer beyond the bank's opening.
-    await expect(page.getByTestId('es-orders').getByRole('button', { name: 'order-1', exact: true })).toHaveCount(0);
+    await expect(
+      page.getByTestId('es-orders').getByRole('button', { name: 'order-1', exact: true }),
+    ).toHaveCount(0);
 
     await walkGuide(page, panel, entry.narrative.length);
 
-    await expect(panel.getByTestId('guide-verdict')).toContainText('As expected: no anomaly', { timeout: 120_000 });
+    await expect(panel.getByTestId('guide-verdict')).toContainText('As expected: no anomaly', {
+      timeout: 120_000,
+    });
     expect(await anomalies(page)).toEqual([...entry.expect].sort());
   });
 }

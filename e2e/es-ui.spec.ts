@@ -10,7 +10,9 @@ import { DEFAULT_SCENARIO, type Scenario } from '../src/core/scenario/scenario';
 
 class EsUiPage extends PlaygroundPage {
   async openEs(patch: Partial<Scenario> = {}): Promise<void> {
-    await this.open(`x=1${encodeScenario({ ...DEFAULT_SCENARIO, topology: 'event-sourced', pace: 'fast', ...patch })}`);
+    await this.open(
+      `x=1${encodeScenario({ ...DEFAULT_SCENARIO, topology: 'event-sourced', pace: 'fast', ...patch })}`,
+    );
     await expect(this.page.getByTestId('es-query')).toHaveAttribute('data-status', 'running');
   }
 
@@ -20,7 +22,10 @@ class EsUiPage extends PlaygroundPage {
 
   /** The orders panel's row for a stream: its id button, version and snapshot cells. */
   stream(id: string) {
-    return this.page.getByTestId('es-orders').getByRole('row').filter({ has: this.page.getByRole('button', { name: id, exact: true }) });
+    return this.page
+      .getByTestId('es-orders')
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('button', { name: id, exact: true }) });
   }
 }
 
@@ -69,7 +74,10 @@ test('New order from the toolbar, replayed one event at a time', async ({ es, pa
   await expect(es.button('Step ▶')).toBeDisabled();
 });
 
-test('growing an order to 10,000 events: progress, then the load cost with and without snapshots', async ({ es, page }) => {
+test('growing an order to 10,000 events: progress, then the load cost with and without snapshots', async ({
+  es,
+  page,
+}) => {
   await es.openEs();
   await es.button('New order').click();
   await expect(es.stream('order-1')).toBeVisible();
@@ -107,7 +115,10 @@ test('Rebuild replays every event into a read model, with progress, and complete
   await expect(summaries).toContainText('order-2');
 });
 
-test('read your writes at teaching pace: the eventual read says "not found", polling finds the order', async ({ es, page }) => {
+test('read your writes at teaching pace: the eventual read says "not found", polling finds the order', async ({
+  es,
+  page,
+}) => {
   await es.openEs({ pace: 'teaching' });
   await page.getByRole('tab', { name: 'Read your writes' }).click();
   await expect(page.getByLabel(/Accept eventual consistency/)).toBeChecked();
@@ -121,7 +132,10 @@ test('read your writes at teaching pace: the eventual read says "not found", pol
   await expect(page.getByTestId('ryw-shown')).not.toHaveText('not found');
 });
 
-test('state as of time T: a time before the order shows version 0, a time after it the latest', async ({ es, page }) => {
+test('state as of time T: a time before the order shows version 0, a time after it the latest', async ({
+  es,
+  page,
+}) => {
   await es.openEs();
   await es.button('New order').click();
   await expect(page.getByTestId('replay-version')).toHaveText('3');

@@ -10,7 +10,13 @@ import { decodeScenario, encodeScenario } from '../src/core/scenario/link';
 import { DEFAULT_SCENARIO, type Scenario } from '../src/core/scenario/scenario';
 import { validateScenario } from '../src/core/scenario/validate';
 
-const ITEMS = ['Copy share link', 'Export trace', 'Export sequence diagram', 'Export scenario', 'Import scenario…'];
+const ITEMS = [
+  'Copy share link',
+  'Export trace',
+  'Export sequence diagram',
+  'Export scenario',
+  'Import scenario…',
+];
 
 const menuButton = (page: Page) => page.getByRole('button', { name: 'Share & export' });
 const panel = (page: Page) => page.getByRole('group', { name: 'Share and export' });
@@ -43,7 +49,10 @@ async function recordsInBroker(playground: PlaygroundPage): Promise<number> {
   return snapshot.broker.topics.flatMap((t) => t.partitions).reduce((n, p) => n + p.records, 0);
 }
 
-test('the trace, diagram and scenario export from the keyboard and parse back', async ({ playground, page }) => {
+test('the trace, diagram and scenario export from the keyboard and parse back', async ({
+  playground,
+  page,
+}) => {
   await playground.api((api) => api.placeOrders(3));
   await playground.api((api) => api.settle(30_000));
   const runId = await playground.api((api) => api.runId);
@@ -58,15 +67,24 @@ test('the trace, diagram and scenario export from the keyboard and parse back', 
     .map((line) => JSON.parse(line) as Record<string, unknown>);
   expect(events.length).toBe(await recordsInBroker(playground));
   for (const event of events) {
-    expect(event).toMatchObject({ specversion: '1.0', id: expect.any(String), type: expect.any(String), source: expect.any(String) });
+    expect(event).toMatchObject({
+      specversion: '1.0',
+      id: expect.any(String),
+      type: expect.any(String),
+      source: expect.any(String),
+    });
   }
-  await expect(panel(page).getByRole('status')).toContainText(`Saved ${trace.name} (${events.length} events)`);
+  await expect(panel(page).getByRole('status')).toContainText(
+    `Saved ${trace.name} (${events.length} events)`,
+  );
 
   const diagram = await saveWithKeyboard(page, 'Export sequence diagram');
   expect(diagram.name).toBe(`run-${runId}.mmd`);
   expect(diagram.text.startsWith('sequenceDiagram\n')).toBe(true);
   for (const type of new Set(events.map((e) => String(e.type)))) {
-    expect(diagram.text, `an arrow for ${type}`).toMatch(new RegExp(`^ {4}[a-z]+->>broker: ${type.replace(/\./g, '\\.')}$`, 'm'));
+    expect(diagram.text, `an arrow for ${type}`).toMatch(
+      new RegExp(`^ {4}[a-z]+->>broker: ${type.replace(/\./g, '\\.')}$`, 'm'),
+    );
   }
   expect(diagram.text).toMatch(/^ {4}broker-->>[a-z]+: OrderCreated$/m);
 
@@ -102,8 +120,17 @@ test('an exported scenario imports as a fresh run of the same scenario', async (
   await playground.open('pace=fast');
   const oldRun = await playground.api((api) => api.runId);
   await openMenu(page);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), panel(page).getByRole('button', { name: /Import scenario/ }).click()]);
-  await chooser.setFiles({ name: exported.name, mimeType: 'application/json', buffer: Buffer.from(exported.text) });
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    panel(page)
+      .getByRole('button', { name: /Import scenario/ })
+      .click(),
+  ]);
+  await chooser.setFiles({
+    name: exported.name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(exported.text),
+  });
   await page.waitForURL(/#s\/v1\//);
   await page.waitForFunction(() => window.playground !== undefined);
   await page.evaluate(() => window.playground!.ready());
@@ -124,7 +151,9 @@ test('a broken scenario file is refused with its problems named, as text', async
   await input.setInputFiles({
     name: 'broken.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ ...SCENARIO, seed: -1, mode: 'chaotic', '<img src=x onerror=alert(1)>': 1 })),
+    buffer: Buffer.from(
+      JSON.stringify({ ...SCENARIO, seed: -1, mode: 'chaotic', '<img src=x onerror=alert(1)>': 1 }),
+    ),
   });
   await expect(alert).toContainText('settings the playground cannot use');
   await expect(alert.getByRole('listitem')).toHaveCount(3);
@@ -133,11 +162,19 @@ test('a broken scenario file is refused with its problems named, as text', async
   await expect(alert).toContainText('unknown setting');
   expect(await page.locator('img[src=x]').count()).toBe(0);
 
-  await input.setInputFiles({ name: 'page.json', mimeType: 'application/json', buffer: Buffer.from('<script>alert(1)</script>') });
+  await input.setInputFiles({
+    name: 'page.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('<script>alert(1)</script>'),
+  });
   await expect(alert).toContainText('not JSON text');
   await expect(alert).not.toContainText('script');
 
-  await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(65 * 1024, ' ') });
+  await input.setInputFiles({
+    name: 'huge.json',
+    mimeType: 'application/json',
+    buffer: Buffer.alloc(65 * 1024, ' '),
+  });
   await expect(alert).toContainText('more than the 64 kB');
 
   expect(page.url()).toBe(before);
@@ -158,7 +195,9 @@ test.describe('with the clipboard granted', () => {
   });
 });
 
-test('when the clipboard is refused, the link is shown selected for copying by hand', async ({ playground }) => {
+test('when the clipboard is refused, the link is shown selected for copying by hand', async ({
+  playground,
+}) => {
   const page = playground.page;
   await page.evaluate(() => {
     Object.defineProperty(navigator, 'clipboard', {
@@ -173,6 +212,8 @@ test('when the clipboard is refused, the link is shown selected for copying by h
   await expect(panel(page).getByRole('status')).toContainText('press Ctrl+C');
   const link = await field.inputValue();
   expect(link).toContain('#s/v1/');
-  expect(await field.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart!)).toBe(link.length);
+  expect(await field.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart!)).toBe(
+    link.length,
+  );
   expect(decodeScenario(link).ok).toBe(true);
 });

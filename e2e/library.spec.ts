@@ -34,7 +34,8 @@ for (const entry of LIBRARY.filter((e) => e.scenario.topology === 'shop')) {
     await expect(page.getByRole('tab', { name: 'Guide' })).toHaveAttribute('aria-selected', 'true');
     await expect(panel.getByRole('heading', { name: entry.title })).toBeVisible();
     await expect(panel.getByRole('listitem')).toHaveCount(entry.narrative.length);
-    if (entry.scenario.mode === 'deterministic') expect(await playground.api((api) => api.sim().steps)).toBe(0);
+    if (entry.scenario.mode === 'deterministic')
+      expect(await playground.api((api) => api.sim().steps)).toBe(0);
 
     await panel.getByRole('button', { name: 'Start' }).click();
     for (let step = 1; step <= entry.narrative.length; step++) {
@@ -52,13 +53,17 @@ for (const entry of LIBRARY.filter((e) => e.scenario.topology === 'shop')) {
   });
 }
 
-test('the Scenarios dialog opens from the keyboard, lists every entry, and Escape closes it', async ({ playground: _, page }) => {
+test('the Scenarios dialog opens from the keyboard, lists every entry, and Escape closes it', async ({
+  playground: _,
+  page,
+}) => {
   const button = page.getByRole('button', { name: 'Scenarios' });
   await button.focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Scenario library' });
   await expect(dialog).toBeVisible();
-  for (const entry of LIBRARY) await expect(dialog.getByRole('link', { name: entry.title, exact: true })).toBeVisible();
+  for (const entry of LIBRARY)
+    await expect(dialog.getByRole('link', { name: entry.title, exact: true })).toBeVisible();
   await expect(dialog.locator('.library-entry')).toHaveCount(LIBRARY.length);
   // Focus stays inside: Tab from the last control comes back to the first.
   await dialog.getByRole('link').last().focus();
@@ -73,7 +78,10 @@ test('a partner’s compare link carries both scenarios', async ({ playground: _
   const entry = LIBRARY.find((e) => e.partner)!;
   const partner = LIBRARY.find((e) => e.id === entry.partner)!;
   await page.getByRole('button', { name: 'Scenarios' }).click();
-  const link = page.getByRole('dialog').getByRole('link', { name: `Compare with ${partner.title}` }).first();
+  const link = page
+    .getByRole('dialog')
+    .getByRole('link', { name: `Compare with ${partner.title}` })
+    .first();
   const url = new URL((await link.getAttribute('href'))!);
   expect(url.searchParams.get('compare')).toBe('1');
   expect(url.searchParams.get('a')).toBe(encodeScenario(entry.scenario));
@@ -85,7 +93,9 @@ test('choosing a scenario opens it in a fresh run, on its guide', async ({ playg
   const entry = LIBRARY.find((e) => e.id === 'outbox')!;
   await page.getByRole('button', { name: 'Scenarios' }).click();
   await page.getByRole('dialog').getByRole('link', { name: entry.title, exact: true }).click();
-  await page.waitForURL((url) => url.hash === encodeScenario(entry.scenario) && url.searchParams.get('run') !== before);
+  await page.waitForURL(
+    (url) => url.hash === encodeScenario(entry.scenario) && url.searchParams.get('run') !== before,
+  );
   await page.waitForFunction(() => window.playground !== undefined);
   await playground.api((api) => api.ready());
   expect(await playground.api((api) => api.runId)).not.toBe(before);

@@ -9,7 +9,16 @@ test('Order… places N orders of the chosen kind, from the keyboard', async ({ 
   await page.getByLabel('how many orders').fill('3');
   await page.getByLabel('how many orders').press('Enter');
   await playground.api((api) => api.settle(30_000));
-  const orders = (await playground.api((api) => api.snapshot())).services.order.orders as { customerId: string; items: { sku: string; qty: number }[]; status: string }[];
+  const orders = (await playground.api((api) => api.snapshot())).services.order.orders as {
+    customerId: string;
+    items: { sku: string; qty: number }[];
+    status: string;
+  }[];
   expect(orders).toHaveLength(3);
-  for (const o of orders) expect(o).toMatchObject({ customerId: 'carol', items: [{ sku: 'SKU-MUG', qty: 2 }], status: 'COMPLETED' });
+  for (const o of orders)
+    expect(o).toMatchObject({
+      customerId: 'carol',
+      items: [{ sku: 'SKU-MUG', qty: 2 }],
+      status: 'COMPLETED',
+    });
 });

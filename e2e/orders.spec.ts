@@ -1,6 +1,10 @@
 import { test, expect, type PlaygroundPage } from './fixtures';
 
-const CRASH_POINTS = ['after-commit-before-publish', 'relay-after-publish-before-mark', 'consumer-after-commit-before-ack'] as const;
+const CRASH_POINTS = [
+  'after-commit-before-publish',
+  'relay-after-publish-before-mark',
+  'consumer-after-commit-before-ack',
+] as const;
 
 async function expectAllCompletedOnce(playground: PlaygroundPage, orderIds: string[]) {
   const snapshot = await playground.api((api) => api.snapshot());
@@ -23,7 +27,9 @@ test('20 orders all complete, each charged exactly once', async ({ playground })
 });
 
 for (const point of CRASH_POINTS) {
-  test(`payment crashed at ${point} and restarted: still all COMPLETED, one charge each`, async ({ playground }) => {
+  test(`payment crashed at ${point} and restarted: still all COMPLETED, one charge each`, async ({
+    playground,
+  }) => {
     await playground.api((api, p) => api.crashAt('payment', p), point);
     await expect(playground.node('payment')).toContainText(point);
     const ids = await playground.api((api) => api.placeOrders(20));
@@ -41,17 +47,24 @@ for (const point of CRASH_POINTS) {
     // The crash really cut a step in half: after restart something was delivered or published again,
     // and an inbox skipped it.
     const skipped = (['payment', 'inventory'] as const).map(
-      (s) => (snapshot.services[s].meta as { key: string; value: number }[]).find((m) => m.key === 'duplicatesSkipped')?.value ?? 0,
+      (s) =>
+        (snapshot.services[s].meta as { key: string; value: number }[]).find(
+          (m) => m.key === 'duplicatesSkipped',
+        )?.value ?? 0,
     );
     expect(skipped[0] + skipped[1]).toBeGreaterThan(0);
   });
 }
 
-test('the broker crashed and restarted: what the outboxes held is published, nothing lost or doubled', async ({ playground }) => {
+test('the broker crashed and restarted: what the outboxes held is published, nothing lost or doubled', async ({
+  playground,
+}) => {
   await playground.api((api) => api.crashNow('broker'));
   await expect(playground.node('broker')).toHaveAttribute('data-status', 'crashed');
   const ids = await playground.api((api) => api.placeOrders(5)); // commits locally; the relay cannot publish
-  const pending = (await playground.api((api) => api.snapshot())).services.order.outbox as { published_at: number | null }[];
+  const pending = (await playground.api((api) => api.snapshot())).services.order.outbox as {
+    published_at: number | null;
+  }[];
   expect(pending.filter((r) => r.published_at === null)).toHaveLength(5);
   await playground.api((api) => api.restart('broker'));
   await playground.api((api) => api.settle(60_000));

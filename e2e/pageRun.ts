@@ -13,7 +13,11 @@ export function runQuery(topology: Topology, patch: Partial<Scenario> = {}): str
 }
 
 /** Runs `fn` against the page's window.playground; `arg` carries what it needs from the test (`fn` runs in the page, so it sees nothing else). */
-export function callPageApi<Api, T, A>(page: Page, fn: (api: Api, arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+export function callPageApi<Api, T, A>(
+  page: Page,
+  fn: (api: Api, arg: A) => T | Promise<T>,
+  arg?: A,
+): Promise<T> {
   return page.evaluate(
     ([source, a]) => {
       const f = new Function(`return (${source})`)() as (api: unknown, arg: unknown) => unknown;

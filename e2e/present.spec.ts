@@ -7,14 +7,26 @@ import { encodeScenario } from '../src/core/scenario/link';
 import { DEFAULT_SCENARIO, type Scenario } from '../src/core/scenario/scenario';
 import { compareLink } from '../src/ui/compare/compareLink';
 
-const deterministic: Scenario = { ...DEFAULT_SCENARIO, faults: [], mode: 'deterministic', pace: 'fast', seed: 11, orders: 3 };
-const lostEvent: Scenario['faults'] = [{ kind: 'crash', service: 'order', point: 'after-commit-before-publish', nth: 1 }];
+const deterministic: Scenario = {
+  ...DEFAULT_SCENARIO,
+  faults: [],
+  mode: 'deterministic',
+  pace: 'fast',
+  seed: 11,
+  orders: 3,
+};
+const lostEvent: Scenario['faults'] = [
+  { kind: 'crash', service: 'order', point: 'after-commit-before-publish', nth: 1 },
+];
 
 const sim = (playground: PlaygroundPage) => playground.api((api) => api.sim());
-const status = (playground: PlaygroundPage, process: 'payment') => playground.api((api, p) => api.status(p), process);
+const status = (playground: PlaygroundPage, process: 'payment') =>
+  playground.api((api, p) => api.status(p), process);
 
 test.describe('embed mode', () => {
-  test('shows the canvas alone, filling the viewport, and the scripting API works', async ({ playground }) => {
+  test('shows the canvas alone, filling the viewport, and the scripting API works', async ({
+    playground,
+  }) => {
     const { page } = playground;
     await playground.open('embed=1&pace=fast');
     await expect(playground.node('order')).toBeVisible();
@@ -128,7 +140,9 @@ test.describe('presenter mode', () => {
     expect(await status(playground, 'payment')).toBe('running');
   });
 
-  test('a step in a live run says why it cannot, in a status message, and o places an order', async ({ playground }) => {
+  test('a step in a live run says why it cannot, in a status message, and o places an order', async ({
+    playground,
+  }) => {
     const { page } = playground;
     await playground.open('present=1&pace=fast');
     await page.keyboard.press('ArrowRight');
@@ -141,7 +155,9 @@ test.describe('presenter mode', () => {
     await page.keyboard.press('o');
     await expect(page.locator('.present-feedback')).toContainText(/Order \S+ placed/);
     await playground.api((api) => api.settle());
-    expect(await playground.api(async (api) => (await api.snapshot()).services.order?.orders?.length)).toBe(1);
+    expect(await playground.api(async (api) => (await api.snapshot()).services.order?.orders?.length)).toBe(
+      1,
+    );
   });
 });
 
@@ -174,7 +190,9 @@ base.describe('compare page', () => {
     await expect(left).toContainText('at its end', { timeout: 60_000 });
     await expect(right).toContainText('at its end', { timeout: 60_000 });
     await expect(left.locator('.compare-anomalies')).toContainText('no-event-lost');
-    await expect(left.locator('.compare-anomalies')).toContainText(/never published|no event about it ever reached the broker/);
+    await expect(left.locator('.compare-anomalies')).toContainText(
+      /never published|no event about it ever reached the broker/,
+    );
     await expect(right.locator('.compare-clean')).toHaveText('no anomalies');
     await expect(right.locator('.compare-anomalies')).toHaveCount(0);
 

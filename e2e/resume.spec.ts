@@ -2,13 +2,22 @@
 // resumes the run from its databases and finishes it.
 import { test, expect } from './fixtures';
 
-test('reloading mid-run resumes from the databases and completes with no anomaly', async ({ playground, page }) => {
+test('reloading mid-run resumes from the databases and completes with no anomaly', async ({
+  playground,
+  page,
+}) => {
   const runId = await playground.api((api) => api.runId);
   expect(new URL(page.url()).searchParams.get('run')).toBe(runId);
 
   await playground.api((api) => api.crashNow('payment')); // orders stall with their events waiting in the broker
   const ids = await playground.api((api) => api.placeOrders(10));
-  await expect.poll(async () => (await playground.api((api) => api.snapshot())).broker.live.groups.filter((g) => g.group === 'payment').reduce((n, g) => n + g.lag, 0)).toBe(10);
+  await expect
+    .poll(async () =>
+      (await playground.api((api) => api.snapshot())).broker.live.groups
+        .filter((g) => g.group === 'payment')
+        .reduce((n, g) => n + g.lag, 0),
+    )
+    .toBe(10);
 
   await page.reload();
   await page.waitForFunction(() => window.playground !== undefined);

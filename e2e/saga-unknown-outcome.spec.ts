@@ -13,8 +13,10 @@ type Row = Record<string, unknown>;
 /** Every order with what is left of it: charges, reservations and shipments still standing, and refunds. */
 async function ordersAndLeftovers(playground: PlaygroundPage) {
   const { services } = await playground.api((api) => api.snapshot());
-  const of = (service: string, table: string) => ((services as Record<string, Record<string, Row[]>>)[service]?.[table] ?? []) as Row[];
-  const count = (rows: Row[], orderId: unknown, status: string) => rows.filter((r) => r.orderId === orderId && r.status === status).length;
+  const of = (service: string, table: string) =>
+    ((services as Record<string, Record<string, Row[]>>)[service]?.[table] ?? []) as Row[];
+  const count = (rows: Row[], orderId: unknown, status: string) =>
+    rows.filter((r) => r.orderId === orderId && r.status === status).length;
   return of('order', 'orders').map((o) => ({
     id: o.id as string,
     status: o.status as string,
@@ -30,7 +32,8 @@ async function expectEveryOrderConsistent(playground: PlaygroundPage, count: num
   const orders = await ordersAndLeftovers(playground);
   expect(orders).toHaveLength(count);
   for (const order of orders) {
-    if (order.status === 'COMPLETED') expect(order, order.id).toMatchObject({ charged: 1, refunded: 0, reserved: 1, shipped: 1 });
+    if (order.status === 'COMPLETED')
+      expect(order, order.id).toMatchObject({ charged: 1, refunded: 0, reserved: 1, shipped: 1 });
     else expect(order, order.id).toMatchObject({ status: 'CANCELLED', charged: 0, reserved: 0, shipped: 0 });
   }
   const sagas = await playground.api((api) => api.sagas());
@@ -54,7 +57,9 @@ for (const [service, command, step] of [
   ['inventory', 'ReserveInventory', 'reserveInventory'],
   ['shipping', 'ScheduleShipment', 'scheduleShipping'],
 ] as const) {
-  test(`${command} held back 30 s: the timed-out step is compensated and the late command refused`, async ({ playground }) => {
+  test(`${command} held back 30 s: the timed-out step is compensated and the late command refused`, async ({
+    playground,
+  }) => {
     await playground.open(`x=1${encodeScenario(delayed(service, command))}`);
     await playground.api((api) => api.runToEnd());
     const [order] = await expectEveryOrderConsistent(playground, 1);
@@ -72,7 +77,9 @@ for (const [service, command, step] of [
   });
 }
 
-test('CompleteOrder held back 30 s: past the pivot the saga only goes forward and the order completes', async ({ playground }) => {
+test('CompleteOrder held back 30 s: past the pivot the saga only goes forward and the order completes', async ({
+  playground,
+}) => {
   await playground.open(`x=1${encodeScenario(delayed('order', 'CompleteOrder'))}`);
   await playground.api((api) => api.runToEnd());
   const [order] = await expectEveryOrderConsistent(playground, 1);
@@ -80,12 +87,16 @@ test('CompleteOrder held back 30 s: past the pivot the saga only goes forward an
   const [saga] = await playground.api((api) => api.sagas());
   expect(saga.status).toBe('COMPLETED');
   expect(saga.compensated).toEqual([]);
-  expect(saga.history.filter((h) => h.kind === 'retry' && h.step === 'completeOrder').length).toBeGreaterThan(3);
+  expect(saga.history.filter((h) => h.kind === 'retry' && h.step === 'completeOrder').length).toBeGreaterThan(
+    3,
+  );
 });
 
 for (const speed of [1, 20])
   for (const service of ['payment', 'shipping'] as const)
-    test(`${service} down 21 s of simulation time at speed ${speed}, three orders: each ends whole or wholly undone`, async ({ playground }) => {
+    test(`${service} down 21 s of simulation time at speed ${speed}, three orders: each ends whole or wholly undone`, async ({
+      playground,
+    }) => {
       await playground.open('pace=fast&style=orchestration');
       await playground.api((api, s) => api.setSpeed(s), speed);
       await playground.api((api, s) => api.crashNow(s), service);
@@ -101,7 +112,9 @@ for (const speed of [1, 20])
       await expectEveryOrderConsistent(playground, 3);
     });
 
-test('60 orders at speed 20 under random crashes of every process, broker and orchestrator included, then settle: every order consistent', async ({ playground }) => {
+test('60 orders at speed 20 under random crashes of every process, broker and orchestrator included, then settle: every order consistent', async ({
+  playground,
+}) => {
   test.setTimeout(300_000);
   await playground.open('pace=fast&style=orchestration');
   await playground.api((api) => api.setSpeed(20));

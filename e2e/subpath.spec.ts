@@ -5,7 +5,13 @@ import { extname, join, normalize } from 'node:path';
 import { test, expect } from '@playwright/test';
 
 const PREFIX = '/talks/2026/messaging/';
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 
 let server: Server;
 let origin = '';
@@ -18,7 +24,9 @@ test.beforeAll(async () => {
     const file = normalize(join(root, path.slice(PREFIX.length) || 'index.html'));
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     try {
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+      res
+        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(await readFile(file));
     } catch {
       res.writeHead(404).end('not found');
     }
@@ -37,6 +45,8 @@ test('the production build runs from a sub-path of a plain file server', async (
   const id = await page.evaluate(() => window.playground!.placeOrder());
   await page.evaluate(() => window.playground!.settle(30_000));
   const snapshot = await page.evaluate(() => window.playground!.snapshot());
-  expect((snapshot.services.order.orders as { id: string; status: string }[]).find((o) => o.id === id)?.status).toBe('COMPLETED');
+  expect(
+    (snapshot.services.order.orders as { id: string; status: string }[]).find((o) => o.id === id)?.status,
+  ).toBe('COMPLETED');
   await expect(page.getByTestId('node-order')).toBeVisible();
 });

@@ -36,8 +36,26 @@ const OUT = process.env.BENCH_OUT ?? 'bench/results.json';
 const want = (section) => !ONLY || ONLY.has(section);
 
 const PLAN = QUICK
-  ? { boundMs: 1500, latencySeconds: 6, probeSeconds: 6, maxProbes: 6, sustainedSeconds: 20, warmupSeconds: 3, loads: 3, rebuildEvents: 100_000 }
-  : { boundMs: 3000, latencySeconds: 15, probeSeconds: 10, maxProbes: 9, sustainedSeconds: 60, warmupSeconds: 5, loads: 5, rebuildEvents: 100_000 };
+  ? {
+      boundMs: 1500,
+      latencySeconds: 6,
+      probeSeconds: 6,
+      maxProbes: 6,
+      sustainedSeconds: 20,
+      warmupSeconds: 3,
+      loads: 3,
+      rebuildEvents: 100_000,
+    }
+  : {
+      boundMs: 3000,
+      latencySeconds: 15,
+      probeSeconds: 10,
+      maxProbes: 9,
+      sustainedSeconds: 60,
+      warmupSeconds: 5,
+      loads: 5,
+      rebuildEvents: 100_000,
+    };
 
 const log = (...args) => console.log(...args);
 
@@ -47,7 +65,9 @@ async function oneRun(index, url, previous) {
   const t0 = Date.now();
   try {
     run.loadAverage = loadavg().map((x) => Math.round(x * 100) / 100);
-    log(`  machine load average before the run: ${run.loadAverage.join(', ')} (other processes share these cores)`);
+    log(
+      `  machine load average before the run: ${run.loadAverage.join(', ')} (other processes share these cores)`,
+    );
     if (want('start')) {
       const { page, readyMs } = await readyTime(session);
       run.readyMs = readyMs;
@@ -56,34 +76,59 @@ async function oneRun(index, url, previous) {
     }
     if (want('latency')) {
       run.latency = await latency(session, { rate: 10, seconds: PLAN.latencySeconds });
-      log(`  latency at 10 orders/s: p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms (${run.latency.orders} orders)`);
-      log(`    hop medians (ms): ${Object.entries(run.latency.stages).map(([k, v]) => `${k} ${v}`).join('; ')}`);
+      log(
+        `  latency at 10 orders/s: p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms (${run.latency.orders} orders)`,
+      );
+      log(
+        `    hop medians (ms): ${Object.entries(run.latency.stages)
+          .map(([k, v]) => `${k} ${v}`)
+          .join('; ')}`,
+      );
     }
     if (want('bound')) {
       // After the latency run: the bound's writes leave the disk busy (compaction) for a moment.
       const page = await session.open();
       run.bound = await idbBound(page, { ms: PLAN.boundMs });
-      log(`  IndexedDB bound: ${run.bound.singleRowCommitsPerSecond.toFixed(0)} commits/s (1 row), ${run.bound.hundredRowsPerSecond.toFixed(0)} rows/s (100 rows); 10,000 rows read in ${run.bound.read10kByIndexMs.toFixed(1)} ms by index, ${run.bound.read10kByKeyMs.toFixed(1)} ms by key`);
+      log(
+        `  IndexedDB bound: ${run.bound.singleRowCommitsPerSecond.toFixed(0)} commits/s (1 row), ${run.bound.hundredRowsPerSecond.toFixed(0)} rows/s (100 rows); 10,000 rows read in ${run.bound.read10kByIndexMs.toFixed(1)} ms by index, ${run.bound.read10kByKeyMs.toFixed(1)} ms by key`,
+      );
       await page.close();
       await new Promise((r) => setTimeout(r, 2000));
     }
     let rate = FIXED_RATE;
     if (want('throughput') && !FIXED_RATE) {
       log('  searching for the highest sustained rate:');
-      run.throughput = await searchThroughput(session, { start: previous ? Math.max(50, Math.round(previous * 0.8)) : 100, seconds: PLAN.probeSeconds, maxProbes: PLAN.maxProbes, log });
+      run.throughput = await searchThroughput(session, {
+        start: previous ? Math.max(50, Math.round(previous * 0.8)) : 100,
+        seconds: PLAN.probeSeconds,
+        maxProbes: PLAN.maxProbes,
+        log,
+      });
       rate = run.throughput.offeredPerSecond;
-      log(`  throughput: ${run.throughput.ordersPerSecond.toFixed(0)} orders/s completed (offered ${rate}/s)`);
+      log(
+        `  throughput: ${run.throughput.ordersPerSecond.toFixed(0)} orders/s completed (offered ${rate}/s)`,
+      );
     }
     if (want('sustained') && rate) {
       log(`  ${PLAN.sustainedSeconds} s at ${rate} orders/s with the canvas on screen:`);
-      run.sustained = await sustained(session, { rate, seconds: PLAN.sustainedSeconds, warmupSeconds: PLAN.warmupSeconds, log });
+      run.sustained = await sustained(session, {
+        rate,
+        seconds: PLAN.sustainedSeconds,
+        warmupSeconds: PLAN.warmupSeconds,
+        log,
+      });
       const s = run.sustained;
-      log(`    busy ${(s.busyFraction * 100).toFixed(1)}%, longest task ${s.longestTaskMs.toFixed(0)} ms, ${s.framesOver25ms}/${s.frames} frames over 25 ms, heap ${s.heapMB.toFixed(1)} MB (${(s.heapGrowth * 100).toFixed(1)}% over the last half), ${s.completedPerSecond.toFixed(0)} orders/s completed`);
-      if (FIXED_RATE) run.throughput = { ordersPerSecond: s.completedPerSecond, offeredPerSecond: rate, probes: [] };
+      log(
+        `    busy ${(s.busyFraction * 100).toFixed(1)}%, longest task ${s.longestTaskMs.toFixed(0)} ms, ${s.framesOver25ms}/${s.frames} frames over 25 ms, heap ${s.heapMB.toFixed(1)} MB (${(s.heapGrowth * 100).toFixed(1)}% over the last half), ${s.completedPerSecond.toFixed(0)} orders/s completed`,
+      );
+      if (FIXED_RATE)
+        run.throughput = { ordersPerSecond: s.completedPerSecond, offeredPerSecond: rate, probes: [] };
     }
     if (want('replay')) {
       run.replay = await replay(session, { loads: PLAN.loads, rebuildEvents: PLAN.rebuildEvents });
-      log(`  replay: ${run.replay.loadWithoutSnapshotsMs.toFixed(1)} ms without snapshots (${run.replay.readWithoutSnapshotsMs?.toFixed(1)} ms of it reading), ${run.replay.loadWithSnapshotsMs.toFixed(2)} ms with; rebuild of ${run.replay.rebuildEvents} events ${(run.replay.rebuildMs / 1000).toFixed(2)} s`);
+      log(
+        `  replay: ${run.replay.loadWithoutSnapshotsMs.toFixed(1)} ms without snapshots (${run.replay.readWithoutSnapshotsMs?.toFixed(1)} ms of it reading), ${run.replay.loadWithSnapshotsMs.toFixed(2)} ms with; rebuild of ${run.replay.rebuildEvents} events ${(run.replay.rebuildMs / 1000).toFixed(2)} s`,
+      );
     }
   } finally {
     if (session.errors.length) log(`  page errors: ${[...new Set(session.errors)].join(' | ')}`);
@@ -100,7 +145,9 @@ const workersKB = workerJs(DIST);
 const server = await serve(DIST, PORT);
 try {
   const info = machine();
-  log(`bench: ${RUNS} run(s)${QUICK ? ' (quick)' : ''} on ${info.cpus}× ${info.cpuModel}, ${info.memoryGiB} GiB, ${info.chromium}`);
+  log(
+    `bench: ${RUNS} run(s)${QUICK ? ' (quick)' : ''} on ${info.cpus}× ${info.cpuModel}, ${info.memoryGiB} GiB, ${info.chromium}`,
+  );
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     log(`run ${i + 1} of ${RUNS}`);
@@ -112,7 +159,15 @@ try {
   const table = figures(runs);
   log('');
   printTable(table);
-  const results = { date: new Date().toISOString().slice(0, 10), quick: QUICK, machine: machine(), plan: PLAN, initialJs: js, figures: table, runs };
+  const results = {
+    date: new Date().toISOString().slice(0, 10),
+    quick: QUICK,
+    machine: machine(),
+    plan: PLAN,
+    initialJs: js,
+    figures: table,
+    runs,
+  };
   mkdirSync(dirname(OUT), { recursive: true });
   const md = OUT.replace(/\.json$/, '') + '.md';
   writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);

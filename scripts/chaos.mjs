@@ -24,6 +24,11 @@ const SUITES = [
 const files = SUITES.filter(([, owns]) => !variants.length || variants.some(owns)).map(([file]) => file);
 const result = spawnSync('npx', ['vitest', 'run', ...files], {
   stdio: 'inherit',
-  env: { ...process.env, CHAOS_SEEDS: String(seeds), CHAOS_FIRST_SEED: option('first', '1'), ...(option('variants', '') ? { CHAOS_VARIANTS: option('variants', '') } : {}) },
+  env: {
+    ...process.env,
+    CHAOS_SEEDS: String(seeds),
+    CHAOS_FIRST_SEED: option('first', '1'),
+    ...(option('variants', '') ? { CHAOS_VARIANTS: option('variants', '') } : {}),
+  },
 });
 process.exit(result.status ?? 1);

@@ -4,7 +4,9 @@ import { launchChromium } from './chromium.mjs';
 
 const [url, out = 'docs/screenshot-deterministic.png', steps = '25'] = process.argv.slice(2);
 if (!url) {
-  console.error('usage: node scripts/screenshot-deterministic.mjs <url with a deterministic #s/v1/… link> [out.png] [steps]');
+  console.error(
+    'usage: node scripts/screenshot-deterministic.mjs <url with a deterministic #s/v1/… link> [out.png] [steps]',
+  );
   process.exit(2);
 }
 const browser = await launchChromium();

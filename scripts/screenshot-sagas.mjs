@@ -10,8 +10,10 @@ import { launchChromium } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const choreography = args.includes('--choreography');
-const [url = `http://127.0.0.1:5173/${choreography ? '' : '?style=orchestration'}`, out = 'docs/screenshot-sagas.png'] =
-  args.filter((a) => !a.startsWith('--'));
+const [
+  url = `http://127.0.0.1:5173/${choreography ? '' : '?style=orchestration'}`,
+  out = 'docs/screenshot-sagas.png',
+] = args.filter((a) => !a.startsWith('--'));
 
 const browser = await launchChromium();
 try {
@@ -34,7 +36,12 @@ try {
   } else {
     await page.evaluate(async () => {
       const p = window.playground;
-      await p.editRow('inventory', 'settings', { key: 'warehouse', failFirstAttempts: 0, offline: false, compensationFails: true });
+      await p.editRow('inventory', 'settings', {
+        key: 'warehouse',
+        failFirstAttempts: 0,
+        offline: false,
+        compensationFails: true,
+      });
       await p.placeOrder({ customerId: 'bob', items: [{ sku: 'SKU-LAMP', qty: 1 }], region: 'MOON' });
     });
     await page.locator('.stuck-item .stuck-order').first().waitFor({ timeout: 90_000 });

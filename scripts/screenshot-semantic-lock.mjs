@@ -8,9 +8,10 @@ import { launchChromium } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const present = args.includes('--present');
-const [base = 'http://127.0.0.1:4173/', out = present ? 'docs/screenshot-semantic-lock-present.png' : 'docs/screenshot-semantic-lock.png'] = args.filter(
-  (a) => !a.startsWith('--'),
-);
+const [
+  base = 'http://127.0.0.1:4173/',
+  out = present ? 'docs/screenshot-semantic-lock-present.png' : 'docs/screenshot-semantic-lock.png',
+] = args.filter((a) => !a.startsWith('--'));
 const TITLE = 'A timed-out step: unknown outcome, semantic lock';
 
 const browser = await launchChromium();
@@ -19,7 +20,10 @@ try {
   page.on('pageerror', (e) => console.log('[pageerror]', e.message));
   await page.goto(base);
   await page.getByRole('button', { name: 'Scenarios' }).click();
-  const href = await page.getByRole('dialog').getByRole('link', { name: TITLE, exact: true }).getAttribute('href');
+  const href = await page
+    .getByRole('dialog')
+    .getByRole('link', { name: TITLE, exact: true })
+    .getAttribute('href');
   const link = new URL(href, base);
   if (present) link.searchParams.set('present', '1');
   await page.goto(link.toString());

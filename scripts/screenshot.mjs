@@ -8,9 +8,7 @@ import { launchChromium } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const demo = args.includes('--demo');
-const [url = 'http://127.0.0.1:5173/', out = 'docs/screenshot.png'] = args.filter(
-  (a) => !a.startsWith('--'),
-);
+const [url = 'http://127.0.0.1:5173/', out = 'docs/screenshot.png'] = args.filter((a) => !a.startsWith('--'));
 
 const browser = await launchChromium();
 try {
@@ -28,7 +26,8 @@ try {
       await page.getByLabel(`Crash point for ${process}`).selectOption(point);
       await page.getByRole('button', { name: `Arm crash of ${process} at ${point}` }).click();
     };
-    const crashed = (process) => page.getByRole('button', { name: `Restart ${process}` }).waitFor({ timeout: 30000 });
+    const crashed = (process) =>
+      page.getByRole('button', { name: `Restart ${process}` }).waitFor({ timeout: 30000 });
     await page.locator('[data-status="running"]').nth(4).waitFor({ timeout: 30000 });
     await page.getByRole('button', { name: 'Place 10 orders' }).click();
     await page.waitForTimeout(4000);

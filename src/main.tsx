@@ -37,24 +37,28 @@ if (mode === 'compare') {
   );
 } else if (scenarioFromUrl(window.location).scenario.topology === 'cdc') {
   // A change-data-capture run: the legacy listings service, the connector, the broker and a search read model.
-  void Promise.all([import('./runtime/cdc/bootCdc'), import('./ui/CdcApp')]).then(async ([{ startCdcRun }, { CdcApp }]) => {
-    const controller = await startCdcRun(window.location);
-    root.render(
-      <StrictMode>
-        <CdcApp controller={controller} />
-      </StrictMode>,
-    );
-  });
+  void Promise.all([import('./runtime/cdc/bootCdc'), import('./ui/CdcApp')]).then(
+    async ([{ startCdcRun }, { CdcApp }]) => {
+      const controller = await startCdcRun(window.location);
+      root.render(
+        <StrictMode>
+          <CdcApp controller={controller} />
+        </StrictMode>,
+      );
+    },
+  );
 } else if (scenarioFromUrl(window.location).scenario.topology === 'event-sourced') {
   // An event-sourced run has its own processes, conductor and page.
-  void Promise.all([import('./runtime/es/bootEs'), import('./ui/EsApp')]).then(async ([{ startEsRun }, { EsApp }]) => {
-    const controller = await startEsRun(window.location);
-    root.render(
-      <StrictMode>
-        <EsApp controller={controller} />
-      </StrictMode>,
-    );
-  });
+  void Promise.all([import('./runtime/es/bootEs'), import('./ui/EsApp')]).then(
+    async ([{ startEsRun }, { EsApp }]) => {
+      const controller = await startEsRun(window.location);
+      root.render(
+        <StrictMode>
+          <EsApp controller={controller} />
+        </StrictMode>,
+      );
+    },
+  );
 } else {
   void startRun().then((controller) =>
     root.render(

@@ -77,7 +77,12 @@ export class SimClock {
 
   /** Re-anchors at the current moment with new speed or pause state. */
   change(patch: Partial<Pick<SimTiming, 'speed' | 'paused'>>): SimTiming {
-    this.timing = { simAt: this.now(), realAt: this.real(), speed: patch.speed ?? this.timing.speed, paused: patch.paused ?? this.timing.paused };
+    this.timing = {
+      simAt: this.now(),
+      realAt: this.real(),
+      speed: patch.speed ?? this.timing.speed,
+      paused: patch.paused ?? this.timing.paused,
+    };
     return this.get();
   }
 }

@@ -28,10 +28,17 @@ export const CRASH_POINTS = {
 export type CrashPoint = keyof typeof CRASH_POINTS;
 
 /** Points only the event-sourced run's processes (orders, bank, query) reach. */
-export const ES_CRASH_POINT_NAMES: readonly CrashPoint[] = ['es-after-append-before-snapshot', 'transfer-after-debit-before-credit', 'projection-before-checkpoint-commit'];
+export const ES_CRASH_POINT_NAMES: readonly CrashPoint[] = [
+  'es-after-append-before-snapshot',
+  'transfer-after-debit-before-credit',
+  'projection-before-checkpoint-commit',
+];
 
 /** Points only the CDC run's connector reaches (its query service is a consumer: it reaches 'consumer-after-commit-before-ack'). */
-export const CDC_CRASH_POINT_NAMES: readonly CrashPoint[] = ['cdc-after-publish-before-position', 'cdc-during-snapshot'];
+export const CDC_CRASH_POINT_NAMES: readonly CrashPoint[] = [
+  'cdc-after-publish-before-position',
+  'cdc-during-snapshot',
+];
 
 /** The shop's points: every point but the event-sourced and CDC runs', so the shop's pickers, fault plans and API offer only what its services can reach. */
 export const CRASH_POINT_NAMES = (Object.keys(CRASH_POINTS) as CrashPoint[]).filter(

@@ -21,7 +21,10 @@ export function seededIds(seed: number, salt: string): (prefix: string) => strin
   const random = seededRandom(hashString(`${seed}/${salt}`));
   return (prefix) => {
     let hex = '';
-    for (let i = 0; i < 4; i++) hex += Math.floor(random() * 0x10000).toString(16).padStart(4, '0');
+    for (let i = 0; i < 4; i++)
+      hex += Math.floor(random() * 0x10000)
+        .toString(16)
+        .padStart(4, '0');
     return `${prefix}-${hex}`;
   };
 }

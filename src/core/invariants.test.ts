@@ -1,36 +1,101 @@
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from './invariants';
 
-const order = (id: string, status: string) => ({ id, customerId: 'c', total: 1, items: [], status, created_at: 0 });
-const payment = (id: string, orderId: string) => ({ id, orderId, customerId: 'c', amount: 5, status: 'CHARGED', idempotencyKey: `payment-${orderId}`, created_at: 0 });
-const outbox = (id: string, published_at: number | null) => ({ seq: 1, id, aggregatetype: 'Order', aggregateid: 'o1', type: 'OrderCreated', payload: {}, correlationid: id, causationid: id, created_at: 0, published_at });
+const order = (id: string, status: string) => ({
+  id,
+  customerId: 'c',
+  total: 1,
+  items: [],
+  status,
+  created_at: 0,
+});
+const payment = (id: string, orderId: string) => ({
+  id,
+  orderId,
+  customerId: 'c',
+  amount: 5,
+  status: 'CHARGED',
+  idempotencyKey: `payment-${orderId}`,
+  created_at: 0,
+});
+const outbox = (id: string, published_at: number | null) => ({
+  seq: 1,
+  id,
+  aggregatetype: 'Order',
+  aggregateid: 'o1',
+  type: 'OrderCreated',
+  payload: {},
+  correlationid: id,
+  causationid: id,
+  created_at: 0,
+  published_at,
+});
 
 describe('invariants', () => {
   it('flags an order charged twice, settled or not', () => {
-    const snapshot = { services: { payment: { payments: [payment('p1', 'o1'), payment('p2', 'o1'), payment('p3', 'o2')] } } };
+    const snapshot = {
+      services: { payment: { payments: [payment('p1', 'o1'), payment('p2', 'o1'), payment('p3', 'o2')] } },
+    };
     const found = checkInvariants(snapshot, { settled: false });
     expect(found.map((a) => a.invariant)).toEqual(['no-double-charge']);
     expect(found[0].message).toContain('o1');
   });
 
   it('flags unpublished outbox rows and pending orders only once settled', () => {
-    const snapshot = { services: { order: { orders: [order('o1', 'PENDING'), order('o2', 'COMPLETED')], outbox: [outbox('e1', null), outbox('e2', 5)] } } };
+    const snapshot = {
+      services: {
+        order: {
+          orders: [order('o1', 'PENDING'), order('o2', 'COMPLETED')],
+          outbox: [outbox('e1', null), outbox('e2', 5)],
+        },
+      },
+    };
     expect(checkInvariants(snapshot, { settled: false })).toEqual([]);
-    expect(checkInvariants(snapshot, { settled: true }).map((a) => a.invariant).sort()).toEqual(['no-event-lost', 'no-order-stuck']);
+    expect(
+      checkInvariants(snapshot, { settled: true })
+        .map((a) => a.invariant)
+        .sort(),
+    ).toEqual(['no-event-lost', 'no-order-stuck']);
   });
 
   it('finds nothing in a consistent system', () => {
-    const snapshot = { services: { order: { orders: [order('o1', 'COMPLETED')], outbox: [outbox('e1', 3)] }, payment: { payments: [payment('p1', 'o1')] } } };
+    const snapshot = {
+      services: {
+        order: { orders: [order('o1', 'COMPLETED')], outbox: [outbox('e1', 3)] },
+        payment: { payments: [payment('p1', 'o1')] },
+      },
+    };
     expect(checkInvariants(snapshot, { settled: true })).toEqual([]);
   });
 });
 
 describe('saga invariants', () => {
-  const saga = (status: string, skipped: string[] = []) => ({ id: 's1', orderId: 'o1', status, state: '', step: null, completed: ['createOrder'], compensated: [], skipped, pending: [], failure: null, stuckReason: 'ReleaseInventory failed', history: [], snapshot: null, created_at: 0, updated_at: 0 });
+  const saga = (status: string, skipped: string[] = []) => ({
+    id: 's1',
+    orderId: 'o1',
+    status,
+    state: '',
+    step: null,
+    completed: ['createOrder'],
+    compensated: [],
+    skipped,
+    pending: [],
+    failure: null,
+    stuckReason: 'ReleaseInventory failed',
+    history: [],
+    snapshot: null,
+    created_at: 0,
+    updated_at: 0,
+  });
 
   it('flags a saga that has not ended after settle', () => {
-    const snapshot = { services: { orchestrator: { sagas: [saga('STUCK')] }, order: { orders: [order('o1', 'PENDING')] } } };
-    expect(checkInvariants(snapshot, { settled: true }).map((a) => a.invariant)).toEqual(['no-order-stuck', 'saga-terminal']);
+    const snapshot = {
+      services: { orchestrator: { sagas: [saga('STUCK')] }, order: { orders: [order('o1', 'PENDING')] } },
+    };
+    expect(checkInvariants(snapshot, { settled: true }).map((a) => a.invariant)).toEqual([
+      'no-order-stuck',
+      'saga-terminal',
+    ]);
   });
 
   const reservation = (status: string) => ({ id: 'r1', orderId: 'o1', items: [], status, created_at: 0 });
@@ -49,17 +114,37 @@ describe('saga invariants', () => {
     expect(checkInvariants(snapshot, { settled: false })).toEqual([]);
     const found = checkInvariants(snapshot, { settled: false, consistent: true });
     expect(found.map((a) => a.invariant)).toEqual(['completed-order-whole']);
-    expect(found[0].message).toBe('Order o1 is COMPLETED with no charge, 1 payment(s) refunded, no stock reservation, no scheduled shipment.');
-    const whole = { ...snapshot.services, payment: { payments: [payment('p1', 'o1')] }, inventory: { reservations: [reservation('RESERVED')] }, shipping: { shipments: [shipment('SCHEDULED')] } };
+    expect(found[0].message).toBe(
+      'Order o1 is COMPLETED with no charge, 1 payment(s) refunded, no stock reservation, no scheduled shipment.',
+    );
+    const whole = {
+      ...snapshot.services,
+      payment: { payments: [payment('p1', 'o1')] },
+      inventory: { reservations: [reservation('RESERVED')] },
+      shipping: { shipments: [shipment('SCHEDULED')] },
+    };
     expect(checkInvariants({ services: whole }, { settled: true })).toEqual([]);
   });
 
   it('flags an ended saga whose order ended the other way, and a closed order whose saga ended otherwise', () => {
-    const stuckOnCompleted = { services: { orchestrator: { sagas: [saga('STUCK')] }, order: { orders: [order('o1', 'COMPLETED')] } } };
-    expect(checkInvariants(stuckOnCompleted, { settled: false, consistent: true }).map((a) => a.invariant)).toEqual(['saga-agrees-with-order']);
-    const compensatedButCompleted = { services: { orchestrator: { sagas: [saga('COMPENSATED')] }, order: { orders: [order('o1', 'COMPLETED')] } } };
-    expect(checkInvariants(compensatedButCompleted, { settled: false, consistent: true })[0].message).toBe('Saga s1 is COMPENSATED, but its order o1 is COMPLETED.');
-    const running = { services: { orchestrator: { sagas: [saga('RUNNING')] }, order: { orders: [order('o1', 'PENDING')] } } };
+    const stuckOnCompleted = {
+      services: { orchestrator: { sagas: [saga('STUCK')] }, order: { orders: [order('o1', 'COMPLETED')] } },
+    };
+    expect(
+      checkInvariants(stuckOnCompleted, { settled: false, consistent: true }).map((a) => a.invariant),
+    ).toEqual(['saga-agrees-with-order']);
+    const compensatedButCompleted = {
+      services: {
+        orchestrator: { sagas: [saga('COMPENSATED')] },
+        order: { orders: [order('o1', 'COMPLETED')] },
+      },
+    };
+    expect(checkInvariants(compensatedButCompleted, { settled: false, consistent: true })[0].message).toBe(
+      'Saga s1 is COMPENSATED, but its order o1 is COMPLETED.',
+    );
+    const running = {
+      services: { orchestrator: { sagas: [saga('RUNNING')] }, order: { orders: [order('o1', 'PENDING')] } },
+    };
     expect(checkInvariants(running, { settled: false, consistent: true })).toEqual([]);
   });
 
@@ -79,7 +164,10 @@ describe('saga invariants', () => {
 
 describe('dual write', () => {
   it('flags an order whose event never reached the broker, using the broker log as witness', () => {
-    const snapshot = { services: { order: { orders: [order('o1', 'PENDING'), order('o2', 'COMPLETED')], outbox: [] } }, broker: { subjects: { 'order-events': ['o2'] } } };
+    const snapshot = {
+      services: { order: { orders: [order('o1', 'PENDING'), order('o2', 'COMPLETED')], outbox: [] } },
+      broker: { subjects: { 'order-events': ['o2'] } },
+    };
     const found = checkInvariants(snapshot, { settled: true });
     expect(found.map((a) => a.invariant).sort()).toEqual(['no-event-lost', 'no-order-stuck']);
     expect(found.find((a) => a.invariant === 'no-event-lost')!.message).toContain('o1');
@@ -87,24 +175,51 @@ describe('dual write', () => {
 });
 
 describe('conservation', () => {
-  const meta = (entries: Record<string, number>) => Object.entries(entries).map(([key, value]) => ({ key, value }));
+  const meta = (entries: Record<string, number>) =>
+    Object.entries(entries).map(([key, value]) => ({ key, value }));
 
   it('holds when credit plus charges match the baseline, and flags money that vanished', () => {
     const payments = [payment('p1', 'o1')]; // 5 charged to customer c
-    const ok = { services: { payment: { payments, customers: [{ id: 'c', credit: 95, cardDeclined: false }], meta: meta({ 'baseline:customers:c:credit': 100 }) } } };
+    const ok = {
+      services: {
+        payment: {
+          payments,
+          customers: [{ id: 'c', credit: 95, cardDeclined: false }],
+          meta: meta({ 'baseline:customers:c:credit': 100 }),
+        },
+      },
+    };
     expect(checkInvariants(ok, { settled: true })).toEqual([]);
-    const leak = { services: { payment: { payments, customers: [{ id: 'c', credit: 90, cardDeclined: false }], meta: meta({ 'baseline:customers:c:credit': 100 }) } } };
+    const leak = {
+      services: {
+        payment: {
+          payments,
+          customers: [{ id: 'c', credit: 90, cardDeclined: false }],
+          meta: meta({ 'baseline:customers:c:credit': 100 }),
+        },
+      },
+    };
     expect(checkInvariants(leak, { settled: true }).map((a) => a.invariant)).toEqual(['money-conserved']);
   });
 
   it('flags stock that does not add up, or reserved counts no reservation backs', () => {
-    const reservations = [{ id: 'r1', orderId: 'o1', items: [{ sku: 'S', qty: 2 }], status: 'RESERVED', created_at: 0 }];
+    const reservations = [
+      { id: 'r1', orderId: 'o1', items: [{ sku: 'S', qty: 2 }], status: 'RESERVED', created_at: 0 },
+    ];
     const base = meta({ 'baseline:stock:S:available': 10, 'baseline:stock:S:reserved': 0 });
-    const ok = { services: { inventory: { stock: [{ sku: 'S', available: 8, reserved: 2 }], reservations, meta: base } } };
+    const ok = {
+      services: { inventory: { stock: [{ sku: 'S', available: 8, reserved: 2 }], reservations, meta: base } },
+    };
     expect(checkInvariants(ok, { settled: true })).toEqual([]);
-    const lost = { services: { inventory: { stock: [{ sku: 'S', available: 7, reserved: 2 }], reservations, meta: base } } };
+    const lost = {
+      services: { inventory: { stock: [{ sku: 'S', available: 7, reserved: 2 }], reservations, meta: base } },
+    };
     expect(checkInvariants(lost, { settled: true }).map((a) => a.invariant)).toEqual(['stock-conserved']);
-    const orphan = { services: { inventory: { stock: [{ sku: 'S', available: 8, reserved: 2 }], reservations: [], meta: base } } };
+    const orphan = {
+      services: {
+        inventory: { stock: [{ sku: 'S', available: 8, reserved: 2 }], reservations: [], meta: base },
+      },
+    };
     expect(checkInvariants(orphan, { settled: true }).map((a) => a.invariant)).toEqual(['stock-conserved']);
   });
 });

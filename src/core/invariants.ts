@@ -2,7 +2,18 @@
 // snapshot read from every database. Used by the anomalies panel, by
 // the scripting API's anomalies() and the tests. Pure functions only.
 
-import type { CustomerRow, MetaRow, OrderRow, OutboxRow, PaymentRow, ReservationRow, ServiceName, ShipmentRow, StockRow, TableDump } from './rows';
+import type {
+  CustomerRow,
+  MetaRow,
+  OrderRow,
+  OutboxRow,
+  PaymentRow,
+  ReservationRow,
+  ServiceName,
+  ShipmentRow,
+  StockRow,
+  TableDump,
+} from './rows';
 import { baselineKey } from './service/baselines';
 import { sagaViews } from './saga/sagaView';
 import { unpublishedChanges } from './cdc/changeInvariants';
@@ -24,21 +35,33 @@ export interface SystemSnapshot {
 
 export const INVARIANTS = {
   'no-double-charge': 'An order is charged at most once.',
-  'no-duplicate-side-effect': 'An order holds at most one active stock reservation and one scheduled shipment.',
+  'no-duplicate-side-effect':
+    'An order holds at most one active stock reservation and one scheduled shipment.',
   'no-event-lost': 'After the system settles, every committed outbox row has been published.',
   'no-order-stuck': 'After the system settles, no order is left PENDING.',
   'saga-terminal': 'After the system settles, every saga has ended: completed or compensated.',
-  'money-conserved': "Every customer's credit plus what they were charged (and not refunded) equals what they started with, plus hand edits.",
-  'stock-conserved': 'Per SKU, available plus reserved equals the starting stock plus hand edits, and reserved equals the active reservations.',
-  'no-2pc-blocked': 'After the system settles (coordinator up), no two-phase-commit participant still holds a lock or a prepared transaction.',
-  'saga-fully-compensated': 'A cancelled order keeps nothing of its saga: no charge, no reservation, no shipment, no skipped compensation.',
-  'completed-order-whole': 'A completed order has its charge, its stock reservation and its scheduled shipment, and nothing of it refunded (more than one of each is no-double-charge or no-duplicate-side-effect).',
-  'saga-agrees-with-order': "An ended saga agrees with its order: a COMPLETED saga's order is COMPLETED, a COMPENSATED saga's order CANCELLED, and a closed order's saga has ended the same way.",
-  'replay-matches-live': 'Event sourcing: every stream loaded from its snapshot plus the events after it equals a full replay of its events.',
-  'read-model-converged': 'Event sourcing: after the system settles, each read model equals the state folded from the events (balances, order totals and statuses).',
-  'bank-money-conserved': 'Event-sourced bank: balances plus transfers in flight equal the money deposited from outside minus what was withdrawn.',
-  'no-change-unpublished': "Change data capture: after the system settles, every committed change in a captured log is published (the connector's or log-tailing relay's stored position has reached it).",
-  'cdc-read-model-matches-source': 'Change data capture: after the system settles, a read model fed only by change events equals the source table it mirrors.',
+  'money-conserved':
+    "Every customer's credit plus what they were charged (and not refunded) equals what they started with, plus hand edits.",
+  'stock-conserved':
+    'Per SKU, available plus reserved equals the starting stock plus hand edits, and reserved equals the active reservations.',
+  'no-2pc-blocked':
+    'After the system settles (coordinator up), no two-phase-commit participant still holds a lock or a prepared transaction.',
+  'saga-fully-compensated':
+    'A cancelled order keeps nothing of its saga: no charge, no reservation, no shipment, no skipped compensation.',
+  'completed-order-whole':
+    'A completed order has its charge, its stock reservation and its scheduled shipment, and nothing of it refunded (more than one of each is no-double-charge or no-duplicate-side-effect).',
+  'saga-agrees-with-order':
+    "An ended saga agrees with its order: a COMPLETED saga's order is COMPLETED, a COMPENSATED saga's order CANCELLED, and a closed order's saga has ended the same way.",
+  'replay-matches-live':
+    'Event sourcing: every stream loaded from its snapshot plus the events after it equals a full replay of its events.',
+  'read-model-converged':
+    'Event sourcing: after the system settles, each read model equals the state folded from the events (balances, order totals and statuses).',
+  'bank-money-conserved':
+    'Event-sourced bank: balances plus transfers in flight equal the money deposited from outside minus what was withdrawn.',
+  'no-change-unpublished':
+    "Change data capture: after the system settles, every committed change in a captured log is published (the connector's or log-tailing relay's stored position has reached it).",
+  'cdc-read-model-matches-source':
+    'Change data capture: after the system settles, a read model fed only by change events equals the source table it mirrors.',
 } as const;
 
 export type InvariantName = keyof typeof INVARIANTS;
@@ -49,7 +72,8 @@ function rows<T>(snapshot: SystemSnapshot, service: ServiceName, table: string):
 
 function doubleCharges(snapshot: SystemSnapshot): Anomaly[] {
   const byOrder = new Map<string, PaymentRow[]>();
-  for (const p of rows<PaymentRow>(snapshot, 'payment', 'payments')) byOrder.set(p.orderId, [...(byOrder.get(p.orderId) ?? []), p]);
+  for (const p of rows<PaymentRow>(snapshot, 'payment', 'payments'))
+    byOrder.set(p.orderId, [...(byOrder.get(p.orderId) ?? []), p]);
   return [...byOrder]
     .filter(([, charges]) => charges.length > 1)
     .map(([orderId, charges]) => ({
@@ -64,11 +88,20 @@ function duplicateSideEffects(snapshot: SystemSnapshot): Anomaly[] {
     for (const row of list) byOrder.set(row.orderId, [...(byOrder.get(row.orderId) ?? []), row]);
     return [...byOrder]
       .filter(([, found]) => found.length > 1)
-      .map(([orderId, found]) => ({ invariant: 'no-duplicate-side-effect' as const, message: `Order ${orderId} has ${found.length} ${what}: ${found.map((r) => r.id).join(', ')}.` }));
+      .map(([orderId, found]) => ({
+        invariant: 'no-duplicate-side-effect' as const,
+        message: `Order ${orderId} has ${found.length} ${what}: ${found.map((r) => r.id).join(', ')}.`,
+      }));
   };
   return [
-    ...twice(rows<ReservationRow>(snapshot, 'inventory', 'reservations').filter((r) => r.status === 'RESERVED'), 'stock reservations'),
-    ...twice(rows<ShipmentRow>(snapshot, 'shipping', 'shipments').filter((s) => s.status === 'SCHEDULED'), 'scheduled shipments'),
+    ...twice(
+      rows<ReservationRow>(snapshot, 'inventory', 'reservations').filter((r) => r.status === 'RESERVED'),
+      'stock reservations',
+    ),
+    ...twice(
+      rows<ShipmentRow>(snapshot, 'shipping', 'shipments').filter((s) => s.status === 'SCHEDULED'),
+      'scheduled shipments',
+    ),
   ];
 }
 
@@ -77,7 +110,13 @@ function unpublished(snapshot: SystemSnapshot): Anomaly[] {
     const dump = snapshot.services[service];
     const position = relayPositionOf(dump);
     // A log-tailing relay never marks rows: what it has published is what its stored position has passed.
-    if (position !== null) return unpublishedChanges(service, changeRowsOf(dump), position, (c) => c.table === 'outbox' && c.op === 'c');
+    if (position !== null)
+      return unpublishedChanges(
+        service,
+        changeRowsOf(dump),
+        position,
+        (c) => c.table === 'outbox' && c.op === 'c',
+      );
     return rows<OutboxRow>(snapshot, service, 'outbox')
       .filter((row) => row.published_at === null)
       .map((row) => ({
@@ -92,39 +131,63 @@ function neverReachedBroker(snapshot: SystemSnapshot): Anomaly[] {
   const subjects = snapshot.broker?.subjects;
   if (!subjects) return [];
   // The order service's event topic, under whichever naming the run's relays use.
-  const published = new Set(Object.entries(subjects).flatMap(([topic, ids]) => (publisherOf(topic) === 'order' ? ids : [])));
+  const published = new Set(
+    Object.entries(subjects).flatMap(([topic, ids]) => (publisherOf(topic) === 'order' ? ids : [])),
+  );
   return rows<OrderRow>(snapshot, 'order', 'orders')
     .filter((o) => !published.has(o.id))
-    .map((o) => ({ invariant: 'no-event-lost' as const, message: `Order ${o.id} was saved, but no event about it ever reached the broker.` }));
+    .map((o) => ({
+      invariant: 'no-event-lost' as const,
+      message: `Order ${o.id} was saved, but no event about it ever reached the broker.`,
+    }));
 }
 
 function stuckOrders(snapshot: SystemSnapshot): Anomaly[] {
   return rows<OrderRow>(snapshot, 'order', 'orders')
     .filter((o) => o.status === 'PENDING')
-    .map((o) => ({ invariant: 'no-order-stuck' as const, message: `Order ${o.id} is still PENDING after the system settled.` }));
+    .map((o) => ({
+      invariant: 'no-order-stuck' as const,
+      message: `Order ${o.id} is still PENDING after the system settled.`,
+    }));
 }
 
 function sagasNotTerminal(snapshot: SystemSnapshot): Anomaly[] {
   // A choreographed saga's state is its order's status, which no-order-stuck already checks.
   return sagaViews(snapshot.services)
     .filter((s) => s.style === 'orchestration' && s.status !== 'COMPLETED' && s.status !== 'COMPENSATED')
-    .map((s) => ({ invariant: 'saga-terminal' as const, message: `Saga ${s.id} is ${s.status} after the system settled${s.stuckReason ? `: ${s.stuckReason}` : ''}.` }));
+    .map((s) => ({
+      invariant: 'saga-terminal' as const,
+      message: `Saga ${s.id} is ${s.status} after the system settled${s.stuckReason ? `: ${s.stuckReason}` : ''}.`,
+    }));
 }
 
 function leftovers(snapshot: SystemSnapshot): Anomaly[] {
-  const cancelled = new Set(rows<OrderRow>(snapshot, 'order', 'orders').filter((o) => o.status === 'CANCELLED').map((o) => o.id));
+  const cancelled = new Set(
+    rows<OrderRow>(snapshot, 'order', 'orders')
+      .filter((o) => o.status === 'CANCELLED')
+      .map((o) => o.id),
+  );
   const found = (what: string, orderId: string, id: string) => ({
     invariant: 'saga-fully-compensated' as const,
     message: `Order ${orderId} was cancelled but its ${what} ${id} was never undone.`,
   });
   const skipped = sagaViews(snapshot.services)
     .filter((s) => s.status === 'COMPENSATED' && s.skipped.length)
-    .map((s) => ({ invariant: 'saga-fully-compensated' as const, message: `Saga ${s.id} ended COMPENSATED but skipped ${s.skipped.join(', ')}: those steps stay done.` }));
+    .map((s) => ({
+      invariant: 'saga-fully-compensated' as const,
+      message: `Saga ${s.id} ended COMPENSATED but skipped ${s.skipped.join(', ')}: those steps stay done.`,
+    }));
   return [
     ...skipped,
-    ...rows<PaymentRow>(snapshot, 'payment', 'payments').filter((p) => cancelled.has(p.orderId) && p.status === 'CHARGED').map((p) => found('charge', p.orderId, p.id)),
-    ...rows<ReservationRow>(snapshot, 'inventory', 'reservations').filter((r) => cancelled.has(r.orderId) && r.status === 'RESERVED').map((r) => found('stock reservation', r.orderId, r.id)),
-    ...rows<ShipmentRow>(snapshot, 'shipping', 'shipments').filter((s) => cancelled.has(s.orderId) && s.status === 'SCHEDULED').map((s) => found('shipment', s.orderId, s.id)),
+    ...rows<PaymentRow>(snapshot, 'payment', 'payments')
+      .filter((p) => cancelled.has(p.orderId) && p.status === 'CHARGED')
+      .map((p) => found('charge', p.orderId, p.id)),
+    ...rows<ReservationRow>(snapshot, 'inventory', 'reservations')
+      .filter((r) => cancelled.has(r.orderId) && r.status === 'RESERVED')
+      .map((r) => found('stock reservation', r.orderId, r.id)),
+    ...rows<ShipmentRow>(snapshot, 'shipping', 'shipments')
+      .filter((s) => cancelled.has(s.orderId) && s.status === 'SCHEDULED')
+      .map((s) => found('shipment', s.orderId, s.id)),
   ];
 }
 
@@ -154,11 +217,21 @@ function incompleteCompletions(snapshot: SystemSnapshot): Anomaly[] {
         has('inventory') && reserved === 0 && 'no stock reservation',
         has('shipping') && scheduled === 0 && 'no scheduled shipment',
       ].filter(Boolean);
-      return wrong.length ? [{ invariant: 'completed-order-whole' as const, message: `Order ${o.id} is COMPLETED with ${wrong.join(', ')}.` }] : [];
+      return wrong.length
+        ? [
+            {
+              invariant: 'completed-order-whole' as const,
+              message: `Order ${o.id} is COMPLETED with ${wrong.join(', ')}.`,
+            },
+          ]
+        : [];
     });
 }
 
-const ORDER_STATUS_OF_SAGA: Partial<Record<string, OrderRow['status']>> = { COMPLETED: 'COMPLETED', COMPENSATED: 'CANCELLED' };
+const ORDER_STATUS_OF_SAGA: Partial<Record<string, OrderRow['status']>> = {
+  COMPLETED: 'COMPLETED',
+  COMPENSATED: 'CANCELLED',
+};
 
 function sagasAtOddsWithOrders(snapshot: SystemSnapshot): Anomaly[] {
   const orders = new Map(rows<OrderRow>(snapshot, 'order', 'orders').map((o) => [o.id, o]));
@@ -169,15 +242,27 @@ function sagasAtOddsWithOrders(snapshot: SystemSnapshot): Anomaly[] {
       if (!order) return [];
       const expected = ORDER_STATUS_OF_SAGA[s.status];
       // A saga still running may be about to close its order; one that has ended must have closed it its way.
-      const odd = expected ? order.status !== expected : order.status !== 'PENDING' && s.status !== 'RUNNING' && s.status !== 'COMPENSATING';
-      return odd ? [{ invariant: 'saga-agrees-with-order' as const, message: `Saga ${s.id} is ${s.status}, but its order ${order.id} is ${order.status}.` }] : [];
+      const odd = expected
+        ? order.status !== expected
+        : order.status !== 'PENDING' && s.status !== 'RUNNING' && s.status !== 'COMPENSATING';
+      return odd
+        ? [
+            {
+              invariant: 'saga-agrees-with-order' as const,
+              message: `Saga ${s.id} is ${s.status}, but its order ${order.id} is ${order.status}.`,
+            },
+          ]
+        : [];
     });
 }
 
 function blockedParticipants(snapshot: SystemSnapshot): Anomaly[] {
   const undecided = rows<{ txId: string; state: string; orderId: string }>(snapshot, 'order', 'twopc')
     .filter((t) => t.state !== 'DONE')
-    .map((t) => ({ invariant: 'no-2pc-blocked' as const, message: `Transaction ${t.txId} (order ${t.orderId}) is still ${t.state}.` }));
+    .map((t) => ({
+      invariant: 'no-2pc-blocked' as const,
+      message: `Transaction ${t.txId} (order ${t.orderId}) is still ${t.state}.`,
+    }));
   const held = (['payment', 'inventory'] as const).flatMap((service) =>
     rows<{ resource: string; txId: string }>(snapshot, service, 'locks').map((l) => ({
       invariant: 'no-2pc-blocked' as const,
@@ -187,20 +272,35 @@ function blockedParticipants(snapshot: SystemSnapshot): Anomaly[] {
   const promised = (['payment', 'inventory'] as const).flatMap((service) =>
     rows<{ txId: string; outcome: string }>(snapshot, service, 'prepared')
       .filter((p) => p.outcome === 'PREPARED')
-      .map((p) => ({ invariant: 'no-2pc-blocked' as const, message: `${service} is still prepared for transaction ${p.txId}, waiting for a decision.` })),
+      .map((p) => ({
+        invariant: 'no-2pc-blocked' as const,
+        message: `${service} is still prepared for transaction ${p.txId}, waiting for a decision.`,
+      })),
   );
   return [...undecided, ...held, ...promised];
 }
 
-function baseline(snapshot: SystemSnapshot, service: ServiceName, table: string, key: string, field: string): number {
-  return rows<MetaRow>(snapshot, service, 'meta').find((m) => m.key === baselineKey(table, key, field))?.value ?? 0;
+function baseline(
+  snapshot: SystemSnapshot,
+  service: ServiceName,
+  table: string,
+  key: string,
+  field: string,
+): number {
+  return (
+    rows<MetaRow>(snapshot, service, 'meta').find((m) => m.key === baselineKey(table, key, field))?.value ?? 0
+  );
 }
 
 function moneyLeaks(snapshot: SystemSnapshot): Anomaly[] {
   const charged = new Map<string, number>();
-  for (const p of rows<PaymentRow>(snapshot, 'payment', 'payments')) if (p.status === 'CHARGED') charged.set(p.customerId, (charged.get(p.customerId) ?? 0) + p.amount);
+  for (const p of rows<PaymentRow>(snapshot, 'payment', 'payments'))
+    if (p.status === 'CHARGED') charged.set(p.customerId, (charged.get(p.customerId) ?? 0) + p.amount);
   return rows<CustomerRow>(snapshot, 'payment', 'customers')
-    .filter((c) => c.credit + (charged.get(c.id) ?? 0) !== baseline(snapshot, 'payment', 'customers', c.id, 'credit'))
+    .filter(
+      (c) =>
+        c.credit + (charged.get(c.id) ?? 0) !== baseline(snapshot, 'payment', 'customers', c.id, 'credit'),
+    )
     .map((c) => ({
       invariant: 'money-conserved' as const,
       message: `${c.id}: credit ${c.credit} + charged ${charged.get(c.id) ?? 0} ≠ ${baseline(snapshot, 'payment', 'customers', c.id, 'credit')} to account for.`,
@@ -210,12 +310,23 @@ function moneyLeaks(snapshot: SystemSnapshot): Anomaly[] {
 function stockLeaks(snapshot: SystemSnapshot): Anomaly[] {
   const held = new Map<string, number>();
   for (const r of rows<ReservationRow>(snapshot, 'inventory', 'reservations'))
-    if (r.status === 'RESERVED') for (const item of r.items) held.set(item.sku, (held.get(item.sku) ?? 0) + item.qty);
+    if (r.status === 'RESERVED')
+      for (const item of r.items) held.set(item.sku, (held.get(item.sku) ?? 0) + item.qty);
   return rows<StockRow>(snapshot, 'inventory', 'stock').flatMap((s) => {
-    const start = baseline(snapshot, 'inventory', 'stock', s.sku, 'available') + baseline(snapshot, 'inventory', 'stock', s.sku, 'reserved');
+    const start =
+      baseline(snapshot, 'inventory', 'stock', s.sku, 'available') +
+      baseline(snapshot, 'inventory', 'stock', s.sku, 'reserved');
     const found: Anomaly[] = [];
-    if (s.available + s.reserved !== start) found.push({ invariant: 'stock-conserved', message: `${s.sku}: available ${s.available} + reserved ${s.reserved} ≠ ${start} to account for.` });
-    if (s.reserved !== (held.get(s.sku) ?? 0)) found.push({ invariant: 'stock-conserved', message: `${s.sku}: ${s.reserved} counted as reserved, but active reservations hold ${held.get(s.sku) ?? 0}.` });
+    if (s.available + s.reserved !== start)
+      found.push({
+        invariant: 'stock-conserved',
+        message: `${s.sku}: available ${s.available} + reserved ${s.reserved} ≠ ${start} to account for.`,
+      });
+    if (s.reserved !== (held.get(s.sku) ?? 0))
+      found.push({
+        invariant: 'stock-conserved',
+        message: `${s.sku}: ${s.reserved} counted as reserved, but active reservations hold ${held.get(s.sku) ?? 0}.`,
+      });
     return found;
   });
 }
@@ -235,10 +346,17 @@ export interface CheckOptions {
 
 /** The checks that compare services and hold at every consistent moment, settled or not. */
 function crossService(snapshot: SystemSnapshot, messaging: boolean): Anomaly[] {
-  return [...leftovers(snapshot), ...(messaging ? incompleteCompletions(snapshot) : []), ...sagasAtOddsWithOrders(snapshot)];
+  return [
+    ...leftovers(snapshot),
+    ...(messaging ? incompleteCompletions(snapshot) : []),
+    ...sagasAtOddsWithOrders(snapshot),
+  ];
 }
 
-export function checkInvariants(snapshot: SystemSnapshot, { settled, consistent = false, messaging = true }: CheckOptions): Anomaly[] {
+export function checkInvariants(
+  snapshot: SystemSnapshot,
+  { settled, consistent = false, messaging = true }: CheckOptions,
+): Anomaly[] {
   return [
     ...doubleCharges(snapshot),
     ...duplicateSideEffects(snapshot),

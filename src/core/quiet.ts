@@ -2,7 +2,12 @@
 // nothing running — seen several times in a row, because a message can be
 // between two processes (on the wire) at the moment each of them reports.
 
-export async function waitForQuiet(owed: () => Promise<string | null>, timeoutMs: number, roundsNeeded = 3, pollMs = 40): Promise<void> {
+export async function waitForQuiet(
+  owed: () => Promise<string | null>,
+  timeoutMs: number,
+  roundsNeeded = 3,
+  pollMs = 40,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let quiet = 0;
   let last: string | null = 'not checked yet';

@@ -12,7 +12,9 @@ export class CallFailed extends Error {
 }
 
 type Request = { type: 'call'; reqId: string; from: string; method: string; args: unknown[] };
-type Reply = { type: 'return'; reqId: string; ok: true; value: unknown } | { type: 'return'; reqId: string; ok: false; error: string };
+type Reply =
+  | { type: 'return'; reqId: string; ok: true; value: unknown }
+  | { type: 'return'; reqId: string; ok: false; error: string };
 
 const callChannel = (runId: string, service: string) => `mpp/${runId}/rpc/${service}`;
 const replyChannel = (runId: string, service: string) => `mpp/${runId}/rpc-reply/${service}`;
@@ -24,7 +26,10 @@ export class RpcNode {
   private readonly replies: Channel;
   private readonly outbound = new Map<string, Channel>();
   private readonly replyTo = new Map<string, Channel>();
-  private readonly waiting = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
+  private readonly waiting = new Map<
+    string,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }
+  >();
   private endpoints: Record<string, Endpoint> = {};
   private next = 0;
 
@@ -65,7 +70,8 @@ export class RpcNode {
       w.reject(new CallFailed('caller closed'));
     }
     this.waiting.clear();
-    for (const c of [this.inbound, this.replies, ...this.outbound.values(), ...this.replyTo.values()]) c.close();
+    for (const c of [this.inbound, this.replies, ...this.outbound.values(), ...this.replyTo.values()])
+      c.close();
   }
 
   private async serve(request: Request): Promise<void> {
@@ -73,13 +79,24 @@ export class RpcNode {
     try {
       const endpoint = this.endpoints[request.method];
       if (!endpoint) throw new Error(`${this.self} has no endpoint ${request.method}`);
-      reply = { type: 'return', reqId: request.reqId, ok: true, value: await (endpoint as (...a: unknown[]) => Promise<unknown>)(...request.args) };
+      reply = {
+        type: 'return',
+        reqId: request.reqId,
+        ok: true,
+        value: await (endpoint as (...a: unknown[]) => Promise<unknown>)(...request.args),
+      };
     } catch (error) {
       if ((error as Error)?.name === 'CrashSignal') return; // a dead callee answers nothing: the caller times out
-      reply = { type: 'return', reqId: request.reqId, ok: false, error: error instanceof Error ? error.message : String(error) };
+      reply = {
+        type: 'return',
+        reqId: request.reqId,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      };
     }
     let channel = this.replyTo.get(request.from);
-    if (!channel) this.replyTo.set(request.from, (channel = this.open(replyChannel(this.runId, request.from))));
+    if (!channel)
+      this.replyTo.set(request.from, (channel = this.open(replyChannel(this.runId, request.from))));
     channel.post(reply);
   }
 

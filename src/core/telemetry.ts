@@ -60,5 +60,10 @@ export type Fact =
   | { kind: 'broker'; stats: BrokerStats }
   | { kind: 'crashed'; process: ProcessName; point: CrashPoint | 'manual' }
   /** A fault the broker was asked to inject has just fired (the plan's logical trigger was met). */
-  | { kind: 'broker-fault'; fault: 'duplicate' | 'delay' | 'broker-outage'; group: string | null; type: string | null }
+  | {
+      kind: 'broker-fault';
+      fault: 'duplicate' | 'delay' | 'broker-outage';
+      group: string | null;
+      type: string | null;
+    }
   | { kind: 'ready'; process: ProcessName };

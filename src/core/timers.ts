@@ -6,10 +6,13 @@ export class Timers {
   private stopped = false;
 
   later(ms: number, fn: () => void): void {
-    const timer = setTimeout(() => {
-      this.pending.delete(timer);
-      if (!this.stopped) fn();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        this.pending.delete(timer);
+        if (!this.stopped) fn();
+      },
+      Math.max(0, ms),
+    );
     this.pending.add(timer);
   }
 

@@ -64,7 +64,10 @@ export class AnomalyWatcher {
   private async quiet(): Promise<boolean> {
     const { owed, quietWaitMs } = this.deps;
     if (quietWaitMs <= 0) return (await owed().catch(() => 'unknown')) === null;
-    return waitForQuiet(owed, quietWaitMs).then(() => true, () => false);
+    return waitForQuiet(owed, quietWaitMs).then(
+      () => true,
+      () => false,
+    );
   }
 
   private async watch(): Promise<void> {

@@ -7,7 +7,11 @@ import { createPlaygroundApi } from './playgroundApi';
 import { claimRun } from './runClaim';
 import { scenarioFromUrl } from './scenarioOptions';
 
-export function conductorFromLocation(location: Pick<Location, 'search' | 'hash'>, runId?: string, resumed = false): { conductor: Conductor; linkError: string | null } {
+export function conductorFromLocation(
+  location: Pick<Location, 'search' | 'hash'>,
+  runId?: string,
+  resumed = false,
+): { conductor: Conductor; linkError: string | null } {
   const { scenario, linkError } = scenarioFromUrl(location);
   const conductor = new Conductor({ scenario, runId, resumed });
   if (linkError) conductor.reportLinkError(linkError);
@@ -18,7 +22,9 @@ export function conductorFromLocation(location: Pick<Location, 'search' | 'hash'
  * Claims the run the link names (or a fresh one, written back into the URL so a reload resumes it),
  * then creates the conductor and the scripting API; the workers start in the background.
  */
-export async function boot(location: Location): Promise<{ conductor: Conductor; started: Promise<void>; resumed: boolean }> {
+export async function boot(
+  location: Location,
+): Promise<{ conductor: Conductor; started: Promise<void>; resumed: boolean }> {
   const { runId, resumed } = await claimRun(new URLSearchParams(location.search).get('run'));
   const { conductor, linkError } = conductorFromLocation(location, runId, resumed);
   const url = new URL(location.href);

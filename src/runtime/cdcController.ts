@@ -6,7 +6,14 @@
 // change events). CdcConductor implements it.
 
 import type { ChangeEvent } from '../core/cdc/changeEvent';
-import type { CdcFact, CdcProcess, ConnectorState, ListingRow, ListingWrite, SearchDocRow } from '../core/cdc/cdcTypes';
+import type {
+  CdcFact,
+  CdcProcess,
+  ConnectorState,
+  ListingRow,
+  ListingWrite,
+  SearchDocRow,
+} from '../core/cdc/cdcTypes';
 import type { CrashPoint } from '../core/crashPoints';
 import type { Anomaly } from '../core/invariants';
 import type { Scenario } from '../core/scenario/scenario';

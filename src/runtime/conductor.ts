@@ -42,7 +42,6 @@ export interface ConductorOptions {
 
 export type { Ordering } from '../core/scenario/scenario';
 
-
 export class Conductor implements Controller {
   readonly runId: string;
   config: ServiceConfig;
@@ -93,7 +92,9 @@ export class Conductor implements Controller {
     this.salt = options.resumed ? `/resumed-${crypto.randomUUID().slice(0, 8)}` : '';
     this.config = serviceConfig(this.setup);
     this.ordering = this.setup.ordering;
-    this.services = SERVICE_NAMES.filter((s) => s !== 'orchestrator' || this.config.sagaStyle === 'orchestration');
+    this.services = SERVICE_NAMES.filter(
+      (s) => s !== 'orchestrator' || this.config.sagaStyle === 'orchestration',
+    );
     this.processNames = ['broker', ...this.services];
     this.watcher = new AnomalyWatcher({
       // A deterministic run's snapshot is read between two steps: a consistent cut, so the checks across services run every time.
@@ -120,7 +121,8 @@ export class Conductor implements Controller {
             this.publish([{ kind: 'crashed', process: name, point }]);
             this.faults.onCrash(name, point);
           },
-          onFatal: (code, message) => this.fail(code in ERRORS ? (code as ErrorName) : 'PROCESS_FAILED', `${name}: ${message}`),
+          onFatal: (code, message) =>
+            this.fail(code in ERRORS ? (code as ErrorName) : 'PROCESS_FAILED', `${name}: ${message}`),
         }),
       );
     }
@@ -134,7 +136,8 @@ export class Conductor implements Controller {
     await this.startProcess('broker');
     await Promise.all(this.services.map((name) => this.startProcess(name)));
     // The scenario's business data goes in before anything else happens (a resumed run has it already).
-    if (!this.resumed) for (const edit of this.setup.data) await this.editRow(edit.service, edit.table, edit.row);
+    if (!this.resumed)
+      for (const edit of this.setup.data) await this.editRow(edit.service, edit.table, edit.row);
     if (this.setup.speed !== 1) this.setSpeed(this.setup.speed);
     if (this.mode === 'deterministic') await this.startDriver();
     this.watcher.start();
@@ -181,7 +184,16 @@ export class Conductor implements Controller {
 
   simState(): SimState {
     if (this.driver) return this.driver.state();
-    return { mode: 'live', seed: this.seed, steps: 0, simTime: Math.round(this.simClock.now()), running: !this.paused, done: false, traceHash: null, lastStep: null };
+    return {
+      mode: 'live',
+      seed: this.seed,
+      steps: 0,
+      simTime: Math.round(this.simClock.now()),
+      running: !this.paused,
+      done: false,
+      traceHash: null,
+      lastStep: null,
+    };
   }
 
   private deterministic(): StepDriver {
@@ -218,7 +230,12 @@ export class Conductor implements Controller {
     listener([
       { kind: 'sim', sim: this.simState() },
       ...this.faults.present(),
-      ...this.processNames.map((name): ConductorEvent => ({ kind: 'process', process: name, status: this.proc(name).status, armed: this.proc(name).armed })),
+      ...this.processNames.map((name): ConductorEvent => ({
+        kind: 'process',
+        process: name,
+        status: this.proc(name).status,
+        armed: this.proc(name).armed,
+      })),
       { kind: 'paused', paused: this.paused },
       { kind: 'timing', timing: this.simClock.get() },
       ...this.errors,
@@ -270,7 +287,11 @@ export class Conductor implements Controller {
   /** Changes service settings (pace, inbox, idempotency keys) in every running service. */
   async configure(patch: Partial<ServiceConfig>): Promise<void> {
     this.config = { ...this.config, ...patch };
-    await Promise.all(this.services.filter((s) => this.proc(s).alive).map((s) => this.proc(s).call('configure', this.faults.liveConfig(s, this.config, this.mode))));
+    await Promise.all(
+      this.services
+        .filter((s) => this.proc(s).alive)
+        .map((s) => this.proc(s).call('configure', this.faults.liveConfig(s, this.config, this.mode))),
+    );
   }
 
   /** Resolves once nothing is owed anywhere (a deterministic run: once it has run to its end); then re-checks the invariants. */
@@ -288,7 +309,12 @@ export class Conductor implements Controller {
   }
 
   private reads(): RunProcesses {
-    return { runId: this.runId, services: this.services, processNames: this.processNames, proc: (name) => this.proc(name) };
+    return {
+      runId: this.runId,
+      services: this.services,
+      processNames: this.processNames,
+      proc: (name) => this.proc(name),
+    };
   }
 
   /** Every record the broker holds, for the exports: read by the broker, or from its database while it is down. */
@@ -301,10 +327,17 @@ export class Conductor implements Controller {
    * checks across services run every time — and each anomaly keeps the step it was first seen at.
    */
   private async verify(settled: boolean): Promise<Anomaly[]> {
-    const options = { settled, consistent: this.mode === 'deterministic', messaging: this.ordering === 'messaging' };
+    const options = {
+      settled,
+      consistent: this.mode === 'deterministic',
+      messaging: this.ordering === 'messaging',
+    };
     const driver = this.driver;
     if (!driver) return checkInvariants(await this.snapshot(), options);
-    const { found, step } = await driver.between(async () => ({ found: checkInvariants(await this.snapshot(), options), step: driver.scheduler.steps }));
+    const { found, step } = await driver.between(async () => ({
+      found: checkInvariants(await this.snapshot(), options),
+      step: driver.scheduler.steps,
+    }));
     for (const a of found) if (!this.firstSeen.has(a.message)) this.firstSeen.set(a.message, step);
     return found.map((a) => ({ ...a, step: this.firstSeen.get(a.message) }));
   }
@@ -333,11 +366,22 @@ export class Conductor implements Controller {
   private async startProcess(name: ProcessName, restarting = false, at = this.simNow()): Promise<void> {
     const life = (this.incarnations.get(name) ?? 0) + 1;
     this.incarnations.set(name, life);
-    const deterministic = this.mode === 'deterministic' ? { seed: this.seed, salt: `${name}/${life}${this.salt}`, at } : undefined;
-    await this.proc(name).start({ runId: this.runId, config: this.faults.liveConfig(name, this.config, this.mode), paused: this.paused && !deterministic, timing: this.simClock.get(), deterministic }, restarting);
+    const deterministic =
+      this.mode === 'deterministic'
+        ? { seed: this.seed, salt: `${name}/${life}${this.salt}`, at }
+        : undefined;
+    await this.proc(name).start(
+      {
+        runId: this.runId,
+        config: this.faults.liveConfig(name, this.config, this.mode),
+        paused: this.paused && !deterministic,
+        timing: this.simClock.get(),
+        deterministic,
+      },
+      restarting,
+    );
     await this.faults.arm(name);
   }
-
 
   private setPaused(paused: boolean): void {
     this.paused = paused;
@@ -347,7 +391,8 @@ export class Conductor implements Controller {
       this.publish([{ kind: 'paused', paused }]);
       return;
     }
-    for (const handle of this.processes.values()) if (handle.alive) void handle.call('setPaused', paused).catch(() => undefined);
+    for (const handle of this.processes.values())
+      if (handle.alive) void handle.call('setPaused', paused).catch(() => undefined);
     this.retime({ paused });
     this.publish([{ kind: 'paused', paused }]);
   }
@@ -361,7 +406,11 @@ export class Conductor implements Controller {
 
   private retime(patch: { paused?: boolean; speed?: number }): void {
     const timing = this.simClock.change(patch);
-    for (const name of this.services) if (this.proc(name).alive) void this.proc(name).call('setTiming', timing).catch(() => undefined);
+    for (const name of this.services)
+      if (this.proc(name).alive)
+        void this.proc(name)
+          .call('setTiming', timing)
+          .catch(() => undefined);
     this.publish([{ kind: 'timing', timing }]);
   }
 
@@ -389,13 +438,24 @@ export class Conductor implements Controller {
    * A fault the broker injects on request, for scripts: `duplicateNext(group, type)`, `delayNext(group, type, ms)`
    * (other partitions overtake it) or `refusePublishes(n)` (an outage for writes).
    */
-  brokerFault(fault: 'duplicateNext' | 'delayNext' | 'refusePublishes', ...args: (string | number)[]): Promise<void> {
+  brokerFault(
+    fault: 'duplicateNext' | 'delayNext' | 'refusePublishes',
+    ...args: (string | number)[]
+  ): Promise<void> {
     return this.proc('broker').call(fault, ...args);
   }
 
   scenario(): Scenario {
     const { publishing, sagaStyle, inbox, idempotencyKeys, semanticLocks } = this.config;
-    return { ...this.setup, publishing, sagaStyle, inbox, idempotencyKeys, semanticLocks, faults: this.faultPlan };
+    return {
+      ...this.setup,
+      publishing,
+      sagaStyle,
+      inbox,
+      idempotencyKeys,
+      semanticLocks,
+      faults: this.faultPlan,
+    };
   }
 
   /** The page's share link could not be used: say why (the run opens on the default scenario). */
@@ -404,7 +464,11 @@ export class Conductor implements Controller {
   }
 
   private fail(name: ErrorName, detail?: string): void {
-    const event: ConductorEvent = { kind: 'error', code: ERRORS[name].code, message: new PlaygroundError(name, detail).message };
+    const event: ConductorEvent = {
+      kind: 'error',
+      code: ERRORS[name].code,
+      message: new PlaygroundError(name, detail).message,
+    };
     this.errors.push(event);
     this.publish([event]);
   }

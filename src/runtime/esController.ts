@@ -6,7 +6,16 @@
 import type { StoredEvent } from '../core/eventsourcing/eventStore';
 import type { OrderCommand } from '../core/eventsourcing/orderAggregate';
 import type { AccountCommand } from '../core/eventsourcing/bankAggregate';
-import type { AggregateAt, CommandResult, EsFact, EsProcess, LoadStat, ProjectionLag, ReadModelName, StreamInfo } from '../core/eventsourcing/esTypes';
+import type {
+  AggregateAt,
+  CommandResult,
+  EsFact,
+  EsProcess,
+  LoadStat,
+  ProjectionLag,
+  ReadModelName,
+  StreamInfo,
+} from '../core/eventsourcing/esTypes';
 import type { ReadYourWritesRemedy, ReadYourWritesResult } from '../core/eventsourcing/readYourWrites';
 import type { CrashPoint } from '../core/crashPoints';
 import type { Anomaly } from '../core/invariants';
@@ -14,7 +23,17 @@ import type { Scenario } from '../core/scenario/scenario';
 import type { ProcessStatus } from './controller';
 
 // The shapes live in core (the workers build them); re-exported here so the UI imports one module.
-export type { AggregateAt, CommandResult, EsProcess, LoadStat, ProjectionLag, ReadModelName, StreamInfo, ReadYourWritesRemedy, ReadYourWritesResult };
+export type {
+  AggregateAt,
+  CommandResult,
+  EsProcess,
+  LoadStat,
+  ProjectionLag,
+  ReadModelName,
+  StreamInfo,
+  ReadYourWritesRemedy,
+  ReadYourWritesResult,
+};
 export type { EsStoreName as EsStore } from '../core/eventsourcing/esTypes';
 export { ES_CRASH_POINTS, ES_PROCESSES, READ_MODEL_NAMES } from '../core/eventsourcing/esTypes';
 

@@ -76,7 +76,8 @@ export function createPlaygroundApi(conductor: Conductor, started: Promise<void>
     placeOrder: (input) => conductor.placeOrder(input),
     placeOrders: (count) => conductor.placeOrders(count),
     crashAt(process, point, nth) {
-      if (!isCrashPoint(point)) throw new Error(`unknown crash point "${point}"; known: ${CRASH_POINT_NAMES.join(', ')}`);
+      if (!isCrashPoint(point))
+        throw new Error(`unknown crash point "${point}"; known: ${CRASH_POINT_NAMES.join(', ')}`);
       conductor.crashAt(process, point, nth);
     },
     crashNow: (process) => conductor.crashNow(process),
@@ -105,10 +106,13 @@ export function createPlaygroundApi(conductor: Conductor, started: Promise<void>
     stateHash: () => conductor.stateHash(),
     brokerLog: () => conductor.brokerLog(),
     faultPlan: () => conductor.faultPlan,
-    changes: async (service) => changeRecordsOf((await conductor.snapshot()).services[service as Exclude<ServiceName, 'orchestrator'>]),
+    changes: async (service) =>
+      changeRecordsOf((await conductor.snapshot()).services[service as Exclude<ServiceName, 'orchestrator'>]),
     relayPositions: async () => {
       const { services } = await conductor.snapshot();
-      return Object.fromEntries(Object.entries(services).map(([service, dump]) => [service, relayPositionOf(dump)]));
+      return Object.fromEntries(
+        Object.entries(services).map(([service, dump]) => [service, relayPositionOf(dump)]),
+      );
     },
     setFaultPlan: (plan) => conductor.setFaultPlan(plan),
   };

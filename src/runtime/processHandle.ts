@@ -39,7 +39,10 @@ export class ProcessHandle<N extends string = ProcessName> {
     return this.status === 'running';
   }
 
-  start(init: Omit<Extract<ToWorker, { type: 'init' }>, 'type' | 'process'>, restarting = false): Promise<void> {
+  start(
+    init: Omit<Extract<ToWorker, { type: 'init' }>, 'type' | 'process'>,
+    restarting = false,
+  ): Promise<void> {
     this.setStatus(restarting ? 'restarting' : 'starting', null);
     const worker = this.spawn(this.name);
     this.worker = worker;
@@ -81,7 +84,8 @@ export class ProcessHandle<N extends string = ProcessName> {
   }
 
   call<T>(method: string, ...args: unknown[]): Promise<T> {
-    if (!this.worker || this.status === 'crashed') return Promise.reject(new PlaygroundError('PROCESS_DOWN', this.name));
+    if (!this.worker || this.status === 'crashed')
+      return Promise.reject(new PlaygroundError('PROCESS_DOWN', this.name));
     const id = ++this.nextCall;
     return new Promise<T>((resolve, reject) => {
       this.calls.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -101,7 +105,8 @@ export class ProcessHandle<N extends string = ProcessName> {
     if (!this.worker) return;
     this.worker.terminate();
     this.worker = null;
-    for (const call of this.calls.values()) call.reject(new PlaygroundError('PROCESS_DOWN', `${this.name} crashed`));
+    for (const call of this.calls.values())
+      call.reject(new PlaygroundError('PROCESS_DOWN', `${this.name} crashed`));
     this.calls.clear();
     this.setStatus('crashed', null);
     this.events.onCrashed(point);

@@ -32,7 +32,8 @@ function hold(runId: string, wait: boolean): Promise<boolean> {
 
 export async function claimRun(requested: string | null): Promise<RunClaim> {
   // A reload's old page may still be letting go of the lock: wait a moment for it.
-  if (requested && /^[a-z0-9-]{4,40}$/i.test(requested) && (await hold(requested, true))) return { runId: requested, resumed: true };
+  if (requested && /^[a-z0-9-]{4,40}$/i.test(requested) && (await hold(requested, true)))
+    return { runId: requested, resumed: true };
   let runId = freshRunId();
   while (!(await hold(runId, false))) runId = freshRunId();
   return { runId, resumed: false };

@@ -24,24 +24,33 @@ export interface RunProcesses {
 }
 
 export async function snapshotOf({ runId, services, proc }: RunProcesses): Promise<Snapshot> {
-  const read = (s: ServiceName) => (proc(s).alive ? proc(s).call<TableDump>('dump') : readDown().then((r) => r.readServiceDb(runId, s)));
-  const dumps = Object.fromEntries(await Promise.all(services.map(async (s) => [s, await read(s)] as const))) as Snapshot['services'];
-  const broker = proc('broker').alive ? await proc('broker').call<BrokerDump>('dump') : await (await readDown()).readBrokerDb(runId);
+  const read = (s: ServiceName) =>
+    proc(s).alive ? proc(s).call<TableDump>('dump') : readDown().then((r) => r.readServiceDb(runId, s));
+  const dumps = Object.fromEntries(
+    await Promise.all(services.map(async (s) => [s, await read(s)] as const)),
+  ) as Snapshot['services'];
+  const broker = proc('broker').alive
+    ? await proc('broker').call<BrokerDump>('dump')
+    : await (await readDown()).readBrokerDb(runId);
   return { services: dumps, broker };
 }
 
 export function brokerLogOf({ runId, proc }: RunProcesses): Promise<LogRow[]> {
-  return proc('broker').alive ? proc('broker').call<LogRow[]>('log') : readDown().then((r) => r.readBrokerLog(runId));
+  return proc('broker').alive
+    ? proc('broker').call<LogRow[]>('log')
+    : readDown().then((r) => r.readBrokerLog(runId));
 }
 
 /** What is still owed: a description of the first thing found, or null when quiet. */
 export async function owedBy({ services, processNames, proc }: RunProcesses): Promise<string | null> {
   for (const name of processNames) if (!proc(name).alive) return `${name} is ${proc(name).status}`;
   const broker = await proc('broker').call<{ lag: number; pendingWrites: number }>('status');
-  if (broker.lag || broker.pendingWrites) return `broker: ${broker.lag} records unacknowledged, ${broker.pendingWrites} writes pending`;
+  if (broker.lag || broker.pendingWrites)
+    return `broker: ${broker.lag} records unacknowledged, ${broker.pendingWrites} writes pending`;
   for (const name of services) {
     const s = await proc(name).call<{ unpublished: number; busy: number }>('status');
-    if (s.unpublished || s.busy) return `${name}: ${s.unpublished} outbox rows unpublished, ${s.busy} steps running`;
+    if (s.unpublished || s.busy)
+      return `${name}: ${s.unpublished} outbox rows unpublished, ${s.busy} steps running`;
   }
   return null;
 }

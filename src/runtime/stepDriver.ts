@@ -29,7 +29,16 @@ export class StepDriver {
 
   state(): SimState {
     const s = this.scheduler;
-    return { mode: 'deterministic', seed: this.seed, steps: s.steps, simTime: s.time, running: this.running, done: this.done, traceHash: s.traceHash, lastStep: this.lastStep };
+    return {
+      mode: 'deterministic',
+      seed: this.seed,
+      steps: s.steps,
+      simTime: s.time,
+      running: this.running,
+      done: this.done,
+      traceHash: s.traceHash,
+      lastStep: this.lastStep,
+    };
   }
 
   get seed(): number {

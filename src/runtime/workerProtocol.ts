@@ -6,7 +6,15 @@ import type { ServiceConfig } from '../core/service/definition';
 import type { SimTiming } from '../core/clock';
 
 export type ToWorker =
-  | { type: 'init'; runId: string; process: ProcessName; config: ServiceConfig; paused: boolean; timing: SimTiming; deterministic?: DeterministicInit }
+  | {
+      type: 'init';
+      runId: string;
+      process: ProcessName;
+      config: ServiceConfig;
+      paused: boolean;
+      timing: SimTiming;
+      deterministic?: DeterministicInit;
+    }
   | { type: 'rpc'; id: number; method: string; args: unknown[] };
 
 /** A deterministic run's process: ids drawn from `seed` and `salt` (its incarnation), clock starting at `at`. */

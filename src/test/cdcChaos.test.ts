@@ -10,9 +10,12 @@ const seeds = Array.from({ length: SEEDS }, (_, i) => FIRST_SEED + i);
 /** CHAOS_VARIANTS=a,b runs only those (`npm run chaos -- --variants cdc-patterns`). */
 const ONLY = process.env.CHAOS_VARIANTS?.split(',');
 const chosen = (v: CdcVariantName) => !ONLY || ONLY.includes(v);
-const BROKEN = (Object.keys(CDC_VARIANTS) as CdcVariantName[]).filter((v) => v !== 'cdc-patterns' && chosen(v));
+const BROKEN = (Object.keys(CDC_VARIANTS) as CdcVariantName[]).filter(
+  (v) => v !== 'cdc-patterns' && chosen(v),
+);
 
-const sum = (results: CdcSeedResult[], of: (r: CdcSeedResult) => number) => results.reduce((n, r) => n + of(r), 0);
+const sum = (results: CdcSeedResult[], of: (r: CdcSeedResult) => number) =>
+  results.reduce((n, r) => n + of(r), 0);
 const failed = (r: CdcSeedResult) => r.anomalies.length > 0 || r.unsettled.length > 0;
 const why = (r: CdcSeedResult) => [...r.unsettled, ...r.anomalies.map((a) => a.message)].join('; ');
 
@@ -23,36 +26,61 @@ function report(variant: CdcVariantName, results: CdcSeedResult[]): void {
       `${sum(results, (r) => r.writes)} listing writes, ${sum(results, (r) => r.duplicates)} change events published twice`,
   );
   // With the patterns on every failing seed is printed (rerun it with CHAOS_FIRST_SEED=<seed> CHAOS_SEEDS=1).
-  if (variant === 'cdc-patterns') for (const r of hit) console.log(`  seed ${r.seed}: ${r.plan.join('; ')} → ${why(r)}`);
+  if (variant === 'cdc-patterns')
+    for (const r of hit) console.log(`  seed ${r.seed}: ${r.plan.join('; ')} → ${why(r)}`);
   else if (hit[0]) console.log(`  first: seed ${hit[0].seed}: ${hit[0].plan.join('; ')} → ${why(hit[0])}`);
 }
 
 const timeout = 60_000 + SEEDS * 5_000;
 
 describe('CDC chaos', () => {
-  it.runIf(chosen('cdc-patterns'))(`cdc-patterns: ${SEEDS} random crash plans, settled, read model equals the table, nothing unpublished`, { timeout }, async () => {
-    const results: CdcSeedResult[] = [];
-    for (const seed of seeds) results.push(await runCdcSeed(seed, 'cdc-patterns'));
-    report('cdc-patterns', results);
-    expect(results.filter(failed).map((r) => ({ seed: r.seed, plan: r.plan, unsettled: r.unsettled, anomalies: r.anomalies.map((a) => a.message) }))).toEqual([]);
-    expect(sum(results, (r) => r.crashes)).toBeGreaterThan(0);
-  });
+  it.runIf(chosen('cdc-patterns'))(
+    `cdc-patterns: ${SEEDS} random crash plans, settled, read model equals the table, nothing unpublished`,
+    { timeout },
+    async () => {
+      const results: CdcSeedResult[] = [];
+      for (const seed of seeds) results.push(await runCdcSeed(seed, 'cdc-patterns'));
+      report('cdc-patterns', results);
+      expect(
+        results.filter(failed).map((r) => ({
+          seed: r.seed,
+          plan: r.plan,
+          unsettled: r.unsettled,
+          anomalies: r.anomalies.map((a) => a.message),
+        })),
+      ).toEqual([]);
+      expect(sum(results, (r) => r.crashes)).toBeGreaterThan(0);
+    },
+  );
 
   for (const variant of BROKEN) {
-    it(`${variant}: shows ${CDC_VARIANTS[variant].predicted} within its first seeds`, { timeout }, async () => {
-      const results: CdcSeedResult[] = [];
-      for (const seed of seeds) results.push(await runCdcSeed(seed, variant));
-      report(variant, results);
-      expect(results.filter((r) => r.anomalies.some((a) => a.invariant === CDC_VARIANTS[variant].predicted)).length).toBeGreaterThan(0);
-    });
+    it(
+      `${variant}: shows ${CDC_VARIANTS[variant].predicted} within its first seeds`,
+      { timeout },
+      async () => {
+        const results: CdcSeedResult[] = [];
+        for (const seed of seeds) results.push(await runCdcSeed(seed, variant));
+        report(variant, results);
+        expect(
+          results.filter((r) => r.anomalies.some((a) => a.invariant === CDC_VARIANTS[variant].predicted))
+            .length,
+        ).toBeGreaterThan(0);
+      },
+    );
   }
 });
 
 // Vitest refuses an empty suite: it is declared once there is a seed to keep.
-describe.runIf(CDC_CHAOS_REGRESSIONS.length > 0)('CDC chaos regressions: seeds that once broke an invariant with the patterns on', () => {
-  for (const regression of CDC_CHAOS_REGRESSIONS)
-    it(`${regression.name} (seed ${regression.seed})`, async () => {
-      const result = await runCdcSeed(regression.seed, 'cdc-patterns');
-      expect({ unsettled: result.unsettled, anomalies: result.anomalies.map((a) => a.message) }).toEqual({ unsettled: [], anomalies: [] });
-    });
-});
+describe.runIf(CDC_CHAOS_REGRESSIONS.length > 0)(
+  'CDC chaos regressions: seeds that once broke an invariant with the patterns on',
+  () => {
+    for (const regression of CDC_CHAOS_REGRESSIONS)
+      it(`${regression.name} (seed ${regression.seed})`, async () => {
+        const result = await runCdcSeed(regression.seed, 'cdc-patterns');
+        expect({ unsettled: result.unsettled, anomalies: result.anomalies.map((a) => a.message) }).toEqual({
+          unsettled: [],
+          anomalies: [],
+        });
+      });
+  },
+);

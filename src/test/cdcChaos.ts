@@ -52,20 +52,34 @@ const ROUNDS = 5;
 const int = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 
 export function describeCdcFault(f: CdcChaosFault): string {
-  return f.kind === 'crash' ? `crash ${f.process} at ${f.point} (#${f.nth})` : `kill ${f.process} in round ${f.round + 1}`;
+  return f.kind === 'crash'
+    ? `crash ${f.process} at ${f.point} (#${f.nth})`
+    : `kill ${f.process} in round ${f.round + 1}`;
 }
 
 /** One to three crashes (at most one per process and point), and half the time a kill; the broken variant always crashes its connector. */
 export function randomCdcPlan(random: Random, variant: CdcVariant): CdcChaosFault[] {
   const plan: CdcChaosFault[] = [];
-  if (variant.positionFirst) plan.push({ kind: 'crash', process: 'connector', point: 'cdc-after-publish-before-position', nth: int(random, 1, 3) });
+  if (variant.positionFirst)
+    plan.push({
+      kind: 'crash',
+      process: 'connector',
+      point: 'cdc-after-publish-before-position',
+      nth: int(random, 1, 3),
+    });
   for (let n = int(random, 1, 3) - plan.length; n > 0; n--) {
     const process = pick(random, CDC_PROCESSES);
     const point = pick(random, CDC_CRASH_POINTS[process]);
     const nth = point === 'cdc-during-snapshot' ? 1 : int(random, 1, 6);
-    if (!plan.some((f) => f.kind === 'crash' && f.process === process && f.point === point)) plan.push({ kind: 'crash', process, point, nth });
+    if (!plan.some((f) => f.kind === 'crash' && f.process === process && f.point === point))
+      plan.push({ kind: 'crash', process, point, nth });
   }
-  if (random() < 0.5) plan.push({ kind: 'kill', process: pick(random, ['broker', ...CDC_PROCESSES] as const), round: int(random, 0, ROUNDS - 1) });
+  if (random() < 0.5)
+    plan.push({
+      kind: 'kill',
+      process: pick(random, ['broker', ...CDC_PROCESSES] as const),
+      round: int(random, 0, ROUNDS - 1),
+    });
   return plan;
 }
 
@@ -84,11 +98,13 @@ class CdcChaosRun {
 
   /** Listings first, so the connector's initial snapshot has the seed rows to read. */
   async start(): Promise<void> {
-    for (const process of ['broker', 'listings', 'connector', 'query'] as const) await this.startAndArm(process);
+    for (const process of ['broker', 'listings', 'connector', 'query'] as const)
+      await this.startAndArm(process);
   }
 
   async restartDead(): Promise<void> {
-    for (const process of ['broker', 'listings', 'connector', 'query'] as const) if (this.h.dead(process)) await this.startAndArm(process);
+    for (const process of ['broker', 'listings', 'connector', 'query'] as const)
+      if (this.h.dead(process)) await this.startAndArm(process);
   }
 
   /** `count` random writes; a crash of listings ends them early (its restart comes with the next round). */
@@ -108,9 +124,19 @@ class CdcChaosRun {
   private async startAndArm(process: CdcHarnessProcess): Promise<void> {
     await this.h.start(process);
     if (process === 'broker') return;
-    const host = process === 'listings' ? this.h.listings() : process === 'connector' ? this.h.connector() : this.h.query();
+    const host =
+      process === 'listings'
+        ? this.h.listings()
+        : process === 'connector'
+          ? this.h.connector()
+          : this.h.query();
     for (const f of this.plan)
-      if (f.kind === 'crash' && f.process === process && !this.h.crashes.some((c) => c.process === process && c.point === f.point)) host.arm(f.point, f.nth);
+      if (
+        f.kind === 'crash' &&
+        f.process === process &&
+        !this.h.crashes.some((c) => c.process === process && c.point === f.point)
+      )
+        host.arm(f.point, f.nth);
   }
 }
 
@@ -157,7 +183,16 @@ export async function runCdcSeed(seed: number, variantName: CdcVariantName): Pro
     const unsettled = await settle(run);
     const anomalies = unsettled.length ? [] : checkCdcInvariants(await run.h.snapshot(), { settled: true });
     const duplicates = unsettled.length ? 0 : (await run.h.connector().state()).duplicates;
-    return { seed, variant: variantName, plan: plan.map(describeCdcFault), anomalies, unsettled, crashes: run.h.crashes.length, writes: run.writes, duplicates };
+    return {
+      seed,
+      variant: variantName,
+      plan: plan.map(describeCdcFault),
+      anomalies,
+      unsettled,
+      crashes: run.h.crashes.length,
+      writes: run.writes,
+      duplicates,
+    };
   } finally {
     run.h.close();
   }

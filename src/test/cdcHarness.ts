@@ -60,7 +60,13 @@ export class CdcHarness {
   private emit = (report: CdcReport) => void this.reports.push(report);
 
   async startBroker(): Promise<Broker> {
-    const broker = new Broker({ runId: this.runId, db: openBrokerDb(this.runId, dexie), openChannel, clock: systemClock, emit: () => undefined });
+    const broker = new Broker({
+      runId: this.runId,
+      db: openBrokerDb(this.runId, dexie),
+      openChannel,
+      clock: systemClock,
+      emit: () => undefined,
+    });
     this.brokerHost = broker;
     this.down.delete('broker');
     await broker.start();
@@ -68,7 +74,14 @@ export class CdcHarness {
   }
 
   async startListings(): Promise<ListingsHost> {
-    const host: ListingsHost = new ListingsHost({ runId: this.runId, dexie, now: () => Date.now(), seed: this.options.seed ?? 1, emit: this.emit, die: (p) => this.died('listings', p) });
+    const host: ListingsHost = new ListingsHost({
+      runId: this.runId,
+      dexie,
+      now: () => Date.now(),
+      seed: this.options.seed ?? 1,
+      emit: this.emit,
+      die: (p) => this.died('listings', p),
+    });
     this.listingsHost = host;
     this.down.delete('listings');
     await host.start();
@@ -96,7 +109,15 @@ export class CdcHarness {
   }
 
   async startQuery(): Promise<SearchHost> {
-    const host = new SearchHost({ runId: this.runId, dexie, openChannel, clock: systemClock, pace: this.pace, emit: this.emit, die: (p) => this.died('query', p) });
+    const host = new SearchHost({
+      runId: this.runId,
+      dexie,
+      openChannel,
+      clock: systemClock,
+      pace: this.pace,
+      emit: this.emit,
+      die: (p) => this.died('query', p),
+    });
     this.searchHost = host;
     this.down.delete('query');
     await host.start();
@@ -129,9 +150,13 @@ export class CdcHarness {
 
   /** What is still owed: a process down, the connector behind its log, the broker or the query service busy. */
   async owed(): Promise<string | null> {
-    for (const p of ['broker', 'listings', 'connector', 'query'] as const) if (this.down.has(p)) return `${p} is down`;
+    for (const p of ['broker', 'listings', 'connector', 'query'] as const)
+      if (this.down.has(p)) return `${p} is down`;
     const { sources } = await this.connector().state();
-    const behind = sources.find((s) => s.lag > 0 || (s.position.inFlight ?? 0) > s.position.seq || s.position.snapshotInFlight !== undefined);
+    const behind = sources.find(
+      (s) =>
+        s.lag > 0 || (s.position.inFlight ?? 0) > s.position.seq || s.position.snapshotInFlight !== undefined,
+    );
     if (behind) return `connector: ${behind.lag} changes behind`;
     const { lag, pendingWrites } = this.brokerHost!.status();
     if (lag || pendingWrites) return `broker: ${lag} records unacknowledged, ${pendingWrites} writes pending`;
@@ -161,7 +186,11 @@ export class CdcHarness {
   }
 
   private host(process: CdcProcess): ListingsHost | ConnectorHost | SearchHost {
-    return process === 'listings' ? this.listings() : process === 'connector' ? this.connector() : this.query();
+    return process === 'listings'
+      ? this.listings()
+      : process === 'connector'
+        ? this.connector()
+        : this.query();
   }
 
   private died(process: CdcHarnessProcess, point: CrashPoint | 'manual'): void {
@@ -182,7 +211,9 @@ function positionFirst(deps: ConnectorDeps, host: ConnectorHost): ConnectorDeps 
     publish: async (messages) => {
       const changes = messages.map((m) => m.event.data as ChangeEvent);
       if (changes.length && changes.every((c) => c.op !== 'r')) {
-        await host.positions.put(LISTINGS_SERVICE, { seq: Math.max(...changes.map((c) => c.source.sequence)) });
+        await host.positions.put(LISTINGS_SERVICE, {
+          seq: Math.max(...changes.map((c) => c.source.sequence)),
+        });
         host.crash.at('cdc-after-publish-before-position');
       }
       await deps.publish(messages);

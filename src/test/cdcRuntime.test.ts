@@ -13,8 +13,10 @@ let h: CdcHarness;
 afterEach(() => h?.close());
 
 const SEED_IDS = SEED_LISTINGS.map((l) => l.id);
-const snapshotIds = (seq: number, ids = SEED_IDS) => ids.map((id) => `listings.listings:${seq}:snapshot:${id}`);
-const logIds = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `listings.listings:${from + i}`);
+const snapshotIds = (seq: number, ids = SEED_IDS) =>
+  ids.map((id) => `listings.listings:${seq}:snapshot:${id}`);
+const logIds = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => `listings.listings:${from + i}`);
 const sorted = (ids: string[]) => [...ids].sort();
 
 /** Broker and listings up; the connector built but driven by the test (no loop). */
@@ -35,7 +37,12 @@ describe('the CDC connector as a process', () => {
 
     await h.listings().writeMany(5);
     await h.connector().drain();
-    expect((await h.connector().state()).sources[0]).toEqual({ service: 'listings', position: { seq: seq + 5 }, head: seq + 5, lag: 0 });
+    expect((await h.connector().state()).sources[0]).toEqual({
+      service: 'listings',
+      position: { seq: seq + 5 },
+      head: seq + 5,
+      lag: 0,
+    });
 
     h.kill('connector');
     await h.listings().writeMany(3);
@@ -53,7 +60,10 @@ describe('the CDC connector as a process', () => {
     await h.connector().connect();
     await h.listings().writeMany(6);
     h.connector().arm('cdc-after-publish-before-position', 1);
-    const crashed = await h.connector().drain().catch((e: unknown) => e);
+    const crashed = await h
+      .connector()
+      .drain()
+      .catch((e: unknown) => e);
     expect(isCrash(crashed)).toBe(true);
     expect(h.crashes).toEqual([{ process: 'connector', point: 'cdc-after-publish-before-position' }]);
     // The broker has the first batch (4 changes); the stored position does not.
@@ -65,7 +75,11 @@ describe('the CDC connector as a process', () => {
     const ids = await h.published();
     expect(ids.length).toBe(8 + 4 + 6);
     expect(new Set(ids).size).toBe(8 + 6);
-    expect(await h.connector().state()).toMatchObject({ duplicates: 4, published: 18, sources: [{ lag: 0 }] });
+    expect(await h.connector().state()).toMatchObject({
+      duplicates: 4,
+      published: 18,
+      sources: [{ lag: 0 }],
+    });
     // Two snapshot batches, the batch that crashed, its republish (4 duplicates) with the rest.
     const facts = h.reports.filter((r) => r.kind === 'cdc-published');
     expect(facts.map((f) => (f.kind === 'cdc-published' ? f.duplicates : -1))).toEqual([0, 0, 0, 4, 0]);
@@ -77,14 +91,25 @@ describe('the CDC connector as a process', () => {
     await h.startListings();
     await h.startConnector({ loop: false });
     h.connector().arm('cdc-during-snapshot', 1);
-    expect(isCrash(await h.connector().connect().catch((e: unknown) => e))).toBe(true);
+    expect(
+      isCrash(
+        await h
+          .connector()
+          .connect()
+          .catch((e: unknown) => e),
+      ),
+    ).toBe(true);
     expect(h.crashes).toEqual([{ process: 'connector', point: 'cdc-during-snapshot' }]);
     expect((await h.published()).length).toBe(5);
 
     await h.startConnector({ loop: false });
     await h.connector().connect();
     expect((await h.published()).length).toBe(5 + 8);
-    expect(await h.connector().state()).toMatchObject({ duplicates: 5, snapshotRows: 13, sources: [{ position: { seq: 8 }, lag: 0 }] });
+    expect(await h.connector().state()).toMatchObject({
+      duplicates: 5,
+      snapshotRows: 13,
+      sources: [{ position: { seq: 8 }, lag: 0 }],
+    });
     const done = h.reports.filter((r) => r.kind === 'cdc-snapshot' && r.done);
     expect(done).toEqual([{ kind: 'cdc-snapshot', service: 'listings', rows: 8, seq: 8, done: true }]);
   });
@@ -106,13 +131,17 @@ describe('the CDC run live: listings, connector, broker and the query service', 
     await h.startQuery();
     await h.settle();
 
-    expect(h.crashes.map((c) => c.point).sort()).toEqual(['cdc-after-publish-before-position', 'consumer-after-commit-before-ack']);
+    expect(h.crashes.map((c) => c.point).sort()).toEqual([
+      'cdc-after-publish-before-position',
+      'consumer-after-commit-before-ack',
+    ]);
     const snapshot = await h.snapshot();
     expect(checkCdcInvariants(snapshot, { settled: true })).toEqual([]);
     // The same check by hand: every listing's document, field by field, and no document without a listing.
     const docs = new Map(snapshot.docs.map((d) => [d.id, d]));
     expect(snapshot.docs.length).toBe(snapshot.listings.length);
-    for (const listing of snapshot.listings) expect(docs.get(listing.id)).toEqual(toSearchDoc(listing, docs.get(listing.id)!.sourceSeq));
+    for (const listing of snapshot.listings)
+      expect(docs.get(listing.id)).toEqual(toSearchDoc(listing, docs.get(listing.id)!.sourceSeq));
     const stats = await h.query().stats();
     expect(stats.duplicates).toBeGreaterThan(0);
     expect((await h.connector().state()).duplicates).toBeGreaterThan(0);
@@ -124,7 +153,16 @@ describe('the CDC run live: listings, connector, broker and the query service', 
     await h.startListings();
     await h.startConnector();
     await h.startQuery();
-    await h.listings().write({ op: 'create', listing: { id: 'L-sauna', title: 'Lakeside sauna cabin', city: 'Tromso', price: 90, amenities: ['sauna'] } });
+    await h.listings().write({
+      op: 'create',
+      listing: {
+        id: 'L-sauna',
+        title: 'Lakeside sauna cabin',
+        city: 'Tromso',
+        price: 90,
+        amenities: ['sauna'],
+      },
+    });
     await h.listings().write({ op: 'delete', id: 'L-002' });
     await h.settle();
     expect(await h.query().search('sauna')).toEqual(['L-sauna']);

@@ -30,7 +30,10 @@ const SHOP: ServiceName[] = ['order', 'payment', 'inventory', 'shipping'];
  * invariants after every step (a deterministic run replays exactly), so each anomaly says the step it first broke
  * at. The replay reads every database at every step: worth it for a surprise, not for a variant built to break.
  */
-export async function runDeterministic(scenario: Scenario, { maxSteps = 20_000, locate = false } = {}): Promise<DeterministicResult> {
+export async function runDeterministic(
+  scenario: Scenario,
+  { maxSteps = 20_000, locate = false } = {},
+): Promise<DeterministicResult> {
   const { breaks: _, ...result } = await runOnce(scenario, maxSteps, false);
   if (!locate || !result.anomalies.length) return result;
   const { breaks } = await runOnce(scenario, maxSteps, true);
@@ -45,11 +48,17 @@ interface Break {
 
 /** The first step the same anomaly (or failing that, the same invariant) was seen at. */
 function firstBreak(anomaly: Anomaly, breaks: Break[]): { step?: number } {
-  const found = breaks.find((b) => b.message === anomaly.message) ?? breaks.find((b) => b.invariant === anomaly.invariant);
+  const found =
+    breaks.find((b) => b.message === anomaly.message) ??
+    breaks.find((b) => b.invariant === anomaly.invariant);
   return found ? { step: found.step } : {};
 }
 
-async function runOnce(scenario: Scenario, maxSteps: number, everyStep: boolean): Promise<DeterministicResult & { breaks: Break[] }> {
+async function runOnce(
+  scenario: Scenario,
+  maxSteps: number,
+  everyStep: boolean,
+): Promise<DeterministicResult & { breaks: Break[] }> {
   const services: ServiceName[] = scenario.sagaStyle === 'orchestration' ? [...SHOP, 'orchestrator'] : SHOP;
   const config = serviceConfig(scenario);
   const messaging = scenario.ordering === 'messaging';
@@ -82,15 +91,23 @@ async function runOnce(scenario: Scenario, maxSteps: number, everyStep: boolean)
     let seenFacts = 0;
     while (await scheduler.next()) {
       for (const fact of h.facts.slice(seenFacts)) {
-        if (fact.kind === 'crashed') ledger.onCrash(fact.process, fact.point, scheduler.time, scheduler.steps);
+        if (fact.kind === 'crashed')
+          ledger.onCrash(fact.process, fact.point, scheduler.time, scheduler.steps);
         if (fact.kind === 'broker-fault') ledger.onBrokerFault(fact, scheduler.time, scheduler.steps);
       }
       seenFacts = h.facts.length;
       if (everyStep)
-        for (const anomaly of checkInvariants((await readAll()) as never, { settled: false, consistent: true, messaging }))
-          if (!breaks.some((b) => b.message === anomaly.message)) breaks.push({ ...anomaly, step: scheduler.steps });
+        for (const anomaly of checkInvariants((await readAll()) as never, {
+          settled: false,
+          consistent: true,
+          messaging,
+        }))
+          if (!breaks.some((b) => b.message === anomaly.message))
+            breaks.push({ ...anomaly, step: scheduler.steps });
       if (scheduler.steps > maxSteps)
-        throw new Error(`seed ${scenario.seed} did not end within ${maxSteps} steps; last: ${traceLine(scheduler.trace.at(-1)!)}`);
+        throw new Error(
+          `seed ${scenario.seed} did not end within ${maxSteps} steps; last: ${traceLine(scheduler.trace.at(-1)!)}`,
+        );
     }
     const snapshot = await readAll();
     return {

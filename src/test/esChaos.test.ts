@@ -12,7 +12,8 @@ const ONLY = process.env.CHAOS_VARIANTS?.split(',');
 const chosen = (v: EsVariantName) => !ONLY || ONLY.includes(v);
 const BROKEN = (Object.keys(ES_VARIANTS) as EsVariantName[]).filter((v) => v !== 'es-patterns' && chosen(v));
 
-const sum = (results: EsSeedResult[], of: (r: EsSeedResult) => number) => results.reduce((n, r) => n + of(r), 0);
+const sum = (results: EsSeedResult[], of: (r: EsSeedResult) => number) =>
+  results.reduce((n, r) => n + of(r), 0);
 const failed = (r: EsSeedResult) => r.anomalies.length > 0 || r.unsettled.length > 0;
 const why = (r: EsSeedResult) => [...r.unsettled, ...r.anomalies.map((a) => a.message)].join('; ');
 
@@ -24,27 +25,46 @@ function report(variant: EsVariantName, results: EsSeedResult[]): void {
       `${sum(results, (r) => r.conflicts)} refused on a hot stream, ${sum(results, (r) => r.events)} events`,
   );
   // With the patterns on every failing seed is printed (rerun it with CHAOS_FIRST_SEED=<seed> CHAOS_SEEDS=1).
-  if (variant === 'es-patterns') for (const r of hit) console.log(`  seed ${r.seed}: ${r.plan.join('; ')} → ${why(r)}`);
+  if (variant === 'es-patterns')
+    for (const r of hit) console.log(`  seed ${r.seed}: ${r.plan.join('; ')} → ${why(r)}`);
   else if (hit[0]) console.log(`  first: seed ${hit[0].seed}: ${hit[0].plan.join('; ')} → ${why(hit[0])}`);
 }
 
 const timeout = 60_000 + SEEDS * 3_000;
 
 describe('event-sourced chaos', () => {
-  it.runIf(chosen('es-patterns'))(`es-patterns: ${SEEDS} random crash plans, settled, no ES invariant broken`, { timeout }, async () => {
-    const results: EsSeedResult[] = [];
-    for (const seed of seeds) results.push(await runEsSeed(seed, 'es-patterns'));
-    report('es-patterns', results);
-    expect(results.filter(failed).map((r) => ({ seed: r.seed, plan: r.plan, unsettled: r.unsettled, anomalies: r.anomalies.map((a) => a.message) }))).toEqual([]);
-  });
+  it.runIf(chosen('es-patterns'))(
+    `es-patterns: ${SEEDS} random crash plans, settled, no ES invariant broken`,
+    { timeout },
+    async () => {
+      const results: EsSeedResult[] = [];
+      for (const seed of seeds) results.push(await runEsSeed(seed, 'es-patterns'));
+      report('es-patterns', results);
+      expect(
+        results.filter(failed).map((r) => ({
+          seed: r.seed,
+          plan: r.plan,
+          unsettled: r.unsettled,
+          anomalies: r.anomalies.map((a) => a.message),
+        })),
+      ).toEqual([]);
+    },
+  );
 
   for (const variant of BROKEN) {
-    it(`${variant}: shows ${ES_VARIANTS[variant].predicted} within its first seeds`, { timeout }, async () => {
-      const results: EsSeedResult[] = [];
-      for (const seed of seeds) results.push(await runEsSeed(seed, variant));
-      report(variant, results);
-      expect(results.filter((r) => r.anomalies.some((a) => a.invariant === ES_VARIANTS[variant].predicted)).length).toBeGreaterThan(0);
-    });
+    it(
+      `${variant}: shows ${ES_VARIANTS[variant].predicted} within its first seeds`,
+      { timeout },
+      async () => {
+        const results: EsSeedResult[] = [];
+        for (const seed of seeds) results.push(await runEsSeed(seed, variant));
+        report(variant, results);
+        expect(
+          results.filter((r) => r.anomalies.some((a) => a.invariant === ES_VARIANTS[variant].predicted))
+            .length,
+        ).toBeGreaterThan(0);
+      },
+    );
   }
 });
 
@@ -52,6 +72,9 @@ describe('event-sourced chaos regressions: seeds that once broke an invariant wi
   for (const regression of ES_CHAOS_REGRESSIONS)
     it(`${regression.name} (seed ${regression.seed})`, async () => {
       const result = await runEsSeed(regression.seed, 'es-patterns');
-      expect({ unsettled: result.unsettled, anomalies: result.anomalies.map((a) => a.message) }).toEqual({ unsettled: [], anomalies: [] });
+      expect({ unsettled: result.unsettled, anomalies: result.anomalies.map((a) => a.message) }).toEqual({
+        unsettled: [],
+        anomalies: [],
+      });
     });
 });

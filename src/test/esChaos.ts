@@ -67,7 +67,8 @@ export const describeEsCrash = (c: EsCrash) => `crash ${c.process} at ${c.point}
 /** One to three crashes, at most one per process and point; the broken variant always gets a query crash. */
 export function randomEsPlan(random: Random, variant: EsVariant): EsCrash[] {
   const plan: EsCrash[] = [];
-  if (variant.checkpointApart) plan.push({ process: 'query', point: 'projection-before-checkpoint-commit', nth: int(random, 1, 4) });
+  if (variant.checkpointApart)
+    plan.push({ process: 'query', point: 'projection-before-checkpoint-commit', nth: int(random, 1, 4) });
   for (let n = int(random, 1, 3) - plan.length; n > 0; n--) {
     const process = pick(random, ES_PROCESSES);
     const crash = { process, point: pick(random, ES_CRASH_POINTS[process]), nth: int(random, 1, 4) };
@@ -101,7 +102,11 @@ class EsChaosRun {
   private arm(process: EsProcess): void {
     const host = process === 'query' ? this.h.query() : this.h.store(process);
     for (const c of this.plan)
-      if (c.process === process && !this.h.crashes.some((d) => d.process === c.process && d.point === c.point)) host.arm(c.point, c.nth);
+      if (
+        c.process === process &&
+        !this.h.crashes.some((d) => d.process === c.process && d.point === c.point)
+      )
+        host.arm(c.point, c.nth);
   }
 
   dead(process: EsProcess): boolean {
@@ -130,7 +135,13 @@ class EsChaosRun {
       return true;
     } catch (error) {
       if (error instanceof WrongExpectedVersion) this.conflicts++;
-      if (isCrash(error) || this.dead(process) || error instanceof RuleBroken || error instanceof WrongExpectedVersion) return false;
+      if (
+        isCrash(error) ||
+        this.dead(process) ||
+        error instanceof RuleBroken ||
+        error instanceof WrongExpectedVersion
+      )
+        return false;
       throw error;
     }
   }
@@ -144,7 +155,9 @@ async function workload(run: EsChaosRun, random: Random): Promise<EsSeedResult['
     const id = `acc-x${i}`;
     accounts.push(id);
     await run.attempt('bank', () => h.store('bank').command(id, { type: 'open', owner: `x${i}` }));
-    await run.attempt('bank', () => h.store('bank').command(id, { type: 'deposit', amount: int(random, 10, 100) }));
+    await run.attempt('bank', () =>
+      h.store('bank').command(id, { type: 'deposit', amount: int(random, 10, 100) }),
+    );
     await run.restartDead();
   }
   const orders = ['o-1', 'o-2'].map((id) => ({ id, next: 0 }));
@@ -153,13 +166,23 @@ async function workload(run: EsChaosRun, random: Random): Promise<EsSeedResult['
     const calls: Promise<unknown>[] = [];
     for (let n = int(random, 2, 4); n > 0; n--) {
       const from = pick(random, accounts);
-      const to = pick(random, accounts.filter((a) => a !== from));
+      const to = pick(
+        random,
+        accounts.filter((a) => a !== from),
+      );
       const request = { transferId: `t-${round}-${n}`, from, to, amount: int(random, 1, 40) };
       transfers.attempted++;
-      calls.push(run.attempt('bank', () => h.store('bank').transfer(request)).then((ok) => void (transfers.completed += ok ? 1 : 0)));
+      calls.push(
+        run
+          .attempt('bank', () => h.store('bank').transfer(request))
+          .then((ok) => void (transfers.completed += ok ? 1 : 0)),
+      );
     }
     const order = pick(random, orders);
-    if (order.next < ORDER_SCRIPT.length) calls.push(run.attempt('orders', () => h.store('orders').command(order.id, ORDER_SCRIPT[order.next++])));
+    if (order.next < ORDER_SCRIPT.length)
+      calls.push(
+        run.attempt('orders', () => h.store('orders').command(order.id, ORDER_SCRIPT[order.next++])),
+      );
     calls.push(run.attempt('query', () => h.projectOnce()));
     await Promise.all(calls);
     await run.restartDead();
@@ -182,7 +205,8 @@ async function settle(run: EsChaosRun): Promise<string[]> {
     if (owed.length) continue;
     const flying = await run.h.store('bank').transfersInFlight();
     if (flying) owed.push(`bank: ${flying} transfers debited and not completed`);
-    for (const lag of await run.h.query().lag()) if (lag.behind) owed.push(`query: ${lag.name} ${lag.behind} behind`);
+    for (const lag of await run.h.query().lag())
+      if (lag.behind) owed.push(`query: ${lag.name} ${lag.behind} behind`);
     if (!owed.length) return [];
   }
   return owed;
@@ -199,7 +223,17 @@ export async function runEsSeed(seed: number, variantName: EsVariantName): Promi
     const unsettled = await settle(run);
     const anomalies = checkEsInvariants(await run.h.snapshot(), { settled: unsettled.length === 0 });
     const heads = await Promise.all(ES_STORE_NAMES.map((s) => run.h.store(s).store.head()));
-    return { seed, variant: variantName, plan: plan.map(describeEsCrash), anomalies, unsettled, crashes: run.h.crashes.length, transfers, conflicts: run.conflicts, events: heads.reduce((a, b) => a + b, 0) };
+    return {
+      seed,
+      variant: variantName,
+      plan: plan.map(describeEsCrash),
+      anomalies,
+      unsettled,
+      crashes: run.h.crashes.length,
+      transfers,
+      conflicts: run.conflicts,
+      events: heads.reduce((a, b) => a + b, 0),
+    };
   } finally {
     run.h.close();
   }

@@ -63,7 +63,16 @@ export function createEsHarness({ closeOnCrash = false }: EsHarnessOptions = {})
         crashes.push({ process: name, point });
         if (closeOnCrash) host.db.close();
       };
-      const host = new EsHost({ runId, store: name, dexie, now: () => Date.now(), timer: () => performance.now(), snapshotEvery, emit, die });
+      const host = new EsHost({
+        runId,
+        store: name,
+        dexie,
+        now: () => Date.now(),
+        timer: () => performance.now(),
+        snapshotEvery,
+        emit,
+        die,
+      });
       stores.set(name, host);
       await host.start();
       return host;
@@ -85,12 +94,18 @@ export function createEsHarness({ closeOnCrash = false }: EsHarnessOptions = {})
     },
     async catchUp() {
       let total = 0;
-      for (let applied = await harness.projectOnce(); applied > 0; applied = await harness.projectOnce()) total += applied;
+      for (let applied = await harness.projectOnce(); applied > 0; applied = await harness.projectOnce())
+        total += applied;
       return total;
     },
     async snapshot() {
       const audits = await Promise.all([...stores.values()].map((s) => s.audit()));
-      const readModels = query ? { orderSummaries: await query.readModel('orderSummaries'), balances: await query.readModel('balances') } : undefined;
+      const readModels = query
+        ? {
+            orderSummaries: await query.readModel('orderSummaries'),
+            balances: await query.readModel('balances'),
+          }
+        : undefined;
       return { stores: audits, readModels };
     },
     close() {
@@ -110,13 +125,18 @@ async function projectCheckpointApart(query: QueryHost): Promise<number> {
   query.crash.assertAlive();
   let applied = 0;
   for (const { store, projection } of PROJECTION_SOURCES) {
-    const events = await query.stores[store].readAll(await checkpointOf(query.db, projection.name), ES_PACES.fast.batch);
+    const events = await query.stores[store].readAll(
+      await checkpointOf(query.db, projection.name),
+      ES_PACES.fast.batch,
+    );
     if (!events.length) continue;
     await query.db.transaction('rw', projection.tables, async () => {
       for (const event of events) await projection.apply((name) => query.db.table(name), event);
     });
     query.crash.at('projection-before-checkpoint-commit');
-    await query.db.table(CHECKPOINTS).put({ name: projection.name, position: events[events.length - 1].position! });
+    await query.db
+      .table(CHECKPOINTS)
+      .put({ name: projection.name, position: events[events.length - 1].position! });
     applied += events.length;
   }
   return applied;

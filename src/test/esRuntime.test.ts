@@ -12,7 +12,6 @@ import { createEsHarness, type EsHarness } from './esHarness';
 let h: EsHarness;
 afterEach(() => h?.close());
 
-
 const ORDER = SAMPLE_ORDER;
 
 async function buildOrder(id: string) {
@@ -28,7 +27,10 @@ describe('the query service', () => {
     const query = await h.startQuery();
     query.arm('projection-before-checkpoint-commit');
 
-    const crashed = await query.projectOnce().then(() => null, (error: unknown) => error);
+    const crashed = await query.projectOnce().then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(isCrash(crashed)).toBe(true);
     expect(h.crashes).toEqual([{ process: 'query', point: 'projection-before-checkpoint-commit' }]);
     // Dead: nothing more runs in this process.
@@ -40,7 +42,9 @@ describe('the query service', () => {
     expect((await restarted.projectOnce()).applied).toBe(2);
     expect((await restarted.projectOnce()).applied).toBe(0);
     expect(await restarted.orderSummary('o-1')).toMatchObject({ items: 1, total: 12, version: 2 });
-    expect(h.facts.filter((f) => f.kind === 'projected')).toEqual([{ kind: 'projected', name: 'orderSummaries', checkpoint: 2, applied: 2 }]);
+    expect(h.facts.filter((f) => f.kind === 'projected')).toEqual([
+      { kind: 'projected', name: 'orderSummaries', checkpoint: 2, applied: 2 },
+    ]);
   });
 
   it('read models equal the state folded from the events after catching up; lag is zero; a tampered row is caught', async () => {
@@ -55,7 +59,11 @@ describe('the query service', () => {
     const query = await h.startQuery();
 
     // orders: 7 + 1 + 57 events; bank: 5 opening the accounts, 3 for the transfer, 1 withdrawal (per read model).
-    expect((await query.lag()).map((l) => [l.name, l.behind])).toEqual([['orderSummaries', 65], ['balances', 9], ['history', 9]]);
+    expect((await query.lag()).map((l) => [l.name, l.behind])).toEqual([
+      ['orderSummaries', 65],
+      ['balances', 9],
+      ['history', 9],
+    ]);
     await h.catchUp();
     expect((await query.lag()).every((l) => l.behind === 0 && l.oldestAgeMs === null)).toBe(true);
     expect(checkEsInvariants(await h.snapshot(), { settled: true })).toEqual([]);
@@ -63,8 +71,12 @@ describe('the query service', () => {
     const balances = Object.fromEntries((await query.readModel('balances')).map((r) => [r.id, r.balance]));
     expect(balances).toEqual({ 'acc-alice': 60, 'acc-bob': 45, 'acc-carol': 40 });
 
-    await query.db.table('balances').put({ id: 'acc-bob', owner: 'bob', balance: 999, closed: false, version: 3 });
-    expect(checkEsInvariants(await h.snapshot(), { settled: true })).toEqual([{ invariant: 'read-model-converged', message: 'balances says acc-bob holds 999; its events say 45.' }]);
+    await query.db
+      .table('balances')
+      .put({ id: 'acc-bob', owner: 'bob', balance: 999, closed: false, version: 3 });
+    expect(checkEsInvariants(await h.snapshot(), { settled: true })).toEqual([
+      { invariant: 'read-model-converged', message: 'balances says acc-bob holds 999; its events say 45.' },
+    ]);
     // Not settled: the read models are allowed to trail.
     expect(checkEsInvariants(await h.snapshot(), { settled: false })).toEqual([]);
   });
@@ -72,7 +84,8 @@ describe('the query service', () => {
   it('a rebuild clears the read model and replays every event, reporting progress, to the same rows', async () => {
     h = createEsHarness();
     await h.startStore('bank');
-    for (let i = 0; i < 6; i++) await h.store('bank').transfer({ transferId: `t-${i}`, from: 'acc-alice', to: 'acc-bob', amount: 5 });
+    for (let i = 0; i < 6; i++)
+      await h.store('bank').transfer({ transferId: `t-${i}`, from: 'acc-alice', to: 'acc-bob', amount: 5 });
     const query = await h.startQuery();
     await h.catchUp();
     const before = await query.readModel('balances');
@@ -91,7 +104,12 @@ describe('the event-sourced bank', () => {
     h = createEsHarness();
     const bank = await h.startStore('bank', 4);
     bank.arm('transfer-after-debit-before-credit');
-    const crashed = await bank.transfer({ transferId: 't-1', from: 'acc-alice', to: 'acc-bob', amount: 30 }).then(() => null, (error: unknown) => error);
+    const crashed = await bank
+      .transfer({ transferId: 't-1', from: 'acc-alice', to: 'acc-bob', amount: 30 })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
     expect(isCrash(crashed)).toBe(true);
     expect(h.crashes).toEqual([{ process: 'bank', point: 'transfer-after-debit-before-credit' }]);
     expect((await bank.audit()).money).toEqual({ balances: 120, inFlight: 30, external: 150 });
@@ -110,7 +128,12 @@ describe('the event-sourced bank', () => {
   it('counts a transfer credited but not yet completed once, not twice', async () => {
     h = createEsHarness();
     const bank = await h.startStore('bank');
-    await bank.command('acc-alice', { type: 'initiateTransfer', transferId: 't-9', to: 'acc-bob', amount: 10 });
+    await bank.command('acc-alice', {
+      type: 'initiateTransfer',
+      transferId: 't-9',
+      to: 'acc-bob',
+      amount: 10,
+    });
     await bank.command('acc-bob', { type: 'deposit', amount: 10, transferId: 't-9' });
     expect((await bank.audit()).money).toEqual({ balances: 150, inFlight: 0, external: 150 });
     expect(await bank.transfersInFlight()).toBe(1);
@@ -135,7 +158,10 @@ describe('the orders store', () => {
       expect((await orders.stateAt('o-1', step.version, false)).state).toEqual(step.state);
     }
     const latest = await orders.stateAt('o-1');
-    expect(latest).toMatchObject({ version: 7, load: { snapshots: true, snapshotVersion: 6, eventsRead: 1 } });
+    expect(latest).toMatchObject({
+      version: 7,
+      load: { snapshots: true, snapshotVersion: 6, eventsRead: 1 },
+    });
   });
 
   it('grows a stream in chunks with a snapshot per multiple; a load with snapshots reads the tail only', async () => {
@@ -157,9 +183,13 @@ describe('the orders store', () => {
     const orders = await h.startStore('orders', 2);
     await orders.command('o-1', { type: 'create', customerId: 'alice' });
     orders.arm('es-after-append-before-snapshot');
-    await expect(orders.command('o-1', { type: 'addItem', sku: 'MUG', qty: 1, price: 12 })).rejects.toThrow('crashed at es-after-append-before-snapshot');
+    await expect(orders.command('o-1', { type: 'addItem', sku: 'MUG', qty: 1, price: 12 })).rejects.toThrow(
+      'crashed at es-after-append-before-snapshot',
+    );
     const restarted = await h.startStore('orders', 2);
-    expect(await restarted.streams()).toEqual([{ store: 'orders', id: 'o-1', version: 2, snapshotVersion: null }]);
+    expect(await restarted.streams()).toEqual([
+      { store: 'orders', id: 'o-1', version: 2, snapshotVersion: null },
+    ]);
     const loaded = await loadAggregate(restarted.store, orderAggregate, 'o-1', { snapshots: true });
     expect(loaded).toMatchObject({ version: 2, snapshotVersion: null, eventsRead: 2 });
     expect(checkEsInvariants(await h.snapshot(), { settled: false })).toEqual([]);
@@ -169,7 +199,10 @@ describe('the orders store', () => {
     h = createEsHarness();
     const orders = await h.startStore('orders');
     const race = await orders.stageRace('o-race');
-    expect(race).toEqual({ conflicts: 1, message: 'wrong expected version for o-race: expected 1, the stream is at 2' });
+    expect(race).toEqual({
+      conflicts: 1,
+      message: 'wrong expected version for o-race: expected 1, the stream is at 2',
+    });
     expect((await orders.stateAt('o-race')).state).toMatchObject({ total: 30 });
     expect(h.facts.filter((f) => f.kind === 'conflict')).toHaveLength(1);
   });
@@ -188,8 +221,20 @@ describe('read-your-writes', () => {
   };
 
   it('eventual shows the first read ("not found"); polling reads until the version arrives; return-entity shows the write', async () => {
-    expect(await readYourWrites('eventual', 'o-1', deps(3))).toMatchObject({ firstRead: null, shown: null, reads: 1 });
-    expect(await readYourWrites('poll-read-model', 'o-1', deps(3))).toMatchObject({ firstRead: null, shown: { version: 2 }, reads: 4 });
-    expect(await readYourWrites('return-entity', 'o-1', deps(3))).toMatchObject({ firstRead: null, shown: { id: 'o-1', total: 12 }, wrote: { id: 'o-1', total: 12 } });
+    expect(await readYourWrites('eventual', 'o-1', deps(3))).toMatchObject({
+      firstRead: null,
+      shown: null,
+      reads: 1,
+    });
+    expect(await readYourWrites('poll-read-model', 'o-1', deps(3))).toMatchObject({
+      firstRead: null,
+      shown: { version: 2 },
+      reads: 4,
+    });
+    expect(await readYourWrites('return-entity', 'o-1', deps(3))).toMatchObject({
+      firstRead: null,
+      shown: { id: 'o-1', total: 12 },
+      wrote: { id: 'o-1', total: 12 },
+    });
   });
 });

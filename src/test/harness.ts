@@ -65,7 +65,15 @@ export function createHarness(options: { seed?: number } = {}): Harness {
     service: (name) => services.get(name)!,
     async startBroker(config) {
       const clock = stepped ? new SteppedClock() : systemClock;
-      broker = new Broker({ runId, db: openBrokerDb(runId, dexie), openChannel, clock, emit: (f) => facts.push(f), config, stepped: stepped ? (clock as SteppedClock) : undefined });
+      broker = new Broker({
+        runId,
+        db: openBrokerDb(runId, dexie),
+        openChannel,
+        clock,
+        emit: (f) => facts.push(f),
+        config,
+        stepped: stepped ? (clock as SteppedClock) : undefined,
+      });
       brokerStopped = false;
       await broker.start();
       return broker;
@@ -116,17 +124,22 @@ export function createHarness(options: { seed?: number } = {}): Harness {
       }
     },
     settle(timeoutMs = 10_000) {
-      return waitForQuiet(async () => {
-        if (!broker || brokerStopped) return 'broker is down';
-        const { lag, pendingWrites } = broker.status();
-        if (lag || pendingWrites) return `broker owes ${lag + pendingWrites}`;
-        for (const s of services.values()) {
-          if (s.crash.dead) continue;
-          const { unpublished, busy } = await s.status();
-          if (unpublished || busy) return `${s.def.name} owes ${unpublished + busy}`;
-        }
-        return null;
-      }, timeoutMs, 3, 30);
+      return waitForQuiet(
+        async () => {
+          if (!broker || brokerStopped) return 'broker is down';
+          const { lag, pendingWrites } = broker.status();
+          if (lag || pendingWrites) return `broker owes ${lag + pendingWrites}`;
+          for (const s of services.values()) {
+            if (s.crash.dead) continue;
+            const { unpublished, busy } = await s.status();
+            if (unpublished || busy) return `${s.def.name} owes ${unpublished + busy}`;
+          }
+          return null;
+        },
+        timeoutMs,
+        3,
+        30,
+      );
     },
     close() {
       for (const s of services.values()) if (!s.crash.dead) s.stop();

@@ -20,14 +20,18 @@ describe('scenario library', () => {
 
   it('asks each run only for actions its topology has', () => {
     for (const entry of LIBRARY)
-      for (const step of entry.narrative) if (step.do) expect(actionTopology(step.do), `${entry.id}: ${step.do.kind}`).toBe(entry.scenario.topology);
+      for (const step of entry.narrative)
+        if (step.do)
+          expect(actionTopology(step.do), `${entry.id}: ${step.do.kind}`).toBe(entry.scenario.topology);
   });
 
   it('lists the event-sourced scenarios after the saga ones, together', () => {
     const topologies = LIBRARY.map((e) => e.scenario.topology);
     const firstEs = topologies.indexOf('event-sourced');
     expect(firstEs).toBeGreaterThan(LIBRARY.findIndex((e) => e.id === 'combining-patterns'));
-    expect(topologies.lastIndexOf('event-sourced') - firstEs + 1).toBe(topologies.filter((t) => t === 'event-sourced').length);
+    expect(topologies.lastIndexOf('event-sourced') - firstEs + 1).toBe(
+      topologies.filter((t) => t === 'event-sourced').length,
+    );
   });
 
   it('lists the change-data-capture scenarios together', () => {

@@ -31,7 +31,12 @@ export function EsApp({ controller }: { controller: EsController }) {
   // One pair of stores per controller: a new run starts with nothing chosen, on its guide if it has one.
   const value = useMemo<EsContextValue>(() => {
     const guide = esGuideEntry(controller.scenario());
-    return { controller, facts: createEsFactsStore(), view: createEsViewStore(guide ? 'guide' : 'replay'), guide };
+    return {
+      controller,
+      facts: createEsFactsStore(),
+      view: createEsViewStore(guide ? 'guide' : 'replay'),
+      guide,
+    };
   }, [controller]);
   useEffect(() => connectEs(value.controller, value.facts), [value]);
   useEsGuideRunner(value);

@@ -7,7 +7,11 @@ describe('approach', () => {
   it('is read off the controller', () => {
     const controller = {
       ordering: 'two-phase-commit' as const,
-      config: { publishing: 'dual-write', sagaStyle: 'orchestration', relay: { mode: 'log-tailing' } } as never,
+      config: {
+        publishing: 'dual-write',
+        sagaStyle: 'orchestration',
+        relay: { mode: 'log-tailing' },
+      } as never,
     };
     expect(approachOf(controller)).toEqual({
       ordering: 'two-phase-commit',

@@ -12,7 +12,15 @@ serveWorker(async ({ init, openChannel, dexie, emit, fatal }) => {
   const stepped = init.deterministic ? new SteppedClock() : undefined;
   stepped?.set(init.deterministic!.at);
   const config = { logRetentionMs: init.config.retention?.brokerLogMs ?? null };
-  const broker = new Broker({ runId: init.runId, db, openChannel, clock: stepped ?? systemClock, emit, stepped, config });
+  const broker = new Broker({
+    runId: init.runId,
+    db,
+    openChannel,
+    clock: stepped ?? systemClock,
+    emit,
+    stepped,
+    config,
+  });
   await broker.start();
   broker.setPaused(init.paused);
   return {

@@ -10,5 +10,13 @@ import { reportAs } from './reportAs';
 import type { WorkerKit } from './workerEntry';
 
 export function cdcHostOptions({ init, dexie, openChannel, emit, die }: WorkerKit, pace: PaceName) {
-  return { runId: init.runId, dexie, openChannel, clock: systemClock, pace: CDC_PACES[pace], emit: reportAs<CdcReport>(emit), die };
+  return {
+    runId: init.runId,
+    dexie,
+    openChannel,
+    clock: systemClock,
+    pace: CDC_PACES[pace],
+    emit: reportAs<CdcReport>(emit),
+    die,
+  };
 }

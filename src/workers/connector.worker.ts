@@ -17,9 +17,16 @@ export interface ConnectorOpenOptions {
 serveOnOpen<ConnectorHost, ConnectorOpenOptions>((kit) => ({
   name: 'connector',
   build: ({ pace }) => {
-    const onError = retriedFailure(reportAs<CdcReport>(kit.emit), 'connector: publishing change events failed; it retries from its stored position');
+    const onError = retriedFailure(
+      reportAs<CdcReport>(kit.emit),
+      'connector: publishing change events failed; it retries from its stored position',
+    );
     const host = new ConnectorHost({ ...cdcHostOptions(kit, pace), onError });
-    const blocked = () => kit.fatal('IDB_BLOCKED', "the connector's database or the listings database it reads is held open by another tab");
+    const blocked = () =>
+      kit.fatal(
+        'IDB_BLOCKED',
+        "the connector's database or the listings database it reads is held open by another tab",
+      );
     host.db.on('blocked', blocked);
     host.source.on('blocked', blocked);
     return host;

@@ -18,7 +18,16 @@ serveOnOpen<EsHost, EsOpenOptions>(({ init, dexie, emit, die, fatal }) => {
   return {
     name: store,
     build: ({ snapshotEvery }: EsOpenOptions) => {
-      const host = new EsHost({ runId: init.runId, store, dexie, now: () => Date.now(), timer: () => performance.now(), snapshotEvery, emit: report, die });
+      const host = new EsHost({
+        runId: init.runId,
+        store,
+        dexie,
+        now: () => Date.now(),
+        timer: () => performance.now(),
+        snapshotEvery,
+        emit: report,
+        die,
+      });
       host.db.on('blocked', () => fatal('IDB_BLOCKED', `${store}'s event store is held open by another tab`));
       return host;
     },
@@ -31,7 +40,8 @@ serveOnOpen<EsHost, EsOpenOptions>(({ init, dexie, emit, die, fatal }) => {
       growOrder: (orderId: string, count: number) => opened().growOrder(orderId, count),
       version: (id: string) => opened().store.version(id),
       events: (id: string) => opened().events(id),
-      stateAt: (id: string, version?: number, snapshots?: boolean) => opened().stateAt(id, version, snapshots),
+      stateAt: (id: string, version?: number, snapshots?: boolean) =>
+        opened().stateAt(id, version, snapshots),
       loadStats: (id: string) => opened().loadStats(id),
       streams: () => opened().streams(),
       audit: () => opened().audit(),

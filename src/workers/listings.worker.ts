@@ -16,8 +16,17 @@ serveOnOpen<ListingsHost, ListingsOpenOptions>(({ init, dexie, emit, die, fatal 
   return {
     name: 'listings',
     build: ({ seed }: ListingsOpenOptions) => {
-      const host = new ListingsHost({ runId: init.runId, dexie, now: () => Date.now(), seed, emit: report, die });
-      host.db.on('blocked', () => fatal('IDB_BLOCKED', "the listings service's database is held open by another tab"));
+      const host = new ListingsHost({
+        runId: init.runId,
+        dexie,
+        now: () => Date.now(),
+        seed,
+        emit: report,
+        die,
+      });
+      host.db.on('blocked', () =>
+        fatal('IDB_BLOCKED', "the listings service's database is held open by another tab"),
+      );
       return host;
     },
     start: (host) => host.start(),

@@ -28,7 +28,9 @@ serveOnOpen<QueryHost, QueryOpenOptions>(({ init, dexie, emit, die, fatal }) => 
         die,
         onError: retriedFailure(report, 'query: a projection batch failed and is retried'),
       });
-      host.db.on('blocked', () => fatal('IDB_BLOCKED', "the query service's database is held open by another tab"));
+      host.db.on('blocked', () =>
+        fatal('IDB_BLOCKED', "the query service's database is held open by another tab"),
+      );
       return host;
     },
     start: (host) => host.start(),

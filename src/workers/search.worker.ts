@@ -17,9 +17,14 @@ export interface SearchOpenOptions {
 serveOnOpen<SearchHost, SearchOpenOptions>((kit) => ({
   name: 'query',
   build: ({ pace }) => {
-    const onError = retriedFailure(reportAs<CdcReport>(kit.emit), 'query: a batch of change events could not be applied and goes back to the broker');
+    const onError = retriedFailure(
+      reportAs<CdcReport>(kit.emit),
+      'query: a batch of change events could not be applied and goes back to the broker',
+    );
     const host = new SearchHost({ ...cdcHostOptions(kit, pace), onError });
-    host.db.on('blocked', () => kit.fatal('IDB_BLOCKED', "the query service's search database is held open by another tab"));
+    host.db.on('blocked', () =>
+      kit.fatal('IDB_BLOCKED', "the query service's search database is held open by another tab"),
+    );
     return host;
   },
   start: (host) => host.start({ consume: false }),

@@ -18,7 +18,18 @@ serveWorker(async ({ init, openChannel, dexie, emit, die, fatal }) => {
   const stepped = det ? new SteppedClock() : undefined;
   stepped?.set(det!.at);
   const newId = det ? seededIds(det.seed, det.salt) : randomId;
-  const host = new ServiceHost(def, { runId: init.runId, dexie, openChannel, clock: systemClock, simClock, config: init.config, newId, emit, die, stepped });
+  const host = new ServiceHost(def, {
+    runId: init.runId,
+    dexie,
+    openChannel,
+    clock: systemClock,
+    simClock,
+    config: init.config,
+    newId,
+    emit,
+    die,
+    stepped,
+  });
   // Opening waits while another connection holds an older version: say so rather than hang silently.
   host.db.on('blocked', () => fatal('IDB_BLOCKED', `${def.name}'s database is held open by another tab`));
   host.setPaused(init.paused);

@@ -21,7 +21,11 @@ export interface WorkerKit {
   fatal: (code: string, message: string) => void;
 }
 
-const scope = self as unknown as { postMessage(m: FromWorker): void; close(): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
+const scope = self as unknown as {
+  postMessage(m: FromWorker): void;
+  close(): void;
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+};
 
 export function serveWorker(start: (kit: WorkerKit) => Promise<Methods>): void {
   let methods: Methods | null = null;
@@ -51,13 +55,16 @@ export function serveWorker(start: (kit: WorkerKit) => Promise<Methods>): void {
       setTimeout(() => scope.close(), 0);
     };
     try {
-      if (typeof indexedDB === 'undefined') throw Object.assign(new Error('indexedDB is undefined'), { code: 'IDB_UNAVAILABLE' });
+      if (typeof indexedDB === 'undefined')
+        throw Object.assign(new Error('indexedDB is undefined'), { code: 'IDB_UNAVAILABLE' });
       const fatal = (code: string, message: string) => scope.postMessage({ type: 'fatal', code, message });
       methods = await start({ init: data, openChannel, dexie: { indexedDB, IDBKeyRange }, emit, die, fatal });
       scope.postMessage({ type: 'ready' });
       for (const rpc of queued.splice(0)) void answer(methods, rpc);
     } catch (error) {
-      const code = (error as { code?: string }).code ?? ((error as Error).name === 'MissingAPIError' ? 'IDB_UNAVAILABLE' : 'PROCESS_FAILED');
+      const code =
+        (error as { code?: string }).code ??
+        ((error as Error).name === 'MissingAPIError' ? 'IDB_UNAVAILABLE' : 'PROCESS_FAILED');
       scope.postMessage({ type: 'fatal', code, message: String((error as Error).message ?? error) });
     }
   };
@@ -71,6 +78,11 @@ async function answer(methods: Methods, rpc: Extract<ToWorker, { type: 'rpc' }>)
     scope.postMessage({ type: 'rpc.result', id: rpc.id, ok: true, value });
   } catch (error) {
     if ((error as Error)?.name === 'CrashSignal') return; // the process is gone; the conductor rejects the call
-    scope.postMessage({ type: 'rpc.result', id: rpc.id, ok: false, error: String((error as Error)?.message ?? error) });
+    scope.postMessage({
+      type: 'rpc.result',
+      id: rpc.id,
+      ok: false,
+      error: String((error as Error)?.message ?? error),
+    });
   }
 }

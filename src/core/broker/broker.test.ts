@@ -19,7 +19,10 @@ describe('broker', () => {
     h.arm('payment', 'consumer-after-commit-before-ack');
     await h.service('order').command('placeOrder', order);
     await expect.poll(() => h.service('payment').crash.dead).toBe(true);
-    const committedBefore = h.broker().stats().groups.filter((g) => g.group === 'payment' && g.topic === 'order-events');
+    const committedBefore = h
+      .broker()
+      .stats()
+      .groups.filter((g) => g.group === 'payment' && g.topic === 'order-events');
     expect(committedBefore.reduce((n, g) => n + g.lag, 0)).toBe(1); // delivered, handled, never acknowledged
 
     await h.startService('payment');
@@ -35,14 +38,20 @@ describe('broker', () => {
     await startAll();
     for (let i = 0; i < 5; i++) await h.service('order').command('placeOrder', order);
     await h.settle();
-    const before = h.broker().stats().groups.map((g) => [g.group, g.topic, g.partition, g.committed]);
+    const before = h
+      .broker()
+      .stats()
+      .groups.map((g) => [g.group, g.topic, g.partition, g.committed]);
     expect(before.some(([, , , committed]) => (committed as number) > 0)).toBe(true);
 
     h.kill('broker');
     await h.startBroker();
     // Services hear broker.up and subscribe again; the new broker must resume from the stored offsets.
     await h.settle();
-    const after = h.broker().stats().groups.map((g) => [g.group, g.topic, g.partition, g.committed]);
+    const after = h
+      .broker()
+      .stats()
+      .groups.map((g) => [g.group, g.topic, g.partition, g.committed]);
     expect(after.sort()).toEqual(before.sort());
     expect(h.facts.filter((f) => f.kind === 'duplicate')).toHaveLength(0);
   });
@@ -52,7 +61,13 @@ describe('broker', () => {
     h.kill('shipping');
     for (let i = 0; i < 3; i++) await h.service('order').command('placeOrder', order);
     await expect
-      .poll(() => h.broker().stats().groups.filter((g) => g.group === 'shipping').reduce((n, g) => n + g.lag, 0))
+      .poll(() =>
+        h
+          .broker()
+          .stats()
+          .groups.filter((g) => g.group === 'shipping')
+          .reduce((n, g) => n + g.lag, 0),
+      )
       .toBe(3);
     await h.startService('shipping');
     await h.settle();
@@ -67,16 +82,41 @@ describe('consumer sessions', () => {
     // Clients beat every second; a member silent for 1.5 s is gone.
     await h.startBroker({ sessionTimeoutMs: 1500 });
     for (const name of ['order', 'payment', 'inventory', 'shipping'] as const) await h.startService(name);
-    const members = () => h.broker().stats().groups.filter((g) => g.group === 'shipping').map((g) => g.member);
+    const members = () =>
+      h
+        .broker()
+        .stats()
+        .groups.filter((g) => g.group === 'shipping')
+        .map((g) => g.member);
     await expect.poll(() => members().length > 0 && members().every((m) => m === 'shipping')).toBe(true);
     h.kill('shipping');
     await expect.poll(() => members().every((m) => m === null), { timeout: 5000 }).toBe(true);
     await h.service('order').command('placeOrder', order);
-    await expect.poll(() => h.broker().stats().groups.filter((g) => g.group === 'shipping').reduce((n, g) => n + g.lag, 0)).toBe(1);
-    expect(h.broker().stats().groups.filter((g) => g.group === 'shipping').reduce((n, g) => n + g.inflight, 0)).toBe(0);
+    await expect
+      .poll(() =>
+        h
+          .broker()
+          .stats()
+          .groups.filter((g) => g.group === 'shipping')
+          .reduce((n, g) => n + g.lag, 0),
+      )
+      .toBe(1);
+    expect(
+      h
+        .broker()
+        .stats()
+        .groups.filter((g) => g.group === 'shipping')
+        .reduce((n, g) => n + g.inflight, 0),
+    ).toBe(0);
     await h.startService('shipping');
     await h.settle();
-    expect(h.broker().stats().groups.filter((g) => g.group === 'shipping').every((g) => g.member === 'shipping')).toBe(true);
+    expect(
+      h
+        .broker()
+        .stats()
+        .groups.filter((g) => g.group === 'shipping')
+        .every((g) => g.member === 'shipping'),
+    ).toBe(true);
   });
 });
 
@@ -88,7 +128,11 @@ describe('broker outage', () => {
     await h.settle();
     const orders = (await h.service('order').dump()).orders as unknown as OrderRow[];
     expect(orders[0].status).toBe('COMPLETED');
-    const created = h.broker().stats().partitions.filter((p) => p.topic === 'order-events').reduce((n, p) => n + p.endOffset, 0);
+    const created = h
+      .broker()
+      .stats()
+      .partitions.filter((p) => p.topic === 'order-events')
+      .reduce((n, p) => n + p.endOffset, 0);
     expect(created).toBe(1); // refused three times, then taken once: nothing lost, nothing doubled
   });
 });

@@ -119,7 +119,8 @@ export class Broker {
     await this.log.load();
     await this.offsets.load();
     await this.retention.load();
-    for (const row of await db.attempts.toArray()) this.failures.set(offsetKey(row.group, row.topic, row.partition) + `@${row.offset}`, row.failures);
+    for (const row of await db.attempts.toArray())
+      this.failures.set(offsetKey(row.group, row.topic, row.partition) + `@${row.offset}`, row.failures);
 
     const inbound = this.deps.openChannel(this.names.broker);
     inbound.onMessage((message) => void this.handle(message as BrokerRequest));
@@ -127,10 +128,12 @@ export class Broker {
     this.channels.push(inbound, events);
     events.post({ type: 'broker.up' });
     this.timers.every(this.config.statsIntervalMs, () => this.emitStats());
-    if (!this.deps.stepped) this.timers.every(Math.min(1000, this.config.sessionTimeoutMs / 2), () => this.expireMembers());
+    if (!this.deps.stepped)
+      this.timers.every(Math.min(1000, this.config.sessionTimeoutMs / 2), () => this.expireMembers());
     // A deterministic run's log is part of its state: it is never pruned behind the scheduler's back.
     const retentionMs = this.config.logRetentionMs;
-    if (retentionMs !== null && !this.deps.stepped) this.timers.every(pruneEvery(retentionMs), () => void this.prune(retentionMs));
+    if (retentionMs !== null && !this.deps.stepped)
+      this.timers.every(pruneEvery(retentionMs), () => void this.prune(retentionMs));
     this.deps.emit({ kind: 'ready', process: 'broker' });
   }
 
@@ -154,8 +157,13 @@ export class Broker {
       case 'publish': {
         const refused = this.faults.outage.take();
         if (refused) {
-          if (refused === 'first') this.deps.emit({ kind: 'broker-fault', fault: 'broker-outage', group: null, type: null });
-          return this.reply(request.from, { type: 'publish.failed', reqId: request.reqId, error: 'broker outage: publish refused' });
+          if (refused === 'first')
+            this.deps.emit({ kind: 'broker-fault', fault: 'broker-outage', group: null, type: null });
+          return this.reply(request.from, {
+            type: 'publish.failed',
+            reqId: request.reqId,
+            error: 'broker outage: publish refused',
+          });
         }
         this.log.append(request);
         return;
@@ -194,13 +202,17 @@ export class Broker {
   status(): { lag: number; pendingWrites: number } {
     let lag = 0;
     for (const group of this.groups.values())
-      for (const cursor of group.cursors.values()) lag += this.endOf(cursor.topic, cursor.partition) - cursor.committed;
+      for (const cursor of group.cursors.values())
+        lag += this.endOf(cursor.topic, cursor.partition) - cursor.committed;
     const pendingWrites = this.log.owed + this.offsets.owed;
     return { lag, pendingWrites };
   }
 
   stats(): BrokerStats {
-    return brokerStats(this.log.ends, this.groups.values(), this.paused, { logMs: this.config.logRetentionMs, pruned: this.retention.pruned });
+    return brokerStats(this.log.ends, this.groups.values(), this.paused, {
+      logMs: this.config.logRetentionMs,
+      pruned: this.retention.pruned,
+    });
   }
 
   /** Deletes the records due under the retention setting (the timer's work; tests call it directly). */
@@ -218,18 +230,32 @@ export class Broker {
   private retentionFloor(topic: string, partition: number): number | null {
     const committed = this.offsets.committedOf(topic, partition);
     for (const group of this.groups.values())
-      if (group.cursors.has(ConsumerGroup.key(topic, partition)) && !committed.has(group.name)) committed.set(group.name, 0);
+      if (group.cursors.has(ConsumerGroup.key(topic, partition)) && !committed.has(group.name))
+        committed.set(group.name, 0);
     return committed.size ? Math.min(...committed.values()) : null;
   }
 
   // --- consumer groups --------------------------------------------------------
 
-  private async subscribe(groupName: string, member: string, replyTo: string, topics: string[], session?: string): Promise<void> {
+  private async subscribe(
+    groupName: string,
+    member: string,
+    replyTo: string,
+    topics: string[],
+    session?: string,
+  ): Promise<void> {
     const fresh = topics.filter((t) => this.log.ensureTopic(t));
-    if (fresh.length) await this.deps.db.topics.bulkPut(fresh.map((name) => ({ name, partitions: this.config.partitions })));
+    if (fresh.length)
+      await this.deps.db.topics.bulkPut(fresh.map((name) => ({ name, partitions: this.config.partitions })));
     let group = this.groups.get(groupName);
     if (!group) this.groups.set(groupName, (group = new ConsumerGroup(groupName)));
-    group.members.set(member, { id: member, replyTo, session, topics: new Set(topics), lastSeen: this.deps.clock.now() });
+    group.members.set(member, {
+      id: member,
+      replyTo,
+      session,
+      topics: new Set(topics),
+      lastSeen: this.deps.clock.now(),
+    });
     for (const topic of topics) this.addCursors(group, topic);
     group.rebalance(member);
     this.statsDirty = true;
@@ -246,7 +272,8 @@ export class Broker {
 
   private addCursors(group: ConsumerGroup, topic: string): void {
     const ends = this.log.ends.get(topic)!;
-    for (let p = 0; p < ends.length; p++) group.cursor(topic, p, this.offsets.committed(group.name, topic, p));
+    for (let p = 0; p < ends.length; p++)
+      group.cursor(topic, p, this.offsets.committed(group.name, topic, p));
   }
 
   /** Resolves once the new offset is durable. */
@@ -261,7 +288,13 @@ export class Broker {
     return durable;
   }
 
-  private async nack(groupName: string, topic: string, partition: number, offset: number, error: string): Promise<void> {
+  private async nack(
+    groupName: string,
+    topic: string,
+    partition: number,
+    offset: number,
+    error: string,
+  ): Promise<void> {
     const cursor = this.groups.get(groupName)?.cursors.get(ConsumerGroup.key(topic, partition));
     if (!cursor || offset < cursor.committed) return;
     const failureKey = offsetKey(groupName, topic, partition) + `@${offset}`;
@@ -274,10 +307,22 @@ export class Broker {
         // The offset moves past the record only once its dead letter is durable: a crash in between delivers it again.
         const written = await new Promise<boolean>((resolve) => {
           const event = deadLetterEvent(record, groupName, error, failures);
-          this.log.append({ reqId: `dlq-${failureKey}`, from: '', messages: [{ topic: DEAD_LETTER_TOPIC, event }], settled: (e) => resolve(!e) });
+          this.log.append({
+            reqId: `dlq-${failureKey}`,
+            from: '',
+            messages: [{ topic: DEAD_LETTER_TOPIC, event }],
+            settled: (e) => resolve(!e),
+          });
         });
         if (!written) return this.retryLater(cursor, groupName, offset, failures);
-        this.deps.emit({ kind: 'dead-lettered', group: groupName, topic, messageId: record.event.id, type: record.event.type, error });
+        this.deps.emit({
+          kind: 'dead-lettered',
+          group: groupName,
+          topic,
+          messageId: record.event.id,
+          type: record.event.type,
+          error,
+        });
       }
       this.failures.delete(failureKey);
       await db.attempts.delete([groupName, topic, partition, offset]);
@@ -295,11 +340,11 @@ export class Broker {
     this.statsDirty = true;
   }
 
-
   // --- delivery ---------------------------------------------------------------
 
   private pumpAll(): void {
-    for (const group of this.groups.values()) for (const cursor of group.cursors.values()) this.pump(group.name, cursor);
+    for (const group of this.groups.values())
+      for (const cursor of group.cursors.values()) this.pump(group.name, cursor);
   }
 
   private pump(groupName: string, cursor: PartitionCursor): void {
@@ -308,31 +353,55 @@ export class Broker {
   }
 
   /** Deterministic runs: up to `max` records of one partition for `group`, read now. */
-  private async fetch(groupName: string, topic: string, partition: number, max: number): Promise<{ records: LogRecord[]; duplicate: boolean; heldBack: boolean }> {
+  private async fetch(
+    groupName: string,
+    topic: string,
+    partition: number,
+    max: number,
+  ): Promise<{ records: LogRecord[]; duplicate: boolean; heldBack: boolean }> {
     const cursor = this.groups.get(groupName)?.cursors.get(ConsumerGroup.key(topic, partition));
     const none = { records: [], duplicate: false, heldBack: false };
     if (!cursor?.member || cursor.reading || cursor.blockedUntil > this.deps.clock.now()) return none;
     const upto = Math.min(this.endOf(topic, partition), cursor.next + max);
     if (upto <= cursor.next) return none;
     const from = cursor.next;
-    const rows = await readRange(this.deps.db, cursor, from, upto, this.log.cached(cursor.topic, cursor.partition, from, upto));
+    const rows = await readRange(
+      this.deps.db,
+      cursor,
+      from,
+      upto,
+      this.log.cached(cursor.topic, cursor.partition, from, upto),
+    );
     const hold = this.faults.delays.take(groupName, rows);
     if (hold > 0) {
       cursor.blockedUntil = this.deps.clock.now() + hold;
-      this.deps.emit({ kind: 'broker-fault', fault: 'delay', group: groupName, type: rows[0]?.event.type ?? null });
+      this.deps.emit({
+        kind: 'broker-fault',
+        fault: 'delay',
+        group: groupName,
+        type: rows[0]?.event.type ?? null,
+      });
       return { ...none, heldBack: true };
     }
     cursor.next = upto;
     const records = this.toRecords(groupName, rows);
     const duplicate = this.faults.duplicates.take(groupName, records);
-    if (duplicate) this.deps.emit({ kind: 'broker-fault', fault: 'duplicate', group: groupName, type: records[0].event.type });
+    if (duplicate)
+      this.deps.emit({
+        kind: 'broker-fault',
+        fault: 'duplicate',
+        group: groupName,
+        type: records[0].event.type,
+      });
     this.statsDirty = true;
     return { records, duplicate, heldBack: false };
   }
 
-
   private toRecords(groupName: string, rows: LogRow[]): LogRecord[] {
-    return toRecords(rows, (r) => (this.failures.get(offsetKey(groupName, r.topic, r.partition) + `@${r.offset}`) ?? 0) + 1);
+    return toRecords(
+      rows,
+      (r) => (this.failures.get(offsetKey(groupName, r.topic, r.partition) + `@${r.offset}`) ?? 0) + 1,
+    );
   }
 
   private async deliver(groupName: string, cursor: PartitionCursor): Promise<void> {
@@ -350,16 +419,31 @@ export class Broker {
       return;
     }
     const end = this.endOf(cursor.topic, cursor.partition);
-    const upto = Math.min(end, cursor.next + this.config.deliveryBatch, cursor.committed + this.config.maxInflight);
+    const upto = Math.min(
+      end,
+      cursor.next + this.config.deliveryBatch,
+      cursor.committed + this.config.maxInflight,
+    );
     if (upto <= cursor.next) return;
     const { from, member } = { from: cursor.next, member: cursor.member };
-    const rows = await readRange(this.deps.db, cursor, from, upto, this.log.cached(cursor.topic, cursor.partition, from, upto));
+    const rows = await readRange(
+      this.deps.db,
+      cursor,
+      from,
+      upto,
+      this.log.cached(cursor.topic, cursor.partition, from, upto),
+    );
     // A rebalance or a nack while we read makes this batch stale: start over from the new cursor.
     const hold = this.faults.delays.take(groupName, rows);
     if (hold > 0 && cursor.member === member && cursor.next === from) {
       // Delayed delivery: this partition waits; the others go on, so order across partitions changes.
       cursor.blockedUntil = this.deps.clock.now() + hold;
-      this.deps.emit({ kind: 'broker-fault', fault: 'delay', group: groupName, type: rows[0]?.event.type ?? null });
+      this.deps.emit({
+        kind: 'broker-fault',
+        fault: 'delay',
+        group: groupName,
+        type: rows[0]?.event.type ?? null,
+      });
       this.pump(groupName, cursor);
       return;
     }
@@ -368,10 +452,22 @@ export class Broker {
       const group = this.groups.get(groupName)!;
       const records = this.toRecords(groupName, rows);
       const { replyTo, session } = group.members.get(member)!;
-      const delivery = { type: 'deliver' as const, group: groupName, topic: cursor.topic, partition: cursor.partition, records, session };
+      const delivery = {
+        type: 'deliver' as const,
+        group: groupName,
+        topic: cursor.topic,
+        partition: cursor.partition,
+        records,
+        session,
+      };
       this.reply(replyTo, delivery);
       if (this.faults.duplicates.take(groupName, records)) {
-        this.deps.emit({ kind: 'broker-fault', fault: 'duplicate', group: groupName, type: records[0].event.type });
+        this.deps.emit({
+          kind: 'broker-fault',
+          fault: 'duplicate',
+          group: groupName,
+          type: records[0].event.type,
+        });
         this.reply(replyTo, delivery);
       }
       this.statsDirty = true;

@@ -45,13 +45,35 @@ describe('BrokerClient across a restart of its process', () => {
     const got: Delivery[] = [];
     void restarted.subscribe('query', ['t'], (d) => got.push(d));
     await until(() => broker.requests.filter((r) => r.type === 'subscribe').length === 2);
-    const [oldSession, newSession] = broker.requests.flatMap((r) => (r.type === 'subscribe' ? [r.session] : []));
+    const [oldSession, newSession] = broker.requests.flatMap((r) =>
+      r.type === 'subscribe' ? [r.session] : [],
+    );
     expect(oldSession).toBeTruthy();
     expect(newSession).not.toBe(oldSession);
 
-    const record = (offset: number) => ({ topic: 't', partition: 0, offset, attempt: 1, event: { id: `e${offset}` } as never });
-    broker.send('query', { type: 'deliver', group: 'query', topic: 't', partition: 0, records: [record(4)], session: oldSession });
-    broker.send('query', { type: 'deliver', group: 'query', topic: 't', partition: 0, records: [record(0)], session: newSession });
+    const record = (offset: number) => ({
+      topic: 't',
+      partition: 0,
+      offset,
+      attempt: 1,
+      event: { id: `e${offset}` } as never,
+    });
+    broker.send('query', {
+      type: 'deliver',
+      group: 'query',
+      topic: 't',
+      partition: 0,
+      records: [record(4)],
+      session: oldSession,
+    });
+    broker.send('query', {
+      type: 'deliver',
+      group: 'query',
+      topic: 't',
+      partition: 0,
+      records: [record(0)],
+      session: newSession,
+    });
     await until(() => got.length > 0);
     await new Promise((r) => setTimeout(r, 20));
     expect(got.map((d) => d.records[0].offset)).toEqual([0]);

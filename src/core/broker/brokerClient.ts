@@ -84,7 +84,8 @@ export class BrokerClient {
 
   async publish(messages: OutgoingMessage[]): Promise<number[]> {
     const reply = await this.request({ type: 'publish', from: this.self, messages });
-    if (reply.type !== 'publish.ok') throw new BrokerUnavailable(reply.type === 'publish.failed' ? reply.error : `unexpected ${reply.type}`);
+    if (reply.type !== 'publish.ok')
+      throw new BrokerUnavailable(reply.type === 'publish.failed' ? reply.error : `unexpected ${reply.type}`);
     return reply.offsets;
   }
 
@@ -101,7 +102,10 @@ export class BrokerClient {
     if (this.stepped) return this.resubscribe();
     void this.resubscribe();
     // A member that stops beating is dropped by the broker, as a Kafka session times out.
-    this.heartbeat ??= setInterval(() => this.send({ type: 'heartbeat', group, member: this.self }), this.heartbeatMs);
+    this.heartbeat ??= setInterval(
+      () => this.send({ type: 'heartbeat', group, member: this.self }),
+      this.heartbeatMs,
+    );
     return Promise.resolve();
   }
 
@@ -115,7 +119,9 @@ export class BrokerClient {
   }
 
   /** Fire-and-forget in a live run; confirmed by the broker in a deterministic one. */
-  private async tell(request: Confirmed<Extract<BrokerRequest, { type: 'ack' | 'nack' | 'subscribe' }>>): Promise<void> {
+  private async tell(
+    request: Confirmed<Extract<BrokerRequest, { type: 'ack' | 'nack' | 'subscribe' }>>,
+  ): Promise<void> {
     if (!this.stepped) return this.send(request as BrokerRequest);
     await this.request({ ...request, from: this.self });
   }
@@ -125,10 +131,16 @@ export class BrokerClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(reqId);
-        reject(new BrokerUnavailable(`broker did not confirm ${request.type} within ${this.publishTimeoutMs} ms`));
+        reject(
+          new BrokerUnavailable(`broker did not confirm ${request.type} within ${this.publishTimeoutMs} ms`),
+        );
       }, this.publishTimeoutMs);
       this.waiting.set(reqId, { resolve, reject, timer });
-      this.send({ ...request, reqId, ...(this.stepClock ? { at: this.stepClock.now() } : {}) } as BrokerRequest);
+      this.send({
+        ...request,
+        reqId,
+        ...(this.stepClock ? { at: this.stepClock.now() } : {}),
+      } as BrokerRequest);
     });
   }
 
@@ -146,7 +158,16 @@ export class BrokerClient {
 
   private resubscribe(): Promise<void> {
     const s = this.subscription;
-    return s ? this.tell({ type: 'subscribe', from: this.self, group: s.group, member: this.self, topics: s.topics, ...(this.session ? { session: this.session } : {}) }) : Promise.resolve();
+    return s
+      ? this.tell({
+          type: 'subscribe',
+          from: this.self,
+          group: s.group,
+          member: this.self,
+          topics: s.topics,
+          ...(this.session ? { session: this.session } : {}),
+        })
+      : Promise.resolve();
   }
 
   private send(request: BrokerRequest): void {

@@ -35,7 +35,11 @@ export interface AttemptRow {
   error: string;
 }
 
-export type DexieDeps = { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange; addons?: ((db: Dexie) => void)[] };
+export type DexieDeps = {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
+  addons?: ((db: Dexie) => void)[];
+};
 
 /**
  * For a database only its own process opens: Dexie without its live-query machinery. Nothing here
@@ -44,7 +48,8 @@ export type DexieDeps = { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange
  * worker), and keeps an optimistic cache; under load that costs more than the writes themselves.
  */
 export function withoutLiveQueries(deps: DexieDeps): DexieDeps {
-  const quiet = (db: Dexie) => void db.unuse({ stack: 'dbcore', name: 'Observability' }).unuse({ stack: 'dbcore', name: 'Cache' });
+  const quiet = (db: Dexie) =>
+    void db.unuse({ stack: 'dbcore', name: 'Observability' }).unuse({ stack: 'dbcore', name: 'Cache' });
   return { ...deps, addons: [...(deps.addons ?? []), quiet] };
 }
 

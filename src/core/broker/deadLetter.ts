@@ -14,7 +14,12 @@ export interface DeadLetter {
   event: CloudEvent;
 }
 
-export function deadLetterEvent(record: LogRow, group: string, error: string, failures: number): CloudEvent<DeadLetter> {
+export function deadLetterEvent(
+  record: LogRow,
+  group: string,
+  error: string,
+  failures: number,
+): CloudEvent<DeadLetter> {
   const original = record.event;
   return makeEvent<DeadLetter>({
     id: `${original.id}/dead-letter/${group}`,
@@ -24,6 +29,14 @@ export function deadLetterEvent(record: LogRow, group: string, error: string, fa
     time: original.time,
     correlationid: original.correlationid,
     causationid: original.id,
-    data: { group, topic: record.topic, partition: record.partition, offset: record.offset, failures, error, event: original },
+    data: {
+      group,
+      topic: record.topic,
+      partition: record.partition,
+      offset: record.offset,
+      failures,
+      error,
+      event: original,
+    },
   });
 }

@@ -39,7 +39,16 @@ export class ConsumerGroup {
     const key = ConsumerGroup.key(topic, partition);
     let cursor = this.cursors.get(key);
     if (!cursor) {
-      cursor = { topic, partition, committed, next: committed, member: null, blockedUntil: 0, wakeBooked: false, reading: false };
+      cursor = {
+        topic,
+        partition,
+        committed,
+        next: committed,
+        member: null,
+        blockedUntil: 0,
+        wakeBooked: false,
+        reading: false,
+      };
       this.cursors.set(key, cursor);
     }
     return cursor;

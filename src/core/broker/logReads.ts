@@ -18,11 +18,20 @@ export interface DeliverableCursor {
 }
 
 /** `cached`: the writer's in-memory tail, when it holds the whole range (a read right after the write). */
-export async function readRange(db: BrokerDb, cursor: PartitionCursor, from: number, upto: number, cached?: LogRow[]): Promise<LogRow[]> {
+export async function readRange(
+  db: BrokerDb,
+  cursor: PartitionCursor,
+  from: number,
+  upto: number,
+  cached?: LogRow[],
+): Promise<LogRow[]> {
   if (cached) return cached;
   cursor.reading = true;
   try {
-    return await db.log.where('[topic+partition+offset]').between([cursor.topic, cursor.partition, from], [cursor.topic, cursor.partition, upto], true, false).toArray();
+    return await db.log
+      .where('[topic+partition+offset]')
+      .between([cursor.topic, cursor.partition, from], [cursor.topic, cursor.partition, upto], true, false)
+      .toArray();
   } finally {
     cursor.reading = false;
   }
@@ -30,16 +39,33 @@ export async function readRange(db: BrokerDb, cursor: PartitionCursor, from: num
 
 /** `attempt(row)`: how many times this record has now been handed over (1 = first delivery). */
 export function toRecords(rows: LogRow[], attempt: (row: LogRow) => number): LogRecord[] {
-  return rows.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.offset, event: r.event, attempt: attempt(r) }));
+  return rows.map((r) => ({
+    topic: r.topic,
+    partition: r.partition,
+    offset: r.offset,
+    event: r.event,
+    attempt: attempt(r),
+  }));
 }
 
 /** Deterministic runs: every partition with records past its cursor and a member to take them. */
-export function deliverableCursors(groups: Iterable<ConsumerGroup>, endOf: (topic: string, partition: number) => number): DeliverableCursor[] {
+export function deliverableCursors(
+  groups: Iterable<ConsumerGroup>,
+  endOf: (topic: string, partition: number) => number,
+): DeliverableCursor[] {
   const found: DeliverableCursor[] = [];
   for (const group of groups)
     for (const cursor of group.cursors.values()) {
       const available = endOf(cursor.topic, cursor.partition) - cursor.next;
-      if (available > 0 && cursor.member) found.push({ group: group.name, member: cursor.member, topic: cursor.topic, partition: cursor.partition, available, blockedUntil: cursor.blockedUntil });
+      if (available > 0 && cursor.member)
+        found.push({
+          group: group.name,
+          member: cursor.member,
+          topic: cursor.topic,
+          partition: cursor.partition,
+          available,
+          blockedUntil: cursor.blockedUntil,
+        });
     }
   return found;
 }

@@ -21,10 +21,15 @@ async function startAll() {
 /** Records held per topic, from the broker's database. */
 async function held(): Promise<Record<string, number>> {
   const dump = await h.readBroker();
-  return Object.fromEntries(dump.topics.map((t) => [t.name, t.partitions.reduce((n, p) => n + p.records, 0)]));
+  return Object.fromEntries(
+    dump.topics.map((t) => [t.name, t.partitions.reduce((n, p) => n + p.records, 0)]),
+  );
 }
 
-const ends = async () => Object.fromEntries((await h.readBroker()).topics.map((t) => [t.name, t.partitions.map((p) => p.endOffset)]));
+const ends = async () =>
+  Object.fromEntries(
+    (await h.readBroker()).topics.map((t) => [t.name, t.partitions.map((p) => p.endOffset)]),
+  );
 
 describe('log retention', () => {
   it('deletes what every group acknowledged once it is old enough, keeping each partition’s newest record', async () => {
@@ -54,9 +59,20 @@ describe('log retention', () => {
     h.kill('shipping');
     for (let i = 0; i < 4; i++) await h.service('order').command('placeOrder', order);
     // Shipping's group has not acknowledged the four new InventoryReserved records.
-    await expect.poll(() => h.broker().stats().groups.filter((g) => g.group === 'shipping').reduce((n, g) => n + g.lag, 0)).toBe(4);
+    await expect
+      .poll(() =>
+        h
+          .broker()
+          .stats()
+          .groups.filter((g) => g.group === 'shipping')
+          .reduce((n, g) => n + g.lag, 0),
+      )
+      .toBe(4);
     await h.broker().prune(0);
-    const unacked = h.broker().stats().groups.filter((g) => g.group === 'shipping' && g.topic === 'inventory-events');
+    const unacked = h
+      .broker()
+      .stats()
+      .groups.filter((g) => g.group === 'shipping' && g.topic === 'inventory-events');
     const dump = await h.readBroker();
     const inventory = dump.topics.find((t) => t.name === 'inventory-events')!;
     for (const g of unacked) expect(inventory.partitions[g.partition].records).toBeGreaterThanOrEqual(g.lag);
@@ -90,8 +106,32 @@ describe('log retention', () => {
     await startAll();
     const client = new BrokerClient('auditor', h.runId, broadcastChannels(BroadcastChannel as never));
     try {
-      await client.publish([{ topic: 'audit-events', event: makeEvent({ id: 'a1', source: '/audit', type: 'Audited', subject: 'x', time: new Date(0).toISOString(), data: {} }) }]);
-      await client.publish([{ topic: 'audit-events', event: makeEvent({ id: 'a2', source: '/audit', type: 'Audited', subject: 'x', time: new Date(0).toISOString(), data: {} }) }]);
+      await client.publish([
+        {
+          topic: 'audit-events',
+          event: makeEvent({
+            id: 'a1',
+            source: '/audit',
+            type: 'Audited',
+            subject: 'x',
+            time: new Date(0).toISOString(),
+            data: {},
+          }),
+        },
+      ]);
+      await client.publish([
+        {
+          topic: 'audit-events',
+          event: makeEvent({
+            id: 'a2',
+            source: '/audit',
+            type: 'Audited',
+            subject: 'x',
+            time: new Date(0).toISOString(),
+            data: {},
+          }),
+        },
+      ]);
     } finally {
       client.close();
     }

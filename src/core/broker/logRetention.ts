@@ -49,7 +49,10 @@ export class LogRetention {
       const ends = this.deps.ends().get(topic.name) ?? [];
       for (let p = 0; p < ends.length; p++) {
         if (ends[p] === 0) continue;
-        const first = await db.log.where('[topic+partition+offset]').between([topic.name, p, 0], [topic.name, p, ends[p]]).first();
+        const first = await db.log
+          .where('[topic+partition+offset]')
+          .between([topic.name, p, 0], [topic.name, p, ends[p]])
+          .first();
         this.starts.set(key(topic.name, p), first?.offset ?? ends[p]);
         this.ages.set(key(topic.name, p), [[ends[p] - 1, now]]);
       }
@@ -97,7 +100,12 @@ export class LogRetention {
     }
   }
 
-  private async prunePartition(topic: string, partition: number, end: number, cutoff: number): Promise<number> {
+  private async prunePartition(
+    topic: string,
+    partition: number,
+    end: number,
+    cutoff: number,
+  ): Promise<number> {
     const k = key(topic, partition);
     const floor = this.deps.floor(topic, partition);
     const ages = this.ages.get(k);
@@ -118,7 +126,10 @@ export class LogRetention {
     const { db } = this.deps;
     const until = Math.max(horizon, this.horizon.get(topic) ?? -Infinity);
     await db.transaction('rw', db.log, db.topics, async () => {
-      await db.log.where('[topic+partition+offset]').between([topic, partition, start], [topic, partition, upto], true, false).delete();
+      await db.log
+        .where('[topic+partition+offset]')
+        .between([topic, partition, start], [topic, partition, upto], true, false)
+        .delete();
       await db.topics.update(topic, { prunedUntil: until });
     });
     this.starts.set(k, upto);

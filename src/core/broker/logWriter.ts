@@ -48,7 +48,10 @@ export class LogWriter {
     for (const topic of await db.topics.toArray()) {
       const ends: number[] = [];
       for (let p = 0; p < topic.partitions; p++) {
-        const last = await db.log.where('[topic+partition+offset]').between([topic.name, p, 0], [topic.name, p, MAX_OFFSET]).last();
+        const last = await db.log
+          .where('[topic+partition+offset]')
+          .between([topic.name, p, 0], [topic.name, p, MAX_OFFSET])
+          .last();
         ends.push(last ? last.offset + 1 : 0);
       }
       this.ends.set(topic.name, ends);
@@ -123,7 +126,8 @@ export class LogWriter {
     );
     try {
       await db.transaction('rw', db.log, db.topics, async () => {
-        if (newTopics.size) await db.topics.bulkPut([...newTopics].map((name) => ({ name, partitions: this.deps.partitions })));
+        if (newTopics.size)
+          await db.topics.bulkPut([...newTopics].map((name) => ({ name, partitions: this.deps.partitions })));
         await db.log.bulkAdd(rows);
       });
     } catch (error) {

@@ -4,7 +4,8 @@
 
 import type { BrokerDb, OffsetRow } from './brokerDb';
 
-export const offsetKey = (group: string, topic: string, partition: number) => `${group}|${topic}#${partition}`;
+export const offsetKey = (group: string, topic: string, partition: number) =>
+  `${group}|${topic}#${partition}`;
 
 export class OffsetStore {
   private readonly stored = new Map<string, number>();
@@ -17,7 +18,8 @@ export class OffsetStore {
   ) {}
 
   async load(): Promise<void> {
-    for (const row of await this.db.offsets.toArray()) this.stored.set(offsetKey(row.group, row.topic, row.partition), row.committed);
+    for (const row of await this.db.offsets.toArray())
+      this.stored.set(offsetKey(row.group, row.topic, row.partition), row.committed);
   }
 
   /** The durable committed offset, or 0 for a partition the group never acknowledged. */
@@ -29,7 +31,8 @@ export class OffsetStore {
   committedOf(topic: string, partition: number): Map<string, number> {
     const suffix = `|${topic}#${partition}`;
     const found = new Map<string, number>();
-    for (const [k, committed] of this.stored) if (k.endsWith(suffix)) found.set(k.slice(0, -suffix.length), committed);
+    for (const [k, committed] of this.stored)
+      if (k.endsWith(suffix)) found.set(k.slice(0, -suffix.length), committed);
     return found;
   }
 

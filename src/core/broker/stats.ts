@@ -5,9 +5,16 @@ import type { BrokerStats } from '../telemetry';
 import type { ConsumerGroup } from './groups';
 import { DEAD_LETTER_TOPIC } from './wire';
 
-export function brokerStats(ends: Map<string, number[]>, groups: Iterable<ConsumerGroup>, paused: boolean, retention?: BrokerStats['retention']): BrokerStats {
+export function brokerStats(
+  ends: Map<string, number[]>,
+  groups: Iterable<ConsumerGroup>,
+  paused: boolean,
+  retention?: BrokerStats['retention'],
+): BrokerStats {
   const endOf = (topic: string, partition: number) => ends.get(topic)?.[partition] ?? 0;
-  const partitions = [...ends].flatMap(([topic, e]) => e.map((endOffset, partition) => ({ topic, partition, endOffset })));
+  const partitions = [...ends].flatMap(([topic, e]) =>
+    e.map((endOffset, partition) => ({ topic, partition, endOffset })),
+  );
   const groupStats = [...groups].flatMap((group) =>
     [...group.cursors.values()].map((c) => ({
       group: group.name,

@@ -21,18 +21,48 @@ interface Stepped {
 
 export type BrokerRequest =
   | { type: 'publish'; reqId: string; from: string; messages: OutgoingMessage[]; at?: number }
-  | ({ type: 'subscribe'; from: string; group: string; member: string; topics: string[]; session?: string } & Stepped)
+  | ({
+      type: 'subscribe';
+      from: string;
+      group: string;
+      member: string;
+      topics: string[];
+      session?: string;
+    } & Stepped)
   | { type: 'heartbeat'; group: string; member: string }
   | ({ type: 'ack'; group: string; topic: string; partition: number; offset: number } & Stepped)
-  | ({ type: 'nack'; group: string; topic: string; partition: number; offset: number; error: string } & Stepped)
+  | ({
+      type: 'nack';
+      group: string;
+      topic: string;
+      partition: number;
+      offset: number;
+      error: string;
+    } & Stepped)
   /** Deterministic runs only: hand over up to `max` records of one partition now (the broker never pushes). */
-  | { type: 'fetch'; reqId: string; from: string; group: string; topic: string; partition: number; max: number; at: number };
+  | {
+      type: 'fetch';
+      reqId: string;
+      from: string;
+      group: string;
+      topic: string;
+      partition: number;
+      max: number;
+      at: number;
+    };
 
 export type BrokerReply =
   | { type: 'publish.ok'; reqId: string; offsets: number[] }
   | { type: 'publish.failed'; reqId: string; error: string }
   /** `session`: the incarnation of the member it is meant for; a restarted process drops what was meant for its predecessor. */
-  | { type: 'deliver'; group: string; topic: string; partition: number; records: LogRecord[]; session?: string }
+  | {
+      type: 'deliver';
+      group: string;
+      topic: string;
+      partition: number;
+      records: LogRecord[];
+      session?: string;
+    }
   /** `duplicate`: a fault asks the consumer to take this batch twice; `heldBack`: a delay fault held it. */
   | { type: 'fetch.ok'; reqId: string; records: LogRecord[]; duplicate: boolean; heldBack: boolean }
   | { type: 'done'; reqId: string };

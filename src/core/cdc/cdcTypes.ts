@@ -84,13 +84,27 @@ export interface SearchStats {
 
 /** What CDC workers report over telemetry, besides the commit facts every database sends. */
 export type CdcFact =
-  | { kind: 'cdc-published'; service: string; topics: string[]; count: number; duplicates: number; seq: number }
+  | {
+      kind: 'cdc-published';
+      service: string;
+      topics: string[];
+      count: number;
+      duplicates: number;
+      seq: number;
+    }
   | { kind: 'cdc-snapshot'; service: string; rows: number; seq: number; done: boolean }
   | { kind: 'cdc-warning'; service: string; warning: string }
   /** The connector after it stored a position: where it stands in each log, and its totals. */
   | { kind: 'cdc-connector'; state: ConnectorState }
   /** The query service committed a batch of change events: `applied`, `duplicates` and `stale` are this batch's. */
-  | { kind: 'cdc-applied'; service: 'query'; applied: number; duplicates: number; stale: number; topic: string };
+  | {
+      kind: 'cdc-applied';
+      service: 'query';
+      applied: number;
+      duplicates: number;
+      stale: number;
+      topic: string;
+    };
 
 /** Everything a CDC worker sends over telemetry: its facts, and each committed transaction of its database. */
 export type CdcReport =

@@ -220,7 +220,8 @@ describe('CDC connector', () => {
     await db.table('orders').bulkAdd([order('o1'), order('o2'), order('o3')]);
     const positions = memoryPositionStore();
     const seen: string[] = [];
-    const record = (b: PublishedBatch) => void seen.push(`${b.snapshot ? 'snapshot' : 'log'} ${b.messages.length} dup ${b.duplicates}`);
+    const record = (b: PublishedBatch) =>
+      void seen.push(`${b.snapshot ? 'snapshot' : 'log'} ${b.messages.length} dup ${b.duplicates}`);
     let batches = 0;
     const crashing = connector(db, positions, fakeBroker().publish, {
       afterPublish: (b) => {
@@ -232,7 +233,10 @@ describe('CDC connector', () => {
     await db.table('orders').bulkAdd([order('o4'), order('o5')]);
     await expect(crashing.drain()).rejects.toThrow('crashed after publish');
     const stored: number[] = [];
-    const restarted = connector(db, positions, fakeBroker().publish, { afterPublish: record, afterPosition: (_s, p) => void stored.push(p.seq) });
+    const restarted = connector(db, positions, fakeBroker().publish, {
+      afterPublish: record,
+      afterPosition: (_s, p) => void stored.push(p.seq),
+    });
     await restarted.start();
     await restarted.drain();
     expect(seen).toEqual(['snapshot 2 dup 0', 'snapshot 1 dup 0', 'log 2 dup 0', 'log 2 dup 2']);

@@ -151,7 +151,8 @@ export class CdcConnector {
     // The log is followed from the cut-short snapshot's position, not the new one: a row the first attempt
     // sent and that was deleted since is absent from the new snapshot, and only its delete in the log tells
     // consumers. Changes the new snapshot already covers arrive again; consumers skip them by sequence.
-    const followFrom = stored?.snapshotInFlight !== undefined ? Math.min(stored.seq, snapshot.seq) : snapshot.seq;
+    const followFrom =
+      stored?.snapshotInFlight !== undefined ? Math.min(stored.seq, snapshot.seq) : snapshot.seq;
     for (let start = 0; start < snapshot.records.length; start += batchSize) {
       const records = snapshot.records.slice(start, start + batchSize);
       const handed = start + records.length;
@@ -161,7 +162,13 @@ export class CdcConnector {
         snapshotInFlight: Math.max(handed, sentBefore),
       });
       const messages = this.routeAll(records);
-      await this.publish({ service: source.service, messages, seq: snapshot.seq, snapshot: true, duplicates });
+      await this.publish({
+        service: source.service,
+        messages,
+        seq: snapshot.seq,
+        snapshot: true,
+        duplicates,
+      });
       this.stats.snapshotRows += records.length;
       this.stats.duplicates += duplicates;
     }

@@ -21,7 +21,9 @@ export function changeRecordsOf(dump: TableDump | undefined): ChangeRecord[] {
  * empty log), 0 before the relay's first read.
  */
 export function relayPositionOf(dump: TableDump | undefined): number | null {
-  const stored = ((dump?.meta ?? []) as unknown as { key: string; value: ConnectorPosition }[]).find((m) => m.key === RELAY_POSITION_KEY);
+  const stored = ((dump?.meta ?? []) as unknown as { key: string; value: ConnectorPosition }[]).find(
+    (m) => m.key === RELAY_POSITION_KEY,
+  );
   if (stored) return stored.value.seq;
   return changeRowsOf(dump).length ? 0 : null;
 }

@@ -30,7 +30,12 @@ export interface LoadOptions {
   upTo?: number;
 }
 
-export async function loadAggregate<S>(store: EventStore, type: AggregateType<S>, id: string, options: LoadOptions): Promise<Loaded<S>> {
+export async function loadAggregate<S>(
+  store: EventStore,
+  type: AggregateType<S>,
+  id: string,
+  options: LoadOptions,
+): Promise<Loaded<S>> {
   const upTo = options.upTo ?? Number.MAX_SAFE_INTEGER;
   const started = performance.now();
   const snapshot = options.snapshots ? await store.latestSnapshot(id, upTo) : undefined;
@@ -43,7 +48,11 @@ export async function loadAggregate<S>(store: EventStore, type: AggregateType<S>
 }
 
 /** Every state a stream went through, version by version: a replay to step through. */
-export async function replay<S>(store: EventStore, type: AggregateType<S>, id: string): Promise<{ version: number; event: StoredEvent; state: S }[]> {
+export async function replay<S>(
+  store: EventStore,
+  type: AggregateType<S>,
+  id: string,
+): Promise<{ version: number; event: StoredEvent; state: S }[]> {
   let state = type.initial(id);
   const steps: { version: number; event: StoredEvent; state: S }[] = [];
   for (const stored of await store.read(id)) {
@@ -60,7 +69,14 @@ export function snapshotDue(before: number, after: number, every: number): boole
 }
 
 /** Snapshot policy: after an append that crossed a multiple of `every`, store the state. */
-export async function snapshotIfDue<S>(store: EventStore, id: string, before: number, after: number, every: number, state: S): Promise<boolean> {
+export async function snapshotIfDue<S>(
+  store: EventStore,
+  id: string,
+  before: number,
+  after: number,
+  every: number,
+  state: S,
+): Promise<boolean> {
   if (!snapshotDue(before, after, every)) return false;
   await store.saveSnapshot(id, after, state);
   return true;

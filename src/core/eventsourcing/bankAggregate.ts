@@ -27,7 +27,11 @@ export const accountAggregate: AggregateType<AccountState> = {
       case 'AccountOpened':
         return { ...state, owner: d.owner, status: 'OPEN' };
       case 'MoneyDeposited':
-        return { ...state, balance: state.balance + d.amount, received: d.transferId ? [...state.received, d.transferId] : state.received };
+        return {
+          ...state,
+          balance: state.balance + d.amount,
+          received: d.transferId ? [...state.received, d.transferId] : state.received,
+        };
       case 'MoneyWithdrawn':
         return { ...state, balance: state.balance - d.amount };
       case 'TransferInitiated':
@@ -52,7 +56,8 @@ export type AccountCommand =
 
 export function decideAccount(state: AccountState, command: AccountCommand): NewEvent[] {
   const open = () => {
-    if (state.status !== 'OPEN') throw new RuleBroken(`account ${state.id} is ${state.status === 'NONE' ? 'not open' : 'closed'}`);
+    if (state.status !== 'OPEN')
+      throw new RuleBroken(`account ${state.id} is ${state.status === 'NONE' ? 'not open' : 'closed'}`);
   };
   const positive = (amount: number) => {
     if (!(amount > 0)) throw new RuleBroken('amount must be positive');
@@ -65,17 +70,29 @@ export function decideAccount(state: AccountState, command: AccountCommand): New
       if (command.transferId && state.received.includes(command.transferId)) return []; // this transfer was credited already
       open();
       positive(command.amount);
-      return [{ type: 'MoneyDeposited', data: { amount: command.amount, ...(command.transferId ? { transferId: command.transferId } : {}) } }];
+      return [
+        {
+          type: 'MoneyDeposited',
+          data: { amount: command.amount, ...(command.transferId ? { transferId: command.transferId } : {}) },
+        },
+      ];
     case 'withdraw':
       open();
       positive(command.amount);
-      if (command.amount > state.balance) throw new RuleBroken(`account ${state.id} has ${state.balance}, cannot withdraw ${command.amount}`);
+      if (command.amount > state.balance)
+        throw new RuleBroken(`account ${state.id} has ${state.balance}, cannot withdraw ${command.amount}`);
       return [{ type: 'MoneyWithdrawn', data: { amount: command.amount } }];
     case 'initiateTransfer':
       open();
       positive(command.amount);
-      if (command.amount > state.balance) throw new RuleBroken(`account ${state.id} has ${state.balance}, cannot send ${command.amount}`);
-      return [{ type: 'TransferInitiated', data: { transferId: command.transferId, to: command.to, amount: command.amount } }];
+      if (command.amount > state.balance)
+        throw new RuleBroken(`account ${state.id} has ${state.balance}, cannot send ${command.amount}`);
+      return [
+        {
+          type: 'TransferInitiated',
+          data: { transferId: command.transferId, to: command.to, amount: command.amount },
+        },
+      ];
     case 'completeTransfer':
       if (!state.pending.includes(command.transferId)) return []; // already completed: a repeated step changes nothing
       return [{ type: 'TransferCompleted', data: { transferId: command.transferId } }];

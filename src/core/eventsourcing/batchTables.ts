@@ -50,7 +50,9 @@ export function batchTables(db: Dexie): BatchTables {
       };
     },
     flush() {
-      const writes = [...written.values()].filter(({ rows }) => rows.size).map(({ table, rows }) => table.bulkPut([...rows.values()]));
+      const writes = [...written.values()]
+        .filter(({ rows }) => rows.size)
+        .map(({ table, rows }) => table.bulkPut([...rows.values()]));
       return Dexie.Promise.all(writes).then(() => undefined);
     },
   };

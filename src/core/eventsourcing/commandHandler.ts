@@ -40,14 +40,22 @@ export async function handleCommand<S, C>(
   for (let conflicts = 0; ; conflicts++) {
     const loaded = await loadAggregate(store, type, id, { snapshots: options.snapshotEvery > 0 });
     const decided = decide(loaded.state, command);
-    if (!decided.length) return { events: [], version: loaded.version, state: loaded.state, conflicts, snapshotted: false };
+    if (!decided.length)
+      return { events: [], version: loaded.version, state: loaded.state, conflicts, snapshotted: false };
     if (conflicts === 0) await options.beforeAppend?.();
     try {
       const events = await store.append(id, loaded.version, decided);
       const state = events.reduce((s, e) => type.apply(s, e), loaded.state);
       const version = loaded.version + events.length;
       if (snapshotDue(loaded.version, version, options.snapshotEvery)) options.beforeSnapshot?.();
-      const snapshotted = await snapshotIfDue(store, id, loaded.version, version, options.snapshotEvery, state);
+      const snapshotted = await snapshotIfDue(
+        store,
+        id,
+        loaded.version,
+        version,
+        options.snapshotEvery,
+        state,
+      );
       return { events, version, state, conflicts, snapshotted };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersion) || conflicts + 1 >= attempts) throw error;

@@ -34,6 +34,10 @@ export async function auditStore(store: EventStore, def: EsStoreDefinition): Pro
       const replayed = await loadAggregate(store, def.aggregate, id, { snapshots: false });
       audited.push({ id, version: replayed.version, live: live.state, replayed: replayed.state });
     }
-    return { store: def.name, streams: audited, ...(def.name === 'bank' ? { money: await moneyHeld(store) } : {}) };
+    return {
+      store: def.name,
+      streams: audited,
+      ...(def.name === 'bank' ? { money: await moneyHeld(store) } : {}),
+    };
   });
 }

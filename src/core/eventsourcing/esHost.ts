@@ -61,7 +61,8 @@ export class EsHost {
     this.crash.assertAlive();
     const handled = await handleCommand(this.store, this.def.aggregate, this.def.decide, id, command, {
       snapshotEvery: this.deps.snapshotEvery,
-      onConflict: (error) => this.deps.emit({ kind: 'conflict', store: this.deps.store, stream: id, message: error.message }),
+      onConflict: (error) =>
+        this.deps.emit({ kind: 'conflict', store: this.deps.store, stream: id, message: error.message }),
       beforeSnapshot: () => this.crash.at('es-after-append-before-snapshot'),
       ...extra,
     });
@@ -72,7 +73,10 @@ export class EsHost {
   async transfer(request: TransferRequest): Promise<void> {
     this.only('bank', 'transfer');
     this.crash.assertAlive();
-    await transfer({ ...this.transferDeps(), afterDebit: () => this.crash.at('transfer-after-debit-before-credit') }, request);
+    await transfer(
+      { ...this.transferDeps(), afterDebit: () => this.crash.at('transfer-after-debit-before-credit') },
+      request,
+    );
   }
 
   /** Transfers debited and not yet completed, as the events say. */
@@ -86,7 +90,8 @@ export class EsHost {
    */
   async stageRace(orderId: string): Promise<{ conflicts: number; message: string }> {
     this.only('orders', 'stageRace');
-    if ((await this.store.version(orderId)) === 0) await this.command(orderId, { type: 'create', customerId: 'racer' } satisfies OrderCommand);
+    if ((await this.store.version(orderId)) === 0)
+      await this.command(orderId, { type: 'create', customerId: 'racer' } satisfies OrderCommand);
     let message = '';
     const first: OrderCommand = { type: 'addItem', sku: 'RACE-A', qty: 1, price: 10 };
     const second: OrderCommand = { type: 'addItem', sku: 'RACE-B', qty: 1, price: 20 };
@@ -107,7 +112,15 @@ export class EsHost {
     return growOrder(this.store, orderId, count, {
       snapshotEvery: this.deps.snapshotEvery,
       beforeSnapshot: () => this.crash.at('es-after-append-before-snapshot'),
-      progress: (done, version) => this.deps.emit({ kind: 'grow-progress', store: this.deps.store, stream: orderId, done, total: count, version }),
+      progress: (done, version) =>
+        this.deps.emit({
+          kind: 'grow-progress',
+          store: this.deps.store,
+          stream: orderId,
+          done,
+          total: count,
+          version,
+        }),
     });
   }
 
@@ -119,7 +132,13 @@ export class EsHost {
   async stateAt(id: string, version?: number, snapshots = true): Promise<AggregateAt> {
     const started = this.deps.timer();
     const loaded = await loadAggregate(this.store, this.def.aggregate, id, { snapshots, upTo: version });
-    const load: LoadStat = { snapshots, snapshotVersion: loaded.snapshotVersion, eventsRead: loaded.eventsRead, ms: this.deps.timer() - started, readMs: loaded.readMs };
+    const load: LoadStat = {
+      snapshots,
+      snapshotVersion: loaded.snapshotVersion,
+      eventsRead: loaded.eventsRead,
+      ms: this.deps.timer() - started,
+      readMs: loaded.readMs,
+    };
     return { state: loaded.state, version: loaded.version, load };
   }
 
@@ -133,7 +152,12 @@ export class EsHost {
   async streams(): Promise<StreamInfo[]> {
     const rows = await this.store.streams();
     return Promise.all(
-      rows.map(async (row) => ({ store: this.deps.store, id: row.id, version: row.version, snapshotVersion: (await this.store.latestSnapshot(row.id))?.version ?? null })),
+      rows.map(async (row) => ({
+        store: this.deps.store,
+        id: row.id,
+        version: row.version,
+        snapshotVersion: (await this.store.latestSnapshot(row.id))?.version ?? null,
+      })),
     );
   }
 
@@ -162,6 +186,7 @@ export class EsHost {
   }
 
   private only(store: EsStoreName, what: string): void {
-    if (this.deps.store !== store) throw new RuleBroken(`${what} is for the ${store} store; this is ${this.deps.store}`);
+    if (this.deps.store !== store)
+      throw new RuleBroken(`${what} is for the ${store} store; this is ${this.deps.store}`);
   }
 }

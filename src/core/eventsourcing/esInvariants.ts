@@ -26,7 +26,11 @@ export function sameState(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameState((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return ka.every(
+    (k) =>
+      Object.prototype.hasOwnProperty.call(b, k) &&
+      sameState((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
 }
 
 function replayDiffers(snapshot: EsSystemSnapshot): Anomaly[] {
@@ -60,10 +64,22 @@ function balancesDiverge(snapshot: EsSystemSnapshot): Anomaly[] {
     const folded = stream.replayed as AccountState;
     const row = rows.get(stream.id);
     rows.delete(stream.id);
-    if (!row) found.push({ invariant: 'read-model-converged', message: `balances has no row for ${stream.id} (its events say ${folded.balance}).` });
-    else if (row.balance !== folded.balance) found.push({ invariant: 'read-model-converged', message: `balances says ${stream.id} holds ${String(row.balance)}; its events say ${folded.balance}.` });
+    if (!row)
+      found.push({
+        invariant: 'read-model-converged',
+        message: `balances has no row for ${stream.id} (its events say ${folded.balance}).`,
+      });
+    else if (row.balance !== folded.balance)
+      found.push({
+        invariant: 'read-model-converged',
+        message: `balances says ${stream.id} holds ${String(row.balance)}; its events say ${folded.balance}.`,
+      });
   }
-  for (const id of rows.keys()) found.push({ invariant: 'read-model-converged', message: `balances has a row for ${id}, an account the bank has no events of.` });
+  for (const id of rows.keys())
+    found.push({
+      invariant: 'read-model-converged',
+      message: `balances has a row for ${id}, an account the bank has no events of.`,
+    });
   return found;
 }
 
@@ -76,18 +92,30 @@ function summariesDiverge(snapshot: EsSystemSnapshot): Anomaly[] {
     const folded = stream.replayed as EsOrderState;
     const row = rows.get(stream.id);
     rows.delete(stream.id);
-    if (!row) found.push({ invariant: 'read-model-converged', message: `orderSummaries has no row for ${stream.id} (${folded.status}, total ${folded.total}).` });
+    if (!row)
+      found.push({
+        invariant: 'read-model-converged',
+        message: `orderSummaries has no row for ${stream.id} (${folded.status}, total ${folded.total}).`,
+      });
     else if (row.status !== folded.status || Math.abs((row.total as number) - folded.total) > CENT)
       found.push({
         invariant: 'read-model-converged',
         message: `orderSummaries says ${stream.id} is ${String(row.status)} with total ${String(row.total)}; its events say ${folded.status}, ${folded.total}.`,
       });
   }
-  for (const id of rows.keys()) found.push({ invariant: 'read-model-converged', message: `orderSummaries has a row for ${id}, an order with no events.` });
+  for (const id of rows.keys())
+    found.push({
+      invariant: 'read-model-converged',
+      message: `orderSummaries has a row for ${id}, an order with no events.`,
+    });
   return found;
 }
 
 /** The read models only have to agree once the system has settled (every projection caught up). */
 export function checkEsInvariants(snapshot: EsSystemSnapshot, { settled }: { settled: boolean }): Anomaly[] {
-  return [...replayDiffers(snapshot), ...moneyLost(snapshot), ...(settled ? [...balancesDiverge(snapshot), ...summariesDiverge(snapshot)] : [])];
+  return [
+    ...replayDiffers(snapshot),
+    ...moneyLost(snapshot),
+    ...(settled ? [...balancesDiverge(snapshot), ...summariesDiverge(snapshot)] : []),
+  ];
 }

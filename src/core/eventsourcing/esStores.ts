@@ -16,8 +16,16 @@ export interface EsStoreDefinition {
 }
 
 export const ES_STORES: Record<EsStoreName, EsStoreDefinition> = {
-  orders: { name: 'orders', aggregate: orderAggregate as AggregateType<unknown>, decide: decideOrder as EsStoreDefinition['decide'] },
-  bank: { name: 'bank', aggregate: accountAggregate as AggregateType<unknown>, decide: decideAccount as EsStoreDefinition['decide'] },
+  orders: {
+    name: 'orders',
+    aggregate: orderAggregate as AggregateType<unknown>,
+    decide: decideOrder as EsStoreDefinition['decide'],
+  },
+  bank: {
+    name: 'bank',
+    aggregate: accountAggregate as AggregateType<unknown>,
+    decide: decideAccount as EsStoreDefinition['decide'],
+  },
 };
 
 /** Accounts a fresh bank opens, each with an outside deposit (zero: opened only). */

@@ -71,5 +71,12 @@ export type EsFact =
   | { kind: 'projected'; name: ReadModelName; checkpoint: number; applied: number }
   | { kind: 'rebuild-progress'; name: ReadModelName; done: number; total: number; finished: boolean }
   /** growOrder's progress: `done` of `total` events appended, the stream now at `version`. */
-  | { kind: 'grow-progress'; store: EsStoreName; stream: string; done: number; total: number; version: number }
+  | {
+      kind: 'grow-progress';
+      store: EsStoreName;
+      stream: string;
+      done: number;
+      total: number;
+      version: number;
+    }
   | { kind: 'error'; code: string; message: string };

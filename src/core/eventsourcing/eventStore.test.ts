@@ -26,7 +26,8 @@ function queryDb(): Dexie {
 }
 afterEach(() => open.splice(0).forEach((db) => db.close()));
 
-const order = (s: EventStore, id: string, command: OrderCommand, snapshotEvery = 0) => handleCommand(s, orderAggregate, decideOrder, id, command, { snapshotEvery });
+const order = (s: EventStore, id: string, command: OrderCommand, snapshotEvery = 0) =>
+  handleCommand(s, orderAggregate, decideOrder, id, command, { snapshotEvery });
 
 describe('event store', () => {
   it('reads a long stream the same whether its events sit together in the log or are spread between others', async () => {
@@ -34,7 +35,11 @@ describe('event store', () => {
     const versions = new Map<string, number>();
     const add = async (stream: string, n: number) => {
       const version = versions.get(stream) ?? 0;
-      await s.append(stream, version, Array.from({ length: n }, (_, i) => ({ type: 'Noted', data: { i } })));
+      await s.append(
+        stream,
+        version,
+        Array.from({ length: n }, (_, i) => ({ type: 'Noted', data: { i } })),
+      );
       versions.set(stream, version + n);
     };
     // 'dense': 300 events with a few of another stream's in between; 'sparse': 300 events, one in every three.
@@ -50,7 +55,9 @@ describe('event store', () => {
       const all = await s.read(stream);
       expect(all.map((e) => e.version)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
       expect(all.every((e) => e.stream === stream)).toBe(true);
-      expect((await s.read(stream, 50, 250)).map((e) => e.version)).toEqual(Array.from({ length: 200 }, (_, i) => i + 51));
+      expect((await s.read(stream, 50, 250)).map((e) => e.version)).toEqual(
+        Array.from({ length: 200 }, (_, i) => i + 51),
+      );
     }
     expect(await s.read('nobody')).toEqual([]);
   });
@@ -68,10 +75,18 @@ describe('event store', () => {
   it('a staged race: the loser gets a conflict, reloads, decides again and succeeds', async () => {
     const s = store();
     await order(s, 'o-1', { type: 'create', customerId: 'alice' });
-    const won = await handleCommand(s, orderAggregate, decideOrder, 'o-1', { type: 'addItem', sku: 'MUG', qty: 1, price: 12 }, {
-      snapshotEvery: 0,
-      beforeAppend: async () => void (await order(s, 'o-1', { type: 'addItem', sku: 'BOOK', qty: 2, price: 25 })),
-    });
+    const won = await handleCommand(
+      s,
+      orderAggregate,
+      decideOrder,
+      'o-1',
+      { type: 'addItem', sku: 'MUG', qty: 1, price: 12 },
+      {
+        snapshotEvery: 0,
+        beforeAppend: async () =>
+          void (await order(s, 'o-1', { type: 'addItem', sku: 'BOOK', qty: 2, price: 25 })),
+      },
+    );
     expect(won.conflicts).toBe(1);
     expect((await loadAggregate(s, orderAggregate, 'o-1', { snapshots: false })).state.total).toBe(62);
   });
@@ -82,13 +97,16 @@ describe('event store', () => {
     await expect(order(s, 'o-1', { type: 'confirm' })).rejects.toThrow(RuleBroken);
     await order(s, 'o-1', { type: 'addItem', sku: 'LAMP', qty: 1, price: 60 });
     await order(s, 'o-1', { type: 'confirm' });
-    await expect(order(s, 'o-1', { type: 'addItem', sku: 'MUG', qty: 1, price: 12 })).rejects.toThrow('no changes after confirmation');
+    await expect(order(s, 'o-1', { type: 'addItem', sku: 'MUG', qty: 1, price: 12 })).rejects.toThrow(
+      'no changes after confirmation',
+    );
   });
 
   it('snapshot + tail equals a full replay, and reads far fewer events', async () => {
     const s = store();
     await order(s, 'o-1', { type: 'create', customerId: 'carol' }, 10);
-    for (let i = 0; i < 45; i++) await order(s, 'o-1', { type: 'addItem', sku: `SKU-${i % 7}`, qty: 1, price: i }, 10);
+    for (let i = 0; i < 45; i++)
+      await order(s, 'o-1', { type: 'addItem', sku: `SKU-${i % 7}`, qty: 1, price: i }, 10);
     const full = await loadAggregate(s, orderAggregate, 'o-1', { snapshots: false });
     const fast = await loadAggregate(s, orderAggregate, 'o-1', { snapshots: true });
     expect(fast.state).toEqual(full.state);
@@ -134,10 +152,31 @@ describe('projections', () => {
   it('a rebuilt read model equals the one built incrementally; lag counts what is not applied', async () => {
     const s = store();
     const q = queryDb();
-    await handleCommand(s, accountAggregate, decideAccount, 'acc-a', { type: 'open', owner: 'alice' }, { snapshotEvery: 0 });
-    await handleCommand(s, accountAggregate, decideAccount, 'acc-a', { type: 'deposit', amount: 100 }, { snapshotEvery: 0 });
+    await handleCommand(
+      s,
+      accountAggregate,
+      decideAccount,
+      'acc-a',
+      { type: 'open', owner: 'alice' },
+      { snapshotEvery: 0 },
+    );
+    await handleCommand(
+      s,
+      accountAggregate,
+      decideAccount,
+      'acc-a',
+      { type: 'deposit', amount: 100 },
+      { snapshotEvery: 0 },
+    );
     await catchUp(s, q, accountBalances, 1);
-    await handleCommand(s, accountAggregate, decideAccount, 'acc-a', { type: 'withdraw', amount: 30 }, { snapshotEvery: 0 });
+    await handleCommand(
+      s,
+      accountAggregate,
+      decideAccount,
+      'acc-a',
+      { type: 'withdraw', amount: 30 },
+      { snapshotEvery: 0 },
+    );
     expect((await lagOf(s, q, 'balances', 1000)).behind).toBe(1);
     await catchUp(s, q, accountBalances, 1);
     await catchUp(s, q, transactionHistory, 2);
@@ -156,11 +195,22 @@ describe('the event-sourced bank', () => {
     const { transfer, resumeTransfers, moneyHeld, inFlight } = await import('./transfers');
     const s = store();
     const deps = { store: s, snapshotEvery: 3 };
-    for (const [id, owner, amount] of [['acc-a', 'alice', 100], ['acc-b', 'bob', 50]] as const) {
+    for (const [id, owner, amount] of [
+      ['acc-a', 'alice', 100],
+      ['acc-b', 'bob', 50],
+    ] as const) {
       await handleCommand(s, accountAggregate, decideAccount, id, { type: 'open', owner }, deps);
       await handleCommand(s, accountAggregate, decideAccount, id, { type: 'deposit', amount }, deps);
     }
-    const crashed = transfer({ ...deps, afterDebit: () => { throw new Error('crashed after debit'); } }, { transferId: 't-1', from: 'acc-a', to: 'acc-b', amount: 30 });
+    const crashed = transfer(
+      {
+        ...deps,
+        afterDebit: () => {
+          throw new Error('crashed after debit');
+        },
+      },
+      { transferId: 't-1', from: 'acc-a', to: 'acc-b', amount: 30 },
+    );
     await expect(crashed).rejects.toThrow('crashed after debit');
     expect(await inFlight(s)).toEqual([{ transferId: 't-1', from: 'acc-a', to: 'acc-b', amount: 30 }]);
     expect(await moneyHeld(s)).toEqual({ balances: 120, inFlight: 30, external: 150 });
@@ -170,7 +220,14 @@ describe('the event-sourced bank', () => {
     const b = await loadAggregate(s, accountAggregate, 'acc-b', { snapshots: true });
     expect(b.state.balance).toBe(80);
     // A repeated credit of the same transfer changes nothing.
-    const again = await handleCommand(s, accountAggregate, decideAccount, 'acc-b', { type: 'deposit', amount: 30, transferId: 't-1' }, deps);
+    const again = await handleCommand(
+      s,
+      accountAggregate,
+      decideAccount,
+      'acc-b',
+      { type: 'deposit', amount: 30, transferId: 't-1' },
+      deps,
+    );
     expect(again.events).toEqual([]);
   });
 });

@@ -87,7 +87,14 @@ export class EventStore {
       const actual = await this.version(stream);
       if (actual !== expected) throw new WrongExpectedVersion(stream, expected, actual);
       const at = this.now();
-      const rows = events.map((e, i): StoredEvent => ({ stream, version: expected + 1 + i, type: e.type, schema: e.schema ?? 1, data: e.data, at }));
+      const rows = events.map((e, i): StoredEvent => ({
+        stream,
+        version: expected + 1 + i,
+        type: e.type,
+        schema: e.schema ?? 1,
+        data: e.data,
+        at,
+      }));
       const positions = await this.db.events.bulkAdd(rows, { allKeys: true });
       await this.db.streams.put({ id: stream, version: expected + events.length });
       return rows.map((row, i) => ({ ...row, position: positions[i] }));
@@ -100,14 +107,19 @@ export class EventStore {
    * key, a third cheaper than through the index — and drops the other streams' events it meets.
    */
   async read(stream: string, after = 0, upTo = Number.MAX_SAFE_INTEGER): Promise<StoredEvent[]> {
-    const range = this.db.events.where('[stream+version]').between([stream, after], [stream, upTo], false, true);
+    const range = this.db.events
+      .where('[stream+version]')
+      .between([stream, after], [stream, upTo], false, true);
     const [first, last] = await Promise.all([range.clone().first(), range.clone().last()]);
     if (!first || !last) return [];
     const wanted = last.version - first.version + 1;
     if (wanted < DENSE_READ_MIN) return range.toArray();
     const span = last.position! - first.position! + 1;
     if (span > wanted * 2) return range.toArray();
-    const rows = await this.db.events.where(':id').between(first.position!, last.position!, true, true).toArray();
+    const rows = await this.db.events
+      .where(':id')
+      .between(first.position!, last.position!, true, true)
+      .toArray();
     return rows.filter((e) => e.stream === stream && e.version > after && e.version <= upTo);
   }
 
@@ -123,7 +135,10 @@ export class EventStore {
 
   /** The newest snapshot of a stream at or below `upTo`. */
   latestSnapshot(stream: string, upTo = Number.MAX_SAFE_INTEGER): Promise<SnapshotRow | undefined> {
-    return this.db.snapshots.where('[stream+version]').between([stream, 0], [stream, upTo], true, true).last();
+    return this.db.snapshots
+      .where('[stream+version]')
+      .between([stream, 0], [stream, upTo], true, true)
+      .last();
   }
 
   saveSnapshot(stream: string, version: number, state: unknown): Promise<unknown> {

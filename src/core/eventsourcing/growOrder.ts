@@ -19,18 +19,29 @@ export interface GrowOptions {
   progress?: (done: number, version: number) => void;
 }
 
-export async function growOrder(store: EventStore, orderId: string, count: number, options: GrowOptions): Promise<number> {
-  if (!Number.isInteger(count) || count < 1) throw new RuleBroken(`count must be a whole number from 1, got ${count}`);
+export async function growOrder(
+  store: EventStore,
+  orderId: string,
+  count: number,
+  options: GrowOptions,
+): Promise<number> {
+  if (!Number.isInteger(count) || count < 1)
+    throw new RuleBroken(`count must be a whole number from 1, got ${count}`);
   const every = options.snapshotEvery;
   const loaded = await loadAggregate(store, orderAggregate, orderId, { snapshots: every > 0 });
-  if (loaded.state.status !== 'DRAFT') throw new RuleBroken(`order ${orderId} is ${loaded.state.status}: only a draft order takes items`);
+  if (loaded.state.status !== 'DRAFT')
+    throw new RuleBroken(`order ${orderId} is ${loaded.state.status}: only a draft order takes items`);
   let state: EsOrderState = loaded.state;
   let version = loaded.version;
   let present = state.lines.some((l) => l.sku === GROW_SKU);
-  for (let done = 0; done < count; ) {
+  for (let done = 0; done < count;) {
     const batch: NewEvent[] = [];
     for (let i = 0; i < Math.min(options.chunk ?? GROW_CHUNK, count - done); i++, present = !present)
-      batch.push(present ? { type: 'ItemRemoved', data: { sku: GROW_SKU } } : { type: 'ItemAdded', schema: 2, data: { sku: GROW_SKU, qty: 1, price: 1 } });
+      batch.push(
+        present
+          ? { type: 'ItemRemoved', data: { sku: GROW_SKU } }
+          : { type: 'ItemAdded', schema: 2, data: { sku: GROW_SKU, qty: 1, price: 1 } },
+      );
     // Another writer in between makes this append fail with WrongExpectedVersion: growing is not retried.
     const stored = await store.append(orderId, version, batch);
     const due: { version: number; state: EsOrderState }[] = [];

@@ -59,7 +59,11 @@ export const orderAggregate: AggregateType<EsOrderState> = {
     // Version 1 of ItemAdded carried the price in cents as `priceCents`; version 2 carries `price`.
     'ItemAdded@1': (e) => {
       const { priceCents, ...rest } = e.data as { priceCents?: number };
-      return { ...e, schema: 2, data: priceCents === undefined ? e.data : { ...rest, price: priceCents / 100 } };
+      return {
+        ...e,
+        schema: 2,
+        data: priceCents === undefined ? e.data : { ...rest, price: priceCents / 100 },
+      };
     },
   },
 };
@@ -79,7 +83,8 @@ export type OrderCommand =
 export function decideOrder(state: EsOrderState, command: OrderCommand): NewEvent[] {
   const open = () => {
     if (state.status === 'NEW') throw new RuleBroken(`order ${state.id} does not exist yet`);
-    if (state.status !== 'DRAFT') throw new RuleBroken(`order ${state.id} is ${state.status}: no changes after confirmation`);
+    if (state.status !== 'DRAFT')
+      throw new RuleBroken(`order ${state.id} is ${state.status}: no changes after confirmation`);
   };
   switch (command.type) {
     case 'create':
@@ -88,17 +93,21 @@ export function decideOrder(state: EsOrderState, command: OrderCommand): NewEven
     case 'addItem':
       open();
       if (!(command.qty > 0)) throw new RuleBroken('quantity must be positive');
-      return [{ type: 'ItemAdded', schema: 2, data: { sku: command.sku, qty: command.qty, price: command.price } }];
+      return [
+        { type: 'ItemAdded', schema: 2, data: { sku: command.sku, qty: command.qty, price: command.price } },
+      ];
     case 'removeItem':
       open();
-      if (!state.lines.some((l) => l.sku === command.sku)) throw new RuleBroken(`order ${state.id} has no ${command.sku}`);
+      if (!state.lines.some((l) => l.sku === command.sku))
+        throw new RuleBroken(`order ${state.id} has no ${command.sku}`);
       return [{ type: 'ItemRemoved', data: { sku: command.sku } }];
     case 'confirm':
       open();
       if (!state.lines.length) throw new RuleBroken(`order ${state.id} is empty: nothing to confirm`);
       return [{ type: 'OrderConfirmed', data: { total: state.total } }];
     case 'ship':
-      if (state.status !== 'CONFIRMED') throw new RuleBroken(`order ${state.id} is ${state.status}: only a confirmed order ships`);
+      if (state.status !== 'CONFIRMED')
+        throw new RuleBroken(`order ${state.id} is ${state.status}: only a confirmed order ships`);
       return [{ type: 'OrderShipped', data: {} }];
   }
 }

@@ -30,7 +30,13 @@ export async function checkpointOf(db: Dexie, name: string): Promise<number> {
  * Applies up to `batch` events after the checkpoint; returns how many. `beforeCommit` runs inside the
  * transaction after the writes (a crash point there must leave nothing behind).
  */
-export async function projectBatch(store: EventStore, db: Dexie, projection: Projection, batch: number, beforeCommit?: () => void): Promise<number> {
+export async function projectBatch(
+  store: EventStore,
+  db: Dexie,
+  projection: Projection,
+  batch: number,
+  beforeCommit?: () => void,
+): Promise<number> {
   const from = await checkpointOf(db, projection.name);
   const events = await store.readAll(from, batch);
   if (!events.length) return 0;
@@ -48,10 +54,20 @@ export async function projectBatch(store: EventStore, db: Dexie, projection: Pro
 }
 
 /** Catches up completely, reporting progress (applied so far, head) after each batch. */
-export async function catchUp(store: EventStore, db: Dexie, projection: Projection, batch: number, progress?: (done: number, head: number) => void): Promise<number> {
+export async function catchUp(
+  store: EventStore,
+  db: Dexie,
+  projection: Projection,
+  batch: number,
+  progress?: (done: number, head: number) => void,
+): Promise<number> {
   const head = await store.head();
   let applied = 0;
-  for (let n = await projectBatch(store, db, projection, batch); n > 0; n = await projectBatch(store, db, projection, batch)) {
+  for (
+    let n = await projectBatch(store, db, projection, batch);
+    n > 0;
+    n = await projectBatch(store, db, projection, batch)
+  ) {
     applied += n;
     progress?.(await checkpointOf(db, projection.name), head);
   }
@@ -59,7 +75,13 @@ export async function catchUp(store: EventStore, db: Dexie, projection: Projecti
 }
 
 /** Rebuild from scratch: clear the read model and its checkpoint in one transaction, then replay every event. */
-export async function rebuild(store: EventStore, db: Dexie, projection: Projection, batch: number, progress?: (done: number, head: number) => void): Promise<number> {
+export async function rebuild(
+  store: EventStore,
+  db: Dexie,
+  projection: Projection,
+  batch: number,
+  progress?: (done: number, head: number) => void,
+): Promise<number> {
   const tables = [...projection.tables, CHECKPOINTS].map((t) => db.table(t));
   await db.transaction('rw', tables, async () => {
     for (const t of projection.tables) await db.table(t).clear();
@@ -69,7 +91,12 @@ export async function rebuild(store: EventStore, db: Dexie, projection: Projecti
 }
 
 /** How far behind a projection is: events not yet applied, and the age of the oldest of them. */
-export async function lagOf(store: EventStore, db: Dexie, name: string, now: number): Promise<{ behind: number; oldestAgeMs: number | null }> {
+export async function lagOf(
+  store: EventStore,
+  db: Dexie,
+  name: string,
+  now: number,
+): Promise<{ behind: number; oldestAgeMs: number | null }> {
   const at = await checkpointOf(db, name);
   const behind = (await store.head()) - at;
   const oldest = behind > 0 ? (await store.readAll(at, 1))[0] : undefined;

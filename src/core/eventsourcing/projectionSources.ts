@@ -16,7 +16,11 @@ export interface ProjectionSource {
   projection: Projection;
 }
 
-const PROJECTIONS: Record<ReadModelName, Projection> = { orderSummaries, balances: accountBalances, history: transactionHistory };
+const PROJECTIONS: Record<ReadModelName, Projection> = {
+  orderSummaries,
+  balances: accountBalances,
+  history: transactionHistory,
+};
 
 const FEEDS: Record<ReadModelName, EsStoreName[]> = {
   orderSummaries: ['orders'],
@@ -29,8 +33,14 @@ export function checkpointName(readModel: ReadModelName, store: EsStoreName): st
   return `${readModel}@${store}`;
 }
 
-export const PROJECTION_SOURCES: readonly ProjectionSource[] = (Object.keys(FEEDS) as ReadModelName[]).flatMap((readModel) =>
-  FEEDS[readModel].map((store) => ({ readModel, store, projection: { ...PROJECTIONS[readModel], name: checkpointName(readModel, store) } })),
+export const PROJECTION_SOURCES: readonly ProjectionSource[] = (
+  Object.keys(FEEDS) as ReadModelName[]
+).flatMap((readModel) =>
+  FEEDS[readModel].map((store) => ({
+    readModel,
+    store,
+    projection: { ...PROJECTIONS[readModel], name: checkpointName(readModel, store) },
+  })),
 );
 
 /** The tables a read model's projection writes (what reading or rebuilding it touches). */

@@ -11,7 +11,13 @@ import type { CrashPoint } from '../crashPoints';
 import { withoutLiveQueries, type DexieDeps } from '../broker/brokerDb';
 import { EventStore, eventStoreDbName, openEventStoreDb } from './eventStore';
 import type { EsPace } from './esPace';
-import { ES_STORE_NAMES, type EsFact, type EsStoreName, type ProjectionLag, type ReadModelName } from './esTypes';
+import {
+  ES_STORE_NAMES,
+  type EsFact,
+  type EsStoreName,
+  type ProjectionLag,
+  type ReadModelName,
+} from './esTypes';
 import { catchUp, checkpointOf, CHECKPOINTS, lagOf, projectBatch } from './projection';
 import { PROJECTION_SOURCES, tablesOf, type ProjectionSource } from './projectionSources';
 import { READ_MODEL_TABLES } from './readModels';
@@ -48,7 +54,8 @@ export class QueryHost {
   constructor(private readonly deps: QueryHostDeps) {
     this.crash = new CrashSwitch((point) => deps.die(point));
     this.db = openQueryDb(deps.runId, deps.dexie);
-    const open = (store: EsStoreName) => new EventStore(openEventStoreDb(eventStoreDbName(deps.runId, store), deps.dexie), deps.clock.now);
+    const open = (store: EsStoreName) =>
+      new EventStore(openEventStoreDb(eventStoreDbName(deps.runId, store), deps.dexie), deps.clock.now);
     this.stores = { orders: open('orders'), bank: open('bank') };
   }
 
@@ -108,7 +115,12 @@ export class QueryHost {
   async lag(): Promise<ProjectionLag[]> {
     const byModel = new Map<ReadModelName, ProjectionLag>();
     for (const source of PROJECTION_SOURCES) {
-      const { behind, oldestAgeMs } = await lagOf(this.stores[source.store], this.db, source.projection.name, this.deps.clock.now());
+      const { behind, oldestAgeMs } = await lagOf(
+        this.stores[source.store],
+        this.db,
+        source.projection.name,
+        this.deps.clock.now(),
+      );
       const checkpoint = await checkpointOf(this.db, source.projection.name);
       const seen = byModel.get(source.readModel);
       const ages = [seen?.oldestAgeMs, oldestAgeMs].filter((age): age is number => typeof age === 'number');
@@ -135,16 +147,32 @@ export class QueryHost {
         for (const t of tablesOf(name)) await this.db.table(t).clear();
         for (const s of sources) await this.db.table(CHECKPOINTS).delete(s.projection.name);
       });
-      const total = (await Promise.all(sources.map((s) => this.stores[s.store].head()))).reduce((a, b) => a + b, 0);
+      const total = (await Promise.all(sources.map((s) => this.stores[s.store].head()))).reduce(
+        (a, b) => a + b,
+        0,
+      );
       const done: number[] = sources.map(() => 0);
-      const report = (finished: boolean) => this.deps.emit({ kind: 'rebuild-progress', name, done: done.reduce((a, b) => a + b, 0), total, finished });
+      const report = (finished: boolean) =>
+        this.deps.emit({
+          kind: 'rebuild-progress',
+          name,
+          done: done.reduce((a, b) => a + b, 0),
+          total,
+          finished,
+        });
       report(false);
       let applied = 0;
       for (const [i, s] of sources.entries()) {
-        applied += await catchUp(this.stores[s.store], this.db, s.projection, this.deps.pace.rebuildBatch, (at) => {
-          done[i] = at;
-          report(false);
-        });
+        applied += await catchUp(
+          this.stores[s.store],
+          this.db,
+          s.projection,
+          this.deps.pace.rebuildBatch,
+          (at) => {
+            done[i] = at;
+            report(false);
+          },
+        );
       }
       report(true);
       return applied;
@@ -163,8 +191,20 @@ export class QueryHost {
 
   private async projectSource(source: ProjectionSource): Promise<number> {
     // The crash point fires inside the transaction, after the writes and the checkpoint: it aborts them all.
-    const applied = await projectBatch(this.stores[source.store], this.db, source.projection, this.deps.pace.batch, () => this.crash.at('projection-before-checkpoint-commit'));
-    if (applied) this.deps.emit({ kind: 'projected', name: source.readModel, checkpoint: await checkpointOf(this.db, source.projection.name), applied });
+    const applied = await projectBatch(
+      this.stores[source.store],
+      this.db,
+      source.projection,
+      this.deps.pace.batch,
+      () => this.crash.at('projection-before-checkpoint-commit'),
+    );
+    if (applied)
+      this.deps.emit({
+        kind: 'projected',
+        name: source.readModel,
+        checkpoint: await checkpointOf(this.db, source.projection.name),
+        applied,
+      });
     return applied;
   }
 }

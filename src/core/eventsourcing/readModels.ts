@@ -16,14 +16,25 @@ export const orderSummaries: Projection = {
   async apply(table, e) {
     const t = table('orderSummaries');
     const d = e.data as Record<string, never>;
-    const row = (await t.get(e.stream)) ?? { id: e.stream, customerId: null, status: 'DRAFT', lines: {}, items: 0, total: 0, version: 0 };
+    const row = (await t.get(e.stream)) ?? {
+      id: e.stream,
+      customerId: null,
+      status: 'DRAFT',
+      lines: {},
+      items: 0,
+      total: 0,
+      version: 0,
+    };
     switch (e.type) {
       case 'OrderCreated':
         row.customerId = d.customerId;
         break;
       case 'ItemAdded':
         // Old ItemAdded events carried cents; the read side understands both shapes.
-        row.lines[d.sku] = { qty: (row.lines[d.sku]?.qty ?? 0) + d.qty, price: d.price ?? (d.priceCents ?? 0) / 100 };
+        row.lines[d.sku] = {
+          qty: (row.lines[d.sku]?.qty ?? 0) + d.qty,
+          price: d.price ?? (d.priceCents ?? 0) / 100,
+        };
         break;
       case 'ItemRemoved':
         delete row.lines[d.sku];
@@ -53,7 +64,13 @@ export const accountBalances: Projection = {
   async apply(table, e) {
     if (e.type !== 'AccountOpened' && !(e.type in MONEY) && e.type !== 'AccountClosed') return;
     const t = table('balances');
-    const row = (await t.get(e.stream)) ?? { id: e.stream, owner: null, balance: 0, closed: false, version: 0 };
+    const row = (await t.get(e.stream)) ?? {
+      id: e.stream,
+      owner: null,
+      balance: 0,
+      closed: false,
+      version: 0,
+    };
     if (e.type === 'AccountOpened') row.owner = (e.data as { owner: string }).owner;
     if (e.type === 'AccountClosed') row.closed = true;
     if (e.type in MONEY) row.balance += MONEY[e.type] * (e.data as { amount: number }).amount;

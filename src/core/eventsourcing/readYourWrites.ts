@@ -30,7 +30,11 @@ export interface ReadYourWritesDeps {
   maxReads: number;
 }
 
-export async function readYourWrites(remedy: ReadYourWritesRemedy, orderId: string, deps: ReadYourWritesDeps): Promise<ReadYourWritesResult> {
+export async function readYourWrites(
+  remedy: ReadYourWritesRemedy,
+  orderId: string,
+  deps: ReadYourWritesDeps,
+): Promise<ReadYourWritesResult> {
   const written = await deps.write(orderId);
   const firstRead = await deps.read(orderId);
   const result = { remedy, orderId, firstRead, reads: 1 };
@@ -42,7 +46,8 @@ export async function readYourWrites(remedy: ReadYourWritesRemedy, orderId: stri
     case 'poll-read-model': {
       let shown = firstRead;
       let reads = 1;
-      const reached = (row: { version?: unknown } | null) => row !== null && Number(row.version) >= written.version;
+      const reached = (row: { version?: unknown } | null) =>
+        row !== null && Number(row.version) >= written.version;
       while (!reached(shown) && reads < deps.maxReads) {
         await deps.sleep(deps.pollMs);
         shown = await deps.read(orderId);

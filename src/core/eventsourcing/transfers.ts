@@ -24,7 +24,10 @@ export interface TransferDeps {
 }
 
 const act = (deps: TransferDeps, account: string, command: AccountCommand, attempts?: number) =>
-  handleCommand(deps.store, accountAggregate, decideAccount, account, command, { snapshotEvery: deps.snapshotEvery, attempts });
+  handleCommand(deps.store, accountAggregate, decideAccount, account, command, {
+    snapshotEvery: deps.snapshotEvery,
+    attempts,
+  });
 
 /**
  * Once the money has left, the credit and the completion must happen: they are retried through any
@@ -52,7 +55,8 @@ export async function inFlight(store: EventStore): Promise<TransferRequest[]> {
     if (!state.pending.length) continue;
     for (const event of await store.read(id)) {
       const d = event.data as { transferId?: string; to?: string; amount?: number };
-      if (event.type === 'TransferInitiated' && state.pending.includes(d.transferId!)) found.push({ transferId: d.transferId!, from: id, to: d.to!, amount: d.amount! });
+      if (event.type === 'TransferInitiated' && state.pending.includes(d.transferId!))
+        found.push({ transferId: d.transferId!, from: id, to: d.to!, amount: d.amount! });
     }
   }
   return found;
@@ -69,7 +73,9 @@ export async function resumeTransfers(deps: TransferDeps): Promise<number> {
  * Money the bank holds: every balance plus what is in flight; it changes only by deposits and withdrawals from outside.
  * In flight means debited and not yet credited: a transfer credited but not yet marked completed is already in a balance.
  */
-export async function moneyHeld(store: EventStore): Promise<{ balances: number; inFlight: number; external: number }> {
+export async function moneyHeld(
+  store: EventStore,
+): Promise<{ balances: number; inFlight: number; external: number }> {
   let balances = 0;
   let external = 0;
   const received = new Set<string>();
@@ -83,6 +89,8 @@ export async function moneyHeld(store: EventStore): Promise<{ balances: number; 
       if (e.type === 'MoneyWithdrawn') external -= d.amount!;
     }
   }
-  const flying = (await inFlight(store)).filter((t) => !received.has(t.transferId)).reduce((sum, t) => sum + t.amount, 0);
+  const flying = (await inFlight(store))
+    .filter((t) => !received.has(t.transferId))
+    .reduce((sum, t) => sum + t.amount, 0);
   return { balances, inFlight: flying, external };
 }

@@ -25,7 +25,8 @@ export const IMPORT_ERRORS = {
   }),
   notAScenario: (): ImportError => ({
     kind: 'not-a-scenario',
-    message: 'This JSON is not a scenario: a scenario file is an object with a "version" and the run’s settings.',
+    message:
+      'This JSON is not a scenario: a scenario file is an object with a "version" and the run’s settings.',
     problems: [],
   }),
   wrongVersion: (reads: string): ImportError => ({

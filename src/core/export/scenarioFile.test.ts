@@ -42,11 +42,19 @@ describe('scenario files', () => {
   });
 
   it('names every bad setting, as the link validator does', () => {
-    const read = readScenarioFile(JSON.stringify({ ...SCENARIO, seed: -1, mode: 'chaotic', extra: '<script>' }));
+    const read = readScenarioFile(
+      JSON.stringify({ ...SCENARIO, seed: -1, mode: 'chaotic', extra: '<script>' }),
+    );
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.error.kind).toBe('schema');
-    expect(read.error.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^seed: /), expect.stringMatching(/^mode: /), 'extra: unknown setting']));
+    expect(read.error.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^seed: /),
+        expect.stringMatching(/^mode: /),
+        'extra: unknown setting',
+      ]),
+    );
   });
 });
 

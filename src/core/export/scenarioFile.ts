@@ -32,8 +32,17 @@ export function readScenarioFile(text: string): ScenarioFileResult {
   }
   const version = json.version;
   const decode =
-    typeof version === 'number' && Object.prototype.hasOwnProperty.call(DECODERS, version) ? DECODERS[version] : undefined;
-  if (!decode) return fail(IMPORT_ERRORS.wrongVersion(Object.keys(DECODERS).map((v) => `v${v}`).join(', ')));
+    typeof version === 'number' && Object.prototype.hasOwnProperty.call(DECODERS, version)
+      ? DECODERS[version]
+      : undefined;
+  if (!decode)
+    return fail(
+      IMPORT_ERRORS.wrongVersion(
+        Object.keys(DECODERS)
+          .map((v) => `v${v}`)
+          .join(', '),
+      ),
+    );
   try {
     return { ok: true, scenario: decode(json) };
   } catch (error) {

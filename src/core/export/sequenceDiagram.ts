@@ -3,7 +3,13 @@
 // each crash a note, in time order. Pure: rows in, text out.
 
 import { mermaidLabel } from './mermaidLabel';
-import { DIAGRAM_SERVICES, timeline, type Participant, type TimelineInput, type TimelineItem } from './timeline';
+import {
+  DIAGRAM_SERVICES,
+  timeline,
+  type Participant,
+  type TimelineInput,
+  type TimelineItem,
+} from './timeline';
 
 /** Past a few hundred arrows Mermaid's layout is unreadable (and slow to render): the rest are counted in a note. */
 export const DIAGRAM_LIMIT = 300;
@@ -23,7 +29,10 @@ export function sequenceDiagram(input: DiagramInput): string {
     ...shown.map(itemLine),
   ];
   const leftOut = leftOutText(items.slice(limit));
-  if (leftOut) lines.push(`    Note over ${participants[0]},broker: ${mermaidLabel(`${leftOut} left out (the diagram stops at ${limit})`)}`);
+  if (leftOut)
+    lines.push(
+      `    Note over ${participants[0]},broker: ${mermaidLabel(`${leftOut} left out (the diagram stops at ${limit})`)}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -42,7 +51,8 @@ function itemLine(item: TimelineItem): string {
 function participantsOf(items: TimelineItem[], input: TimelineInput): Participant[] {
   const involved = (p: Participant) =>
     items.some((i) => (i.kind === 'publish' ? i.from : i.kind === 'consume' ? i.to : i.process) === p);
-  const present = (s: Participant) => s !== 'orchestrator' || input.inboxes.orchestrator !== undefined || involved(s);
+  const present = (s: Participant) =>
+    s !== 'orchestrator' || input.inboxes.orchestrator !== undefined || involved(s);
   return [...DIAGRAM_SERVICES.filter(present), 'broker'];
 }
 

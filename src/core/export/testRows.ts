@@ -39,8 +39,24 @@ export function oneOrder(at = 0): { records: LogRow[]; inboxes: Record<string, I
   return {
     records: [
       logRow({ id: 'e-1', type: 'OrderCreated', service: 'order', at, topic: 'orders', offset: 0 }),
-      logRow({ id: 'e-2', type: 'InventoryReserved', service: 'inventory', at, causationid: 'e-1', topic: 'inventory', offset: 0 }),
-      logRow({ id: 'e-3', type: 'PaymentCompleted', service: 'payment', at, causationid: 'e-2', topic: 'payments', offset: 0 }),
+      logRow({
+        id: 'e-2',
+        type: 'InventoryReserved',
+        service: 'inventory',
+        at,
+        causationid: 'e-1',
+        topic: 'inventory',
+        offset: 0,
+      }),
+      logRow({
+        id: 'e-3',
+        type: 'PaymentCompleted',
+        service: 'payment',
+        at,
+        causationid: 'e-2',
+        topic: 'payments',
+        offset: 0,
+      }),
     ],
     inboxes: {
       order: [{ message_id: 'e-3', type: 'PaymentCompleted', processed_at: at }],

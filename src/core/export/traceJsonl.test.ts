@@ -13,7 +13,17 @@ function parseLines(text: string): Record<string, unknown>[] {
 describe('traceJsonl', () => {
   it('writes one CloudEvent per line, with where the broker stored it as extensions', () => {
     const lines = parseLines(
-      traceJsonl([logRow({ id: 'e-1', type: 'OrderCreated', service: 'order', at: 5, topic: 'orders', partition: 2, offset: 7 })]),
+      traceJsonl([
+        logRow({
+          id: 'e-1',
+          type: 'OrderCreated',
+          service: 'order',
+          at: 5,
+          topic: 'orders',
+          partition: 2,
+          offset: 7,
+        }),
+      ]),
     );
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({

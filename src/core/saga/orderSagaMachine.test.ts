@@ -4,7 +4,13 @@ import { orderSagaMachine, compensationOf, type SagaContext, type SagaEvent } fr
 import { ORDER_SAGA_STEPS } from './steps';
 import { DEFAULT_RETRY } from './retryPolicy';
 
-const retry = { ...DEFAULT_RETRY, initialInterval: 100, backoffCoefficient: 2, maximumInterval: 1000, maximumAttempts: 3 };
+const retry = {
+  ...DEFAULT_RETRY,
+  initialInterval: 100,
+  backoffCoefficient: 2,
+  maximumInterval: 1000,
+  maximumAttempts: 3,
+};
 
 function harness(snapshot?: unknown) {
   const clock = new SimulatedClock();
@@ -15,23 +21,42 @@ function harness(snapshot?: unknown) {
       issueCompensation: ({ context }) => void sent.push(compensationOf(context, context.pending[0])),
     },
   });
-  const input = { sagaId: 's1', orderId: 'o1', order: {}, steps: ORDER_SAGA_STEPS, retry, compensationRetry: retry, stepTimeoutMs: 5000, now: 0 };
+  const input = {
+    sagaId: 's1',
+    orderId: 'o1',
+    order: {},
+    steps: ORDER_SAGA_STEPS,
+    retry,
+    compensationRetry: retry,
+    stepTimeoutMs: 5000,
+    now: 0,
+  };
   // With a snapshot the input is ignored: the machine's context comes from the snapshot.
-  const actor = createActor(machine, { input, ...(snapshot ? { snapshot: snapshot as SnapshotFrom<typeof machine> } : {}) });
+  const actor = createActor(machine, {
+    input,
+    ...(snapshot ? { snapshot: snapshot as SnapshotFrom<typeof machine> } : {}),
+  });
   actor.start();
-  const send = (event: SagaEvent extends infer E ? (E extends SagaEvent ? Omit<E, 'now'> : never) : never) => actor.send({ ...event, now: clock.now() } as SagaEvent);
+  const send = (event: SagaEvent extends infer E ? (E extends SagaEvent ? Omit<E, 'now'> : never) : never) =>
+    actor.send({ ...event, now: clock.now() } as SagaEvent);
   const ctx = (): SagaContext => actor.getSnapshot().context;
   return { actor, clock, sent, send, ctx, state: () => actor.getSnapshot().value };
 }
 
 const ok = (step: string) => ({ type: 'step.succeeded' as const, step });
 const undone = (step: string) => ({ type: 'step.succeeded' as const, step, kind: 'compensation' as const });
-const fail = (step: string, errorType: string) => ({ type: 'step.failed' as const, step, errorType, message: errorType });
+const fail = (step: string, errorType: string) => ({
+  type: 'step.failed' as const,
+  step,
+  errorType,
+  message: errorType,
+});
 
 describe('order saga machine', () => {
   it('runs every step in order and completes', () => {
     const h = harness();
-    for (const step of ['reserveInventory', 'processPayment', 'scheduleShipping', 'completeOrder']) h.send(ok(step));
+    for (const step of ['reserveInventory', 'processPayment', 'scheduleShipping', 'completeOrder'])
+      h.send(ok(step));
     expect(h.sent).toEqual(['ReserveInventory', 'ProcessPayment', 'ScheduleShipment', 'CompleteOrder']);
     expect(h.state()).toBe('completed');
     expect(h.ctx().timer).toBeNull();
@@ -141,9 +166,17 @@ describe('order saga machine', () => {
     const h = harness();
     h.send(ok('reserveInventory'));
     timeOutEveryAttempt(h, 3);
-    expect(h.sent).toEqual(['ReserveInventory', 'ProcessPayment', 'ProcessPayment', 'ProcessPayment', 'RefundPayment']);
+    expect(h.sent).toEqual([
+      'ReserveInventory',
+      'ProcessPayment',
+      'ProcessPayment',
+      'ProcessPayment',
+      'RefundPayment',
+    ]);
     expect(h.ctx().pending).toEqual(['processPayment', 'reserveInventory', 'createOrder']);
-    expect(h.ctx().history.find((e) => e.kind === 'compensate')?.detail).toContain("processPayment's outcome is unknown");
+    expect(h.ctx().history.find((e) => e.kind === 'compensate')?.detail).toContain(
+      "processPayment's outcome is unknown",
+    );
     for (const step of ['processPayment', 'reserveInventory', 'createOrder']) h.send(undone(step));
     expect(h.state()).toBe('compensated');
   });
@@ -166,7 +199,7 @@ describe('order saga machine', () => {
     expect(h.state()).toBe('compensated');
   });
 
-  it('does not take an action\'s late success for its compensation', () => {
+  it("does not take an action's late success for its compensation", () => {
     const h = harness();
     h.send(ok('reserveInventory'));
     timeOutEveryAttempt(h, 3);
@@ -182,9 +215,17 @@ describe('order saga machine', () => {
     h.send(fail('reserveInventory', 'OutOfStock'));
     h.send(undone('createOrder'));
     expect(h.state()).toBe('compensated');
-    h.send({ type: 'step.refused', step: 'reserveInventory', detail: 'ReserveInventoryRefused: semantic lock' });
+    h.send({
+      type: 'step.refused',
+      step: 'reserveInventory',
+      detail: 'ReserveInventoryRefused: semantic lock',
+    });
     expect(h.state()).toBe('compensated');
-    expect(h.ctx().history.at(-1)).toMatchObject({ kind: 'refused', step: 'reserveInventory', detail: 'ReserveInventoryRefused: semantic lock' });
+    expect(h.ctx().history.at(-1)).toMatchObject({
+      kind: 'refused',
+      step: 'reserveInventory',
+      detail: 'ReserveInventoryRefused: semantic lock',
+    });
   });
 
   it('past the pivot only goes forward: the last step is retried on every timeout and failure, never compensated', () => {
@@ -202,7 +243,9 @@ describe('order saga machine', () => {
     h.send(ok('completeOrder'));
     expect(h.state()).toBe('completed');
     expect(h.sent.filter((c) => c === 'CompleteOrder').length).toBeGreaterThan(6);
-    expect(h.sent.some((c) => ['CancelShipment', 'RefundPayment', 'ReleaseInventory', 'CancelOrder'].includes(c))).toBe(false);
+    expect(
+      h.sent.some((c) => ['CancelShipment', 'RefundPayment', 'ReleaseInventory', 'CancelOrder'].includes(c)),
+    ).toBe(false);
   });
 
   it('compensates the pivot itself when it timed out: the shipment may have been scheduled', () => {
@@ -210,7 +253,12 @@ describe('order saga machine', () => {
     h.send(ok('reserveInventory'));
     h.send(ok('processPayment'));
     timeOutEveryAttempt(h, 3);
-    expect(h.ctx().pending).toEqual(['scheduleShipping', 'processPayment', 'reserveInventory', 'createOrder']);
+    expect(h.ctx().pending).toEqual([
+      'scheduleShipping',
+      'processPayment',
+      'reserveInventory',
+      'createOrder',
+    ]);
     expect(h.sent.at(-1)).toBe('CancelShipment');
   });
 

@@ -85,7 +85,13 @@ export type SagaEvent =
   | { type: 'saga.skip'; now: number }
   | { type: 'saga.forceCompensation'; now: number };
 
-const log = (ctx: SagaContext, now: number, kind: HistoryKind, step: string | null, detail: string): HistoryEntry[] => [...ctx.history, { at: now, step, kind, detail }];
+const log = (
+  ctx: SagaContext,
+  now: number,
+  kind: HistoryKind,
+  step: string | null,
+  detail: string,
+): HistoryEntry[] => [...ctx.history, { at: now, step, kind, detail }];
 const currentStep = (ctx: SagaContext) => ctx.steps[ctx.index].name;
 const currentCompensation = (ctx: SagaContext) => ctx.pending[0];
 const reverseCompensable = (ctx: SagaContext, completed: string[]) =>
@@ -97,20 +103,30 @@ function toCompensate(ctx: SagaContext, includeCurrent: boolean): { pending: str
   const current = ctx.steps[ctx.index];
   const unknown = includeCurrent && current?.compensation ? [current.name] : [];
   const pending = [...unknown, ...reverseCompensable(ctx, ctx.completed)];
-  const why = unknown.length ? ` (${current.name}'s outcome is unknown: it may have happened, so it is undone too)` : '';
+  const why = unknown.length
+    ? ` (${current.name}'s outcome is unknown: it may have happened, so it is undone too)`
+    : '';
   return { pending, detail: `compensating ${pending.join(' → ') || 'nothing'}${why}` };
 }
 
 function lateDetail(ctx: SagaContext, event: SagaEvent): string {
   if (event.type !== 'step.succeeded' && event.type !== 'step.failed') return '';
-  const what = event.type === 'step.succeeded' ? (event.detail ?? 'ok') : `${event.errorType}: ${event.message}`;
+  const what =
+    event.type === 'step.succeeded' ? (event.detail ?? 'ok') : `${event.errorType}: ${event.message}`;
   const undone = ctx.compensated.includes(event.step) || ctx.pending.includes(event.step);
-  const why = event.kind === 'compensation' ? 'a repeat answer to its compensation' : ctx.completed.includes(event.step) && !undone ? 'a repeat answer, already recorded' : 'the saga no longer waits for it; its compensation undoes whatever it did';
+  const why =
+    event.kind === 'compensation'
+      ? 'a repeat answer to its compensation'
+      : ctx.completed.includes(event.step) && !undone
+        ? 'a repeat answer, already recorded'
+        : 'the saga no longer waits for it; its compensation undoes whatever it did';
   return `${what} arrived late: ${why}`;
 }
 
 function eventNow(event: SagaEvent | { type: string }, context: SagaContext): number {
-  return 'now' in event && typeof event.now === 'number' ? event.now : context.history[context.history.length - 1].at;
+  return 'now' in event && typeof event.now === 'number'
+    ? event.now
+    : context.history[context.history.length - 1].at;
 }
 
 function detailOf(event: SagaEvent): string {
@@ -130,12 +146,24 @@ export const orderSagaMachine = setup({
     armStep: assign(({ context, event }) => ({
       attempt: context.attempt + 1,
       timer: { due: eventNow(event, context) + context.stepTimeoutMs, kind: 'timeout' as const },
-      history: log(context, eventNow(event, context), 'command', currentStep(context), `${context.steps[context.index].command} (attempt ${context.attempt + 1})`),
+      history: log(
+        context,
+        eventNow(event, context),
+        'command',
+        currentStep(context),
+        `${context.steps[context.index].command} (attempt ${context.attempt + 1})`,
+      ),
     })),
     armCompensation: assign(({ context, event }) => ({
       attempt: context.attempt + 1,
       timer: { due: eventNow(event, context) + context.stepTimeoutMs, kind: 'timeout' as const },
-      history: log(context, eventNow(event, context), 'compensate', currentCompensation(context), `${compensationOf(context, currentCompensation(context))} (attempt ${context.attempt + 1})`),
+      history: log(
+        context,
+        eventNow(event, context),
+        'compensate',
+        currentCompensation(context),
+        `${compensationOf(context, currentCompensation(context))} (attempt ${context.attempt + 1})`,
+      ),
     })),
     recordSuccess: assign(({ context, event }) => ({
       completed: [...context.completed, currentStep(context)],
@@ -146,12 +174,24 @@ export const orderSagaMachine = setup({
     advance: assign(({ context }) => ({ index: context.index + 1, uncertain: false })),
     recordFailure: assign(({ context, event }) => ({
       failure: event.type === 'step.failed' ? `${event.errorType}: ${event.message}` : context.failure,
-      history: log(context, eventNow(event, context), 'failed', event.type === 'step.failed' ? event.step : null, event.type === 'step.failed' ? `${event.errorType}: ${event.message}` : ''),
+      history: log(
+        context,
+        eventNow(event, context),
+        'failed',
+        event.type === 'step.failed' ? event.step : null,
+        event.type === 'step.failed' ? `${event.errorType}: ${event.message}` : '',
+      ),
     })),
     recordTimeout: assign(({ context, event }) => ({
       failure: `Timeout: no reply within ${context.stepTimeoutMs} ms`,
       uncertain: context.uncertain || context.pending.length === 0,
-      history: log(context, eventNow(event, context), 'timeout', context.pending[0] ?? currentStep(context), `no reply within ${context.stepTimeoutMs} ms`),
+      history: log(
+        context,
+        eventNow(event, context),
+        'timeout',
+        context.pending[0] ?? currentStep(context),
+        `no reply within ${context.stepTimeoutMs} ms`,
+      ),
     })),
     scheduleRetry: assign(({ context, event }) => {
       const policy = context.pending.length ? context.compensationRetry : context.retry;
@@ -159,25 +199,59 @@ export const orderSagaMachine = setup({
       return { timer: { due: eventNow(event, context) + wait, kind: 'retry' as const } };
     }),
     logRetry: assign(({ context, event }) => ({
-      history: log(context, eventNow(event, context), 'retry', context.pending[0] ?? currentStep(context), `retrying after backoff`),
+      history: log(
+        context,
+        eventNow(event, context),
+        'retry',
+        context.pending[0] ?? currentStep(context),
+        `retrying after backoff`,
+      ),
     })),
     startCompensating: assign(({ context, event }) => {
       const { pending, detail } = toCompensate(context, context.uncertain);
-      return { pending, attempt: 0, timer: null, history: log(context, eventNow(event, context), 'compensate', null, detail) };
+      return {
+        pending,
+        attempt: 0,
+        timer: null,
+        history: log(context, eventNow(event, context), 'compensate', null, detail),
+      };
     }),
     // An operator's force while a command is out: that step may have happened, so it is undone too.
     startCompensatingForced: assign(({ context, event }) => {
       const { pending, detail } = toCompensate(context, true);
-      return { pending, attempt: 0, timer: null, history: log(context, eventNow(event, context), 'compensate', null, `operator forced: ${detail}`) };
+      return {
+        pending,
+        attempt: 0,
+        timer: null,
+        history: log(context, eventNow(event, context), 'compensate', null, `operator forced: ${detail}`),
+      };
     }),
     refuseForcePastPivot: assign(({ context, event }) => ({
-      history: log(context, eventNow(event, context), 'failed', currentStep(context), 'operator asked to compensate, but the pivot has succeeded: the saga only goes forward'),
+      history: log(
+        context,
+        eventNow(event, context),
+        'failed',
+        currentStep(context),
+        'operator asked to compensate, but the pivot has succeeded: the saga only goes forward',
+      ),
     })),
     recordLate: assign(({ context, event }) => ({
-      history: log(context, eventNow(event, context), 'late', 'step' in event ? event.step : null, lateDetail(context, event)),
+      history: log(
+        context,
+        eventNow(event, context),
+        'late',
+        'step' in event ? event.step : null,
+        lateDetail(context, event),
+      ),
     })),
     recordRefusal: assign(({ context, event }) => ({
-      history: log(context, eventNow(event, context), 'refused', 'step' in event ? event.step : null, event.type === 'step.refused' ? event.detail : ''),
+      history: log(
+        context,
+        eventNow(event, context),
+        'refused',
+        'step' in event ? event.step : null,
+        event.type === 'step.refused' ? event.detail : '',
+      ),
     })),
     recordCompensated: assign(({ context, event }) => ({
       compensated: [...context.compensated, context.pending[0]],
@@ -189,7 +263,13 @@ export const orderSagaMachine = setup({
     park: assign(({ context, event }) => ({
       timer: null,
       stuckReason: `${compensationOf(context, context.pending[0])} failed ${context.attempt} times: ${context.failure}`,
-      history: log(context, eventNow(event, context), 'stuck', context.pending[0], `gave up after ${context.attempt} attempts`),
+      history: log(
+        context,
+        eventNow(event, context),
+        'stuck',
+        context.pending[0],
+        `gave up after ${context.attempt} attempts`,
+      ),
     })),
     unpark: assign(({ context, event }) => ({
       attempt: 0,
@@ -201,28 +281,51 @@ export const orderSagaMachine = setup({
       pending: context.pending.slice(1),
       attempt: 0,
       stuckReason: null,
-      history: log(context, eventNow(event, context), 'skipped', context.pending[0], 'operator skipped: the step stays done'),
+      history: log(
+        context,
+        eventNow(event, context),
+        'skipped',
+        context.pending[0],
+        'operator skipped: the step stays done',
+      ),
     })),
     forceCompensation: assign(({ context, event }) => ({
       compensated: [...context.compensated, context.pending[0]],
       pending: context.pending.slice(1),
       attempt: 0,
       stuckReason: null,
-      history: log(context, eventNow(event, context), 'forced', context.pending[0], 'operator compensated by hand'),
+      history: log(
+        context,
+        eventNow(event, context),
+        'forced',
+        context.pending[0],
+        'operator compensated by hand',
+      ),
     })),
     clearTimer: assign({ timer: null }),
   },
   guards: {
-    isCurrentStep: ({ context, event }) => 'step' in event && event.step === currentStep(context) && (!('kind' in event) || event.kind !== 'compensation'),
-    isCurrentCompensation: ({ context, event }) => 'step' in event && event.step === currentCompensation(context) && (!('kind' in event) || event.kind !== 'step'),
+    isCurrentStep: ({ context, event }) =>
+      'step' in event &&
+      event.step === currentStep(context) &&
+      (!('kind' in event) || event.kind !== 'compensation'),
+    isCurrentCompensation: ({ context, event }) =>
+      'step' in event &&
+      event.step === currentCompensation(context) &&
+      (!('kind' in event) || event.kind !== 'step'),
     pastPivot: ({ context }) => isPastPivot(context),
     byTimeout: ({ event }) => event.type === 'timer.fired',
     isLastStep: ({ context }) => context.index === context.steps.length - 1,
-    timerDue: ({ context, event }) => context.timer !== null && 'now' in event && event.now >= context.timer.due,
+    timerDue: ({ context, event }) =>
+      context.timer !== null && 'now' in event && event.now >= context.timer.due,
     stepMayRetry: ({ context, event }) =>
       mayRetry(context.retry, event.type === 'step.failed' ? event.errorType : 'Timeout', context.attempt),
     compensationMayRetry: ({ context, event }) =>
-      mayRetry(context.compensationRetry, event.type === 'step.failed' ? event.errorType : 'Timeout', context.attempt),
+      mayRetry(
+        context.compensationRetry,
+        event.type === 'step.failed' ? event.errorType : 'Timeout',
+        context.attempt,
+      ),
   },
 }).createMachine({
   id: 'orderSaga',
@@ -265,8 +368,17 @@ export const orderSagaMachine = setup({
           entry: ['armStep', 'issueStep'],
           on: {
             'step.succeeded': [
-              { guard: and(['isCurrentStep', 'isLastStep']), target: '#orderSaga.completed', actions: 'recordSuccess' },
-              { guard: 'isCurrentStep', target: 'awaiting', reenter: true, actions: ['recordSuccess', 'advance'] },
+              {
+                guard: and(['isCurrentStep', 'isLastStep']),
+                target: '#orderSaga.completed',
+                actions: 'recordSuccess',
+              },
+              {
+                guard: 'isCurrentStep',
+                target: 'awaiting',
+                reenter: true,
+                actions: ['recordSuccess', 'advance'],
+              },
             ],
             'step.failed': [
               { guard: 'isCurrentStep', target: 'backingOff', actions: 'recordFailure', reenter: true },
@@ -290,12 +402,19 @@ export const orderSagaMachine = setup({
       initial: 'checking',
       states: {
         checking: {
-          always: [{ guard: ({ context }) => context.pending.length === 0, target: '#orderSaga.compensated' }, { target: 'awaiting' }],
+          always: [
+            { guard: ({ context }) => context.pending.length === 0, target: '#orderSaga.compensated' },
+            { target: 'awaiting' },
+          ],
         },
         awaiting: {
           entry: ['armCompensation', 'issueCompensation'],
           on: {
-            'step.succeeded': { guard: 'isCurrentCompensation', target: 'checking', actions: 'recordCompensated' },
+            'step.succeeded': {
+              guard: 'isCurrentCompensation',
+              target: 'checking',
+              actions: 'recordCompensated',
+            },
             'step.failed': { guard: 'isCurrentCompensation', target: 'backingOff', actions: 'recordFailure' },
             'timer.fired': { guard: 'timerDue', target: 'backingOff', actions: 'recordTimeout' },
           },
@@ -325,4 +444,3 @@ export const orderSagaMachine = setup({
     compensated: { entry: 'clearTimer' },
   },
 });
-

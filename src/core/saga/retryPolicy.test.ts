@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { backoff, mayRetry, DEFAULT_RETRY } from './retryPolicy';
 
-const policy = { ...DEFAULT_RETRY, initialInterval: 100, backoffCoefficient: 2, maximumInterval: 500, maximumAttempts: 4 };
+const policy = {
+  ...DEFAULT_RETRY,
+  initialInterval: 100,
+  backoffCoefficient: 2,
+  maximumInterval: 500,
+  maximumAttempts: 4,
+};
 
 describe('retry policy', () => {
   it('backs off exponentially up to the maximum interval', () => {

@@ -21,7 +21,10 @@ export const DEFAULT_RETRY: RetryPolicy = {
 
 /** Delay before attempt number `attempt + 1`, after `attempt` attempts failed. */
 export function backoff(policy: RetryPolicy, attempt: number): number {
-  return Math.min(policy.maximumInterval, policy.initialInterval * policy.backoffCoefficient ** (attempt - 1));
+  return Math.min(
+    policy.maximumInterval,
+    policy.initialInterval * policy.backoffCoefficient ** (attempt - 1),
+  );
 }
 
 /** Whether a failure of this type, after `attempt` attempts, is tried again. */

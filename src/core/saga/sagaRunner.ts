@@ -7,12 +7,20 @@ import { createActor, type SnapshotFrom } from 'xstate';
 import type { HandlerContext } from '../service/definition';
 import type { SagaRow } from '../rows';
 import type { OrderFacts, SagaCommand, SagaRef } from '../services/sagaMessages';
-import { compensationOf, orderSagaMachine, type SagaContext, type SagaEvent, type SagaInput } from './orderSagaMachine';
+import {
+  compensationOf,
+  orderSagaMachine,
+  type SagaContext,
+  type SagaEvent,
+  type SagaInput,
+} from './orderSagaMachine';
 
 type Snapshot = SnapshotFrom<typeof orderSagaMachine>;
 
 function stateName(value: Snapshot['value']): string {
-  return typeof value === 'string' ? value : Object.entries(value).map(([k, v]) => `${k}.${stateName(v as Snapshot['value'])}`)[0];
+  return typeof value === 'string'
+    ? value
+    : Object.entries(value).map(([k, v]) => `${k}.${stateName(v as Snapshot['value'])}`)[0];
 }
 
 function statusOf(snapshot: Snapshot): SagaRow['status'] {
@@ -24,23 +32,37 @@ function statusOf(snapshot: Snapshot): SagaRow['status'] {
 }
 
 function issue(ctx: HandlerContext, context: SagaContext, kind: SagaRef['kind']): void {
-  const step = kind === 'step' ? context.steps[context.index] : context.steps.find((s) => s.name === context.pending[0])!;
+  const step =
+    kind === 'step'
+      ? context.steps[context.index]
+      : context.steps.find((s) => s.name === context.pending[0])!;
   const type = kind === 'step' ? step.command! : compensationOf(context, step.name);
-  const command: SagaCommand = { saga: { id: context.sagaId, step: step.name, kind }, attempt: context.attempt, order: context.order as OrderFacts };
+  const command: SagaCommand = {
+    saga: { id: context.sagaId, step: step.name, kind },
+    attempt: context.attempt,
+    order: context.order as OrderFacts,
+  };
   const service = step.service[0].toUpperCase() + step.service.slice(1);
   // Compensations travel on a lane of their own (`payment-compensations`), so a command stuck in its partition
   // cannot hold back the compensation that undoes it; the participant's semantic lock makes either order safe.
   ctx.emit(type, context.orderId, command, `${service}${kind === 'step' ? 'Command' : 'Compensation'}`);
 }
 
-function run(ctx: HandlerContext, options: { input: SagaInput; snapshot?: unknown }, event?: SagaEvent): Snapshot {
+function run(
+  ctx: HandlerContext,
+  options: { input: SagaInput; snapshot?: unknown },
+  event?: SagaEvent,
+): Snapshot {
   const machine = orderSagaMachine.provide({
     actions: {
       issueStep: ({ context }) => issue(ctx, context, 'step'),
       issueCompensation: ({ context }) => issue(ctx, context, 'compensation'),
     },
   });
-  const actor = createActor(machine, { input: options.input, ...(options.snapshot ? { snapshot: options.snapshot as Snapshot } : {}) });
+  const actor = createActor(machine, {
+    input: options.input,
+    ...(options.snapshot ? { snapshot: options.snapshot as Snapshot } : {}),
+  });
   actor.start();
   // A saga that has ended ignores late replies (a retried step answering twice, say).
   if (event && actor.getSnapshot().status === 'active') actor.send(event);

@@ -6,18 +6,30 @@ import type { OrderRow, OutboxRow, SagaRow, ServiceName, TableDump } from '../ro
 import type { SagaStyle } from '../service/definition';
 
 /** A saga row without its storage details, plus which style ran it. */
-export type SagaView = Omit<SagaRow, 'snapshot' | 'timer_due' | 'created_at' | 'updated_at'> & { style: SagaStyle };
+export type SagaView = Omit<SagaRow, 'snapshot' | 'timer_due' | 'created_at' | 'updated_at'> & {
+  style: SagaStyle;
+};
 
 /** Which choreography event means a step was done, or undone. */
-const DONE: Record<string, string> = { PaymentCompleted: 'processPayment', InventoryReserved: 'reserveInventory', ShipmentScheduled: 'scheduleShipping' };
-const UNDONE: Record<string, string> = { PaymentRefunded: 'processPayment', InventoryReleased: 'reserveInventory' };
+const DONE: Record<string, string> = {
+  PaymentCompleted: 'processPayment',
+  InventoryReserved: 'reserveInventory',
+  ShipmentScheduled: 'scheduleShipping',
+};
+const UNDONE: Record<string, string> = {
+  PaymentRefunded: 'processPayment',
+  InventoryReleased: 'reserveInventory',
+};
 const FAILED = ['PaymentFailed', 'InventoryReservationFailed', 'ShipmentFailed'];
 
 type Services = Partial<Record<ServiceName, TableDump>>;
 
 function orchestrated(services: Services): SagaView[] {
   return ((services.orchestrator?.sagas ?? []) as unknown as SagaRow[]).map(
-    ({ snapshot, timer_due, created_at, updated_at, ...saga }) => ({ ...saga, style: 'orchestration' as const }),
+    ({ snapshot, timer_due, created_at, updated_at, ...saga }) => ({
+      ...saga,
+      style: 'orchestration' as const,
+    }),
   );
 }
 
@@ -36,7 +48,14 @@ function choreographed(services: Services, orderIds: Set<string>): SagaView[] {
       const completed = ['createOrder', ...chain.filter((e) => DONE[e.type]).map((e) => DONE[e.type])];
       const compensated = chain.filter((e) => UNDONE[e.type]).map((e) => UNDONE[e.type]);
       const failed = chain.find((e) => FAILED.includes(e.type));
-      const status: SagaRow['status'] = order.status === 'COMPLETED' ? 'COMPLETED' : order.status === 'CANCELLED' ? 'COMPENSATED' : failed ? 'COMPENSATING' : 'RUNNING';
+      const status: SagaRow['status'] =
+        order.status === 'COMPLETED'
+          ? 'COMPLETED'
+          : order.status === 'CANCELLED'
+            ? 'COMPENSATED'
+            : failed
+              ? 'COMPENSATING'
+              : 'RUNNING';
       return {
         id: `chain-${order.id}`,
         orderId: order.id,
@@ -58,6 +77,10 @@ function choreographed(services: Services, orderIds: Set<string>): SagaView[] {
 export function sagaViews(services: Services): SagaView[] {
   const sagas = orchestrated(services);
   const covered = new Set(sagas.map((s) => s.orderId));
-  const rest = new Set(((services.order?.orders ?? []) as unknown as OrderRow[]).map((o) => o.id).filter((id) => !covered.has(id)));
+  const rest = new Set(
+    ((services.order?.orders ?? []) as unknown as OrderRow[])
+      .map((o) => o.id)
+      .filter((id) => !covered.has(id)),
+  );
   return [...sagas, ...choreographed(services, rest)];
 }

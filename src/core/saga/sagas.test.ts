@@ -25,11 +25,23 @@ describe('orchestrated saga', () => {
     await start('orchestration');
     const ids = await Promise.all([1, 2, 3].map(() => h.service('order').command('placeOrder', book())));
     await h.settle();
-    expect((await rows<OrderRow>('order', 'orders')).map((o) => o.status)).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
+    expect((await rows<OrderRow>('order', 'orders')).map((o) => o.status)).toEqual([
+      'COMPLETED',
+      'COMPLETED',
+      'COMPLETED',
+    ]);
     const sagas = await rows<SagaRow>('orchestrator', 'sagas');
     expect(sagas.map((s) => s.status)).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
-    expect(sagas[0].completed).toEqual(['createOrder', 'reserveInventory', 'processPayment', 'scheduleShipping', 'completeOrder']);
-    expect((await rows<PaymentRow>('payment', 'payments')).map((p) => p.orderId).sort()).toEqual([...(ids as string[])].sort());
+    expect(sagas[0].completed).toEqual([
+      'createOrder',
+      'reserveInventory',
+      'processPayment',
+      'scheduleShipping',
+      'completeOrder',
+    ]);
+    expect((await rows<PaymentRow>('payment', 'payments')).map((p) => p.orderId).sort()).toEqual(
+      [...(ids as string[])].sort(),
+    );
   });
 
   it('compensates in reverse when shipping cannot serve the region', async () => {
@@ -74,7 +86,9 @@ describe('stuck sagas', () => {
     await start('orchestration');
     await h.service('inventory').editRow('settings', { key: 'warehouse', compensationFails: true });
     await h.service('order').command('placeOrder', { ...book(), region: 'MOON' });
-    await expect.poll(async () => (await rows<SagaRow>('orchestrator', 'sagas'))[0]?.status, { timeout: 15_000 }).toBe('STUCK');
+    await expect
+      .poll(async () => (await rows<SagaRow>('orchestrator', 'sagas'))[0]?.status, { timeout: 15_000 })
+      .toBe('STUCK');
     const [stuck] = await rows<SagaRow>('orchestrator', 'sagas');
     expect(stuck.stuckReason).toMatch(/ReleaseInventory failed 4 times: WarehouseUnavailable/);
     expect(stuck.compensated).toEqual(['processPayment']);

@@ -22,11 +22,41 @@ export interface SagaStep {
 }
 
 export const ORDER_SAGA_STEPS: SagaStep[] = [
-  { name: 'createOrder', service: 'order', command: null, compensation: 'CancelOrder', role: 'compensatable' },
-  { name: 'reserveInventory', service: 'inventory', command: 'ReserveInventory', compensation: 'ReleaseInventory', role: 'compensatable' },
-  { name: 'processPayment', service: 'payment', command: 'ProcessPayment', compensation: 'RefundPayment', role: 'compensatable' },
-  { name: 'scheduleShipping', service: 'shipping', command: 'ScheduleShipment', compensation: 'CancelShipment', role: 'pivot' },
-  { name: 'completeOrder', service: 'order', command: 'CompleteOrder', compensation: null, role: 'retriable' },
+  {
+    name: 'createOrder',
+    service: 'order',
+    command: null,
+    compensation: 'CancelOrder',
+    role: 'compensatable',
+  },
+  {
+    name: 'reserveInventory',
+    service: 'inventory',
+    command: 'ReserveInventory',
+    compensation: 'ReleaseInventory',
+    role: 'compensatable',
+  },
+  {
+    name: 'processPayment',
+    service: 'payment',
+    command: 'ProcessPayment',
+    compensation: 'RefundPayment',
+    role: 'compensatable',
+  },
+  {
+    name: 'scheduleShipping',
+    service: 'shipping',
+    command: 'ScheduleShipment',
+    compensation: 'CancelShipment',
+    role: 'pivot',
+  },
+  {
+    name: 'completeOrder',
+    service: 'order',
+    command: 'CompleteOrder',
+    compensation: null,
+    role: 'retriable',
+  },
 ];
 
 /** Index of the pivot step (the last one that can fail); -1 if the saga has none. */

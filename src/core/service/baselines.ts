@@ -8,7 +8,8 @@ import type { MetaRow } from '../rows';
 
 export type Conserved = Record<string, string[]>;
 
-export const baselineKey = (table: string, key: unknown, field: string) => `baseline:${table}:${String(key)}:${field}`;
+export const baselineKey = (table: string, key: unknown, field: string) =>
+  `baseline:${table}:${String(key)}:${field}`;
 
 /** After seeding: every conserved field of every row is its own starting baseline. */
 export async function recordBaselines(ctx: HandlerContext, conserved: Conserved): Promise<void> {
@@ -17,12 +18,18 @@ export async function recordBaselines(ctx: HandlerContext, conserved: Conserved)
     const t = ctx.table<Record<string, unknown>>(table);
     const keyPath = t.schema.primKey.keyPath as string;
     for (const row of await t.toArray())
-      for (const field of fields) await meta.put({ key: baselineKey(table, row[keyPath], field), value: Number(row[field] ?? 0) });
+      for (const field of fields)
+        await meta.put({ key: baselineKey(table, row[keyPath], field), value: Number(row[field] ?? 0) });
   }
 }
 
 /** A hand edit moves the baseline by as much as it moves the field: it is a deposit, not a leak. */
-export async function adjustBaselines(ctx: HandlerContext, conserved: Conserved, table: string, row: Record<string, unknown>): Promise<void> {
+export async function adjustBaselines(
+  ctx: HandlerContext,
+  conserved: Conserved,
+  table: string,
+  row: Record<string, unknown>,
+): Promise<void> {
   const fields = conserved[table];
   if (!fields) return;
   const t = ctx.table<Record<string, unknown>>(table);

@@ -111,7 +111,8 @@ export class Consumer {
   private takeGroup(maxRecords: number): Delivery[] {
     let records = this.waiting[0].records.length;
     let n = 1;
-    while (n < this.waiting.length && records + this.waiting[n].records.length <= maxRecords) records += this.waiting[n++].records.length;
+    while (n < this.waiting.length && records + this.waiting[n].records.length <= maxRecords)
+      records += this.waiting[n++].records.length;
     return this.waiting.splice(0, n);
   }
 
@@ -133,7 +134,13 @@ export class Consumer {
       records.push(...delivery.records);
       const last = delivery.records[delivery.records.length - 1].offset;
       expected.set(key, last + 1);
-      if ((acks.get(key)?.offset ?? -1) < last) acks.set(key, { group: delivery.group, topic: delivery.topic, partition: delivery.partition, offset: last });
+      if ((acks.get(key)?.offset ?? -1) < last)
+        acks.set(key, {
+          group: delivery.group,
+          topic: delivery.topic,
+          partition: delivery.partition,
+          offset: last,
+        });
     }
     if (!records.length) return;
     try {
@@ -164,7 +171,12 @@ export class Consumer {
       const handled = await this.handleChunk(chunk, failures);
       if (handled > 0) {
         crash.at('consumer-after-commit-before-ack');
-        await this.deps.broker.ack(delivery.group, delivery.topic, delivery.partition, chunk[handled - 1].offset);
+        await this.deps.broker.ack(
+          delivery.group,
+          delivery.topic,
+          delivery.partition,
+          chunk[handled - 1].offset,
+        );
         this.expected.set(key, chunk[handled - 1].offset + 1);
       }
       if (handled < chunk.length) {
@@ -233,7 +245,9 @@ export class Consumer {
           continue;
         }
         const handler = def.handlers[event.type] ?? def.fallback;
-        const result = handler ? await handler(unit.context(event, record.attempt ?? 1), event) : `ignored: ${def.name} does not handle ${event.type}`;
+        const result = handler
+          ? await handler(unit.context(event, record.attempt ?? 1), event)
+          : `ignored: ${def.name} does not handle ${event.type}`;
         if (useInbox) {
           handled.add(event.id);
           rows.push({ message_id: event.id, processed_at: unit.now, result, type: event.type });

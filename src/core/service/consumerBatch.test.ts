@@ -33,7 +33,10 @@ async function producer(): Promise<BrokerClient> {
   return client;
 }
 
-const inboxCommits = (service: string) => h.facts.filter((f) => f.kind === 'commit' && f.service === service && f.changes.some((c) => c.table === 'inbox'));
+const inboxCommits = (service: string) =>
+  h.facts.filter(
+    (f) => f.kind === 'commit' && f.service === service && f.changes.some((c) => c.table === 'inbox'),
+  );
 
 describe('consumer batches', () => {
   it('handles a delivery of many messages in one transaction, each with its own inbox row', async () => {
@@ -41,11 +44,15 @@ describe('consumer batches', () => {
     await h.startBroker();
     await h.startService('payment');
     // One order id: one partition, one delivery of ten records.
-    await (await producer()).publish(Array.from({ length: 10 }, (_, i) => toMessage('order', created(i, 'o-same'))));
+    await (
+      await producer()
+    ).publish(Array.from({ length: 10 }, (_, i) => toMessage('order', created(i, 'o-same'))));
     await h.settle();
     const dump = await h.service('payment').dump();
     const inbox = dump.inbox as unknown as InboxRow[];
-    expect(inbox.map((r) => r.message_id).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `evt-${i}`).sort());
+    expect(inbox.map((r) => r.message_id).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `evt-${i}`).sort(),
+    );
     expect(inboxCommits('payment')).toHaveLength(1);
     // The idempotency key takes the first charge for o-same; the other nine answer with it.
     expect(dump.payments).toHaveLength(1);
@@ -60,8 +67,12 @@ describe('consumer batches', () => {
     await Promise.all(Array.from({ length: 60 }, (_, i) => p.publish([toMessage('order', created(i))])));
     await h.settle();
     const dump = await h.service('payment').dump();
-    expect((dump.inbox as unknown as InboxRow[]).map((r) => r.message_id).sort()).toEqual(Array.from({ length: 60 }, (_, i) => `evt-${i}`).sort());
-    expect((dump.payments as unknown as PaymentRow[]).map((r) => r.orderId).sort()).toEqual(Array.from({ length: 60 }, (_, i) => `o-${i}`).sort());
+    expect((dump.inbox as unknown as InboxRow[]).map((r) => r.message_id).sort()).toEqual(
+      Array.from({ length: 60 }, (_, i) => `evt-${i}`).sort(),
+    );
+    expect((dump.payments as unknown as PaymentRow[]).map((r) => r.orderId).sort()).toEqual(
+      Array.from({ length: 60 }, (_, i) => `o-${i}`).sort(),
+    );
     expect(inboxCommits('payment').length).toBeLessThan(60);
   });
 
@@ -98,7 +109,9 @@ describe('consumer batches', () => {
       },
     };
     await h.startService(crashing);
-    await (await producer()).publish(Array.from({ length: 8 }, (_, i) => toMessage('order', created(i, 'o-same'))));
+    await (
+      await producer()
+    ).publish(Array.from({ length: 8 }, (_, i) => toMessage('order', created(i, 'o-same'))));
     await expect.poll(() => crashed).toBe(true);
     h.kill('payment');
     const left = await h.read('payment');
@@ -110,7 +123,9 @@ describe('consumer batches', () => {
     await h.startService(crashing);
     await h.settle();
     const dump = await h.service('payment').dump();
-    expect((dump.inbox as unknown as InboxRow[]).map((r) => r.message_id).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `evt-${i}`).sort());
+    expect((dump.inbox as unknown as InboxRow[]).map((r) => r.message_id).sort()).toEqual(
+      Array.from({ length: 8 }, (_, i) => `evt-${i}`).sort(),
+    );
     expect(dump.payments).toHaveLength(1);
   });
 });
@@ -120,7 +135,13 @@ describe('command group commit', () => {
     h = createHarness();
     await h.startBroker();
     for (const name of ['order', 'payment', 'inventory', 'shipping'] as const) await h.startService(name);
-    const ids = await Promise.all(Array.from({ length: 20 }, () => h.service('order').command('placeOrder', { customerId: 'alice', items: [{ sku: 'SKU-BOOK', qty: 1 }] })));
+    const ids = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        h
+          .service('order')
+          .command('placeOrder', { customerId: 'alice', items: [{ sku: 'SKU-BOOK', qty: 1 }] }),
+      ),
+    );
     await h.settle();
     const dump = await h.service('order').dump();
     const orders = dump.orders as unknown as OrderRow[];
@@ -128,7 +149,12 @@ describe('command group commit', () => {
     expect(orders.every((o) => o.status === 'COMPLETED')).toBe(true);
     const outbox = (dump.outbox as unknown as OutboxRow[]).filter((r) => r.type === 'OrderCreated');
     expect(outbox.map((r) => r.aggregateid).sort()).toEqual([...(ids as string[])].sort());
-    const placing = h.facts.filter((f) => f.kind === 'commit' && f.service === 'order' && f.changes.some((c) => c.table === 'orders' && c.op === 'put' && c.row.status === 'PENDING'));
+    const placing = h.facts.filter(
+      (f) =>
+        f.kind === 'commit' &&
+        f.service === 'order' &&
+        f.changes.some((c) => c.table === 'orders' && c.op === 'put' && c.row.status === 'PENDING'),
+    );
     expect(placing.length).toBeLessThan(20);
   });
 
@@ -137,7 +163,11 @@ describe('command group commit', () => {
     await h.startBroker();
     await h.startService('order');
     const good = { customerId: 'alice', items: [{ sku: 'SKU-BOOK', qty: 1 }] };
-    const results = await Promise.allSettled([good, good, { customerId: 'x', items: null }, good].map((input) => h.service('order').command('placeOrder', input)));
+    const results = await Promise.allSettled(
+      [good, good, { customerId: 'x', items: null }, good].map((input) =>
+        h.service('order').command('placeOrder', input),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     const dump = await h.service('order').dump();
     expect(dump.orders).toHaveLength(3);

@@ -59,9 +59,12 @@ describe('duplicate delivery', () => {
     for (const idempotencyKeys of [true, false]) {
       h = createHarness();
       await h.startBroker();
-      for (const name of ['order', 'payment', 'inventory', 'shipping'] as const) await h.startService(name, { inbox: false, idempotencyKeys });
+      for (const name of ['order', 'payment', 'inventory', 'shipping'] as const)
+        await h.startService(name, { inbox: false, idempotencyKeys });
       h.broker().faults.duplicateNext('payment', 'OrderCreated');
-      await h.service('order').command('placeOrder', { customerId: 'dave', items: [{ sku: 'SKU-MUG', qty: 1 }] });
+      await h
+        .service('order')
+        .command('placeOrder', { customerId: 'dave', items: [{ sku: 'SKU-MUG', qty: 1 }] });
       await h.settle();
       expect((await h.read('payment')).payments).toHaveLength(idempotencyKeys ? 1 : 2);
       h.close();
@@ -73,11 +76,20 @@ describe('without the inbox', () => {
   it('a redelivered event repeats a side effect that is not idempotent by itself', async () => {
     h = createHarness();
     await h.startBroker();
-    for (const name of ['order', 'payment', 'inventory', 'shipping'] as const) await h.startService(name, { inbox: false });
+    for (const name of ['order', 'payment', 'inventory', 'shipping'] as const)
+      await h.startService(name, { inbox: false });
     h.broker().faults.duplicateNext('inventory', 'PaymentCompleted');
-    await h.service('order').command('placeOrder', { customerId: 'bob', items: [{ sku: 'SKU-BOOK', qty: 1 }] });
+    await h
+      .service('order')
+      .command('placeOrder', { customerId: 'bob', items: [{ sku: 'SKU-BOOK', qty: 1 }] });
     await h.settle();
-    const services = Object.fromEntries(await Promise.all((['order', 'payment', 'inventory', 'shipping'] as const).map(async (s) => [s, await h.read(s)])));
-    expect(checkInvariants({ services }, { settled: true }).map((a) => a.invariant)).toContain('no-duplicate-side-effect');
+    const services = Object.fromEntries(
+      await Promise.all(
+        (['order', 'payment', 'inventory', 'shipping'] as const).map(async (s) => [s, await h.read(s)]),
+      ),
+    );
+    expect(checkInvariants({ services }, { settled: true }).map((a) => a.invariant)).toContain(
+      'no-duplicate-side-effect',
+    );
   });
 });

@@ -20,11 +20,14 @@ async function startShop() {
 }
 
 async function snapshot() {
-  const services = Object.fromEntries(await Promise.all(SHOP.map(async (s) => [s, await h.read(s)] as const)));
+  const services = Object.fromEntries(
+    await Promise.all(SHOP.map(async (s) => [s, await h.read(s)] as const)),
+  );
   return { services } as Parameters<typeof checkInvariants>[0];
 }
 
-const positionOf = (meta: MetaRow[]) => (meta.find((m) => m.key === RELAY_POSITION_KEY)?.value as unknown as { seq: number })?.seq;
+const positionOf = (meta: MetaRow[]) =>
+  (meta.find((m) => m.key === RELAY_POSITION_KEY)?.value as unknown as { seq: number })?.seq;
 
 describe('log-tailing outbox relay', () => {
   it('completes orders without touching the outbox after the insert: rows stay unmarked, the position moves', async () => {
@@ -41,11 +44,16 @@ describe('log-tailing outbox relay', () => {
     expect(changes.map((c) => c.op)).toEqual(Array(outbox.length).fill('c'));
     expect(positionOf(dump.meta as unknown as MetaRow[])).toBe(Math.max(...changes.map((c) => c.seq!)));
     // Debezium's topic naming, and the inbox ids are the outbox ids.
-    const topics = h.broker().stats().partitions.map((p) => p.topic);
+    const topics = h
+      .broker()
+      .stats()
+      .partitions.map((p) => p.topic);
     expect(topics).toContain('outbox.event.Order');
     expect(topics).not.toContain('order-events');
     const paymentInbox = (await h.read('payment')).inbox.map((r) => r.message_id);
-    expect(paymentInbox).toEqual(expect.arrayContaining(outbox.filter((r) => r.type === 'OrderCreated').map((r) => r.id)));
+    expect(paymentInbox).toEqual(
+      expect.arrayContaining(outbox.filter((r) => r.type === 'OrderCreated').map((r) => r.id)),
+    );
     expect(checkInvariants(await snapshot(), { settled: true })).toEqual([]);
   });
 

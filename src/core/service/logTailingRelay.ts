@@ -48,7 +48,8 @@ export class LogTailingRelay extends LoopingRelay implements OutboxRelayLike {
     this.connector = new CdcConnector({
       sources: [{ service, db, tables: [OUTBOX_TABLE] }],
       // The broker's wire carries topic and event; the key is the event's subject, which it partitions by.
-      publish: async (messages) => void (await broker.publish(messages.map(({ topic, event }) => ({ topic, event })))),
+      publish: async (messages) =>
+        void (await broker.publish(messages.map(({ topic, event }) => ({ topic, event })))),
       positions: metaPositions(db),
       now: () => clock.now(),
       batchSize: config().relay.batchSize,
@@ -58,7 +59,10 @@ export class LogTailingRelay extends LoopingRelay implements OutboxRelayLike {
       onWarning: (warning) => deps.onWarning?.(warning),
       afterPublish: (batch) => {
         const types = batch.messages.map((m) => aggregateTypeOf(m.topic) ?? m.topic);
-        this.meter.published(batch.messages.map((m) => Date.parse(m.event.time)), clock.now());
+        this.meter.published(
+          batch.messages.map((m) => Date.parse(m.event.time)),
+          clock.now(),
+        );
         if (types.length) deps.onPublished(types.length, [...new Set(types)]);
         crash.at('relay-after-publish-before-mark');
       },
@@ -116,13 +120,16 @@ export class LogTailingRelay extends LoopingRelay implements OutboxRelayLike {
     // Retention is measured in seconds or minutes: a busy relay need not prune after every pass.
     const now = this.deps.clock.now();
     if (now < this.housekeepDue) return;
-    this.housekeepDue = now + Math.min(HOUSEKEEP_EVERY_MS, (this.deps.config().retention?.publishedOutboxMs ?? 0) / 4);
+    this.housekeepDue =
+      now + Math.min(HOUSEKEEP_EVERY_MS, (this.deps.config().retention?.publishedOutboxMs ?? 0) / 4);
     try {
       await this.trim();
       await this.pruneOutbox();
     } catch (error) {
       if (isCrash(error)) throw error;
-      this.deps.onWarning?.(`retention housekeeping failed and is tried again: ${String((error as Error)?.message ?? error)}`);
+      this.deps.onWarning?.(
+        `retention housekeeping failed and is tried again: ${String((error as Error)?.message ?? error)}`,
+      );
     }
   }
 

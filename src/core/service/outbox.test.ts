@@ -12,7 +12,8 @@ const order = { customerId: 'alice', items: [{ sku: 'SKU-BOOK', qty: 1 }] };
 async function startAll(overrides: Partial<Record<string, ServiceDefinition>> = {}) {
   h = createHarness();
   await h.startBroker({ maxAttempts: 3, retryBackoffMs: 5 });
-  for (const name of ['order', 'payment', 'inventory', 'shipping'] as const) await h.startService(overrides[name] ?? name);
+  for (const name of ['order', 'payment', 'inventory', 'shipping'] as const)
+    await h.startService(overrides[name] ?? name);
 }
 
 describe('transactional outbox', () => {
@@ -43,7 +44,9 @@ describe('transactional outbox', () => {
 
   it('a command that throws commits nothing', async () => {
     await startAll();
-    await expect(h.service('order').command('placeOrder', { customerId: 'x', items: null })).rejects.toThrow();
+    await expect(
+      h.service('order').command('placeOrder', { customerId: 'x', items: null }),
+    ).rejects.toThrow();
     const dump = await h.service('order').dump();
     expect(dump.orders).toEqual([]);
     expect(dump.outbox).toEqual([]);
@@ -60,7 +63,9 @@ describe('transactional outbox', () => {
 
   it('runs the choreography to COMPLETED with exactly one payment per order', async () => {
     await startAll();
-    const ids = await Promise.all(Array.from({ length: 20 }, () => h.service('order').command('placeOrder', order)));
+    const ids = await Promise.all(
+      Array.from({ length: 20 }, () => h.service('order').command('placeOrder', order)),
+    );
     await h.settle();
     const orders = (await h.service('order').dump()).orders as unknown as OrderRow[];
     expect(orders.map((o) => o.status)).toEqual(new Array(20).fill('COMPLETED'));
@@ -83,7 +88,11 @@ describe('transactional outbox', () => {
 
     await h.startService('order');
     await h.settle();
-    const created = h.broker().stats().partitions.filter((p) => p.topic === 'order-events').reduce((n, p) => n + p.endOffset, 0);
+    const created = h
+      .broker()
+      .stats()
+      .partitions.filter((p) => p.topic === 'order-events')
+      .reduce((n, p) => n + p.endOffset, 0);
     expect(created).toBe(2); // the same event, published twice
     const payment = await h.service('payment').dump();
     expect((payment.payments as unknown as PaymentRow[]).filter((p) => p.orderId === id)).toHaveLength(1);
@@ -107,15 +116,22 @@ describe('dual write (the approach the outbox replaces)', () => {
     for (const publishing of ['dual-write', 'outbox'] as const) {
       h = createHarness();
       await h.startBroker();
-      for (const name of ['order', 'payment', 'inventory', 'shipping'] as const) await h.startService(name, { publishing });
+      for (const name of ['order', 'payment', 'inventory', 'shipping'] as const)
+        await h.startService(name, { publishing });
       h.arm('order', 'after-commit-before-publish');
-      await expect(h.service('order').command('placeOrder', order)).rejects.toThrow(/after-commit-before-publish/);
+      await expect(h.service('order').command('placeOrder', order)).rejects.toThrow(
+        /after-commit-before-publish/,
+      );
       await h.startService('order', { publishing });
       await h.settle();
       const orders = (await h.read('order')).orders as unknown as OrderRow[];
       expect(orders).toHaveLength(1);
       expect(orders[0].status).toBe(publishing === 'outbox' ? 'COMPLETED' : 'PENDING');
-      const orderEvents = h.broker().stats().partitions.filter((p) => p.topic === 'order-events').reduce((n, p) => n + p.endOffset, 0);
+      const orderEvents = h
+        .broker()
+        .stats()
+        .partitions.filter((p) => p.topic === 'order-events')
+        .reduce((n, p) => n + p.endOffset, 0);
       expect(orderEvents).toBe(publishing === 'outbox' ? 1 : 0);
       h.close();
     }

@@ -18,7 +18,17 @@ function openOutbox(name = `retention-${++names}-${Date.now()}`): Dexie {
   return db;
 }
 
-const row = (id: string): OutboxRow => ({ id, aggregatetype: 'Order', aggregateid: id, type: 'OrderCreated', payload: {}, correlationid: id, causationid: id, created_at: 0, published_at: null });
+const row = (id: string): OutboxRow => ({
+  id,
+  aggregatetype: 'Order',
+  aggregateid: id,
+  type: 'OrderCreated',
+  payload: {},
+  correlationid: id,
+  causationid: id,
+  created_at: 0,
+  published_at: null,
+});
 
 async function add(db: Dexie, ids: string[]): Promise<OutboxRow[]> {
   await db.table('outbox').bulkAdd(ids.map(row));
@@ -30,7 +40,11 @@ describe('outbox retention', () => {
     const db = openOutbox();
     await markPublished(db, await add(db, ['a', 'b']), 1_000, 5_000);
     await markPublished(db, await add(db, ['c']), 4_000, 5_000);
-    expect((await db.table<OutboxRow>('outbox').toArray()).map((r) => [r.id, r.published_at])).toEqual([['a', 1_000], ['b', 1_000], ['c', 4_000]]);
+    expect((await db.table<OutboxRow>('outbox').toArray()).map((r) => [r.id, r.published_at])).toEqual([
+      ['a', 1_000],
+      ['b', 1_000],
+      ['c', 4_000],
+    ]);
     // At 6,500 the rows published at 1,000 are 5,500 ms old: due. The one published at 4,000 is not.
     const pruned = await markPublished(db, await add(db, ['d']), 6_500, 5_000);
     expect(pruned).toBe(2);
@@ -44,7 +58,10 @@ describe('outbox retention', () => {
     await markPublished(db, [a], 0, 10);
     await markPublished(db, await add(db, ['b']), 1_000_000, 10);
     const left = await db.table<OutboxRow>('outbox').toArray();
-    expect(left.map((r) => [r.id, r.published_at])).toEqual([['waiting', null], ['b', 1_000_000]]);
+    expect(left.map((r) => [r.id, r.published_at])).toEqual([
+      ['waiting', null],
+      ['b', 1_000_000],
+    ]);
   });
 
   it('without a retention keeps every published row', async () => {

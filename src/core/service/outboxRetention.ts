@@ -39,7 +39,12 @@ export async function unpublishedAfter(db: Dexie, watermark: number, limit: numb
  * Marks `rows` published at `at` and deletes, in the same transaction, published rows older than
  * `retentionMs` (none when it is undefined: kept for ever). Returns how many rows it deleted.
  */
-export async function markPublished(db: Dexie, rows: OutboxRow[], at: number, retentionMs: number | undefined): Promise<number> {
+export async function markPublished(
+  db: Dexie,
+  rows: OutboxRow[],
+  at: number,
+  retentionMs: number | undefined,
+): Promise<number> {
   const table = db.table<OutboxRow, number>(OUTBOX);
   // The rows never change after their insert but for published_at: writing them back whole is one request each.
   const mark = () => table.bulkPut(rows.map((row) => ({ ...row, published_at: at })));
@@ -72,7 +77,9 @@ async function known(db: Dexie, table: Table<OutboxRow, number>, marking: Outbox
   if (!published.loaded) {
     const before = Math.min(...marking.map((r) => r.seq!));
     const earlier = await table.where('seq').below(before).toArray();
-    published.rows = earlier.filter((r) => r.published_at !== null).map((r): [number, number] => [r.seq!, r.published_at!]);
+    published.rows = earlier
+      .filter((r) => r.published_at !== null)
+      .map((r): [number, number] => [r.seq!, r.published_at!]);
     published.rows.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
     published.loaded = true;
   }

@@ -112,7 +112,10 @@ export class OutboxRelay extends LoopingRelay implements OutboxRelayLike {
     await markPublished(db, rows, at, config().retention?.publishedOutboxMs);
     this.watermark = rows[rows.length - 1].seq!;
     this.meter.marked(rows.length);
-    this.meter.published(rows.map((row) => row.created_at), at);
+    this.meter.published(
+      rows.map((row) => row.created_at),
+      at,
+    );
     this.deps.onPublished(rows.length, [...new Set(rows.map((row) => row.aggregatetype))]);
     return rows.length;
   }

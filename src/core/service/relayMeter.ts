@@ -30,10 +30,26 @@ export class RelayMeter {
   private readonly latencies: number[] = [];
 
   constructor(mode: RelayMode) {
-    this.stats = { mode, outboxQueries: 0, logReads: 0, emptyReads: 0, rowsMarked: 0, published: 0, position: mode === 'polling' ? null : 0 };
+    this.stats = {
+      mode,
+      outboxQueries: 0,
+      logReads: 0,
+      emptyReads: 0,
+      rowsMarked: 0,
+      published: 0,
+      position: mode === 'polling' ? null : 0,
+    };
   }
 
-  read({ outboxQueries = 0, logReads = 0, found }: { outboxQueries?: number; logReads?: number; found: number }): void {
+  read({
+    outboxQueries = 0,
+    logReads = 0,
+    found,
+  }: {
+    outboxQueries?: number;
+    logReads?: number;
+    found: number;
+  }): void {
     this.stats.outboxQueries += outboxQueries;
     this.stats.logReads += logReads;
     if (found === 0) this.stats.emptyReads++;

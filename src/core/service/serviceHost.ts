@@ -82,18 +82,39 @@ export class ServiceHost {
     const logTailing = deps.config.relay.mode === 'log-tailing';
     // A log-tailing relay reads the outbox's inserts from the change log, so this database logs them.
     // Change timestamps read the run's clock: a deterministic run's stepped one keeps its state hash reproducible.
-    const capture = logTailing ? { tables: [OUTBOX_TABLE], now: () => (deps.stepped ?? deps.clock).now(), newTxId: () => deps.newId('tx') } : undefined;
+    const capture = logTailing
+      ? {
+          tables: [OUTBOX_TABLE],
+          now: () => (deps.stepped ?? deps.clock).now(),
+          newTxId: () => deps.newId('tx'),
+        }
+      : undefined;
     this.db = openServiceDb(deps.runId, name, def.tables, withoutLiveQueries(deps.dexie), capture);
     this.db.use(commitCapture((changes) => this.onCommit(changes)));
     const clock = deps.stepped ?? deps.clock;
     const simClock = deps.stepped ?? deps.simClock;
-    this.broker = new BrokerClient(name, deps.runId, deps.openChannel, undefined, undefined, deps.stepped ?? null);
+    this.broker = new BrokerClient(
+      name,
+      deps.runId,
+      deps.openChannel,
+      undefined,
+      undefined,
+      deps.stepped ?? null,
+    );
     // In a deterministic run only one step is ever under way, so a call nobody answers soon never will be
     // (the callee died in this step): give up quickly, and with the same wording on every host.
-    this.rpc = new RpcNode(name, deps.runId, deps.openChannel, deps.stepped ? STEPPED_CALL_TIMEOUT_MS : undefined);
+    this.rpc = new RpcNode(
+      name,
+      deps.runId,
+      deps.openChannel,
+      deps.stepped ? STEPPED_CALL_TIMEOUT_MS : undefined,
+    );
     this.rpc.serveEndpoints(
       Object.fromEntries(
-        Object.entries(def.endpoints ?? {}).map(([endpoint, procedure]) => [endpoint, (input: unknown) => this.running(() => procedure(this.procedureContext(), input))]),
+        Object.entries(def.endpoints ?? {}).map(([endpoint, procedure]) => [
+          endpoint,
+          (input: unknown) => this.running(() => procedure(this.procedureContext(), input)),
+        ]),
       ),
     );
     const config = () => this.config;
@@ -133,10 +154,18 @@ export class ServiceHost {
       clock,
       speed,
       onCommitted: ({ emitted, duplicates }) => {
-        for (const d of duplicates) deps.emit({ kind: 'duplicate', service: name, messageId: d.event.id, type: d.event.type });
+        for (const d of duplicates)
+          deps.emit({ kind: 'duplicate', service: name, messageId: d.event.id, type: d.event.type });
         if (emitted) this.relay.wake();
       },
-      onFailed: (record, error) => deps.emit({ kind: 'handler-failed', service: name, messageId: record.event.id, type: record.event.type, error }),
+      onFailed: (record, error) =>
+        deps.emit({
+          kind: 'handler-failed',
+          service: name,
+          messageId: record.event.id,
+          type: record.event.type,
+          error,
+        }),
     });
   }
 
@@ -146,7 +175,14 @@ export class ServiceHost {
     await this.hydrate();
     const recovered = this.def.recover
       ? this.running(() => this.def.recover!(this.procedureContext(), null)).catch((error) => {
-          if (!isCrash(error)) this.deps.emit({ kind: 'handler-failed', service: this.def.name, messageId: 'recover', type: 'recover', error: String(error) });
+          if (!isCrash(error))
+            this.deps.emit({
+              kind: 'handler-failed',
+              service: this.def.name,
+              messageId: 'recover',
+              type: 'recover',
+              error: String(error),
+            });
         })
       : Promise.resolve();
     if (this.deps.stepped) {
@@ -163,7 +199,8 @@ export class ServiceHost {
 
   /** Deterministic runs: performs one granted step at simulation time `at`; returns what it did, for the trace. */
   async step(step: ServiceStep, at: number): Promise<string> {
-    if (!this.deps.stepped) throw new Error(`${this.def.name} runs live: steps are granted only in a deterministic run`);
+    if (!this.deps.stepped)
+      throw new Error(`${this.def.name} runs live: steps are granted only in a deterministic run`);
     this.deps.stepped.set(at);
     switch (step.kind) {
       case 'relay': {
@@ -185,7 +222,10 @@ export class ServiceHost {
   async pending(): Promise<ServicePending> {
     const due = this.def.tick?.due;
     const first = due ? await this.db.table(due.table).orderBy(due.index).first() : undefined;
-    return { unpublished: await this.relay.unpublished(), nextDue: first ? (first[due!.index] as number) : null };
+    return {
+      unpublished: await this.relay.unpublished(),
+      nextDue: first ? (first[due!.index] as number) : null,
+    };
   }
 
   /** Runs a command (placing an order, say) as one local transaction. */
@@ -231,15 +271,28 @@ export class ServiceHost {
     this.crash.assertAlive();
     try {
       await this.broker.publish(rows.map((row) => toMessage(this.def.name, row, this.config.relay.mode)));
-      this.deps.emit({ kind: 'published', service: this.def.name, count: rows.length, topics: [...new Set(rows.map((r) => r.aggregatetype))] });
+      this.deps.emit({
+        kind: 'published',
+        service: this.def.name,
+        count: rows.length,
+        topics: [...new Set(rows.map((r) => r.aggregatetype))],
+      });
     } catch (error) {
-      this.deps.emit({ kind: 'publish-lost', service: this.def.name, types: rows.map((r) => r.type), error: String(error) });
+      this.deps.emit({
+        kind: 'publish-lost',
+        service: this.def.name,
+        types: rows.map((r) => r.type),
+        error: String(error),
+      });
     }
   }
 
   /** Writes one business-data row a user edited, in its own transaction. */
   async editRow(table: string, row: Record<string, unknown>): Promise<void> {
-    if (!this.def.editable?.includes(table)) throw new Error(`${this.def.name}.${table} is not editable (editable: ${this.def.editable?.join(', ') || 'none'})`);
+    if (!this.def.editable?.includes(table))
+      throw new Error(
+        `${this.def.name}.${table} is not editable (editable: ${this.def.editable?.join(', ') || 'none'})`,
+      );
     await inTransaction(this.unit, async (unit) => {
       await adjustBaselines(unit.context(), this.def.conserved ?? {}, table, row);
       await unit.context().table(table).put(row);
@@ -265,7 +318,10 @@ export class ServiceHost {
 
   /** Work this service still owes: unpublished outbox rows and deliveries being handled. */
   async status(): Promise<{ unpublished: number; busy: number }> {
-    return { unpublished: await this.relay.unpublished(), busy: this.consumer.busy + this.procedures + (this.relay.publishing ? 1 : 0) };
+    return {
+      unpublished: await this.relay.unpublished(),
+      busy: this.consumer.busy + this.procedures + (this.relay.publishing ? 1 : 0),
+    };
   }
 
   dump(): Promise<Record<string, Record<string, unknown>[]>> {
@@ -295,7 +351,13 @@ export class ServiceHost {
       } catch (error) {
         if (isCrash(error)) return;
         // A failing round is reported and tried again next interval; the loop must not die with it.
-        this.deps.emit({ kind: 'handler-failed', service: this.def.name, messageId: 'tick', type: 'tick', error: String(error) });
+        this.deps.emit({
+          kind: 'handler-failed',
+          service: this.def.name,
+          messageId: 'tick',
+          type: 'tick',
+          error: String(error),
+        });
       }
     }
   }

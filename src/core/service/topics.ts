@@ -19,7 +19,9 @@ const SUFFIX = { Command: 'commands', Compensation: 'compensations' } as const;
 export function topicOf(aggregateType: string, mode: RelayMode = 'polling'): string {
   if (mode === 'log-tailing') return outboxTopic(aggregateType);
   const command = aggregateType.match(TO_SERVICE);
-  return command ? `${command[1].toLowerCase()}-${SUFFIX[command[2] as keyof typeof SUFFIX]}` : `${aggregateType.toLowerCase()}-events`;
+  return command
+    ? `${command[1].toLowerCase()}-${SUFFIX[command[2] as keyof typeof SUFFIX]}`
+    : `${aggregateType.toLowerCase()}-events`;
 }
 
 /** The aggregatetype a topic of either naming carries (`order-events` and `outbox.event.Order` → `Order`), or null. */

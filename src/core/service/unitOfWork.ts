@@ -60,7 +60,10 @@ export class Unit {
  * Runs `work` in one read-write transaction over every table of the service.
  * Returns what it returned and how many outbox rows it committed.
  */
-export async function inTransaction<T>(deps: UnitDeps, work: (unit: Unit) => Promise<T>): Promise<{ value: T; emitted: number }> {
+export async function inTransaction<T>(
+  deps: UnitDeps,
+  work: (unit: Unit) => Promise<T>,
+): Promise<{ value: T; emitted: number }> {
   const { db, crash } = deps;
   const unit = new Unit(deps);
   const outbox = deps.config().publishing === 'outbox';

@@ -12,11 +12,25 @@ import type { OrderFacts, Outcome } from './sagaMessages';
 export const placeOrderDirect: Procedure = async (p, input) => {
   const { customerId, items, total, region } = input as PlaceOrder;
   const order = await p.transaction(async (ctx) => {
-    const row: OrderRow = { id: ctx.newId('o'), customerId, items, region: region ?? 'EU', total: total ?? priceOf(items), status: 'PENDING', created_at: ctx.now };
+    const row: OrderRow = {
+      id: ctx.newId('o'),
+      customerId,
+      items,
+      region: region ?? 'EU',
+      total: total ?? priceOf(items),
+      status: 'PENDING',
+      created_at: ctx.now,
+    };
     await ctx.table<OrderRow>('orders').add(row);
     return row;
   });
-  const facts: OrderFacts = { orderId: order.id, customerId, items, total: order.total, region: order.region };
+  const facts: OrderFacts = {
+    orderId: order.id,
+    customerId,
+    items,
+    total: order.total,
+    region: order.region,
+  };
   const close = (status: OrderRow['status']) =>
     p.transaction(async (ctx) => {
       const orders = ctx.table<OrderRow>('orders');
@@ -30,7 +44,10 @@ export const placeOrderDirect: Procedure = async (p, input) => {
   }
   p.crashPoint('direct-after-charge');
   // From here on a "no" has nobody to undo the charge.
-  for (const [service, endpoint] of [['inventory', 'reserve'], ['shipping', 'schedule']] as const) {
+  for (const [service, endpoint] of [
+    ['inventory', 'reserve'],
+    ['shipping', 'schedule'],
+  ] as const) {
     const outcome = await p.call<Outcome>(service, endpoint, facts);
     if (!outcome.ok) {
       await close('CANCELLED');

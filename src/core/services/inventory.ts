@@ -9,7 +9,18 @@ import { PARTICIPANT_TABLES, participantEndpoints } from './participant';
 import { lockAfterCompensation, refuse, refusedByLock, SEMANTIC_LOCK_TABLES } from './semanticLock';
 
 const STEP = 'reserveInventory';
-import { choreographed, compensationFault, failure, IGNORED_ORCHESTRATED, reply, transientFault, TransientError, type OrderFacts, type Outcome, type SagaCommand } from './sagaMessages';
+import {
+  choreographed,
+  compensationFault,
+  failure,
+  IGNORED_ORCHESTRATED,
+  reply,
+  transientFault,
+  TransientError,
+  type OrderFacts,
+  type Outcome,
+  type SagaCommand,
+} from './sagaMessages';
 
 export const WAREHOUSE = 'warehouse';
 
@@ -18,9 +29,21 @@ export const WAREHOUSE = 'warehouse';
  * it (their retries are new messages); the choreography handler leaves it to the inbox, so turning the inbox
  * off shows what a redelivery does to a handler that is not idempotent by itself.
  */
-async function reserve(ctx: HandlerContext, orderId: string, items: OrderItem[], attempt: number, idempotent = true): Promise<Outcome<{ reservationId: string; items: OrderItem[] }>> {
+async function reserve(
+  ctx: HandlerContext,
+  orderId: string,
+  items: OrderItem[],
+  attempt: number,
+  idempotent = true,
+): Promise<Outcome<{ reservationId: string; items: OrderItem[] }>> {
   const reservations = ctx.table<ReservationRow>('reservations');
-  const earlier = idempotent && (await reservations.where('orderId').equals(orderId).filter((r) => r.status === 'RESERVED').first());
+  const earlier =
+    idempotent &&
+    (await reservations
+      .where('orderId')
+      .equals(orderId)
+      .filter((r) => r.status === 'RESERVED')
+      .first());
   if (earlier) return { ok: true, facts: { reservationId: earlier.id, items } };
   const fault = transientFault(await ctx.table<SettingRow>('settings').get(WAREHOUSE), attempt, 'Warehouse');
   if (fault) return { ok: false, ...fault };
@@ -28,24 +51,49 @@ async function reserve(ctx: HandlerContext, orderId: string, items: OrderItem[],
   const levels = await stock.bulkGet(items.map((i) => i.sku));
   const short = items.find((item, i) => (levels[i]?.available ?? 0) < item.qty);
   if (short) return failure('OutOfStock', `out of stock: ${short.sku}`);
-  await stock.bulkPut(items.map((item, i) => ({ ...levels[i]!, available: levels[i]!.available - item.qty, reserved: levels[i]!.reserved + item.qty })));
-  const reservation: ReservationRow = { id: ctx.newId('res'), orderId, items, status: 'RESERVED', created_at: ctx.now };
+  await stock.bulkPut(
+    items.map((item, i) => ({
+      ...levels[i]!,
+      available: levels[i]!.available - item.qty,
+      reserved: levels[i]!.reserved + item.qty,
+    })),
+  );
+  const reservation: ReservationRow = {
+    id: ctx.newId('res'),
+    orderId,
+    items,
+    status: 'RESERVED',
+    created_at: ctx.now,
+  };
   await reservations.add(reservation);
   return { ok: true, facts: { reservationId: reservation.id, items } };
 }
 
-async function release(ctx: HandlerContext, orderId: string, attempt: number): Promise<Outcome<{ released: string[] }>> {
+async function release(
+  ctx: HandlerContext,
+  orderId: string,
+  attempt: number,
+): Promise<Outcome<{ released: string[] }>> {
   const setting = await ctx.table<SettingRow>('settings').get(WAREHOUSE);
   const fault = compensationFault(setting, 'Warehouse') ?? transientFault(setting, attempt, 'Warehouse');
   if (fault) return { ok: false, ...fault };
   const reservations = ctx.table<ReservationRow>('reservations');
   const stock = ctx.table<StockRow>('stock');
-  const held = await reservations.where('orderId').equals(orderId).filter((r) => r.status === 'RESERVED').toArray();
+  const held = await reservations
+    .where('orderId')
+    .equals(orderId)
+    .filter((r) => r.status === 'RESERVED')
+    .toArray();
   for (const reservation of held) {
     await reservations.put({ ...reservation, status: 'RELEASED' });
     for (const item of reservation.items) {
       const level = await stock.get(item.sku);
-      if (level) await stock.put({ ...level, available: level.available + item.qty, reserved: level.reserved - item.qty });
+      if (level)
+        await stock.put({
+          ...level,
+          available: level.available + item.qty,
+          reserved: level.reserved - item.qty,
+        });
     }
   }
   return { ok: true, facts: { released: held.map((r) => r.id) } };
@@ -54,17 +102,30 @@ async function release(ctx: HandlerContext, orderId: string, attempt: number): P
 export const inventoryService: ServiceDefinition = {
   name: 'inventory',
   aggregateType: 'Inventory',
-  tables: { stock: 'sku', reservations: 'id, orderId', settings: 'key', ...PARTICIPANT_TABLES, ...SEMANTIC_LOCK_TABLES },
+  tables: {
+    stock: 'sku',
+    reservations: 'id, orderId',
+    settings: 'key',
+    ...PARTICIPANT_TABLES,
+    ...SEMANTIC_LOCK_TABLES,
+  },
   consumes: ['payment-events', 'shipping-events', 'inventory-commands', 'inventory-compensations'],
   editable: ['stock', 'settings'],
   conserved: { stock: ['available', 'reserved'] },
   async seed(ctx) {
-    const rows: StockRow[] = Object.entries(INITIAL_STOCK).map(([sku, available]) => ({ sku, available, reserved: 0 }));
+    const rows: StockRow[] = Object.entries(INITIAL_STOCK).map(([sku, available]) => ({
+      sku,
+      available,
+      reserved: 0,
+    }));
     await ctx.table<StockRow>('stock').bulkPut(rows);
-    await ctx.table<SettingRow>('settings').put({ key: WAREHOUSE, failFirstAttempts: 0, offline: false, compensationFails: false });
+    await ctx
+      .table<SettingRow>('settings')
+      .put({ key: WAREHOUSE, failFirstAttempts: 0, offline: false, compensationFails: false });
   },
   endpoints: {
-    reserve: (p, input) => p.transaction((ctx) => reserve(ctx, (input as OrderFacts).orderId, (input as OrderFacts).items, 1)),
+    reserve: (p, input) =>
+      p.transaction((ctx) => reserve(ctx, (input as OrderFacts).orderId, (input as OrderFacts).items, 1)),
     ...participantEndpoints({
       resources: (order) => order.items.map((i) => `stock:${i.sku}`),
       async check(ctx, order) {
@@ -88,14 +149,23 @@ export const inventoryService: ServiceDefinition = {
         return `reserved as ${outcome.facts.reservationId}`;
       }
       if (outcome.errorType !== 'OutOfStock') throw new TransientError(outcome);
-      ctx.emit('InventoryReservationFailed', orderId, { orderId, errorType: outcome.errorType, message: outcome.message });
+      ctx.emit('InventoryReservationFailed', orderId, {
+        orderId,
+        errorType: outcome.errorType,
+        message: outcome.message,
+      });
       return outcome.message;
     },
     async ShipmentFailed(ctx, event) {
       if (!choreographed(ctx)) return IGNORED_ORCHESTRATED;
       const outcome = await release(ctx, event.subject, ctx.attempt);
       if (!outcome.ok) throw new TransientError(outcome);
-      await lockAfterCompensation(ctx, { step: STEP, orderId: event.subject, compensation: `release on ${event.type}`, undid: outcome.facts.released });
+      await lockAfterCompensation(ctx, {
+        step: STEP,
+        orderId: event.subject,
+        compensation: `release on ${event.type}`,
+        undid: outcome.facts.released,
+      });
       ctx.emit('InventoryReleased', event.subject, { orderId: event.subject, ...outcome.facts });
       return `released ${outcome.facts.released.length} reservation(s)`;
     },
@@ -103,12 +173,25 @@ export const inventoryService: ServiceDefinition = {
       const command = event.data as SagaCommand;
       const refused = await refusedByLock(ctx, STEP, command.order.orderId, event.type);
       if (refused) return refuse(ctx, command, event.type, refused);
-      return reply(ctx, command, await reserve(ctx, command.order.orderId, command.order.items, command.attempt), 'InventoryReserved', 'InventoryReservationFailed');
+      return reply(
+        ctx,
+        command,
+        await reserve(ctx, command.order.orderId, command.order.items, command.attempt),
+        'InventoryReserved',
+        'InventoryReservationFailed',
+      );
     },
     async ReleaseInventory(ctx, event) {
       const command = event.data as SagaCommand;
       const outcome = await release(ctx, command.order.orderId, command.attempt);
-      if (outcome.ok) await lockAfterCompensation(ctx, { step: STEP, orderId: command.order.orderId, compensation: event.type, undid: outcome.facts.released, saga: command.saga });
+      if (outcome.ok)
+        await lockAfterCompensation(ctx, {
+          step: STEP,
+          orderId: command.order.orderId,
+          compensation: event.type,
+          undid: outcome.facts.released,
+          saga: command.saga,
+        });
       return reply(ctx, command, outcome, 'InventoryReleased', 'InventoryReleaseFailed');
     },
   },

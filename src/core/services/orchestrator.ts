@@ -37,7 +37,7 @@ async function feed(ctx: HandlerContext, sagaId: string, event: SagaEvent): Prom
 
 /** A compensation's reply lists what it undid; an empty list means the step had never happened. */
 function undidNothing(data: object): boolean {
-  const undid = (data as { refunded?: unknown; released?: unknown; cancelled?: unknown }) ;
+  const undid = data as { refunded?: unknown; released?: unknown; cancelled?: unknown };
   const list = undid.refunded ?? undid.released ?? undid.cancelled;
   return Array.isArray(list) && list.length === 0;
 }
@@ -50,13 +50,28 @@ async function onReply(ctx: HandlerContext, event: { type: string; data: unknown
   const sagaEvent: SagaEvent = data.refused
     ? { type: 'step.refused', step, detail: `${event.type}: ${data.message ?? ''}`, now: ctx.simNow }
     : data.errorType
-      ? { type: 'step.failed', step, kind, errorType: data.errorType, message: data.message ?? '', now: ctx.simNow }
-      : { type: 'step.succeeded', step, kind, detail: `${event.type}${undidNothing(data) ? ': nothing to undo, a recorded no-op' : ''}`, now: ctx.simNow };
+      ? {
+          type: 'step.failed',
+          step,
+          kind,
+          errorType: data.errorType,
+          message: data.message ?? '',
+          now: ctx.simNow,
+        }
+      : {
+          type: 'step.succeeded',
+          step,
+          kind,
+          detail: `${event.type}${undidNothing(data) ? ': nothing to undo, a recorded no-op' : ''}`,
+          now: ctx.simNow,
+        };
   return feed(ctx, id, sagaEvent);
 }
 
-const operator = (type: 'saga.retry' | 'saga.skip' | 'saga.forceCompensation') => async (ctx: HandlerContext, input: unknown) =>
-  feed(ctx, (input as { sagaId: string }).sagaId, { type, now: ctx.simNow });
+const operator =
+  (type: 'saga.retry' | 'saga.skip' | 'saga.forceCompensation') =>
+  async (ctx: HandlerContext, input: unknown) =>
+    feed(ctx, (input as { sagaId: string }).sagaId, { type, now: ctx.simNow });
 
 export const orchestratorService: ServiceDefinition = {
   name: 'orchestrator',

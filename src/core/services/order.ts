@@ -16,13 +16,18 @@ export interface PlaceOrder {
   region?: string;
 }
 
-async function closeOrder(ctx: HandlerContext, orderId: string, status: OrderRow['status']): Promise<Outcome> {
+async function closeOrder(
+  ctx: HandlerContext,
+  orderId: string,
+  status: OrderRow['status'],
+): Promise<Outcome> {
   const orders = ctx.table<OrderRow>('orders');
   const order = await orders.get(orderId);
   if (!order) return { ok: false, errorType: 'UnknownOrder', message: `no order ${orderId}` };
   // Already there: an idempotent repeat, not an error.
   if (order.status === status) return { ok: true, facts: { status } };
-  if (order.status !== 'PENDING') return { ok: false, errorType: 'OrderClosed', message: `order already ${order.status}` };
+  if (order.status !== 'PENDING')
+    return { ok: false, errorType: 'OrderClosed', message: `order already ${order.status}` };
   await orders.put({ ...order, status });
   return { ok: true, facts: { status } };
 }
@@ -51,7 +56,13 @@ export const orderService: ServiceDefinition = {
         created_at: ctx.now,
       };
       await ctx.table<OrderRow>('orders').add(order);
-      ctx.emit('OrderCreated', order.id, { orderId: order.id, customerId, total: order.total, items, region: order.region });
+      ctx.emit('OrderCreated', order.id, {
+        orderId: order.id,
+        customerId,
+        total: order.total,
+        items,
+        region: order.region,
+      });
       return order.id;
     },
   },
@@ -63,11 +74,23 @@ export const orderService: ServiceDefinition = {
     PaymentFailed: onEvent('CANCELLED'),
     async CompleteOrder(ctx, event) {
       const command = event.data as SagaCommand;
-      return reply(ctx, command, await closeOrder(ctx, command.order.orderId, 'COMPLETED'), 'OrderCompleted', 'OrderCompletionFailed');
+      return reply(
+        ctx,
+        command,
+        await closeOrder(ctx, command.order.orderId, 'COMPLETED'),
+        'OrderCompleted',
+        'OrderCompletionFailed',
+      );
     },
     async CancelOrder(ctx, event) {
       const command = event.data as SagaCommand;
-      return reply(ctx, command, await closeOrder(ctx, command.order.orderId, 'CANCELLED'), 'OrderCancelled', 'OrderCancellationFailed');
+      return reply(
+        ctx,
+        command,
+        await closeOrder(ctx, command.order.orderId, 'CANCELLED'),
+        'OrderCancelled',
+        'OrderCancellationFailed',
+      );
     },
   },
 };

@@ -54,33 +54,55 @@ export type Vote = { vote: 'yes' } | { vote: 'no'; reason: string };
 const LOCK_POLL_MS = 50;
 
 export function participantEndpoints(spec: ParticipantSpec): Record<string, Procedure> {
-  const tryPrepare = (ctx: HandlerContext, txId: string, order: OrderFacts): Promise<Vote | 'wait'> => (async () => {
-    const known = await ctx.table<PreparedRow>('prepared').get(txId);
-    if (known) return known.outcome === 'ABORTED' ? ({ vote: 'no', reason: 'already aborted' } as const) : ({ vote: 'yes' } as const);
-    const waits = ctx.table<LockWaitRow>('lockWaits');
-    const waiting = await waits.get(txId);
-    if (waiting?.cancelled) {
-      await waits.delete(txId);
-      return { vote: 'no', reason: 'aborted while waiting for a lock' } as const;
-    }
-    const resources = spec.resources(order);
-    const held = (await ctx.table<LockRow>('locks').bulkGet(resources)).find((l) => l && l.txId !== txId);
-    if (held) {
-      if (!waiting) await waits.put({ txId, orderId: order.orderId, resource: held.resource, heldBy: held.txId, since: ctx.now, cancelled: false });
-      return 'wait' as const;
-    }
-    if (waiting) await waits.delete(txId);
-    const reason = await spec.check(ctx, order);
-    if (reason) return { vote: 'no', reason } as const;
-    await ctx.table<PreparedRow>('prepared').put({ txId, order, resources, prepared_at: ctx.now, outcome: 'PREPARED' });
-    await ctx.table<LockRow>('locks').bulkPut(resources.map((resource) => ({ resource, txId, orderId: order.orderId, since: ctx.now })));
-    return { vote: 'yes' } as const;
-  })();
+  const tryPrepare = (ctx: HandlerContext, txId: string, order: OrderFacts): Promise<Vote | 'wait'> =>
+    (async () => {
+      const known = await ctx.table<PreparedRow>('prepared').get(txId);
+      if (known)
+        return known.outcome === 'ABORTED'
+          ? ({ vote: 'no', reason: 'already aborted' } as const)
+          : ({ vote: 'yes' } as const);
+      const waits = ctx.table<LockWaitRow>('lockWaits');
+      const waiting = await waits.get(txId);
+      if (waiting?.cancelled) {
+        await waits.delete(txId);
+        return { vote: 'no', reason: 'aborted while waiting for a lock' } as const;
+      }
+      const resources = spec.resources(order);
+      const held = (await ctx.table<LockRow>('locks').bulkGet(resources)).find((l) => l && l.txId !== txId);
+      if (held) {
+        if (!waiting)
+          await waits.put({
+            txId,
+            orderId: order.orderId,
+            resource: held.resource,
+            heldBy: held.txId,
+            since: ctx.now,
+            cancelled: false,
+          });
+        return 'wait' as const;
+      }
+      if (waiting) await waits.delete(txId);
+      const reason = await spec.check(ctx, order);
+      if (reason) return { vote: 'no', reason } as const;
+      await ctx
+        .table<PreparedRow>('prepared')
+        .put({ txId, order, resources, prepared_at: ctx.now, outcome: 'PREPARED' });
+      await ctx
+        .table<LockRow>('locks')
+        .bulkPut(resources.map((resource) => ({ resource, txId, orderId: order.orderId, since: ctx.now })));
+      return { vote: 'yes' } as const;
+    })();
 
   const decide = async (ctx: HandlerContext, txId: string, outcome: 'COMMITTED' | 'ABORTED') => {
     const prepared = ctx.table<PreparedRow>('prepared');
     const row = await prepared.get(txId);
-    await prepared.put({ txId, order: row?.order ?? null, resources: row?.resources ?? [], prepared_at: row?.prepared_at ?? ctx.now, outcome });
+    await prepared.put({
+      txId,
+      order: row?.order ?? null,
+      resources: row?.resources ?? [],
+      prepared_at: row?.prepared_at ?? ctx.now,
+      outcome,
+    });
     await ctx.table('locks').where('txId').equals(txId).delete();
   };
 
@@ -97,7 +119,8 @@ export function participantEndpoints(spec: ParticipantSpec): Record<string, Proc
       p.transaction(async (ctx) => {
         const { txId } = input as { txId: string };
         const prepared = await ctx.table<PreparedRow>('prepared').get(txId);
-        if (prepared?.outcome !== 'PREPARED') return `nothing to commit (${prepared?.outcome ?? 'never prepared'})`;
+        if (prepared?.outcome !== 'PREPARED')
+          return `nothing to commit (${prepared?.outcome ?? 'never prepared'})`;
         await spec.apply(ctx, prepared.order!);
         await decide(ctx, txId, 'COMMITTED');
         return 'committed';

@@ -25,7 +25,11 @@ const STEP = 'processPayment';
 
 export const GATEWAY = 'gateway';
 
-async function charge(ctx: HandlerContext, order: OrderFacts, attempt: number): Promise<Outcome<{ paymentId: string; amount: number }>> {
+async function charge(
+  ctx: HandlerContext,
+  order: OrderFacts,
+  attempt: number,
+): Promise<Outcome<{ paymentId: string; amount: number }>> {
   // A malformed request is a bug upstream, not a business outcome: throwing lets the broker retry it, then dead-letter it.
   if (!(order.total > 0)) throw new Error(`cannot charge ${order.total}: amount must be positive`);
   const payments = ctx.table<PaymentRow>('payments');
@@ -34,15 +38,28 @@ async function charge(ctx: HandlerContext, order: OrderFacts, attempt: number): 
     const earlier = await payments.where('idempotencyKey').equals(idempotencyKey).first();
     if (earlier) return { ok: true, facts: { paymentId: earlier.id, amount: earlier.amount } };
   }
-  const fault = transientFault(await ctx.table<SettingRow>('settings').get(GATEWAY), attempt, 'PaymentGateway');
+  const fault = transientFault(
+    await ctx.table<SettingRow>('settings').get(GATEWAY),
+    attempt,
+    'PaymentGateway',
+  );
   if (fault) return { ok: false, ...fault };
   const customers = ctx.table<CustomerRow>('customers');
   const customer = await customers.get(order.customerId);
   if (!customer) return failure('UnknownCustomer', `no customer ${order.customerId}`);
   if (customer.cardDeclined) return failure('CardDeclined', `${customer.id}'s card was declined`);
-  if (customer.credit < order.total) return failure('InsufficientCredit', `${customer.id} has ${customer.credit}, needs ${order.total}`);
+  if (customer.credit < order.total)
+    return failure('InsufficientCredit', `${customer.id} has ${customer.credit}, needs ${order.total}`);
   await customers.put({ ...customer, credit: customer.credit - order.total });
-  const payment: PaymentRow = { id: ctx.newId('pay'), orderId: order.orderId, customerId: order.customerId, amount: order.total, status: 'CHARGED', idempotencyKey, created_at: ctx.now };
+  const payment: PaymentRow = {
+    id: ctx.newId('pay'),
+    orderId: order.orderId,
+    customerId: order.customerId,
+    amount: order.total,
+    status: 'CHARGED',
+    idempotencyKey,
+    created_at: ctx.now,
+  };
   await payments.add(payment);
   return { ok: true, facts: { paymentId: payment.id, amount: payment.amount } };
 }
@@ -52,7 +69,11 @@ async function refund(ctx: HandlerContext, orderId: string): Promise<Outcome<{ r
   if (fault) return { ok: false, ...fault };
   const payments = ctx.table<PaymentRow>('payments');
   const customers = ctx.table<CustomerRow>('customers');
-  const charged = await payments.where('orderId').equals(orderId).filter((p) => p.status === 'CHARGED').toArray();
+  const charged = await payments
+    .where('orderId')
+    .equals(orderId)
+    .filter((p) => p.status === 'CHARGED')
+    .toArray();
   for (const payment of charged) {
     await payments.put({ ...payment, status: 'REFUNDED' });
     const customer = await customers.get(payment.customerId);
@@ -67,12 +88,17 @@ async function chargeOnEvent(ctx: HandlerContext, order: OrderFacts): Promise<st
   const refused = await refusedByLock(ctx, STEP, order.orderId, 'OrderCreated');
   if (refused) return `refused: ${refused}`;
   const outcome = await charge(ctx, order, ctx.attempt);
-  if (!outcome.ok && !['CardDeclined', 'InsufficientCredit', 'UnknownCustomer'].includes(outcome.errorType)) throw new TransientError(outcome);
+  if (!outcome.ok && !['CardDeclined', 'InsufficientCredit', 'UnknownCustomer'].includes(outcome.errorType))
+    throw new TransientError(outcome);
   if (outcome.ok) {
     ctx.emit('PaymentCompleted', order.orderId, { ...order, ...outcome.facts });
     return `charged ${outcome.facts.amount} as ${outcome.facts.paymentId}`;
   }
-  ctx.emit('PaymentFailed', order.orderId, { orderId: order.orderId, errorType: outcome.errorType, message: outcome.message });
+  ctx.emit('PaymentFailed', order.orderId, {
+    orderId: order.orderId,
+    errorType: outcome.errorType,
+    message: outcome.message,
+  });
   return `payment failed: ${outcome.message}`;
 }
 
@@ -80,7 +106,12 @@ async function refundOnEvent(ctx: HandlerContext, event: { subject: string; type
   if (!choreographed(ctx)) return IGNORED_ORCHESTRATED;
   const outcome = await refund(ctx, event.subject);
   if (!outcome.ok) throw new TransientError(outcome);
-  await lockAfterCompensation(ctx, { step: STEP, orderId: event.subject, compensation: `refund on ${event.type}`, undid: outcome.facts.refunded });
+  await lockAfterCompensation(ctx, {
+    step: STEP,
+    orderId: event.subject,
+    compensation: `refund on ${event.type}`,
+    undid: outcome.facts.refunded,
+  });
   ctx.emit('PaymentRefunded', event.subject, { orderId: event.subject, ...outcome.facts });
   return `refunded ${outcome.facts.refunded.length} payment(s)`;
 }
@@ -88,13 +119,21 @@ async function refundOnEvent(ctx: HandlerContext, event: { subject: string; type
 export const paymentService: ServiceDefinition = {
   name: 'payment',
   aggregateType: 'Payment',
-  tables: { payments: 'id, orderId, idempotencyKey', customers: 'id', settings: 'key', ...PARTICIPANT_TABLES, ...SEMANTIC_LOCK_TABLES },
+  tables: {
+    payments: 'id, orderId, idempotencyKey',
+    customers: 'id',
+    settings: 'key',
+    ...PARTICIPANT_TABLES,
+    ...SEMANTIC_LOCK_TABLES,
+  },
   consumes: ['order-events', 'inventory-events', 'payment-commands', 'payment-compensations'],
   editable: ['customers', 'settings'],
   conserved: { customers: ['credit'] },
   async seed(ctx) {
     await ctx.table<CustomerRow>('customers').bulkPut(CUSTOMERS.map((c) => ({ ...c })));
-    await ctx.table<SettingRow>('settings').put({ key: GATEWAY, failFirstAttempts: 0, offline: false, compensationFails: false });
+    await ctx
+      .table<SettingRow>('settings')
+      .put({ key: GATEWAY, failFirstAttempts: 0, offline: false, compensationFails: false });
   },
   endpoints: {
     charge: (p, input) => p.transaction((ctx) => charge(ctx, input as OrderFacts, 1)),
@@ -104,25 +143,43 @@ export const paymentService: ServiceDefinition = {
         const customer = await ctx.table<CustomerRow>('customers').get(order.customerId);
         if (!customer) return `no customer ${order.customerId}`;
         if (customer.cardDeclined) return `${customer.id}'s card was declined`;
-        return customer.credit < order.total ? `${customer.id} has ${customer.credit}, needs ${order.total}` : null;
+        return customer.credit < order.total
+          ? `${customer.id} has ${customer.credit}, needs ${order.total}`
+          : null;
       },
       apply: async (ctx, order) => void (await charge(ctx, order, Infinity)),
     }),
   },
   handlers: {
-    OrderCreated: (ctx, event) => (choreographed(ctx) ? chargeOnEvent(ctx, event.data as OrderFacts) : Promise.resolve(IGNORED_ORCHESTRATED)),
+    OrderCreated: (ctx, event) =>
+      choreographed(ctx)
+        ? chargeOnEvent(ctx, event.data as OrderFacts)
+        : Promise.resolve(IGNORED_ORCHESTRATED),
     InventoryReservationFailed: refundOnEvent,
     InventoryReleased: refundOnEvent,
     async ProcessPayment(ctx, event) {
       const command = event.data as SagaCommand;
       const refused = await refusedByLock(ctx, STEP, command.order.orderId, event.type);
       if (refused) return refuse(ctx, command, event.type, refused);
-      return reply(ctx, command, await charge(ctx, command.order, command.attempt), 'PaymentCompleted', 'PaymentFailed');
+      return reply(
+        ctx,
+        command,
+        await charge(ctx, command.order, command.attempt),
+        'PaymentCompleted',
+        'PaymentFailed',
+      );
     },
     async RefundPayment(ctx, event) {
       const command = event.data as SagaCommand;
       const outcome = await refund(ctx, command.order.orderId);
-      if (outcome.ok) await lockAfterCompensation(ctx, { step: STEP, orderId: command.order.orderId, compensation: event.type, undid: outcome.facts.refunded, saga: command.saga });
+      if (outcome.ok)
+        await lockAfterCompensation(ctx, {
+          step: STEP,
+          orderId: command.order.orderId,
+          compensation: event.type,
+          undid: outcome.facts.refunded,
+          saga: command.saga,
+        });
       return reply(ctx, command, outcome, 'PaymentRefunded', 'PaymentRefundFailed');
     },
   },

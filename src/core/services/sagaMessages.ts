@@ -33,16 +33,31 @@ export interface Failure {
 
 export type Outcome<T = object> = { ok: true; facts: T } | ({ ok: false } & Failure);
 
-export const failure = (errorType: string, message: string): Outcome<never> => ({ ok: false, errorType, message });
+export const failure = (errorType: string, message: string): Outcome<never> => ({
+  ok: false,
+  errorType,
+  message,
+});
 
 /** Emits an orchestrated step's reply: `type` on success, `failedType` with the failure otherwise. */
-export function reply(ctx: HandlerContext, command: SagaCommand, outcome: Outcome, type: string, failedType: string): string {
+export function reply(
+  ctx: HandlerContext,
+  command: SagaCommand,
+  outcome: Outcome,
+  type: string,
+  failedType: string,
+): string {
   const orderId = command.order.orderId;
   if (outcome.ok) {
     ctx.emit(type, orderId, { ...outcome.facts, orderId, saga: command.saga });
     return `${type} (saga ${command.saga.id})`;
   }
-  ctx.emit(failedType, orderId, { orderId, saga: command.saga, errorType: outcome.errorType, message: outcome.message });
+  ctx.emit(failedType, orderId, {
+    orderId,
+    saga: command.saga,
+    errorType: outcome.errorType,
+    message: outcome.message,
+  });
   return `${failedType}: ${outcome.errorType} (saga ${command.saga.id})`;
 }
 
@@ -54,16 +69,28 @@ export function choreographed(ctx: HandlerContext): boolean {
 export const IGNORED_ORCHESTRATED = 'ignored: the orchestrator runs this saga';
 
 /** A transient fault the data asks for: the first N attempts fail, or all while offline. */
-export function transientFault(setting: { failFirstAttempts?: number; offline?: boolean } | undefined, attempt: number, what: string): Failure | null {
+export function transientFault(
+  setting: { failFirstAttempts?: number; offline?: boolean } | undefined,
+  attempt: number,
+  what: string,
+): Failure | null {
   if (setting?.offline) return { errorType: `${what}Offline`, message: `${what} is offline` };
   if (setting?.failFirstAttempts && attempt <= setting.failFirstAttempts)
-    return { errorType: `${what}Timeout`, message: `${what} timed out (attempt ${attempt} of the first ${setting.failFirstAttempts} set to fail)` };
+    return {
+      errorType: `${what}Timeout`,
+      message: `${what} timed out (attempt ${attempt} of the first ${setting.failFirstAttempts} set to fail)`,
+    };
   return null;
 }
 
 /** A compensation the data says cannot be done right now. */
-export function compensationFault(setting: { compensationFails?: boolean } | undefined, what: string): Failure | null {
-  return setting?.compensationFails ? { errorType: `${what}Unavailable`, message: `${what} cannot undo anything right now` } : null;
+export function compensationFault(
+  setting: { compensationFails?: boolean } | undefined,
+  what: string,
+): Failure | null {
+  return setting?.compensationFails
+    ? { errorType: `${what}Unavailable`, message: `${what} cannot undo anything right now` }
+    : null;
 }
 
 /** In choreography a transient fault is thrown: the broker redelivers, then dead-letters. */

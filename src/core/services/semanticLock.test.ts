@@ -17,7 +17,13 @@ afterEach(() => {
   h?.close();
 });
 
-const order = { orderId: 'o-1', customerId: 'bob', total: 12, items: [{ sku: 'SKU-MUG', qty: 1 }], region: 'EU' };
+const order = {
+  orderId: 'o-1',
+  customerId: 'bob',
+  total: 12,
+  items: [{ sku: 'SKU-MUG', qty: 1 }],
+  region: 'EU',
+};
 let ids = 0;
 
 /** A saga message as the orchestrator's relay would publish it: `lane` Command or Compensation. */
@@ -37,7 +43,11 @@ function command(service: string, type: string, step: string, kind: 'step' | 'co
   };
 }
 
-async function run(service: 'payment' | 'inventory' | 'shipping', messages: OutboxRow[], semanticLocks = true) {
+async function run(
+  service: 'payment' | 'inventory' | 'shipping',
+  messages: OutboxRow[],
+  semanticLocks = true,
+) {
   h = createHarness();
   await h.startBroker();
   const host = await h.startService(service, { sagaStyle: 'orchestration', semanticLocks });
@@ -59,35 +69,66 @@ const CASES = [
 describe('semantic lock', () => {
   for (const [service, action, undo, step, table] of CASES) {
     it(`${service}: ${undo} before ${action} is a recorded no-op that refuses the late ${action}`, async () => {
-      const dump = await run(service, [command(service, undo, step, 'compensation'), command(service, action, step, 'step')]);
+      const dump = await run(service, [
+        command(service, undo, step, 'compensation'),
+        command(service, action, step, 'step'),
+      ]);
       expect(dump[table]).toEqual([]);
       const [lock] = dump.semantic_locks as unknown as SemanticLockRow[];
-      expect(lock).toMatchObject({ key: `${step}/o-1`, compensation: undo, undid: [], refused: 1, lastRefused: action, saga: 'saga-o-1' });
+      expect(lock).toMatchObject({
+        key: `${step}/o-1`,
+        compensation: undo,
+        undid: [],
+        refused: 1,
+        lastRefused: action,
+        saga: 'saga-o-1',
+      });
       const replies = (dump.outbox as unknown as OutboxRow[]).map((r) => r.type);
       expect(replies).toContain(`${action}Refused`);
       const refusal = (dump.outbox as unknown as OutboxRow[]).find((r) => r.type === `${action}Refused`)!;
-      expect(refusal.payload).toMatchObject({ refused: true, saga: { id: 'saga-o-1', step }, errorType: 'SemanticLock' });
+      expect(refusal.payload).toMatchObject({
+        refused: true,
+        saga: { id: 'saga-o-1', step },
+        errorType: 'SemanticLock',
+      });
     });
 
     it(`${service}: without the lock, the late ${action} is carried out after its compensation`, async () => {
-      const dump = await run(service, [command(service, undo, step, 'compensation'), command(service, action, step, 'step')], false);
+      const dump = await run(
+        service,
+        [command(service, undo, step, 'compensation'), command(service, action, step, 'step')],
+        false,
+      );
       expect(dump[table]).toHaveLength(1);
       expect(dump.semantic_locks).toEqual([]);
     });
   }
 
   it('an action that came first is undone by its compensation, and the lock records what was undone', async () => {
-    const dump = await run('payment', [command('payment', 'ProcessPayment', 'processPayment', 'step'), command('payment', 'RefundPayment', 'processPayment', 'compensation')]);
+    const dump = await run('payment', [
+      command('payment', 'ProcessPayment', 'processPayment', 'step'),
+      command('payment', 'RefundPayment', 'processPayment', 'compensation'),
+    ]);
     const [payment] = dump.payments as unknown as PaymentRow[];
     expect(payment.status).toBe('REFUNDED');
     expect((dump.semantic_locks as unknown as SemanticLockRow[])[0].undid).toEqual([payment.id]);
   });
 
   it('rows of the undone kinds stay undone: a released reservation and a cancelled shipment are not made again', async () => {
-    const inventory = await run('inventory', [command('inventory', 'ReserveInventory', 'reserveInventory', 'step'), command('inventory', 'ReleaseInventory', 'reserveInventory', 'compensation'), command('inventory', 'ReserveInventory', 'reserveInventory', 'step')]);
-    expect((inventory.reservations as unknown as ReservationRow[]).map((r) => r.status)).toEqual(['RELEASED']);
+    const inventory = await run('inventory', [
+      command('inventory', 'ReserveInventory', 'reserveInventory', 'step'),
+      command('inventory', 'ReleaseInventory', 'reserveInventory', 'compensation'),
+      command('inventory', 'ReserveInventory', 'reserveInventory', 'step'),
+    ]);
+    expect((inventory.reservations as unknown as ReservationRow[]).map((r) => r.status)).toEqual([
+      'RELEASED',
+    ]);
     h.close();
-    const shipping = await run('shipping', [command('shipping', 'ScheduleShipment', 'scheduleShipping', 'step'), command('shipping', 'CancelShipment', 'scheduleShipping', 'compensation'), command('shipping', 'ScheduleShipment', 'scheduleShipping', 'step')]);
+    const shipping = await run('shipping', [
+      command('shipping', 'ScheduleShipment', 'scheduleShipping', 'step'),
+      command('shipping', 'CancelShipment', 'scheduleShipping', 'compensation'),
+      command('shipping', 'ScheduleShipment', 'scheduleShipping', 'step'),
+    ]);
     expect((shipping.shipments as unknown as ShipmentRow[]).map((s) => s.status)).toEqual(['CANCELLED']);
   });
 });

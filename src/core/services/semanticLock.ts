@@ -57,7 +57,12 @@ export async function lockAfterCompensation(
  * Called before a step's action: if the step was compensated, counts the refusal and says why; null means go on.
  * `type` is the late message's type, recorded on the lock so the canvas can show what was turned away.
  */
-export async function refusedByLock(ctx: HandlerContext, step: string, orderId: string, type: string): Promise<string | null> {
+export async function refusedByLock(
+  ctx: HandlerContext,
+  step: string,
+  orderId: string,
+  type: string,
+): Promise<string | null> {
   if (!ctx.config.semanticLocks) return null;
   const lock = await locks(ctx).get(lockKey(step, orderId));
   if (!lock) return null;
@@ -67,8 +72,19 @@ export async function refusedByLock(ctx: HandlerContext, step: string, orderId: 
 }
 
 /** An orchestrated step's refusal: a reply the orchestrator records against the saga. */
-export function refuse(ctx: HandlerContext, command: SagaCommand, commandType: string, reason: string): string {
+export function refuse(
+  ctx: HandlerContext,
+  command: SagaCommand,
+  commandType: string,
+  reason: string,
+): string {
   const orderId = command.order.orderId;
-  ctx.emit(`${commandType}Refused`, orderId, { orderId, saga: command.saga, refused: true, errorType: 'SemanticLock', message: reason });
+  ctx.emit(`${commandType}Refused`, orderId, {
+    orderId,
+    saga: command.saga,
+    refused: true,
+    errorType: 'SemanticLock',
+    message: reason,
+  });
   return `refused: ${reason}`;
 }

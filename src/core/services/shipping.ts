@@ -4,15 +4,34 @@
 import type { HandlerContext, ServiceDefinition } from '../service/definition';
 import type { RegionRow, ShipmentRow } from '../rows';
 import { REGIONS } from './catalog';
-import { choreographed, failure, IGNORED_ORCHESTRATED, reply, type OrderFacts, type Outcome, type SagaCommand } from './sagaMessages';
+import {
+  choreographed,
+  failure,
+  IGNORED_ORCHESTRATED,
+  reply,
+  type OrderFacts,
+  type Outcome,
+  type SagaCommand,
+} from './sagaMessages';
 import { lockAfterCompensation, refuse, refusedByLock, SEMANTIC_LOCK_TABLES } from './semanticLock';
 
 const STEP = 'scheduleShipping';
 
 /** `idempotent` as in inventory's reserve: commands need it, the choreography handler relies on the inbox. */
-async function schedule(ctx: HandlerContext, orderId: string, region: string, idempotent = true): Promise<Outcome<{ shipmentId: string }>> {
+async function schedule(
+  ctx: HandlerContext,
+  orderId: string,
+  region: string,
+  idempotent = true,
+): Promise<Outcome<{ shipmentId: string }>> {
   const shipments = ctx.table<ShipmentRow>('shipments');
-  const earlier = idempotent && (await shipments.where('orderId').equals(orderId).filter((s) => s.status === 'SCHEDULED').first());
+  const earlier =
+    idempotent &&
+    (await shipments
+      .where('orderId')
+      .equals(orderId)
+      .filter((s) => s.status === 'SCHEDULED')
+      .first());
   if (earlier) return { ok: true, facts: { shipmentId: earlier.id } };
   const served = await ctx.table<RegionRow>('regions').get(region);
   if (!served?.served) return failure('RegionNotServed', `we do not ship to ${region}`);
@@ -23,7 +42,11 @@ async function schedule(ctx: HandlerContext, orderId: string, region: string, id
 
 async function cancel(ctx: HandlerContext, orderId: string): Promise<Outcome<{ cancelled: string[] }>> {
   const shipments = ctx.table<ShipmentRow>('shipments');
-  const scheduled = await shipments.where('orderId').equals(orderId).filter((s) => s.status === 'SCHEDULED').toArray();
+  const scheduled = await shipments
+    .where('orderId')
+    .equals(orderId)
+    .filter((s) => s.status === 'SCHEDULED')
+    .toArray();
   for (const shipment of scheduled) await shipments.put({ ...shipment, status: 'CANCELLED' });
   return { ok: true, facts: { cancelled: scheduled.map((s) => s.id) } };
 }
@@ -38,7 +61,8 @@ export const shippingService: ServiceDefinition = {
     await ctx.table<RegionRow>('regions').bulkPut(REGIONS.map((r) => ({ ...r })));
   },
   endpoints: {
-    schedule: (p, input) => p.transaction((ctx) => schedule(ctx, (input as OrderFacts).orderId, (input as OrderFacts).region)),
+    schedule: (p, input) =>
+      p.transaction((ctx) => schedule(ctx, (input as OrderFacts).orderId, (input as OrderFacts).region)),
   },
   handlers: {
     async InventoryReserved(ctx, event) {
@@ -49,19 +73,36 @@ export const shippingService: ServiceDefinition = {
         ctx.emit('ShipmentScheduled', event.subject, { orderId: event.subject, ...outcome.facts });
         return `scheduled as ${outcome.facts.shipmentId}`;
       }
-      ctx.emit('ShipmentFailed', event.subject, { orderId: event.subject, errorType: outcome.errorType, message: outcome.message });
+      ctx.emit('ShipmentFailed', event.subject, {
+        orderId: event.subject,
+        errorType: outcome.errorType,
+        message: outcome.message,
+      });
       return outcome.message;
     },
     async ScheduleShipment(ctx, event) {
       const command = event.data as SagaCommand;
       const refused = await refusedByLock(ctx, STEP, command.order.orderId, event.type);
       if (refused) return refuse(ctx, command, event.type, refused);
-      return reply(ctx, command, await schedule(ctx, command.order.orderId, command.order.region), 'ShipmentScheduled', 'ShipmentFailed');
+      return reply(
+        ctx,
+        command,
+        await schedule(ctx, command.order.orderId, command.order.region),
+        'ShipmentScheduled',
+        'ShipmentFailed',
+      );
     },
     async CancelShipment(ctx, event) {
       const command = event.data as SagaCommand;
       const outcome = await cancel(ctx, command.order.orderId);
-      if (outcome.ok) await lockAfterCompensation(ctx, { step: STEP, orderId: command.order.orderId, compensation: event.type, undid: outcome.facts.cancelled, saga: command.saga });
+      if (outcome.ok)
+        await lockAfterCompensation(ctx, {
+          step: STEP,
+          orderId: command.order.orderId,
+          compensation: event.type,
+          undid: outcome.facts.cancelled,
+          saga: command.saga,
+        });
       return reply(ctx, command, outcome, 'ShipmentCancelled', 'ShipmentCancellationFailed');
     },
   },

@@ -15,7 +15,8 @@ async function start() {
   for (const name of SHOP) await h.startService(name);
 }
 
-const read = async (service: ServiceName, table: string) => (await h.read(service))[table] as Record<string, unknown>[];
+const read = async (service: ServiceName, table: string) =>
+  (await h.read(service))[table] as Record<string, unknown>[];
 
 describe('two-phase commit (the approach sagas replace)', () => {
   it('commits on every participant when all vote yes, and releases the locks', async () => {
@@ -40,12 +41,17 @@ describe('two-phase commit (the approach sagas replace)', () => {
     await start();
     h.arm('order', 'coordinator-after-prepare');
     // Two orders for the same lamp at once: the second needs the lock the first one's prepare took.
-    const both = [h.service('order').command('placeOrder2pc', lamp('alice')), h.service('order').command('placeOrder2pc', lamp('bob'))];
+    const both = [
+      h.service('order').command('placeOrder2pc', lamp('alice')),
+      h.service('order').command('placeOrder2pc', lamp('bob')),
+    ];
     await expect(both[0]).rejects.toThrow(/coordinator-after-prepare/);
     await expect(both[1]).rejects.toThrow();
     // Participants hold their promise and locks with nobody to release them; the second order waits behind them.
     expect((await read('inventory', 'locks')).map((l) => l.resource)).toEqual(['stock:SKU-LAMP']);
-    await expect.poll(async () => (await read('inventory', 'lockWaits')).map((w) => w.resource)).toEqual(['stock:SKU-LAMP']);
+    await expect
+      .poll(async () => (await read('inventory', 'lockWaits')).map((w) => w.resource))
+      .toEqual(['stock:SKU-LAMP']);
     await new Promise((r) => setTimeout(r, 300));
     expect(await read('inventory', 'reservations')).toEqual([]); // still blocked: nothing moves without the coordinator
 
@@ -68,7 +74,9 @@ describe('two-phase commit (the approach sagas replace)', () => {
     h.arm('order', 'coordinator-after-prepare');
     await expect(h.service('order').command('placeOrder2pc', lamp())).rejects.toThrow();
     const services = Object.fromEntries(await Promise.all(SHOP.map(async (s) => [s, await h.read(s)])));
-    const found = checkInvariants({ services }, { settled: true }).filter((a) => a.invariant === 'no-2pc-blocked');
+    const found = checkInvariants({ services }, { settled: true }).filter(
+      (a) => a.invariant === 'no-2pc-blocked',
+    );
     expect(found.length).toBeGreaterThanOrEqual(3); // the undecided transaction and two held locks
   });
 });

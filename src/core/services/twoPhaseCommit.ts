@@ -25,7 +25,12 @@ export interface TwoPhaseRow {
 export const COORDINATOR_TABLES = { twopc: 'txId, state' } as const;
 const PARTICIPANTS: ServiceName[] = ['payment', 'inventory'];
 
-async function save(p: ProcedureContext, txId: string, patch: Partial<TwoPhaseRow>, orderStatus?: OrderRow['status']) {
+async function save(
+  p: ProcedureContext,
+  txId: string,
+  patch: Partial<TwoPhaseRow>,
+  orderStatus?: OrderRow['status'],
+) {
   await p.transaction(async (ctx) => {
     const log = ctx.table<TwoPhaseRow>('twopc');
     const row = (await log.get(txId))!;
@@ -42,11 +47,18 @@ async function drive(p: ProcedureContext, row: TwoPhaseRow): Promise<void> {
   let state = row.state;
   if (state === 'PREPARING') {
     const votes = await Promise.all(
-      row.participants.map((s) => p.call<Vote>(s, 'prepare', { txId: row.txId, order: row.order }).catch((e: Error): Vote => ({ vote: 'no', reason: e.message }))),
+      row.participants.map((s) =>
+        p
+          .call<Vote>(s, 'prepare', { txId: row.txId, order: row.order })
+          .catch((e: Error): Vote => ({ vote: 'no', reason: e.message })),
+      ),
     );
     p.crashPoint('coordinator-after-prepare');
     state = votes.every((v) => v.vote === 'yes') ? 'COMMITTING' : 'ABORTING';
-    await save(p, row.txId, { state, votes: Object.fromEntries(row.participants.map((s, i) => [s, votes[i]])) });
+    await save(p, row.txId, {
+      state,
+      votes: Object.fromEntries(row.participants.map((s, i) => [s, votes[i]])),
+    });
   }
   if (state === 'DONE') return;
   const decision = state === 'COMMITTING' ? 'commit' : 'abort';
@@ -58,7 +70,15 @@ async function drive(p: ProcedureContext, row: TwoPhaseRow): Promise<void> {
 export const placeOrder2pc: Procedure = async (p, input) => {
   const { customerId, items, total, region } = input as PlaceOrder;
   const row = await p.transaction(async (ctx) => {
-    const order: OrderRow = { id: ctx.newId('o'), customerId, items, region: region ?? 'EU', total: total ?? priceOf(items), status: 'PENDING', created_at: ctx.now };
+    const order: OrderRow = {
+      id: ctx.newId('o'),
+      customerId,
+      items,
+      region: region ?? 'EU',
+      total: total ?? priceOf(items),
+      status: 'PENDING',
+      created_at: ctx.now,
+    };
     await ctx.table<OrderRow>('orders').add(order);
     const tx: TwoPhaseRow = {
       txId: ctx.newId('tx'),
@@ -78,6 +98,8 @@ export const placeOrder2pc: Procedure = async (p, input) => {
 
 /** After a restart: finish every transaction the log says is not done (undecided ones are asked again). */
 export const recoverTwoPhase: Procedure = async (p) => {
-  const open = await p.transaction((ctx) => ctx.table<TwoPhaseRow>('twopc').where('state').anyOf('PREPARING', 'COMMITTING', 'ABORTING').toArray());
+  const open = await p.transaction((ctx) =>
+    ctx.table<TwoPhaseRow>('twopc').where('state').anyOf('PREPARING', 'COMMITTING', 'ABORTING').toArray(),
+  );
   await Promise.all(open.map((row) => drive(p, row)));
 };

@@ -6,7 +6,10 @@ import { canonicalJson, fingerprint } from '../hash';
 import type { TableDump } from '../rows';
 import type { BrokerDump } from '../broker/dump';
 
-export function stateHash(snapshot: { services: Record<string, TableDump | undefined>; broker: BrokerDump }): string {
+export function stateHash(snapshot: {
+  services: Record<string, TableDump | undefined>;
+  broker: BrokerDump;
+}): string {
   const { live: _live, ...durable } = snapshot.broker;
   void _live;
   return fingerprint(canonicalJson({ services: snapshot.services, broker: durable }));

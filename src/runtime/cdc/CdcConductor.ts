@@ -5,7 +5,13 @@
 // the run's invariants. The process lifecycle it shares with the event-sourced
 // run lives in PageConductor.
 
-import type { CdcReport, ConnectorState, ListingRow, ListingWrite, SearchDocRow } from '../../core/cdc/cdcTypes';
+import type {
+  CdcReport,
+  ConnectorState,
+  ListingRow,
+  ListingWrite,
+  SearchDocRow,
+} from '../../core/cdc/cdcTypes';
 import { CDC_CRASH_POINTS } from '../../core/cdc/cdcTypes';
 import { toChangeRecord, type ChangeEvent, type ChangeRow } from '../../core/cdc/changeEvent';
 import { checkCdcInvariants } from '../../core/cdc/legacy/cdcInvariants';
@@ -33,7 +39,13 @@ export class CdcConductor extends PageConductor<CdcNode, CdcEvent> implements Cd
   private writesRunning = 0;
 
   constructor(options: CdcConductorOptions) {
-    super({ ...options, processes: CDC_NODES, startOrder: START_ORDER, crashPoints: CDC_CRASH_POINTS, spawn: spawnCdcWorker });
+    super({
+      ...options,
+      processes: CDC_NODES,
+      startOrder: START_ORDER,
+      crashPoints: CDC_CRASH_POINTS,
+      spawn: spawnCdcWorker,
+    });
   }
 
   write(write: ListingWrite): Promise<string> {
@@ -42,7 +54,7 @@ export class CdcConductor extends PageConductor<CdcNode, CdcEvent> implements Cd
 
   writeMany(count: number, progress?: (done: number) => void): Promise<void> {
     return this.writing(async () => {
-      for (let done = 0; done < count; ) {
+      for (let done = 0; done < count;) {
         const n = Math.min(WRITES_PER_CALL, count - done);
         await this.call('listings', 'writeMany', n);
         done += n;
@@ -100,7 +112,8 @@ export class CdcConductor extends PageConductor<CdcNode, CdcEvent> implements Cd
 
   /** Crashes go to the processes; broker faults (for the broker) to the broker. */
   protected faultTargets(): FaultTargets<CdcNode> {
-    const broker = <T>(method: string, ...args: unknown[]) => this.call<T>('broker', method, ...args).then(() => undefined);
+    const broker = <T>(method: string, ...args: unknown[]) =>
+      this.call<T>('broker', method, ...args).then(() => undefined);
     return {
       arm: (process, point, nth) => (process === 'broker' ? undefined : this.crashAt(process, point, nth)),
       duplicateNext: (group, type) => broker('duplicateNext', group, type),
@@ -113,7 +126,8 @@ export class CdcConductor extends PageConductor<CdcNode, CdcEvent> implements Cd
     const events: CdcEvent[] = [];
     for (const fact of facts as (CdcReport | Fact)[]) {
       if (fact.kind === 'broker-fault') this.faults.onBrokerFault(fact, Date.now(), null);
-      else if (fact.kind === 'commit' || fact.kind === 'error' || fact.kind.startsWith('cdc-')) events.push(fact as CdcEvent);
+      else if (fact.kind === 'commit' || fact.kind === 'error' || fact.kind.startsWith('cdc-'))
+        events.push(fact as CdcEvent);
     }
     if (!events.length) return;
     if (events.some((e) => e.kind !== 'error')) this.watch.noteChange();
@@ -121,7 +135,11 @@ export class CdcConductor extends PageConductor<CdcNode, CdcEvent> implements Cd
   }
 
   protected owed(): Promise<string | null> {
-    return cdcOwed((p) => this.status(p), (p, method, ...args) => this.call(p, method, ...args), this.writesRunning);
+    return cdcOwed(
+      (p) => this.status(p),
+      (p, method, ...args) => this.call(p, method, ...args),
+      this.writesRunning,
+    );
   }
 
   /** A check at rest reads every database; if the run moved meanwhile, what was read may be mid-flight, so nothing is concluded. */

@@ -16,5 +16,9 @@ export function bootCdc(location: Location): Promise<{ conductor: CdcConductor; 
 
 /** The controller the page renders: the run's conductor, or — when even claiming a run failed — one that says why. */
 export function startCdcRun(location: Location): Promise<CdcController> {
-  return startPageRun<CdcController>('The CDC run', () => bootCdc(location), (err) => unavailableCdcController(err));
+  return startPageRun<CdcController>(
+    'The CDC run',
+    () => bootCdc(location),
+    (err) => unavailableCdcController(err),
+  );
 }

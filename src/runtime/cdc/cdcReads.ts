@@ -20,12 +20,17 @@ const UNPUBLISHED_READ_LIMIT = 1000;
  * running, the connector at the head of the log with nothing in flight, the broker's records all
  * acknowledged and durable, and the query service idle.
  */
-export async function cdcOwed(status: (p: CdcNode) => ProcessStatus, call: CdcCall, writesRunning: number): Promise<string | null> {
+export async function cdcOwed(
+  status: (p: CdcNode) => ProcessStatus,
+  call: CdcCall,
+  writesRunning: number,
+): Promise<string | null> {
   for (const p of CDC_NODES) if (status(p) !== 'running') return `${p} is ${status(p)}`;
   if (writesRunning) return `${writesRunning} listing writes running`;
   const { sources } = await call<ConnectorState>('connector', 'state');
   for (const s of sources) {
-    if (s.position.snapshotInFlight !== undefined) return `connector: the snapshot of ${s.service} is unfinished`;
+    if (s.position.snapshotInFlight !== undefined)
+      return `connector: the snapshot of ${s.service} is unfinished`;
     if (s.lag > 0) return `connector: ${s.lag} changes of ${s.service} not yet published`;
     if ((s.position.inFlight ?? 0) > s.position.seq) return `connector: a batch of ${s.service} is in flight`;
   }

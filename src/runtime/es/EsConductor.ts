@@ -4,14 +4,31 @@
 // lifecycle it shares with the CDC run lives in PageConductor.
 
 import type { FaultTargets } from '../../core/faults/faultLedger';
-import { ES_CRASH_POINTS, ES_PROCESSES, ES_STORE_NAMES, type AggregateAt, type CommandResult, type EsFact, type EsProcess, type EsStoreName, type LoadStat, type ProjectionLag, type ReadModelName, type StreamInfo } from '../../core/eventsourcing/esTypes';
+import {
+  ES_CRASH_POINTS,
+  ES_PROCESSES,
+  ES_STORE_NAMES,
+  type AggregateAt,
+  type CommandResult,
+  type EsFact,
+  type EsProcess,
+  type EsStoreName,
+  type LoadStat,
+  type ProjectionLag,
+  type ReadModelName,
+  type StreamInfo,
+} from '../../core/eventsourcing/esTypes';
 import type { EsSystemSnapshot } from '../../core/eventsourcing/esInvariants';
 import type { StoreAudit } from '../../core/eventsourcing/esAudit';
 import type { StoredEvent } from '../../core/eventsourcing/eventStore';
 import type { OrderCommand } from '../../core/eventsourcing/orderAggregate';
 import type { AccountCommand } from '../../core/eventsourcing/bankAggregate';
 import { ES_PACES } from '../../core/eventsourcing/esPace';
-import { readYourWrites, type ReadYourWritesRemedy, type ReadYourWritesResult } from '../../core/eventsourcing/readYourWrites';
+import {
+  readYourWrites,
+  type ReadYourWritesRemedy,
+  type ReadYourWritesResult,
+} from '../../core/eventsourcing/readYourWrites';
 import { randomId } from '../../core/ids';
 import type { Anomaly } from '../../core/invariants';
 import type { Scenario } from '../../core/scenario/scenario';
@@ -37,7 +54,13 @@ export class EsConductor extends PageConductor<EsProcess, EsEvent> implements Es
 
   constructor(options: EsConductorOptions) {
     // Every process starts at once: none needs another one up to open.
-    super({ ...options, processes: ES_PROCESSES, startOrder: [ES_PROCESSES], crashPoints: ES_CRASH_POINTS, spawn: spawnEsWorker });
+    super({
+      ...options,
+      processes: ES_PROCESSES,
+      startOrder: [ES_PROCESSES],
+      crashPoints: ES_CRASH_POINTS,
+      spawn: spawnEsWorker,
+    });
   }
 
   orderCommand(orderId: string, command: OrderCommand): Promise<CommandResult> {
@@ -114,7 +137,8 @@ export class EsConductor extends PageConductor<EsProcess, EsEvent> implements Es
 
   /** Every process up, no transfer running or in flight, every projection caught up. */
   protected async owed(): Promise<string | null> {
-    for (const name of ES_PROCESSES) if (this.status(name) !== 'running') return `${name} is ${this.status(name)}`;
+    for (const name of ES_PROCESSES)
+      if (this.status(name) !== 'running') return `${name} is ${this.status(name)}`;
     if (this.transfersRunning) return `${this.transfersRunning} transfers running`;
     const flying = await this.call<number>('bank', 'transfersInFlight');
     if (flying) return `bank: ${flying} transfers debited and not completed`;
@@ -125,7 +149,11 @@ export class EsConductor extends PageConductor<EsProcess, EsEvent> implements Es
 
   /** What the checker reads: each store's audit and the read models, from whichever process is up. */
   private async snapshot(): Promise<EsSystemSnapshot> {
-    const stores = await Promise.all(ES_STORE_NAMES.filter((s) => this.up(s)).map((s) => this.call<StoreAudit>(s, 'audit').catch(() => null)));
+    const stores = await Promise.all(
+      ES_STORE_NAMES.filter((s) => this.up(s)).map((s) =>
+        this.call<StoreAudit>(s, 'audit').catch(() => null),
+      ),
+    );
     const readModels = this.up('query')
       ? await Promise.all([this.readModel('orderSummaries'), this.readModel('balances')]).then(
           ([orderSummaries, balances]) => ({ orderSummaries, balances }),
@@ -137,18 +165,27 @@ export class EsConductor extends PageConductor<EsProcess, EsEvent> implements Es
 
   /** The stores get how often to snapshot; the query service the pace to tail them at. */
   protected async open(name: EsProcess): Promise<void> {
-    await this.handles[name].call('open', name === 'query' ? { pace: this.setup.pace } : { snapshotEvery: this.setup.snapshotEvery });
+    await this.handles[name].call(
+      'open',
+      name === 'query' ? { pace: this.setup.pace } : { snapshotEvery: this.setup.snapshotEvery },
+    );
   }
 
   /** Only crashes: this run has no broker, so its faults go nowhere; a crash at a point this process never reaches is reported, not run. */
   protected faultTargets(): FaultTargets<EsProcess> {
     const none = () => undefined;
-    return { arm: (process, point, nth) => this.crashAt(process, point, nth), duplicateNext: none, delayNext: none, refusePublishes: none };
+    return {
+      arm: (process, point, nth) => this.crashAt(process, point, nth),
+      duplicateNext: none,
+      delayNext: none,
+      refusePublishes: none,
+    };
   }
 
   protected onTelemetry(facts: unknown): void {
     const events = facts as EsFact[];
-    if (events.some((e) => e.kind === 'appended' || e.kind === 'projected' || e.kind === 'rebuild-progress')) this.watch.noteChange();
+    if (events.some((e) => e.kind === 'appended' || e.kind === 'projected' || e.kind === 'rebuild-progress'))
+      this.watch.noteChange();
     this.publish(events);
   }
 

@@ -17,5 +17,9 @@ export function bootEs(location: Location): Promise<{ conductor: EsConductor; st
 
 /** The controller the page renders: the run's conductor, or — when even claiming a run failed — one that says why. */
 export function startEsRun(location: Location): Promise<EsController> {
-  return startPageRun<EsController>('The event-sourced run', () => bootEs(location), (err) => unavailableEsController(err));
+  return startPageRun<EsController>(
+    'The event-sourced run',
+    () => bootEs(location),
+    (err) => unavailableEsController(err),
+  );
 }

@@ -5,12 +5,21 @@
 import type { CrashPoint } from '../../core/crashPoints';
 import { INVARIANTS } from '../../core/invariants';
 import type { StoredEvent } from '../../core/eventsourcing/eventStore';
-import { ES_CRASH_POINTS, type AggregateAt, type CommandResult, type EsProcess, type ReadModelName } from '../../core/eventsourcing/esTypes';
+import {
+  ES_CRASH_POINTS,
+  type AggregateAt,
+  type CommandResult,
+  type EsProcess,
+  type ReadModelName,
+} from '../../core/eventsourcing/esTypes';
 import type { EsController } from '../esController';
 import { installPageApi, pageApiBasics } from '../page/pageApi';
 import type { EsConductor } from './EsConductor';
 
-export interface EsPlaygroundApi extends Omit<EsController, 'subscribe' | 'crashAt' | 'orderCommand' | 'accountCommand'> {
+export interface EsPlaygroundApi extends Omit<
+  EsController,
+  'subscribe' | 'crashAt' | 'orderCommand' | 'accountCommand'
+> {
   /** Tells this API from the shop's: one window.playground slot, the page's topology decides which it holds. */
   readonly topology: 'event-sourced';
   /** The points each process can crash at. */
@@ -31,7 +40,8 @@ export function createEsPlaygroundApi(conductor: EsConductor, started: Promise<v
   return {
     ...pageApiBasics('event-sourced', conductor, ES_CRASH_POINTS, started),
     orderCommand: (orderId, command): Promise<CommandResult> => conductor.orderCommand(orderId, command),
-    accountCommand: (accountId, command): Promise<CommandResult> => conductor.accountCommand(accountId, command),
+    accountCommand: (accountId, command): Promise<CommandResult> =>
+      conductor.accountCommand(accountId, command),
     transfer: (from, to, amount) => conductor.transfer(from, to, amount),
     stageRace: (orderId) => conductor.stageRace(orderId),
     growOrder: (orderId, count) => conductor.growOrder(orderId, count),

@@ -62,7 +62,9 @@ export abstract class PageConductor<P extends string, E extends { kind: string }
     this.startOrder = options.startOrder;
     this.crashPoints = options.crashPoints;
     this.faults = new FaultLedger(options.scenario.faults);
-    this.handles = Object.fromEntries(options.processes.map((name) => [name, this.handle(name, options.spawn)])) as Record<P, ProcessHandle<P>>;
+    this.handles = Object.fromEntries(
+      options.processes.map((name) => [name, this.handle(name, options.spawn)]),
+    ) as Record<P, ProcessHandle<P>>;
     this.watch = new AnomalyWatcher({
       verify: (settled) => this.verify(settled),
       owed: () => this.owed(),
@@ -92,7 +94,12 @@ export abstract class PageConductor<P extends string, E extends { kind: string }
   subscribe(listener: (events: (E | PageEvent<P>)[]) => void): () => void {
     this.listeners.add(listener);
     listener([
-      ...this.processes.map((name): PageEvent<P> => ({ kind: 'process', process: name, status: this.status(name), armed: this.handles[name].armed })),
+      ...this.processes.map((name): PageEvent<P> => ({
+        kind: 'process',
+        process: name,
+        status: this.status(name),
+        armed: this.handles[name].armed,
+      })),
       ...this.errors,
       ...(this.watch.lastCheck ? [this.watch.lastCheck] : []),
     ]);
@@ -110,7 +117,8 @@ export abstract class PageConductor<P extends string, E extends { kind: string }
   /** Resolves once the process has the crash armed (a script can then trigger it without a race). */
   crashAt(process: P, point: CrashPoint, nth = 1): Promise<void> {
     const points = this.crashPoints[process];
-    if (!points?.includes(point)) throw new Error(`${process} never reaches "${point}"; it can crash at ${points?.join(', ')}`);
+    if (!points?.includes(point))
+      throw new Error(`${process} never reaches "${point}"; it can crash at ${points?.join(', ')}`);
     if (!Number.isInteger(nth) || nth < 1) throw new Error(`nth must be a whole number from 1, got ${nth}`);
     return this.handles[process].arm(point, nth);
   }
@@ -156,12 +164,17 @@ export abstract class PageConductor<P extends string, E extends { kind: string }
   protected crashed(_name: P): void {}
 
   protected call<T>(name: P, method: string, ...args: unknown[]): Promise<T> {
-    if (this.opening.has(name)) return Promise.reject(new PlaygroundError('PROCESS_DOWN', `${name} is ${this.opening.get(name)}`));
+    if (this.opening.has(name))
+      return Promise.reject(new PlaygroundError('PROCESS_DOWN', `${name} is ${this.opening.get(name)}`));
     return this.handles[name].call<T>(method, ...args);
   }
 
   protected fail(name: ErrorName, detail?: string): void {
-    const event: PageEvent<P> = { kind: 'error', code: ERRORS[name].code, message: new PlaygroundError(name, detail).message };
+    const event: PageEvent<P> = {
+      kind: 'error',
+      code: ERRORS[name].code,
+      message: new PlaygroundError(name, detail).message,
+    };
     this.errors.push(event);
     this.publish([event]);
   }
@@ -180,7 +193,8 @@ export abstract class PageConductor<P extends string, E extends { kind: string }
           this.faults.onCrash(name, point, Date.now(), null);
           this.crashed(name);
         },
-        onFatal: (code, message) => this.fail(code in ERRORS ? (code as ErrorName) : 'PROCESS_FAILED', `${name}: ${message}`),
+        onFatal: (code, message) =>
+          this.fail(code in ERRORS ? (code as ErrorName) : 'PROCESS_FAILED', `${name}: ${message}`),
       },
       spawn,
     );
@@ -191,20 +205,27 @@ export abstract class PageConductor<P extends string, E extends { kind: string }
     try {
       // The shop's init fields are filled but unused by these entries; their options come with `open`.
       const timing = { simAt: 0, realAt: Date.now(), speed: 1, paused: false };
-      await this.handles[name].start({ runId: this.runId, config: serviceConfig({ pace: this.setup.pace }), paused: false, timing }, restarting);
+      await this.handles[name].start(
+        { runId: this.runId, config: serviceConfig({ pace: this.setup.pace }), paused: false, timing },
+        restarting,
+      );
       await this.open(name);
     } finally {
       this.opening.delete(name);
     }
     await this.armPlanned(name);
     await this.opened(name);
-    this.publish([{ kind: 'process', process: name, status: this.status(name), armed: this.handles[name].armed }]);
+    this.publish([
+      { kind: 'process', process: name, status: this.status(name), armed: this.handles[name].armed },
+    ]);
     this.watch.noteChange();
   }
 
   /** Arms the plan's faults still to come for `name`. */
   private async armPlanned(name: P): Promise<void> {
-    await this.faults.armProcess(name, this.faultTargets()).catch((error: Error) => this.fail('PROCESS_FAILED', `fault plan: ${error.message}`));
+    await this.faults
+      .armProcess(name, this.faultTargets())
+      .catch((error: Error) => this.fail('PROCESS_FAILED', `fault plan: ${error.message}`));
   }
 
   private onStatus(name: P, status: ProcessStatus, armed: CrashPoint | null): void {

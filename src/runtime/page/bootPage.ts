@@ -18,7 +18,10 @@ export interface PageBoot<C extends Startable> {
   installApi(conductor: C, started: Promise<void>): void;
 }
 
-export async function bootPage<C extends Startable>(location: Location, page: PageBoot<C>): Promise<{ conductor: C; started: Promise<void> }> {
+export async function bootPage<C extends Startable>(
+  location: Location,
+  page: PageBoot<C>,
+): Promise<{ conductor: C; started: Promise<void> }> {
   const { runId } = await claimRun(new URLSearchParams(location.search).get('run'));
   const conductor = page.create({ runId, scenario: scenarioFromUrl(location).scenario });
   const url = new URL(location.href);
@@ -34,7 +37,11 @@ export async function bootPage<C extends Startable>(location: Location, page: Pa
  * The controller the page renders: the run's conductor, or — when even claiming a run failed — the page's
  * `unavailable` one that says why. `run` names the run in the console ("The CDC run").
  */
-export async function startPageRun<C>(run: string, boot: () => Promise<{ conductor: C; started: Promise<void> }>, unavailable: (cause: unknown) => C): Promise<C> {
+export async function startPageRun<C>(
+  run: string,
+  boot: () => Promise<{ conductor: C; started: Promise<void> }>,
+  unavailable: (cause: unknown) => C,
+): Promise<C> {
   try {
     const { conductor, started } = await boot();
     // A failed start is already an error event the UI shows; this keeps the console honest too.

@@ -9,7 +9,10 @@ import type { PlaygroundApi } from '../playgroundApi';
 import type { PageConductor } from './PageConductor';
 
 /** The part of a page's conductor the basics call. */
-type PageRun<P extends string> = Pick<PageConductor<P, { kind: string }>, 'runId' | 'scenario' | 'status' | 'crashNow' | 'crashAt' | 'restart' | 'settle' | 'anomalies'>;
+type PageRun<P extends string> = Pick<
+  PageConductor<P, { kind: string }>,
+  'runId' | 'scenario' | 'status' | 'crashNow' | 'crashAt' | 'restart' | 'settle' | 'anomalies'
+>;
 
 export function pageApiBasics<T extends string, P extends string, Points>(
   topology: T,
@@ -29,7 +32,8 @@ export function pageApiBasics<T extends string, P extends string, Points>(
     crashNow: (process: P) => conductor.crashNow(process),
     /** A script may pass any string: an unknown point is refused by name here, before a worker is asked. */
     crashAt(process: P, point: CrashPoint, nth?: number) {
-      if (!isCrashPoint(point)) throw new Error(`unknown crash point "${point}"; known: ${Object.keys(CRASH_POINTS).join(', ')}`);
+      if (!isCrashPoint(point))
+        throw new Error(`unknown crash point "${point}"; known: ${Object.keys(CRASH_POINTS).join(', ')}`);
       return conductor.crashAt(process, point, nth);
     },
     restart: (process: P) => conductor.restart(process),

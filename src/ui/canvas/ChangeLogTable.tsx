@@ -15,7 +15,11 @@ function columns(position: number): Column[] {
     { header: 'seq', cell: (r) => String(r.seq ?? ''), kind: 'num', width: '15%' },
     {
       header: 'op',
-      cell: (r) => <span className={`op op-${String(r.op)}`} title={OP_NAMES[r.op as ChangeRow['op']]}>{String(r.op)}</span>,
+      cell: (r) => (
+        <span className={`op op-${String(r.op)}`} title={OP_NAMES[r.op as ChangeRow['op']]}>
+          {String(r.op)}
+        </span>
+      ),
       width: '12%',
     },
     {
@@ -24,14 +28,23 @@ function columns(position: number): Column[] {
         const after = (r.after ?? r.before) as Row | null;
         // An outbox row is known by its event type; any other row by its key.
         const label = after?.type !== undefined ? String(after.type) : `${String(r.table)} ${String(r.key)}`;
-        return <span title={`${OP_NAMES[r.op as ChangeRow['op']]} of ${String(r.table)} row ${String(r.key)}`}>{label}</span>;
+        return (
+          <span title={`${OP_NAMES[r.op as ChangeRow['op']]} of ${String(r.table)} row ${String(r.key)}`}>
+            {label}
+          </span>
+        );
       },
       kind: 'key',
       width: '45%',
     },
     {
       header: 'relay',
-      cell: (r) => ((r.seq as number) <= position ? <span className="published">read</span> : <span className="pill pill-pending">ahead</span>),
+      cell: (r) =>
+        (r.seq as number) <= position ? (
+          <span className="published">read</span>
+        ) : (
+          <span className="pill pill-pending">ahead</span>
+        ),
       width: '28%',
     },
   ];

@@ -40,7 +40,15 @@ interface FixedFlowProps<N extends Node, E extends Edge> {
   children?: ReactNode;
 }
 
-export function FixedFlow<N extends Node, E extends Edge>({ nodes, edges, nodeTypes, edgeTypes, className, label, children }: FixedFlowProps<N, E>) {
+export function FixedFlow<N extends Node, E extends Edge>({
+  nodes,
+  edges,
+  nodeTypes,
+  edgeTypes,
+  className,
+  label,
+  children,
+}: FixedFlowProps<N, E>) {
   const container = useRef<HTMLDivElement>(null);
   return (
     <div className={className} aria-label={label} ref={container}>

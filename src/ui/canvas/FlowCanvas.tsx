@@ -24,7 +24,14 @@ const edgeTypes: EdgeTypes = { message: MessageEdge } as EdgeTypes;
 
 export function FlowCanvas() {
   const slices = usePlayground(
-    useShallow((s) => ({ mirror: s.mirror, trims: s.trims, summarising: s.summarising, processes: s.processes, broker: s.broker, activity: s.activity })),
+    useShallow((s) => ({
+      mirror: s.mirror,
+      trims: s.trims,
+      summarising: s.summarising,
+      processes: s.processes,
+      broker: s.broker,
+      activity: s.activity,
+    })),
   );
   const controller = useController();
   // A run's approach is fixed when it starts (switching loads a fresh run), so one read is enough.
@@ -33,9 +40,19 @@ export function FlowCanvas() {
   const publishedOutboxMs = controller.config?.retention?.publishedOutboxMs ?? null;
   // Rendered at low priority: React may split a big canvas update into slices and keep input responsive.
   const deferred = useDeferredValue(slices);
-  const { nodes, edges } = useMemo(() => toFlow(deferred, approach, { publishedOutboxMs }), [deferred, approach, publishedOutboxMs]);
+  const { nodes, edges } = useMemo(
+    () => toFlow(deferred, approach, { publishedOutboxMs }),
+    [deferred, approach, publishedOutboxMs],
+  );
   return (
-    <FixedFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className="canvas" label="Services and broker">
+    <FixedFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      className="canvas"
+      label="Services and broker"
+    >
       {slices.summarising && (
         // Says why the dots stopped: under load the canvas shows counts, not every message.
         <p className="load-badge" role="status" data-testid="load-badge">

@@ -13,7 +13,13 @@ interface Props {
   lastRefusal?: string | null;
 }
 
-export function InboxStrip({ processed, duplicatesSkipped, handlerFailures, lateRefused = 0, lastRefusal = null }: Props) {
+export function InboxStrip({
+  processed,
+  duplicatesSkipped,
+  handlerFailures,
+  lateRefused = 0,
+  lastRefusal = null,
+}: Props) {
   return (
     <div className="inbox-strip">
       <div className="inbox-count">

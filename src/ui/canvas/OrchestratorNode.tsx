@@ -51,7 +51,10 @@ function OrchestratorNodeView({ data }: NodeProps<OrchestratorFlowNode>) {
               sagas <span className="count">{sagas.total} total</span>
               {data.stuck > 0 && <span className="count count-stuck">{data.stuck} stuck</span>}
               {data.refused > 0 && (
-                <span className="count count-refused" title="Late commands a participant refused: it had compensated that step (a semantic lock). Each is in its saga's history.">
+                <span
+                  className="count count-refused"
+                  title="Late commands a participant refused: it had compensated that step (a semantic lock). Each is in its saga's history."
+                >
                   {data.refused} late refused
                 </span>
               )}

@@ -17,7 +17,9 @@ export function RelayLine({ stats }: { stats: RelayStats | null }) {
   const what = polling ? 'outbox queries' : 'log reads';
   return (
     <div className={`relay-line relay-${stats.mode}`} data-testid="relay-line" data-mode={stats.mode}>
-      <span title={`${reads} ${polling ? 'queries on the outbox table' : 'reads of the change log'}, ${stats.emptyReads} of them found nothing${polling ? `; ${stats.rowsMarked} rows marked published` : ''}`}>
+      <span
+        title={`${reads} ${polling ? 'queries on the outbox table' : 'reads of the change log'}, ${stats.emptyReads} of them found nothing${polling ? `; ${stats.rowsMarked} rows marked published` : ''}`}
+      >
         <strong>{stats.mode}</strong> {reads} {what}, {stats.emptyReads} empty
       </span>
       <span title="publish latency: from the commit of the outbox row to the broker's acknowledgement (median of the recent ones)">

@@ -75,7 +75,13 @@ describe('splitInTwo', () => {
 });
 
 describe('retentionLine', () => {
-  const stats = (retention?: BrokerStats['retention']): BrokerStats => ({ partitions: [], groups: [], deadLetters: 0, paused: false, ...(retention ? { retention } : {}) });
+  const stats = (retention?: BrokerStats['retention']): BrokerStats => ({
+    partitions: [],
+    groups: [],
+    deadLetters: 0,
+    paused: false,
+    ...(retention ? { retention } : {}),
+  });
 
   it('says how long the log and published outbox rows are kept, and how much the log pruned', () => {
     expect(retentionLine(stats({ logMs: 600_000, pruned: 1234 }), 60_000)).toBe(
@@ -87,6 +93,12 @@ describe('retentionLine', () => {
   });
 
   it('writes durations in the unit people read them in', () => {
-    expect([2_000, 90_000, 600_000, 3_600_000, 7_200_000].map(duration)).toEqual(['2 s', '90 s', '10 min', '60 min', '2 h']);
+    expect([2_000, 90_000, 600_000, 3_600_000, 7_200_000].map(duration)).toEqual([
+      '2 s',
+      '90 s',
+      '10 min',
+      '60 min',
+      '2 h',
+    ]);
   });
 });

@@ -106,11 +106,18 @@ export function duration(ms: number): string {
  * The retention settings in words, for the broker node: how long the log keeps records every group
  * acknowledged (and how many it has deleted), and how long published outbox rows stay.
  */
-export function retentionLine(stats: BrokerStats | null, publishedOutboxMs: number | null | undefined): string | null {
+export function retentionLine(
+  stats: BrokerStats | null,
+  publishedOutboxMs: number | null | undefined,
+): string | null {
   const log = stats?.retention;
   if (!log && publishedOutboxMs == null) return null;
   const parts = [
-    log ? (log.logMs === null ? 'log kept whole' : `log ${duration(log.logMs)} after every group acked${log.pruned ? ` (${log.pruned.toLocaleString('en-US')} pruned)` : ''}`) : null,
+    log
+      ? log.logMs === null
+        ? 'log kept whole'
+        : `log ${duration(log.logMs)} after every group acked${log.pruned ? ` (${log.pruned.toLocaleString('en-US')} pruned)` : ''}`
+      : null,
     publishedOutboxMs == null ? null : `published outbox rows ${duration(publishedOutboxMs)}`,
   ];
   return `retention: ${parts.filter(Boolean).join(' · ')}`;

@@ -17,7 +17,8 @@ import { EDGE_GAP, handleIds, SERVICE_ORDER } from './layout';
 const LABEL_LINE_H = 19;
 const LABEL_CHROME_H = 10;
 
-export type EdgeInput = Pick<PlaygroundData, 'mirror' | 'processes' | 'broker' | 'activity'> & Partial<Pick<PlaygroundData, 'summarising'>>;
+export type EdgeInput = Pick<PlaygroundData, 'mirror' | 'processes' | 'broker' | 'activity'> &
+  Partial<Pick<PlaygroundData, 'summarising'>>;
 
 export const BROKER_ID = 'broker';
 export const ORCHESTRATOR_ID = 'orchestrator';
@@ -40,7 +41,12 @@ const eitherDown = (state: EdgeInput, service: ServiceName) =>
   isDown(processOf(state, service)) || isDown(state.processes.broker);
 
 /** A dead end outranks a run without events, which outranks traffic. */
-function toneOf(state: EdgeInput, service: ServiceName, approach: Approach, busy: boolean): FlowEdgeData['tone'] {
+function toneOf(
+  state: EdgeInput,
+  service: ServiceName,
+  approach: Approach,
+  busy: boolean,
+): FlowEdgeData['tone'] {
   if (eitherDown(state, service)) return 'down';
   if (!hasEvents(approach)) return 'quiet';
   return busy ? 'busy' : 'idle';
@@ -61,7 +67,11 @@ const topicLabel = (topic: string, service: ServiceName) => {
 };
 
 /** A publish edge's second line: what waits in the outbox, or, in dual write, what went without one. */
-function publishDetail(state: EdgeInput, publisher: ServiceName, approach: Approach): { pending: number; line: EdgeLine } {
+function publishDetail(
+  state: EdgeInput,
+  publisher: ServiceName,
+  approach: Approach,
+): { pending: number; line: EdgeLine } {
   if (!hasEvents(approach)) return { pending: 0, line: { text: '0 events', muted: true } };
   if (approach.publishing === 'dual-write') {
     const sent = state.activity.services[publisher]?.published ?? 0;
@@ -141,7 +151,13 @@ function deliveryEdge(
     // Marching dashes repaint the whole edge layer every frame: under load the label's numbers say it instead.
     animated: inflight > 0 && !down && !state.summarising,
     markerEnd: arrow(tone),
-    data: { lines, tone, pulse: state.activity.services[service]?.delivered ?? 0, still: state.summarising, labelAt: at },
+    data: {
+      lines,
+      tone,
+      pulse: state.activity.services[service]?.delivered ?? 0,
+      still: state.summarising,
+      labelAt: at,
+    },
   };
   return [edge];
 }
@@ -151,7 +167,8 @@ function deliveryEdge(
  * broker stays short: the topics one by one are in the broker's table.
  */
 function orchestratorEdges(state: EdgeInput, topics: TopicView[], approach: Approach): MessageFlowEdge[] {
-  const count = (commands: boolean) => topics.filter((v) => isCommandTopic(v.topic) === commands && v.records > 0).length;
+  const count = (commands: boolean) =>
+    topics.filter((v) => isCommandTopic(v.topic) === commands && v.records > 0).length;
   const commands = publishEdge(state, 'orchestrator', '*-commands', 0.5, 0, approach);
   commands.data!.lines[0].text = `*-commands (${count(true)})`;
   const events = deliveryEdge(state, topics, 'orchestrator', 0.5, approach);
@@ -168,7 +185,11 @@ function orchestratorEdges(state: EdgeInput, topics: TopicView[], approach: Appr
 }
 
 /** Runs without events keep their edges, quiet and at 0, so the canvas shows that nothing flows rather than hiding where it would. */
-export function flowEdges(state: EdgeInput, topics: TopicView[], approach: Approach = DEFAULT_APPROACH): MessageFlowEdge[] {
+export function flowEdges(
+  state: EdgeInput,
+  topics: TopicView[],
+  approach: Approach = DEFAULT_APPROACH,
+): MessageFlowEdge[] {
   // Only services drawn on the canvas get an edge; React Flow rejects edges to missing nodes.
   const publish = topics.flatMap(({ topic, publisher }) =>
     publisher && SERVICE_ORDER.includes(publisher)

@@ -90,8 +90,20 @@ export function brokerHandles(orchestrated: boolean): NodeHandle[] {
   ]);
   const below = orchestrated
     ? [
-        handle(handleIds.brokerIn('orchestrator'), 'target', Position.Bottom, ORCH_PUB_X, BROKER_H_ORCHESTRATED),
-        handle(handleIds.brokerOut('orchestrator'), 'source', Position.Bottom, ORCH_SUB_X, BROKER_H_ORCHESTRATED),
+        handle(
+          handleIds.brokerIn('orchestrator'),
+          'target',
+          Position.Bottom,
+          ORCH_PUB_X,
+          BROKER_H_ORCHESTRATED,
+        ),
+        handle(
+          handleIds.brokerOut('orchestrator'),
+          'source',
+          Position.Bottom,
+          ORCH_SUB_X,
+          BROKER_H_ORCHESTRATED,
+        ),
       ]
     : [];
   return [...above, ...below];

@@ -92,8 +92,22 @@ const orchestrated: ConductorEvent[] = [
     service: 'orchestrator',
     tables: {
       sagas: [
-        { id: 'saga-o1', orderId: 'o1', status: 'STUCK', state: 'stuck', step: 'reserveInventory', created_at: 1 },
-        { id: 'saga-o2', orderId: 'o2', status: 'RUNNING', state: 'running.awaiting', step: 'processPayment', created_at: 2 },
+        {
+          id: 'saga-o1',
+          orderId: 'o1',
+          status: 'STUCK',
+          state: 'stuck',
+          step: 'reserveInventory',
+          created_at: 1,
+        },
+        {
+          id: 'saga-o2',
+          orderId: 'o2',
+          status: 'RUNNING',
+          state: 'running.awaiting',
+          step: 'processPayment',
+          created_at: 2,
+        },
       ],
       outbox: [{ seq: 1, id: 'c1', type: 'ReserveInventory', published_at: null, created_at: 1 }],
       inbox: [],
@@ -108,8 +122,24 @@ const orchestrated: ConductorEvent[] = [
         { topic: 'payment-commands', partition: 0, endOffset: 1 },
       ],
       groups: [
-        { group: 'orchestrator', topic: 'order-events', partition: 0, committed: 1, inflight: 1, lag: 1, member: 'm' },
-        { group: 'inventory', topic: 'inventory-commands', partition: 0, committed: 3, inflight: 0, lag: 0, member: 'm' },
+        {
+          group: 'orchestrator',
+          topic: 'order-events',
+          partition: 0,
+          committed: 1,
+          inflight: 1,
+          lag: 1,
+          member: 'm',
+        },
+        {
+          group: 'inventory',
+          topic: 'inventory-commands',
+          partition: 0,
+          committed: 3,
+          inflight: 0,
+          lag: 0,
+          member: 'm',
+        },
       ],
       deadLetters: 0,
       paused: false,
@@ -127,11 +157,21 @@ describe('toFlow', () => {
 
   it('adds the orchestrator beneath the broker once the run reports it, none overlapping', () => {
     const { nodes } = toFlow(state(orchestrated));
-    expect(nodes.map((n) => n.id)).toEqual(['order', 'payment', 'inventory', 'shipping', 'broker', 'orchestrator']);
+    expect(nodes.map((n) => n.id)).toEqual([
+      'order',
+      'payment',
+      'inventory',
+      'shipping',
+      'broker',
+      'orchestrator',
+    ]);
     expectNoOverlap(nodes);
     const [broker, orchestrator] = nodes.slice(-2);
     expect(orchestrator.position.y).toBeGreaterThan(broker.position.y + broker.height!);
-    expect(broker.handles!.filter((h) => h.position === 'bottom').map((h) => h.x)).toEqual([ORCH_PUB_X, ORCH_SUB_X]);
+    expect(broker.handles!.filter((h) => h.position === 'bottom').map((h) => h.x)).toEqual([
+      ORCH_PUB_X,
+      ORCH_SUB_X,
+    ]);
     const data = orchestrator.data as OrchestratorNodeData;
     expect(data).toMatchObject({ stuck: 1, outbox: { pending: 1 } });
     expect(data.business[0].rows.map((r) => r.orderId)).toEqual(['o2', 'o1']);
@@ -140,18 +180,27 @@ describe('toFlow', () => {
   it('draws the orchestrator publishing every command topic on one line and consuming the event topics', () => {
     const { edges } = toFlow(state(orchestrated));
     const commands = edges.find((e) => e.id === 'publish:orchestrator:*-commands')!;
-    expect(commands).toMatchObject({ source: 'orchestrator', target: 'broker', targetHandle: 'in:orchestrator' });
+    expect(commands).toMatchObject({
+      source: 'orchestrator',
+      target: 'broker',
+      targetHandle: 'in:orchestrator',
+    });
     expect(commands.data!.lines.map((l) => l.text)).toEqual(['*-commands (2)', '1 pending']);
     const events = edges.find((e) => e.id === 'deliver:orchestrator')!;
-    expect(events).toMatchObject({ source: 'broker', sourceHandle: 'out:orchestrator', target: 'orchestrator', animated: true });
+    expect(events).toMatchObject({
+      source: 'broker',
+      sourceHandle: 'out:orchestrator',
+      target: 'orchestrator',
+      animated: true,
+    });
     expect(events.data!.lines).toEqual([
       { text: '*-events (1)', strong: true },
       { text: 'lag · in flight', value: '1 · 1' },
     ]);
     // No service is drawn as the publisher of a command topic.
-    expect(edges.filter((e) => e.id.startsWith('publish:') && e.source !== 'orchestrator').map((e) => e.id)).toEqual(
-      ['publish:order:order-events'],
-    );
+    expect(
+      edges.filter((e) => e.id.startsWith('publish:') && e.source !== 'orchestrator').map((e) => e.id),
+    ).toEqual(['publish:order:order-events']);
   });
 
   it('gives each service its business tables, outbox counts and inbox', () => {
@@ -172,14 +221,33 @@ describe('toFlow', () => {
       service: 'payment',
       tables: {
         semantic_locks: [
-          { key: 'processPayment/o1', orderId: 'o1', step: 'processPayment', compensation: 'RefundPayment', undid: [], refused: 3, lastRefused: 'ProcessPayment' },
-          { key: 'processPayment/o2', orderId: 'o2', step: 'processPayment', compensation: 'RefundPayment', undid: ['p2'], refused: 0, lastRefused: null },
+          {
+            key: 'processPayment/o1',
+            orderId: 'o1',
+            step: 'processPayment',
+            compensation: 'RefundPayment',
+            undid: [],
+            refused: 3,
+            lastRefused: 'ProcessPayment',
+          },
+          {
+            key: 'processPayment/o2',
+            orderId: 'o2',
+            step: 'processPayment',
+            compensation: 'RefundPayment',
+            undid: ['p2'],
+            refused: 0,
+            lastRefused: null,
+          },
         ],
         inbox: [],
       },
     };
     const payment = toFlow(state([...base, locks])).nodes[1].data as ServiceNodeData;
-    expect(payment.inbox).toMatchObject({ lateRefused: 3, lastRefusal: 'ProcessPayment for o1: processPayment was compensated by RefundPayment' });
+    expect(payment.inbox).toMatchObject({
+      lateRefused: 3,
+      lastRefusal: 'ProcessPayment for o1: processPayment was compensated by RefundPayment',
+    });
   });
 
   it('derives publish edges from broker topics, labelled with the topic and pending outbox rows', () => {

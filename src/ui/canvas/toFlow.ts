@@ -5,7 +5,16 @@ import type { ServiceName } from '../../core/rows';
 import { DEFAULT_APPROACH, hasEvents, type Approach } from '../approach';
 import { droppedRows } from '../store/mirror';
 import { businessTablesOf } from '../store/schema';
-import { duplicatesSkipped, isOrchestrated, latestRows, logTailOf, outboxView, processOf, semanticLocks, table } from '../store/selectors';
+import {
+  duplicatesSkipped,
+  isOrchestrated,
+  latestRows,
+  logTailOf,
+  outboxView,
+  processOf,
+  semanticLocks,
+  table,
+} from '../store/selectors';
 import type { PlaygroundData } from '../store/types';
 import { retentionLine, topicViews, type TopicView } from './brokerView';
 import { BROKER_ID, flowEdges, ORCHESTRATOR_ID } from './flowEdges';
@@ -29,7 +38,8 @@ import {
 export { BROKER_ID, isDown } from './flowEdges';
 
 /** `trims` and `summarising` are optional: a state without them counts nothing dropped and draws every pulse. */
-export type FlowInput = Pick<PlaygroundData, 'mirror' | 'processes' | 'broker' | 'activity'> & Partial<Pick<PlaygroundData, 'trims' | 'summarising'>>;
+export type FlowInput = Pick<PlaygroundData, 'mirror' | 'processes' | 'broker' | 'activity'> &
+  Partial<Pick<PlaygroundData, 'trims' | 'summarising'>>;
 
 // React Flow gives unselectable, undraggable nodes pointer-events: none; ours hold buttons.
 const INTERACTIVE = { pointerEvents: 'all' } as const;
@@ -45,7 +55,12 @@ function serviceData(state: FlowInput, approach: Approach, service: ServiceName)
     process: processOf(state, service),
     business: businessTablesOf(service).map((name) => {
       const rows = table(state, service, name);
-      return { table: name, total: rows.size + droppedRows(state.trims ?? {}, service, name), rows: latestRows(rows), slots: businessSlots(approach, name) };
+      return {
+        table: name,
+        total: rows.size + droppedRows(state.trims ?? {}, service, name),
+        rows: latestRows(rows),
+        slots: businessSlots(approach, name),
+      };
     }),
     outbox: outboxView(table(state, service, 'outbox'), tail),
     logTail: tail,
@@ -90,12 +105,18 @@ function orchestratorNode(state: FlowInput, approach: Approach): FlowNode {
 }
 
 const QUIET: Partial<Record<Approach['ordering'], string>> = {
-  'direct-calls': 'Direct calls: the order service calls each service and waits, so no event passes through the broker.',
+  'direct-calls':
+    'Direct calls: the order service calls each service and waits, so no event passes through the broker.',
   'two-phase-commit':
     'Two-phase commit: the order service calls payment and inventory to prepare, then to commit or abort; no event passes through the broker.',
 };
 
-function nodes(state: FlowInput, approach: Approach, topics: TopicView[], settings: FlowSettings): FlowNode[] {
+function nodes(
+  state: FlowInput,
+  approach: Approach,
+  topics: TopicView[],
+  settings: FlowSettings,
+): FlowNode[] {
   const orchestrated = isOrchestrated(state);
   const services: FlowNode[] = SERVICE_ORDER.map((service) => ({
     id: service,
@@ -116,7 +137,7 @@ function nodes(state: FlowInput, approach: Approach, topics: TopicView[], settin
       deadLetters: state.broker?.deadLetters ?? 0,
       paused: state.broker?.paused ?? false,
       known: state.broker !== null,
-      quiet: hasEvents(approach) ? null : QUIET[approach.ordering] ?? null,
+      quiet: hasEvents(approach) ? null : (QUIET[approach.ordering] ?? null),
       retention: hasEvents(approach) ? retentionLine(state.broker, settings.publishedOutboxMs) : null,
     },
   };

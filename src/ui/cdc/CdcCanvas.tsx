@@ -36,5 +36,14 @@ export function CdcCanvas() {
     })),
   );
   const { nodes, edges } = useMemo(() => toCdcFlow(slices), [slices]);
-  return <FixedFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className="canvas cdc-canvas" label="Listings, connector, broker and query" />;
+  return (
+    <FixedFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      className="canvas cdc-canvas"
+      label="Listings, connector, broker and query"
+    />
+  );
 }

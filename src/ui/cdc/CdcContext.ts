@@ -6,7 +6,9 @@ import type { CdcFacts, CdcView } from './cdcStore';
 
 export type CdcContextValue = PageContextValue<CdcController, CdcFacts, CdcView>;
 
-const page = createPageContext<CdcController, CdcFacts, CdcView>('CDC components need <CdcContext.Provider> (CdcApp provides one)');
+const page = createPageContext<CdcController, CdcFacts, CdcView>(
+  'CDC components need <CdcContext.Provider> (CdcApp provides one)',
+);
 
 export const CdcContext = page.Context;
 export const useCdcContext = page.usePageContext;

@@ -20,7 +20,12 @@ const SURVIVES: Record<CdcNode, string> = {
 function CrashNowButton({ process, state }: { process: CdcNode; state: ProcessState }) {
   const { controller } = useCdcContext();
   return (
-    <CrashNow process={process} running={state.status === 'running'} title={`Terminate the worker now: ${SURVIVES[process]}`} onCrash={() => controller.crashNow(process)} />
+    <CrashNow
+      process={process}
+      running={state.status === 'running'}
+      title={`Terminate the worker now: ${SURVIVES[process]}`}
+      onCrash={() => controller.crashNow(process)}
+    />
   );
 }
 
@@ -29,7 +34,11 @@ export function CdcRestartButton({ process }: { process: CdcNode }) {
   return (
     <Restart
       process={process}
-      onRestart={() => controller.restart(process).catch((err: unknown) => facts.getState().reportError(`Restart ${process}`, errorText(err)))}
+      onRestart={() =>
+        controller
+          .restart(process)
+          .catch((err: unknown) => facts.getState().reportError(`Restart ${process}`, errorText(err)))
+      }
     />
   );
 }

@@ -12,7 +12,14 @@ import type {
   ListingRow,
   SearchDocRow,
 } from '../../runtime/cdcController';
-import { afterCheck, afterError, afterStatus, initialPageData, type PageData, type PageError } from '../page/pageFacts';
+import {
+  afterCheck,
+  afterError,
+  afterStatus,
+  initialPageData,
+  type PageData,
+  type PageError,
+} from '../page/pageFacts';
 import type { ProcessState } from '../store/types';
 
 /** What the wire carried, as the workers reported it: the edges pulse when these grow. */

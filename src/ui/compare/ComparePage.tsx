@@ -38,15 +38,30 @@ export function ComparePage({ search }: { search: string }) {
       <header className="toolbar compare-head">
         <div className="compare-title">
           <h1>
-            Compare{labels && <span className="compare-versus">: {labels[0]} vs {labels[1]}</span>}
+            Compare
+            {labels && (
+              <span className="compare-versus">
+                : {labels[0]} vs {labels[1]}
+              </span>
+            )}
           </h1>
           {a.ok && b.ok && <p className="compare-shared">{sharedSummary(a.scenario, b.scenario)}</p>}
         </div>
         <div className="compare-actions" role="group" aria-label="Both runs">
-          <button type="button" className="btn btn-primary" disabled={busy || !anyReady} onClick={() => void runBoth('step')}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy || !anyReady}
+            onClick={() => void runBoth('step')}
+          >
             Step both
           </button>
-          <button type="button" className="btn btn-primary" disabled={busy || !anyReady} onClick={() => void runBoth('runToEnd')}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy || !anyReady}
+            onClick={() => void runBoth('runToEnd')}
+          >
             Run both to end
           </button>
           <button type="button" className="btn" disabled={busy} onClick={() => setGeneration((g) => g + 1)}>

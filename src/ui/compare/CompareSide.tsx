@@ -9,7 +9,12 @@ const SHOWN = 4;
 
 function Anomalies({ state }: { state: PaneState }) {
   if (state.phase === 'loading') return <p className="compare-note">Starting…</p>;
-  if (state.phase === 'failed') return <p className="compare-note compare-failed" role="alert">{state.message}</p>;
+  if (state.phase === 'failed')
+    return (
+      <p className="compare-note compare-failed" role="alert">
+        {state.message}
+      </p>
+    );
   const extra = state.anomalies.length - SHOWN;
   return (
     <>
@@ -58,7 +63,13 @@ export function CompareSide({ side, letter, label, generation, frame, state }: P
       </header>
       {side.ok ? (
         <>
-          <iframe key={generation} ref={frame} className="compare-frame" src={side.src} title={`Run ${title}`} />
+          <iframe
+            key={generation}
+            ref={frame}
+            className="compare-frame"
+            src={side.src}
+            title={`Run ${title}`}
+          />
           <div className="compare-result" aria-live="polite" aria-label={`Anomalies of ${letter}`}>
             <Anomalies state={state} />
           </div>

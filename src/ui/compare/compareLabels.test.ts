@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, type Scenario } from '../../core/scenario/scenario';
 import { approachLabel, compareLabels, sharedSummary } from './compareLabels';
 
-const base: Scenario = { ...DEFAULT_SCENARIO, faults: [], mode: 'deterministic', pace: 'fast', seed: 11, orders: 3 };
+const base: Scenario = {
+  ...DEFAULT_SCENARIO,
+  faults: [],
+  mode: 'deterministic',
+  pace: 'fast',
+  seed: 11,
+  orders: 3,
+};
 const crash = { kind: 'crash', service: 'order', point: 'after-commit-before-publish', nth: 1 } as const;
 
 describe('approachLabel', () => {
@@ -16,16 +23,18 @@ describe('approachLabel', () => {
 
 describe('compareLabels', () => {
   it('is the approach alone when nothing else differs', () => {
-    expect(compareLabels({ ...base, publishing: 'dual-write', faults: [crash] }, { ...base, faults: [crash] })).toEqual([
-      'dual write',
-      'outbox',
-    ]);
+    expect(
+      compareLabels({ ...base, publishing: 'dual-write', faults: [crash] }, { ...base, faults: [crash] }),
+    ).toEqual(['dual write', 'outbox']);
   });
 
   it('adds only the switches that differ', () => {
     const a = { ...base, inbox: false, idempotencyKeys: false };
     const b = { ...base };
-    expect(compareLabels(a, b)).toEqual(['outbox · no inbox · no idempotency keys', 'outbox · inbox · idempotency keys']);
+    expect(compareLabels(a, b)).toEqual([
+      'outbox · no inbox · no idempotency keys',
+      'outbox · inbox · idempotency keys',
+    ]);
     expect(compareLabels({ ...base, sagaStyle: 'orchestration' }, base)).toEqual([
       'outbox · orchestrated saga',
       'outbox · choreographed saga',
@@ -34,7 +43,10 @@ describe('compareLabels', () => {
   });
 
   it('counts faults, or names the first that differs when the counts agree', () => {
-    expect(compareLabels({ ...base, faults: [crash] }, base)).toEqual(['outbox · 1 fault', 'outbox · no faults']);
+    expect(compareLabels({ ...base, faults: [crash] }, base)).toEqual([
+      'outbox · 1 fault',
+      'outbox · no faults',
+    ]);
     const other = { ...crash, nth: 2 };
     const [a, b] = compareLabels({ ...base, faults: [crash] }, { ...base, faults: [other] });
     expect(a).toBe('outbox · order crashes the 1st time it reaches after-commit-before-publish');
@@ -44,14 +56,19 @@ describe('compareLabels', () => {
 
 describe('sharedSummary', () => {
   it('states what both sides share', () => {
-    const summary = sharedSummary({ ...base, publishing: 'dual-write', faults: [crash] }, { ...base, faults: [crash] });
+    const summary = sharedSummary(
+      { ...base, publishing: 'dual-write', faults: [crash] },
+      { ...base, faults: [crash] },
+    );
     expect(summary).toBe(
       'deterministic · seed 11 · 3 orders · fast pace · order crashes the 1st time it reaches after-commit-before-publish',
     );
   });
 
   it('leaves out what differs', () => {
-    expect(sharedSummary({ ...base, seed: 2 }, base)).toBe('deterministic · 3 orders · fast pace · no faults');
+    expect(sharedSummary({ ...base, seed: 2 }, base)).toBe(
+      'deterministic · 3 orders · fast pace · no faults',
+    );
     expect(sharedSummary({ ...base, mode: 'live' }, base)).toBe('3 orders · fast pace · no faults');
   });
 });

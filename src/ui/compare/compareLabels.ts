@@ -36,14 +36,16 @@ function field<K extends keyof Scenario>(key: K, text: (s: Scenario, other: Scen
 
 /** The count, or (when both plans have as many faults) the first fault that differs. */
 function faultsText(s: Scenario, other: Scenario): string {
-  if (s.faults.length !== other.faults.length) return s.faults.length ? plural(s.faults.length, 'fault') : 'no faults';
+  if (s.faults.length !== other.faults.length)
+    return s.faults.length ? plural(s.faults.length, 'fault') : 'no faults';
   const i = s.faults.findIndex((f, n) => JSON.stringify(f) !== JSON.stringify(other.faults[n]));
   return i < 0 ? plural(s.faults.length, 'fault') : describeFault(s.faults[i]);
 }
 
 export function compareLabels(a: Scenario, b: Scenario): [string, string] {
   const differing = SWITCHES.filter((sw) => !sw.same(a, b));
-  const label = (s: Scenario, other: Scenario) => [approachLabel(s), ...differing.map((sw) => sw.text(s, other))].join(' · ');
+  const label = (s: Scenario, other: Scenario) =>
+    [approachLabel(s), ...differing.map((sw) => sw.text(s, other))].join(' · ');
   return [label(a, b), label(b, a)];
 }
 

@@ -4,7 +4,14 @@ import { DEFAULT_SCENARIO, type Scenario } from '../../core/scenario/scenario';
 import { compareLink } from './compareLink';
 import { parseCompare } from './compareUrl';
 
-const base: Scenario = { ...DEFAULT_SCENARIO, faults: [], mode: 'deterministic', pace: 'fast', seed: 11, orders: 3 };
+const base: Scenario = {
+  ...DEFAULT_SCENARIO,
+  faults: [],
+  mode: 'deterministic',
+  pace: 'fast',
+  seed: 11,
+  orders: 3,
+};
 const dualWrite: Scenario = {
   ...base,
   publishing: 'dual-write',
@@ -25,7 +32,11 @@ describe('compareLink', () => {
   });
 
   it("drops the base's own query and hash (a run id, a share link)", () => {
-    const link = compareLink(`http://127.0.0.1:4173/?pace=fast&run=ab12cd34${encodeScenario(base)}`, base, base);
+    const link = compareLink(
+      `http://127.0.0.1:4173/?pace=fast&run=ab12cd34${encodeScenario(base)}`,
+      base,
+      base,
+    );
     expect(link.startsWith('http://127.0.0.1:4173/?compare=1&a=%23s%2Fv1%2F')).toBe(true);
     expect(link).not.toContain('run=');
     expect(link).not.toContain('#');

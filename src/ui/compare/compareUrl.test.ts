@@ -3,12 +3,20 @@ import { decodeScenario, encodeScenario } from '../../core/scenario/link';
 import { DEFAULT_SCENARIO, type Scenario } from '../../core/scenario/scenario';
 import { frameSrc, parseCompare } from './compareUrl';
 
-const scenario: Scenario = { ...DEFAULT_SCENARIO, faults: [], publishing: 'dual-write', mode: 'deterministic', seed: 11 };
+const scenario: Scenario = {
+  ...DEFAULT_SCENARIO,
+  faults: [],
+  publishing: 'dual-write',
+  mode: 'deterministic',
+  seed: 11,
+};
 const q = (params: Record<string, string>) => `?${new URLSearchParams(params)}`;
 
 describe('parseCompare', () => {
   it('decodes both sides and points each frame at an embed of its own scenario', () => {
-    const [a, b] = parseCompare(q({ compare: '1', a: encodeScenario(scenario), b: encodeScenario(DEFAULT_SCENARIO) }));
+    const [a, b] = parseCompare(
+      q({ compare: '1', a: encodeScenario(scenario), b: encodeScenario(DEFAULT_SCENARIO) }),
+    );
     expect(a).toMatchObject({ key: 'a', ok: true, scenario });
     expect(b).toMatchObject({ key: 'b', ok: true });
     if (!a.ok) throw new Error('side a should be fine');

@@ -8,8 +8,7 @@ import type { Scenario } from '../../core/scenario/scenario';
 export type SideKey = 'a' | 'b';
 
 export type CompareSide =
-  | { key: SideKey; ok: true; scenario: Scenario; src: string }
-  | { key: SideKey; ok: false; error: string };
+  { key: SideKey; ok: true; scenario: Scenario; src: string } | { key: SideKey; ok: false; error: string };
 
 /** Where a side's frame points: the canvas alone, its own run, relative so a sub-path deployment works. */
 export function frameSrc(scenario: Scenario): string {
@@ -18,7 +17,12 @@ export function frameSrc(scenario: Scenario): string {
 
 function side(params: URLSearchParams, key: SideKey): CompareSide {
   const link = params.get(key)?.trim();
-  if (!link) return { key, ok: false, error: `No link given: add ${key}=<a url-encoded #s/v1/… link> to the address.` };
+  if (!link)
+    return {
+      key,
+      ok: false,
+      error: `No link given: add ${key}=<a url-encoded #s/v1/… link> to the address.`,
+    };
   const decoded = decodeScenario(link);
   if (!decoded.ok) return { key, ok: false, error: decoded.error.message };
   // Re-encoded from the checked scenario: the frame opens exactly what was validated here.

@@ -8,7 +8,11 @@ const POLL_MS = 100;
 export class FrameTimeout extends Error {}
 
 /** `frame` is read on every poll: the element may be replaced (a reload) while we wait. */
-export function waitForPlayground(frame: () => HTMLIFrameElement | null, signal: AbortSignal, timeoutMs = 60_000): Promise<PlaygroundApi> {
+export function waitForPlayground(
+  frame: () => HTMLIFrameElement | null,
+  signal: AbortSignal,
+  timeoutMs = 60_000,
+): Promise<PlaygroundApi> {
   const deadline = Date.now() + timeoutMs;
   return new Promise<PlaygroundApi>((resolve, reject) => {
     const poll = () => {
@@ -16,7 +20,11 @@ export function waitForPlayground(frame: () => HTMLIFrameElement | null, signal:
       const api = frame()?.contentWindow?.playground;
       if (api) return void api.ready().then(() => resolve(api), reject);
       if (Date.now() > deadline)
-        return reject(new FrameTimeout(`The playground in this frame did not start within ${Math.round(timeoutMs / 1000)} s.`));
+        return reject(
+          new FrameTimeout(
+            `The playground in this frame did not start within ${Math.round(timeoutMs / 1000)} s.`,
+          ),
+        );
       setTimeout(poll, POLL_MS);
     };
     poll();

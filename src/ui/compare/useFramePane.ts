@@ -24,7 +24,11 @@ const REFRESH_MS = 1000;
 
 function read(api: PlaygroundApi): Pick<PaneState, 'anomalies' | 'steps' | 'done'> {
   const sim = api.sim();
-  return { anomalies: api.anomalies(), steps: sim.mode === 'deterministic' ? sim.steps : null, done: sim.done };
+  return {
+    anomalies: api.anomalies(),
+    steps: sim.mode === 'deterministic' ? sim.steps : null,
+    done: sim.done,
+  };
 }
 
 export function useFramePane(enabled: boolean, generation: number) {

@@ -23,7 +23,11 @@ export function CrashControls({ process, state, layout }: Props) {
   const points = crashPointsFor(approachOf(useController()), process, state.armed);
   return (
     // nodrag/nopan: clicks and wheel on these controls must not pan the canvas.
-    <div className={`crash-controls ${layout} nodrag nopan`} role="group" aria-label={`${process} crash controls`}>
+    <div
+      className={`crash-controls ${layout} nodrag nopan`}
+      role="group"
+      aria-label={`${process} crash controls`}
+    >
       <CrashPointPicker
         process={process}
         points={points}
@@ -40,9 +44,24 @@ export function CrashControls({ process, state, layout }: Props) {
 }
 
 /** Kills the process wherever it is; `title` says what survives. */
-export function CrashNowButton({ process, state, title }: { process: ProcessName; state: ProcessState; title?: string }) {
+export function CrashNowButton({
+  process,
+  state,
+  title,
+}: {
+  process: ProcessName;
+  state: ProcessState;
+  title?: string;
+}) {
   const actions = useActions();
-  return <CrashNow process={process} running={state.status === 'running'} title={title} onCrash={() => actions.crashNow(process)} />;
+  return (
+    <CrashNow
+      process={process}
+      running={state.status === 'running'}
+      title={title}
+      onCrash={() => actions.crashNow(process)}
+    />
+  );
 }
 
 export function RestartButton({ process }: { process: ProcessName }) {

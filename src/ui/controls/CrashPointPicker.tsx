@@ -18,14 +18,32 @@ interface Props {
   buttonsClassName?: string;
 }
 
-export function CrashPointPicker({ process, points, armed, busy, armLabel, onArm, children, buttonsClassName }: Props) {
+export function CrashPointPicker({
+  process,
+  points,
+  armed,
+  busy,
+  armLabel,
+  onArm,
+  children,
+  buttonsClassName,
+}: Props) {
   const [point, setPoint] = useState<CrashPoint>(armed ?? points[0]);
   const [seenArmed, setSeenArmed] = useState(armed);
   if (armed !== seenArmed) {
     setSeenArmed(armed);
     if (armed) setPoint(armed);
   }
-  const arm = <ArmButton process={process} point={point} armedHere={armed === point} busy={busy} label={armLabel} onArm={onArm} />;
+  const arm = (
+    <ArmButton
+      process={process}
+      point={point}
+      armedHere={armed === point}
+      busy={busy}
+      label={armLabel}
+      onArm={onArm}
+    />
+  );
   return (
     <>
       <select
@@ -42,12 +60,36 @@ export function CrashPointPicker({ process, points, armed, busy, armLabel, onArm
           </option>
         ))}
       </select>
-      {buttonsClassName ? <div className={buttonsClassName}>{arm}{children}</div> : <>{arm}{children}</>}
+      {buttonsClassName ? (
+        <div className={buttonsClassName}>
+          {arm}
+          {children}
+        </div>
+      ) : (
+        <>
+          {arm}
+          {children}
+        </>
+      )}
     </>
   );
 }
 
-function ArmButton({ process, point, armedHere, busy, label, onArm }: { process: string; point: CrashPoint; armedHere: boolean; busy: boolean; label: string; onArm(point: CrashPoint): void }) {
+function ArmButton({
+  process,
+  point,
+  armedHere,
+  busy,
+  label,
+  onArm,
+}: {
+  process: string;
+  point: CrashPoint;
+  armedHere: boolean;
+  busy: boolean;
+  label: string;
+  onArm(point: CrashPoint): void;
+}) {
   return (
     <button
       type="button"

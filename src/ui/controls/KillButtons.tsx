@@ -12,7 +12,14 @@ interface CrashNowProps {
 
 export function CrashNow({ process, running, title, onCrash }: CrashNowProps) {
   return (
-    <button type="button" className="btn btn-danger nodrag nopan" disabled={!running} aria-label={`Crash ${process} now`} title={title} onClick={onCrash}>
+    <button
+      type="button"
+      className="btn btn-danger nodrag nopan"
+      disabled={!running}
+      aria-label={`Crash ${process} now`}
+      title={title}
+      onClick={onCrash}
+    >
       Crash now
     </button>
   );
@@ -20,7 +27,12 @@ export function CrashNow({ process, running, title, onCrash }: CrashNowProps) {
 
 export function Restart({ process, onRestart }: { process: string; onRestart: () => void }) {
   return (
-    <button type="button" className="btn btn-restart nodrag nopan" aria-label={`Restart ${process}`} onClick={onRestart}>
+    <button
+      type="button"
+      className="btn btn-restart nodrag nopan"
+      aria-label={`Restart ${process}`}
+      onClick={onRestart}
+    >
       Restart
     </button>
   );

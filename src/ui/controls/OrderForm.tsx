@@ -23,12 +23,25 @@ function useChoices() {
 }
 
 /** A whole number from 1 to `max`; anything else typed is clamped into range. */
-function CountField(props: { label: string; aria: string; max: number; value: number; onChange(n: number): void }) {
+function CountField(props: {
+  label: string;
+  aria: string;
+  max: number;
+  value: number;
+  onChange(n: number): void;
+}) {
   const clamp = (text: string) => Math.min(props.max, Math.max(1, Math.floor(Number(text) || 1)));
   return (
     <label>
       {props.label}
-      <input type="number" aria-label={props.aria} min={1} max={props.max} value={props.value} onChange={(e) => props.onChange(clamp(e.target.value))} />
+      <input
+        type="number"
+        aria-label={props.aria}
+        min={1}
+        max={props.max}
+        value={props.value}
+        onChange={(e) => props.onChange(clamp(e.target.value))}
+      />
     </label>
   );
 }
@@ -56,7 +69,12 @@ function OrderFields({ onClose }: { onClose(): void }) {
     >
       <label>
         customer
-        <select ref={first} aria-label="order customer" value={customerId} onChange={(e) => setCustomer(e.target.value)}>
+        <select
+          ref={first}
+          aria-label="order customer"
+          value={customerId}
+          onChange={(e) => setCustomer(e.target.value)}
+        >
           {choices.customers.map((id) => (
             <option key={id}>{id}</option>
           ))}
@@ -103,7 +121,11 @@ function OrderFields({ onClose }: { onClose(): void }) {
 
 export function OrderForm() {
   return (
-    <Popover label="Order… ▾" className="btn btn-primary" title="Place one order with the customer, SKU, quantity and region you choose">
+    <Popover
+      label="Order… ▾"
+      className="btn btn-primary"
+      title="Place one order with the customer, SKU, quantity and region you choose"
+    >
       {(close) => <OrderFields onClose={close} />}
     </Popover>
   );

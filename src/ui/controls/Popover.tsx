@@ -21,7 +21,16 @@ export function Popover({ label, title, className = 'btn', disabled, children }:
   };
   return (
     <div className="order-popover-anchor">
-      <button ref={toggle} type="button" className={className} aria-expanded={open} aria-haspopup="true" disabled={disabled} title={title} onClick={() => setOpen(!open)}>
+      <button
+        ref={toggle}
+        type="button"
+        className={className}
+        aria-expanded={open}
+        aria-haspopup="true"
+        disabled={disabled}
+        title={title}
+        onClick={() => setOpen(!open)}
+      >
         {label}
       </button>
       {open && <div className="order-popover">{children(close)}</div>}

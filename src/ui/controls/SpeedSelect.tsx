@@ -12,7 +12,10 @@ export function SpeedSelect() {
   // A script may have set a speed the menu does not offer: show it rather than pretend.
   const choices = SPEEDS.includes(speed) ? SPEEDS : [...SPEEDS, speed].sort((a, b) => a - b);
   return (
-    <label className="speed-select" title="Saga timeouts, retry backoffs and the teaching pauses run this many times as fast">
+    <label
+      className="speed-select"
+      title="Saga timeouts, retry backoffs and the teaching pauses run this many times as fast"
+    >
       <span>speed</span>
       <select
         value={speed}

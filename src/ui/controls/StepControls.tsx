@@ -8,7 +8,11 @@ import { useActions } from './useActions';
 
 const BUTTONS = [
   { label: 'Step', help: 'Grant exactly one step (pauses the scheduler first)', act: 'step' },
-  { label: 'Run to end', help: 'Grant steps as fast as possible until nothing is left to do', act: 'runToEnd' },
+  {
+    label: 'Run to end',
+    help: 'Grant steps as fast as possible until nothing is left to do',
+    act: 'runToEnd',
+  },
 ] as const;
 
 export function StepControls() {
@@ -20,7 +24,14 @@ export function StepControls() {
   return (
     <>
       {BUTTONS.map((b) => (
-        <button key={b.act} type="button" className="btn" disabled={done} title={done ? 'Nothing is left to do' : b.help} onClick={() => actions[b.act]()}>
+        <button
+          key={b.act}
+          type="button"
+          className="btn"
+          disabled={done}
+          title={done ? 'Nothing is left to do' : b.help}
+          onClick={() => actions[b.act]()}
+        >
           {b.label}
         </button>
       ))}

@@ -6,7 +6,9 @@ import type { EsFacts, EsView } from './esStore';
 
 export type EsContextValue = PageContextValue<EsController, EsFacts, EsView>;
 
-const page = createPageContext<EsController, EsFacts, EsView>('event-sourced components need <EsContext.Provider> (EsApp provides one)');
+const page = createPageContext<EsController, EsFacts, EsView>(
+  'event-sourced components need <EsContext.Provider> (EsApp provides one)',
+);
 
 export const EsContext = page.Context;
 export const useEsContext = page.usePageContext;

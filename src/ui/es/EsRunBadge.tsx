@@ -7,9 +7,14 @@ import { count } from './esFormat';
 export function EsRunBadge() {
   const controller = useEsController();
   const scenario = controller.scenario();
-  const every = scenario.snapshotEvery > 0 ? `snapshot every ${count(scenario.snapshotEvery)}` : 'no snapshots';
+  const every =
+    scenario.snapshotEvery > 0 ? `snapshot every ${count(scenario.snapshotEvery)}` : 'no snapshots';
   return (
-    <span className="run-mode" data-testid="run-mode" title={`Run ${controller.runId}: every process runs freely on real time (${scenario.pace} pace).`}>
+    <span
+      className="run-mode"
+      data-testid="run-mode"
+      title={`Run ${controller.runId}: every process runs freely on real time (${scenario.pace} pace).`}
+    >
       Live · {every}
     </span>
   );

@@ -20,7 +20,10 @@ function GrowProgress({ growing }: { growing: Growing }) {
   // 'grow-progress' events say how far it got; the stream's version stands in until the first arrives.
   const reported = useEs((s) => s.grows[growing.orderId]);
   const version = useEs((s) => streamVersion(s, growing.orderId));
-  const fraction = reported && reported.total === growing.count ? reported.done / reported.total : growFraction(growing.start, version, growing.count);
+  const fraction =
+    reported && reported.total === growing.count
+      ? reported.done / reported.total
+      : growFraction(growing.start, version, growing.count);
   return (
     <div className="grow-progress" role="status" aria-label={`Growing ${growing.orderId}`}>
       <span className="grow-label">
@@ -63,7 +66,11 @@ export function GrowButton() {
       type="button"
       className="btn"
       disabled={!ordersUp || full}
-      title={full ? `${order} already has ${count(version)} events` : `Append item events to ${order ?? 'a new order'} until its stream holds ${count(GROW_TARGET)} events`}
+      title={
+        full
+          ? `${order} already has ${count(version)} events`
+          : `Append item events to ${order ?? 'a new order'} until its stream holds ${count(GROW_TARGET)} events`
+      }
       onClick={() => grow().catch((err: unknown) => facts.getState().reportError('Grow', errorText(err)))}
     >
       Grow to {count(GROW_TARGET)} events

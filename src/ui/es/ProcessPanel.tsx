@@ -9,25 +9,37 @@ import { EsCrashControls } from './EsCrashControls';
 import { useEs, useEsContext } from './EsContext';
 import type { EsProcessState } from './esState';
 
-const LABELS: Record<EsProcessState['status'], string> = { starting: 'starting', running: 'running', crashed: 'CRASHED', restarting: 'restarting…' };
+const LABELS: Record<EsProcessState['status'], string> = {
+  starting: 'starting',
+  running: 'running',
+  crashed: 'CRASHED',
+  restarting: 'restarting…',
+};
 
 function CrashedBanner({ process, state }: { process: EsProcess; state: EsProcessState }) {
   const { controller, facts } = useEsContext();
   return (
     <div className="crashed-banner es-crashed" role="status">
       <div className="crashed-where">
-        CRASHED {state.crashedAt === 'manual' ? 'by “Crash now”' : `at ${state.crashedAt ?? 'an unknown point'}`}
+        CRASHED{' '}
+        {state.crashedAt === 'manual' ? 'by “Crash now”' : `at ${state.crashedAt ?? 'an unknown point'}`}
       </div>
       <div className="crashed-actions">
         <button
           type="button"
           className="btn btn-restart"
           aria-label={`Restart ${process}`}
-          onClick={() => controller.restart(process).catch((err: unknown) => facts.getState().reportError(`Restart ${process}`, errorText(err)))}
+          onClick={() =>
+            controller
+              .restart(process)
+              .catch((err: unknown) => facts.getState().reportError(`Restart ${process}`, errorText(err)))
+          }
         >
           Restart
         </button>
-        <span className="crashed-hint">{process === 'query' ? 'read models and checkpoints kept in IndexedDB' : 'events kept in IndexedDB'}</span>
+        <span className="crashed-hint">
+          {process === 'query' ? 'read models and checkpoints kept in IndexedDB' : 'events kept in IndexedDB'}
+        </span>
       </div>
     </div>
   );
@@ -45,7 +57,12 @@ export function ProcessPanel({ process, subtitle, narrow = false, children }: Pr
   const state = useEs((s) => s.processes[process]);
   const crashed = state.status === 'crashed';
   return (
-    <section className={`node es-process node-${state.status}`} aria-label={`${process} process`} data-testid={`es-${process}`} data-status={state.status}>
+    <section
+      className={`node es-process node-${state.status}`}
+      aria-label={`${process} process`}
+      data-testid={`es-${process}`}
+      data-status={state.status}
+    >
       <header className="node-head">
         <h2 className="node-title">{process}</h2>
         <span className="node-subtitle es-process-subtitle">{subtitle}</span>
@@ -56,7 +73,11 @@ export function ProcessPanel({ process, subtitle, narrow = false, children }: Pr
         )}
         <span className={`status-badge status-${state.status}`}>{LABELS[state.status]}</span>
       </header>
-      {crashed ? <CrashedBanner process={process} state={state} /> : <EsCrashControls process={process} state={state} stacked={narrow} />}
+      {crashed ? (
+        <CrashedBanner process={process} state={state} />
+      ) : (
+        <EsCrashControls process={process} state={state} stacked={narrow} />
+      )}
       <div className="node-body es-process-body">{children}</div>
     </section>
   );

@@ -12,7 +12,11 @@ function useRace() {
   const { controller, facts } = useEsContext();
   const action = useAsyncAction();
   const { run } = action;
-  const start = useCallback((orderId: string) => run(async () => facts.getState().addRace({ orderId, ...(await controller.stageRace(orderId)) })), [run, controller, facts]);
+  const start = useCallback(
+    (orderId: string) =>
+      run(async () => facts.getState().addRace({ orderId, ...(await controller.stageRace(orderId)) })),
+    [run, controller, facts],
+  );
   return { ...action, start };
 }
 
@@ -27,7 +31,9 @@ function LastRace() {
           <p>The losing writer was told:</p>
           <blockquote className="race-message">{race.message}</blockquote>
           <p className="race-retry">
-            It reloaded the order, decided again and appended after the winner: <strong>{race.conflicts === 1 ? '1 conflict' : `${race.conflicts} conflicts`}</strong>, retried, both writes kept.
+            It reloaded the order, decided again and appended after the winner:{' '}
+            <strong>{race.conflicts === 1 ? '1 conflict' : `${race.conflicts} conflicts`}</strong>, retried,
+            both writes kept.
           </p>
         </>
       ) : (
@@ -73,9 +79,16 @@ export function RaceTab() {
         Optimistic concurrency
       </h2>
       <p className="es-explain">
-        Two writers load <strong>{order ?? 'an order'}</strong> at the same version and each appends an item, expecting the stream to still be at that version. The event store's check and append are one transaction: one wins, the other must reload and try again.
+        Two writers load <strong>{order ?? 'an order'}</strong> at the same version and each appends an item,
+        expecting the stream to still be at that version. The event store's check and append are one
+        transaction: one wins, the other must reload and try again.
       </p>
-      <button type="button" className="btn btn-primary" disabled={!order || !ordersUp || race.busy} onClick={() => order && void race.start(order)}>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={!order || !ordersUp || race.busy}
+        onClick={() => order && void race.start(order)}
+      >
         {race.busy ? 'Racing…' : order ? `Stage a race on ${order}` : 'Create an order first'}
       </button>
       {race.error && <InlineError message={race.error} onDismiss={race.clearError} />}

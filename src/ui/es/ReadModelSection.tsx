@@ -6,7 +6,15 @@ import type { ReadModelName } from '../../runtime/esController';
 import { InlineError } from '../faults/InlineError';
 import { useEs, useEsController } from './EsContext';
 import { cellText, count } from './esFormat';
-import { COLUMN_LABELS, columnsOf, lagText, READ_MODEL_TITLES, rebuildText, rowsText, visibleRows } from './readModelView';
+import {
+  COLUMN_LABELS,
+  columnsOf,
+  lagText,
+  READ_MODEL_TITLES,
+  rebuildText,
+  rowsText,
+  visibleRows,
+} from './readModelView';
 import { useAsyncAction } from './useAsyncAction';
 
 const ROW_LIMIT = 50;
@@ -17,7 +25,11 @@ function RebuildStatus({ name }: { name: ReadModelName }) {
   if (!r) return null;
   return (
     <div className={r.finished ? 'es-rebuild es-rebuild-done' : 'es-rebuild'} role="status">
-      <progress max={Math.max(1, r.total)} value={r.finished ? Math.max(1, r.total) : r.done} aria-label={`Rebuild of ${name}`} />
+      <progress
+        max={Math.max(1, r.total)}
+        value={r.finished ? Math.max(1, r.total) : r.done}
+        aria-label={`Rebuild of ${name}`}
+      />
       <span>{rebuildText(r)}</span>
     </div>
   );
@@ -42,7 +54,9 @@ function ReadModelTable({ name }: { name: ReadModelName }) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id !== undefined ? String(row.id) : `${String(row.account)}/${String(row.position)}`}>
+            <tr
+              key={row.id !== undefined ? String(row.id) : `${String(row.account)}/${String(row.position)}`}
+            >
               {columns.map((c) => (
                 <td key={c} className={typeof row[c] === 'number' ? 'num' : undefined}>
                   {cellText(c, row[c])}

@@ -12,11 +12,22 @@ import { useAsyncAction } from './useAsyncAction';
 
 const REMEDIES: { id: ReadYourWritesRemedy; label: string; help: string }[] = [
   { id: 'eventual', label: 'Accept eventual consistency', help: 'Show whatever the first read returns.' },
-  { id: 'return-entity', label: 'Return the entity from the write', help: 'The write answers with the new state; the page shows that.' },
-  { id: 'poll-read-model', label: 'Poll the read model', help: 'Read again until the summary reaches the written version.' },
+  {
+    id: 'return-entity',
+    label: 'Return the entity from the write',
+    help: 'The write answers with the new state; the page shows that.',
+  },
+  {
+    id: 'poll-read-model',
+    label: 'Poll the read model',
+    help: 'Read again until the summary reaches the written version.',
+  },
 ];
 
-const LABEL = Object.fromEntries(REMEDIES.map((r) => [r.id, r.label])) as Record<ReadYourWritesRemedy, string>;
+const LABEL = Object.fromEntries(REMEDIES.map((r) => [r.id, r.label])) as Record<
+  ReadYourWritesRemedy,
+  string
+>;
 
 function Value({ value }: { value: unknown }) {
   const missing = value === null || value === undefined;
@@ -97,18 +108,28 @@ export function ReadYourWritesTab() {
   const last = useEs((s) => s.ryw[0]);
   const up = useEs((s) => s.processes.orders.status === 'running' && s.processes.query.status === 'running');
   const action = useAsyncAction();
-  const run = () => void action.run(async () => facts.getState().addRyw(await controller.readYourWrites(remedy)));
+  const run = () =>
+    void action.run(async () => facts.getState().addRyw(await controller.readYourWrites(remedy)));
   return (
     <section className="panel es-tab-panel" aria-labelledby="ryw-title">
       <h2 id="ryw-title" className="panel-title">
         Read your writes
       </h2>
-      <p className="es-explain">Write an order, then at once read its summary from the query side — which is fed by a projection that may not have got there yet.</p>
+      <p className="es-explain">
+        Write an order, then at once read its summary from the query side — which is fed by a projection that
+        may not have got there yet.
+      </p>
       <fieldset className="ryw-remedies">
         <legend>Remedy</legend>
         {REMEDIES.map((r) => (
           <label key={r.id} className="ryw-remedy">
-            <input type="radio" name="ryw-remedy" value={r.id} checked={remedy === r.id} onChange={() => setRemedy(r.id)} />
+            <input
+              type="radio"
+              name="ryw-remedy"
+              value={r.id}
+              checked={remedy === r.id}
+              onChange={() => setRemedy(r.id)}
+            />
             <span>
               <strong>{r.label}</strong> <span className="muted">{r.help}</span>
             </span>

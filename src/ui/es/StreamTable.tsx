@@ -39,7 +39,13 @@ export function StreamTable({ store }: { store: EsStore }) {
             return (
               <tr key={s.id} className={picked ? 'row-chosen' : undefined}>
                 <td>
-                  <button type="button" className="link-button" aria-pressed={picked} title={`Replay ${s.id}`} onClick={() => choose({ store, id: s.id })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-pressed={picked}
+                    title={`Replay ${s.id}`}
+                    onClick={() => choose({ store, id: s.id })}
+                  >
                     {streamLabel(s.id)}
                   </button>
                 </td>

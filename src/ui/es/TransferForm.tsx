@@ -24,10 +24,17 @@ function TransferFields({ onClose }: { onClose(): void }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
-    void action.run(() => controller.transfer(from, to, amount)).then((id) => id && setDone(`${id}: ${from} → ${to} done`));
+    void action
+      .run(() => controller.transfer(from, to, amount))
+      .then((id) => id && setDone(`${id}: ${from} → ${to} done`));
   };
   return (
-    <form className="order-form" aria-label="Transfer money" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <form
+      className="order-form"
+      aria-label="Transfer money"
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <label>
         from
         <select ref={first} aria-label="transfer from" value={from} onChange={(e) => setFrom(e.target.value)}>
@@ -46,13 +53,23 @@ function TransferFields({ onClose }: { onClose(): void }) {
       </label>
       <label>
         amount
-        <input type="number" aria-label="transfer amount" min={1} value={amount} onChange={(e) => setAmount(Math.max(1, Math.floor(Number(e.target.value) || 1)))} />
+        <input
+          type="number"
+          aria-label="transfer amount"
+          min={1}
+          value={amount}
+          onChange={(e) => setAmount(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
+        />
       </label>
       <div className="order-form-actions">
         <span className="muted" role="status">
           {action.busy ? 'transferring…' : done}
         </span>
-        <button type="submit" className="btn btn-primary" disabled={action.busy || !from || !to || from === to}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={action.busy || !from || !to || from === to}
+        >
           Transfer
         </button>
         <button type="button" className="btn" onClick={onClose}>
@@ -68,7 +85,11 @@ export function TransferForm() {
   const enough = useEs((s) => s.streams.filter((x) => x.store === 'bank').length >= 2);
   const bankUp = useEs((s) => s.processes.bank.status === 'running');
   return (
-    <Popover label="Transfer…" disabled={!enough || !bankUp} title={enough ? 'Move money between two accounts: debit, credit, complete' : 'Open two accounts first'}>
+    <Popover
+      label="Transfer…"
+      disabled={!enough || !bankUp}
+      title={enough ? 'Move money between two accounts: debit, credit, complete' : 'Open two accounts first'}
+    >
       {(close) => <TransferFields onClose={close} />}
     </Popover>
   );

@@ -1,9 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamInfo } from '../../runtime/esController';
-import { growCount, growFraction, newOrder, openAccount, otherAccounts, target, transferSource } from './esActions';
+import {
+  growCount,
+  growFraction,
+  newOrder,
+  openAccount,
+  otherAccounts,
+  target,
+  transferSource,
+} from './esActions';
 import { createFakeEsController, type FakeEsController } from './fakeEsController';
 
-const s = (store: 'orders' | 'bank', id: string, version = 1): StreamInfo => ({ store, id, version, snapshotVersion: null });
+const s = (store: 'orders' | 'bank', id: string, version = 1): StreamInfo => ({
+  store,
+  id,
+  version,
+  snapshotVersion: null,
+});
 const streams = [s('orders', 'order-1'), s('bank', 'acct-1'), s('orders', 'order-2'), s('bank', 'acct-2')];
 
 let fake: FakeEsController | undefined;
@@ -19,7 +32,11 @@ describe('toolbar actions', () => {
   });
 
   it('sends from the chosen account, else the richest', () => {
-    const balances = [{ id: 'acct-1', balance: 10 }, { id: 'acct-2', balance: 0 }, { id: 'gone', balance: 99 }];
+    const balances = [
+      { id: 'acct-1', balance: 10 },
+      { id: 'acct-2', balance: 0 },
+      { id: 'gone', balance: 99 },
+    ];
     expect(transferSource({ store: 'bank', id: 'acct-2' }, streams, balances)).toBe('acct-2');
     expect(transferSource(null, streams, balances)).toBe('acct-1');
     expect(transferSource(null, streams)).toBe('acct-2');
@@ -40,8 +57,16 @@ describe('toolbar actions', () => {
     fake = createFakeEsController();
     await newOrder(fake, 'order-1', 1);
     await openAccount(fake, 'acct-1', 1);
-    expect((await fake.stateAt('order-1')).state).toMatchObject({ status: 'DRAFT', total: 84, customerId: 'alice' });
-    expect((await fake.stateAt('acct-1')).state).toMatchObject({ status: 'OPEN', balance: 100, owner: 'Ada' });
+    expect((await fake.stateAt('order-1')).state).toMatchObject({
+      status: 'DRAFT',
+      total: 84,
+      customerId: 'alice',
+    });
+    expect((await fake.stateAt('acct-1')).state).toMatchObject({
+      status: 'OPEN',
+      balance: 100,
+      owner: 'Ada',
+    });
   });
 });
 
@@ -50,6 +75,9 @@ describe('streams while a store is down', () => {
     const { mergeStreams } = await import('./connectEs');
     const polled = [s('orders', 'order-1', 5)];
     const previous = [s('orders', 'order-1', 4), s('bank', 'acc-1', 2)];
-    expect(mergeStreams(polled, previous, (store) => store === 'orders')).toEqual([s('orders', 'order-1', 5), s('bank', 'acc-1', 2)]);
+    expect(mergeStreams(polled, previous, (store) => store === 'orders')).toEqual([
+      s('orders', 'order-1', 5),
+      s('bank', 'acc-1', 2),
+    ]);
   });
 });

@@ -14,7 +14,11 @@ export const GROW_TARGET = 10_000;
 const pick = (list: string[], n: number) => list[(n - 1) % list.length];
 
 /** A draft order with a couple of items: three events to replay. */
-export async function newOrder(controller: Pick<EsController, 'orderCommand'>, id: string, n: number): Promise<void> {
+export async function newOrder(
+  controller: Pick<EsController, 'orderCommand'>,
+  id: string,
+  n: number,
+): Promise<void> {
   await controller.orderCommand(id, { type: 'create', customerId: pick(CUSTOMERS, n) });
   await controller.orderCommand(id, { type: 'addItem', sku: 'SKU-LAMP', qty: 1, price: 60 });
   await controller.orderCommand(id, { type: 'addItem', sku: 'SKU-MUG', qty: 2, price: 12 });
@@ -27,16 +31,26 @@ export async function openAccount(controller: EsController, id: string, n: numbe
 }
 
 /** The chosen stream if it belongs to `store`, else the newest stream there (the last listed), else null. */
-export function target(store: 'orders' | 'bank', chosen: Chosen | null, streams: readonly StreamInfo[]): string | null {
+export function target(
+  store: 'orders' | 'bank',
+  chosen: Chosen | null,
+  streams: readonly StreamInfo[],
+): string | null {
   if (chosen?.store === store && streams.some((s) => s.id === chosen.id)) return chosen.id;
   return streams.filter((s) => s.store === store).at(-1)?.id ?? null;
 }
 
 /** A transfer's source: the chosen account, else the one with most money in the balances read model, else the newest. */
-export function transferSource(chosen: Chosen | null, streams: readonly StreamInfo[], balances: readonly Record<string, unknown>[] = []): string | null {
+export function transferSource(
+  chosen: Chosen | null,
+  streams: readonly StreamInfo[],
+  balances: readonly Record<string, unknown>[] = [],
+): string | null {
   if (chosen?.store === 'bank' && streams.some((s) => s.id === chosen.id)) return chosen.id;
   const accounts = new Set(streams.filter((s) => s.store === 'bank').map((s) => s.id));
-  const richest = balances.filter((b) => accounts.has(String(b.id))).sort((a, b) => Number(b.balance) - Number(a.balance))[0];
+  const richest = balances
+    .filter((b) => accounts.has(String(b.id)))
+    .sort((a, b) => Number(b.balance) - Number(a.balance))[0];
   return richest ? String(richest.id) : target('bank', chosen, streams);
 }
 

@@ -23,17 +23,27 @@ describe('esFormat', () => {
   });
 
   it('summarises events, old price shapes too', () => {
-    expect(eventDetail({ type: 'ItemAdded', data: { sku: 'SKU-LAMP', qty: 1, price: 60 } })).toBe('SKU-LAMP ×1 @ $60');
-    expect(eventDetail({ type: 'ItemAdded', data: { sku: 'SKU-MUG', qty: 2, priceCents: 1250 } })).toBe('SKU-MUG ×2 @ $12.50');
-    expect(eventDetail({ type: 'TransferInitiated', data: { amount: 30, to: 'acct-2', transferId: 't1' } })).toBe('−$30 to acct-2');
+    expect(eventDetail({ type: 'ItemAdded', data: { sku: 'SKU-LAMP', qty: 1, price: 60 } })).toBe(
+      'SKU-LAMP ×1 @ $60',
+    );
+    expect(eventDetail({ type: 'ItemAdded', data: { sku: 'SKU-MUG', qty: 2, priceCents: 1250 } })).toBe(
+      'SKU-MUG ×2 @ $12.50',
+    );
+    expect(
+      eventDetail({ type: 'TransferInitiated', data: { amount: 30, to: 'acct-2', transferId: 't1' } }),
+    ).toBe('−$30 to acct-2');
     expect(eventDetail({ type: 'Unknown', data: {} })).toBe('');
   });
 
   it('says "not found" for a read that found nothing', () => {
     expect(valueText(null)).toBe('not found');
     expect(valueText({ orderId: 'order-9', version: 2 })).toBe('order-9 · v2');
-    expect(valueText({ id: 'order-1', status: 'DRAFT', items: 3, total: 84, version: 3 })).toBe('order-1 · DRAFT · 3 items · $84 · v3');
-    expect(valueText({ id: 'order-1', status: 'DRAFT', lines: [{}], total: 60 })).toBe('order-1 · DRAFT · 1 line · $60');
+    expect(valueText({ id: 'order-1', status: 'DRAFT', items: 3, total: 84, version: 3 })).toBe(
+      'order-1 · DRAFT · 3 items · $84 · v3',
+    );
+    expect(valueText({ id: 'order-1', status: 'DRAFT', lines: [{}], total: 60 })).toBe(
+      'order-1 · DRAFT · 1 line · $60',
+    );
   });
 
   it('shortens generated stream ids only', () => {

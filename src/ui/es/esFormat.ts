@@ -70,9 +70,11 @@ export function valueText(value: unknown): string {
 /** A table cell: money for money-like columns, "—" for nothing, objects summarised. */
 export function cellText(column: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'number' && /total|balance|amount|price/i.test(column)) return value < 0 ? `−${money(-value)}` : money(value);
+  if (typeof value === 'number' && /total|balance|amount|price/i.test(column))
+    return value < 0 ? `−${money(-value)}` : money(value);
   if (typeof value === 'number') return count(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'object') return Array.isArray(value) ? `${value.length}` : `${Object.keys(value).length}`;
+  if (typeof value === 'object')
+    return Array.isArray(value) ? `${value.length}` : `${Object.keys(value).length}`;
   return String(value);
 }

@@ -2,7 +2,11 @@
 // read from the back of a room, and never one a stream already has.
 
 /** The next `prefix-N` above every id seen and every id this page already issued. */
-export function nextId(prefix: string, existing: Iterable<string>, lastIssued = 0): { id: string; n: number } {
+export function nextId(
+  prefix: string,
+  existing: Iterable<string>,
+  lastIssued = 0,
+): { id: string; n: number } {
   let max = lastIssued;
   const pattern = new RegExp(`^${prefix}-(\\d+)$`);
   for (const id of existing) {

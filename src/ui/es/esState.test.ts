@@ -2,14 +2,36 @@ import { describe, expect, it } from 'vitest';
 import type { EsEvent } from '../../runtime/esController';
 import { applyEsEvents, initialEsData, staleness, streamVersion, wantsPoll } from './esState';
 
-const ev = (stream: string, version: number) => ({ stream, version, type: 'ItemAdded', schema: 2, data: {}, at: 0 });
+const ev = (stream: string, version: number) => ({
+  stream,
+  version,
+  type: 'ItemAdded',
+  schema: 2,
+  data: {},
+  at: 0,
+});
 
 describe('applyEsEvents', () => {
   it('keeps where a process crashed until it runs again', () => {
-    let s = applyEsEvents(initialEsData(), [{ kind: 'crashed', process: 'bank', point: 'after-append' }, { kind: 'process', process: 'bank', status: 'crashed' }], 1);
+    let s = applyEsEvents(
+      initialEsData(),
+      [
+        { kind: 'crashed', process: 'bank', point: 'after-append' },
+        { kind: 'process', process: 'bank', status: 'crashed' },
+      ],
+      1,
+    );
     expect(s.processes.bank).toEqual({ status: 'crashed', crashedAt: 'after-append', armed: null });
-    s = applyEsEvents(s, [{ kind: 'process', process: 'bank', status: 'running', armed: 'transfer-after-debit-before-credit' }], 2);
-    expect(s.processes.bank).toEqual({ status: 'running', crashedAt: null, armed: 'transfer-after-debit-before-credit' });
+    s = applyEsEvents(
+      s,
+      [{ kind: 'process', process: 'bank', status: 'running', armed: 'transfer-after-debit-before-credit' }],
+      2,
+    );
+    expect(s.processes.bank).toEqual({
+      status: 'running',
+      crashedAt: null,
+      armed: 'transfer-after-debit-before-credit',
+    });
     s = applyEsEvents(s, [{ kind: 'process', process: 'bank', status: 'running' }], 2);
     expect(s.processes.bank.armed).toBe('transfer-after-debit-before-credit');
     s = applyEsEvents(s, [{ kind: 'process', process: 'query', status: 'crashed' }], 3);
@@ -17,13 +39,26 @@ describe('applyEsEvents', () => {
   });
 
   it('tracks appended versions ahead of the polled list', () => {
-    const s = applyEsEvents(initialEsData(), [{ kind: 'appended', store: 'orders', events: [ev('order-1', 4), ev('order-1', 5)] }], 1);
-    expect(streamVersion({ ...s, streams: [{ store: 'orders', id: 'order-1', version: 3, snapshotVersion: null }] }, 'order-1')).toBe(5);
+    const s = applyEsEvents(
+      initialEsData(),
+      [{ kind: 'appended', store: 'orders', events: [ev('order-1', 4), ev('order-1', 5)] }],
+      1,
+    );
+    expect(
+      streamVersion(
+        { ...s, streams: [{ store: 'orders', id: 'order-1', version: 3, snapshotVersion: null }] },
+        'order-1',
+      ),
+    ).toBe(5);
     expect(streamVersion(s, 'order-2')).toBe(0);
   });
 
   it('follows a grow by its progress events', () => {
-    const s = applyEsEvents(initialEsData(), [{ kind: 'grow-progress', store: 'orders', stream: 'order-1', done: 500, total: 9997, version: 503 }], 1);
+    const s = applyEsEvents(
+      initialEsData(),
+      [{ kind: 'grow-progress', store: 'orders', stream: 'order-1', done: 500, total: 9997, version: 503 }],
+      1,
+    );
     expect(s.grows['order-1']).toEqual({ done: 500, total: 9997, version: 503 });
     expect(streamVersion(s, 'order-1')).toBe(503);
   });
@@ -51,14 +86,25 @@ describe('applyEsEvents', () => {
   });
 
   it('says which polled views went stale', () => {
-    expect(staleness([{ kind: 'appended', store: 'orders', events: [] }])).toEqual({ streams: true, models: false });
-    expect(staleness([{ kind: 'projected', name: 'history', checkpoint: 1, applied: 1 }])).toEqual({ streams: false, models: true });
-    expect(staleness([{ kind: 'error', code: 'x', message: 'y' }])).toEqual({ streams: false, models: false });
+    expect(staleness([{ kind: 'appended', store: 'orders', events: [] }])).toEqual({
+      streams: true,
+      models: false,
+    });
+    expect(staleness([{ kind: 'projected', name: 'history', checkpoint: 1, applied: 1 }])).toEqual({
+      streams: false,
+      models: true,
+    });
+    expect(staleness([{ kind: 'error', code: 'x', message: 'y' }])).toEqual({
+      streams: false,
+      models: false,
+    });
   });
 
   it('asks for a poll after writes and projections, not after errors', () => {
     expect(wantsPoll([{ kind: 'projected', name: 'history', checkpoint: 1, applied: 1 }])).toBe(true);
     expect(wantsPoll([{ kind: 'error', code: 'x', message: 'y' }])).toBe(false);
-    expect(wantsPoll([{ kind: 'rebuild-progress', name: 'history', done: 1, total: 2, finished: false }])).toBe(false);
+    expect(
+      wantsPoll([{ kind: 'rebuild-progress', name: 'history', done: 1, total: 2, finished: false }]),
+    ).toBe(false);
   });
 });

@@ -4,8 +4,21 @@
 
 import type { CrashPoint } from '../../core/crashPoints';
 import type { ProcessStatus } from '../../runtime/controller';
-import { afterCheck, afterError, afterStatus, initialPageData, type PageData, type PageError } from '../page/pageFacts';
-import type { EsEvent, EsProcess, ProjectionLag, ReadModelName, StreamInfo } from '../../runtime/esController';
+import {
+  afterCheck,
+  afterError,
+  afterStatus,
+  initialPageData,
+  type PageData,
+  type PageError,
+} from '../page/pageFacts';
+import type {
+  EsEvent,
+  EsProcess,
+  ProjectionLag,
+  ReadModelName,
+  StreamInfo,
+} from '../../runtime/esController';
 
 export interface EsProcessState {
   status: ProcessStatus;
@@ -74,7 +87,10 @@ function applyOne(s: EsData, e: EsEvent, now: number): EsData {
     case 'process':
       return { ...s, processes: { ...s.processes, [e.process]: afterStatus(s.processes[e.process], e) } };
     case 'crashed':
-      return { ...s, processes: { ...s.processes, [e.process]: { status: 'crashed', crashedAt: e.point, armed: null } } };
+      return {
+        ...s,
+        processes: { ...s.processes, [e.process]: { status: 'crashed', crashedAt: e.point, armed: null } },
+      };
     case 'appended': {
       if (!e.events.length) return s;
       const appendedTo = { ...s.appendedTo };
@@ -84,20 +100,30 @@ function applyOne(s: EsData, e: EsEvent, now: number): EsData {
     case 'snapshot': {
       const seen = s.snapshotsSeen[e.stream] ?? [];
       if (seen.includes(e.version)) return s;
-      return { ...s, snapshotsSeen: { ...s.snapshotsSeen, [e.stream]: [...seen, e.version].slice(-KEEP_SNAPSHOTS) } };
+      return {
+        ...s,
+        snapshotsSeen: { ...s.snapshotsSeen, [e.stream]: [...seen, e.version].slice(-KEEP_SNAPSHOTS) },
+      };
     }
     case 'conflict': {
       const note = { seq: s.seq + 1, stream: e.stream, message: e.message };
       return { ...s, seq: note.seq, conflicts: [note, ...s.conflicts].slice(0, KEEP_CONFLICTS) };
     }
     case 'rebuild-progress':
-      return { ...s, rebuilds: { ...s.rebuilds, [e.name]: { done: e.done, total: e.total, finished: e.finished } } };
+      return {
+        ...s,
+        rebuilds: { ...s.rebuilds, [e.name]: { done: e.done, total: e.total, finished: e.finished } },
+      };
     case 'anomalies':
       return { ...s, ...afterCheck(e, now) };
     case 'error':
       return { ...s, ...afterError(s, e) };
     case 'grow-progress':
-      return { ...s, grows: { ...s.grows, [e.stream]: { done: e.done, total: e.total, version: e.version } }, appendedTo: { ...s.appendedTo, [e.stream]: Math.max(s.appendedTo[e.stream] ?? 0, e.version) } };
+      return {
+        ...s,
+        grows: { ...s.grows, [e.stream]: { done: e.done, total: e.total, version: e.version } },
+        appendedTo: { ...s.appendedTo, [e.stream]: Math.max(s.appendedTo[e.stream] ?? 0, e.version) },
+      };
     case 'projected':
       return s;
   }
@@ -110,7 +136,15 @@ export function applyEsEvents(state: EsData, events: readonly EsEvent[], now: nu
 
 /** Events after which the polled views are stale: poll again soon rather than at the next tick. */
 export function wantsPoll(events: readonly EsEvent[]): boolean {
-  return events.some((e) => e.kind === 'appended' || e.kind === 'projected' || e.kind === 'snapshot' || e.kind === 'grow-progress' || (e.kind === 'rebuild-progress' && e.finished) || e.kind === 'process');
+  return events.some(
+    (e) =>
+      e.kind === 'appended' ||
+      e.kind === 'projected' ||
+      e.kind === 'snapshot' ||
+      e.kind === 'grow-progress' ||
+      (e.kind === 'rebuild-progress' && e.finished) ||
+      e.kind === 'process',
+  );
 }
 
 /** Which polled views a batch of events made stale. */
@@ -118,7 +152,8 @@ export function staleness(events: readonly EsEvent[]): { streams: boolean; model
   let streams = false;
   let models = false;
   for (const e of events) {
-    if (e.kind === 'appended' || e.kind === 'snapshot' || e.kind === 'grow-progress' || e.kind === 'process') streams = true;
+    if (e.kind === 'appended' || e.kind === 'snapshot' || e.kind === 'grow-progress' || e.kind === 'process')
+      streams = true;
     if (e.kind === 'projected' || e.kind === 'rebuild-progress' || e.kind === 'process') models = true;
   }
   return { streams, models };

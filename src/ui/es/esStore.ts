@@ -4,7 +4,13 @@
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Anomaly } from '../../core/invariants';
-import type { EsEvent, EsStore, ProjectionLag, ReadYourWritesResult, StreamInfo } from '../../runtime/esController';
+import type {
+  EsEvent,
+  EsStore,
+  ProjectionLag,
+  ReadYourWritesResult,
+  StreamInfo,
+} from '../../runtime/esController';
 import { nextId } from './esIds';
 import { applyEsEvents, initialEsData, type EsData } from './esState';
 
@@ -26,7 +32,11 @@ export interface EsFactsActions {
   addRace(race: Omit<RaceOutcome, 'seq'>): void;
   addRyw(result: ReadYourWritesResult): void;
   ingest(events: readonly EsEvent[]): void;
-  setPolled(polled: { streams?: StreamInfo[]; lags?: ProjectionLag[]; readModels?: EsData['readModels'] }): void;
+  setPolled(polled: {
+    streams?: StreamInfo[];
+    lags?: ProjectionLag[];
+    readModels?: EsData['readModels'];
+  }): void;
   setPollError(message: string | null): void;
   setAnomalies(anomalies: Anomaly[], settled: boolean): void;
   reportError(code: string, message: string): void;
@@ -43,13 +53,25 @@ export function createEsFactsStore(now: () => number = Date.now): EsFactsStore {
     ...initialEsData(),
     races: [],
     ryw: [],
-    addRace: (race) => set((s) => ({ seq: s.seq + 1, races: [{ ...race, seq: s.seq + 1 }, ...s.races].slice(0, KEEP_OUTCOMES) })),
-    addRyw: (result) => set((s) => ({ seq: s.seq + 1, ryw: [{ ...result, seq: s.seq + 1 }, ...s.ryw].slice(0, KEEP_OUTCOMES) })),
+    addRace: (race) =>
+      set((s) => ({
+        seq: s.seq + 1,
+        races: [{ ...race, seq: s.seq + 1 }, ...s.races].slice(0, KEEP_OUTCOMES),
+      })),
+    addRyw: (result) =>
+      set((s) => ({
+        seq: s.seq + 1,
+        ryw: [{ ...result, seq: s.seq + 1 }, ...s.ryw].slice(0, KEEP_OUTCOMES),
+      })),
     ingest: (events) => {
       const next = applyEsEvents(get(), events, now());
       if (next !== get()) set(next);
     },
-    setPolled: (polled) => set((s) => ({ ...polled, readModels: polled.readModels ? { ...s.readModels, ...polled.readModels } : s.readModels })),
+    setPolled: (polled) =>
+      set((s) => ({
+        ...polled,
+        readModels: polled.readModels ? { ...s.readModels, ...polled.readModels } : s.readModels,
+      })),
     setPollError: (pollError) => get().pollError !== pollError && set({ pollError }),
     setAnomalies: (anomalies, settled) => set({ anomalies, anomalyCheck: { at: now(), settled } }),
     reportError: (code, message) => get().ingest([{ kind: 'error', code, message }]),
@@ -99,7 +121,8 @@ export function createEsViewStore(tab: EsTab = 'replay'): EsViewStore {
       return next;
     },
     setTab: (tab) => set({ tab }),
-    requestRace: (orderId) => set((s) => ({ tab: 'race', raceRequest: { seq: (s.raceRequest?.seq ?? 0) + 1, orderId } })),
+    requestRace: (orderId) =>
+      set((s) => ({ tab: 'race', raceRequest: { seq: (s.raceRequest?.seq ?? 0) + 1, orderId } })),
     takeRaceRequest: () => {
       const request = get().raceRequest;
       if (request) set({ raceRequest: null });

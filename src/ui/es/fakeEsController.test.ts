@@ -25,7 +25,9 @@ describe('the fake EsController behind the UI stores', () => {
     await fake.orderCommand('order-1', { type: 'create', customerId: 'alice' });
     await fake.orderCommand('order-1', { type: 'addItem', sku: 'SKU-LAMP', qty: 1, price: 60 });
     await until(() => facts.getState().readModels.orderSummaries?.[0]?.version === 2);
-    expect(facts.getState().streams).toEqual([{ store: 'orders', id: 'order-1', version: 2, snapshotVersion: 2 }]);
+    expect(facts.getState().streams).toEqual([
+      { store: 'orders', id: 'order-1', version: 2, snapshotVersion: 2 },
+    ]);
     expect(facts.getState().snapshotsSeen['order-1']).toEqual([2]);
     expect(facts.getState().processes.query.status).toBe('running');
     disconnect();
@@ -48,8 +50,14 @@ describe('the fake EsController behind the UI stores', () => {
     fake.crashAt('orders', 'es-after-append-before-snapshot');
     expect(facts.getState().processes.orders.armed).toBe('es-after-append-before-snapshot');
     await fake.orderCommand('order-1', { type: 'create', customerId: 'alice' });
-    await expect(fake.orderCommand('order-1', { type: 'addItem', sku: 'SKU-MUG', qty: 1, price: 12 })).rejects.toThrow(/crashed/);
-    expect(facts.getState().processes.orders).toEqual({ status: 'crashed', crashedAt: 'es-after-append-before-snapshot', armed: null });
+    await expect(
+      fake.orderCommand('order-1', { type: 'addItem', sku: 'SKU-MUG', qty: 1, price: 12 }),
+    ).rejects.toThrow(/crashed/);
+    expect(facts.getState().processes.orders).toEqual({
+      status: 'crashed',
+      crashedAt: 'es-after-append-before-snapshot',
+      armed: null,
+    });
     await fake.restart('orders');
     expect(facts.getState().processes.orders.status).toBe('running');
     expect((await fake.streams())[0]).toMatchObject({ version: 2, snapshotVersion: null });

@@ -19,9 +19,17 @@ describe('load cost', () => {
   });
 
   it('names the saving, or why there is none', () => {
-    expect(savingText({ withSnapshots: withSnap, withoutSnapshots: without })).toBe('The snapshot load read 270× fewer events.');
-    expect(savingText({ withSnapshots: { ...without, snapshots: true }, withoutSnapshots: without })).toMatch(/No snapshot yet/);
-    expect(savingText({ withSnapshots: { ...withSnap, eventsRead: 9000 }, withoutSnapshots: without })).toBeNull();
-    expect(savingText({ withSnapshots: { ...withSnap, eventsRead: 0 }, withoutSnapshots: without })).toBe('The snapshot is the latest state: no events to read instead of 10,001.');
+    expect(savingText({ withSnapshots: withSnap, withoutSnapshots: without })).toBe(
+      'The snapshot load read 270× fewer events.',
+    );
+    expect(savingText({ withSnapshots: { ...without, snapshots: true }, withoutSnapshots: without })).toMatch(
+      /No snapshot yet/,
+    );
+    expect(
+      savingText({ withSnapshots: { ...withSnap, eventsRead: 9000 }, withoutSnapshots: without }),
+    ).toBeNull();
+    expect(savingText({ withSnapshots: { ...withSnap, eventsRead: 0 }, withoutSnapshots: without })).toBe(
+      'The snapshot is the latest state: no events to read instead of 10,001.',
+    );
   });
 });

@@ -18,7 +18,10 @@ export interface Poller {
   stop(): void;
 }
 
-export function createPoller(run: () => Promise<void>, opts: { intervalMs: number; minGapMs: number; timers?: PollerTimers; now?: () => number }): Poller {
+export function createPoller(
+  run: () => Promise<void>,
+  opts: { intervalMs: number; minGapMs: number; timers?: PollerTimers; now?: () => number },
+): Poller {
   const timers = opts.timers ?? realTimers;
   const now = opts.now ?? Date.now;
   let timer: unknown = null;

@@ -31,7 +31,11 @@ export function columnsOf(name: ReadModelName, rows: readonly Record<string, unk
 const natural = new Intl.Collator('en', { numeric: true });
 
 /** At most `limit` rows: history newest first, the others in id order; and how many did not fit. */
-export function visibleRows(name: ReadModelName, rows: readonly Record<string, unknown>[], limit: number): { rows: Record<string, unknown>[]; hidden: number } {
+export function visibleRows(
+  name: ReadModelName,
+  rows: readonly Record<string, unknown>[],
+  limit: number,
+): { rows: Record<string, unknown>[]; hidden: number } {
   const sorted =
     name === 'history'
       ? [...rows].sort((a, b) => Number(b.position) - Number(a.position))
@@ -40,10 +44,18 @@ export function visibleRows(name: ReadModelName, rows: readonly Record<string, u
 }
 
 /** "3 behind · oldest waiting 1.2 s" or "caught up". */
-export function lagText(lag: ProjectionLag | undefined): { behind: string; oldest: string | null; late: boolean } {
+export function lagText(lag: ProjectionLag | undefined): {
+  behind: string;
+  oldest: string | null;
+  late: boolean;
+} {
   if (!lag) return { behind: 'lag unknown', oldest: null, late: false };
   if (lag.behind <= 0) return { behind: 'caught up', oldest: null, late: false };
-  return { behind: `${count(lag.behind)} behind`, oldest: `oldest waiting ${age(lag.oldestAgeMs)}`, late: true };
+  return {
+    behind: `${count(lag.behind)} behind`,
+    oldest: `oldest waiting ${age(lag.oldestAgeMs)}`,
+    late: true,
+  };
 }
 
 export function rowsText(n: number): string {
@@ -51,5 +63,7 @@ export function rowsText(n: number): string {
 }
 
 export function rebuildText(r: RebuildState): string {
-  return r.finished ? `rebuilt: ${count(r.total)} events replayed` : `rebuilding: ${count(r.done)} / ${count(r.total)} events`;
+  return r.finished
+    ? `rebuilt: ${count(r.total)} events replayed`
+    : `rebuilding: ${count(r.done)} / ${count(r.total)} events`;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { knownSnapshots, listWindow, snapshotMarks, stepVersion, timeOnDayOf, versionAtTime } from './replayMath';
+import {
+  knownSnapshots,
+  listWindow,
+  snapshotMarks,
+  stepVersion,
+  timeOnDayOf,
+  versionAtTime,
+} from './replayMath';
 
 describe('snapshot marks', () => {
   it('places marks by version and drops ones out of range', () => {
@@ -11,7 +18,11 @@ describe('snapshot marks', () => {
   });
 
   it('numbers only a few of many marks, always the newest', () => {
-    const marks = snapshotMarks(10_000, Array.from({ length: 100 }, (_, i) => (i + 1) * 100), 5);
+    const marks = snapshotMarks(
+      10_000,
+      Array.from({ length: 100 }, (_, i) => (i + 1) * 100),
+      5,
+    );
     expect(marks).toHaveLength(100);
     const labelled = marks.filter((m) => m.labelled).map((m) => m.version);
     expect(labelled.length).toBeLessThanOrEqual(5);

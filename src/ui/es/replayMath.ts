@@ -38,7 +38,10 @@ export function listWindow(total: number, focus: number, size: number): [number,
 }
 
 /** Snapshot versions of a stream from what has been seen: snapshot events and the stream's newest. */
-export function knownSnapshots(seen: readonly number[] | undefined, newest: number | null | undefined): number[] {
+export function knownSnapshots(
+  seen: readonly number[] | undefined,
+  newest: number | null | undefined,
+): number[] {
   const all = new Set(seen ?? []);
   if (newest !== null && newest !== undefined) all.add(newest);
   return [...all].sort((a, b) => a - b);

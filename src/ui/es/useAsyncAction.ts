@@ -14,7 +14,7 @@ export interface AsyncAction {
 export function useAsyncAction(): AsyncAction {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = useCallback(async <T,>(work: () => Promise<T>) => {
+  const run = useCallback(async <T>(work: () => Promise<T>) => {
     setBusy(true);
     setError(null);
     try {

@@ -18,7 +18,11 @@ export function useToolbarActions() {
   const attempt = (code: string, work: () => Promise<unknown>) => {
     work().catch((err: unknown) => facts.getState().reportError(code, errorText(err)));
   };
-  const fresh = (prefix: 'order' | 'acc') => view.getState().issue(prefix, facts.getState().streams.map((s) => s.id));
+  const fresh = (prefix: 'order' | 'acc') =>
+    view.getState().issue(
+      prefix,
+      facts.getState().streams.map((s) => s.id),
+    );
 
   return {
     ordersUp,
@@ -35,7 +39,9 @@ export function useToolbarActions() {
       view.getState().choose({ store: 'bank', id });
       attempt('Open account', () => openAccount(controller, id, n));
     },
-    deposit: () => account && attempt('Deposit', () => controller.accountCommand(account, { type: 'deposit', amount: DEPOSIT })),
+    deposit: () =>
+      account &&
+      attempt('Deposit', () => controller.accountCommand(account, { type: 'deposit', amount: DEPOSIT })),
     race: () => {
       if (!order) return;
       view.getState().choose({ store: 'orders', id: order });

@@ -82,17 +82,38 @@ export function ShareMenu() {
         Share &amp; export <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div className={alignEnd ? 'share-panel share-panel-end' : 'share-panel'} id={panelId} ref={panel} role="group" aria-label="Share and export">
-          <button type="button" className="share-item" data-share-item onClick={() => void actions.copyLink()}>
+        <div
+          className={alignEnd ? 'share-panel share-panel-end' : 'share-panel'}
+          id={panelId}
+          ref={panel}
+          role="group"
+          aria-label="Share and export"
+        >
+          <button
+            type="button"
+            className="share-item"
+            data-share-item
+            onClick={() => void actions.copyLink()}
+          >
             Copy share link
             <span className="share-hint">replays this scenario in a fresh run</span>
           </button>
           <hr />
-          <button type="button" className="share-item" data-share-item onClick={() => void actions.exportTrace()}>
+          <button
+            type="button"
+            className="share-item"
+            data-share-item
+            onClick={() => void actions.exportTrace()}
+          >
             Export trace
             <span className="share-hint">.jsonl, every CloudEvent the broker logged</span>
           </button>
-          <button type="button" className="share-item" data-share-item onClick={() => void actions.exportDiagram()}>
+          <button
+            type="button"
+            className="share-item"
+            data-share-item
+            onClick={() => void actions.exportDiagram()}
+          >
             Export sequence diagram
             <span className="share-hint">.mmd, Mermaid: who sent what, in time order</span>
           </button>

@@ -38,6 +38,12 @@ describe('crashNotes', () => {
   });
 
   it('is empty for a run without crashes', () => {
-    expect(crashNotes({ activity: { services: {} as never, log: [] }, faultsFired: [], faultPlan: null }, 'live', [])).toEqual([]);
+    expect(
+      crashNotes(
+        { activity: { services: {} as never, log: [] }, faultsFired: [], faultPlan: null },
+        'live',
+        [],
+      ),
+    ).toEqual([]);
   });
 });

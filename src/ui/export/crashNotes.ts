@@ -20,6 +20,8 @@ export function crashNotes(
   const faults = data.faultPlan ?? plan;
   return data.faultsFired.flatMap((fired) => {
     const fault = faults[fired.index];
-    return fault?.kind === 'crash' ? [{ at: fired.at, process: fault.service, text: `${fault.service} crashed at ${fault.point}` }] : [];
+    return fault?.kind === 'crash'
+      ? [{ at: fired.at, process: fault.service, text: `${fault.service} crashed at ${fault.point}` }]
+      : [];
   });
 }

@@ -3,7 +3,9 @@ import { openLink, shareBase } from './shareBase';
 
 describe('shareBase', () => {
   it('drops the hash and the run, keeping the rest of the address', () => {
-    expect(shareBase('http://127.0.0.1:4173/sub/?pace=fast&run=3fa2c9d1#s/v1/abc')).toBe('http://127.0.0.1:4173/sub/?pace=fast');
+    expect(shareBase('http://127.0.0.1:4173/sub/?pace=fast&run=3fa2c9d1#s/v1/abc')).toBe(
+      'http://127.0.0.1:4173/sub/?pace=fast',
+    );
     expect(shareBase('https://x.test/?run=1')).toBe('https://x.test/');
     expect(shareBase('https://x.test/')).toBe('https://x.test/');
   });

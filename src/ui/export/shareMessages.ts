@@ -13,18 +13,31 @@ export interface Outcome {
 }
 
 export const SHARE_MESSAGES = {
-  copied: (): Outcome => ({ tone: 'news', text: 'Share link copied: whoever opens it replays this scenario in a fresh run.' }),
+  copied: (): Outcome => ({
+    tone: 'news',
+    text: 'Share link copied: whoever opens it replays this scenario in a fresh run.',
+  }),
   copyByHand: (link: string): Outcome => ({
     tone: 'news',
     text: 'The browser did not allow copying: the link is selected below, press Ctrl+C (⌘C) to copy it.',
     link,
   }),
   working: (fileName: string): Outcome => ({ tone: 'news', text: `Reading the run for ${fileName}…` }),
-  saved: (fileName: string, detail?: string): Outcome => ({ tone: 'news', text: `Saved ${fileName}${detail ? ` (${detail})` : ''}.` }),
+  saved: (fileName: string, detail?: string): Outcome => ({
+    tone: 'news',
+    text: `Saved ${fileName}${detail ? ` (${detail})` : ''}.`,
+  }),
   exportFailed: (fileName: string, error: unknown): Outcome => ({
     tone: 'failure',
     text: `Could not export ${fileName}: ${errorText(error)}`,
   }),
-  importRefused: (text: string, problems: readonly string[]): Outcome => ({ tone: 'failure', text, problems }),
-  importUnreadable: (error: unknown): Outcome => ({ tone: 'failure', text: `Could not read the file: ${errorText(error)}` }),
+  importRefused: (text: string, problems: readonly string[]): Outcome => ({
+    tone: 'failure',
+    text,
+    problems,
+  }),
+  importUnreadable: (error: unknown): Outcome => ({
+    tone: 'failure',
+    text: `Could not read the file: ${errorText(error)}`,
+  }),
 };

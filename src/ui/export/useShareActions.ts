@@ -27,7 +27,11 @@ export function useShareActions(report: (outcome: Outcome) => void): ShareAction
   const controller = useController();
   const store = usePlaygroundStore();
   return useMemo(() => {
-    const save = async (fileName: string, type: string, build: () => Promise<{ text: string; detail?: string }>) => {
+    const save = async (
+      fileName: string,
+      type: string,
+      build: () => Promise<{ text: string; detail?: string }>,
+    ) => {
       report(SHARE_MESSAGES.working(fileName));
       try {
         const { text, detail } = await build();
@@ -59,10 +63,16 @@ export function useShareActions(report: (outcome: Outcome) => void): ShareAction
           const [records, snapshot] = await Promise.all([controller.brokerLog(), controller.snapshot()]);
           // Only an orchestrated run's snapshot has an orchestrator: the diagram draws it only then.
           const inboxes = Object.fromEntries(
-            Object.entries(snapshot.services).map(([service, tables]) => [service, (tables?.inbox ?? []) as unknown as InboxEntry[]]),
+            Object.entries(snapshot.services).map(([service, tables]) => [
+              service,
+              (tables?.inbox ?? []) as unknown as InboxEntry[],
+            ]),
           );
           const crashes = crashNotes(store.getState(), controller.mode, controller.faultPlan);
-          return { text: sequenceDiagram({ records, inboxes, crashes }), detail: plural(records.length, 'event') };
+          return {
+            text: sequenceDiagram({ records, inboxes, crashes }),
+            detail: plural(records.length, 'event'),
+          };
         }),
       exportScenario() {
         const scenario = controller.scenario();

@@ -26,7 +26,9 @@ describe('faultFromDraft', () => {
     expect(faultFromDraft({ ...draft, down: '21000' })).toEqual({
       fault: { kind: 'crash', service: 'payment', point: 'before-commit', nth: 1, downMs: 21_000 },
     });
-    expect(faultFromDraft({ ...draft, down: '0' })).toEqual({ fault: { kind: 'crash', service: 'payment', point: 'before-commit', nth: 1 } });
+    expect(faultFromDraft({ ...draft, down: '0' })).toEqual({
+      fault: { kind: 'crash', service: 'payment', point: 'before-commit', nth: 1 },
+    });
     expect(faultFromDraft({ ...draft, down: '2.5' })).toMatchObject({ field: 'down' });
   });
 

@@ -14,7 +14,10 @@ function Verdict({ entry }: { entry: LibraryEntry }) {
   const summary = compareVerdict(verdict, entry.expect);
   const because = entry.expect.length ? 'the failure this scenario shows' : 'nothing is broken';
   return (
-    <p className={summary.asExpected ? 'guide-verdict as-expected' : 'guide-verdict unexpected'} data-testid="guide-verdict">
+    <p
+      className={summary.asExpected ? 'guide-verdict as-expected' : 'guide-verdict unexpected'}
+      data-testid="guide-verdict"
+    >
       <strong>{summary.text}</strong>
       {summary.asExpected && <span> — {because}.</span>}
     </p>
@@ -36,7 +39,15 @@ function Failure() {
 
 function Controls() {
   const { step, length, started, activity, start, next, previous } = useNarrative(
-    useShallow((s) => ({ step: s.step, length: s.length, started: s.started, activity: s.activity, start: s.start, next: s.next, previous: s.previous })),
+    useShallow((s) => ({
+      step: s.step,
+      length: s.length,
+      started: s.started,
+      activity: s.activity,
+      start: s.start,
+      next: s.next,
+      previous: s.previous,
+    })),
   );
   const busy = activity !== null;
   return (
@@ -52,7 +63,12 @@ function Controls() {
           <button type="button" className="btn" disabled={busy || step === 0} onClick={previous}>
             Previous
           </button>
-          <button type="button" className="btn btn-primary" disabled={busy || step >= length - 1} onClick={next}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy || step >= length - 1}
+            onClick={next}
+          >
             Next step
           </button>
         </>

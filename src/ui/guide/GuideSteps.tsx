@@ -11,7 +11,13 @@ type StepState = 'ahead' | 'current' | 'done';
 
 export function GuideSteps({ entry }: { entry: LibraryEntry }) {
   const { step, started, reached, activity, notes } = useNarrative(
-    useShallow((s) => ({ step: s.step, started: s.started, reached: s.reached, activity: s.activity, notes: s.notes })),
+    useShallow((s) => ({
+      step: s.step,
+      started: s.started,
+      reached: s.reached,
+      activity: s.activity,
+      notes: s.notes,
+    })),
   );
   const list = useRef<HTMLOListElement>(null);
   // Keeps the step on show in view: presenter mode's n / p move it without touching the panel.
@@ -25,14 +31,22 @@ export function GuideSteps({ entry }: { entry: LibraryEntry }) {
         const state: StepState = current ? 'current' : i <= reached ? 'done' : 'ahead';
         const running = activity === 'action' && i === reached;
         return (
-          <li key={i} className={`guide-step guide-step-${state}`} aria-current={current ? 'step' : undefined}>
+          <li
+            key={i}
+            className={`guide-step guide-step-${state}`}
+            aria-current={current ? 'step' : undefined}
+          >
             <p className="guide-say">{n.say}</p>
             <p className="guide-watch">
               <span className="guide-label">Watch</span> {n.watch}
             </p>
             {n.do && (
               <p className="guide-does">
-                {running ? `Now: ${actionText(n.do)}…` : i <= reached ? `✓ ${actionText(n.do, 'past')}` : `On arrival: ${actionText(n.do)}`}
+                {running
+                  ? `Now: ${actionText(n.do)}…`
+                  : i <= reached
+                    ? `✓ ${actionText(n.do, 'past')}`
+                    : `On arrival: ${actionText(n.do)}`}
               </p>
             )}
             {notes[i] && <p className="guide-note">{notes[i]}</p>}

@@ -10,7 +10,14 @@ import { useView } from '../store/viewStore';
 /** `openGuide`: how this page brings its Guide tab forward (the shop's view store when absent). */
 export function GuideStrip({ entry, openGuide }: { entry: LibraryEntry; openGuide?: () => void }) {
   const { step, length, started, activity, error, next } = useNarrative(
-    useShallow((s) => ({ step: s.step, length: s.length, started: s.started, activity: s.activity, error: s.error, next: s.next })),
+    useShallow((s) => ({
+      step: s.step,
+      length: s.length,
+      started: s.started,
+      activity: s.activity,
+      error: s.error,
+      next: s.next,
+    })),
   );
   const setTab = useView((s) => s.setTab);
   if (!started) return null;

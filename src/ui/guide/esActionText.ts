@@ -39,7 +39,10 @@ export function esActionText(action: EsAction, past: boolean): string {
     case 'readYourWrites':
       return `${verb('writes', 'wrote')} an order and ${verb('reads', 'read')} it at once, ${REMEDY_NAMES[action.remedy]}`;
     case 'esSettle':
-      return verb('waits until every read model has caught up', 'waited until every read model had caught up');
+      return verb(
+        'waits until every read model has caught up',
+        'waited until every read model had caught up',
+      );
     case 'showEsTab':
       return `${verb('opens', 'opened')} the ${TAB_NAMES[action.tab]} tab`;
   }

@@ -16,7 +16,10 @@ const idle = (store: ReturnType<typeof setup>['store']) =>
     if (store.getState().activity !== null) throw new Error('still running');
   });
 
-function setup(perform: (a: NarrativeAction) => Promise<string | null> = async () => null, verdict = async () => ['no-event-lost', 'no-event-lost']) {
+function setup(
+  perform: (a: NarrativeAction) => Promise<string | null> = async () => null,
+  verdict = async () => ['no-event-lost', 'no-event-lost'],
+) {
   const store = createStore(narrativeState);
   store.getState().setLength(STEPS.length);
   const performed = vi.fn(perform);

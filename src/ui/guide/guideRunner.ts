@@ -34,7 +34,9 @@ export function startGuideRunner({ narrative, steps, perform, verdict }: GuideRu
       if (note) update({ notes: { ...narrative.getState().notes, [index]: note } });
     } catch (err) {
       failed = true;
-      update({ error: `Step ${index + 1} (${action ? actionText(action) : 'no action'}) failed: ${errorText(err)}` });
+      update({
+        error: `Step ${index + 1} (${action ? actionText(action) : 'no action'}) failed: ${errorText(err)}`,
+      });
     }
     if (!failed && index === steps.length - 1) {
       update({ activity: 'check' });
@@ -49,7 +51,8 @@ export function startGuideRunner({ narrative, steps, perform, verdict }: GuideRu
   }
 
   const consider = (s: NarrativeState) => {
-    if (!stopped && s.started && s.activity === null && s.step > s.reached && s.step < steps.length) void run(s.step);
+    if (!stopped && s.started && s.activity === null && s.step > s.reached && s.step < steps.length)
+      void run(s.step);
   };
   const unsubscribe = narrative.subscribe(consider);
   consider(narrative.getState());

@@ -19,7 +19,12 @@ describe('performAction', () => {
     let status: 'running' | 'crashed' = 'running';
     setTimeout(() => (status = 'crashed'), 150);
     const controller = fakeController({ status: vi.fn(() => status) });
-    expect(await performAction({ kind: 'restart', process: 'payment', whenCrashed: true }, { controller, showTab: () => {} })).toBeNull();
+    expect(
+      await performAction(
+        { kind: 'restart', process: 'payment', whenCrashed: true },
+        { controller, showTab: () => {} },
+      ),
+    ).toBeNull();
     expect(controller.restart).toHaveBeenCalledWith('payment');
   });
 
@@ -60,8 +65,12 @@ describe('performAction', () => {
   });
 
   it('fails on any other error', async () => {
-    const controller = fakeController({ placeOrder: vi.fn(async () => Promise.reject(new Error('no IndexedDB'))) });
-    await expect(performAction({ kind: 'placeOrders', count: 2 }, { controller, showTab: () => {} })).rejects.toThrow('no IndexedDB');
+    const controller = fakeController({
+      placeOrder: vi.fn(async () => Promise.reject(new Error('no IndexedDB'))),
+    });
+    await expect(
+      performAction({ kind: 'placeOrders', count: 2 }, { controller, showTab: () => {} }),
+    ).rejects.toThrow('no IndexedDB');
   });
 });
 
@@ -86,7 +95,11 @@ describe('isProcessDown', () => {
 describe('event-sourced actions on the shop page', () => {
   it('are named, but rejected: this page has no event store', async () => {
     expect(actionText({ kind: 'growOrder', count: 10_000 })).toBe('grows the order by 10,000 events');
-    expect(actionText({ kind: 'readYourWrites', remedy: 'eventual' }, 'past')).toBe('wrote an order and read it at once, accepting eventual consistency');
-    await expect(performAction({ kind: 'esNewOrder' }, { controller: fakeController(), showTab: () => {} })).rejects.toThrow('works only in an event-sourced run');
+    expect(actionText({ kind: 'readYourWrites', remedy: 'eventual' }, 'past')).toBe(
+      'wrote an order and read it at once, accepting eventual consistency',
+    );
+    await expect(
+      performAction({ kind: 'esNewOrder' }, { controller: fakeController(), showTab: () => {} }),
+    ).rejects.toThrow('works only in an event-sourced run');
   });
 });

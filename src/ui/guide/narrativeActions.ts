@@ -3,13 +3,22 @@
 // Event-sourced and CDC runs' actions are named here too, but performed by their
 // own pages (es/guide/esNarrativeActions.ts, cdc/guide/cdcNarrativeActions.ts): here they reject.
 
-import { isCdcAction, isEsAction, wrongTopologyText, type NarrativeAction, type ShopAction } from '../../core/scenario/library';
+import {
+  isCdcAction,
+  isEsAction,
+  wrongTopologyText,
+  type NarrativeAction,
+  type ShopAction,
+} from '../../core/scenario/library';
 import type { Controller } from '../../runtime/controller';
 import type { ProcessName } from '../../core/telemetry';
 import { cdcActionText } from './cdcActionText';
 import { esActionText } from './esActionText';
 
-export type GuideController = Pick<Controller, 'step' | 'runToEnd' | 'placeOrder' | 'restart' | 'settle' | 'status'>;
+export type GuideController = Pick<
+  Controller,
+  'step' | 'runToEnd' | 'placeOrder' | 'restart' | 'settle' | 'status'
+>;
 
 export type GuideTab = Extract<ShopAction, { kind: 'showTab' }>['tab'];
 
@@ -18,7 +27,13 @@ export interface ActionDeps {
   showTab(tab: GuideTab): void;
 }
 
-const TAB_NAMES: Record<GuideTab, string> = { sagas: 'Sagas', setup: 'Setup', faults: 'Faults', anomalies: 'Anomalies', log: 'Log' };
+const TAB_NAMES: Record<GuideTab, string> = {
+  sagas: 'Sagas',
+  setup: 'Setup',
+  faults: 'Faults',
+  anomalies: 'Anomalies',
+  log: 'Log',
+};
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -47,7 +62,11 @@ export function actionText(action: NarrativeAction, tense: 'present' | 'past' = 
 const CRASH_WAIT_MS = 30_000;
 
 async function crashed(controller: GuideController, process: ProcessName): Promise<boolean> {
-  for (const start = Date.now(); Date.now() - start < CRASH_WAIT_MS; await new Promise((r) => setTimeout(r, 100)))
+  for (
+    const start = Date.now();
+    Date.now() - start < CRASH_WAIT_MS;
+    await new Promise((r) => setTimeout(r, 100))
+  )
     if (controller.status(process) === 'crashed') return true;
   return false;
 }
@@ -61,8 +80,12 @@ export function isProcessDown(error: unknown): boolean {
  * Performs one action; resolves with a note when something planned got in the
  * way (a crash cut orders off), rejects when the action itself failed.
  */
-export async function performAction(action: NarrativeAction, { controller, showTab }: ActionDeps): Promise<string | null> {
-  if (isEsAction(action) || isCdcAction(action)) throw new Error(wrongTopologyText(action, 'shop') ?? action.kind);
+export async function performAction(
+  action: NarrativeAction,
+  { controller, showTab }: ActionDeps,
+): Promise<string | null> {
+  if (isEsAction(action) || isCdcAction(action))
+    throw new Error(wrongTopologyText(action, 'shop') ?? action.kind);
   switch (action.kind) {
     case 'steps':
       for (let i = 0; i < action.count; i++) await controller.step();
@@ -71,7 +94,9 @@ export async function performAction(action: NarrativeAction, { controller, showT
       await controller.runToEnd();
       return null;
     case 'placeOrders': {
-      const results = await Promise.allSettled(Array.from({ length: action.count }, () => controller.placeOrder(action.like)));
+      const results = await Promise.allSettled(
+        Array.from({ length: action.count }, () => controller.placeOrder(action.like)),
+      );
       const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
       const other = failed.find((r) => !isProcessDown(r.reason));
       if (other) throw other.reason;
@@ -79,7 +104,8 @@ export async function performAction(action: NarrativeAction, { controller, showT
       return `${plural(failed.length, 'order')} of ${action.count} got no answer: the order service went down while placing ${failed.length === 1 ? 'it' : 'them'}.`;
     }
     case 'restart':
-      if (action.whenCrashed && !(await crashed(controller, action.process))) return `${action.process} has not crashed yet (its planned crash did not fire): nothing to restart.`;
+      if (action.whenCrashed && !(await crashed(controller, action.process)))
+        return `${action.process} has not crashed yet (its planned crash did not fire): nothing to restart.`;
       await controller.restart(action.process);
       return null;
     case 'settle':

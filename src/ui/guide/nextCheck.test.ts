@@ -7,7 +7,11 @@ describe('nextCheck', () => {
     const store = createPlaygroundStore({ schedule: () => () => {} });
     store.getState().setAnomalies([{ invariant: 'saga-terminal', message: 'old' }]);
     const verdict = nextCheck(store, store.getState().anomalyCheck);
-    store.getState().applyNow([{ kind: 'anomalies', anomalies: [{ invariant: 'no-event-lost', message: 'new' }], settled: true }]);
+    store
+      .getState()
+      .applyNow([
+        { kind: 'anomalies', anomalies: [{ invariant: 'no-event-lost', message: 'new' }], settled: true },
+      ]);
     expect(await verdict).toEqual(['no-event-lost']);
   });
 

@@ -5,7 +5,11 @@
 import type { PlaygroundStore } from '../store/playgroundStore';
 
 /** Resolves with the anomalies of the first check after `before`, or, after `timeoutMs` without one, with the latest. */
-export function nextCheck(store: Pick<PlaygroundStore, 'getState' | 'subscribe'>, before: unknown, timeoutMs = 3000): Promise<string[]> {
+export function nextCheck(
+  store: Pick<PlaygroundStore, 'getState' | 'subscribe'>,
+  before: unknown,
+  timeoutMs = 3000,
+): Promise<string[]> {
   const found = () => store.getState().anomalies.map((a) => a.invariant);
   return new Promise((resolve) => {
     const finish = () => {

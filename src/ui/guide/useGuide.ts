@@ -29,7 +29,8 @@ export function useGuideRunner(entry: LibraryEntry | undefined): void {
     return startGuideRunner({
       narrative: useNarrative,
       steps: entry.narrative,
-      perform: (action) => performAction(action, { controller, showTab: (tab) => viewStore.getState().setTab(tab) }),
+      perform: (action) =>
+        performAction(action, { controller, showTab: (tab) => viewStore.getState().setTab(tab) }),
       verdict: async () => {
         await controller.settle();
         // settle() resolves right after its check was published, before the store's next frame applies it.

@@ -1,7 +1,6 @@
 // The closing summary: the checker's verdict after the narrative's last step
 // beside what the scenario expects. Pure.
 
-
 export interface VerdictSummary {
   asExpected: boolean;
   /** One sentence for the guide. */
@@ -24,7 +23,8 @@ export function compareVerdict(found: Iterable<string>, expected: Iterable<strin
   const want = invariantSet(expected);
   const missing = want.filter((n) => !got.includes(n));
   const unexpected = got.filter((n) => !want.includes(n));
-  if (missing.length === 0 && unexpected.length === 0) return { asExpected: true, text: `As expected: ${list(got)}.`, missing, unexpected };
+  if (missing.length === 0 && unexpected.length === 0)
+    return { asExpected: true, text: `As expected: ${list(got)}.`, missing, unexpected };
   return {
     asExpected: false,
     text: `Not as expected: the checker reports ${list(got)}, where this scenario expects ${list(want)}.`,

@@ -41,7 +41,12 @@ function Entry({ entry, current, base }: { entry: LibraryEntry; current: boolean
   const partner = entry.partner ? libraryEntry(entry.partner) : undefined;
   return (
     <li className={current ? 'library-entry library-current' : 'library-entry'}>
-      <a className="library-open" href={entryHref(base, entry)} aria-current={current ? 'page' : undefined} onClick={follow}>
+      <a
+        className="library-open"
+        href={entryHref(base, entry)}
+        aria-current={current ? 'page' : undefined}
+        onClick={follow}
+      >
         {entry.title}
       </a>
       {current && <span className="library-now">open now</span>}
@@ -52,7 +57,11 @@ function Entry({ entry, current, base }: { entry: LibraryEntry; current: boolean
           <>
             {' · '}
             {canCompare(entry, partner) ? (
-              <a className="library-compare" href={compareLink(base, entry.scenario, partner.scenario)} onClick={follow}>
+              <a
+                className="library-compare"
+                href={compareLink(base, entry.scenario, partner.scenario)}
+                onClick={follow}
+              >
                 Compare with {partner.title}
               </a>
             ) : (
@@ -82,7 +91,10 @@ export function LibraryDialog({ onClose }: { onClose(): void }) {
     if (!element) return;
     element.showModal();
     // Start on the scenario open now, else on the first.
-    (element.querySelector<HTMLElement>('.library-open[aria-current]') ?? element.querySelector<HTMLElement>('.library-open'))?.focus();
+    (
+      element.querySelector<HTMLElement>('.library-open[aria-current]') ??
+      element.querySelector<HTMLElement>('.library-open')
+    )?.focus();
     return () => element.close();
   }, []);
 
@@ -129,5 +141,8 @@ export function LibraryDialog({ onClose }: { onClose(): void }) {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

@@ -6,7 +6,9 @@ import { canCompare, entryHref, pageBase } from './libraryLinks';
 
 describe('library links', () => {
   it('build on the page without its query, so a fresh run starts', () => {
-    expect(pageBase({ origin: 'http://127.0.0.1:4173', pathname: '/play/' })).toBe('http://127.0.0.1:4173/play/');
+    expect(pageBase({ origin: 'http://127.0.0.1:4173', pathname: '/play/' })).toBe(
+      'http://127.0.0.1:4173/play/',
+    );
   });
 
   it('carry the entry’s scenario, which names the entry as its guide', () => {

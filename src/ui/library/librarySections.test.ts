@@ -10,7 +10,13 @@ describe('groupBySection', () => {
       { id: 'c', section: 'One' },
     ]);
     expect(groups).toEqual([
-      { section: 'One', entries: [{ id: 'a', section: 'One' }, { id: 'c', section: 'One' }] },
+      {
+        section: 'One',
+        entries: [
+          { id: 'a', section: 'One' },
+          { id: 'c', section: 'One' },
+        ],
+      },
       { section: 'Two', entries: [{ id: 'b', section: 'Two' }] },
     ]);
   });
@@ -26,6 +32,8 @@ describe('modeText', () => {
     expect(modeText(LIBRARY.find((e) => e.id === 'outbox')!)).toBe('opens in deterministic mode');
     expect(modeText(LIBRARY.find((e) => e.id === 'two-phase-commit')!)).toBe('opens in live mode');
     expect(modeText(LIBRARY.find((e) => e.id === 'es-bank')!)).toBe('opens an event-sourced run');
-    expect(modeText(LIBRARY.find((e) => e.id === 'cdc-legacy-search')!)).toBe('opens a change-data-capture run');
+    expect(modeText(LIBRARY.find((e) => e.id === 'cdc-legacy-search')!)).toBe(
+      'opens a change-data-capture run',
+    );
   });
 });

@@ -8,7 +8,9 @@ export interface LibrarySection<E> {
   entries: E[];
 }
 
-export function groupBySection<E extends Pick<LibraryEntry, 'section'>>(entries: readonly E[]): LibrarySection<E>[] {
+export function groupBySection<E extends Pick<LibraryEntry, 'section'>>(
+  entries: readonly E[],
+): LibrarySection<E>[] {
   const sections = new Map<string, E[]>();
   for (const entry of entries) {
     const list = sections.get(entry.section);

@@ -18,10 +18,21 @@ interface PageAnomaliesTabProps {
   testId?: string;
 }
 
-export function PageAnomaliesTab({ anomalies, check, idPrefix, allGood, notChecked, testId }: PageAnomaliesTabProps) {
+export function PageAnomaliesTab({
+  anomalies,
+  check,
+  idPrefix,
+  allGood,
+  notChecked,
+  testId,
+}: PageAnomaliesTabProps) {
   const titleId = `${idPrefix}-anomalies-title`;
   return (
-    <section className={anomalies.length ? 'panel anomalies has-anomalies' : 'panel anomalies'} aria-labelledby={titleId} data-testid={testId}>
+    <section
+      className={anomalies.length ? 'panel anomalies has-anomalies' : 'panel anomalies'}
+      aria-labelledby={titleId}
+      data-testid={testId}
+    >
       <h2 id={titleId} className="panel-title">
         Anomalies{anomalies.length > 0 && <span className="panel-count">{anomalies.length}</span>}
       </h2>

@@ -22,8 +22,15 @@ export function PageErrorBanner({ errors, dismiss, pollError }: PageErrorBannerP
         <div key={e.seq} className="error-item">
           <span className="error-code">{e.code}</span>
           {/* Conductor messages begin with their code already ("MPP009: …"): show it once. */}
-          <span className="error-message">{e.message.startsWith(`${e.code}: `) ? e.message.slice(e.code.length + 2) : e.message}</span>
-          <button type="button" className="btn btn-small" onClick={() => dismiss(e.seq)} aria-label={`Dismiss error ${e.code}`}>
+          <span className="error-message">
+            {e.message.startsWith(`${e.code}: `) ? e.message.slice(e.code.length + 2) : e.message}
+          </span>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => dismiss(e.seq)}
+            aria-label={`Dismiss error ${e.code}`}
+          >
             Dismiss
           </button>
         </div>

@@ -29,7 +29,11 @@ interface PageSidePanelProps<T extends string> {
   badges?: Partial<Record<T | 'guide', number>>;
 }
 
-const guideTab = (entry: LibraryEntry): PageTab<'guide'> => ({ id: 'guide', label: 'Guide', render: () => <GuidePanel entry={entry} /> });
+const guideTab = (entry: LibraryEntry): PageTab<'guide'> => ({
+  id: 'guide',
+  label: 'Guide',
+  render: () => <GuidePanel entry={entry} />,
+});
 
 function Badge({ n }: { n: number | undefined }) {
   if (!n) return null;
@@ -40,8 +44,20 @@ function Badge({ n }: { n: number | undefined }) {
   );
 }
 
-export function PageSidePanel<T extends string>({ idPrefix, className, label, tabs: own, guide, tab, setTab, badges = {} }: PageSidePanelProps<T>) {
-  const tabs = useMemo<readonly PageTab<T | 'guide'>[]>(() => (guide ? [guideTab(guide), ...own] : own), [guide, own]);
+export function PageSidePanel<T extends string>({
+  idPrefix,
+  className,
+  label,
+  tabs: own,
+  guide,
+  tab,
+  setTab,
+  badges = {},
+}: PageSidePanelProps<T>) {
+  const tabs = useMemo<readonly PageTab<T | 'guide'>[]>(
+    () => (guide ? [guideTab(guide), ...own] : own),
+    [guide, own],
+  );
   const current = tabs.find((t) => t.id === tab) ?? tabs[0];
   const onKeyDown = (e: KeyboardEvent) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -71,7 +87,12 @@ export function PageSidePanel<T extends string>({ idPrefix, className, label, ta
         ))}
       </div>
       {guide && current.id !== 'guide' && <GuideStrip entry={guide} openGuide={() => setTab('guide')} />}
-      <div className="side-body" role="tabpanel" id={`${idPrefix}-tabpanel-${current.id}`} aria-labelledby={`${idPrefix}-tab-${current.id}`}>
+      <div
+        className="side-body"
+        role="tabpanel"
+        id={`${idPrefix}-tabpanel-${current.id}`}
+        aria-labelledby={`${idPrefix}-tab-${current.id}`}
+      >
         <ErrorBoundary key={current.id} region={`${current.label} tab`}>
           {current.render()}
         </ErrorBoundary>

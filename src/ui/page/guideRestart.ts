@@ -12,7 +12,11 @@ export interface RestartDeps<P extends string> {
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function untilCrashed<P extends string>(process: P, deps: RestartDeps<P>, timeoutMs = 10_000): Promise<boolean> {
+export async function untilCrashed<P extends string>(
+  process: P,
+  deps: RestartDeps<P>,
+  timeoutMs = 10_000,
+): Promise<boolean> {
   const sleep = deps.sleep ?? wait;
   for (let waited = 0; deps.controller.status(process) !== 'crashed'; waited += 100) {
     if (waited >= timeoutMs) return false;
@@ -22,7 +26,10 @@ export async function untilCrashed<P extends string>(process: P, deps: RestartDe
 }
 
 /** Restarts `process` once it has crashed; a note for the step when it never did. */
-export async function restartOnceCrashed<P extends string>(process: P, deps: RestartDeps<P>): Promise<string | null> {
+export async function restartOnceCrashed<P extends string>(
+  process: P,
+  deps: RestartDeps<P>,
+): Promise<string | null> {
   if (!(await untilCrashed(process, deps))) return `${process} had not crashed: nothing to restart.`;
   await deps.controller.restart(process);
   return null;

@@ -37,19 +37,28 @@ interface ShownProcess<C> {
 }
 
 /** A process after a status event: where it died is kept while it stays down, the armed point only while it runs. */
-export function afterStatus<C>(was: ShownProcess<C>, e: { status: ProcessStatus; armed?: CrashPoint | null }): ShownProcess<C> {
+export function afterStatus<C>(
+  was: ShownProcess<C>,
+  e: { status: ProcessStatus; armed?: CrashPoint | null },
+): ShownProcess<C> {
   const crashedAt = e.status === 'crashed' ? (was.crashedAt ?? 'manual') : null;
   // A crashed or restarted process has no armed point left, whatever an older event said.
   const armed = e.status === 'running' ? (e.armed === undefined ? was.armed : e.armed) : null;
   return { status: e.status, crashedAt, armed };
 }
 
-export function afterCheck(e: { anomalies: Anomaly[]; settled: boolean }, now: number): Pick<PageData, 'anomalies' | 'anomalyCheck'> {
+export function afterCheck(
+  e: { anomalies: Anomaly[]; settled: boolean },
+  now: number,
+): Pick<PageData, 'anomalies' | 'anomalyCheck'> {
   return { anomalies: e.anomalies, anomalyCheck: { at: now, settled: e.settled } };
 }
 
 /** The newest few errors are kept: an error storm must not grow the page without bound. */
-export function afterError(s: Pick<PageData, 'errors' | 'seq'>, e: { code: string; message: string }): Pick<PageData, 'errors' | 'seq'> {
+export function afterError(
+  s: Pick<PageData, 'errors' | 'seq'>,
+  e: { code: string; message: string },
+): Pick<PageData, 'errors' | 'seq'> {
   const err = { seq: s.seq + 1, code: e.code, message: e.message };
   return { seq: err.seq, errors: [...s.errors, err].slice(-KEEP_ERRORS) };
 }

@@ -11,7 +11,10 @@ import { startGuideRunner } from '../guide/guideRunner';
 import { useNarrative } from '../store/narrativeStore';
 
 /** The entry the scenario's `guide` names, if it tells a run of `topology` (another page's story cannot be told here). */
-export function guideEntryFor(scenario: Pick<Scenario, 'guide'>, topology: Topology): LibraryEntry | undefined {
+export function guideEntryFor(
+  scenario: Pick<Scenario, 'guide'>,
+  topology: Topology,
+): LibraryEntry | undefined {
   const entry = scenario.guide ? libraryEntry(scenario.guide) : undefined;
   return entry?.scenario.topology === topology ? entry : undefined;
 }
@@ -25,7 +28,10 @@ interface GuidedPage {
  * Runs the page's guide, if it has one. `page` is the page's context value (made once per controller, so the
  * runner restarts only with a new run); `perform` is module-level.
  */
-export function usePageGuideRunner<C extends GuidedPage>(page: C, perform: (action: NarrativeAction, page: C) => Promise<string | null>): void {
+export function usePageGuideRunner<C extends GuidedPage>(
+  page: C,
+  perform: (action: NarrativeAction, page: C) => Promise<string | null>,
+): void {
   useEffect(() => {
     const { guide, controller } = page;
     if (!guide) return;

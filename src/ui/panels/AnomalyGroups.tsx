@@ -20,7 +20,9 @@ export function AnomalyGroups({ anomalies }: { anomalies: readonly Anomaly[] }) 
           <strong className="anomaly-invariant">
             {invariant} <span className="anomaly-count">×{found.length}</span>
           </strong>
-          {invariant in INVARIANTS && <span className="anomaly-promise">{INVARIANTS[invariant as keyof typeof INVARIANTS]}</span>}
+          {invariant in INVARIANTS && (
+            <span className="anomaly-promise">{INVARIANTS[invariant as keyof typeof INVARIANTS]}</span>
+          )}
           <ul className="anomaly-messages">
             {found.map((a, i) => (
               <li key={i}>{a.message}</li>

@@ -64,7 +64,12 @@ function SideRail() {
   const expand = useView((s) => s.setSideCollapsed);
   return (
     <aside className="side-panels side-rail" aria-label="Run status (folded)">
-      <button type="button" className="btn btn-small" aria-label="Show the side panel" onClick={() => expand(false)}>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-label="Show the side panel"
+        onClick={() => expand(false)}
+      >
         «
       </button>
       {(['sagas', 'anomalies'] as const).map((t) => (
@@ -109,7 +114,12 @@ export function SidePanel() {
   };
   return (
     <aside className="side-panels" aria-label="Run status">
-      <div className={entry ? 'side-tabs side-tabs-with-guide' : 'side-tabs'} role="tablist" aria-label="Side panel" onKeyDown={onKeyDown}>
+      <div
+        className={entry ? 'side-tabs side-tabs-with-guide' : 'side-tabs'}
+        role="tablist"
+        aria-label="Side panel"
+        onKeyDown={onKeyDown}
+      >
         {tabs.map((t) => (
           <button
             key={t.id}
@@ -138,7 +148,9 @@ export function SidePanel() {
       </div>
       {entry && tab !== 'guide' && <GuideStrip entry={entry} />}
       <div className="side-body" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        <ErrorBoundary key={tab} region={PANELS[tab].region}>{PANELS[tab].render(entry)}</ErrorBoundary>
+        <ErrorBoundary key={tab} region={PANELS[tab].region}>
+          {PANELS[tab].render(entry)}
+        </ErrorBoundary>
       </div>
     </aside>
   );

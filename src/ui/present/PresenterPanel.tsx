@@ -24,7 +24,9 @@ function NarrativePosition() {
 
 function Selection({ targets }: { targets: readonly ProcessName[] }) {
   const selected = useView((s) => s.selectedProcess);
-  const status = usePlayground((s) => (selected ? s.processes[selected as keyof typeof s.processes]?.status : undefined));
+  const status = usePlayground((s) =>
+    selected ? s.processes[selected as keyof typeof s.processes]?.status : undefined,
+  );
   return (
     <p className="present-selection" data-testid="presenter-selection">
       <span className="present-heading">Selected</span>
@@ -52,7 +54,13 @@ function LastStep() {
   );
 }
 
-export function PresenterPanel({ targets, feedback }: { targets: readonly ProcessName[]; feedback: Feedback | null }) {
+export function PresenterPanel({
+  targets,
+  feedback,
+}: {
+  targets: readonly ProcessName[];
+  feedback: Feedback | null;
+}) {
   return (
     <aside className="present-panel" aria-label="Presenter">
       <NarrativePosition />

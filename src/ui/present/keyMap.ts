@@ -37,16 +37,72 @@ export interface KeyBinding {
 export const SELECT_KEYS = ['1', '2', '3', '4', '5', '6'] as const;
 
 export const KEY_MAP: readonly KeyBinding[] = [
-  { kind: 'toggle-play', keys: [' '], label: 'Space', does: 'play / pause', short: 'play / pause', legend: true },
-  { kind: 'step', keys: ['ArrowRight', 's'], label: '→ or s', does: 'one step (deterministic runs)', short: 'one step', legend: true },
-  { kind: 'run-to-end', keys: ['e'], label: 'e', does: 'run to the end (deterministic runs)', short: 'run to end', legend: true },
+  {
+    kind: 'toggle-play',
+    keys: [' '],
+    label: 'Space',
+    does: 'play / pause',
+    short: 'play / pause',
+    legend: true,
+  },
+  {
+    kind: 'step',
+    keys: ['ArrowRight', 's'],
+    label: '→ or s',
+    does: 'one step (deterministic runs)',
+    short: 'one step',
+    legend: true,
+  },
+  {
+    kind: 'run-to-end',
+    keys: ['e'],
+    label: 'e',
+    does: 'run to the end (deterministic runs)',
+    short: 'run to end',
+    legend: true,
+  },
   { kind: 'next', keys: ['n'], label: 'n', does: 'next narrative step', short: 'next step', legend: true },
-  { kind: 'previous', keys: ['p'], label: 'p', does: 'previous narrative step', short: 'previous step', legend: true },
-  { kind: 'select', keys: SELECT_KEYS, label: '1–5', does: 'select a service', short: 'select', legend: true },
-  { kind: 'crash', keys: ['c'], label: 'c', does: 'crash the selected service', short: 'crash it', legend: true },
-  { kind: 'restart', keys: ['r'], label: 'r', does: 'restart the selected service', short: 'restart it', legend: true },
+  {
+    kind: 'previous',
+    keys: ['p'],
+    label: 'p',
+    does: 'previous narrative step',
+    short: 'previous step',
+    legend: true,
+  },
+  {
+    kind: 'select',
+    keys: SELECT_KEYS,
+    label: '1–5',
+    does: 'select a service',
+    short: 'select',
+    legend: true,
+  },
+  {
+    kind: 'crash',
+    keys: ['c'],
+    label: 'c',
+    does: 'crash the selected service',
+    short: 'crash it',
+    legend: true,
+  },
+  {
+    kind: 'restart',
+    keys: ['r'],
+    label: 'r',
+    does: 'restart the selected service',
+    short: 'restart it',
+    legend: true,
+  },
   { kind: 'order', keys: ['o'], label: 'o', does: 'place an order', short: 'place an order', legend: true },
-  { kind: 'fold', keys: ['f'], label: 'f', does: 'show or fold the side panel', short: 'side panel', legend: true },
+  {
+    kind: 'fold',
+    keys: ['f'],
+    label: 'f',
+    does: 'show or fold the side panel',
+    short: 'side panel',
+    legend: true,
+  },
   { kind: 'help', keys: ['?'], label: '?', does: 'all keys', short: 'all keys', legend: true },
   { kind: 'close', keys: ['Escape'], label: 'Esc', does: 'close the key map', short: 'close', legend: false },
 ];
@@ -75,7 +131,10 @@ export function isTypingTarget(target: unknown): boolean {
   if (typeof target !== 'object' || target === null) return false;
   const element = target as { tagName?: unknown; isContentEditable?: unknown };
   if (element.isContentEditable === true) return true;
-  return typeof element.tagName === 'string' && ['INPUT', 'SELECT', 'TEXTAREA'].includes(element.tagName.toUpperCase());
+  return (
+    typeof element.tagName === 'string' &&
+    ['INPUT', 'SELECT', 'TEXTAREA'].includes(element.tagName.toUpperCase())
+  );
 }
 
 /** The action a key press asks for, or null: unbound keys, browser shortcuts (Ctrl, ⌘, Alt) and typing pass through. */

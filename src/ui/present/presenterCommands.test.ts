@@ -2,7 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ProcessName } from '../../core/telemetry';
 import type { SimState } from '../../runtime/controller';
 import type { ProcessState } from '../store/types';
-import { runPresenterAction, type Feedback, type PresenterController, type PresenterDeps } from './presenterCommands';
+import {
+  runPresenterAction,
+  type Feedback,
+  type PresenterController,
+  type PresenterDeps,
+} from './presenterCommands';
 
 const PROCESSES: ProcessName[] = ['broker', 'order', 'payment', 'inventory', 'shipping'];
 const running: ProcessState = { status: 'running', armed: null, crashedAt: null };
@@ -42,7 +47,13 @@ function setup(options: Options = {}) {
   const state = {
     playing: false,
     sim: sim({ done: options.done ?? false, mode: options.mode ?? 'deterministic' }),
-    processes: { order: running, payment: { ...running }, inventory: running, shipping: running, broker: running },
+    processes: {
+      order: running,
+      payment: { ...running },
+      inventory: running,
+      shipping: running,
+      broker: running,
+    },
     setPlaying: vi.fn((playing: boolean) => void (state.playing = playing)),
   };
   const narrative = {
@@ -59,9 +70,15 @@ function setup(options: Options = {}) {
     sideCollapsed: true,
     setSideCollapsed: vi.fn(),
   };
-  const deps: PresenterDeps = { controller, playground: () => state, narrative: () => narrative, view: () => view };
+  const deps: PresenterDeps = {
+    controller,
+    playground: () => state,
+    narrative: () => narrative,
+    view: () => view,
+  };
   const said: Feedback[] = [];
-  const run = (action: Parameters<typeof runPresenterAction>[0]) => runPresenterAction(action, deps, (f) => said.push(f));
+  const run = (action: Parameters<typeof runPresenterAction>[0]) =>
+    runPresenterAction(action, deps, (f) => said.push(f));
   const last = () => said[said.length - 1];
   return { controller, state, narrative, view, said, run, last };
 }
@@ -118,7 +135,10 @@ describe('runPresenterAction', () => {
   it('selects by digit, crashes and restarts the selection', async () => {
     const t = setup();
     await t.run({ kind: 'crash' });
-    expect(t.last()).toMatchObject({ ok: false, text: expect.stringMatching(/Select a service first: keys 1–5/) });
+    expect(t.last()).toMatchObject({
+      ok: false,
+      text: expect.stringMatching(/Select a service first: keys 1–5/),
+    });
     await t.run({ kind: 'select', slot: 2 });
     expect(t.view.selectedProcess).toBe('payment');
     await t.run({ kind: 'restart' });

@@ -27,7 +27,10 @@ export interface PresenterDeps {
   controller: PresenterController;
   playground(): Pick<PlaygroundState, 'playing' | 'sim' | 'processes' | 'setPlaying'>;
   /** `started` and `activity` where the guide keeps them: before Start, `n` starts; while a step's action runs, it waits. */
-  narrative(): Pick<NarrativeState, 'step' | 'length' | 'next' | 'previous'> & { started?: boolean; activity?: unknown };
+  narrative(): Pick<NarrativeState, 'step' | 'length' | 'next' | 'previous'> & {
+    started?: boolean;
+    activity?: unknown;
+  };
   view(): Pick<ViewState, 'selectedProcess' | 'selectProcess' | 'sideCollapsed' | 'setSideCollapsed'>;
 }
 
@@ -39,7 +42,8 @@ const refused = (text: string): Feedback => ({ text, ok: false });
 
 /** Deterministic-only commands answer in words when the run is live or has nothing left. */
 function whyNotDeterministic({ controller, playground }: PresenterDeps): string | null {
-  if (controller.mode !== 'deterministic') return 'This run is live: steps are granted one by one only in a deterministic run.';
+  if (controller.mode !== 'deterministic')
+    return 'This run is live: steps are granted one by one only in a deterministic run.';
   if (playground().sim?.done) return 'Nothing is left to do: the run is at its end.';
   return null;
 }
@@ -51,12 +55,19 @@ function whyNotNarrative(narrative: ReturnType<PresenterDeps['narrative']>): str
 }
 
 function statusOf(deps: PresenterDeps, process: ProcessName): string {
-  return deps.playground().processes[process as keyof PlaygroundState['processes']]?.status ?? 'not in this run';
+  return (
+    deps.playground().processes[process as keyof PlaygroundState['processes']]?.status ?? 'not in this run'
+  );
 }
 
 function selected(deps: PresenterDeps, say: Say): ProcessName | null {
   const process = deps.view().selectedProcess;
-  if (!process) say(refused(`Select a service first: keys ${selectKeysLabel(selectionTargets(deps.controller.processNames))}.`));
+  if (!process)
+    say(
+      refused(
+        `Select a service first: keys ${selectKeysLabel(selectionTargets(deps.controller.processNames))}.`,
+      ),
+    );
   return process;
 }
 
@@ -114,7 +125,8 @@ const COMMANDS: Record<Exclude<PresenterAction['kind'], 'select' | 'help' | 'clo
     const process = selected(deps, say);
     if (!process) return;
     const status = statusOf(deps, process);
-    if (status !== 'crashed') return say(refused(`${process} is ${status}: only a crashed service restarts.`));
+    if (status !== 'crashed')
+      return say(refused(`${process} is ${status}: only a crashed service restarts.`));
     say(done(`Restarting ${process}…`));
     await deps.controller.restart(process);
     say(done(`${process} restarted: it recovers from its own database`));
@@ -122,7 +134,13 @@ const COMMANDS: Record<Exclude<PresenterAction['kind'], 'select' | 'help' | 'clo
   order: async (deps, say) => {
     const placed = deps.controller.placeOrder();
     // In a deterministic run the order waits for its step: say so now rather than when it lands.
-    say(done(deps.controller.mode === 'deterministic' ? 'Order requested: it is placed at its step' : 'Placing an order…'));
+    say(
+      done(
+        deps.controller.mode === 'deterministic'
+          ? 'Order requested: it is placed at its step'
+          : 'Placing an order…',
+      ),
+    );
     say(done(`Order ${await placed} placed`));
   },
   fold: (deps, say) => {
@@ -149,7 +167,11 @@ const FAILED: Record<string, string> = {
 };
 
 /** Runs one presenter command; resolves once it has finished, whatever happened. `help` and `close` belong to the dialog. */
-export async function runPresenterAction(action: PresenterAction, deps: PresenterDeps, say: Say): Promise<void> {
+export async function runPresenterAction(
+  action: PresenterAction,
+  deps: PresenterDeps,
+  say: Say,
+): Promise<void> {
   try {
     if (action.kind === 'select') return select(deps, say, action.slot);
     if (action.kind === 'help' || action.kind === 'close') return;

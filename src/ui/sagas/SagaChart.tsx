@@ -81,7 +81,10 @@ export function SagaChart({ view }: { view: SagaView }) {
                 )}
               </>
             )}
-            <div className={`step-box step-${mark} role-${step.role}`} title={`${step.service}: ${step.command ?? 'starts the saga'} — ${ROLE_HELP[step.role]}`}>
+            <div
+              className={`step-box step-${mark} role-${step.role}`}
+              title={`${step.service}: ${step.command ?? 'starts the saga'} — ${ROLE_HELP[step.role]}`}
+            >
               <span className="step-icon" aria-hidden="true">
                 {STEP_ICONS[mark]}
               </span>

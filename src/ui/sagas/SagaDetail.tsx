@@ -46,7 +46,12 @@ function Facts({ saga }: { saga: SagaItem }) {
             <dt>{saga.timer.kind === 'retry' ? 'retry at' : 'reply due by'}</dt>
             <dd title="Simulation time since the run began (it stops while paused and follows the speed setting)">
               {simSeconds(saga.timer.due)}
-              {live ? <Deadline due={saga.timer.due} /> : last && last.kind !== 'event' && <span className="muted"> (last event {simSeconds(last.at)})</span>}
+              {live ? (
+                <Deadline due={saga.timer.due} />
+              ) : (
+                last &&
+                last.kind !== 'event' && <span className="muted"> (last event {simSeconds(last.at)})</span>
+              )}
             </dd>
           </>
         )}

@@ -3,7 +3,13 @@
 
 import { StatusPill } from '../canvas/columns';
 import { shortId } from '../format';
-import { matchesFilter, SAGA_FILTERS, sagaCounts, type SagaFilter, type SagaItem } from '../store/sagaSelectors';
+import {
+  matchesFilter,
+  SAGA_FILTERS,
+  sagaCounts,
+  type SagaFilter,
+  type SagaItem,
+} from '../store/sagaSelectors';
 import { useView } from '../store/viewStore';
 import { currentStepLabel, SAGA_STYLE_LABELS } from './sagaFormat';
 import { stepStates } from './stepStates';

@@ -20,8 +20,9 @@ function NoSagas({ ordering }: { ordering: string }) {
   return (
     <div className="saga-panel">
       <p className="muted saga-empty">
-        This run places orders by {ORDERINGS[ordering] ?? ordering}, the approach sagas replace: no events chain the
-        steps, so there is no saga to show. Watch the order, payment and inventory tables, and the anomalies.
+        This run places orders by {ORDERINGS[ordering] ?? ordering}, the approach sagas replace: no events
+        chain the steps, so there is no saga to show. Watch the order, payment and inventory tables, and the
+        anomalies.
       </p>
     </div>
   );

@@ -68,16 +68,16 @@ export function stepStates(view: SagaView): StepState[] {
     const mark: StepMark = unknown.has(name)
       ? 'unknown'
       : view.compensated.includes(name)
-      ? 'compensated'
-      : view.skipped.includes(name)
-        ? 'skipped'
-        : done.has(name)
-          ? 'done'
-          : name === failed
-            ? 'failed'
-            : name === current
-              ? 'current'
-              : 'not-reached';
+        ? 'compensated'
+        : view.skipped.includes(name)
+          ? 'skipped'
+          : done.has(name)
+            ? 'done'
+            : name === failed
+              ? 'failed'
+              : name === current
+                ? 'current'
+                : 'not-reached';
     return { step, mark };
   });
 }

@@ -20,7 +20,11 @@ function useColumn(service: ServiceName, key: string): Column {
 }
 
 const FLAGS: { field: 'offline' | 'compensationFails'; label: string; help: string }[] = [
-  { field: 'offline', label: 'offline', help: 'every operation fails (transient): retried, then compensated' },
+  {
+    field: 'offline',
+    label: 'offline',
+    help: 'every operation fails (transient): retried, then compensated',
+  },
   {
     field: 'compensationFails',
     label: 'undo fails',

@@ -21,10 +21,20 @@ interface Props<T extends string> {
   note: ReactNode;
 }
 
-export function FreshRunChoice<T extends string>({ legend, name, options, current, urlFor, disabled, note }: Props<T>) {
+export function FreshRunChoice<T extends string>({
+  legend,
+  name,
+  options,
+  current,
+  urlFor,
+  disabled,
+  note,
+}: Props<T>) {
   const choose = ({ value, label }: Option<T>) => {
     if (value === current) return;
-    const ok = window.confirm(`Switch to ${label}? This starts a fresh run: the current run’s orders and sagas are left behind.`);
+    const ok = window.confirm(
+      `Switch to ${label}? This starts a fresh run: the current run’s orders and sagas are left behind.`,
+    );
     if (ok) window.location.assign(urlFor(value));
   };
   return (
@@ -32,7 +42,13 @@ export function FreshRunChoice<T extends string>({ legend, name, options, curren
       <legend>{legend}</legend>
       {options.map((option) => (
         <label key={option.value} className="setting-option">
-          <input type="radio" name={name} value={option.value} checked={current === option.value} onChange={() => choose(option)} />
+          <input
+            type="radio"
+            name={name}
+            value={option.value}
+            checked={current === option.value}
+            onChange={() => choose(option)}
+          />
           <span>
             <strong>{option.label}</strong> <span className="muted">— {option.help}</span>
           </span>

@@ -57,7 +57,11 @@ export function RunSettings() {
         current={current}
         urlFor={(next) => urlWithStyle(window.location.href, next)}
         disabled={sagaless}
-        note={sagaless ? 'This approach has no saga: pick Outbox + saga or Dual write first.' : 'Switching starts a fresh run.'}
+        note={
+          sagaless
+            ? 'This approach has no saga: pick Outbox + saga or Dual write first.'
+            : 'Switching starts a fresh run.'
+        }
       />
       <fieldset className="setting-group">
         <legend>Duplicate guards</legend>

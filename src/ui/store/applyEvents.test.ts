@@ -144,10 +144,18 @@ describe('applyEvents', () => {
       kind: 'commit',
       service: 'orchestrator',
       changes: [
-        { table: 'sagas', op: 'put', key: 'saga-o-1', row: { id: 'saga-o-1', orderId: 'o-1', status, ...extra } },
+        {
+          table: 'sagas',
+          op: 'put',
+          key: 'saga-o-1',
+          row: { id: 'saga-o-1', orderId: 'o-1', status, ...extra },
+        },
       ],
     });
-    let s = run([put('RUNNING'), put('COMPENSATING', { failure: 'RegionNotServed: we do not ship to MOON' })]);
+    let s = run([
+      put('RUNNING'),
+      put('COMPENSATING', { failure: 'RegionNotServed: we do not ship to MOON' }),
+    ]);
     s = run([put('STUCK', { stuckReason: 'ReleaseInventory failed 4 times' }), put('STUCK')], s);
     s = run([put('COMPENSATED')], s);
     expect(s.activity.log.map((e) => [e.kind, e.text])).toEqual([

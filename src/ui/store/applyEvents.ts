@@ -55,7 +55,8 @@ export function applyEvents(
       case 'commit':
         if (e.service === 'orchestrator') {
           const sagas = mirror.result().orchestrator?.sagas;
-          for (const text of sagaLogLines(e.changes, (id) => sagas?.get(id)?.status)) log('saga', 'orchestrator', text);
+          for (const text of sagaLogLines(e.changes, (id) => sagas?.get(id)?.status))
+            log('saga', 'orchestrator', text);
         }
         mirror.commit(e.service, e.changes);
         break;
@@ -84,7 +85,11 @@ export function applyEvents(
         break;
       case 'publish-lost':
         bump(e.service, (a) => ({ publishLost: a.publishLost + e.types.length }));
-        log('handler-failed', e.service, `${e.service} lost ${e.types.join(', ')}: committed, but the broker never got it (${e.error})`);
+        log(
+          'handler-failed',
+          e.service,
+          `${e.service} lost ${e.types.join(', ')}: committed, but the broker never got it (${e.error})`,
+        );
         break;
       case 'dead-lettered':
         log('dead-lettered', null, `${e.type} from ${e.topic} dead-lettered for ${e.group}: ${e.error}`);

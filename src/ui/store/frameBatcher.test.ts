@@ -56,16 +56,20 @@ describe('createFrameBatcher', () => {
     const frames = manualSchedule();
     const timers: { at: number; fn: () => void }[] = [];
     const delivered: [number, number, boolean][] = [];
-    const b = createFrameBatcher<number>((items, busy) => delivered.push([t, items.length, busy]), frames.schedule, {
-      busyItemsPerSecond: 100,
-      busyIntervalMs: 250,
-      now: () => t,
-      delay: (ms, then) => {
-        const timer = { at: t + ms, fn: then };
-        timers.push(timer);
-        return () => void timers.splice(timers.indexOf(timer), 1);
+    const b = createFrameBatcher<number>(
+      (items, busy) => delivered.push([t, items.length, busy]),
+      frames.schedule,
+      {
+        busyItemsPerSecond: 100,
+        busyIntervalMs: 250,
+        now: () => t,
+        delay: (ms, then) => {
+          const timer = { at: t + ms, fn: then };
+          timers.push(timer);
+          return () => void timers.splice(timers.indexOf(timer), 1);
+        },
       },
-    });
+    );
     const advance = (until: number, push: boolean) => {
       for (; t < until; t++) {
         if (push && t % 10 === 0) b.push([1, 2]); // 200 items a second
@@ -90,7 +94,12 @@ describe('createFrameBatcher', () => {
     let t = 0;
     const frames = manualSchedule();
     const seen: boolean[] = [];
-    const b = createFrameBatcher<number>((_, busy) => seen.push(busy), frames.schedule, { busyItemsPerSecond: 100, busyIntervalMs: 250, now: () => t, weigh: (n) => n });
+    const b = createFrameBatcher<number>((_, busy) => seen.push(busy), frames.schedule, {
+      busyItemsPerSecond: 100,
+      busyIntervalMs: 250,
+      now: () => t,
+      weigh: (n) => n,
+    });
     b.push([500]);
     frames.runFrame();
     t = 10;
@@ -98,4 +107,3 @@ describe('createFrameBatcher', () => {
     expect(seen).toEqual([true]);
   });
 });
-

@@ -1,7 +1,14 @@
 // The empty state the UI shows before the first worker reports in.
 
 import { SERVICE_NAMES, type ServiceName } from '../../core/rows';
-import type { CoreProcess, MirrorSlice, PlaygroundData, ProcessesSlice, ProcessState, ServiceActivity } from './types';
+import type {
+  CoreProcess,
+  MirrorSlice,
+  PlaygroundData,
+  ProcessesSlice,
+  ProcessState,
+  ServiceActivity,
+} from './types';
 
 /** The orchestrator is left out: it appears when a run reports it (see ProcessesSlice). */
 export const PROCESS_NAMES: CoreProcess[] = ['order', 'payment', 'inventory', 'shipping', 'broker'];

@@ -81,7 +81,15 @@ describe('mirrorWriter', () => {
   it('keeps each table’s newest rows only, counting the rest as dropped', () => {
     const w = mirrorWriter(initialState().mirror);
     const n = MIRROR_ROW_LIMIT + 25;
-    w.commit('shipping', Array.from({ length: n }, (_, i) => ({ table: 'inbox', op: 'put' as const, key: `m${i}`, row: { message_id: `m${i}` } })));
+    w.commit(
+      'shipping',
+      Array.from({ length: n }, (_, i) => ({
+        table: 'inbox',
+        op: 'put' as const,
+        key: `m${i}`,
+        row: { message_id: `m${i}` },
+      })),
+    );
     const inbox = w.result().shipping.inbox;
     expect(inbox.size).toBe(MIRROR_ROW_LIMIT);
     expect(inbox.has('m0')).toBe(false);
@@ -92,7 +100,15 @@ describe('mirrorWriter', () => {
   it('an update of a dropped row is not a new row, and a delete of one is counted off', () => {
     const w = mirrorWriter(initialState().mirror);
     const n = MIRROR_ROW_LIMIT + 2;
-    w.commit('order', Array.from({ length: n }, (_, i) => ({ table: 'orders', op: 'put' as const, key: `o${i}`, row: { id: `o${i}`, status: 'PENDING' } })));
+    w.commit(
+      'order',
+      Array.from({ length: n }, (_, i) => ({
+        table: 'orders',
+        op: 'put' as const,
+        key: `o${i}`,
+        row: { id: `o${i}`, status: 'PENDING' },
+      })),
+    );
     const w2 = mirrorWriter(w.result(), w.trims());
     w2.commit('order', [
       { table: 'orders', op: 'put', key: 'o0', row: { id: 'o0', status: 'COMPLETED' } },
@@ -103,4 +119,3 @@ describe('mirrorWriter', () => {
     expect(w2.result().order.orders.get('o0')).toEqual({ id: 'o0', status: 'COMPLETED' });
   });
 });
-

@@ -35,7 +35,15 @@ export interface NarrativeState {
   reset(): void;
 }
 
-const INITIAL = { step: 0, started: false, reached: -1, activity: null, error: null, notes: {}, verdict: null } as const;
+const INITIAL = {
+  step: 0,
+  started: false,
+  reached: -1,
+  activity: null,
+  error: null,
+  notes: {},
+  verdict: null,
+} as const;
 
 /** The store's state and actions, apart from the app's instance so tests make their own. */
 export const narrativeState: StateCreator<NarrativeState> = (set) => ({
@@ -51,7 +59,10 @@ export const narrativeState: StateCreator<NarrativeState> = (set) => ({
     }),
   previous: () => set((s) => (s.activity ? {} : { step: Math.max(0, s.step - 1) })),
   // The runner performs any step past `reached`: stepping `reached` back once re-arms the step on show.
-  retry: () => set((s) => (s.activity || s.error === null || s.step !== s.reached ? {} : { reached: s.reached - 1, error: null })),
+  retry: () =>
+    set((s) =>
+      s.activity || s.error === null || s.step !== s.reached ? {} : { reached: s.reached - 1, error: null },
+    ),
   reset: () => set(INITIAL),
 });
 

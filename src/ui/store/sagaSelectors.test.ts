@@ -3,7 +3,15 @@ import type { SagaRow } from '../../core/rows';
 import type { ConductorEvent } from '../../runtime/controller';
 import { applyEvents } from './applyEvents';
 import { initialState } from './initialState';
-import { matchesFilter, sagaCounts, selectSagas, stuckCount, SUMMARY_REFRESH_MS, SUMMARY_SAGAS, toSagaItems } from './sagaSelectors';
+import {
+  matchesFilter,
+  sagaCounts,
+  selectSagas,
+  stuckCount,
+  SUMMARY_REFRESH_MS,
+  SUMMARY_SAGAS,
+  toSagaItems,
+} from './sagaSelectors';
 
 const run = (events: ConductorEvent[], state = initialState()) => applyEvents(state, events, 0);
 
@@ -62,7 +70,10 @@ const orchestrated = (sagas: SagaRow[], orders: ReturnType<typeof order>[]) =>
 describe('saga selectors', () => {
   it('lists orchestrated sagas from the sagas table, newest order first, with attempt and timer', () => {
     const s = orchestrated(
-      [saga('o-1'), saga('o-2', { status: 'STUCK', state: 'stuck', stuckReason: 'ReleaseInventory failed 4 times' })],
+      [
+        saga('o-1'),
+        saga('o-2', { status: 'STUCK', state: 'stuck', stuckReason: 'ReleaseInventory failed 4 times' }),
+      ],
       [order('o-1', 1), order('o-2', 2)],
     );
     const items = selectSagas(s);
@@ -70,7 +81,11 @@ describe('saga selectors', () => {
       ['o-2', 'STUCK', 'orchestration'],
       ['o-1', 'RUNNING', 'orchestration'],
     ]);
-    expect(items[1]).toMatchObject({ attempt: 1, timer: { due: 4010, kind: 'timeout' }, awaitingOrchestrator: false });
+    expect(items[1]).toMatchObject({
+      attempt: 1,
+      timer: { due: 4010, kind: 'timeout' },
+      awaitingOrchestrator: false,
+    });
     expect(stuckCount(s)).toBe(1);
   });
 
@@ -90,20 +105,34 @@ describe('saga selectors', () => {
 
   it('reads a choreographed saga off the outbox events of its order', () => {
     const s = run([
-      { kind: 'hydrate', service: 'order', tables: { orders: [order('o-1', 1, 'CANCELLED')], outbox: [outboxRow(1, 'o-1', 'OrderCreated', 1)] } },
+      {
+        kind: 'hydrate',
+        service: 'order',
+        tables: { orders: [order('o-1', 1, 'CANCELLED')], outbox: [outboxRow(1, 'o-1', 'OrderCreated', 1)] },
+      },
       {
         kind: 'hydrate',
         service: 'payment',
-        tables: { outbox: [outboxRow(1, 'o-1', 'PaymentCompleted', 2), outboxRow(2, 'o-1', 'PaymentRefunded', 4)] },
+        tables: {
+          outbox: [outboxRow(1, 'o-1', 'PaymentCompleted', 2), outboxRow(2, 'o-1', 'PaymentRefunded', 4)],
+        },
       },
       {
         kind: 'hydrate',
         service: 'inventory',
-        tables: { outbox: [outboxRow(1, 'o-1', 'InventoryReservationFailed', 3, { message: 'out of stock: SKU-LAMP' })] },
+        tables: {
+          outbox: [
+            outboxRow(1, 'o-1', 'InventoryReservationFailed', 3, { message: 'out of stock: SKU-LAMP' }),
+          ],
+        },
       },
     ]);
     const [item] = selectSagas(s);
-    expect(item).toMatchObject({ style: 'choreography', status: 'COMPENSATED', failure: 'out of stock: SKU-LAMP' });
+    expect(item).toMatchObject({
+      style: 'choreography',
+      status: 'COMPENSATED',
+      failure: 'out of stock: SKU-LAMP',
+    });
     expect(item.history.map((h) => h.detail)).toEqual([
       'OrderCreated',
       'PaymentCompleted',
@@ -117,7 +146,13 @@ describe('saga selectors', () => {
     const s1 = orchestrated([saga('o-1')], [order('o-1', 1)]);
     const first = selectSagas(s1);
     const s2 = run(
-      [{ kind: 'commit', service: 'inventory', changes: [{ table: 'stock', op: 'put', key: 'A', row: { sku: 'A' } }] }],
+      [
+        {
+          kind: 'commit',
+          service: 'inventory',
+          changes: [{ table: 'stock', op: 'put', key: 'A', row: { sku: 'A' } }],
+        },
+      ],
       s1,
     );
     expect(selectSagas(s2)).toBe(first);
@@ -126,7 +161,14 @@ describe('saga selectors', () => {
         {
           kind: 'commit',
           service: 'orchestrator',
-          changes: [{ table: 'sagas', op: 'put', key: 'saga-o-1', row: saga('o-1', { status: 'COMPLETED' }) as never }],
+          changes: [
+            {
+              table: 'sagas',
+              op: 'put',
+              key: 'saga-o-1',
+              row: saga('o-1', { status: 'COMPLETED' }) as never,
+            },
+          ],
         },
       ],
       s2,
@@ -144,7 +186,16 @@ describe('saga selectors', () => {
     expect(first).toHaveLength(SUMMARY_SAGAS + 1);
     expect(first[0].orderId).toBe(`o-${n - 1}`);
     expect(first.some((item) => item.orderId === 'o-0' && item.status === 'STUCK')).toBe(true);
-    const later = run([{ kind: 'hydrate', service: 'order', tables: { orders: [...orders, order('o-new', 10_000)], outbox: [] } }], busy);
+    const later = run(
+      [
+        {
+          kind: 'hydrate',
+          service: 'order',
+          tables: { orders: [...orders, order('o-new', 10_000)], outbox: [] },
+        },
+      ],
+      busy,
+    );
     expect(selectSagas({ ...later, summarising: true }, 1_500)).toBe(first);
     expect(selectSagas({ ...later, summarising: true }, 1_000 + SUMMARY_REFRESH_MS)[0].orderId).toBe('o-new');
     expect(selectSagas({ ...later, summarising: false }, 3_000)).toHaveLength(n + 1);

@@ -82,7 +82,13 @@ export function toSagaItems(state: SagaInput): SagaItem[] {
     .sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
 }
 
-let memo: { inputs: TableMap[]; orchestrated: boolean; items: SagaItem[]; at: number; summary: boolean } | null = null;
+let memo: {
+  inputs: TableMap[];
+  orchestrated: boolean;
+  items: SagaItem[];
+  at: number;
+  summary: boolean;
+} | null = null;
 
 /** Under load (the store summarising), the list shows this many of the newest sagas, plus every stuck one… */
 export const SUMMARY_SAGAS = 20;
@@ -95,7 +101,10 @@ export const SUMMARY_REFRESH_MS = 1000;
  * returns the same array and the panel does not re-render. While the store
  * summarises, only the newest sagas (and the stuck ones), refreshed once a second.
  */
-export function selectSagas(state: SagaInput & Partial<Pick<PlaygroundData, 'summarising'>>, now = Date.now()): SagaItem[] {
+export function selectSagas(
+  state: SagaInput & Partial<Pick<PlaygroundData, 'summarising'>>,
+  now = Date.now(),
+): SagaItem[] {
   const inputs = inputsOf(state);
   const orchestrated = isOrchestrated(state);
   const summary = state.summarising === true;

@@ -67,7 +67,9 @@ export function outboxView(map: TableMap, tail: LogTail | null = null): OutboxVi
   if (!byPosition) byChanges.set(tail.changes, (byPosition = new Map()));
   let view = byPosition.get(tail.position);
   if (!view) {
-    const waiting = new Set(tail.unpublished.filter((c) => c.table === 'outbox' && c.op === 'c').map((c) => c.key as number));
+    const waiting = new Set(
+      tail.unpublished.filter((c) => c.table === 'outbox' && c.op === 'c').map((c) => c.key as number),
+    );
     byPosition.set(tail.position, (view = splitOutbox(map, (r) => waiting.has(r.seq!))));
   }
   return view;
@@ -80,7 +82,12 @@ function splitOutbox(map: TableMap, isPending: (row: OutboxRow) => boolean): Out
   const pending = rows.filter(isPending).sort(bySeq);
   const published = rows.filter((r) => !isPending(r)).sort(bySeq);
   const shown = [...pending.slice(0, n), ...published.slice(-n).reverse()].slice(0, n);
-  return { pending: pending.length, published: published.length, rows: shown, pendingSeqs: new Set(pending.map((r) => r.seq!)) };
+  return {
+    pending: pending.length,
+    published: published.length,
+    rows: shown,
+    pendingSeqs: new Set(pending.map((r) => r.seq!)),
+  };
 }
 
 /** A log-tailing relay's view of its service's change log: where it stands, and what it has not published yet. */
@@ -105,7 +112,12 @@ export function logTailOf(state: Pick<PlaygroundData, 'mirror'>, service: Servic
   let tail = byPosition.get(position);
   if (!tail) {
     const all = ([...changes.values()] as unknown as ChangeRow[]).sort((a, b) => a.seq! - b.seq!);
-    tail = { position, changes, unpublished: all.filter((c) => c.seq! > position), latest: all.slice(-ROWS_SHOWN).reverse() };
+    tail = {
+      position,
+      changes,
+      unpublished: all.filter((c) => c.seq! > position),
+      latest: all.slice(-ROWS_SHOWN).reverse(),
+    };
     byPosition.set(position, tail);
   }
   return tail;
@@ -126,14 +138,18 @@ export function duplicatesSkipped(
 }
 
 /** A participant's semantic locks: steps it compensated, and the late commands they turned away (the latest one's reason). */
-export function semanticLocks(state: Pick<PlaygroundData, 'mirror'>, service: ServiceName): { locks: number; refused: number; last: string | null } {
+export function semanticLocks(
+  state: Pick<PlaygroundData, 'mirror'>,
+  service: ServiceName,
+): { locks: number; refused: number; last: string | null } {
   let locks = 0;
   let refused = 0;
   let last: string | null = null;
   for (const row of table(state, service, 'semantic_locks').values()) {
     locks++;
     refused += Number(row.refused ?? 0);
-    if (row.lastRefused) last = `${String(row.lastRefused)} for ${String(row.orderId)}: ${String(row.step)} was compensated by ${String(row.compensation)}`;
+    if (row.lastRefused)
+      last = `${String(row.lastRefused)} for ${String(row.orderId)}: ${String(row.step)} was compensated by ${String(row.compensation)}`;
   }
   return { locks, refused, last };
 }

@@ -25,14 +25,23 @@ export interface CdcSystemSnapshot {
 const MAX_DESCRIBED = 20;
 
 /** Both invariants hold only at rest: while changes are on their way, a lagging read model is expected. */
-export function checkCdcInvariants(snapshot: CdcSystemSnapshot, { settled }: { settled: boolean }): Anomaly[] {
+export function checkCdcInvariants(
+  snapshot: CdcSystemSnapshot,
+  { settled }: { settled: boolean },
+): Anomaly[] {
   if (!settled) return [];
-  return [...unpublishedChanges(LISTINGS_SERVICE, snapshot.changesAbovePosition, snapshot.position), ...readModelMismatches(snapshot.listings, snapshot.docs)];
+  return [
+    ...unpublishedChanges(LISTINGS_SERVICE, snapshot.changesAbovePosition, snapshot.position),
+    ...readModelMismatches(snapshot.listings, snapshot.docs),
+  ];
 }
 
 const FIELDS = ['title', 'city', 'price', 'words'] as const;
 
-export function readModelMismatches(listings: readonly ListingRow[], docs: readonly SearchDocRow[]): Anomaly[] {
+export function readModelMismatches(
+  listings: readonly ListingRow[],
+  docs: readonly SearchDocRow[],
+): Anomaly[] {
   const byId = new Map(docs.map((d) => [d.id, d]));
   const found: string[] = [];
   for (const listing of listings) {
@@ -45,11 +54,20 @@ export function readModelMismatches(listings: readonly ListingRow[], docs: reado
     const expected = toSearchDoc(listing, doc.sourceSeq);
     const differ = FIELDS.filter((f) => JSON.stringify(doc[f]) !== JSON.stringify(expected[f]));
     if (differ.length)
-      found.push(`the search document of ${listing.id} differs from the table in ${differ.map((f) => `${f} (${JSON.stringify(doc[f])}, table says ${JSON.stringify(expected[f])})`).join(', ')}`);
+      found.push(
+        `the search document of ${listing.id} differs from the table in ${differ.map((f) => `${f} (${JSON.stringify(doc[f])}, table says ${JSON.stringify(expected[f])})`).join(', ')}`,
+      );
   }
-  for (const doc of byId.values()) found.push(`search document ${doc.id} ("${doc.title}") has no listing: it was deleted, or never existed`);
-  const anomalies: Anomaly[] = found.slice(0, MAX_DESCRIBED).map((message) => ({ invariant: 'cdc-read-model-matches-source', message: `Search read model: ${message}.` }));
+  for (const doc of byId.values())
+    found.push(`search document ${doc.id} ("${doc.title}") has no listing: it was deleted, or never existed`);
+  const anomalies: Anomaly[] = found.slice(0, MAX_DESCRIBED).map((message) => ({
+    invariant: 'cdc-read-model-matches-source',
+    message: `Search read model: ${message}.`,
+  }));
   if (found.length > MAX_DESCRIBED)
-    anomalies.push({ invariant: 'cdc-read-model-matches-source', message: `Search read model: ${found.length - MAX_DESCRIBED} more listings differ from their documents.` });
+    anomalies.push({
+      invariant: 'cdc-read-model-matches-source',
+      message: `Search read model: ${found.length - MAX_DESCRIBED} more listings differ from their documents.`,
+    });
   return anomalies;
 }

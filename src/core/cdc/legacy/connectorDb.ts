@@ -13,7 +13,12 @@ export interface ConnectorTotals {
   warnings: number;
 }
 
-export const NO_TOTALS: Readonly<ConnectorTotals> = Object.freeze({ published: 0, duplicates: 0, snapshotRows: 0, warnings: 0 });
+export const NO_TOTALS: Readonly<ConnectorTotals> = Object.freeze({
+  published: 0,
+  duplicates: 0,
+  snapshotRows: 0,
+  warnings: 0,
+});
 
 type PositionRow = ConnectorPosition & { service: string };
 type TotalsRow = ConnectorTotals & { key: 'totals' };

@@ -14,7 +14,13 @@ import type { ConnectorState } from '../cdcTypes';
 import { lastSeq } from '../changeLogDb';
 import { CdcConnector, type ConnectorDeps, type PublishedBatch } from '../connector';
 import type { PositionStore } from '../positionStore';
-import { dbPositionStore, openConnectorDb, readTotals, writeTotals, type ConnectorTotals } from './connectorDb';
+import {
+  dbPositionStore,
+  openConnectorDb,
+  readTotals,
+  writeTotals,
+  type ConnectorTotals,
+} from './connectorDb';
 import { LISTINGS_SERVICE, LISTINGS_TABLE, openListingsDb } from './listingsDb';
 
 export interface ConnectorHostDeps extends CdcHostDeps {
@@ -74,7 +80,13 @@ export class ConnectorHost {
     await connector.start();
     const position = connector.position(LISTINGS_SERVICE)!;
     if (!stored || stored.snapshotInFlight !== undefined)
-      this.deps.emit({ kind: 'cdc-snapshot', service: LISTINGS_SERVICE, rows: connector.stats.snapshotRows, seq: position.seq, done: true });
+      this.deps.emit({
+        kind: 'cdc-snapshot',
+        service: LISTINGS_SERVICE,
+        rows: connector.stats.snapshotRows,
+        seq: position.seq,
+        done: true,
+      });
   }
 
   /** One batch from the log; how many changes it consumed. */
@@ -149,7 +161,11 @@ export class ConnectorHost {
         this.deps.emit({ kind: 'cdc-warning', service: LISTINGS_SERVICE, warning });
       },
       afterPublish: (batch) => this.afterPublish(batch),
-      afterPosition: () => void this.state().then((state) => this.deps.emit({ kind: 'cdc-connector', state }), () => undefined),
+      afterPosition: () =>
+        void this.state().then(
+          (state) => this.deps.emit({ kind: 'cdc-connector', state }),
+          () => undefined,
+        ),
     };
     return this.deps.rewire ? this.deps.rewire(deps, this) : deps;
   }
@@ -163,8 +179,23 @@ export class ConnectorHost {
     if (batch.snapshot) totals.snapshotRows += count;
     await writeTotals(this.db, totals);
     const topics = [...new Set(batch.messages.map((m) => m.topic))];
-    if (count) this.deps.emit({ kind: 'cdc-published', service: batch.service, topics, count, duplicates: batch.duplicates, seq: batch.seq });
-    if (batch.snapshot) this.deps.emit({ kind: 'cdc-snapshot', service: batch.service, rows: count, seq: batch.seq, done: false });
+    if (count)
+      this.deps.emit({
+        kind: 'cdc-published',
+        service: batch.service,
+        topics,
+        count,
+        duplicates: batch.duplicates,
+        seq: batch.seq,
+      });
+    if (batch.snapshot)
+      this.deps.emit({
+        kind: 'cdc-snapshot',
+        service: batch.service,
+        rows: count,
+        seq: batch.seq,
+        done: false,
+      });
     this.crash.at(batch.snapshot ? 'cdc-during-snapshot' : 'cdc-after-publish-before-position');
   }
 }

@@ -8,18 +8,70 @@ import type { ListingRow, ListingWrite, SearchDocRow } from '../cdcTypes';
 const CITIES = ['Lisbon', 'Porto', 'Kyoto', 'Oaxaca', 'Tromso', 'Cape Town', 'Hanoi', 'Valparaiso'];
 const KINDS = ['loft', 'cabin', 'studio', 'villa', 'houseboat', 'treehouse', 'flat', 'cottage'];
 const ADJECTIVES = ['sunny', 'quiet', 'cosy', 'airy', 'rustic', 'modern', 'hidden', 'breezy'];
-const AMENITIES = ['wifi', 'kitchen', 'balcony', 'pool', 'sauna', 'garden', 'fireplace', 'parking', 'workspace'];
+const AMENITIES = [
+  'wifi',
+  'kitchen',
+  'balcony',
+  'pool',
+  'sauna',
+  'garden',
+  'fireplace',
+  'parking',
+  'workspace',
+];
 
 /** The listings a fresh service starts with: already there when the connector first looks, so they reach it as snapshot reads. */
 export const SEED_LISTINGS: readonly Omit<ListingRow, 'updated_at'>[] = [
-  { id: 'L-001', title: 'Sunny loft by the river', city: 'Lisbon', price: 120, amenities: ['wifi', 'balcony'] },
-  { id: 'L-002', title: 'Quiet cabin in the pines', city: 'Tromso', price: 95, amenities: ['sauna', 'fireplace'] },
-  { id: 'L-003', title: 'Modern studio near the market', city: 'Porto', price: 70, amenities: ['wifi', 'kitchen'] },
-  { id: 'L-004', title: 'Garden villa with pool', city: 'Oaxaca', price: 240, amenities: ['pool', 'garden', 'parking'] },
+  {
+    id: 'L-001',
+    title: 'Sunny loft by the river',
+    city: 'Lisbon',
+    price: 120,
+    amenities: ['wifi', 'balcony'],
+  },
+  {
+    id: 'L-002',
+    title: 'Quiet cabin in the pines',
+    city: 'Tromso',
+    price: 95,
+    amenities: ['sauna', 'fireplace'],
+  },
+  {
+    id: 'L-003',
+    title: 'Modern studio near the market',
+    city: 'Porto',
+    price: 70,
+    amenities: ['wifi', 'kitchen'],
+  },
+  {
+    id: 'L-004',
+    title: 'Garden villa with pool',
+    city: 'Oaxaca',
+    price: 240,
+    amenities: ['pool', 'garden', 'parking'],
+  },
   { id: 'L-005', title: 'Machiya townhouse', city: 'Kyoto', price: 180, amenities: ['kitchen', 'garden'] },
-  { id: 'L-006', title: 'Houseboat on the old canal', city: 'Hanoi', price: 85, amenities: ['wifi', 'balcony'] },
-  { id: 'L-007', title: 'Hillside flat with a view', city: 'Valparaiso', price: 60, amenities: ['workspace', 'wifi'] },
-  { id: 'L-008', title: 'Breezy cottage near the beach', city: 'Cape Town', price: 130, amenities: ['garden', 'parking'] },
+  {
+    id: 'L-006',
+    title: 'Houseboat on the old canal',
+    city: 'Hanoi',
+    price: 85,
+    amenities: ['wifi', 'balcony'],
+  },
+  {
+    id: 'L-007',
+    title: 'Hillside flat with a view',
+    city: 'Valparaiso',
+    price: 60,
+    amenities: ['workspace', 'wifi'],
+  },
+  {
+    id: 'L-008',
+    title: 'Breezy cottage near the beach',
+    city: 'Cape Town',
+    price: 130,
+    amenities: ['garden', 'parking'],
+  },
 ];
 
 const int = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -27,7 +79,8 @@ const int = (random: Random, min: number, max: number) => min + Math.floor(rando
 function someOf<T>(random: Random, items: readonly T[], count: number): T[] {
   const left = [...items];
   const chosen: T[] = [];
-  while (chosen.length < count && left.length) chosen.push(left.splice(Math.floor(random() * left.length), 1)[0]);
+  while (chosen.length < count && left.length)
+    chosen.push(left.splice(Math.floor(random() * left.length), 1)[0]);
   return chosen;
 }
 
@@ -43,7 +96,9 @@ export function randomListing(random: Random): Omit<ListingRow, 'id' | 'updated_
 
 /** A random id from the PRNG: a seed mints the same ids on every host. */
 export function randomListingId(random: Random): string {
-  return `L-${Math.floor(random() * 0x1000000).toString(16).padStart(6, '0')}`;
+  return `L-${Math.floor(random() * 0x1000000)
+    .toString(16)
+    .padStart(6, '0')}`;
 }
 
 /**
@@ -52,7 +107,8 @@ export function randomListingId(random: Random): string {
  */
 export function randomWrite(random: Random, existing: readonly string[]): ListingWrite {
   const roll = random();
-  if (!existing.length || roll < 0.4) return { op: 'create', listing: { id: randomListingId(random), ...randomListing(random) } };
+  if (!existing.length || roll < 0.4)
+    return { op: 'create', listing: { id: randomListingId(random), ...randomListing(random) } };
   const id = pick(random, existing);
   if (roll < 0.85 || existing.length < 2) {
     const fresh = randomListing(random);

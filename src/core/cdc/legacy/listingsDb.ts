@@ -37,6 +37,13 @@ export function openListingsDb(runId: string, dexie: DexieDeps, options: Listing
   if (!options.capture) return db;
   // Registered first, so it sits below the change log and also sees the change rows that layer writes.
   if (options.onCommit) db.use(commitCapture(options.onCommit));
-  db.use(changeLog({ service: LISTINGS_SERVICE, tables: [LISTINGS_TABLE], now: options.now, newTxId: options.newTxId }));
+  db.use(
+    changeLog({
+      service: LISTINGS_SERVICE,
+      tables: [LISTINGS_TABLE],
+      now: options.now,
+      newTxId: options.newTxId,
+    }),
+  );
   return db;
 }

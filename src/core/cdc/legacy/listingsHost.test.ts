@@ -16,7 +16,14 @@ afterEach(() => {
 });
 
 async function listings(runId = `lst${++runs}`, reports: CdcReport[] = []): Promise<ListingsHost> {
-  const host: ListingsHost = new ListingsHost({ runId, dexie, now: () => 7_000, seed: 42, emit: (r) => void reports.push(r), die: () => host.close() });
+  const host: ListingsHost = new ListingsHost({
+    runId,
+    dexie,
+    now: () => 7_000,
+    seed: 42,
+    emit: (r) => void reports.push(r),
+    die: () => host.close(),
+  });
   hosts.push(host);
   await host.start();
   return host;
@@ -36,14 +43,38 @@ describe('the legacy listings service', () => {
     const reports: CdcReport[] = [];
     const host = await listings(undefined, reports);
     const head = await host.head();
-    const id = await host.write({ op: 'create', listing: { id: 'L-new', title: 'Tiny house', city: 'Porto', price: 50, amenities: ['wifi'] } });
+    const id = await host.write({
+      op: 'create',
+      listing: { id: 'L-new', title: 'Tiny house', city: 'Porto', price: 50, amenities: ['wifi'] },
+    });
     await host.write({ op: 'update', id, changes: { price: 65 } });
     await host.write({ op: 'delete', id });
     const [created, updated, deleted] = (await host.changes(head)).map((row) => toChangeRecord(row));
-    const row = { id: 'L-new', title: 'Tiny house', city: 'Porto', price: 50, amenities: ['wifi'], updated_at: 7_000 };
-    expect(created).toMatchObject({ key: 'L-new', value: { op: 'c', before: null, after: row, source: { service: 'listings', table: 'listings', sequence: head + 1 } } });
-    expect(updated).toMatchObject({ key: 'L-new', value: { op: 'u', before: row, after: { ...row, price: 65 }, source: { sequence: head + 2 } } });
-    expect(deleted).toMatchObject({ key: 'L-new', value: { op: 'd', before: { ...row, price: 65 }, after: null, source: { sequence: head + 3 } } });
+    const row = {
+      id: 'L-new',
+      title: 'Tiny house',
+      city: 'Porto',
+      price: 50,
+      amenities: ['wifi'],
+      updated_at: 7_000,
+    };
+    expect(created).toMatchObject({
+      key: 'L-new',
+      value: {
+        op: 'c',
+        before: null,
+        after: row,
+        source: { service: 'listings', table: 'listings', sequence: head + 1 },
+      },
+    });
+    expect(updated).toMatchObject({
+      key: 'L-new',
+      value: { op: 'u', before: row, after: { ...row, price: 65 }, source: { sequence: head + 2 } },
+    });
+    expect(deleted).toMatchObject({
+      key: 'L-new',
+      value: { op: 'd', before: { ...row, price: 65 }, after: null, source: { sequence: head + 3 } },
+    });
     // Each write its own transaction; the canvas hears each commit with its change row.
     expect(new Set([created, updated, deleted].map((r) => r.value.source.txId)).size).toBe(3);
     const commits = reports.filter((r) => r.kind === 'commit').slice(-3);
@@ -57,7 +88,9 @@ describe('the legacy listings service', () => {
   it('refuses to update or delete a listing that is not there, and logs nothing for it', async () => {
     const host = await listings();
     const head = await host.head();
-    await expect(host.write({ op: 'update', id: 'L-none', changes: { price: 1 } })).rejects.toThrow(/no listing L-none/);
+    await expect(host.write({ op: 'update', id: 'L-none', changes: { price: 1 } })).rejects.toThrow(
+      /no listing L-none/,
+    );
     await expect(host.write({ op: 'delete', id: 'L-none' })).rejects.toThrow(/no listing L-none/);
     expect(await host.head()).toBe(head);
   });
@@ -67,7 +100,8 @@ describe('the legacy listings service', () => {
     const b = await listings();
     await a.writeMany(25);
     await b.writeMany(25);
-    const strip = (rows: { source: { txId: string } }[]) => rows.map((r) => ({ ...r, source: { ...r.source, txId: '' } }));
+    const strip = (rows: { source: { txId: string } }[]) =>
+      rows.map((r) => ({ ...r, source: { ...r.source, txId: '' } }));
     expect(strip(await a.changes())).toEqual(strip(await b.changes()));
     const ops = new Set((await a.changes(SEED_LISTINGS.length)).map((c) => c.op));
     expect(ops).toEqual(new Set(['c', 'u', 'd']));

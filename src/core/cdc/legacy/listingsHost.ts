@@ -49,7 +49,9 @@ export class ListingsHost {
     await this.db.open();
     if ((await this.table().count()) === 0 && (await lastSeq(this.db)) === 0) {
       const at = this.deps.now();
-      await this.db.transaction('rw', this.table(), () => this.table().bulkAdd(SEED_LISTINGS.map((l) => ({ ...l, updated_at: at }))));
+      await this.db.transaction('rw', this.table(), () =>
+        this.table().bulkAdd(SEED_LISTINGS.map((l) => ({ ...l, updated_at: at }))),
+      );
     }
   }
 
@@ -101,7 +103,11 @@ export class ListingsHost {
     this.crash.disarm();
   }
 
-  private async apply(table: Table<ListingRow, string>, write: ListingWrite, random: Random): Promise<string> {
+  private async apply(
+    table: Table<ListingRow, string>,
+    write: ListingWrite,
+    random: Random,
+  ): Promise<string> {
     const updated_at = this.deps.now();
     if (write.op === 'create') {
       const id = write.listing?.id ?? randomListingId(random);

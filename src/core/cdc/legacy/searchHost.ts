@@ -12,7 +12,15 @@ import type { CrashPoint } from '../../crashPoints';
 import type { ListingRow, SearchDocRow, SearchStats } from '../cdcTypes';
 import type { ChangeEvent } from '../changeEvent';
 import { LISTINGS_TOPIC } from './listingsDb';
-import { applyChanges, openSearchDb, readCounts, readDocs, readTombstones, searchDocs, type TombstoneRow } from './searchProjection';
+import {
+  applyChanges,
+  openSearchDb,
+  readCounts,
+  readDocs,
+  readTombstones,
+  searchDocs,
+  type TombstoneRow,
+} from './searchProjection';
 
 export const QUERY_GROUP = 'query';
 
@@ -33,7 +41,9 @@ export class SearchHost {
 
   constructor(private readonly deps: SearchHostDeps) {
     this.crash = new CrashSwitch((point) => deps.die(point));
-    this.db = openSearchDb(deps.runId, deps.dexie, (changes) => deps.emit({ kind: 'commit', service: 'query', changes }));
+    this.db = openSearchDb(deps.runId, deps.dexie, (changes) =>
+      deps.emit({ kind: 'commit', service: 'query', changes }),
+    );
     this.broker = new BrokerClient(QUERY_GROUP, deps.runId, deps.openChannel);
   }
 
@@ -100,7 +110,13 @@ export class SearchHost {
     } catch (error) {
       if (isCrash(error) || this.crash.dead) throw error;
       this.expected.set(partition, records[0].offset);
-      await this.broker.nack(QUERY_GROUP, topic, partition, records[0].offset, String((error as Error)?.message ?? error));
+      await this.broker.nack(
+        QUERY_GROUP,
+        topic,
+        partition,
+        records[0].offset,
+        String((error as Error)?.message ?? error),
+      );
       throw error;
     }
     this.deps.emit({ kind: 'cdc-applied', service: 'query', topic, ...counts });

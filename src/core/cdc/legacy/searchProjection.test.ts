@@ -5,7 +5,14 @@ import { seededRandom } from '../../random';
 import type { ListingRow } from '../cdcTypes';
 import type { ChangeEvent, ChangeOp } from '../changeEvent';
 import { toSearchDoc } from './listingData';
-import { applyChanges, openSearchDb, readCounts, readDocs, readTombstones, searchDocs } from './searchProjection';
+import {
+  applyChanges,
+  openSearchDb,
+  readCounts,
+  readDocs,
+  readTombstones,
+  searchDocs,
+} from './searchProjection';
 
 const dexie = { indexedDB, IDBKeyRange };
 let dbs: Dexie[] = [];
@@ -21,10 +28,28 @@ function searchDb(): Dexie {
   return db;
 }
 
-const listing = (id: string, price: number, title = 'Quiet loft'): ListingRow => ({ id, title, city: 'Lisbon', price, amenities: ['wifi'], updated_at: 0 });
+const listing = (id: string, price: number, title = 'Quiet loft'): ListingRow => ({
+  id,
+  title,
+  city: 'Lisbon',
+  price,
+  amenities: ['wifi'],
+  updated_at: 0,
+});
 
-function change(op: ChangeOp, sequence: number, before: ListingRow | null, after: ListingRow | null): ChangeEvent<ListingRow> {
-  return { op, before, after, ts_ms: 0, source: { service: 'listings', table: 'listings', txId: `tx-${sequence}`, sequence } };
+function change(
+  op: ChangeOp,
+  sequence: number,
+  before: ListingRow | null,
+  after: ListingRow | null,
+): ChangeEvent<ListingRow> {
+  return {
+    op,
+    before,
+    after,
+    ts_ms: 0,
+    source: { service: 'listings', table: 'listings', txId: `tx-${sequence}`, sequence },
+  };
 }
 
 /** One listing's life: created, updated twice, deleted; and another created and updated. */
@@ -51,7 +76,11 @@ describe('the search projection', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const random = seededRandom(seed);
       // Every change at least once, some several times, in any order across batches: what republishing and redelivery can do.
-      const deliveries = [...HISTORY, ...HISTORY.filter(() => random() < 0.5), ...HISTORY.filter(() => random() < 0.3)].sort(() => random() - 0.5);
+      const deliveries = [
+        ...HISTORY,
+        ...HISTORY.filter(() => random() < 0.5),
+        ...HISTORY.filter(() => random() < 0.3),
+      ].sort(() => random() - 0.5);
       const db = searchDb();
       for (let i = 0; i < deliveries.length; i += 3) await applyChanges(db, deliveries.slice(i, i + 3));
       expect(await readDocs(db), `seed ${seed}`).toEqual(await readDocs(expected));
@@ -64,7 +93,11 @@ describe('the search projection', () => {
   it('counts the same change again as a duplicate and an older one as stale', async () => {
     const db = searchDb();
     await applyChanges(db, HISTORY);
-    expect(await applyChanges(db, [HISTORY[5], HISTORY[0], HISTORY[3], HISTORY[1]])).toEqual({ applied: 0, duplicates: 2, stale: 2 });
+    expect(await applyChanges(db, [HISTORY[5], HISTORY[0], HISTORY[3], HISTORY[1]])).toEqual({
+      applied: 0,
+      duplicates: 2,
+      stale: 2,
+    });
     expect(await readCounts(db)).toEqual({ applied: 6, duplicates: 2, stale: 2 });
   });
 
@@ -81,7 +114,10 @@ describe('the search projection', () => {
 
   it('answers searches from the read model: every word, and the city when given', async () => {
     const db = searchDb();
-    await applyChanges(db, [change('r', 3, null, listing('x', 80, 'Sunny loft')), change('r', 3, null, { ...listing('y', 90, 'Sunny cabin'), city: 'Porto' })]);
+    await applyChanges(db, [
+      change('r', 3, null, listing('x', 80, 'Sunny loft')),
+      change('r', 3, null, { ...listing('y', 90, 'Sunny cabin'), city: 'Porto' }),
+    ]);
     expect(await searchDocs(db, 'sunny')).toEqual(['x', 'y']);
     expect(await searchDocs(db, 'Sunny LOFT')).toEqual(['x']);
     expect(await searchDocs(db, 'sunny', 'porto')).toEqual(['y']);

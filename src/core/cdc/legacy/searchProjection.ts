@@ -44,7 +44,10 @@ const tombstones = (db: Dexie) => db.table<TombstoneRow, string>('tombstones');
 const meta = (db: Dexie) => db.table<CountsRow, string>('meta');
 
 /** Applies a batch of change events to the read model in one transaction; returns this batch's counts. */
-export async function applyChanges(db: Dexie, events: readonly ChangeEvent<ListingRow>[]): Promise<ApplyCounts> {
+export async function applyChanges(
+  db: Dexie,
+  events: readonly ChangeEvent<ListingRow>[],
+): Promise<ApplyCounts> {
   return db.transaction('rw', [docs(db), tombstones(db), meta(db)], async () => {
     const counts: ApplyCounts = { applied: 0, duplicates: 0, stale: 0 };
     for (const event of events) {
@@ -66,7 +69,12 @@ export async function applyChanges(db: Dexie, events: readonly ChangeEvent<Listi
       counts.applied++;
     }
     const total = await readCounts(db);
-    await meta(db).put({ key: 'counts', applied: total.applied + counts.applied, duplicates: total.duplicates + counts.duplicates, stale: total.stale + counts.stale });
+    await meta(db).put({
+      key: 'counts',
+      applied: total.applied + counts.applied,
+      duplicates: total.duplicates + counts.duplicates,
+      stale: total.stale + counts.stale,
+    });
     return counts;
   });
 }
@@ -96,9 +104,13 @@ export async function searchDocs(db: Dexie, text: string, city?: string): Promis
   const words = searchWords({ title: text, city: '', amenities: [] });
   const wanted = city?.trim().toLowerCase();
   const table: Table<SearchDocRow, string> = docs(db);
-  const candidates = words.length ? await table.where('words').equals(words[0]).toArray() : await table.toArray();
+  const candidates = words.length
+    ? await table.where('words').equals(words[0]).toArray()
+    : await table.toArray();
   return candidates
-    .filter((doc) => words.every((w) => doc.words.includes(w)) && (!wanted || doc.city.toLowerCase() === wanted))
+    .filter(
+      (doc) => words.every((w) => doc.words.includes(w)) && (!wanted || doc.city.toLowerCase() === wanted),
+    )
     .map((doc) => doc.id)
     .sort();
 }

@@ -14,8 +14,14 @@ describe('actionTopology', () => {
 
   it('says why an action does not fit the run, and nothing when it does', () => {
     expect(wrongTopologyText({ kind: 'stageRace' }, 'event-sourced')).toBeNull();
-    expect(wrongTopologyText({ kind: 'stageRace' }, 'shop')).toBe('"stageRace" works only in an event-sourced run; this is a shop run');
-    expect(wrongTopologyText({ kind: 'steps', count: 1 }, 'event-sourced')).toBe('"steps" works only in a shop run; this is an event-sourced run');
-    expect(wrongTopologyText({ kind: 'cdcSettle' }, 'shop')).toBe('"cdcSettle" works only in a change-data-capture run; this is a shop run');
+    expect(wrongTopologyText({ kind: 'stageRace' }, 'shop')).toBe(
+      '"stageRace" works only in an event-sourced run; this is a shop run',
+    );
+    expect(wrongTopologyText({ kind: 'steps', count: 1 }, 'event-sourced')).toBe(
+      '"steps" works only in a shop run; this is an event-sourced run',
+    );
+    expect(wrongTopologyText({ kind: 'cdcSettle' }, 'shop')).toBe(
+      '"cdcSettle" works only in a change-data-capture run; this is a shop run',
+    );
   });
 });

@@ -33,7 +33,11 @@ const TOPOLOGY_OF: Record<NarrativeAction['kind'], Topology> = {
   showCdcTab: 'cdc',
 };
 
-const RUN_NAMES: Record<Topology, string> = { shop: 'a shop run', 'event-sourced': 'an event-sourced run', cdc: 'a change-data-capture run' };
+const RUN_NAMES: Record<Topology, string> = {
+  shop: 'a shop run',
+  'event-sourced': 'an event-sourced run',
+  cdc: 'a change-data-capture run',
+};
 
 export function actionTopology(action: NarrativeAction): Topology {
   return TOPOLOGY_OF[action.kind];

@@ -7,7 +7,14 @@ import { DEFAULT_SCENARIO, type Scenario } from '../scenario';
 import type { LibraryEntry } from './types';
 
 /** Fast-paced, no faults planned up front: the narrative arms its own crashes. */
-const ES_BASE: Scenario = { ...DEFAULT_SCENARIO, topology: 'event-sourced', pace: 'fast', snapshotEvery: 100, faults: [], data: [] };
+const ES_BASE: Scenario = {
+  ...DEFAULT_SCENARIO,
+  topology: 'event-sourced',
+  pace: 'fast',
+  snapshotEvery: 100,
+  faults: [],
+  data: [],
+};
 
 /** The seed's "order with 10,000 events". */
 const LONG_ORDER = 10_000;
@@ -15,23 +22,37 @@ const LONG_ORDER = 10_000;
 /** Both snapshot scenarios tell the same story: only `snapshotEvery` differs, so their load costs compare. */
 function snapshotStory(snapshots: boolean): LibraryEntry['narrative'] {
   return [
-    { say: 'A new order: created, then two items added — three events in the orders store.', watch: 'The orders panel: its stream at v3.', do: { kind: 'esNewOrder' } },
+    {
+      say: 'A new order: created, then two items added — three events in the orders store.',
+      watch: 'The orders panel: its stream at v3.',
+      do: { kind: 'esNewOrder' },
+    },
     {
       say: `The order lives a long life: ${LONG_ORDER.toLocaleString('en')} more items added and removed, every one an event.`,
-      watch: snapshots ? 'The orders panel’s snapshot column: a new snapshot every 100 events.' : 'The orders panel’s snapshot column stays empty: no snapshot is ever taken.',
+      watch: snapshots
+        ? 'The orders panel’s snapshot column: a new snapshot every 100 events.'
+        : 'The orders panel’s snapshot column stays empty: no snapshot is ever taken.',
       do: { kind: 'growOrder', count: LONG_ORDER },
     },
     {
       say: 'Load the order the way a command handler must before it decides anything, once from its snapshot and once from the first event.',
-      watch: snapshots ? 'The note below: the snapshot load reads a handful of events.' : 'The note below: both loads read every event.',
+      watch: snapshots
+        ? 'The note below: the snapshot load reads a handful of events.'
+        : 'The note below: both loads read every event.',
       do: { kind: 'measureLoad' },
     },
     {
       say: 'Replay folds the events in order; the slider goes back to any version.',
-      watch: snapshots ? 'The Replay tab’s load cost and the snapshot marks on its slider.' : 'The Replay tab’s load cost: no snapshot to start from.',
+      watch: snapshots
+        ? 'The Replay tab’s load cost and the snapshot marks on its slider.'
+        : 'The Replay tab’s load cost: no snapshot to start from.',
       do: { kind: 'showEsTab', tab: 'replay' },
     },
-    { say: 'Slow or fast, the state is the same: the checker replays each stream and compares it with the live state.', watch: 'The Anomalies tab.', do: { kind: 'showEsTab', tab: 'anomalies' } },
+    {
+      say: 'Slow or fast, the state is the same: the checker replays each stream and compares it with the live state.',
+      watch: 'The Anomalies tab.',
+      do: { kind: 'showEsTab', tab: 'anomalies' },
+    },
   ];
 }
 
@@ -63,11 +84,31 @@ export const EVENT_SOURCING_SCENARIOS: LibraryEntry[] = [
     idea: 'A transfer is a saga over events — debit, credit, complete — so a bank that dies half-way finishes the job when it comes back.',
     scenario: { ...ES_BASE },
     narrative: [
-      { say: 'Alice sends Bob 30: the debit, the credit and the completion are each an event on an account.', watch: 'The bank panel’s streams and the balances read model.', do: { kind: 'transfer', from: 'acc-alice', to: 'acc-bob', amount: 30 } },
-      { say: 'Arm a crash: the bank will die right after its next debit, before the credit.', watch: 'The bank panel: its Arm button stays pressed until the crash fires.', do: { kind: 'crashAt', process: 'bank', point: 'transfer-after-debit-before-credit' } },
-      { say: 'Bob sends Carol 20. The debit is appended, then the bank dies.', watch: 'The bank process: crashed. Bob is 20 down, Carol has nothing yet.', do: { kind: 'transfer', from: 'acc-bob', to: 'acc-carol', amount: 20 } },
-      { say: 'Restart the bank. It finds the transfer its events say was started and not completed, and credits Carol.', watch: 'Carol’s stream: the credit, then the completion.', do: { kind: 'esRestart', process: 'bank' } },
-      { say: 'Wait for the read models to catch up: the money that left one account arrived in another.', watch: 'The balances read model: 70, 60, 20.', do: { kind: 'esSettle' } },
+      {
+        say: 'Alice sends Bob 30: the debit, the credit and the completion are each an event on an account.',
+        watch: 'The bank panel’s streams and the balances read model.',
+        do: { kind: 'transfer', from: 'acc-alice', to: 'acc-bob', amount: 30 },
+      },
+      {
+        say: 'Arm a crash: the bank will die right after its next debit, before the credit.',
+        watch: 'The bank panel: its Arm button stays pressed until the crash fires.',
+        do: { kind: 'crashAt', process: 'bank', point: 'transfer-after-debit-before-credit' },
+      },
+      {
+        say: 'Bob sends Carol 20. The debit is appended, then the bank dies.',
+        watch: 'The bank process: crashed. Bob is 20 down, Carol has nothing yet.',
+        do: { kind: 'transfer', from: 'acc-bob', to: 'acc-carol', amount: 20 },
+      },
+      {
+        say: 'Restart the bank. It finds the transfer its events say was started and not completed, and credits Carol.',
+        watch: 'Carol’s stream: the credit, then the completion.',
+        do: { kind: 'esRestart', process: 'bank' },
+      },
+      {
+        say: 'Wait for the read models to catch up: the money that left one account arrived in another.',
+        watch: 'The balances read model: 70, 60, 20.',
+        do: { kind: 'esSettle' },
+      },
     ],
     expect: [],
   },
@@ -78,11 +119,31 @@ export const EVENT_SOURCING_SCENARIOS: LibraryEntry[] = [
     idea: 'The read model is updated after the write: read at once and the order you just made is "not found" — unless the page handles it.',
     scenario: { ...ES_BASE, pace: 'teaching' },
     narrative: [
-      { say: 'Commands go to the orders store; queries read the query service’s order summaries, which a projection fills a moment later.', watch: 'The Read your writes tab.', do: { kind: 'showEsTab', tab: 'ryw' } },
-      { say: 'Write an order and read its summary at once, accepting eventual consistency.', watch: 'First read: not found — the projection has not got there yet.', do: { kind: 'readYourWrites', remedy: 'eventual' } },
-      { say: 'Same again, but poll the read model until it reaches the version just written.', watch: 'Several reads, then the summary.', do: { kind: 'readYourWrites', remedy: 'poll-read-model' } },
-      { say: 'Or let the write answer with the new order, and show that.', watch: 'Shown equals wrote: no read model involved.', do: { kind: 'readYourWrites', remedy: 'return-entity' } },
-      { say: 'Given a moment, every read model catches up with every write.', watch: 'The projection lag: caught up.', do: { kind: 'esSettle' } },
+      {
+        say: 'Commands go to the orders store; queries read the query service’s order summaries, which a projection fills a moment later.',
+        watch: 'The Read your writes tab.',
+        do: { kind: 'showEsTab', tab: 'ryw' },
+      },
+      {
+        say: 'Write an order and read its summary at once, accepting eventual consistency.',
+        watch: 'First read: not found — the projection has not got there yet.',
+        do: { kind: 'readYourWrites', remedy: 'eventual' },
+      },
+      {
+        say: 'Same again, but poll the read model until it reaches the version just written.',
+        watch: 'Several reads, then the summary.',
+        do: { kind: 'readYourWrites', remedy: 'poll-read-model' },
+      },
+      {
+        say: 'Or let the write answer with the new order, and show that.',
+        watch: 'Shown equals wrote: no read model involved.',
+        do: { kind: 'readYourWrites', remedy: 'return-entity' },
+      },
+      {
+        say: 'Given a moment, every read model catches up with every write.',
+        watch: 'The projection lag: caught up.',
+        do: { kind: 'esSettle' },
+      },
     ],
     partner: 'es-rebuild-read-model',
     expect: [],
@@ -94,12 +155,36 @@ export const EVENT_SOURCING_SCENARIOS: LibraryEntry[] = [
     idea: 'Read models are derived: a projection that dies mid-batch redoes it from its checkpoint, and any read model can be rebuilt from the events.',
     scenario: { ...ES_BASE },
     narrative: [
-      { say: 'A new order; the query service projects it into the order summaries.', watch: 'The query panel’s Order summaries.', do: { kind: 'esNewOrder' } },
-      { say: 'Arm a crash: the query service will die after applying its next batch, before saving its checkpoint.', watch: 'The query panel: its Arm button stays pressed until the crash fires.', do: { kind: 'crashAt', process: 'query', point: 'projection-before-checkpoint-commit' } },
-      { say: 'Another order. The orders store keeps it; the projection dies half-way through.', watch: 'The query process: crashed, its read models behind.', do: { kind: 'esNewOrder' } },
-      { say: 'Restart the query service: it rolls back the unsaved batch and projects again from its checkpoint.', watch: 'The lag falls back to caught up, no summary counted twice.', do: { kind: 'esRestart', process: 'query' } },
-      { say: 'Rebuild the order summaries from scratch: clear them and replay every event.', watch: 'The rebuild’s progress, then the same rows.', do: { kind: 'rebuild', name: 'orderSummaries' } },
-      { say: 'Wait until every projection has caught up.', watch: 'The Anomalies tab after the closing check.', do: { kind: 'esSettle' } },
+      {
+        say: 'A new order; the query service projects it into the order summaries.',
+        watch: 'The query panel’s Order summaries.',
+        do: { kind: 'esNewOrder' },
+      },
+      {
+        say: 'Arm a crash: the query service will die after applying its next batch, before saving its checkpoint.',
+        watch: 'The query panel: its Arm button stays pressed until the crash fires.',
+        do: { kind: 'crashAt', process: 'query', point: 'projection-before-checkpoint-commit' },
+      },
+      {
+        say: 'Another order. The orders store keeps it; the projection dies half-way through.',
+        watch: 'The query process: crashed, its read models behind.',
+        do: { kind: 'esNewOrder' },
+      },
+      {
+        say: 'Restart the query service: it rolls back the unsaved batch and projects again from its checkpoint.',
+        watch: 'The lag falls back to caught up, no summary counted twice.',
+        do: { kind: 'esRestart', process: 'query' },
+      },
+      {
+        say: 'Rebuild the order summaries from scratch: clear them and replay every event.',
+        watch: 'The rebuild’s progress, then the same rows.',
+        do: { kind: 'rebuild', name: 'orderSummaries' },
+      },
+      {
+        say: 'Wait until every projection has caught up.',
+        watch: 'The Anomalies tab after the closing check.',
+        do: { kind: 'esSettle' },
+      },
     ],
     partner: 'cqrs-read-your-writes',
     expect: [],

@@ -12,7 +12,13 @@ export type { CdcAction, EsAction, LibraryEntry, NarrativeAction, NarrativeStep,
 export { actionTopology, isCdcAction, isEsAction, wrongTopologyText } from './actionTopology';
 
 /** Each entry's link names the entry, so whoever opens it gets its narrative too. */
-export const LIBRARY: LibraryEntry[] = [...MESSAGING_SCENARIOS, ...SAGA_SCENARIOS, ...EVENT_SOURCING_SCENARIOS, ...CDC_SCENARIOS, ...RELAY_SCENARIOS].map((entry) => ({ ...entry, scenario: { ...entry.scenario, guide: entry.id } }));
+export const LIBRARY: LibraryEntry[] = [
+  ...MESSAGING_SCENARIOS,
+  ...SAGA_SCENARIOS,
+  ...EVENT_SOURCING_SCENARIOS,
+  ...CDC_SCENARIOS,
+  ...RELAY_SCENARIOS,
+].map((entry) => ({ ...entry, scenario: { ...entry.scenario, guide: entry.id } }));
 
 export function libraryEntry(id: string): LibraryEntry | undefined {
   return LIBRARY.find((e) => e.id === id);

@@ -5,9 +5,19 @@ import { DEFAULT_SCENARIO, type Scenario } from '../scenario';
 import type { LibraryEntry } from './types';
 
 /** Deterministic, fast-paced, three orders: the base most library scenarios vary. */
-export const BASE: Scenario = { ...DEFAULT_SCENARIO, mode: 'deterministic', pace: 'fast', seed: 11, orders: 3, faults: [], data: [] };
+export const BASE: Scenario = {
+  ...DEFAULT_SCENARIO,
+  mode: 'deterministic',
+  pace: 'fast',
+  seed: 11,
+  orders: 3,
+  faults: [],
+  data: [],
+};
 
-const orderDiesAfterCommit = [{ kind: 'crash', service: 'order', point: 'after-commit-before-publish', nth: 2 }] as const;
+const orderDiesAfterCommit = [
+  { kind: 'crash', service: 'order', point: 'after-commit-before-publish', nth: 2 },
+] as const;
 const duplicates = [
   { kind: 'duplicate', group: 'shipping', type: 'InventoryReserved' },
   { kind: 'crash', service: 'payment', point: 'relay-after-publish-before-mark', nth: 1 },
@@ -19,12 +29,32 @@ export const MESSAGING_SCENARIOS: LibraryEntry[] = [
     title: 'The problem: one order, three databases',
     section: 'The distributed transaction problem',
     idea: 'Calling each service in turn has no transaction around it: a crash half-way leaves money taken and nothing reserved.',
-    scenario: { ...BASE, ordering: 'direct-calls', faults: [{ kind: 'crash', service: 'order', point: 'direct-after-charge', nth: 2 }] },
+    scenario: {
+      ...BASE,
+      ordering: 'direct-calls',
+      faults: [{ kind: 'crash', service: 'order', point: 'direct-after-charge', nth: 2 }],
+    },
     narrative: [
-      { say: 'The order service calls payment, then inventory, then shipping, each in its own local transaction.', watch: 'The Order, Payment and Inventory tables.', do: { kind: 'steps', count: 1 } },
-      { say: 'The second order is charged; then the order service dies before it asks inventory to reserve.', watch: 'Payment shows a charge for an order inventory never heard of.', do: { kind: 'steps', count: 2 } },
-      { say: 'The order service comes back, but nothing remembers the half-done call. Run the rest.', watch: 'The order stays PENDING forever.', do: { kind: 'runToEnd' } },
-      { say: 'The checker flags the stuck order: the customer paid for something nobody will ship.', watch: 'The Anomalies tab.', do: { kind: 'showTab', tab: 'anomalies' } },
+      {
+        say: 'The order service calls payment, then inventory, then shipping, each in its own local transaction.',
+        watch: 'The Order, Payment and Inventory tables.',
+        do: { kind: 'steps', count: 1 },
+      },
+      {
+        say: 'The second order is charged; then the order service dies before it asks inventory to reserve.',
+        watch: 'Payment shows a charge for an order inventory never heard of.',
+        do: { kind: 'steps', count: 2 },
+      },
+      {
+        say: 'The order service comes back, but nothing remembers the half-done call. Run the rest.',
+        watch: 'The order stays PENDING forever.',
+        do: { kind: 'runToEnd' },
+      },
+      {
+        say: 'The checker flags the stuck order: the customer paid for something nobody will ship.',
+        watch: 'The Anomalies tab.',
+        do: { kind: 'showTab', tab: 'anomalies' },
+      },
     ],
     partner: 'choreography-happy',
     expect: ['no-order-stuck'],
@@ -36,10 +66,26 @@ export const MESSAGING_SCENARIOS: LibraryEntry[] = [
     idea: 'Committing to the database and then publishing to the broker are two writes; a crash between them loses the event.',
     scenario: { ...BASE, publishing: 'dual-write', faults: [...orderDiesAfterCommit] },
     narrative: [
-      { say: 'The first order is committed, then published straight to the broker: there is no outbox.', watch: 'The Order table and the broker’s order-events offsets.', do: { kind: 'steps', count: 1 } },
-      { say: 'The second order is committed, and the service dies before its publish.', watch: 'The order row is saved and the node is red; the broker never gets that OrderCreated.', do: { kind: 'steps', count: 1 } },
-      { say: 'Run to the end: nothing will ever send the lost event.', watch: 'That order stays PENDING.', do: { kind: 'runToEnd' } },
-      { say: 'The checker: “order saved, event never published”.', watch: 'The Anomalies tab.', do: { kind: 'showTab', tab: 'anomalies' } },
+      {
+        say: 'The first order is committed, then published straight to the broker: there is no outbox.',
+        watch: 'The Order table and the broker’s order-events offsets.',
+        do: { kind: 'steps', count: 1 },
+      },
+      {
+        say: 'The second order is committed, and the service dies before its publish.',
+        watch: 'The order row is saved and the node is red; the broker never gets that OrderCreated.',
+        do: { kind: 'steps', count: 1 },
+      },
+      {
+        say: 'Run to the end: nothing will ever send the lost event.',
+        watch: 'That order stays PENDING.',
+        do: { kind: 'runToEnd' },
+      },
+      {
+        say: 'The checker: “order saved, event never published”.',
+        watch: 'The Anomalies tab.',
+        do: { kind: 'showTab', tab: 'anomalies' },
+      },
     ],
     partner: 'outbox',
     expect: ['no-event-lost', 'no-order-stuck'],
@@ -49,12 +95,33 @@ export const MESSAGING_SCENARIOS: LibraryEntry[] = [
     title: 'Two-phase commit: blocked on the coordinator',
     section: 'Two-phase commit',
     idea: 'Participants that voted yes hold their locks until the coordinator decides; if it dies, everyone who needs those rows waits.',
-    scenario: { ...DEFAULT_SCENARIO, pace: 'fast', ordering: 'two-phase-commit', faults: [{ kind: 'crash', service: 'order', point: 'coordinator-after-prepare', nth: 1 }], data: [] },
+    scenario: {
+      ...DEFAULT_SCENARIO,
+      pace: 'fast',
+      ordering: 'two-phase-commit',
+      faults: [{ kind: 'crash', service: 'order', point: 'coordinator-after-prepare', nth: 1 }],
+      data: [],
+    },
     narrative: [
-      { say: 'Place two orders for the same stock. The coordinator asks payment and inventory to prepare: they lock and vote yes.', watch: 'The lock tables on Payment and Inventory.', do: { kind: 'placeOrders', count: 2, like: { items: [{ sku: 'SKU-LAMP', qty: 1 }] } } },
-      { say: 'The coordinator died after prepare, before deciding. The locks stay; the second order waits for them.', watch: 'The red Order node, the held locks and the waiting prepare.' },
-      { say: 'Bring the coordinator back: it reads its log, decides, and the participants release.', watch: 'Locks disappear; the waiting order goes through.', do: { kind: 'restart', process: 'order' } },
-      { say: 'Let everything finish.', watch: 'Both orders COMPLETED, no lock left.', do: { kind: 'settle' } },
+      {
+        say: 'Place two orders for the same stock. The coordinator asks payment and inventory to prepare: they lock and vote yes.',
+        watch: 'The lock tables on Payment and Inventory.',
+        do: { kind: 'placeOrders', count: 2, like: { items: [{ sku: 'SKU-LAMP', qty: 1 }] } },
+      },
+      {
+        say: 'The coordinator died after prepare, before deciding. The locks stay; the second order waits for them.',
+        watch: 'The red Order node, the held locks and the waiting prepare.',
+      },
+      {
+        say: 'Bring the coordinator back: it reads its log, decides, and the participants release.',
+        watch: 'Locks disappear; the waiting order goes through.',
+        do: { kind: 'restart', process: 'order' },
+      },
+      {
+        say: 'Let everything finish.',
+        watch: 'Both orders COMPLETED, no lock left.',
+        do: { kind: 'settle' },
+      },
     ],
     partner: 'orchestration-compensation',
     expect: [],
@@ -66,10 +133,26 @@ export const MESSAGING_SCENARIOS: LibraryEntry[] = [
     idea: 'The event is a row in the same transaction as the order; a relay publishes it later, again after a crash if need be.',
     scenario: { ...BASE, faults: [...orderDiesAfterCommit] },
     narrative: [
-      { say: 'The first order and its OrderCreated row commit together, in one transaction.', watch: 'The order service’s outbox: a pending row.', do: { kind: 'steps', count: 1 } },
-      { say: 'Same crash as dual write: the service dies right after committing the second order.', watch: 'The order and its outbox row are both saved, still pending.', do: { kind: 'steps', count: 1 } },
-      { say: 'It restarts and its relay finds the pending row. Run to the end.', watch: 'The row turns published; every order completes.', do: { kind: 'runToEnd' } },
-      { say: 'Nothing lost, nothing flagged.', watch: 'The Anomalies tab is empty.', do: { kind: 'showTab', tab: 'anomalies' } },
+      {
+        say: 'The first order and its OrderCreated row commit together, in one transaction.',
+        watch: 'The order service’s outbox: a pending row.',
+        do: { kind: 'steps', count: 1 },
+      },
+      {
+        say: 'Same crash as dual write: the service dies right after committing the second order.',
+        watch: 'The order and its outbox row are both saved, still pending.',
+        do: { kind: 'steps', count: 1 },
+      },
+      {
+        say: 'It restarts and its relay finds the pending row. Run to the end.',
+        watch: 'The row turns published; every order completes.',
+        do: { kind: 'runToEnd' },
+      },
+      {
+        say: 'Nothing lost, nothing flagged.',
+        watch: 'The Anomalies tab is empty.',
+        do: { kind: 'showTab', tab: 'anomalies' },
+      },
     ],
     partner: 'dual-write',
     expect: [],
@@ -81,9 +164,21 @@ export const MESSAGING_SCENARIOS: LibraryEntry[] = [
     idea: 'At-least-once delivery repeats messages; the inbox records each message id with the handler’s writes, so a repeat is skipped.',
     scenario: { ...BASE, faults: [...duplicates] },
     narrative: [
-      { say: 'Payment’s relay will die after publishing, before marking its row: the event goes out twice. The broker will also hand shipping one event twice.', watch: 'The Faults tab: two faults armed.', do: { kind: 'showTab', tab: 'faults' } },
-      { say: 'Run the orders through.', watch: 'The “duplicates skipped” counters on the consumers.', do: { kind: 'runToEnd' } },
-      { say: 'Every duplicate was seen in the inbox and skipped; one shipment per order.', watch: 'Shipping’s table and the empty Anomalies tab.', do: { kind: 'showTab', tab: 'anomalies' } },
+      {
+        say: 'Payment’s relay will die after publishing, before marking its row: the event goes out twice. The broker will also hand shipping one event twice.',
+        watch: 'The Faults tab: two faults armed.',
+        do: { kind: 'showTab', tab: 'faults' },
+      },
+      {
+        say: 'Run the orders through.',
+        watch: 'The “duplicates skipped” counters on the consumers.',
+        do: { kind: 'runToEnd' },
+      },
+      {
+        say: 'Every duplicate was seen in the inbox and skipped; one shipment per order.',
+        watch: 'Shipping’s table and the empty Anomalies tab.',
+        do: { kind: 'showTab', tab: 'anomalies' },
+      },
     ],
     partner: 'no-inbox',
     expect: [],
@@ -95,9 +190,17 @@ export const MESSAGING_SCENARIOS: LibraryEntry[] = [
     idea: 'The same duplicates with the inbox switched off: a handler that is not idempotent does its work again.',
     scenario: { ...BASE, inbox: false, faults: [...duplicates] },
     narrative: [
-      { say: 'The same faults as with the inbox; the inbox is off.', watch: 'The Faults tab.', do: { kind: 'showTab', tab: 'faults' } },
+      {
+        say: 'The same faults as with the inbox; the inbox is off.',
+        watch: 'The Faults tab.',
+        do: { kind: 'showTab', tab: 'faults' },
+      },
       { say: 'Run the orders through.', watch: 'Shipping’s table.', do: { kind: 'runToEnd' } },
-      { say: 'An order has two shipments: the checker flags the duplicate side effect.', watch: 'The Anomalies tab.', do: { kind: 'showTab', tab: 'anomalies' } },
+      {
+        say: 'An order has two shipments: the checker flags the duplicate side effect.',
+        watch: 'The Anomalies tab.',
+        do: { kind: 'showTab', tab: 'anomalies' },
+      },
     ],
     partner: 'inbox-duplicates',
     expect: ['no-duplicate-side-effect'],

@@ -23,15 +23,24 @@ export const RELAY_SCENARIOS: LibraryEntry[] = [
     narrative: [
       {
         say: 'Place five orders. Each service’s relay queries its outbox table every 700 ms, whether or not anything is there.',
-        watch: 'The relay line under each outbox: “outbox queries”, how many were empty, and publish latency (p50).',
+        watch:
+          'The relay line under each outbox: “outbox queries”, how many were empty, and publish latency (p50).',
         do: { kind: 'placeOrders', count: 5 },
       },
       {
         say: 'Payment’s relay has published an event but dies before marking its row: the broker has it, the outbox still says pending.',
         watch: 'The red Payment node and its pending outbox row.',
       },
-      { say: 'Restart payment. Its relay finds the row still unmarked and publishes it again.', watch: 'Inventory’s “duplicates skipped” counter.', do: { kind: 'restart', process: 'payment', whenCrashed: true } },
-      { say: 'Let everything finish, then compare with the log-tailing relay.', watch: 'Every order COMPLETED; the relay lines’ counts and latency.', do: { kind: 'settle' } },
+      {
+        say: 'Restart payment. Its relay finds the row still unmarked and publishes it again.',
+        watch: 'Inventory’s “duplicates skipped” counter.',
+        do: { kind: 'restart', process: 'payment', whenCrashed: true },
+      },
+      {
+        say: 'Let everything finish, then compare with the log-tailing relay.',
+        watch: 'Every order COMPLETED; the relay lines’ counts and latency.',
+        do: { kind: 'settle' },
+      },
     ],
     partner: 'relay-log-tailing',
     expect: [],
@@ -45,15 +54,24 @@ export const RELAY_SCENARIOS: LibraryEntry[] = [
     narrative: [
       {
         say: 'Place five orders. Each outbox insert also writes a change row in the same transaction; the relay reads those, not the table.',
-        watch: 'The change log under each outbox and the relay’s position in it; “0 outbox queries”; publish latency against the polling relay’s.',
+        watch:
+          'The change log under each outbox and the relay’s position in it; “0 outbox queries”; publish latency against the polling relay’s.',
         do: { kind: 'placeOrders', count: 5 },
       },
       {
         say: 'Payment’s relay has published a batch but dies before storing its position: the log still has those changes ahead of it.',
         watch: 'The red Payment node: its change log shows rows “ahead” of the position.',
       },
-      { say: 'Restart payment. It resumes from its stored position and publishes those changes again; the outbox id is the message id.', watch: 'Inventory’s inbox skips the repeat.', do: { kind: 'restart', process: 'payment', whenCrashed: true } },
-      { say: 'Let everything finish. Outbox rows were never marked: the position says what is published.', watch: 'Every order COMPLETED; no anomaly.', do: { kind: 'settle' } },
+      {
+        say: 'Restart payment. It resumes from its stored position and publishes those changes again; the outbox id is the message id.',
+        watch: 'Inventory’s inbox skips the repeat.',
+        do: { kind: 'restart', process: 'payment', whenCrashed: true },
+      },
+      {
+        say: 'Let everything finish. Outbox rows were never marked: the position says what is published.',
+        watch: 'Every order COMPLETED; no anomaly.',
+        do: { kind: 'settle' },
+      },
     ],
     partner: 'relay-polling',
     expect: [],

@@ -6,7 +6,13 @@ import type { LibraryEntry } from './types';
 import { BASE } from './messaging';
 
 /** One orchestrated order whose charge command is held back past the saga's retries. */
-const timedOut = { ...BASE, sagaStyle: 'orchestration', orders: 1, seed: 3, faults: [{ kind: 'delay', group: 'payment', type: 'ProcessPayment', ms: 30_000 }] } as const satisfies Partial<typeof BASE>;
+const timedOut = {
+  ...BASE,
+  sagaStyle: 'orchestration',
+  orders: 1,
+  seed: 3,
+  faults: [{ kind: 'delay', group: 'payment', type: 'ProcessPayment', ms: 30_000 }],
+} as const satisfies Partial<typeof BASE>;
 
 export const SAGA_SCENARIOS: LibraryEntry[] = [
   {
@@ -16,9 +22,17 @@ export const SAGA_SCENARIOS: LibraryEntry[] = [
     idea: 'No one is in charge: each service reacts to the previous one’s event and publishes its own.',
     scenario: { ...BASE },
     narrative: [
-      { say: 'Step through one order: OrderCreated → payment → PaymentCompleted → inventory → InventoryReserved → shipping.', watch: 'Each outbox, then the broker’s topics.', do: { kind: 'steps', count: 8 } },
+      {
+        say: 'Step through one order: OrderCreated → payment → PaymentCompleted → inventory → InventoryReserved → shipping.',
+        watch: 'Each outbox, then the broker’s topics.',
+        do: { kind: 'steps', count: 8 },
+      },
       { say: 'Run the rest.', watch: 'Every order COMPLETED.', do: { kind: 'runToEnd' } },
-      { say: 'Each saga’s chain of events, read off the services’ own data.', watch: 'The Sagas tab.', do: { kind: 'showTab', tab: 'sagas' } },
+      {
+        say: 'Each saga’s chain of events, read off the services’ own data.',
+        watch: 'The Sagas tab.',
+        do: { kind: 'showTab', tab: 'sagas' },
+      },
     ],
     partner: 'orchestration-compensation',
     expect: [],
@@ -28,11 +42,27 @@ export const SAGA_SCENARIOS: LibraryEntry[] = [
     title: 'Choreographed saga: out of stock, compensated',
     section: 'Saga pattern — choreography',
     idea: 'A step fails; the services that already acted undo their part in reaction to the failure event.',
-    scenario: { ...BASE, orders: 4, data: [{ service: 'inventory', table: 'stock', row: { sku: 'SKU-LAMP', available: 0, reserved: 0 } }] },
+    scenario: {
+      ...BASE,
+      orders: 4,
+      data: [{ service: 'inventory', table: 'stock', row: { sku: 'SKU-LAMP', available: 0, reserved: 0 } }],
+    },
     narrative: [
-      { say: 'Lamps are out of stock. Orders are charged first, then inventory is asked to reserve.', watch: 'Inventory’s stock row for SKU-LAMP.', do: { kind: 'steps', count: 10 } },
-      { say: 'Inventory publishes InventoryReservationFailed; payment refunds, order cancels.', watch: 'Payments turning REFUNDED, orders CANCELLED.', do: { kind: 'runToEnd' } },
-      { say: 'Nothing of a cancelled order remains: no charge, no reservation.', watch: 'The Sagas tab and the empty Anomalies tab.', do: { kind: 'showTab', tab: 'sagas' } },
+      {
+        say: 'Lamps are out of stock. Orders are charged first, then inventory is asked to reserve.',
+        watch: 'Inventory’s stock row for SKU-LAMP.',
+        do: { kind: 'steps', count: 10 },
+      },
+      {
+        say: 'Inventory publishes InventoryReservationFailed; payment refunds, order cancels.',
+        watch: 'Payments turning REFUNDED, orders CANCELLED.',
+        do: { kind: 'runToEnd' },
+      },
+      {
+        say: 'Nothing of a cancelled order remains: no charge, no reservation.',
+        watch: 'The Sagas tab and the empty Anomalies tab.',
+        do: { kind: 'showTab', tab: 'sagas' },
+      },
     ],
     partner: 'orchestration-compensation',
     expect: [],
@@ -42,12 +72,32 @@ export const SAGA_SCENARIOS: LibraryEntry[] = [
     title: 'Orchestrated saga with compensation',
     section: 'Saga pattern — orchestration',
     idea: 'One orchestrator sends each command and, when a step fails, the compensations in reverse order.',
-    scenario: { ...BASE, sagaStyle: 'orchestration', data: [{ service: 'shipping', table: 'regions', row: { id: 'EU', served: false } }] },
+    scenario: {
+      ...BASE,
+      sagaStyle: 'orchestration',
+      data: [{ service: 'shipping', table: 'regions', row: { id: 'EU', served: false } }],
+    },
     narrative: [
-      { say: 'The orchestrator starts a saga per order and sends ReserveInventory, then ProcessPayment.', watch: 'The orchestrator’s saga table.', do: { kind: 'steps', count: 12 } },
-      { say: 'Shipping does not serve the region: ScheduleShipment fails and ShipmentFailed reaches the orchestrator.', watch: 'The saga moves into compensation: RefundPayment goes out.', do: { kind: 'steps', count: 40 } },
-      { say: 'Refund, release, cancel — newest first. Run to the end.', watch: 'Every saga ends COMPENSATED.', do: { kind: 'runToEnd' } },
-      { say: 'Each saga’s steps and compensations.', watch: 'The Sagas tab.', do: { kind: 'showTab', tab: 'sagas' } },
+      {
+        say: 'The orchestrator starts a saga per order and sends ReserveInventory, then ProcessPayment.',
+        watch: 'The orchestrator’s saga table.',
+        do: { kind: 'steps', count: 12 },
+      },
+      {
+        say: 'Shipping does not serve the region: ScheduleShipment fails and ShipmentFailed reaches the orchestrator.',
+        watch: 'The saga moves into compensation: RefundPayment goes out.',
+        do: { kind: 'steps', count: 40 },
+      },
+      {
+        say: 'Refund, release, cancel — newest first. Run to the end.',
+        watch: 'Every saga ends COMPENSATED.',
+        do: { kind: 'runToEnd' },
+      },
+      {
+        say: 'Each saga’s steps and compensations.',
+        watch: 'The Sagas tab.',
+        do: { kind: 'showTab', tab: 'sagas' },
+      },
     ],
     partner: 'choreography-failure',
     expect: [],
@@ -59,10 +109,26 @@ export const SAGA_SCENARIOS: LibraryEntry[] = [
     idea: 'A timeout is not a failure: the step may have happened. The saga compensates it too, and the participant refuses the command when it finally arrives.',
     scenario: { ...timedOut },
     narrative: [
-      { say: 'ProcessPayment to payment will be held back 30 s — longer than the orchestrator waits (four 4 s timeouts and their backoffs).', watch: 'The Faults tab.', do: { kind: 'showTab', tab: 'faults' } },
-      { say: 'Inventory reserves; the payment command goes out and no answer comes. Each attempt times out.', watch: 'The saga’s attempts and its reply-due timer.', do: { kind: 'steps', count: 30 } },
-      { say: 'Out of retries: the charge may or may not have happened, so RefundPayment goes first (on payment’s compensation lane, past the stuck command) — a recorded no-op that leaves a semantic lock.', watch: 'The saga compensating processPayment, reserveInventory, createOrder.', do: { kind: 'runToEnd' } },
-      { say: 'When the held-back ProcessPayment reaches payment, the lock refuses it: no charge on a cancelled order. The refusal is in the saga’s history.', watch: 'The Sagas tab: a refused entry; payment’s “late refused” count.', do: { kind: 'showTab', tab: 'sagas' } },
+      {
+        say: 'ProcessPayment to payment will be held back 30 s — longer than the orchestrator waits (four 4 s timeouts and their backoffs).',
+        watch: 'The Faults tab.',
+        do: { kind: 'showTab', tab: 'faults' },
+      },
+      {
+        say: 'Inventory reserves; the payment command goes out and no answer comes. Each attempt times out.',
+        watch: 'The saga’s attempts and its reply-due timer.',
+        do: { kind: 'steps', count: 30 },
+      },
+      {
+        say: 'Out of retries: the charge may or may not have happened, so RefundPayment goes first (on payment’s compensation lane, past the stuck command) — a recorded no-op that leaves a semantic lock.',
+        watch: 'The saga compensating processPayment, reserveInventory, createOrder.',
+        do: { kind: 'runToEnd' },
+      },
+      {
+        say: 'When the held-back ProcessPayment reaches payment, the lock refuses it: no charge on a cancelled order. The refusal is in the saga’s history.',
+        watch: 'The Sagas tab: a refused entry; payment’s “late refused” count.',
+        do: { kind: 'showTab', tab: 'sagas' },
+      },
     ],
     partner: 'saga-no-semantic-lock',
     expect: [],
@@ -74,9 +140,21 @@ export const SAGA_SCENARIOS: LibraryEntry[] = [
     idea: 'The same timed-out step, compensated — but the participant carries out the late command anyway: the cancelled order is charged.',
     scenario: { ...timedOut, semanticLocks: false },
     narrative: [
-      { say: 'The same held-back ProcessPayment; this time payment keeps no semantic lock.', watch: 'The Faults tab.', do: { kind: 'showTab', tab: 'faults' } },
-      { say: 'The saga times out, refunds nothing (there was nothing yet), releases the stock and cancels the order. Then the late command arrives.', watch: 'Payment’s table: a charge for a CANCELLED order.', do: { kind: 'runToEnd' } },
-      { say: 'The checker flags what nothing will ever undo.', watch: 'The Anomalies tab.', do: { kind: 'showTab', tab: 'anomalies' } },
+      {
+        say: 'The same held-back ProcessPayment; this time payment keeps no semantic lock.',
+        watch: 'The Faults tab.',
+        do: { kind: 'showTab', tab: 'faults' },
+      },
+      {
+        say: 'The saga times out, refunds nothing (there was nothing yet), releases the stock and cancels the order. Then the late command arrives.',
+        watch: 'Payment’s table: a charge for a CANCELLED order.',
+        do: { kind: 'runToEnd' },
+      },
+      {
+        say: 'The checker flags what nothing will ever undo.',
+        watch: 'The Anomalies tab.',
+        do: { kind: 'showTab', tab: 'anomalies' },
+      },
     ],
     partner: 'saga-timeout-unknown',
     expect: ['saga-fully-compensated'],
@@ -86,11 +164,24 @@ export const SAGA_SCENARIOS: LibraryEntry[] = [
     title: 'A saga without idempotency',
     section: 'Common mistakes',
     idea: 'Without an inbox or an idempotency key, a redelivered OrderCreated charges the customer twice.',
-    scenario: { ...BASE, inbox: false, idempotencyKeys: false, faults: [{ kind: 'duplicate', group: 'payment', type: 'OrderCreated' }] },
+    scenario: {
+      ...BASE,
+      inbox: false,
+      idempotencyKeys: false,
+      faults: [{ kind: 'duplicate', group: 'payment', type: 'OrderCreated' }],
+    },
     narrative: [
-      { say: 'The broker will deliver one OrderCreated to payment twice; payment has neither inbox nor key.', watch: 'The Faults tab.', do: { kind: 'showTab', tab: 'faults' } },
+      {
+        say: 'The broker will deliver one OrderCreated to payment twice; payment has neither inbox nor key.',
+        watch: 'The Faults tab.',
+        do: { kind: 'showTab', tab: 'faults' },
+      },
       { say: 'Run it.', watch: 'Payment’s table: two charges for one order.', do: { kind: 'runToEnd' } },
-      { say: 'The checker flags the double charge.', watch: 'The Anomalies tab.', do: { kind: 'showTab', tab: 'anomalies' } },
+      {
+        say: 'The checker flags the double charge.',
+        watch: 'The Anomalies tab.',
+        do: { kind: 'showTab', tab: 'anomalies' },
+      },
     ],
     partner: 'combining-patterns',
     expect: ['no-double-charge', 'no-duplicate-side-effect'],
@@ -100,7 +191,8 @@ export const SAGA_SCENARIOS: LibraryEntry[] = [
     title: 'Combining patterns: outbox + saga + inbox',
     section: 'Combining patterns',
     idea: 'Each pattern covers one failure: together they survive crashes, duplicates and an outage with nothing lost or doubled.',
-    scenario: { ...BASE,
+    scenario: {
+      ...BASE,
       sagaStyle: 'orchestration',
       orders: 4,
       faults: [
@@ -111,10 +203,26 @@ export const SAGA_SCENARIOS: LibraryEntry[] = [
       ],
     },
     narrative: [
-      { say: 'Four faults are planned: two crashes, a duplicate command and a broker outage.', watch: 'The Faults tab.', do: { kind: 'showTab', tab: 'faults' } },
-      { say: 'Step into it: outboxes keep rows while the broker refuses them.', watch: 'Pending outbox rows.', do: { kind: 'steps', count: 15 } },
-      { say: 'Run to the end.', watch: 'Each fault marked on the timeline as it fires.', do: { kind: 'runToEnd' } },
-      { say: 'Every saga completed once, every charge once.', watch: 'The Sagas tab and the empty Anomalies tab.', do: { kind: 'showTab', tab: 'anomalies' } },
+      {
+        say: 'Four faults are planned: two crashes, a duplicate command and a broker outage.',
+        watch: 'The Faults tab.',
+        do: { kind: 'showTab', tab: 'faults' },
+      },
+      {
+        say: 'Step into it: outboxes keep rows while the broker refuses them.',
+        watch: 'Pending outbox rows.',
+        do: { kind: 'steps', count: 15 },
+      },
+      {
+        say: 'Run to the end.',
+        watch: 'Each fault marked on the timeline as it fires.',
+        do: { kind: 'runToEnd' },
+      },
+      {
+        say: 'Every saga completed once, every charge once.',
+        watch: 'The Sagas tab and the empty Anomalies tab.',
+        do: { kind: 'showTab', tab: 'anomalies' },
+      },
     ],
     partner: 'saga-no-idempotency',
     expect: [],

@@ -14,7 +14,18 @@ import { loadCostText, savingText } from '../loadCost';
 
 export type EsGuideController = Pick<
   EsController,
-  'orderCommand' | 'growOrder' | 'loadStats' | 'stageRace' | 'transfer' | 'crashAt' | 'status' | 'restart' | 'rebuildReadModel' | 'readYourWrites' | 'settle' | 'streams'
+  | 'orderCommand'
+  | 'growOrder'
+  | 'loadStats'
+  | 'stageRace'
+  | 'transfer'
+  | 'crashAt'
+  | 'status'
+  | 'restart'
+  | 'rebuildReadModel'
+  | 'readYourWrites'
+  | 'settle'
+  | 'streams'
 >;
 
 export interface EsActionDeps {
@@ -44,7 +55,10 @@ export async function performEsAction(action: NarrativeAction, deps: EsActionDep
   const { controller, facts, view } = deps;
   switch (action.kind) {
     case 'esNewOrder': {
-      const { id, n } = view.getState().issue('order', facts.getState().streams.map((s) => s.id));
+      const { id, n } = view.getState().issue(
+        'order',
+        facts.getState().streams.map((s) => s.id),
+      );
       view.getState().choose({ store: 'orders', id });
       await newOrder(controller, id, n);
       return null;

@@ -22,7 +22,12 @@ export function LoadCostBox({ load }: { load: LoadStats }) {
     <section className="load-cost" aria-labelledby="load-cost-title" data-testid="load-cost">
       <div className="load-cost-head">
         <h3 id="load-cost-title">
-          Load cost {load.version !== null && <span className="muted load-cost-at">of {load.id} at v{count(load.version)}</span>}
+          Load cost{' '}
+          {load.version !== null && (
+            <span className="muted load-cost-at">
+              of {load.id} at v{count(load.version)}
+            </span>
+          )}
         </h3>
         <button type="button" className="btn btn-small" disabled={load.busy} onClick={load.measure}>
           {load.busy ? 'Measuring…' : 'Measure again'}
@@ -33,7 +38,12 @@ export function LoadCostBox({ load }: { load: LoadStats }) {
         <>
           <table className="load-cost-table" aria-label={loadCostText(stats)}>
             <tbody>
-              {([['with snapshots', stats.withSnapshots], ['without', stats.withoutSnapshots]] as const).map(([label, s]) => (
+              {(
+                [
+                  ['with snapshots', stats.withSnapshots],
+                  ['without', stats.withoutSnapshots],
+                ] as const
+              ).map(([label, s]) => (
                 <tr key={label}>
                   <th scope="row">{label}</th>
                   <td>

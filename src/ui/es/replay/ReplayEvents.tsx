@@ -26,16 +26,31 @@ export function ReplayEvents({ events, version, snapshots, onPick }: Props) {
   return (
     <div className="replay-events">
       <p className="replay-events-caption muted">
-        {events.length > WINDOW ? `events ${count(start + 1)}–${count(end)} of ${count(events.length)}` : `${events.length} ${events.length === 1 ? 'event' : 'events'}`}
+        {events.length > WINDOW
+          ? `events ${count(start + 1)}–${count(end)} of ${count(events.length)}`
+          : `${events.length} ${events.length === 1 ? 'event' : 'events'}`}
       </p>
       <ol className="replay-event-list" aria-label="Events of the stream">
         {shown.map((e) => (
-          <li key={e.version} className={rowClass(e.version, version)} aria-current={e.version === version ? 'step' : undefined}>
-            <button type="button" className="replay-event-button" onClick={() => onPick(e.version)} title={`State as of version ${e.version}`}>
+          <li
+            key={e.version}
+            className={rowClass(e.version, version)}
+            aria-current={e.version === version ? 'step' : undefined}
+          >
+            <button
+              type="button"
+              className="replay-event-button"
+              onClick={() => onPick(e.version)}
+              title={`State as of version ${e.version}`}
+            >
               <span className="replay-v">v{count(e.version)}</span>
               <span className="replay-type">{e.type}</span>
               <span className="replay-detail">{eventDetail(e)}</span>
-              {snapshots.has(e.version) && <span className="replay-snap" title={`A snapshot of the state after v${e.version}`}>◆ snapshot</span>}
+              {snapshots.has(e.version) && (
+                <span className="replay-snap" title={`A snapshot of the state after v${e.version}`}>
+                  ◆ snapshot
+                </span>
+              )}
             </button>
           </li>
         ))}

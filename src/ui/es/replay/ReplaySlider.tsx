@@ -39,7 +39,8 @@ export function ReplaySlider({ version, latest, marks, snapshots, onChange }: Pr
   return (
     <div className="replay-slider">
       <label className="replay-slider-label" htmlFor="replay-range">
-        State as of version <strong data-testid="replay-version">{count(version)}</strong> <span className="muted">of {count(latest)}</span>
+        State as of version <strong data-testid="replay-version">{count(version)}</strong>{' '}
+        <span className="muted">of {count(latest)}</span>
       </label>
       <div className="replay-range-wrap">
         <input
@@ -54,26 +55,65 @@ export function ReplaySlider({ version, latest, marks, snapshots, onChange }: Pr
         />
         <Marks marks={marks} />
       </div>
-      {marks.length > 0 && <p className="replay-marks-legend muted">▲ snapshots: a load starts from the newest one at or below V</p>}
+      {marks.length > 0 && (
+        <p className="replay-marks-legend muted">
+          ▲ snapshots: a load starts from the newest one at or below V
+        </p>
+      )}
       <div className="replay-steps" role="group" aria-label="Step through the events">
-        <button type="button" className="btn btn-small" disabled={version === 0} onClick={() => onChange(0)} aria-label="Back to version 0">
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={version === 0}
+          onClick={() => onChange(0)}
+          aria-label="Back to version 0"
+        >
           ◀◀ 0
         </button>
-        <button type="button" className="btn btn-small" disabled={version === 0} onClick={() => onChange(stepVersion(version, -1, latest))} aria-label="Back one event">
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={version === 0}
+          onClick={() => onChange(stepVersion(version, -1, latest))}
+          aria-label="Back one event"
+        >
           ◀ Back
         </button>
-        <button type="button" className="btn btn-small btn-primary" disabled={version >= latest} onClick={() => onChange(stepVersion(version, 1, latest))}>
+        <button
+          type="button"
+          className="btn btn-small btn-primary"
+          disabled={version >= latest}
+          onClick={() => onChange(stepVersion(version, 1, latest))}
+        >
           Step ▶
         </button>
-        <button type="button" className="btn btn-small" disabled={version >= latest} onClick={() => onChange(latest)} aria-label="To the latest version">
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={version >= latest}
+          onClick={() => onChange(latest)}
+          aria-label="To the latest version"
+        >
           Latest ▶▶
         </button>
         {snapshots.length > 0 && (
           <>
-            <button type="button" className="btn btn-small" disabled={before === undefined} onClick={() => before !== undefined && onChange(before)} title="Jump to the snapshot before V">
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={before === undefined}
+              onClick={() => before !== undefined && onChange(before)}
+              title="Jump to the snapshot before V"
+            >
               ◆ prev
             </button>
-            <button type="button" className="btn btn-small" disabled={after === undefined} onClick={() => after !== undefined && onChange(after)} title="Jump to the snapshot after V">
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={after === undefined}
+              onClick={() => after !== undefined && onChange(after)}
+              title="Jump to the snapshot after V"
+            >
               next ◆
             </button>
           </>

@@ -22,7 +22,10 @@ const FOLLOW_MS = 1000;
 
 function Replay({ id, store }: { id: string; store: string }) {
   // While a stream grows, Replay catches up once a second rather than on every append.
-  const latest = useThrottled(useEs((s) => streamVersion(s, id)), FOLLOW_MS);
+  const latest = useThrottled(
+    useEs((s) => streamVersion(s, id)),
+    FOLLOW_MS,
+  );
   const newest = useEs((s) => s.streams.find((x) => x.id === id)?.snapshotVersion ?? null);
   const seen = useEs((s) => s.snapshotsSeen[id] ?? NONE);
   const asOf = useEsView((s) => s.asOf);
@@ -38,14 +41,30 @@ function Replay({ id, store }: { id: string; store: string }) {
   return (
     <>
       <h2 className="panel-title replay-title">
-        {id} <span className="muted replay-sub">{store} · {count(latest)} {latest === 1 ? 'event' : 'events'}{newest !== null && ` · snapshot v${count(newest)}`}</span>
+        {id}{' '}
+        <span className="muted replay-sub">
+          {store} · {count(latest)} {latest === 1 ? 'event' : 'events'}
+          {newest !== null && ` · snapshot v${count(newest)}`}
+        </span>
       </h2>
-      <ReplaySlider version={version} latest={latest} marks={marks} snapshots={snapshots} onChange={setAsOf} />
+      <ReplaySlider
+        version={version}
+        latest={latest}
+        marks={marks}
+        snapshots={snapshots}
+        onChange={setAsOf}
+      />
       {events.value && <TimeTravel events={events.value} version={version} onChange={setAsOf} />}
       <p className="replay-folded" role="status" data-testid="replay-folded">
-        {version === 0 ? 'Version 0: nothing folded yet — the initial state.' : folded ? (
+        {version === 0 ? (
+          'Version 0: nothing folded yet — the initial state.'
+        ) : folded ? (
           <>
-            Just folded <strong>v{count(version)} {folded.type}</strong> {eventDetail(folded)}
+            Just folded{' '}
+            <strong>
+              v{count(version)} {folded.type}
+            </strong>{' '}
+            {eventDetail(folded)}
           </>
         ) : (
           `Version ${count(version)}`
@@ -54,7 +73,9 @@ function Replay({ id, store }: { id: string; store: string }) {
       <div className="replay-columns">
         <StateView at={at.value} error={at.error} />
         {events.error && <InlineError message={`Could not read the events: ${events.error}`} />}
-        {events.value && <ReplayEvents events={events.value} version={version} snapshots={snapSet} onPick={setAsOf} />}
+        {events.value && (
+          <ReplayEvents events={events.value} version={version} snapshots={snapSet} onPick={setAsOf} />
+        )}
       </div>
       <LoadCostBox load={load} />
     </>
@@ -64,7 +85,12 @@ function Replay({ id, store }: { id: string; store: string }) {
 export function ReplayTab() {
   const chosen = useEsView((s) => s.chosen);
   if (!chosen) {
-    return <p className="muted es-hint">Choose a stream in <strong>orders</strong> or <strong>bank</strong> (or press New order) to replay it event by event.</p>;
+    return (
+      <p className="muted es-hint">
+        Choose a stream in <strong>orders</strong> or <strong>bank</strong> (or press New order) to replay it
+        event by event.
+      </p>
+    );
   }
   return <Replay key={chosen.id} id={chosen.id} store={chosen.store} />;
 }

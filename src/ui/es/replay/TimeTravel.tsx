@@ -27,10 +27,24 @@ export function TimeTravel({ events, version, onChange }: Props) {
   return (
     <form className="replay-time" onSubmit={submit}>
       <label htmlFor="replay-time">State as of time</label>
-      <input id="replay-time" value={text} placeholder={clockTime(shown ?? events[0].at)} onChange={(e) => setText(e.target.value)} aria-describedby="replay-time-now" />
-      <button type="submit" className="btn btn-small">Go</button>
-      <span id="replay-time-now" className="muted">{shown !== undefined ? `v${version} was written at ${clockTime(shown)}` : 'before the first event'}</span>
-      {problem && <span role="alert" className="replay-time-problem">{problem}</span>}
+      <input
+        id="replay-time"
+        value={text}
+        placeholder={clockTime(shown ?? events[0].at)}
+        onChange={(e) => setText(e.target.value)}
+        aria-describedby="replay-time-now"
+      />
+      <button type="submit" className="btn btn-small">
+        Go
+      </button>
+      <span id="replay-time-now" className="muted">
+        {shown !== undefined ? `v${version} was written at ${clockTime(shown)}` : 'before the first event'}
+      </span>
+      {problem && (
+        <span role="alert" className="replay-time-problem">
+          {problem}
+        </span>
+      )}
     </form>
   );
 }

@@ -3,7 +3,13 @@ import { stateTable } from './stateRows';
 
 describe('stateTable', () => {
   it('shows an order with its lines', () => {
-    const t = stateTable({ id: 'order-1', customerId: 'alice', status: 'DRAFT', lines: [{ sku: 'SKU-LAMP', qty: 1, price: 60 }], total: 60 });
+    const t = stateTable({
+      id: 'order-1',
+      customerId: 'alice',
+      status: 'DRAFT',
+      lines: [{ sku: 'SKU-LAMP', qty: 1, price: 60 }],
+      total: 60,
+    });
     expect(t.fields).toEqual([
       ['status', 'DRAFT'],
       ['customer', 'alice'],
@@ -13,7 +19,14 @@ describe('stateTable', () => {
   });
 
   it('shows an account with transfers in flight', () => {
-    const t = stateTable({ id: 'acct-1', owner: 'Ada', status: 'OPEN', balance: 75, pending: ['t-1'], received: [] });
+    const t = stateTable({
+      id: 'acct-1',
+      owner: 'Ada',
+      status: 'OPEN',
+      balance: 75,
+      pending: ['t-1'],
+      received: [],
+    });
     expect(t.fields).toContainEqual(['transfers out', 't-1']);
     expect(t.fields).toContainEqual(['credits received', '0']);
     expect(t.lines).toBeNull();

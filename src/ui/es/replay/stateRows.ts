@@ -27,7 +27,11 @@ export function stateTable(state: unknown): StateTable {
         ['customer', String(state.customerId ?? '—')],
         ['total', money(state.total)],
       ],
-      lines: (state.lines as Obj[]).map((l) => ({ sku: String(l.sku), qty: Number(l.qty), price: money(l.price) })),
+      lines: (state.lines as Obj[]).map((l) => ({
+        sku: String(l.sku),
+        qty: Number(l.qty),
+        price: money(l.price),
+      })),
     };
   }
   if ('balance' in state) {
@@ -42,5 +46,10 @@ export function stateTable(state: unknown): StateTable {
       lines: null,
     };
   }
-  return { fields: Object.entries(state).filter(([k]) => k !== 'id').map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]), lines: null };
+  return {
+    fields: Object.entries(state)
+      .filter(([k]) => k !== 'id')
+      .map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]),
+    lines: null,
+  };
 }

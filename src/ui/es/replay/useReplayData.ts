@@ -57,19 +57,35 @@ export interface LoadStats {
 /** Measured when the aggregate is chosen, when asked, and after its version moved (at most every few seconds). */
 export function useLoadStats(id: string, version: number): LoadStats {
   const controller = useEsController();
-  const [state, setState] = useState<Omit<LoadStats, 'measure' | 'version'> & { version: number; measuredVersion: number }>({ id, version: -1, measuredVersion: -1, stats: null, measuredAt: null, error: null, busy: false });
+  const [state, setState] = useState<
+    Omit<LoadStats, 'measure' | 'version'> & { version: number; measuredVersion: number }
+  >({ id, version: -1, measuredVersion: -1, stats: null, measuredAt: null, error: null, busy: false });
   const asked = useRef(0);
   const measure = useCallback(() => {
     const ticket = ++asked.current;
     setState((s) => ({ ...s, busy: true, id, version }));
     controller.loadStats(id).then(
-      (stats) => ticket === asked.current && setState({ id, version, measuredVersion: version, stats, measuredAt: Date.now(), error: null, busy: false }),
-      (err: unknown) => ticket === asked.current && setState((s) => ({ ...s, error: errorText(err), busy: false })),
+      (stats) =>
+        ticket === asked.current &&
+        setState({
+          id,
+          version,
+          measuredVersion: version,
+          stats,
+          measuredAt: Date.now(),
+          error: null,
+          busy: false,
+        }),
+      (err: unknown) =>
+        ticket === asked.current && setState((s) => ({ ...s, error: errorText(err), busy: false })),
     );
   }, [controller, id, version]);
   useEffect(() => {
     if (state.busy || (state.id === id && state.version === version)) return;
-    const wait = state.id !== id || state.measuredAt === null ? 0 : Math.max(0, state.measuredAt + REMEASURE_MS - Date.now());
+    const wait =
+      state.id !== id || state.measuredAt === null
+        ? 0
+        : Math.max(0, state.measuredAt + REMEASURE_MS - Date.now());
     const timer = setTimeout(measure, wait);
     return () => clearTimeout(timer);
   }, [id, version, state.id, state.version, state.busy, state.measuredAt, measure]);
