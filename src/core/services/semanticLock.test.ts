@@ -104,6 +104,46 @@ describe('semantic lock', () => {
     });
   }
 
+  it('choreography: after payment refunded an order, a late OrderCreated for it (a republish with a new id) charges nothing', async () => {
+    h = createHarness();
+    await h.startBroker();
+    const payment = await h.startService('payment', { sagaStyle: 'choreography' });
+    client = new BrokerClient('test-services', h.runId, broadcastChannels(BroadcastChannel as never));
+    const event = (id: string, aggregatetype: string, type: string, payload: object): OutboxRow => ({
+      id,
+      aggregatetype,
+      aggregateid: order.orderId,
+      type,
+      payload,
+      correlationid: id,
+      causationid: id,
+      created_at: 0,
+      published_at: null,
+    });
+    for (const message of [
+      event('evt-1', 'Inventory', 'InventoryReservationFailed', {
+        orderId: order.orderId,
+        errorType: 'OutOfStock',
+        message: 'out of stock',
+      }),
+      event('evt-2', 'Order', 'OrderCreated', order),
+    ]) {
+      await client.publish([toMessage('test', message)]);
+      await h.settle();
+    }
+    const dump = await payment.dump();
+    expect(dump.payments).toEqual([]);
+    expect((dump.semantic_locks as unknown as SemanticLockRow[])[0]).toMatchObject({
+      step: 'processPayment',
+      undid: [],
+      refused: 1,
+      lastRefused: 'OrderCreated',
+    });
+    expect((dump.inbox as unknown as { result: string }[]).at(-1)!.result).toContain(
+      'refused: semantic lock',
+    );
+  });
+
   it('an action that came first is undone by its compensation, and the lock records what was undone', async () => {
     const dump = await run('payment', [
       command('payment', 'ProcessPayment', 'processPayment', 'step'),
