@@ -23,7 +23,13 @@ export interface SagaInput {
   orderId: string;
   order: unknown;
   steps: SagaStep[];
+  /** Forward steps before the pivot: their attempts are counted, and running out of them turns the saga back. */
   retry: RetryPolicy;
+  /**
+   * Compensations, and steps past the pivot: work that is retried until it is done (its attempts run out only on
+   * answers that say "failed", which park a compensation). Its backoff caps where it likes, so a long outage costs a
+   * few commands, not hundreds.
+   */
   compensationRetry: RetryPolicy;
   stepTimeoutMs: number;
   now: number;
@@ -194,7 +200,8 @@ export const orderSagaMachine = setup({
       ),
     })),
     scheduleRetry: assign(({ context, event }) => {
-      const policy = context.pending.length ? context.compensationRetry : context.retry;
+      const policy =
+        context.pending.length || isPastPivot(context) ? context.compensationRetry : context.retry;
       const wait = backoff(policy, context.attempt);
       return { timer: { due: eventNow(event, context) + wait, kind: 'retry' as const } };
     }),

@@ -31,3 +31,9 @@ export function backoff(policy: RetryPolicy, attempt: number): number {
 export function mayRetry(policy: RetryPolicy, errorType: string, attempt: number): boolean {
   return !policy.nonRetryableErrorTypes.includes(errorType) && attempt < policy.maximumAttempts;
 }
+
+/**
+ * For work retried until it is done (compensations, steps past the saga's pivot): the same start, backing off to
+ * a minute between attempts, so a participant down for ten minutes is sent a dozen commands, not a hundred.
+ */
+export const UNTIL_DONE_RETRY: RetryPolicy = { ...DEFAULT_RETRY, maximumInterval: 60_000 };

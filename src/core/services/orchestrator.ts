@@ -7,7 +7,7 @@ import type { HandlerContext, ServiceDefinition } from '../service/definition';
 import type { SagaRow } from '../rows';
 import { advanceSaga, startSaga } from '../saga/sagaRunner';
 import { ORDER_SAGA_STEPS } from '../saga/steps';
-import { DEFAULT_RETRY } from '../saga/retryPolicy';
+import { DEFAULT_RETRY, UNTIL_DONE_RETRY } from '../saga/retryPolicy';
 import type { SagaEvent, SagaInput } from '../saga/orderSagaMachine';
 import type { OrderFacts, SagaRef } from './sagaMessages';
 
@@ -20,7 +20,7 @@ function inputFor(ctx: HandlerContext, order: OrderFacts): SagaInput {
     order,
     steps: ORDER_SAGA_STEPS,
     retry: DEFAULT_RETRY,
-    compensationRetry: DEFAULT_RETRY,
+    compensationRetry: UNTIL_DONE_RETRY,
     stepTimeoutMs: STEP_TIMEOUT_MS,
     now: ctx.simNow,
   };
