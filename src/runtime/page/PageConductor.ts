@@ -45,6 +45,8 @@ export abstract class PageConductor<P extends string, E extends { kind: string }
   protected readonly watch: AnomalyWatcher;
   /** The scenario's planned crashes (and broker faults); a (re)started process is armed with those still to come for it. */
   protected readonly faults: FaultLedger;
+  /** Restarts waiting for planned outages to end. */
+  private readonly outages: ReturnType<typeof setTimeout>[] = [];
   private readonly processes: readonly P[];
   private readonly startOrder: readonly (readonly P[])[];
   private readonly crashPoints: Partial<Record<P, readonly CrashPoint[]>>;
@@ -140,6 +142,7 @@ export abstract class PageConductor<P extends string, E extends { kind: string }
   }
 
   dispose(): void {
+    for (const timer of this.outages) clearTimeout(timer);
     this.watch.stop();
     for (const name of this.processes) this.handles[name].kill();
     this.telemetry.close();
@@ -190,8 +193,12 @@ export abstract class PageConductor<P extends string, E extends { kind: string }
         onStatus: (status, armed) => this.onStatus(name, status, armed),
         onCrashed: (point) => {
           this.publish([{ kind: 'crashed', process: name, point }]);
-          this.faults.onCrash(name, point, Date.now(), null);
+          const fired = this.faults.onCrash(name, point, Date.now(), null);
           this.crashed(name);
+          // A planned outage: these runs keep no simulation clock, so it lasts its downMs of real time.
+          const back = fired ? this.faults.comesBackAt(name) - Date.now() : 0;
+          if (back > 0)
+            this.outages.push(setTimeout(() => void this.restart(name).catch(() => undefined), back));
         },
         onFatal: (code, message) =>
           this.fail(code in ERRORS ? (code as ErrorName) : 'PROCESS_FAILED', `${name}: ${message}`),
