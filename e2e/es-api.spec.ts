@@ -182,3 +182,29 @@ test("a link's fault plan arms the event-sourced processes: the planned bank cra
     'acc-carol': 50,
   });
 });
+
+test("a link's planned outage takes the bank down for its downMs, then it comes back by itself and finishes the transfer", async ({
+  run,
+}) => {
+  await run.openEs({
+    faults: [
+      { kind: 'crash', service: 'bank', point: 'transfer-after-debit-before-credit', nth: 1, downMs: 1500 },
+    ],
+  });
+  const failed = await run.es((api) =>
+    api.transfer('acc-alice', 'acc-carol', 40).then(
+      () => 'completed',
+      (error: Error) => error.message,
+    ),
+  );
+  expect(failed).toMatch(/bank crashed/);
+  expect(await run.es((api) => api.status('bank'))).toBe('crashed');
+  // Nobody restarts it: the outage ends on its own, and the bank resumes the transfer from its events.
+  await expect.poll(() => run.es((api) => api.status('bank')), { timeout: 30_000 }).toBe('running');
+  await settledWithoutAnomalies(run);
+  const balances = await run.es((api) => api.readModel('balances'));
+  expect(Object.fromEntries(balances.map((r) => [r.id, r.balance]))).toMatchObject({
+    'acc-alice': 60,
+    'acc-carol': 40,
+  });
+});
