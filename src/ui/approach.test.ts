@@ -11,6 +11,9 @@ describe('approach', () => {
         publishing: 'dual-write',
         sagaStyle: 'orchestration',
         relay: { mode: 'log-tailing' },
+        inbox: false,
+        idempotencyKeys: true,
+        semanticLocks: false,
       } as never,
     };
     expect(approachOf(controller)).toEqual({
@@ -18,6 +21,7 @@ describe('approach', () => {
       publishing: 'dual-write',
       sagaStyle: 'orchestration',
       relay: 'log-tailing',
+      guards: { inbox: false, idempotencyKeys: true, semanticLocks: false },
     });
   });
 
@@ -37,9 +41,13 @@ describe('approach', () => {
   it('names the run for the toolbar', () => {
     expect(approachTitle(run({}))).toEqual({ lead: 'outbox · inbox', main: 'choreographed saga' });
     expect(approachTitle(run({ publishing: 'dual-write' }))).toEqual({
-      lead: 'dual write',
+      lead: 'dual write · inbox',
       main: 'choreographed saga',
     });
+    // A guard switched off says so.
+    expect(
+      approachTitle(run({ guards: { inbox: false, idempotencyKeys: false, semanticLocks: false } })).lead,
+    ).toBe('outbox · inbox off · no idempotency key · no semantic lock');
     expect(approachTitle(run({ sagaStyle: 'orchestration' })).main).toBe('orchestrated saga');
     // A run without a saga is named by its ordering alone: publishing plays no part in it.
     expect(approachTitle(run({ ordering: 'direct-calls', publishing: 'dual-write' }))).toEqual({

@@ -15,6 +15,8 @@ export interface Approach {
   sagaStyle: SagaStyle;
   /** How outboxes are relayed; polling when not said. */
   relay?: RelayMode;
+  /** The guards a run may switch off; all on when not said. */
+  guards?: Pick<ServiceConfig, 'inbox' | 'idempotencyKeys' | 'semanticLocks'>;
 }
 
 export const DEFAULT_APPROACH: Approach = {
@@ -29,6 +31,11 @@ export function approachOf(controller: Pick<Controller, 'ordering' | 'config'>):
     publishing: controller.config.publishing,
     sagaStyle: controller.config.sagaStyle,
     relay: controller.config.relay.mode,
+    guards: {
+      inbox: controller.config.inbox,
+      idempotencyKeys: controller.config.idempotencyKeys,
+      semanticLocks: controller.config.semanticLocks,
+    },
   };
 }
 
@@ -49,6 +56,12 @@ export function approachTitle(approach: Approach): { lead: string | null; main: 
   if (approach.ordering === 'two-phase-commit') return { lead: null, main: 'two-phase commit' };
   const style = approach.sagaStyle === 'orchestration' ? 'orchestrated' : 'choreographed';
   const relay = approach.relay === 'log-tailing' ? ' · log-tailing relay' : '';
-  const lead = approach.publishing === 'dual-write' ? 'dual write' : `outbox · inbox${relay}`;
+  // Whatever guard is off says so, so a screenshot of a broken run cannot pass for the patterns.
+  const { inbox = true, idempotencyKeys = true, semanticLocks = true } = approach.guards ?? {};
+  const off = [!idempotencyKeys && 'no idempotency key', !semanticLocks && 'no semantic lock']
+    .filter(Boolean)
+    .join(' · ');
+  const publishing = approach.publishing === 'dual-write' ? 'dual write' : `outbox${relay}`;
+  const lead = `${publishing} · ${inbox ? 'inbox' : 'inbox off'}${off ? ` · ${off}` : ''}`;
   return { lead, main: `${style} saga` };
 }
