@@ -6,7 +6,13 @@ import type { HandlerContext, ServiceDefinition } from '../service/definition';
 import type { OrderItem, ReservationRow, SettingRow, StockRow } from '../rows';
 import { INITIAL_STOCK } from './catalog';
 import { PARTICIPANT_TABLES, participantEndpoints } from './participant';
-import { lockAfterCompensation, refuse, refusedByLock, SEMANTIC_LOCK_TABLES } from './semanticLock';
+import {
+  lockAfterCompensation,
+  lockedStep,
+  lockingCompensation,
+  refusedByLock,
+  SEMANTIC_LOCK_TABLES,
+} from './semanticLock';
 
 const STEP = 'reserveInventory';
 import {
@@ -14,12 +20,10 @@ import {
   compensationFault,
   failure,
   IGNORED_ORCHESTRATED,
-  reply,
   transientFault,
   TransientError,
   type OrderFacts,
   type Outcome,
-  type SagaCommand,
 } from './sagaMessages';
 
 export const WAREHOUSE = 'warehouse';
@@ -169,30 +173,15 @@ export const inventoryService: ServiceDefinition = {
       ctx.emit('InventoryReleased', event.subject, { orderId: event.subject, ...outcome.facts });
       return `released ${outcome.facts.released.length} reservation(s)`;
     },
-    async ReserveInventory(ctx, event) {
-      const command = event.data as SagaCommand;
-      const refused = await refusedByLock(ctx, STEP, command.order.orderId, event.type);
-      if (refused) return refuse(ctx, command, event.type, refused);
-      return reply(
-        ctx,
-        command,
-        await reserve(ctx, command.order.orderId, command.order.items, command.attempt),
-        'InventoryReserved',
-        'InventoryReservationFailed',
-      );
-    },
-    async ReleaseInventory(ctx, event) {
-      const command = event.data as SagaCommand;
-      const outcome = await release(ctx, command.order.orderId, command.attempt);
-      if (outcome.ok)
-        await lockAfterCompensation(ctx, {
-          step: STEP,
-          orderId: command.order.orderId,
-          compensation: event.type,
-          undid: outcome.facts.released,
-          saga: command.saga,
-        });
-      return reply(ctx, command, outcome, 'InventoryReleased', 'InventoryReleaseFailed');
-    },
+    ReserveInventory: lockedStep(STEP, (ctx, c) => reserve(ctx, c.order.orderId, c.order.items, c.attempt), [
+      'InventoryReserved',
+      'InventoryReservationFailed',
+    ]),
+    ReleaseInventory: lockingCompensation(
+      STEP,
+      (ctx, c) => release(ctx, c.order.orderId, c.attempt),
+      (f) => f.released,
+      ['InventoryReleased', 'InventoryReleaseFailed'],
+    ),
   },
 };

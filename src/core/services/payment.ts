@@ -11,15 +11,19 @@ import {
   compensationFault,
   failure,
   IGNORED_ORCHESTRATED,
-  reply,
   transientFault,
   TransientError,
   type OrderFacts,
   type Outcome,
-  type SagaCommand,
 } from './sagaMessages';
 import { PARTICIPANT_TABLES, participantEndpoints } from './participant';
-import { lockAfterCompensation, refuse, refusedByLock, SEMANTIC_LOCK_TABLES } from './semanticLock';
+import {
+  lockAfterCompensation,
+  lockedStep,
+  lockingCompensation,
+  refusedByLock,
+  SEMANTIC_LOCK_TABLES,
+} from './semanticLock';
 
 const STEP = 'processPayment';
 
@@ -157,30 +161,15 @@ export const paymentService: ServiceDefinition = {
         : Promise.resolve(IGNORED_ORCHESTRATED),
     InventoryReservationFailed: refundOnEvent,
     InventoryReleased: refundOnEvent,
-    async ProcessPayment(ctx, event) {
-      const command = event.data as SagaCommand;
-      const refused = await refusedByLock(ctx, STEP, command.order.orderId, event.type);
-      if (refused) return refuse(ctx, command, event.type, refused);
-      return reply(
-        ctx,
-        command,
-        await charge(ctx, command.order, command.attempt),
-        'PaymentCompleted',
-        'PaymentFailed',
-      );
-    },
-    async RefundPayment(ctx, event) {
-      const command = event.data as SagaCommand;
-      const outcome = await refund(ctx, command.order.orderId);
-      if (outcome.ok)
-        await lockAfterCompensation(ctx, {
-          step: STEP,
-          orderId: command.order.orderId,
-          compensation: event.type,
-          undid: outcome.facts.refunded,
-          saga: command.saga,
-        });
-      return reply(ctx, command, outcome, 'PaymentRefunded', 'PaymentRefundFailed');
-    },
+    ProcessPayment: lockedStep(STEP, (ctx, c) => charge(ctx, c.order, c.attempt), [
+      'PaymentCompleted',
+      'PaymentFailed',
+    ]),
+    RefundPayment: lockingCompensation(
+      STEP,
+      (ctx, c) => refund(ctx, c.order.orderId),
+      (f) => f.refunded,
+      ['PaymentRefunded', 'PaymentRefundFailed'],
+    ),
   },
 };

@@ -6,8 +6,8 @@
 // ship for an order whose saga has already undone that step — and nothing
 // would ever undo it again. A scenario can switch the lock off to show that.
 
-import type { HandlerContext } from '../service/definition';
-import type { SagaCommand, SagaRef } from './sagaMessages';
+import type { EventHandler, HandlerContext } from '../service/definition';
+import { reply, type Outcome, type SagaCommand, type SagaRef } from './sagaMessages';
 
 export const SEMANTIC_LOCK_TABLES = { semantic_locks: 'key, orderId' } as const;
 
@@ -87,4 +87,43 @@ export function refuse(
     message: reason,
   });
   return `refused: ${reason}`;
+}
+
+/** Reply types of a saga command: what it emits on success and on failure. */
+type Replies = [ok: string, failed: string];
+
+/** An orchestrated step's command handler: refused behind the step's lock, else carried out and answered. */
+export function lockedStep(
+  step: string,
+  act: (ctx: HandlerContext, command: SagaCommand) => Promise<Outcome>,
+  [ok, failed]: Replies,
+): EventHandler {
+  return async (ctx, event) => {
+    const command = event.data as SagaCommand;
+    const refused = await refusedByLock(ctx, step, command.order.orderId, event.type);
+    if (refused) return refuse(ctx, command, event.type, refused);
+    return reply(ctx, command, await act(ctx, command), ok, failed);
+  };
+}
+
+/** An orchestrated compensation's handler: undoes, locks the step in the same transaction, answers. */
+export function lockingCompensation<T extends object>(
+  step: string,
+  undo: (ctx: HandlerContext, command: SagaCommand) => Promise<Outcome<T>>,
+  undid: (facts: T) => string[],
+  [ok, failed]: Replies,
+): EventHandler {
+  return async (ctx, event) => {
+    const command = event.data as SagaCommand;
+    const outcome = await undo(ctx, command);
+    if (outcome.ok)
+      await lockAfterCompensation(ctx, {
+        step,
+        orderId: command.order.orderId,
+        compensation: event.type,
+        undid: undid(outcome.facts),
+        saga: command.saga,
+      });
+    return reply(ctx, command, outcome, ok, failed);
+  };
 }

@@ -4,16 +4,8 @@
 import type { HandlerContext, ServiceDefinition } from '../service/definition';
 import type { RegionRow, ShipmentRow } from '../rows';
 import { REGIONS } from './catalog';
-import {
-  choreographed,
-  failure,
-  IGNORED_ORCHESTRATED,
-  reply,
-  type OrderFacts,
-  type Outcome,
-  type SagaCommand,
-} from './sagaMessages';
-import { lockAfterCompensation, refuse, refusedByLock, SEMANTIC_LOCK_TABLES } from './semanticLock';
+import { choreographed, failure, IGNORED_ORCHESTRATED, type OrderFacts, type Outcome } from './sagaMessages';
+import { lockedStep, lockingCompensation, SEMANTIC_LOCK_TABLES } from './semanticLock';
 
 const STEP = 'scheduleShipping';
 
@@ -80,30 +72,15 @@ export const shippingService: ServiceDefinition = {
       });
       return outcome.message;
     },
-    async ScheduleShipment(ctx, event) {
-      const command = event.data as SagaCommand;
-      const refused = await refusedByLock(ctx, STEP, command.order.orderId, event.type);
-      if (refused) return refuse(ctx, command, event.type, refused);
-      return reply(
-        ctx,
-        command,
-        await schedule(ctx, command.order.orderId, command.order.region),
-        'ShipmentScheduled',
-        'ShipmentFailed',
-      );
-    },
-    async CancelShipment(ctx, event) {
-      const command = event.data as SagaCommand;
-      const outcome = await cancel(ctx, command.order.orderId);
-      if (outcome.ok)
-        await lockAfterCompensation(ctx, {
-          step: STEP,
-          orderId: command.order.orderId,
-          compensation: event.type,
-          undid: outcome.facts.cancelled,
-          saga: command.saga,
-        });
-      return reply(ctx, command, outcome, 'ShipmentCancelled', 'ShipmentCancellationFailed');
-    },
+    ScheduleShipment: lockedStep(STEP, (ctx, c) => schedule(ctx, c.order.orderId, c.order.region), [
+      'ShipmentScheduled',
+      'ShipmentFailed',
+    ]),
+    CancelShipment: lockingCompensation(
+      STEP,
+      (ctx, c) => cancel(ctx, c.order.orderId),
+      (f) => f.cancelled,
+      ['ShipmentCancelled', 'ShipmentCancellationFailed'],
+    ),
   },
 };
