@@ -48,9 +48,9 @@ export async function owedBy({ services, processNames, proc }: RunProcesses): Pr
   if (broker.lag || broker.pendingWrites)
     return `broker: ${broker.lag} records unacknowledged, ${broker.pendingWrites} writes pending`;
   for (const name of services) {
-    const s = await proc(name).call<{ unpublished: number; busy: number }>('status');
-    if (s.unpublished || s.busy)
-      return `${name}: ${s.unpublished} outbox rows unpublished, ${s.busy} steps running`;
+    const s = await proc(name).call<{ unpublished: number; busy: number; timers: number }>('status');
+    if (s.unpublished || s.busy || s.timers)
+      return `${name}: ${s.unpublished} outbox rows unpublished, ${s.busy} steps running, ${s.timers} timers set`;
   }
   return null;
 }

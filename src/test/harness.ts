@@ -131,8 +131,8 @@ export function createHarness(options: { seed?: number } = {}): Harness {
           if (lag || pendingWrites) return `broker owes ${lag + pendingWrites}`;
           for (const s of services.values()) {
             if (s.crash.dead) continue;
-            const { unpublished, busy } = await s.status();
-            if (unpublished || busy) return `${s.def.name} owes ${unpublished + busy}`;
+            const { unpublished, busy, timers } = await s.status();
+            if (unpublished || busy || timers) return `${s.def.name} owes ${unpublished + busy + timers}`;
           }
           return null;
         },

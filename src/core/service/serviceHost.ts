@@ -316,11 +316,17 @@ export class ServiceHost {
     this.relay.setPaused(paused);
   }
 
-  /** Work this service still owes: unpublished outbox rows and deliveries being handled. */
-  async status(): Promise<{ unpublished: number; busy: number }> {
+  /**
+   * Work this service still owes: unpublished outbox rows, deliveries being handled, and timers still set (a saga
+   * waiting for a reply or for its next retry is not done, however quiet the wire is).
+   */
+  async status(): Promise<{ unpublished: number; busy: number; timers: number }> {
+    const due = this.def.tick?.due;
     return {
       unpublished: await this.relay.unpublished(),
       busy: this.consumer.busy + this.procedures + (this.relay.publishing ? 1 : 0),
+      // Only rows with a deadline are in the index, so counting it counts the timers that are set.
+      timers: due ? await this.db.table(due.table).orderBy(due.index).count() : 0,
     };
   }
 
