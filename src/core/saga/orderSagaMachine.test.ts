@@ -248,6 +248,23 @@ describe('order saga machine', () => {
     ).toBe(false);
   });
 
+  it("takes an earlier attempt's answer that arrives during the backoff, for a step and for a compensation", () => {
+    const h = harness();
+    h.clock.increment(5000);
+    h.send({ type: 'timer.fired' }); // reserveInventory's first attempt times out: backing off
+    expect(h.state()).toEqual({ running: 'waiting' });
+    h.send(ok('reserveInventory'));
+    expect(h.ctx().completed).toContain('reserveInventory');
+    expect(h.sent).toEqual(['ReserveInventory', 'ProcessPayment']);
+    h.send(fail('processPayment', 'CardDeclined'));
+    h.clock.increment(5000);
+    h.send({ type: 'timer.fired' }); // ReleaseInventory times out: backing off
+    expect(h.state()).toEqual({ compensating: 'waiting' });
+    h.send(undone('reserveInventory'));
+    expect(h.ctx().compensated).toEqual(['reserveInventory']);
+    expect(h.sent.at(-1)).toBe('CancelOrder');
+  });
+
   it('compensates the pivot itself when it timed out: the shipment may have been scheduled', () => {
     const h = harness();
     h.send(ok('reserveInventory'));

@@ -401,7 +401,19 @@ export const orderSagaMachine = setup({
           ],
         },
         waiting: {
-          on: { 'timer.fired': { guard: 'timerDue', target: 'awaiting', actions: 'logRetry' } },
+          on: {
+            'timer.fired': { guard: 'timerDue', target: 'awaiting', actions: 'logRetry' },
+            // An earlier attempt's answer, come in while the saga waits to retry: the step is done all the same.
+            // (Dropping it would send the step again, and under load the next answer might be late too.)
+            'step.succeeded': [
+              {
+                guard: and(['isCurrentStep', 'isLastStep']),
+                target: '#orderSaga.completed',
+                actions: 'recordSuccess',
+              },
+              { guard: 'isCurrentStep', target: 'awaiting', actions: ['recordSuccess', 'advance'] },
+            ],
+          },
         },
       },
     },
@@ -435,7 +447,15 @@ export const orderSagaMachine = setup({
           ],
         },
         waiting: {
-          on: { 'timer.fired': { guard: 'timerDue', target: 'awaiting', actions: 'logRetry' } },
+          on: {
+            'timer.fired': { guard: 'timerDue', target: 'awaiting', actions: 'logRetry' },
+            // As for a step: an earlier attempt's answer that arrives during the backoff completes the compensation.
+            'step.succeeded': {
+              guard: 'isCurrentCompensation',
+              target: 'checking',
+              actions: 'recordCompensated',
+            },
+          },
         },
       },
     },
