@@ -44,6 +44,8 @@ export type FlowInput = Pick<PlaygroundData, 'mirror' | 'processes' | 'broker' |
 // React Flow gives unselectable, undraggable nodes pointer-events: none; ours hold buttons.
 const INTERACTIVE = { pointerEvents: 'all' } as const;
 const SERVICE_HANDLES = serviceHandles();
+/** The saga participants that keep semantic locks. */
+const LOCKING_PARTICIPANTS: ServiceName[] = ['payment', 'inventory', 'shipping'];
 const ORCHESTRATOR_HANDLES = orchestratorHandles();
 const BROKER_HANDLES = { plain: brokerHandles(false), orchestrated: brokerHandles(true) };
 
@@ -90,11 +92,13 @@ function box(x: number, y: number, width: number, height: number) {
 
 function orchestratorNode(state: FlowInput, approach: Approach): FlowNode {
   let stuck = 0;
-  let refused = 0;
-  for (const row of table(state, 'orchestrator', 'sagas').values()) {
-    if (row.status === 'STUCK') stuck++;
-    for (const entry of (row.history ?? []) as { kind: string }[]) if (entry.kind === 'refused') refused++;
-  }
+  for (const row of table(state, 'orchestrator', 'sagas').values()) if (row.status === 'STUCK') stuck++;
+  // Every refusal a saga records is a reply from a participant that counted it on its lock: sum those,
+  // rather than walk every saga's history on every frame.
+  const refused = LOCKING_PARTICIPANTS.reduce(
+    (sum, service) => sum + semanticLocks(state, service).refused,
+    0,
+  );
   return {
     id: ORCHESTRATOR_ID,
     type: 'orchestrator',
