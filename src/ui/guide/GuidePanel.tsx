@@ -3,23 +3,12 @@
 // checker's verdict beside what the scenario expects.
 
 import type { LibraryEntry } from '../../core/scenario/library';
-import type { Scenario } from '../../core/scenario/scenario';
+import { topologyOf } from '../../runtime/topologies';
 import { openLink } from '../export/shareBase';
 import { entryHref, pageBase } from '../library/libraryLinks';
 import { GuideFooter } from './GuideFooter';
 import { GuideSteps } from './GuideSteps';
 import '../styles/library.css';
-
-/** How far the viewer can expect each showing to look the same. */
-function modeSentence(scenario: Scenario): string {
-  if (scenario.topology === 'event-sourced')
-    return 'An event-sourced run: three real workers, each with its own IndexedDB, so timings differ from one showing to the next; the events do not.';
-  if (scenario.topology === 'cdc')
-    return 'A change-data-capture run: four real workers, each with its own IndexedDB, so batch sizes and timings differ from one showing to the next; what reaches the read model does not.';
-  return scenario.mode === 'deterministic'
-    ? 'A deterministic run: nothing moves until a step is granted, so each step below shows the same thing every time.'
-    : 'A live run: every service runs on its own, so timings differ from one showing to the next.';
-}
 
 export function GuidePanel({ entry }: { entry: LibraryEntry }) {
   const again = entryHref(pageBase(location), entry);
@@ -30,7 +19,7 @@ export function GuidePanel({ entry }: { entry: LibraryEntry }) {
         {entry.title}
       </h2>
       <p className="guide-idea">{entry.idea}</p>
-      <p className="guide-mode muted">{modeSentence(entry.scenario)}</p>
+      <p className="guide-mode muted">{topologyOf(entry.scenario).guideModeText(entry.scenario)}</p>
       <GuideSteps entry={entry} />
       <p className="guide-again">
         <a

@@ -5,6 +5,7 @@
 
 import type { LibraryEntry } from '../../core/scenario/library';
 import { scenarioLink } from '../../core/scenario/link';
+import { topologyOf } from '../../runtime/topologies';
 
 /** The page's address without query or hash: the base of every library link. */
 export function pageBase(location: Pick<Location, 'origin' | 'pathname'>): string {
@@ -15,7 +16,7 @@ export function entryHref(base: string, entry: Pick<LibraryEntry, 'scenario'>): 
   return scenarioLink(base, entry.scenario);
 }
 
-/** The compare page runs two shop runs side by side: an event-sourced or CDC pair is linked one by one instead. */
+/** The compare page runs two runs side by side only where their topology says it can: other pairs are linked one by one. */
 export function canCompare(a: Pick<LibraryEntry, 'scenario'>, b: Pick<LibraryEntry, 'scenario'>): boolean {
-  return a.scenario.topology === 'shop' && b.scenario.topology === 'shop';
+  return topologyOf(a.scenario).comparable && topologyOf(b.scenario).comparable;
 }

@@ -2,6 +2,7 @@
 // each scenario shows, sections in the order they first appear. Pure.
 
 import type { LibraryEntry } from '../../core/scenario/library';
+import { topologyOf } from '../../runtime/topologies';
 
 export interface LibrarySection<E> {
   section: string;
@@ -22,7 +23,5 @@ export function groupBySection<E extends Pick<LibraryEntry, 'section'>>(
 
 /** How the dialog says the run will behave. */
 export function modeText(entry: Pick<LibraryEntry, 'scenario'>): string {
-  if (entry.scenario.topology === 'event-sourced') return 'opens an event-sourced run';
-  if (entry.scenario.topology === 'cdc') return 'opens a change-data-capture run';
-  return entry.scenario.mode === 'deterministic' ? 'opens in deterministic mode' : 'opens in live mode';
+  return topologyOf(entry.scenario).libraryModeText(entry.scenario);
 }
