@@ -2,7 +2,7 @@
 // or the older query parameters), starts the conductor, and installs
 // window.playground.
 
-import { Conductor } from './conductor';
+import { ShopConductor as Conductor } from './shop/ShopConductor';
 import { createPlaygroundApi } from './playgroundApi';
 import { claimRun } from './runClaim';
 import { scenarioFromUrl } from './scenarioOptions';

@@ -19,6 +19,7 @@ import type { Anomaly } from '../core/invariants';
 import type { Scenario } from '../core/scenario/scenario';
 import type { Change } from '../core/telemetry';
 import type { ProcessStatus } from './controller';
+import type { RunEvent } from './run/runEvents';
 
 // ListingWrite lives in core: the listings service (core, host-agnostic) takes it too.
 export type { CdcProcess, ConnectorState, ListingRow, ListingWrite, SearchDocRow };
@@ -36,7 +37,9 @@ export type CdcEvent =
   | CdcFact
   | { kind: 'crashed'; process: CdcNode; point: string }
   | { kind: 'anomalies'; anomalies: Anomaly[]; settled: boolean }
-  | { kind: 'error'; code: string; message: string };
+  | { kind: 'error'; code: string; message: string }
+  /** What every run's conductor tells besides: the fault plan and what of it fired, its clock (RunEvent). */
+  | RunEvent<CdcNode>;
 
 export interface CdcController {
   readonly topology: 'cdc';

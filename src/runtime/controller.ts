@@ -11,7 +11,7 @@ import type { SimTiming } from '../core/clock';
 import type { Fault } from '../core/faults/faultPlan';
 import type { Scenario } from '../core/scenario/scenario';
 import type { LogRow } from '../core/broker/brokerDb';
-import type { Snapshot } from './conductor';
+import type { Snapshot } from './runReads';
 
 /** Live: every process free-runs on real time. Deterministic: the conductor grants each step, drawn from a seeded PRNG. */
 export type RunMode = 'live' | 'deterministic';

@@ -21,6 +21,7 @@ import type { CrashPoint } from '../core/crashPoints';
 import type { Anomaly } from '../core/invariants';
 import type { Scenario } from '../core/scenario/scenario';
 import type { ProcessStatus } from './controller';
+import type { RunEvent } from './run/runEvents';
 
 // The shapes live in core (the workers build them); re-exported here so the UI imports one module.
 export type {
@@ -44,7 +45,9 @@ export type EsEvent =
   | EsFact
   | { kind: 'crashed'; process: EsProcess; point: string }
   | { kind: 'anomalies'; anomalies: Anomaly[]; settled: boolean }
-  | { kind: 'error'; code: string; message: string };
+  | { kind: 'error'; code: string; message: string }
+  /** What every run's conductor tells besides: the fault plan and what of it fired, its clock (RunEvent). */
+  | RunEvent<EsProcess>;
 
 export interface EsController {
   readonly topology: 'event-sourced';

@@ -1,48 +1,49 @@
-// The conductor's side of a fault plan: arms each (re)started process with the
-// faults still to come for it, turns crash and broker-fault reports into
-// "fault fired" events, and replaces the plan when the UI or a script edits it.
+// The conductor's side of a fault plan, for any topology: arms each
+// (re)started process with the faults still to come for it, turns crash and
+// broker-fault reports into "fault fired" events, brings a live run's process
+// back when its planned outage is over, and replaces the plan when the UI or a
+// script edits it. Where faults go is the topology's answer (its FaultTargets).
 
 import type { CrashPoint } from '../core/crashPoints';
 import { FaultLedger, type FaultTargets, type FiredFault } from '../core/faults/faultLedger';
 import type { Fault } from '../core/faults/faultPlan';
-import { DEFAULT_SCENARIO } from '../core/scenario/scenario';
-import { validateScenario } from '../core/scenario/validate';
-import type { Fact, ProcessName } from '../core/telemetry';
-import type { ConductorEvent, RunMode } from './controller';
-import type { ServiceConfig } from '../core/service/definition';
-import type { ProcessHandle } from './processHandle';
 
-export interface FaultControlDeps {
-  proc(name: ProcessName): ProcessHandle;
-  alive(): ProcessName[];
+/** The run's fault plan changed (or is announced to a new listener); fault `index` of it fired. */
+export type FaultEvent =
+  | { kind: 'fault-plan'; plan: Fault[] }
+  /** Fault `index` of the plan fired, at simulation time `at` (and deterministic step `step`). */
+  | { kind: 'fault-fired'; index: number; description: string; at: number; step: number | null };
+
+export interface FaultControlDeps<P extends string> {
+  /** Where the plan's faults go: crashes to the processes, broker faults to the broker (if the run has one). */
+  targets(): FaultTargets<P>;
+  /** Processes up now: a new plan disarms and re-arms them. */
+  alive(): P[];
+  /** Forgets what `process` has armed (a new plan arms afresh). */
+  clear(process: P): Promise<unknown>;
+  /** Checks a new plan as strictly as a share link's, or throws saying why. */
+  validate(plan: Fault[]): Fault[];
   /** Where the run stands when a fault fires: simulation time and (deterministic) step. */
   position(): { at: number; step: number | null };
-  publish(events: ConductorEvent[]): void;
+  publish(events: FaultEvent[]): void;
   /** A live run brings a process back when its planned outage is over; a deterministic run's scheduler does it. */
   live: boolean;
-  restart(process: ProcessName): Promise<void>;
-  isCrashed(process: ProcessName): boolean;
+  restart(process: P): Promise<void>;
+  isCrashed(process: P): boolean;
 }
 
 /** How often a live run looks whether a planned outage is over (simulation time moves with speed and pause). */
 const OUTAGE_POLL_MS = 100;
 
-export class FaultControl {
+export class FaultControl<P extends string> {
   private ledger: FaultLedger;
-  private readonly targets: FaultTargets;
-  private readonly outages = new Map<ProcessName, ReturnType<typeof setInterval>>();
+  private readonly outages = new Map<P, ReturnType<typeof setInterval>>();
 
   constructor(
     plan: Fault[],
-    private readonly deps: FaultControlDeps,
+    private readonly deps: FaultControlDeps<P>,
   ) {
     this.ledger = new FaultLedger(plan);
-    this.targets = {
-      arm: (process, point, nth) => deps.proc(process).arm(point, nth),
-      duplicateNext: (group, type) => deps.proc('broker').call('duplicateNext', group, type),
-      delayNext: (group, type, ms) => deps.proc('broker').call('delayNext', group, type, ms),
-      refusePublishes: (publishes) => deps.proc('broker').call('refusePublishes', publishes),
-    };
   }
 
   get plan(): Fault[] {
@@ -53,38 +54,30 @@ export class FaultControl {
     return this.ledger.slowness(group);
   }
 
-  /** A service's settings: the run's, with a live run's slow-consumer fault applied (a deterministic run grants it fewer steps instead). */
-  liveConfig(name: ProcessName, config: ServiceConfig, mode: RunMode): ServiceConfig {
-    const factor = this.slowness(name);
-    if (factor <= 1 || mode === 'deterministic') return config;
-    return {
-      ...config,
-      consumer: { ...config.consumer, delayMs: Math.max(config.consumer.delayMs, 50) * factor },
-    };
-  }
-
   /** What a new listener needs to hear: the plan and what of it already fired. */
-  present(): ConductorEvent[] {
+  present(): FaultEvent[] {
     return [
       { kind: 'fault-plan', plan: this.plan },
-      ...this.ledger.firedFaults().map((f): ConductorEvent => ({ kind: 'fault-fired', ...f })),
+      ...this.ledger.firedFaults().map((f): FaultEvent => ({ kind: 'fault-fired', ...f })),
     ];
   }
 
   /** A (re)started process gets the faults of the plan still to come for it. */
-  arm(process: ProcessName): Promise<void> {
-    return this.ledger.armProcess(process, this.targets);
+  arm(process: P): Promise<void> {
+    return this.ledger.armProcess(process, this.deps.targets());
   }
 
-  onCrash(process: ProcessName, point: CrashPoint | 'manual'): void {
+  /** Returns whether the crash was one the plan asked for. */
+  onCrash(process: P, point: CrashPoint | 'manual'): boolean {
     const { at, step } = this.deps.position();
     const fired = this.ledger.onCrash(process, point, at, step);
     this.fired(fired);
     if (fired && this.deps.live && this.comesBackAt(process) > at) this.bringBackLater(process);
+    return fired !== null;
   }
 
   /** Simulation time before which `process` stays down (a planned outage); 0: no outage holds it. */
-  comesBackAt(process: ProcessName): number {
+  comesBackAt(process: P): number {
     return this.ledger.comesBackAt(process);
   }
 
@@ -94,7 +87,7 @@ export class FaultControl {
     this.outages.clear();
   }
 
-  private bringBackLater(process: ProcessName): void {
+  private bringBackLater(process: P): void {
     clearInterval(this.outages.get(process));
     const timer = setInterval(() => {
       if (this.deps.position().at < this.comesBackAt(process)) return;
@@ -106,19 +99,19 @@ export class FaultControl {
     this.outages.set(process, timer);
   }
 
-  onFact(fact: Fact): void {
+  /** A telemetry fact: a broker's report that it injected one of the plan's faults. */
+  onFact(fact: { kind: string }): void {
     if (fact.kind !== 'broker-fault') return;
     const { at, step } = this.deps.position();
-    this.fired(this.ledger.onBrokerFault(fact, at, step));
+    const report = fact as { kind: string; fault: string; group: string | null; type: string | null };
+    this.fired(this.ledger.onBrokerFault(report, at, step));
   }
 
-  /** Replaces the plan (checked as strictly as a share link's): what already fired stays fired; the rest is armed afresh. */
+  /** Replaces the plan: what already fired stays fired; the rest is armed afresh. */
   async replace(plan: Fault[]): Promise<void> {
-    const checked = validateScenario({ ...DEFAULT_SCENARIO, faults: plan });
-    if (!checked.ok) throw new Error(`not a valid fault plan: ${checked.problems.join('; ')}`);
-    this.ledger = this.ledger.replan(checked.scenario.faults);
+    this.ledger = this.ledger.replan(this.deps.validate(plan));
     const alive = this.deps.alive();
-    await Promise.all(alive.map((p) => this.deps.proc(p).call(p === 'broker' ? 'clearFaults' : 'disarm')));
+    await Promise.all(alive.map((p) => this.deps.clear(p)));
     await Promise.all(alive.map((p) => this.arm(p)));
     this.deps.publish([{ kind: 'fault-plan', plan: this.plan }]);
   }

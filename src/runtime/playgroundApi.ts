@@ -5,7 +5,7 @@ import { CRASH_POINT_NAMES, isCrashPoint, type CrashPoint } from '../core/crashP
 import { INVARIANTS, type Anomaly } from '../core/invariants';
 import type { ServiceConfig } from '../core/service/definition';
 import type { ProcessName } from '../core/telemetry';
-import type { Conductor, Snapshot } from './conductor';
+import type { ShopConductor as Conductor, Snapshot } from './shop/ShopConductor';
 import type { SagaView } from '../core/saga/sagaView';
 import type { ServiceName } from '../core/rows';
 import type { PlaceOrderInput, ProcessStatus, RunMode, SimState } from './controller';

@@ -4,7 +4,7 @@
 
 import type { ProcessName } from '../core/telemetry';
 import type { CrashPoint } from '../core/crashPoints';
-import type { FromWorker, ToWorker } from './workerProtocol';
+import type { FromWorker, StartMessage, ToWorker } from './workerProtocol';
 import { PlaygroundError } from './errors';
 import type { ProcessStatus } from './controller';
 
@@ -12,13 +12,6 @@ export interface ProcessEvents {
   onStatus(status: ProcessStatus, armed: CrashPoint | null): void;
   onCrashed(point: CrashPoint | 'manual'): void;
   onFatal(code: string, message: string): void;
-}
-
-function createWorker(process: string): Worker {
-  // Literal URLs so Vite bundles each entry as a module worker.
-  return process === 'broker'
-    ? new Worker(new URL('../workers/broker.worker.ts', import.meta.url), { type: 'module', name: process })
-    : new Worker(new URL('../workers/service.worker.ts', import.meta.url), { type: 'module', name: process });
 }
 
 /** `N`: the run's process names (the shop's by default); `spawn` starts the worker script a process runs. */
@@ -32,17 +25,15 @@ export class ProcessHandle<N extends string = ProcessName> {
   constructor(
     readonly name: N,
     private readonly events: ProcessEvents,
-    private readonly spawn: (name: N) => Worker = createWorker,
+    private readonly spawn: (name: N) => Worker,
   ) {}
 
   get alive(): boolean {
     return this.status === 'running';
   }
 
-  start(
-    init: Omit<Extract<ToWorker, { type: 'init' }>, 'type' | 'process'>,
-    restarting = false,
-  ): Promise<void> {
+  /** Starts the worker with what its topology gives it (`options`); resolves once it says it is ready. */
+  start(init: Omit<StartMessage, 'type' | 'process'>, restarting = false): Promise<void> {
     this.setStatus(restarting ? 'restarting' : 'starting', null);
     const worker = this.spawn(this.name);
     this.worker = worker;
@@ -78,8 +69,7 @@ export class ProcessHandle<N extends string = ProcessName> {
           reject(new Error(event.message));
         }
       };
-      // The protocol types the shop's names; an event-sourced worker reads its own name from the same field.
-      this.post({ type: 'init', process: this.name as string as ProcessName, ...init });
+      this.post({ type: 'start', process: this.name, ...init });
     });
   }
 

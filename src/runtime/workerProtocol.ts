@@ -1,28 +1,19 @@
-// Messages between the conductor (main thread) and a worker it owns.
+// Messages between the conductor (main thread) and a worker it owns. A worker
+// hears once, first, which run and process it is and the options its
+// topology starts it with (startOptions.ts); then only calls.
 
-import type { ProcessName } from '../core/telemetry';
 import type { CrashPoint } from '../core/crashPoints';
-import type { ServiceConfig } from '../core/service/definition';
-import type { SimTiming } from '../core/clock';
 
-export type ToWorker =
-  | {
-      type: 'init';
-      runId: string;
-      process: ProcessName;
-      config: ServiceConfig;
-      paused: boolean;
-      timing: SimTiming;
-      deterministic?: DeterministicInit;
-    }
-  | { type: 'rpc'; id: number; method: string; args: unknown[] };
-
-/** A deterministic run's process: ids drawn from `seed` and `salt` (its incarnation), clock starting at `at`. */
-export interface DeterministicInit {
-  seed: number;
-  salt: string;
-  at: number;
+/** `O`: what this process's topology gives it at start (startOptions.ts). */
+export interface StartMessage<O = unknown> {
+  type: 'start';
+  runId: string;
+  process: string;
+  options: O;
 }
+
+export type ToWorker<O = unknown> =
+  StartMessage<O> | { type: 'rpc'; id: number; method: string; args: unknown[] };
 
 export type FromWorker =
   | { type: 'ready' }

@@ -5,13 +5,15 @@ import { openBrokerDb } from '../core/broker/brokerDb';
 import { dumpBroker, readLog } from '../core/broker/dump';
 import { SteppedClock, systemClock } from '../core/clock';
 import { serveWorker } from './workerEntry';
+import type { BrokerStartOptions } from '../runtime/startOptions';
 
-serveWorker(async ({ init, openChannel, dexie, emit, fatal }) => {
+serveWorker<BrokerStartOptions>(async ({ init, openChannel, dexie, emit, fatal }) => {
+  const { options } = init;
   const db = openBrokerDb(init.runId, dexie);
   db.on('blocked', () => fatal('IDB_BLOCKED', "the broker's database is held open by another tab"));
-  const stepped = init.deterministic ? new SteppedClock() : undefined;
-  stepped?.set(init.deterministic!.at);
-  const config = { logRetentionMs: init.config.retention?.brokerLogMs ?? null };
+  const stepped = options.deterministic ? new SteppedClock() : undefined;
+  stepped?.set(options.deterministic!.at);
+  const config = { logRetentionMs: options.logRetentionMs };
   const broker = new Broker({
     runId: init.runId,
     db,
@@ -22,7 +24,7 @@ serveWorker(async ({ init, openChannel, dexie, emit, fatal }) => {
     config,
   });
   await broker.start();
-  broker.setPaused(init.paused);
+  broker.setPaused(options.paused);
   return {
     setPaused: (paused: boolean) => broker.setPaused(paused),
     status: () => broker.status(),

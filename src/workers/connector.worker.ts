@@ -1,40 +1,34 @@
-// Entry point of the CDC connector: builds one ConnectorHost once the
-// conductor opens it (with the pace to poll the listings log at), and exposes
-// where it stands.
+// Entry point of the CDC connector: builds one ConnectorHost (polling the
+// listings log at the pace it was started with), and exposes where it stands.
 
 import type { CdcReport } from '../core/cdc/cdcTypes';
 import { ConnectorHost } from '../core/cdc/legacy/connectorHost';
-import type { PaceName } from '../core/service/pace';
+import type { PacedStartOptions } from '../runtime/startOptions';
 import { cdcHostOptions } from './cdcHostOptions';
 import { reportAs } from './reportAs';
 import { retriedFailure } from './retriedFailure';
-import { serveOnOpen } from './serveOnOpen';
+import { serveHost } from './serveHost';
 
-export interface ConnectorOpenOptions {
-  pace: PaceName;
-}
-
-serveOnOpen<ConnectorHost, ConnectorOpenOptions>((kit) => ({
-  name: 'connector',
-  build: ({ pace }) => {
-    const onError = retriedFailure(
-      reportAs<CdcReport>(kit.emit),
-      'connector: publishing change events failed; it retries from its stored position',
+serveHost<ConnectorHost, PacedStartOptions>((kit) => {
+  const onError = retriedFailure(
+    reportAs<CdcReport>(kit.emit),
+    'connector: publishing change events failed; it retries from its stored position',
+  );
+  const host = new ConnectorHost({ ...cdcHostOptions(kit), onError });
+  const blocked = () =>
+    kit.fatal(
+      'IDB_BLOCKED',
+      "the connector's database or the listings database it reads is held open by another tab",
     );
-    const host = new ConnectorHost({ ...cdcHostOptions(kit, pace), onError });
-    const blocked = () =>
-      kit.fatal(
-        'IDB_BLOCKED',
-        "the connector's database or the listings database it reads is held open by another tab",
-      );
-    host.db.on('blocked', blocked);
-    host.source.on('blocked', blocked);
-    return host;
-  },
-  start: (host) => host.start({ loop: false }),
-  methods: (opened) => ({
-    // Separate from open, so the conductor arms the plan's crashes before the first snapshot or batch.
-    run: () => void opened().run(),
-    state: () => opened().state(),
-  }),
-}));
+  host.db.on('blocked', blocked);
+  host.source.on('blocked', blocked);
+  return {
+    host,
+    start: (h) => h.start({ loop: false }),
+    methods: (h) => ({
+      // Separate from the start, so the conductor arms the plan's crashes before the first snapshot or batch.
+      run: () => void h.run(),
+      state: () => h.state(),
+    }),
+  };
+});

@@ -1,50 +1,43 @@
-// Entry point of an event-sourced process (`orders` or `bank`, as init says):
-// builds one EsHost once the conductor opens it, and exposes it.
+// Entry point of an event-sourced process (`orders` or `bank`, as the start
+// message says): builds one EsHost with the options it was started with, and
+// exposes it.
 
 import { EsHost } from '../core/eventsourcing/esHost';
 import type { EsFact, EsStoreName } from '../core/eventsourcing/esTypes';
 import type { TransferRequest } from '../core/eventsourcing/transfers';
+import type { EsStoreStartOptions } from '../runtime/startOptions';
 import { reportAs } from './reportAs';
-import { serveOnOpen } from './serveOnOpen';
+import { serveHost } from './serveHost';
 
-export interface EsOpenOptions {
-  snapshotEvery: number;
-}
-
-serveOnOpen<EsHost, EsOpenOptions>(({ init, dexie, emit, die, fatal }) => {
-  // The init message names the process; for this entry that is the store it keeps.
-  const store = init.process as string as EsStoreName;
-  const report = reportAs<EsFact>(emit);
+serveHost<EsHost, EsStoreStartOptions>(({ init, dexie, emit, die, fatal }) => {
+  // The start message names the process; for this entry that is the store it keeps.
+  const store = init.process as EsStoreName;
+  const host = new EsHost({
+    runId: init.runId,
+    store,
+    dexie,
+    now: () => Date.now(),
+    timer: () => performance.now(),
+    snapshotEvery: init.options.snapshotEvery,
+    emit: reportAs<EsFact>(emit),
+    die,
+  });
+  host.db.on('blocked', () => fatal('IDB_BLOCKED', `${store}'s event store is held open by another tab`));
   return {
-    name: store,
-    build: ({ snapshotEvery }: EsOpenOptions) => {
-      const host = new EsHost({
-        runId: init.runId,
-        store,
-        dexie,
-        now: () => Date.now(),
-        timer: () => performance.now(),
-        snapshotEvery,
-        emit: report,
-        die,
-      });
-      host.db.on('blocked', () => fatal('IDB_BLOCKED', `${store}'s event store is held open by another tab`));
-      return host;
-    },
-    start: (host) => host.start(),
-    methods: (opened) => ({
-      command: (id: string, command: unknown) => opened().command(id, command),
-      transfer: (request: TransferRequest) => opened().transfer(request),
-      transfersInFlight: () => opened().transfersInFlight(),
-      stageRace: (orderId: string) => opened().stageRace(orderId),
-      growOrder: (orderId: string, count: number) => opened().growOrder(orderId, count),
-      version: (id: string) => opened().store.version(id),
-      events: (id: string) => opened().events(id),
-      stateAt: (id: string, version?: number, snapshots?: boolean) =>
-        opened().stateAt(id, version, snapshots),
-      loadStats: (id: string) => opened().loadStats(id),
-      streams: () => opened().streams(),
-      audit: () => opened().audit(),
+    host,
+    start: (h) => h.start(),
+    methods: (h) => ({
+      command: (id: string, command: unknown) => h.command(id, command),
+      transfer: (request: TransferRequest) => h.transfer(request),
+      transfersInFlight: () => h.transfersInFlight(),
+      stageRace: (orderId: string) => h.stageRace(orderId),
+      growOrder: (orderId: string, count: number) => h.growOrder(orderId, count),
+      version: (id: string) => h.store.version(id),
+      events: (id: string) => h.events(id),
+      stateAt: (id: string, version?: number, snapshots?: boolean) => h.stateAt(id, version, snapshots),
+      loadStats: (id: string) => h.loadStats(id),
+      streams: () => h.streams(),
+      audit: () => h.audit(),
     }),
   };
 });

@@ -1,41 +1,34 @@
 // Entry point of the CDC run's legacy `listings` service: builds one
-// ListingsHost once the conductor opens it (with the scenario's seed), and
-// exposes its writes and reads.
+// ListingsHost (its random writes drawn from the seed it was started with),
+// and exposes its writes and reads.
 
 import type { CdcReport, ListingWrite } from '../core/cdc/cdcTypes';
 import { ListingsHost } from '../core/cdc/legacy/listingsHost';
+import type { ListingsStartOptions } from '../runtime/startOptions';
 import { reportAs } from './reportAs';
-import { serveOnOpen } from './serveOnOpen';
+import { serveHost } from './serveHost';
 
-export interface ListingsOpenOptions {
-  seed: number;
-}
-
-serveOnOpen<ListingsHost, ListingsOpenOptions>(({ init, dexie, emit, die, fatal }) => {
-  const report = reportAs<CdcReport>(emit);
+serveHost<ListingsHost, ListingsStartOptions>(({ init, dexie, emit, die, fatal }) => {
+  const host = new ListingsHost({
+    runId: init.runId,
+    dexie,
+    now: () => Date.now(),
+    seed: init.options.seed,
+    emit: reportAs<CdcReport>(emit),
+    die,
+  });
+  host.db.on('blocked', () =>
+    fatal('IDB_BLOCKED', "the listings service's database is held open by another tab"),
+  );
   return {
-    name: 'listings',
-    build: ({ seed }: ListingsOpenOptions) => {
-      const host = new ListingsHost({
-        runId: init.runId,
-        dexie,
-        now: () => Date.now(),
-        seed,
-        emit: report,
-        die,
-      });
-      host.db.on('blocked', () =>
-        fatal('IDB_BLOCKED', "the listings service's database is held open by another tab"),
-      );
-      return host;
-    },
-    start: (host) => host.start(),
-    methods: (opened) => ({
-      write: (write: ListingWrite) => opened().write(write),
-      writeMany: (count: number) => opened().writeMany(count),
-      listings: () => opened().listings(),
-      changes: (afterSeq?: number, limit?: number) => opened().changes(afterSeq, limit),
-      head: () => opened().head(),
+    host,
+    start: (h) => h.start(),
+    methods: (h) => ({
+      write: (write: ListingWrite) => h.write(write),
+      writeMany: (count: number) => h.writeMany(count),
+      listings: () => h.listings(),
+      changes: (afterSeq?: number, limit?: number) => h.changes(afterSeq, limit),
+      head: () => h.head(),
     }),
   };
 });

@@ -9,12 +9,14 @@ import { SERVICES } from '../core/services';
 import { serveWorker } from './workerEntry';
 import { randomId, seededIds } from '../core/ids';
 import type { ServiceStep } from '../core/service/serviceHost';
+import type { ServiceStartOptions } from '../runtime/startOptions';
 
-serveWorker(async ({ init, openChannel, dexie, emit, die, fatal }) => {
+serveWorker<ServiceStartOptions>(async ({ init, openChannel, dexie, emit, die, fatal }) => {
   const def = SERVICES[init.process as ServiceName];
+  const { options } = init;
   // Both sides measure real time with Date.now(), so the conductor's timing means the same here.
-  const simClock = new SimClock(() => Date.now(), init.timing);
-  const det = init.deterministic;
+  const simClock = new SimClock(() => Date.now(), options.timing);
+  const det = options.deterministic;
   const stepped = det ? new SteppedClock() : undefined;
   stepped?.set(det!.at);
   const newId = det ? seededIds(det.seed, det.salt) : randomId;
@@ -24,7 +26,7 @@ serveWorker(async ({ init, openChannel, dexie, emit, die, fatal }) => {
     openChannel,
     clock: systemClock,
     simClock,
-    config: init.config,
+    config: options.config,
     newId,
     emit,
     die,
@@ -32,7 +34,7 @@ serveWorker(async ({ init, openChannel, dexie, emit, die, fatal }) => {
   });
   // Opening waits while another connection holds an older version: say so rather than hang silently.
   host.db.on('blocked', () => fatal('IDB_BLOCKED', `${def.name}'s database is held open by another tab`));
-  host.setPaused(init.paused);
+  host.setPaused(options.paused);
   await host.start();
   return {
     command: (name: string, input: unknown) => host.command(name, input),

@@ -6,13 +6,13 @@ import { TelemetryBatcher } from '../core/telemetryBatcher';
 import { broadcastChannels, channelNames } from '../core/transport';
 import type { Fact } from '../core/telemetry';
 import type { CrashPoint } from '../core/crashPoints';
-import type { FromWorker, ToWorker } from '../runtime/workerProtocol';
+import type { FromWorker, StartMessage, ToWorker } from '../runtime/workerProtocol';
 
-type InitMessage = Extract<ToWorker, { type: 'init' }>;
 export type Methods = Record<string, (...args: never[]) => unknown>;
 
-export interface WorkerKit {
-  init: InitMessage;
+/** `O`: the options this process's topology starts it with (runtime/startOptions.ts). */
+export interface WorkerKit<O = unknown> {
+  init: StartMessage<O>;
   openChannel: ReturnType<typeof broadcastChannels>;
   dexie: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange };
   emit: (fact: Fact) => void;
@@ -27,7 +27,7 @@ const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
 };
 
-export function serveWorker(start: (kit: WorkerKit) => Promise<Methods>): void {
+export function serveWorker<O>(start: (kit: WorkerKit<O>) => Promise<Methods>): void {
   let methods: Methods | null = null;
   const queued: Extract<ToWorker, { type: 'rpc' }>[] = [];
 
@@ -58,7 +58,14 @@ export function serveWorker(start: (kit: WorkerKit) => Promise<Methods>): void {
       if (typeof indexedDB === 'undefined')
         throw Object.assign(new Error('indexedDB is undefined'), { code: 'IDB_UNAVAILABLE' });
       const fatal = (code: string, message: string) => scope.postMessage({ type: 'fatal', code, message });
-      methods = await start({ init: data, openChannel, dexie: { indexedDB, IDBKeyRange }, emit, die, fatal });
+      methods = await start({
+        init: data as StartMessage<O>,
+        openChannel,
+        dexie: { indexedDB, IDBKeyRange },
+        emit,
+        die,
+        fatal,
+      });
       scope.postMessage({ type: 'ready' });
       for (const rpc of queued.splice(0)) void answer(methods, rpc);
     } catch (error) {

@@ -1,51 +1,44 @@
-// The CDC run's conductor (live only): spawns the broker, the legacy
-// `listings` service, the `connector` and the `query` service as real workers,
-// relays the UI's commands to them, kills and restarts them, arms the
-// scenario's planned crashes, turns their telemetry into CdcEvents, and checks
-// the run's invariants. The process lifecycle it shares with the event-sourced
-// run lives in PageConductor.
+// The CDC run's conductor (live only): the one Conductor's lifecycle over the
+// broker, the legacy `listings` service, the `connector` and the `query`
+// service, plus this run's own calls (writes to the legacy table, its change
+// log, the connector's position, search), what is owed before it is at rest,
+// and what its checker reads.
 
-import type {
-  CdcReport,
-  ConnectorState,
-  ListingRow,
-  ListingWrite,
-  SearchDocRow,
-} from '../../core/cdc/cdcTypes';
+import type { ConnectorState, ListingRow, ListingWrite, SearchDocRow } from '../../core/cdc/cdcTypes';
 import { CDC_CRASH_POINTS } from '../../core/cdc/cdcTypes';
 import { toChangeRecord, type ChangeEvent, type ChangeRow } from '../../core/cdc/changeEvent';
 import { checkCdcInvariants } from '../../core/cdc/legacy/cdcInvariants';
-import type { FaultTargets } from '../../core/faults/faultLedger';
+import type { CdcSystemSnapshot } from '../../core/cdc/legacy/cdcInvariants';
 import type { Anomaly } from '../../core/invariants';
-import type { Scenario } from '../../core/scenario/scenario';
-import type { Fact } from '../../core/telemetry';
+import { serviceConfig } from '../../core/service/pace';
 import type { CdcController, CdcEvent, CdcNode, CdcProcess } from '../cdcController';
-import { PageConductor } from '../page/PageConductor';
+import { Conductor, type ConductorOptions } from '../run/Conductor';
+import type { RunFacts } from '../run/runFacts';
+import type { BrokerStartOptions, ListingsStartOptions, PacedStartOptions } from '../startOptions';
 import { CDC_NODES, cdcOwed, cdcSnapshot } from './cdcReads';
 import { spawnCdcWorker } from './cdcWorkers';
 
-export interface CdcConductorOptions {
-  runId?: string;
-  scenario: Scenario;
-}
-
 /** Writes per call to the listings worker in writeMany: progress is reported after each call. */
 const WRITES_PER_CALL = 5;
-/** The order processes start in: the broker first (the others talk to it), listings before the connector (its snapshot reads the seed rows). */
-const START_ORDER: readonly CdcNode[][] = [['broker'], ['listings'], ['connector', 'query']];
+const CDC_FACTS: RunFacts<CdcNode> = {
+  processes: CDC_NODES,
+  // The broker first (the others talk to it), listings before the connector (its snapshot reads the seed rows).
+  startOrder: [['broker'], ['listings'], ['connector', 'query']],
+  // The broker has no crash points of this run's: a planned crash for it is not armed.
+  crashPoints: CDC_CRASH_POINTS,
+  broker: 'broker',
+  spawn: spawnCdcWorker,
+  // A crash changes what the checker would find (the connector may republish, say), yet no worker reports it.
+  watch: { quietWaitMs: 0, busyCheckEveryMs: 0, checkAfterLifecycle: true },
+  steps: false,
+};
 
-export class CdcConductor extends PageConductor<CdcNode, CdcEvent> implements CdcController {
+export class CdcConductor extends Conductor<CdcNode, CdcEvent> implements CdcController {
   readonly topology = 'cdc' as const;
   private writesRunning = 0;
 
-  constructor(options: CdcConductorOptions) {
-    super({
-      ...options,
-      processes: CDC_NODES,
-      startOrder: START_ORDER,
-      crashPoints: CDC_CRASH_POINTS,
-      spawn: spawnCdcWorker,
-    });
+  constructor(options: ConductorOptions) {
+    super(options, CDC_FACTS);
   }
 
   write(write: ListingWrite): Promise<string> {
@@ -85,53 +78,25 @@ export class CdcConductor extends PageConductor<CdcNode, CdcEvent> implements Cd
     return this.call('query', 'search', text, city);
   }
 
-  /** The broker needs no `open`; the others get the pace and the scenario's seed. */
-  protected async open(name: CdcNode): Promise<void> {
-    if (name === 'broker') return;
-    try {
-      await this.handles[name].call('open', { pace: this.setup.pace, seed: this.setup.seed });
-    } catch (error) {
-      // A kill while opening has already ended the worker and been reported; a failed open has not.
-      if (this.handles[name].status !== 'crashed') {
-        this.handles[name].kill();
-        this.fail('PROCESS_FAILED', `${name} did not open: ${(error as Error)?.message ?? error}`);
-      }
-      throw error;
-    }
+  /** The broker keeps its log as long as the pace says; listings gets the scenario's seed, the others the pace. */
+  protected startOptions(name: CdcNode): BrokerStartOptions | ListingsStartOptions | PacedStartOptions {
+    const { pace, seed } = this.setup;
+    if (name === 'broker')
+      return { logRetentionMs: serviceConfig({ pace }).retention?.brokerLogMs ?? null, paused: false };
+    return name === 'listings' ? { seed } : { pace };
   }
 
   /** Only now do the connector and the query service start working: a planned crash counts from their first step. */
-  protected async opened(name: CdcNode): Promise<void> {
+  protected async setToWork(name: CdcNode): Promise<void> {
     if (name === 'connector' || name === 'query') await this.call(name, 'run');
   }
 
-  /** A crash changes what the checker would find (the connector may republish, say). */
-  protected crashed(): void {
-    this.watch.noteChange();
-  }
-
-  /** Crashes go to the processes; broker faults (for the broker) to the broker. */
-  protected faultTargets(): FaultTargets<CdcNode> {
-    const broker = <T>(method: string, ...args: unknown[]) =>
-      this.call<T>('broker', method, ...args).then(() => undefined);
-    return {
-      arm: (process, point, nth) => (process === 'broker' ? undefined : this.crashAt(process, point, nth)),
-      duplicateNext: (group, type) => broker('duplicateNext', group, type),
-      delayNext: (group, type, ms) => broker('delayNext', group, type, ms),
-      refusePublishes: (publishes) => broker('refusePublishes', publishes),
-    };
-  }
-
-  protected onTelemetry(facts: unknown): void {
-    const events: CdcEvent[] = [];
-    for (const fact of facts as (CdcReport | Fact)[]) {
-      if (fact.kind === 'broker-fault') this.faults.onBrokerFault(fact, Date.now(), null);
-      else if (fact.kind === 'commit' || fact.kind === 'error' || fact.kind.startsWith('cdc-'))
-        events.push(fact as CdcEvent);
-    }
-    if (!events.length) return;
-    if (events.some((e) => e.kind !== 'error')) this.watch.noteChange();
-    this.publish(events);
+  /** What the workers report of this run's own (the broker's fault reports went to the fault plan). */
+  protected report(facts: { kind: string }[]): { events: CdcEvent[]; changed: boolean } {
+    const events = facts.filter(
+      (f) => f.kind === 'commit' || f.kind === 'error' || f.kind.startsWith('cdc-'),
+    ) as CdcEvent[];
+    return { events, changed: events.some((e) => e.kind !== 'error') };
   }
 
   protected owed(): Promise<string | null> {
@@ -143,11 +108,16 @@ export class CdcConductor extends PageConductor<CdcNode, CdcEvent> implements Cd
   }
 
   /** A check at rest reads every database; if the run moved meanwhile, what was read may be mid-flight, so nothing is concluded. */
-  protected async verify(settled: boolean): Promise<Anomaly[]> {
+  protected async check(settled: boolean): Promise<Anomaly[]> {
     if (!settled) return [];
-    const snapshot = await cdcSnapshot((p, method, ...args) => this.call(p, method, ...args));
+    const snapshot = await this.snapshot();
     if ((await this.owed()) !== null) return [];
     return checkCdcInvariants(snapshot, { settled });
+  }
+
+  /** The listings table, the log above the connector's stored position, and the search documents. */
+  snapshot(): Promise<CdcSystemSnapshot> {
+    return cdcSnapshot((p, method, ...args) => this.call(p, method, ...args));
   }
 
   private async writing<T>(work: () => Promise<T>): Promise<T> {

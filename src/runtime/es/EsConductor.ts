@@ -1,9 +1,8 @@
-// The event-sourced run's conductor: spawns the `orders`, `bank` and `query`
-// workers, relays the UI's commands to them, kills and restarts them, turns
-// their telemetry into EsEvents, and checks the run's invariants. The process
-// lifecycle it shares with the CDC run lives in PageConductor.
+// The event-sourced run's conductor: the one Conductor's lifecycle over the
+// `orders`, `bank` and `query` workers, plus this run's own calls (commands,
+// transfers, races, replays, read models), what is owed before it is at rest,
+// and what its checker reads.
 
-import type { FaultTargets } from '../../core/faults/faultLedger';
 import {
   ES_CRASH_POINTS,
   ES_PROCESSES,
@@ -31,36 +30,36 @@ import {
 } from '../../core/eventsourcing/readYourWrites';
 import { randomId } from '../../core/ids';
 import type { Anomaly } from '../../core/invariants';
-import type { Scenario } from '../../core/scenario/scenario';
 import type { EsController, EsEvent } from '../esController';
-import { PageConductor } from '../page/PageConductor';
+import { Conductor, type ConductorOptions } from '../run/Conductor';
+import type { RunFacts } from '../run/runFacts';
+import type { EsStoreStartOptions, PacedStartOptions } from '../startOptions';
 import { checkEsInvariants } from '../../core/eventsourcing/esInvariants';
 import { spawnEsWorker } from './esWorkers';
 
-export interface EsConductorOptions {
-  runId?: string;
-  scenario: Scenario;
-}
+const ES_FACTS: RunFacts<EsProcess> = {
+  processes: ES_PROCESSES,
+  // Every process starts at once: none needs another one up first.
+  startOrder: [ES_PROCESSES],
+  crashPoints: ES_CRASH_POINTS,
+  spawn: spawnEsWorker,
+  // The workers report appends and projections, not each start or crash: the watcher looks after those too.
+  watch: { quietWaitMs: 0, busyCheckEveryMs: 0, checkAfterLifecycle: true },
+  steps: false,
+};
 
 /** Polling read-your-writes gives up after this long and shows the last read. */
 const READ_YOUR_WRITES_BUDGET_MS = 30_000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export class EsConductor extends PageConductor<EsProcess, EsEvent> implements EsController {
+export class EsConductor extends Conductor<EsProcess, EsEvent> implements EsController {
   readonly topology = 'event-sourced' as const;
   /** Which store holds a stream: streams never move, so one lookup each. */
   private readonly located = new Map<string, EsStoreName>();
   private transfersRunning = 0;
 
-  constructor(options: EsConductorOptions) {
-    // Every process starts at once: none needs another one up to open.
-    super({
-      ...options,
-      processes: ES_PROCESSES,
-      startOrder: [ES_PROCESSES],
-      crashPoints: ES_CRASH_POINTS,
-      spawn: spawnEsWorker,
-    });
+  constructor(options: ConductorOptions) {
+    super(options, ES_FACTS);
   }
 
   orderCommand(orderId: string, command: OrderCommand): Promise<CommandResult> {
@@ -148,7 +147,7 @@ export class EsConductor extends PageConductor<EsProcess, EsEvent> implements Es
   }
 
   /** What the checker reads: each store's audit and the read models, from whichever process is up. */
-  private async snapshot(): Promise<EsSystemSnapshot> {
+  async snapshot(): Promise<EsSystemSnapshot> {
     const stores = await Promise.all(
       ES_STORE_NAMES.filter((s) => this.up(s)).map((s) =>
         this.call<StoreAudit>(s, 'audit').catch(() => null),
@@ -164,33 +163,20 @@ export class EsConductor extends PageConductor<EsProcess, EsEvent> implements Es
   }
 
   /** The stores get how often to snapshot; the query service the pace to tail them at. */
-  protected async open(name: EsProcess): Promise<void> {
-    await this.handles[name].call(
-      'open',
-      name === 'query' ? { pace: this.setup.pace } : { snapshotEvery: this.setup.snapshotEvery },
-    );
+  protected startOptions(name: EsProcess): EsStoreStartOptions | PacedStartOptions {
+    return name === 'query' ? { pace: this.setup.pace } : { snapshotEvery: this.setup.snapshotEvery };
   }
 
-  /** Only crashes: this run has no broker, so its faults go nowhere; a crash at a point this process never reaches is reported, not run. */
-  protected faultTargets(): FaultTargets<EsProcess> {
-    const none = () => undefined;
-    return {
-      arm: (process, point, nth) => this.crashAt(process, point, nth),
-      duplicateNext: none,
-      delayNext: none,
-      refusePublishes: none,
-    };
-  }
-
-  protected onTelemetry(facts: unknown): void {
+  protected report(facts: { kind: string }[]): { events: EsEvent[]; changed: boolean } {
     const events = facts as EsFact[];
-    if (events.some((e) => e.kind === 'appended' || e.kind === 'projected' || e.kind === 'rebuild-progress'))
-      this.watch.noteChange();
-    this.publish(events);
+    const changed = events.some(
+      (e) => e.kind === 'appended' || e.kind === 'projected' || e.kind === 'rebuild-progress',
+    );
+    return { events, changed };
   }
 
   /** The read models only count once quiet: look once, and check what holds at every moment otherwise. */
-  protected async verify(settled: boolean): Promise<Anomaly[]> {
+  protected async check(settled: boolean): Promise<Anomaly[]> {
     return checkEsInvariants(await this.snapshot(), { settled });
   }
 

@@ -6,11 +6,11 @@
 import { CRASH_POINTS, isCrashPoint, type CrashPoint } from '../../core/crashPoints';
 import { INVARIANTS } from '../../core/invariants';
 import type { PlaygroundApi } from '../playgroundApi';
-import type { PageConductor } from './PageConductor';
+import type { Conductor } from '../run/Conductor';
 
 /** The part of a page's conductor the basics call. */
 type PageRun<P extends string> = Pick<
-  PageConductor<P, { kind: string }>,
+  Conductor<P, { kind: string }>,
   'runId' | 'scenario' | 'status' | 'crashNow' | 'crashAt' | 'restart' | 'settle' | 'anomalies'
 >;
 

@@ -17,6 +17,7 @@ import {
   afterError,
   afterStatus,
   initialPageData,
+  unshownOnPage,
   type PageData,
   type PageError,
 } from '../page/pageFacts';
@@ -77,6 +78,7 @@ export function initialCdcData(): CdcData {
 const crashPlace = (point: string): ProcessState['crashedAt'] => (isCrashPoint(point) ? point : 'manual');
 
 function applyOne(s: CdcData, e: CdcEvent, now: number): CdcData {
+  if (unshownOnPage(e)) return s;
   switch (e.kind) {
     case 'process':
       return { ...s, processes: { ...s.processes, [e.process]: afterStatus(s.processes[e.process], e) } };

@@ -9,6 +9,7 @@ import {
   afterError,
   afterStatus,
   initialPageData,
+  unshownOnPage,
   type PageData,
   type PageError,
 } from '../page/pageFacts';
@@ -83,6 +84,7 @@ export function initialEsData(): EsData {
 }
 
 function applyOne(s: EsData, e: EsEvent, now: number): EsData {
+  if (unshownOnPage(e)) return s;
   switch (e.kind) {
     case 'process':
       return { ...s, processes: { ...s.processes, [e.process]: afterStatus(s.processes[e.process], e) } };

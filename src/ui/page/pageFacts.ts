@@ -62,3 +62,11 @@ export function afterError(
   const err = { seq: s.seq + 1, code: e.code, message: e.message };
   return { seq: err.seq, errors: [...s.errors, err].slice(-KEEP_ERRORS) };
 }
+
+/** What every run's conductor tells that these pages do not show: the fault plan and the run's clock. */
+const UNSHOWN = ['fault-plan', 'fault-fired', 'paused', 'timing', 'sim'] as const;
+type Unshown = (typeof UNSHOWN)[number];
+
+export function unshownOnPage<E extends { kind: string }>(e: E): e is Extract<E, { kind: Unshown }> {
+  return (UNSHOWN as readonly string[]).includes(e.kind);
+}

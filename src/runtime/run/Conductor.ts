@@ -1,0 +1,476 @@
+// The one conductor, for every topology: spawns the run's processes as real
+// workers in their start order, kills and restarts them, arms the fault plan
+// and brings planned outages back, keeps the anomaly watcher going, settles,
+// tells the listeners, reports errors, resumes a run after a reload, steps a
+// deterministic run through its topology's sim world, and disposes of it all.
+// What a topology adds — what each worker is given at start, what is owed,
+// what the checker reads, which reports its listeners hear, its own calls —
+// its conductor class (shop/, es/, cdc/) says by filling the slots below.
+
+import { SimClock, type SimTiming } from '../../core/clock';
+import type { CrashPoint } from '../../core/crashPoints';
+import type { FaultTargets } from '../../core/faults/faultLedger';
+import type { Fault } from '../../core/faults/faultPlan';
+import type { Anomaly } from '../../core/invariants';
+import { waitForQuiet } from '../../core/quiet';
+import { canonicalJson, fingerprint } from '../../core/hash';
+import { DEFAULT_SCENARIO, type Scenario } from '../../core/scenario/scenario';
+import { validateScenario } from '../../core/scenario/validate';
+import { broadcastChannels, channelNames, type Channel } from '../../core/transport';
+import { AnomalyWatcher } from '../anomalyWatcher';
+import type { ProcessStatus, RunMode, SimState } from '../controller';
+import { ERRORS, PlaygroundError, type ErrorName } from '../errors';
+import { FaultControl } from '../faultControl';
+import { ProcessHandle } from '../processHandle';
+import { deleteStaleRuns, keepRunAlive } from '../runRegistry';
+import type { DeterministicInit } from '../startOptions';
+import type { StepDriver } from '../stepDriver';
+import type { RunEvent } from './runEvents';
+import type { RunFacts } from './runFacts';
+
+export interface ConductorOptions {
+  runId?: string;
+  /** What to run; what it leaves out is the default scenario's. */
+  scenario?: Partial<Scenario>;
+  /** The run existed before this page: new process lives must not repeat the ids of earlier ones. */
+  resumed?: boolean;
+}
+
+/** What a (re)starting process's options are made from. */
+export interface StartContext {
+  restarting: boolean;
+  /** A deterministic run's process: its seed, id salt and clock; absent in a live run. */
+  deterministic?: DeterministicInit;
+}
+
+/** What a topology's sim world is built with (Conductor's `stepping` slot). */
+export interface SteppingContext<P extends string, E> {
+  seed: number;
+  speed: number;
+  /** Steps to grant before handing over, for a fresh run (a link's `at`). */
+  at: number;
+  resumed: boolean;
+  paused: boolean;
+  /** Restarts a crashed process at simulation time `at` (a step of the world). */
+  restart(process: P, at: number): Promise<void>;
+  /** Simulation time before which a planned outage keeps `process` down. */
+  comesBackAt(process: P): number;
+  /** How many times slower the plan makes a consumer group. */
+  slowness(group: string): number;
+  publish(events: (E | RunEvent<P>)[]): void;
+}
+
+/** `P`: the run's process names; `E`: the reports of its workers its listeners hear (RunEvent<P> comes with them). */
+export abstract class Conductor<P extends string, E extends { kind: string }> {
+  readonly runId: string;
+  readonly mode: RunMode;
+  readonly seed: number;
+  paused: boolean;
+  /** Simulation time, owned here and copied to every worker that keeps one whenever it changes. */
+  readonly simClock = new SimClock(() => Date.now());
+  readonly processNames: P[];
+  /** The scenario as it was opened. */
+  protected readonly setup: Scenario;
+  protected readonly resumed: boolean;
+  protected readonly faults: FaultControl<P>;
+  protected readonly watcher: AnomalyWatcher;
+  protected driver: StepDriver | null = null;
+  private readonly handles = new Map<P, ProcessHandle<P>>();
+  /** Processes between their worker's start and the end of their arming and setting to work: not yet usable. */
+  private readonly opening = new Map<P, 'starting' | 'restarting'>();
+  private readonly incarnations = new Map<P, number>();
+  /** Added to every deterministic process's id salt: empty for a fresh run, random for a resumed one. */
+  private readonly salt: string;
+  /** A deterministic run: the step at which each anomaly was first seen. */
+  private readonly firstSeen = new Map<string, number>();
+  private readonly listeners = new Set<(events: (E | RunEvent<P>)[]) => void>();
+  private readonly errors: RunEvent<P>[] = [];
+  private readonly telemetry: Channel;
+  private stopHeartbeat: () => void = () => undefined;
+
+  constructor(
+    options: ConductorOptions,
+    private readonly facts: RunFacts<P>,
+  ) {
+    this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
+    this.setup = { ...DEFAULT_SCENARIO, ...options.scenario };
+    // A topology without a sim world yet runs a deterministic link live (its scenario still says what was asked).
+    this.mode = facts.steps ? this.setup.mode : 'live';
+    // A deterministic run opens at step 0, so whoever opened the link sees the start and chooses: Step, Play or Run to end.
+    this.paused = this.mode === 'deterministic';
+    this.seed = this.setup.seed;
+    this.resumed = options.resumed ?? false;
+    this.salt = this.resumed ? `/resumed-${crypto.randomUUID().slice(0, 8)}` : '';
+    this.processNames = [...facts.processes];
+    for (const name of facts.processes) this.handles.set(name, this.createHandle(name));
+    this.faults = new FaultControl<P>(this.setup.faults, {
+      targets: () => this.faultTargets(),
+      alive: () => this.processNames.filter((p) => this.handle(p).alive),
+      clear: (p) => this.handle(p).call(p === facts.broker ? 'clearFaults' : 'disarm'),
+      validate: (plan) => this.validatePlan(plan),
+      position: () => ({ at: this.simNow(), step: this.stepNow() }),
+      publish: (events) => this.publish(events),
+      live: this.mode === 'live',
+      restart: (process) => this.restart(process),
+      isCrashed: (process) => this.handle(process).status === 'crashed',
+    });
+    this.watcher = new AnomalyWatcher({
+      verify: (settled) => this.verify(settled),
+      owed: () => this.owed(),
+      publish: (events) => this.publish(events),
+      quietWaitMs: facts.watch.quietWaitMs,
+      busyCheckEveryMs: facts.watch.busyCheckEveryMs,
+    });
+    this.telemetry = broadcastChannels(BroadcastChannel)(channelNames(this.runId).telemetry);
+    this.telemetry.onMessage((batch) => this.onTelemetry(batch as { kind: string }[]));
+  }
+
+  // ——— The slots a topology fills ———
+
+  /** What `process` is given in its start message (startOptions.ts). */
+  protected abstract startOptions(process: P, start: StartContext): unknown;
+  /** What is still owed before the run is at rest: a description of the first thing found, or null when quiet. */
+  protected abstract owed(): Promise<string | null>;
+  /** The invariant check over a fresh snapshot; `settled` turns on the ones that hold only at rest. */
+  protected abstract check(settled: boolean): Promise<Anomaly[]>;
+  /** Which of a batch of the workers' reports the listeners hear, and whether they changed what the checker would find. */
+  protected abstract report(facts: { kind: string }[]): { events: E[]; changed: boolean };
+  /** Everything the checker reads, for scripts and the state hash. */
+  abstract snapshot(): Promise<unknown>;
+
+  /** Called once a process is up and armed, before it counts as running: a topology may set it to work here. */
+  protected async setToWork(_process: P): Promise<void> {}
+  /** Called once every process has started, before stepping begins (a scenario's data goes in here). */
+  protected async started(): Promise<void> {}
+  /** The topology's deterministic world, driven by the seeded scheduler (only asked when `facts.steps`). */
+  protected stepping(_context: SteppingContext<P, E>): Promise<StepDriver> | null {
+    return null;
+  }
+  /** What a new listener hears first, before the processes (where the clock stands, say). */
+  protected present(): (E | RunEvent<P>)[] {
+    return [];
+  }
+  /** A live run was paused or resumed: tell the workers that keep time. */
+  protected pauseChanged(_paused: boolean): void {}
+  /** Simulation time runs differently now: tell the workers that keep it. */
+  protected timingChanged(_timing: SimTiming): void {}
+
+  // ——— Lifecycle ———
+
+  async start(): Promise<void> {
+    if (typeof indexedDB === 'undefined') return this.fail('IDB_UNAVAILABLE');
+    if (typeof Worker === 'undefined') return this.fail('WORKERS_UNAVAILABLE');
+    this.stopHeartbeat = keepRunAlive(this.runId);
+    void deleteStaleRuns(this.runId).catch(() => undefined);
+    for (const group of this.facts.startOrder)
+      await Promise.all(group.map((name) => this.startProcess(name)));
+    await this.started();
+    if (this.mode === 'deterministic') this.driver = await this.stepping(this.steppingContext());
+    this.watcher.start();
+    if (this.facts.watch.checkAfterLifecycle) this.watcher.noteChange();
+  }
+
+  /** A new listener first hears the present: the clock, the fault plan, every process, errors so far, the latest check. */
+  subscribe(listener: (events: (E | RunEvent<P>)[]) => void): () => void {
+    this.listeners.add(listener);
+    listener([
+      ...this.present(),
+      ...this.faults.present(),
+      ...this.processNames.map((name) => this.processEvent(name)),
+      ...this.errors,
+      ...(this.watcher.lastCheck ? [this.watcher.lastCheck] : []),
+    ]);
+    return () => void this.listeners.delete(listener);
+  }
+
+  status(process: P): ProcessStatus {
+    const handle = this.handle(process);
+    return handle.status === 'crashed' ? 'crashed' : (this.opening.get(process) ?? handle.status);
+  }
+
+  crashNow(process: P): void {
+    this.handle(process).kill('manual');
+  }
+
+  /** Arms a crash for the `nth` time `process` reaches `point`; resolves once armed (a script can then trigger it without a race). */
+  crashAt(process: P, point: CrashPoint, nth = 1): Promise<void> {
+    const points = this.facts.crashPoints?.[process];
+    if (this.facts.crashPoints && !points?.includes(point))
+      throw new Error(`${process} never reaches "${point}"; it can crash at ${points?.join(', ')}`);
+    if (!Number.isInteger(nth) || nth < 1) throw new Error(`nth must be a whole number from 1, got ${nth}`);
+    return this.handle(process).arm(point, nth);
+  }
+
+  async restart(process: P): Promise<void> {
+    if (this.handle(process).status === 'crashed') await this.startProcess(process, true);
+  }
+
+  /** Resolves once nothing is owed anywhere (a deterministic run: once it has run to its end); then re-checks the invariants. */
+  async settle(timeoutMs = 30_000): Promise<void> {
+    if (this.driver) return this.runToEnd();
+    await waitForQuiet(() => this.owed(), timeoutMs).catch((error: Error) => {
+      throw new PlaygroundError('SETTLE_TIMEOUT', error.message);
+    });
+    await this.checkAnomalies(true);
+  }
+
+  anomalies(): Anomaly[] {
+    return [...this.watcher.latest];
+  }
+
+  checkAnomalies(settled: boolean): Promise<Anomaly[]> {
+    return this.watcher.check(settled);
+  }
+
+  /** A fingerprint of everything the checker reads: equal end states hash equal, on every host. */
+  async stateHash(): Promise<string> {
+    return fingerprint(canonicalJson(await this.snapshot()));
+  }
+
+  scenario(): Scenario {
+    return structuredClone(this.setup);
+  }
+
+  /** The page's share link could not be used: say why (the run opens on the default scenario). */
+  reportLinkError(message: string): void {
+    this.fail('BAD_LINK', message);
+  }
+
+  dispose(): void {
+    this.driver?.pause();
+    this.watcher.stop();
+    this.faults.dispose();
+    for (const handle of this.handles.values()) handle.kill();
+    this.telemetry.close();
+    this.stopHeartbeat();
+  }
+
+  // ——— Faults ———
+
+  get faultPlan(): Fault[] {
+    return this.faults.plan;
+  }
+
+  /** Replaces the fault plan (from the UI or a script); faults already fired stay fired. */
+  setFaultPlan(plan: Fault[]): Promise<void> {
+    return this.faults.replace(plan);
+  }
+
+  /** A new plan is checked as strictly as a share link's, against this run's topology. */
+  protected validatePlan(plan: Fault[]): Fault[] {
+    const checked = validateScenario({ ...DEFAULT_SCENARIO, topology: this.setup.topology, faults: plan });
+    if (!checked.ok) throw new Error(`not a valid fault plan: ${checked.problems.join('; ')}`);
+    return checked.scenario.faults;
+  }
+
+  /** Crashes go to the processes that have crash points; broker faults to the broker, where the run has one. */
+  private faultTargets(): FaultTargets<P> {
+    const broker = this.facts.broker;
+    const toBroker = (method: string, ...args: unknown[]) =>
+      broker === undefined ? undefined : this.handle(broker).call<void>(method, ...args);
+    return {
+      arm: (process, point, nth) => {
+        if (!this.facts.crashPoints) return this.handle(process).arm(point, nth);
+        return this.facts.crashPoints[process] ? this.crashAt(process, point, nth) : undefined;
+      },
+      duplicateNext: (group, type) => toBroker('duplicateNext', group, type),
+      delayNext: (group, type, ms) => toBroker('delayNext', group, type, ms),
+      refusePublishes: (publishes) => toBroker('refusePublishes', publishes),
+    };
+  }
+
+  // ——— Time and stepping ———
+
+  play(): void {
+    this.setPaused(false);
+  }
+
+  pause(): void {
+    this.setPaused(true);
+  }
+
+  /** Runs simulation time (timeouts and retries) faster or slower. */
+  setSpeed(speed: number): void {
+    if (!(speed > 0)) throw new Error(`speed must be positive, got ${speed}`);
+    if (this.driver) this.driver.speed = speed;
+    this.retime({ speed });
+  }
+
+  simState(): SimState {
+    if (this.driver) return this.driver.state();
+    return {
+      mode: 'live',
+      seed: this.seed,
+      steps: 0,
+      simTime: Math.round(this.simClock.now()),
+      running: !this.paused,
+      done: false,
+      traceHash: null,
+      lastStep: null,
+    };
+  }
+
+  async step(): Promise<void> {
+    await this.deterministic().step();
+  }
+
+  async runToEnd(): Promise<void> {
+    await this.deterministic()
+      .runToEnd()
+      .catch((error: Error) => {
+        throw new PlaygroundError('RUN_DID_NOT_END', error.message);
+      });
+    await this.checkAnomalies(true);
+  }
+
+  /** The deterministic run's trace so far, one line per granted step. */
+  trace(): string[] {
+    return this.driver?.trace() ?? [];
+  }
+
+  protected deterministic(): StepDriver {
+    if (!this.driver) throw new PlaygroundError('NOT_DETERMINISTIC');
+    return this.driver;
+  }
+
+  protected simNow(): number {
+    if (this.mode === 'deterministic') return this.driver?.scheduler.time ?? 0;
+    return Math.round(this.simClock.now());
+  }
+
+  /** The deterministic step under way (a fault fires inside the step that triggers it). */
+  private stepNow(): number | null {
+    return this.driver ? this.driver.scheduler.steps + 1 : null;
+  }
+
+  private steppingContext(): SteppingContext<P, E> {
+    return {
+      seed: this.seed,
+      speed: this.setup.speed,
+      at: this.setup.at,
+      resumed: this.resumed,
+      paused: this.paused,
+      restart: (process, at) => this.startProcess(process, true, at),
+      comesBackAt: (process) => this.faults.comesBackAt(process),
+      slowness: (group) => this.faults.slowness(group),
+      publish: (events) => this.publish(events),
+    };
+  }
+
+  private setPaused(paused: boolean): void {
+    this.paused = paused;
+    if (this.driver) {
+      if (paused) this.driver.pause();
+      else this.driver.play();
+    } else {
+      this.pauseChanged(paused);
+      this.retime({ paused });
+    }
+    this.publish([{ kind: 'paused', paused }]);
+  }
+
+  private retime(patch: { paused?: boolean; speed?: number }): void {
+    const timing = this.simClock.change(patch);
+    this.timingChanged(timing);
+    this.publish([{ kind: 'timing', timing }]);
+  }
+
+  /**
+   * Checks the invariants over a snapshot. A deterministic run reads it between two steps — a consistent cut, so the
+   * checks across processes run every time — and each anomaly keeps the step it was first seen at.
+   */
+  private async verify(settled: boolean): Promise<Anomaly[]> {
+    const driver = this.driver;
+    if (!driver) return this.check(settled);
+    const { found, step } = await driver.between(async () => ({
+      found: await this.check(settled),
+      step: driver.scheduler.steps,
+    }));
+    for (const a of found) if (!this.firstSeen.has(a.message)) this.firstSeen.set(a.message, step);
+    return found.map((a) => ({ ...a, step: this.firstSeen.get(a.message) }));
+  }
+
+  // ——— Processes ———
+
+  /** The process's worker, for a topology's own calls (a call to a process that is down is refused by it). */
+  protected handle(name: P): ProcessHandle<P> {
+    const handle = this.handles.get(name);
+    if (!handle) throw new Error(`no process "${name}" in this run (it has ${this.processNames.join(', ')})`);
+    return handle;
+  }
+
+  /** A call to a process, refused while it is still starting. */
+  protected call<T>(name: P, method: string, ...args: unknown[]): Promise<T> {
+    const opening = this.opening.get(name);
+    if (opening) return Promise.reject(new PlaygroundError('PROCESS_DOWN', `${name} is ${opening}`));
+    return this.handle(name).call<T>(method, ...args);
+  }
+
+  protected fail(name: ErrorName, detail?: string): void {
+    const event: RunEvent<P> = {
+      kind: 'error',
+      code: ERRORS[name].code,
+      message: new PlaygroundError(name, detail).message,
+    };
+    this.errors.push(event);
+    this.publish([event]);
+  }
+
+  protected publish(events: (E | RunEvent<P>)[]): void {
+    for (const listener of this.listeners) listener(events);
+  }
+
+  private async startProcess(name: P, restarting = false, at = this.simNow()): Promise<void> {
+    const life = (this.incarnations.get(name) ?? 0) + 1;
+    this.incarnations.set(name, life);
+    const deterministic =
+      this.mode === 'deterministic'
+        ? { seed: this.seed, salt: `${name}/${life}${this.salt}`, at }
+        : undefined;
+    this.opening.set(name, restarting ? 'restarting' : 'starting');
+    try {
+      const options = this.startOptions(name, { restarting, deterministic });
+      await this.handle(name).start({ runId: this.runId, options }, restarting);
+    } finally {
+      this.opening.delete(name);
+    }
+    await this.faults
+      .arm(name)
+      .catch((error: Error) => this.fail('PROCESS_FAILED', `fault plan: ${error.message}`));
+    await this.setToWork(name);
+    this.publish([this.processEvent(name)]);
+    if (this.facts.watch.checkAfterLifecycle) this.watcher.noteChange();
+  }
+
+  private processEvent(name: P): RunEvent<P> {
+    return { kind: 'process', process: name, status: this.status(name), armed: this.handle(name).armed };
+  }
+
+  private createHandle(name: P): ProcessHandle<P> {
+    return new ProcessHandle<P>(
+      name,
+      {
+        onStatus: (status, armed) => {
+          // "running" means usable: that is said once the process is armed and at work.
+          if (status === 'running' && this.opening.has(name)) return;
+          this.publish([{ kind: 'process', process: name, status: this.status(name), armed }]);
+        },
+        onCrashed: (point) => {
+          this.publish([{ kind: 'crashed', process: name, point }]);
+          this.faults.onCrash(name, point);
+          if (this.facts.watch.checkAfterLifecycle) this.watcher.noteChange();
+        },
+        onFatal: (code, message) =>
+          this.fail(code in ERRORS ? (code as ErrorName) : 'PROCESS_FAILED', `${name}: ${message}`),
+      },
+      this.facts.spawn,
+    );
+  }
+
+  private onTelemetry(batch: { kind: string }[]): void {
+    for (const fact of batch) this.faults.onFact(fact);
+    const { events, changed } = this.report(batch);
+    if (changed) this.watcher.noteChange();
+    if (events.length) this.publish(events);
+  }
+}

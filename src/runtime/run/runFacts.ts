@@ -1,0 +1,34 @@
+// What the one conductor needs to know of a topology before it starts a run
+// of it: the processes, the order they start in, where each can crash, which
+// worker script each runs, and how its anomaly watcher should pace itself.
+
+import type { CrashPoint } from '../../core/crashPoints';
+
+export interface RunFacts<P extends string> {
+  /** Every process of the run, in the order subscribers first hear of them. */
+  processes: readonly P[];
+  /** Groups started one after another, the processes of a group together: a process may need another one up first. */
+  startOrder: readonly (readonly P[])[];
+  /**
+   * Where each process can crash: a crash at a point a process never reaches is refused, and a process missing
+   * here is never armed. Absent: every process may be armed at any point (the shop's services share one set).
+   */
+  crashPoints?: Partial<Record<P, readonly CrashPoint[]>>;
+  /** The process that is the run's broker (broker faults go there), if it has one. */
+  broker?: P;
+  /** Starts the worker script a process runs. */
+  spawn(process: P): Worker;
+  watch: {
+    /** How long to wait for quiet before checking as busy (0: look once). */
+    quietWaitMs: number;
+    /** While busy, check at most this often. */
+    busyCheckEveryMs: number;
+    /**
+     * Whether a process coming up or going down alone is a reason to check again: so where the workers' reports do
+     * not already tell each change (a crash that leaves a connector to republish, say).
+     */
+    checkAfterLifecycle: boolean;
+  };
+  /** The topology has a deterministic world (Conductor's `stepping` slot); without one a deterministic link runs live. */
+  steps: boolean;
+}

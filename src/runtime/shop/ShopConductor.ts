@@ -1,0 +1,254 @@
+// The shop run's conductor: the one Conductor's lifecycle over the broker and
+// the shop's services, plus the shop's own calls — place orders, configure
+// the services, edit business data, act on sagas, inject broker faults — its
+// sim world for deterministic runs, and what it checks and reads back.
+
+import type { SimTiming } from '../../core/clock';
+import type { LogRow } from '../../core/broker/brokerDb';
+import type { Fault } from '../../core/faults/faultPlan';
+import { checkInvariants, type Anomaly } from '../../core/invariants';
+import { SERVICE_NAMES, type ServiceName } from '../../core/rows';
+import { sagaViews, type SagaView } from '../../core/saga/sagaView';
+import { DEFAULT_SCENARIO, type Ordering, type Scenario } from '../../core/scenario/scenario';
+import { validateDataEdit } from '../../core/scenario/validate';
+import type { ServiceConfig } from '../../core/service/definition';
+import { serviceConfig } from '../../core/service/pace';
+import { sampleOrder } from '../../core/services/catalog';
+import { ORDER_COMMANDS } from '../../core/services/orderCommands';
+import { stateHash } from '../../core/sim/stateHash';
+import type { Fact, ProcessName } from '../../core/telemetry';
+import type { Controller, PlaceOrderInput } from '../controller';
+import { Conductor, type ConductorOptions, type StartContext, type SteppingContext } from '../run/Conductor';
+import type { RunFacts } from '../run/runFacts';
+import { brokerLogOf, owedBy, snapshotOf, type RunProcesses, type Snapshot } from '../runReads';
+import type { BrokerStartOptions, ServiceStartOptions } from '../startOptions';
+import { startStepping } from '../startStepping';
+import type { StepDriver } from '../stepDriver';
+import { spawnShopWorker } from './shopWorkers';
+
+export type { Snapshot } from '../runReads';
+export type { ConductorOptions } from '../run/Conductor';
+
+/** The services of a scenario: the orchestrator only exists when the saga is orchestrated. */
+function shopServices(scenario: Scenario): ServiceName[] {
+  return SERVICE_NAMES.filter(
+    (s) => s !== 'orchestrator' || serviceConfig(scenario).sagaStyle === 'orchestration',
+  );
+}
+
+function shopFacts(scenario: Scenario): RunFacts<ProcessName> {
+  const services = shopServices(scenario);
+  return {
+    processes: ['broker', ...services],
+    // The services publish to and consume from the broker: it comes first.
+    startOrder: [['broker'], services],
+    broker: 'broker',
+    spawn: spawnShopWorker,
+    // Every commit is reported, so the watcher hears each change; under load, a snapshot is costly.
+    watch: { quietWaitMs: 1000, busyCheckEveryMs: 5000, checkAfterLifecycle: false },
+    steps: true,
+  };
+}
+
+export class ShopConductor extends Conductor<ProcessName, Fact> implements Controller {
+  readonly topology = 'shop' as const;
+  config: ServiceConfig;
+  readonly services: ServiceName[];
+  readonly ordering: Ordering;
+
+  constructor(options: ConductorOptions = {}) {
+    const scenario = { ...DEFAULT_SCENARIO, ...options.scenario };
+    super({ ...options, scenario }, shopFacts(scenario));
+    this.config = serviceConfig(this.setup);
+    this.ordering = this.setup.ordering;
+    this.services = shopServices(this.setup);
+  }
+
+  // ——— The slots of the one conductor ———
+
+  /** The broker and each service: the settings (a live run's slow consumer applied), pause, clock and seed. */
+  protected startOptions(
+    name: ProcessName,
+    { deterministic }: StartContext,
+  ): ServiceStartOptions | BrokerStartOptions {
+    const config = this.liveConfig(name);
+    const paused = this.paused && !deterministic;
+    if (name === 'broker')
+      return { logRetentionMs: config.retention?.brokerLogMs ?? null, paused, deterministic };
+    return { config, paused, timing: this.simClock.get(), deterministic };
+  }
+
+  /** The scenario's business data goes in before anything else happens (a resumed run has it already). */
+  protected async started(): Promise<void> {
+    if (!this.resumed)
+      for (const edit of this.setup.data) await this.editRow(edit.service, edit.table, edit.row);
+    if (this.setup.speed !== 1) this.setSpeed(this.setup.speed);
+  }
+
+  protected stepping(context: SteppingContext<ProcessName, Fact>): Promise<StepDriver> {
+    return startStepping({
+      ...context,
+      processNames: this.processNames,
+      proc: (name) => this.handle(name),
+      orders: this.setup.orders,
+      orderCommand: ORDER_COMMANDS[this.ordering],
+    });
+  }
+
+  protected present() {
+    return [
+      { kind: 'sim' as const, sim: this.simState() },
+      { kind: 'paused' as const, paused: this.paused },
+      { kind: 'timing' as const, timing: this.simClock.get() },
+    ];
+  }
+
+  protected pauseChanged(paused: boolean): void {
+    for (const name of this.processNames)
+      if (this.handle(name).alive)
+        void this.handle(name)
+          .call('setPaused', paused)
+          .catch(() => undefined);
+  }
+
+  protected timingChanged(timing: SimTiming): void {
+    for (const name of this.services)
+      if (this.handle(name).alive)
+        void this.handle(name)
+          .call('setTiming', timing)
+          .catch(() => undefined);
+  }
+
+  /** Every commit is a change the checker may see; every fact is for the listeners. */
+  protected report(facts: { kind: string }[]): { events: Fact[]; changed: boolean } {
+    return { events: facts as Fact[], changed: facts.some((f) => f.kind === 'commit') };
+  }
+
+  protected owed(): Promise<string | null> {
+    return owedBy(this.reads());
+  }
+
+  /** A deterministic run's snapshot is read between two steps: a consistent cut, so the checks across services run every time. */
+  protected async check(settled: boolean): Promise<Anomaly[]> {
+    return checkInvariants(await this.snapshot(), {
+      settled,
+      consistent: this.mode === 'deterministic',
+      messaging: this.ordering === 'messaging',
+    });
+  }
+
+  // ——— The shop's own calls ———
+
+  async placeOrder(input: Partial<PlaceOrderInput> = {}): Promise<string> {
+    const order = { ...sampleOrder(Math.random), ...input };
+    return this.command<string>('order', ORDER_COMMANDS[this.ordering], order);
+  }
+
+  placeOrders(count: number): Promise<string[]> {
+    return Promise.all(Array.from({ length: count }, () => this.placeOrder()));
+  }
+
+  /** Runs a service's command; in a deterministic run it waits for its step like everything else. */
+  private async command<T>(service: ServiceName, name: string, input: unknown): Promise<T> {
+    if (!this.driver) return this.handle(service).call<T>('command', name, input);
+    const granted = this.driver.scheduler.request(service, name, input);
+    this.driver.wake();
+    return JSON.parse(await granted) as T;
+  }
+
+  /** Replaces the fault plan; a slow consumer, in a live run, is a longer pause before each delivery. */
+  async setFaultPlan(plan: Fault[]): Promise<void> {
+    await super.setFaultPlan(plan);
+    await this.configure({});
+  }
+
+  /** Changes service settings (pace, inbox, idempotency keys) in every running service. */
+  async configure(patch: Partial<ServiceConfig>): Promise<void> {
+    this.config = { ...this.config, ...patch };
+    await Promise.all(
+      this.services
+        .filter((s) => this.handle(s).alive)
+        .map((s) => this.handle(s).call('configure', this.liveConfig(s))),
+    );
+  }
+
+  /** A service's settings: the run's, with a live run's slow-consumer fault applied (a deterministic run grants it fewer steps instead). */
+  private liveConfig(name: ProcessName): ServiceConfig {
+    const factor = this.faults.slowness(name);
+    if (factor <= 1 || this.mode === 'deterministic') return this.config;
+    const consumer = {
+      ...this.config.consumer,
+      delayMs: Math.max(this.config.consumer.delayMs, 50) * factor,
+    };
+    return { ...this.config, consumer };
+  }
+
+  /** Every database, read by its own process, or straight from IndexedDB while that process is down. */
+  snapshot(): Promise<Snapshot> {
+    return snapshotOf(this.reads());
+  }
+
+  /** A fingerprint of every database (the broker's live view left out): equal end states hash equal, on every host. */
+  async stateHash(): Promise<string> {
+    return stateHash(await this.snapshot());
+  }
+
+  /** Every record the broker holds, for the exports: read by the broker, or from its database while it is down. */
+  brokerLog(): Promise<LogRow[]> {
+    return brokerLogOf(this.reads());
+  }
+
+  private reads(): RunProcesses {
+    return {
+      runId: this.runId,
+      services: this.services,
+      processNames: this.processNames,
+      proc: (name) => this.handle(name),
+    };
+  }
+
+  /** Every saga, orchestrated or choreographed, read from the databases. */
+  async sagas(): Promise<SagaView[]> {
+    return sagaViews((await this.snapshot()).services);
+  }
+
+  /** An operator's decision about a stuck (or running) orchestrated saga. */
+  sagaAction(action: 'retrySaga' | 'skipStep' | 'forceCompensation', sagaId: string): Promise<string> {
+    return this.command<string>('orchestrator', action, { sagaId });
+  }
+
+  /**
+   * Edits one row of a service's business data (stock, customers, regions, settings). Checked as a link's rows
+   * are, so neither a script nor a field of the Setup tab writes a cell a link could not hold.
+   */
+  async editRow(service: ServiceName, table: string, row: Record<string, unknown>): Promise<void> {
+    const checked = validateDataEdit({ service, table, row });
+    if (!checked.ok) throw new Error(`not a valid ${service}.${table} row: ${checked.problems.join('; ')}`);
+    return this.handle(service).call('editRow', table, checked.edit.row);
+  }
+
+  /**
+   * A fault the broker injects on request, for scripts: `duplicateNext(group, type)`, `delayNext(group, type, ms)`
+   * (other partitions overtake it) or `refusePublishes(n)` (an outage for writes).
+   */
+  brokerFault(
+    fault: 'duplicateNext' | 'delayNext' | 'refusePublishes',
+    ...args: (string | number)[]
+  ): Promise<void> {
+    return this.handle('broker').call(fault, ...args);
+  }
+
+  /** The run as a scenario now: its switches as configured, its current fault plan. */
+  scenario(): Scenario {
+    const { publishing, sagaStyle, inbox, idempotencyKeys, semanticLocks } = this.config;
+    return {
+      ...this.setup,
+      publishing,
+      sagaStyle,
+      inbox,
+      idempotencyKeys,
+      semanticLocks,
+      faults: this.faultPlan,
+    };
+  }
+}
