@@ -1,6 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import { test } from './fixtures';
 import { packText } from '../src/core/scenario/packing';
+import type { PlaygroundApi } from '../src/runtime/playgroundApi';
 
 base('without IndexedDB the page says why instead of going blank', async ({ page }) => {
   await page.addInitScript(() => {
@@ -55,7 +56,8 @@ test('a share link whose data row holds text for money names the cell and sets n
   await page.evaluate(() => window.playground!.ready());
   const banner = page.getByRole('alert').filter({ hasText: 'MPP009' });
   await expect(banner).toContainText(`settings the playground cannot use: data[0].${MUCH_PROBLEM}.`);
-  const { customers } = (await page.evaluate(() => window.playground!.snapshot())).services.payment;
+  const { customers } = (await page.evaluate(() => (window.playground as PlaygroundApi).snapshot())).services
+    .payment;
   expect(customers.find((c) => c.id === 'alice')).toEqual({
     id: 'alice',
     credit: 100_000,

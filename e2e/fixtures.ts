@@ -20,7 +20,7 @@ export class PlaygroundPage {
     return this.page.evaluate(
       ([source, a]) => {
         const f = new Function(`return (${source})`)() as (api: PlaygroundApi, arg: unknown) => unknown;
-        return f(window.playground!, a);
+        return f(window.playground as PlaygroundApi, a);
       },
       [fn.toString(), arg] as const,
     ) as Promise<T>;

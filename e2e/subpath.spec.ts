@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { test, expect } from '@playwright/test';
+import type { PlaygroundApi } from '../src/runtime/playgroundApi';
 
 const PREFIX = '/talks/2026/messaging/';
 const TYPES: Record<string, string> = {
@@ -42,9 +43,9 @@ test('the production build runs from a sub-path of a plain file server', async (
   await page.goto(`${origin}${PREFIX}?pace=fast`);
   await page.waitForFunction(() => window.playground !== undefined);
   await page.evaluate(() => window.playground!.ready());
-  const id = await page.evaluate(() => window.playground!.placeOrder());
+  const id = await page.evaluate(() => (window.playground as PlaygroundApi).placeOrder());
   await page.evaluate(() => window.playground!.settle(30_000));
-  const snapshot = await page.evaluate(() => window.playground!.snapshot());
+  const snapshot = await page.evaluate(() => (window.playground as PlaygroundApi).snapshot());
   expect(
     (snapshot.services.order.orders as { id: string; status: string }[]).find((o) => o.id === id)?.status,
   ).toBe('COMPLETED');

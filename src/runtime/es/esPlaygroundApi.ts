@@ -1,9 +1,10 @@
 // window.playground in an event-sourced run: the scripting API end-to-end
 // tests and demo scripts use. Every call goes through the EsConductor to the
-// real workers and their databases.
+// real workers and their databases. The basics every run shares are
+// runApiBasics'; the rest is this run's.
 
-import type { CrashPoint } from '../../core/crashPoints';
-import { INVARIANTS } from '../../core/invariants';
+import { CRASH_POINTS, type CrashPoint } from '../../core/crashPoints';
+import type { EsSystemSnapshot } from '../../core/eventsourcing/esInvariants';
 import type { StoredEvent } from '../../core/eventsourcing/eventStore';
 import {
   ES_CRASH_POINTS,
@@ -12,23 +13,14 @@ import {
   type EsProcess,
   type ReadModelName,
 } from '../../core/eventsourcing/esTypes';
+import { runApiBasics, type RunApiBasics } from '../api/runApiBasics';
 import type { EsController } from '../esController';
-import { installPageApi, pageApiBasics } from '../page/pageApi';
 import type { EsConductor } from './EsConductor';
 
-export interface EsPlaygroundApi extends Omit<
-  EsController,
-  'subscribe' | 'crashAt' | 'orderCommand' | 'accountCommand'
-> {
-  /** Tells this API from the shop's: one window.playground slot, the page's topology decides which it holds. */
-  readonly topology: 'event-sourced';
-  /** The points each process can crash at. */
-  readonly crashPoints: typeof ES_CRASH_POINTS;
-  readonly invariants: typeof INVARIANTS;
-  /** Resolves when all three processes have started and opened their databases. */
-  ready(): Promise<void>;
-  /** Arms a crash for the `nth` time (default 1) the process reaches `point`; resolves once armed. */
-  crashAt(process: EsProcess, point: CrashPoint, nth?: number): Promise<void>;
+export interface EsPlaygroundApi
+  extends
+    RunApiBasics<'event-sourced', EsProcess, typeof ES_CRASH_POINTS, EsSystemSnapshot>,
+    Omit<EsController, keyof RunApiBasics<'event-sourced', EsProcess, unknown, unknown> | 'subscribe'> {
   orderCommand: EsConductor['orderCommand'];
   accountCommand: EsConductor['accountCommand'];
   events(aggregateId: string): Promise<StoredEvent[]>;
@@ -38,7 +30,12 @@ export interface EsPlaygroundApi extends Omit<
 
 export function createEsPlaygroundApi(conductor: EsConductor, started: Promise<void>): EsPlaygroundApi {
   return {
-    ...pageApiBasics('event-sourced', conductor, ES_CRASH_POINTS, started),
+    ...runApiBasics(conductor, {
+      topology: 'event-sourced',
+      crashPoints: ES_CRASH_POINTS,
+      knownPoints: Object.keys(CRASH_POINTS) as CrashPoint[],
+      started,
+    }),
     orderCommand: (orderId, command): Promise<CommandResult> => conductor.orderCommand(orderId, command),
     accountCommand: (accountId, command): Promise<CommandResult> =>
       conductor.accountCommand(accountId, command),
@@ -54,9 +51,4 @@ export function createEsPlaygroundApi(conductor: EsConductor, started: Promise<v
     rebuildReadModel: (name) => conductor.rebuildReadModel(name),
     readYourWrites: (remedy) => conductor.readYourWrites(remedy),
   };
-}
-
-/** Installs the API as window.playground (see installPageApi). */
-export function installEsPlaygroundApi(api: EsPlaygroundApi): void {
-  installPageApi(api);
 }

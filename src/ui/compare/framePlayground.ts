@@ -1,7 +1,7 @@
 // Reaches the playground inside a same-origin iframe: its window.playground
 // appears once the frame's page has booted, and answers once its workers run.
 
-import type { PlaygroundApi } from '../../runtime/playgroundApi';
+import type { RunPlaygroundApi } from '../../runtime/topologies';
 
 const POLL_MS = 100;
 
@@ -12,9 +12,9 @@ export function waitForPlayground(
   frame: () => HTMLIFrameElement | null,
   signal: AbortSignal,
   timeoutMs = 60_000,
-): Promise<PlaygroundApi> {
+): Promise<RunPlaygroundApi> {
   const deadline = Date.now() + timeoutMs;
-  return new Promise<PlaygroundApi>((resolve, reject) => {
+  return new Promise<RunPlaygroundApi>((resolve, reject) => {
     const poll = () => {
       if (signal.aborted) return reject(signal.reason);
       const api = frame()?.contentWindow?.playground;

@@ -4,7 +4,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Anomaly } from '../../core/invariants';
-import type { PlaygroundApi } from '../../runtime/playgroundApi';
+import type { RunPlaygroundApi } from '../../runtime/topologies';
 import { errorText } from '../store/connect';
 import { waitForPlayground } from './framePlayground';
 
@@ -22,7 +22,7 @@ export interface PaneState {
 const LOADING: PaneState = { phase: 'loading', anomalies: [], steps: null, done: false, message: null };
 const REFRESH_MS = 1000;
 
-function read(api: PlaygroundApi): Pick<PaneState, 'anomalies' | 'steps' | 'done'> {
+function read(api: RunPlaygroundApi): Pick<PaneState, 'anomalies' | 'steps' | 'done'> {
   const sim = api.sim();
   return {
     anomalies: api.anomalies(),
@@ -33,13 +33,13 @@ function read(api: PlaygroundApi): Pick<PaneState, 'anomalies' | 'steps' | 'done
 
 export function useFramePane(enabled: boolean, generation: number) {
   const frame = useRef<HTMLIFrameElement>(null);
-  const api = useRef<Promise<PlaygroundApi> | null>(null);
+  const api = useRef<Promise<RunPlaygroundApi> | null>(null);
   const [state, setState] = useState<PaneState>(LOADING);
 
   useEffect(() => {
     if (!enabled) return;
     const abort = new AbortController();
-    let ready: PlaygroundApi | null = null;
+    let ready: RunPlaygroundApi | null = null;
     setState(LOADING);
     const pending = waitForPlayground(() => frame.current, abort.signal);
     api.current = pending;
@@ -64,7 +64,7 @@ export function useFramePane(enabled: boolean, generation: number) {
   /** Resolves once the command has finished here, failed or not: the two sides are awaited together. */
   const run = useCallback(async (command: PaneCommand) => {
     if (!api.current) return;
-    let playground: PlaygroundApi;
+    let playground: RunPlaygroundApi;
     try {
       playground = await api.current;
     } catch {
