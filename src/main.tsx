@@ -23,7 +23,6 @@ if (mode === 'compare') {
   );
 } else {
   void topologyOf(scenarioFromUrl(window.location).scenario)
-    .page()
-    .then((page) => page.open(window.location, mode))
-    .then((element) => root.render(<StrictMode>{element}</StrictMode>));
+    .open(window.location, mode)
+    .then((page) => root.render(<StrictMode>{page}</StrictMode>));
 }

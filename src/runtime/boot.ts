@@ -11,7 +11,7 @@ import { scenarioFromUrl } from './scenarioOptions';
 import type { RunPlaygroundApi } from './topologies';
 import { unavailableRun } from './unavailableRun';
 
-interface Bootable {
+export interface Bootable {
   start(): Promise<void>;
   dispose(): void;
   reportLinkError(message: string): void;

@@ -5,7 +5,6 @@
 // and what its checker reads.
 
 import type { ConnectorState, ListingRow, ListingWrite, SearchDocRow } from '../../core/cdc/cdcTypes';
-import { CDC_CRASH_POINTS } from '../../core/cdc/cdcTypes';
 import { toChangeRecord, type ChangeEvent, type ChangeRow } from '../../core/cdc/changeEvent';
 import { checkCdcInvariants } from '../../core/cdc/legacy/cdcInvariants';
 import type { CdcSystemSnapshot } from '../../core/cdc/legacy/cdcInvariants';
@@ -13,25 +12,12 @@ import type { Anomaly } from '../../core/invariants';
 import { serviceConfig } from '../../core/service/pace';
 import type { CdcController, CdcEvent, CdcNode, CdcProcess } from '../cdcController';
 import { Conductor, type ConductorOptions } from '../run/Conductor';
-import type { RunFacts } from '../run/runFacts';
+import { CDC_FACTS } from '../topologies/cdc';
 import type { BrokerStartOptions, ListingsStartOptions, PacedStartOptions } from '../startOptions';
-import { CDC_NODES, cdcOwed, cdcSnapshot } from './cdcReads';
-import { spawnCdcWorker } from './cdcWorkers';
+import { cdcOwed, cdcSnapshot } from './cdcReads';
 
 /** Writes per call to the listings worker in writeMany: progress is reported after each call. */
 const WRITES_PER_CALL = 5;
-const CDC_FACTS: RunFacts<CdcNode> = {
-  processes: CDC_NODES,
-  // The broker first (the others talk to it), listings before the connector (its snapshot reads the seed rows).
-  startOrder: [['broker'], ['listings'], ['connector', 'query']],
-  // The broker has no crash points of this run's: a planned crash for it is not armed.
-  crashPoints: CDC_CRASH_POINTS,
-  broker: 'broker',
-  spawn: spawnCdcWorker,
-  // A crash changes what the checker would find (the connector may republish, say), yet no worker reports it.
-  watch: { quietWaitMs: 0, busyCheckEveryMs: 0, checkAfterLifecycle: true },
-  steps: false,
-};
 
 export class CdcConductor extends Conductor<CdcNode, CdcEvent> implements CdcController {
   readonly topology = 'cdc' as const;

@@ -4,7 +4,6 @@
 // and what its checker reads.
 
 import {
-  ES_CRASH_POINTS,
   ES_PROCESSES,
   ES_STORE_NAMES,
   type AggregateAt,
@@ -32,21 +31,9 @@ import { randomId } from '../../core/ids';
 import type { Anomaly } from '../../core/invariants';
 import type { EsController, EsEvent } from '../esController';
 import { Conductor, type ConductorOptions } from '../run/Conductor';
-import type { RunFacts } from '../run/runFacts';
+import { ES_FACTS } from '../topologies/eventSourced';
 import type { EsStoreStartOptions, PacedStartOptions } from '../startOptions';
 import { checkEsInvariants } from '../../core/eventsourcing/esInvariants';
-import { spawnEsWorker } from './esWorkers';
-
-const ES_FACTS: RunFacts<EsProcess> = {
-  processes: ES_PROCESSES,
-  // Every process starts at once: none needs another one up first.
-  startOrder: [ES_PROCESSES],
-  crashPoints: ES_CRASH_POINTS,
-  spawn: spawnEsWorker,
-  // The workers report appends and projections, not each start or crash: the watcher looks after those too.
-  watch: { quietWaitMs: 0, busyCheckEveryMs: 0, checkAfterLifecycle: true },
-  steps: false,
-};
 
 /** Polling read-your-writes gives up after this long and shows the last read. */
 const READ_YOUR_WRITES_BUDGET_MS = 30_000;

@@ -7,7 +7,7 @@ import type { SimTiming } from '../../core/clock';
 import type { LogRow } from '../../core/broker/brokerDb';
 import type { Fault } from '../../core/faults/faultPlan';
 import { checkInvariants, type Anomaly } from '../../core/invariants';
-import { SERVICE_NAMES, type ServiceName } from '../../core/rows';
+import type { ServiceName } from '../../core/rows';
 import { sagaViews, type SagaView } from '../../core/saga/sagaView';
 import { DEFAULT_SCENARIO, type Ordering, type Scenario } from '../../core/scenario/scenario';
 import { validateDataEdit } from '../../core/scenario/validate';
@@ -19,36 +19,14 @@ import { stateHash } from '../../core/sim/stateHash';
 import type { Fact, ProcessName } from '../../core/telemetry';
 import type { Controller, PlaceOrderInput } from '../controller';
 import { Conductor, type ConductorOptions, type StartContext, type SteppingContext } from '../run/Conductor';
-import type { RunFacts } from '../run/runFacts';
+import { shopFacts, shopServices } from '../topologies/shop';
 import { brokerLogOf, owedBy, snapshotOf, type RunProcesses, type Snapshot } from '../runReads';
 import type { BrokerStartOptions, ServiceStartOptions } from '../startOptions';
 import { startStepping } from '../startStepping';
 import type { StepDriver } from '../stepDriver';
-import { spawnShopWorker } from './shopWorkers';
 
 export type { Snapshot } from '../runReads';
 export type { ConductorOptions } from '../run/Conductor';
-
-/** The services of a scenario: the orchestrator only exists when the saga is orchestrated. */
-function shopServices(scenario: Scenario): ServiceName[] {
-  return SERVICE_NAMES.filter(
-    (s) => s !== 'orchestrator' || serviceConfig(scenario).sagaStyle === 'orchestration',
-  );
-}
-
-function shopFacts(scenario: Scenario): RunFacts<ProcessName> {
-  const services = shopServices(scenario);
-  return {
-    processes: ['broker', ...services],
-    // The services publish to and consume from the broker: it comes first.
-    startOrder: [['broker'], services],
-    broker: 'broker',
-    spawn: spawnShopWorker,
-    // Every commit is reported, so the watcher hears each change; under load, a snapshot is costly.
-    watch: { quietWaitMs: 1000, busyCheckEveryMs: 5000, checkAfterLifecycle: false },
-    steps: true,
-  };
-}
 
 export class ShopConductor extends Conductor<ProcessName, Fact> implements Controller {
   readonly topology = 'shop' as const;

@@ -10,7 +10,7 @@ import { eventSourcedTopology } from './eventSourced';
 import { shopTopology } from './shop';
 import type { TopologyModule } from './topologyModule';
 
-export type { PageChrome, TopologyModule, TopologyPage } from './topologyModule';
+export type { PageChrome, PageSlot, TopologyModule } from './topologyModule';
 
 export const TOPOLOGIES: { readonly [T in Topology]: TopologyModule<T> } = {
   shop: shopTopology,

@@ -1,10 +1,40 @@
 // The shop: order, payment, inventory, shipping (and, for an orchestrated
 // saga, the orchestrator) with their outboxes and inboxes, and the broker.
+// Its run is shop/ShopConductor.ts; its page ui/App.tsx.
 
+import { SERVICE_NAMES, type ServiceName } from '../../core/rows';
+import type { Scenario } from '../../core/scenario/scenario';
+import { serviceConfig } from '../../core/service/pace';
+import type { ProcessName } from '../../core/telemetry';
+import type { RunFacts } from '../run/runFacts';
+import { spawnShopWorker } from '../shop/shopWorkers';
+import { openRun } from './openRun';
 import type { TopologyModule } from './topologyModule';
+
+/** The services of a scenario: the orchestrator only exists when the saga is orchestrated. */
+export function shopServices(scenario: Scenario): ServiceName[] {
+  const orchestrated = serviceConfig(scenario).sagaStyle === 'orchestration';
+  return SERVICE_NAMES.filter((s) => s !== 'orchestrator' || orchestrated);
+}
+
+export function shopFacts(scenario: Scenario): RunFacts<ProcessName> {
+  const services = shopServices(scenario);
+  return {
+    processes: ['broker', ...services],
+    // The services publish to and consume from the broker: it comes first.
+    startOrder: [['broker'], services],
+    // The services share one set of crash points (the before-approach ones among them): any may be armed.
+    broker: 'broker',
+    spawn: spawnShopWorker,
+    // Every commit is reported, so the watcher hears each change; under load, a snapshot is costly.
+    watch: { quietWaitMs: 1000, busyCheckEveryMs: 5000, checkAfterLifecycle: false },
+    steps: true,
+  };
+}
 
 export const shopTopology: TopologyModule<'shop'> = {
   topology: 'shop',
+  facts: shopFacts,
   libraryModeText: (scenario) =>
     scenario.mode === 'deterministic' ? 'opens in deterministic mode' : 'opens in live mode',
   guideModeText: (scenario) =>
@@ -12,5 +42,11 @@ export const shopTopology: TopologyModule<'shop'> = {
       ? 'A deterministic run: nothing moves until a step is granted, so each step below shows the same thing every time.'
       : 'A live run: every service runs on its own, so timings differ from one showing to the next.',
   comparable: true,
-  page: () => import('../../ui/pages/shopPage').then((m) => m.shopPage),
+  open: (location, chrome) =>
+    openRun(
+      location,
+      chrome,
+      () => import('../shop/shopRun').then((m) => m.shopRun),
+      () => import('../../ui/pages/shopPage').then((m) => m.shopPage),
+    ),
 };

@@ -1,11 +1,10 @@
-// The CDC run's page slot: the legacy listings service, the connector, the
-// broker and a search read model.
+// The CDC run's page slot: the canvas of listings, connector, broker and
+// search read model, its toolbar and side tabs.
 
-import { startRun } from '../../runtime/boot';
-import { cdcRun } from '../../runtime/cdc/cdcRun';
-import type { TopologyPage } from '../../runtime/topologies';
+import type { CdcController } from '../../runtime/cdcController';
+import type { PageSlot } from '../../runtime/topologies';
 import { CdcApp } from '../CdcApp';
 
-export const cdcPage: TopologyPage = {
-  open: async (location) => <CdcApp controller={await startRun(location, cdcRun)} />,
+export const cdcPage: PageSlot<CdcController> = {
+  render: (controller) => <CdcApp controller={controller} />,
 };

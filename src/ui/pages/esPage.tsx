@@ -1,10 +1,9 @@
-// The event-sourced run's page slot: its own processes, conductor and page.
+// The event-sourced run's page slot: its processes' panels, toolbar and side tabs.
 
-import { startRun } from '../../runtime/boot';
-import { esRun } from '../../runtime/es/esRun';
-import type { TopologyPage } from '../../runtime/topologies';
+import type { EsController } from '../../runtime/esController';
+import type { PageSlot } from '../../runtime/topologies';
 import { EsApp } from '../EsApp';
 
-export const esPage: TopologyPage = {
-  open: async (location) => <EsApp controller={await startRun(location, esRun)} />,
+export const esPage: PageSlot<EsController> = {
+  render: (controller) => <EsApp controller={controller} />,
 };
