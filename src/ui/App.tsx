@@ -8,7 +8,7 @@ import { FlowCanvas } from './canvas/FlowCanvas';
 import { ControllerContext } from './controls/ControllerContext';
 import { Toolbar } from './controls/Toolbar';
 import { ErrorBanner } from './panels/ErrorBanner';
-import { ErrorBoundary } from './panels/ErrorBoundary';
+import { PageShell } from './page/PageShell';
 import { SidePanel } from './panels/SidePanel';
 import { EmbedShell } from './present/EmbedShell';
 import type { PageMode } from './present/pageMode';
@@ -45,16 +45,14 @@ export interface AppProps {
 function FullShell() {
   const folded = useView((s) => s.sideCollapsed);
   return (
-    <div className="app">
-      <Toolbar />
-      <ErrorBanner />
-      <main className={folded ? 'workspace side-folded' : 'workspace'}>
-        <ErrorBoundary region="canvas">
-          <FlowCanvas />
-        </ErrorBoundary>
-        <SidePanel />
-      </main>
-    </div>
+    <PageShell
+      workspaceClassName={folded ? 'side-folded' : undefined}
+      toolbar={<Toolbar />}
+      banner={<ErrorBanner />}
+      canvasRegion="canvas"
+      canvas={<FlowCanvas />}
+      side={<SidePanel />}
+    />
   );
 }
 

@@ -1,21 +1,27 @@
-// The page of a change-data-capture run (topology 'cdc'): a toolbar of writes
-// to the legacy table, the canvas — listings with its change log, the
-// connector, the broker, the query service's search read model — and a side
-// panel with one change's envelope, the checker's verdict and, opened from
-// the scenario library, a Guide that tells its story.
-// It owns the one subscription to the controller; components read the stores.
+// The page of a change-data-capture run: a toolbar of writes to the legacy
+// table, the canvas — listings with its change log, the connector, the
+// broker, the query service's search read model — and a side panel with one
+// change's envelope, the checker's verdict and, opened from the scenario
+// library, a Guide that tells its story. It fills the one page shell;
+// usePageRun owns the one subscription to the controller.
 
-import { useEffect, useMemo } from 'react';
 import type { CdcController } from '../runtime/cdcController';
 import { CdcCanvas } from './cdc/CdcCanvas';
-import { CdcContext, type CdcContextValue } from './cdc/CdcContext';
-import { CdcErrorBanner } from './cdc/CdcErrorBanner';
+import { CdcContext } from './cdc/CdcContext';
 import { CdcSidePanel } from './cdc/CdcSidePanel';
-import { createCdcFactsStore, createCdcViewStore } from './cdc/cdcStore';
+import {
+  createCdcFactsStore,
+  createCdcViewStore,
+  type CdcFacts,
+  type CdcTab,
+  type CdcView,
+} from './cdc/cdcStore';
 import { CdcToolbar } from './cdc/CdcToolbar';
 import { connectCdc } from './cdc/connectCdc';
-import { cdcGuideEntry, useCdcGuideRunner } from './cdc/guide/useCdcGuide';
-import { ErrorBoundary } from './panels/ErrorBoundary';
+import { performCdcAction } from './cdc/guide/cdcNarrativeActions';
+import { FactsErrorBanner } from './page/PageErrorBanner';
+import { PageShell } from './page/PageShell';
+import { usePageRun, type PageRunParts } from './page/usePageRun';
 import './styles/theme.css';
 import './styles/nodes.css';
 import './styles/crash.css';
@@ -29,31 +35,27 @@ import './styles/faults.css';
 import './es/es.css';
 import './cdc/cdc.css';
 
+const CDC_PAGE: PageRunParts<CdcController, CdcFacts, CdcView, Exclude<CdcTab, 'guide'>> = {
+  createFacts: () => createCdcFactsStore(),
+  createView: createCdcViewStore,
+  firstTab: 'envelope',
+  connect: (controller, facts) => connectCdc(controller, facts),
+  perform: performCdcAction,
+};
+
 export function CdcApp({ controller }: { controller: CdcController }) {
-  // One pair of stores per controller: a new run starts with nothing chosen, on its guide if it has one.
-  const value = useMemo<CdcContextValue>(() => {
-    const guide = cdcGuideEntry(controller.scenario());
-    return {
-      controller,
-      facts: createCdcFactsStore(),
-      view: createCdcViewStore(guide ? 'guide' : 'envelope'),
-      guide,
-    };
-  }, [controller]);
-  useEffect(() => connectCdc(value.controller, value.facts), [value]);
-  useCdcGuideRunner(value);
+  const value = usePageRun(controller, CDC_PAGE);
   return (
     <CdcContext.Provider value={value}>
-      <div className="app es-app cdc-app">
-        <CdcToolbar />
-        <CdcErrorBanner />
-        <main className="workspace es-workspace cdc-workspace">
-          <ErrorBoundary region="canvas">
-            <CdcCanvas />
-          </ErrorBoundary>
-          <CdcSidePanel />
-        </main>
-      </div>
+      <PageShell
+        className="es-app cdc-app"
+        workspaceClassName="es-workspace cdc-workspace"
+        toolbar={<CdcToolbar />}
+        banner={<FactsErrorBanner facts={value.facts} />}
+        canvasRegion="canvas"
+        canvas={<CdcCanvas />}
+        side={<CdcSidePanel />}
+      />
     </CdcContext.Provider>
   );
 }

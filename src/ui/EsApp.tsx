@@ -1,21 +1,21 @@
-// The page of an event-sourced run (topology 'event-sourced'): a toolbar of
-// commands, the three processes — orders and bank with their streams, query
-// with its read models and their lag — and a side panel to replay an
-// aggregate, stage a race, meet read-your-writes and see the checker's verdict
-// — and, opened from the scenario library, a Guide that tells its story.
-// It owns the one subscription to the controller; components read the stores.
+// The page of an event-sourced run: a toolbar of commands, the three
+// processes — orders and bank with their streams, query with its read models
+// and their lag — and a side panel to replay an aggregate, stage a race, meet
+// read-your-writes and see the checker's verdict — and, opened from the
+// scenario library, a Guide that tells its story. It fills the one page
+// shell; usePageRun owns the one subscription to the controller.
 
-import { useEffect, useMemo } from 'react';
 import type { EsController } from '../runtime/esController';
 import { connectEs } from './es/connectEs';
-import { EsContext, type EsContextValue } from './es/EsContext';
-import { EsErrorBanner } from './es/EsErrorBanner';
+import { EsContext } from './es/EsContext';
 import { EsSidePanel } from './es/EsSidePanel';
-import { createEsFactsStore, createEsViewStore } from './es/esStore';
+import { createEsFactsStore, createEsViewStore, type EsFacts, type EsTab, type EsView } from './es/esStore';
 import { EsToolbar } from './es/EsToolbar';
-import { esGuideEntry, useEsGuideRunner } from './es/guide/useEsGuide';
+import { performEsAction } from './es/guide/esNarrativeActions';
 import { ProcessArea } from './es/ProcessArea';
-import { ErrorBoundary } from './panels/ErrorBoundary';
+import { FactsErrorBanner } from './page/PageErrorBanner';
+import { PageShell } from './page/PageShell';
+import { usePageRun, type PageRunParts } from './page/usePageRun';
 import './styles/theme.css';
 import './styles/nodes.css';
 import './styles/crash.css';
@@ -27,31 +27,27 @@ import './styles/setup.css';
 import './styles/faults.css';
 import './es/es.css';
 
+const ES_PAGE: PageRunParts<EsController, EsFacts, EsView, Exclude<EsTab, 'guide'>> = {
+  createFacts: () => createEsFactsStore(),
+  createView: createEsViewStore,
+  firstTab: 'replay',
+  connect: (controller, facts) => connectEs(controller, facts),
+  perform: performEsAction,
+};
+
 export function EsApp({ controller }: { controller: EsController }) {
-  // One pair of stores per controller: a new run starts with nothing chosen, on its guide if it has one.
-  const value = useMemo<EsContextValue>(() => {
-    const guide = esGuideEntry(controller.scenario());
-    return {
-      controller,
-      facts: createEsFactsStore(),
-      view: createEsViewStore(guide ? 'guide' : 'replay'),
-      guide,
-    };
-  }, [controller]);
-  useEffect(() => connectEs(value.controller, value.facts), [value]);
-  useEsGuideRunner(value);
+  const value = usePageRun(controller, ES_PAGE);
   return (
     <EsContext.Provider value={value}>
-      <div className="app es-app">
-        <EsToolbar />
-        <EsErrorBanner />
-        <main className="workspace es-workspace">
-          <ErrorBoundary region="process panels">
-            <ProcessArea />
-          </ErrorBoundary>
-          <EsSidePanel />
-        </main>
-      </div>
+      <PageShell
+        className="es-app"
+        workspaceClassName="es-workspace"
+        toolbar={<EsToolbar />}
+        banner={<FactsErrorBanner facts={value.facts} />}
+        canvasRegion="process panels"
+        canvas={<ProcessArea />}
+        side={<EsSidePanel />}
+      />
     </EsContext.Provider>
   );
 }

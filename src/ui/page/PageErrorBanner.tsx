@@ -2,6 +2,9 @@
 // its canvas or panels, each dismissible; and a poll that failed while every
 // process was up. What is underneath stays up.
 
+import { useStore, type StoreApi } from 'zustand';
+import type { PageData } from './pageFacts';
+
 interface PageError {
   seq: number;
   code: string;
@@ -43,4 +46,16 @@ export function PageErrorBanner({ errors, dismiss, pollError }: PageErrorBannerP
       )}
     </div>
   );
+}
+
+/** The banner of a page whose facts keep PageData (CDC, event-sourced): its errors and failed polls. */
+export function FactsErrorBanner({
+  facts,
+}: {
+  facts: StoreApi<PageData & { dismissError(seq: number): void }>;
+}) {
+  const errors = useStore(facts, (s) => s.errors);
+  const dismiss = useStore(facts, (s) => s.dismissError);
+  const pollError = useStore(facts, (s) => s.pollError);
+  return <PageErrorBanner errors={errors} dismiss={dismiss} pollError={pollError} />;
 }

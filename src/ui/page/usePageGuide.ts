@@ -6,17 +6,14 @@
 import { useEffect } from 'react';
 import type { Anomaly } from '../../core/invariants';
 import { libraryEntry, type LibraryEntry, type NarrativeAction } from '../../core/scenario/library';
-import type { Scenario, Topology } from '../../core/scenario/scenario';
+import type { Scenario } from '../../core/scenario/scenario';
 import { startGuideRunner } from '../guide/guideRunner';
 import { useNarrative } from '../store/narrativeStore';
 
-/** The entry the scenario's `guide` names, if it tells a run of `topology` (another page's story cannot be told here). */
-export function guideEntryFor(
-  scenario: Pick<Scenario, 'guide'>,
-  topology: Topology,
-): LibraryEntry | undefined {
+/** The entry the scenario's `guide` names, if it tells a run of the scenario's own topology (another page's story cannot be told here). */
+export function guideEntryFor(scenario: Pick<Scenario, 'guide' | 'topology'>): LibraryEntry | undefined {
   const entry = scenario.guide ? libraryEntry(scenario.guide) : undefined;
-  return entry?.scenario.topology === topology ? entry : undefined;
+  return entry?.scenario.topology === scenario.topology ? entry : undefined;
 }
 
 interface GuidedPage {
