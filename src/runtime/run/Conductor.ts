@@ -9,7 +9,6 @@
 
 import { SimClock, type SimTiming } from '../../core/clock';
 import type { CrashPoint } from '../../core/crashPoints';
-import type { FaultTargets } from '../../core/faults/faultLedger';
 import type { Fault } from '../../core/faults/faultPlan';
 import type { Anomaly } from '../../core/invariants';
 import { waitForQuiet } from '../../core/quiet';
@@ -21,44 +20,16 @@ import { AnomalyWatcher } from '../anomalyWatcher';
 import type { ProcessStatus, RunMode, SimState } from '../controller';
 import { ERRORS, PlaygroundError, type ErrorName } from '../errors';
 import { FaultControl } from '../faultControl';
-import { ProcessHandle } from '../processHandle';
+import type { ProcessHandle } from '../processHandle';
 import { deleteStaleRuns, keepRunAlive } from '../runRegistry';
-import type { DeterministicInit } from '../startOptions';
 import type { StepDriver } from '../stepDriver';
+import type { ConductorOptions, StartContext, SteppingContext } from './conductorTypes';
+import { ProcessTable } from './ProcessTable';
 import type { RunEvent } from './runEvents';
 import type { RunFacts } from './runFacts';
+import { runFaultTargets } from './runFaultTargets';
 
-export interface ConductorOptions {
-  runId?: string;
-  /** What to run; what it leaves out is the default scenario's. */
-  scenario?: Partial<Scenario>;
-  /** The run existed before this page: new process lives must not repeat the ids of earlier ones. */
-  resumed?: boolean;
-}
-
-/** What a (re)starting process's options are made from. */
-export interface StartContext {
-  restarting: boolean;
-  /** A deterministic run's process: its seed, id salt and clock; absent in a live run. */
-  deterministic?: DeterministicInit;
-}
-
-/** What a topology's sim world is built with (Conductor's `stepping` slot). */
-export interface SteppingContext<P extends string, E> {
-  seed: number;
-  speed: number;
-  /** Steps to grant before handing over, for a fresh run (a link's `at`). */
-  at: number;
-  resumed: boolean;
-  paused: boolean;
-  /** Restarts a crashed process at simulation time `at` (a step of the world). */
-  restart(process: P, at: number): Promise<void>;
-  /** Simulation time before which a planned outage keeps `process` down. */
-  comesBackAt(process: P): number;
-  /** How many times slower the plan makes a consumer group. */
-  slowness(group: string): number;
-  publish(events: (E | RunEvent<P>)[]): void;
-}
+export type { ConductorOptions, StartContext, SteppingContext } from './conductorTypes';
 
 /** `P`: the run's process names; `E`: the reports of its workers its listeners hear (RunEvent<P> comes with them). */
 export abstract class Conductor<P extends string, E extends { kind: string }> {
@@ -75,10 +46,7 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   protected readonly faults: FaultControl<P>;
   protected readonly watcher: AnomalyWatcher;
   protected driver: StepDriver | null = null;
-  private readonly handles = new Map<P, ProcessHandle<P>>();
-  /** Processes between their worker's start and the end of their arming and setting to work: not yet usable. */
-  private readonly opening = new Map<P, 'starting' | 'restarting'>();
-  private readonly incarnations = new Map<P, number>();
+  private readonly processes: ProcessTable<P>;
   /** Added to every deterministic process's id salt: empty for a fresh run, random for a resumed one. */
   private readonly salt: string;
   /** A deterministic run: the step at which each anomaly was first seen. */
@@ -102,10 +70,24 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     this.resumed = options.resumed ?? false;
     this.salt = this.resumed ? `/resumed-${crypto.randomUUID().slice(0, 8)}` : '';
     this.processNames = [...facts.processes];
-    for (const name of facts.processes) this.handles.set(name, this.createHandle(name));
+    this.processes = new ProcessTable(facts.processes, facts.spawn, {
+      status: (event) => this.publish([event]),
+      crashed: (name, point) => {
+        this.publish([{ kind: 'crashed', process: name, point }]);
+        this.faults.onCrash(name, point);
+        if (facts.watch.checkAfterLifecycle) this.watcher.noteChange();
+      },
+      fatal: (name, code, message) =>
+        this.fail(code in ERRORS ? (code as ErrorName) : 'PROCESS_FAILED', `${name}: ${message}`),
+    });
     this.faults = new FaultControl<P>(this.setup.faults, {
-      targets: () => this.faultTargets(),
-      alive: () => this.processNames.filter((p) => this.handle(p).alive),
+      targets: () =>
+        runFaultTargets(
+          facts,
+          (p) => this.handle(p),
+          (p, point, nth) => this.crashAt(p, point, nth),
+        ),
+      alive: () => this.processes.alive(),
       clear: (p) => this.handle(p).call(p === facts.broker ? 'clearFaults' : 'disarm'),
       validate: (plan) => this.validatePlan(plan),
       position: () => ({ at: this.simNow(), step: this.stepNow() }),
@@ -176,7 +158,7 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     listener([
       ...this.present(),
       ...this.faults.present(),
-      ...this.processNames.map((name) => this.processEvent(name)),
+      ...this.processNames.map((name) => this.processes.event(name)),
       ...this.errors,
       ...(this.watcher.lastCheck ? [this.watcher.lastCheck] : []),
     ]);
@@ -184,8 +166,7 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   }
 
   status(process: P): ProcessStatus {
-    const handle = this.handle(process);
-    return handle.status === 'crashed' ? 'crashed' : (this.opening.get(process) ?? handle.status);
+    return this.processes.status(process);
   }
 
   crashNow(process: P): void {
@@ -240,7 +221,7 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     this.driver?.pause();
     this.watcher.stop();
     this.faults.dispose();
-    for (const handle of this.handles.values()) handle.kill();
+    this.processes.killAll();
     this.telemetry.close();
     this.stopHeartbeat();
   }
@@ -261,22 +242,6 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     const checked = validateScenario({ ...DEFAULT_SCENARIO, topology: this.setup.topology, faults: plan });
     if (!checked.ok) throw new Error(`not a valid fault plan: ${checked.problems.join('; ')}`);
     return checked.scenario.faults;
-  }
-
-  /** Crashes go to the processes that have crash points; broker faults to the broker, where the run has one. */
-  private faultTargets(): FaultTargets<P> {
-    const broker = this.facts.broker;
-    const toBroker = (method: string, ...args: unknown[]) =>
-      broker === undefined ? undefined : this.handle(broker).call<void>(method, ...args);
-    return {
-      arm: (process, point, nth) => {
-        if (!this.facts.crashPoints) return this.handle(process).arm(point, nth);
-        return this.facts.crashPoints[process] ? this.crashAt(process, point, nth) : undefined;
-      },
-      duplicateNext: (group, type) => toBroker('duplicateNext', group, type),
-      delayNext: (group, type, ms) => toBroker('delayNext', group, type, ms),
-      refusePublishes: (publishes) => toBroker('refusePublishes', publishes),
-    };
   }
 
   // ——— Time and stepping ———
@@ -394,16 +359,12 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
 
   /** The process's worker, for a topology's own calls (a call to a process that is down is refused by it). */
   protected handle(name: P): ProcessHandle<P> {
-    const handle = this.handles.get(name);
-    if (!handle) throw new Error(`no process "${name}" in this run (it has ${this.processNames.join(', ')})`);
-    return handle;
+    return this.processes.handle(name);
   }
 
   /** A call to a process, refused while it is still starting. */
   protected call<T>(name: P, method: string, ...args: unknown[]): Promise<T> {
-    const opening = this.opening.get(name);
-    if (opening) return Promise.reject(new PlaygroundError('PROCESS_DOWN', `${name} is ${opening}`));
-    return this.handle(name).call<T>(method, ...args);
+    return this.processes.call<T>(name, method, ...args);
   }
 
   protected fail(name: ErrorName, detail?: string): void {
@@ -421,50 +382,19 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   }
 
   private async startProcess(name: P, restarting = false, at = this.simNow()): Promise<void> {
-    const life = (this.incarnations.get(name) ?? 0) + 1;
-    this.incarnations.set(name, life);
-    const deterministic =
-      this.mode === 'deterministic'
-        ? { seed: this.seed, salt: `${name}/${life}${this.salt}`, at }
-        : undefined;
-    this.opening.set(name, restarting ? 'restarting' : 'starting');
-    try {
-      const options = this.startOptions(name, { restarting, deterministic });
-      await this.handle(name).start({ runId: this.runId, options }, restarting);
-    } finally {
-      this.opening.delete(name);
-    }
+    await this.processes.start(this.runId, name, restarting, (life) => {
+      const deterministic =
+        this.mode === 'deterministic'
+          ? { seed: this.seed, salt: `${name}/${life}${this.salt}`, at }
+          : undefined;
+      return this.startOptions(name, { restarting, deterministic });
+    });
     await this.faults
       .arm(name)
       .catch((error: Error) => this.fail('PROCESS_FAILED', `fault plan: ${error.message}`));
     await this.setToWork(name);
-    this.publish([this.processEvent(name)]);
+    this.publish([this.processes.event(name)]);
     if (this.facts.watch.checkAfterLifecycle) this.watcher.noteChange();
-  }
-
-  private processEvent(name: P): RunEvent<P> {
-    return { kind: 'process', process: name, status: this.status(name), armed: this.handle(name).armed };
-  }
-
-  private createHandle(name: P): ProcessHandle<P> {
-    return new ProcessHandle<P>(
-      name,
-      {
-        onStatus: (status, armed) => {
-          // "running" means usable: that is said once the process is armed and at work.
-          if (status === 'running' && this.opening.has(name)) return;
-          this.publish([{ kind: 'process', process: name, status: this.status(name), armed }]);
-        },
-        onCrashed: (point) => {
-          this.publish([{ kind: 'crashed', process: name, point }]);
-          this.faults.onCrash(name, point);
-          if (this.facts.watch.checkAfterLifecycle) this.watcher.noteChange();
-        },
-        onFatal: (code, message) =>
-          this.fail(code in ERRORS ? (code as ErrorName) : 'PROCESS_FAILED', `${name}: ${message}`),
-      },
-      this.facts.spawn,
-    );
   }
 
   private onTelemetry(batch: { kind: string }[]): void {
