@@ -69,4 +69,17 @@ describe('the in-process CDC controller', () => {
     expect(await run.search('treehouse river', 'Kyoto')).toEqual(['L-100']);
     expect(await run.search('treehouse', 'Lisbon')).toEqual([]);
   });
+
+  it('a broker killed while the connector publishes comes back over its log, and the run still converges', async () => {
+    run = await createInProcessCdcController();
+    await run.settle();
+    const writes = run.writeMany(20);
+    run.crashNow('broker');
+    expect(run.status('broker')).toBe('crashed');
+    await writes;
+    await run.restart('broker');
+    await run.settle();
+    expect((await run.connector()).sources[0].lag).toBe(0);
+    expect(run.anomalies()).toEqual([]);
+  });
 });
