@@ -36,6 +36,10 @@ export interface CdcHarnessOptions {
   pace?: CdcPace;
   /** The broken connector: position stored before the batch is published (never the product's). */
   positionFirst?: boolean;
+  /** Hears each report as a process makes it (they are kept in `reports` too). */
+  onReport?: (report: CdcReport) => void;
+  /** Hears each death: at a crash point, or by `kill` ('manual'). */
+  onCrash?: (process: CdcHarnessProcess, point: CrashPoint | 'manual') => void;
 }
 
 export class CdcHarness {
@@ -57,7 +61,10 @@ export class CdcHarness {
   connector = (): ConnectorHost => this.connectorHost!;
   query = (): SearchHost => this.searchHost!;
   dead = (process: CdcHarnessProcess): boolean => this.down.has(process);
-  private emit = (report: CdcReport) => void this.reports.push(report);
+  private emit = (report: CdcReport) => {
+    this.reports.push(report);
+    this.options.onReport?.(report);
+  };
 
   async startBroker(): Promise<Broker> {
     const broker = new Broker({
@@ -198,6 +205,7 @@ export class CdcHarness {
     this.down.add(process);
     if (process === 'broker') this.brokerHost?.stop();
     else this.host(process).close();
+    this.options.onCrash?.(process, point);
   }
 }
 
