@@ -40,6 +40,12 @@ export const ERROR_CATALOGUE = {
     code: 'MPP009',
     title: 'This share link could not be opened, so the playground opened its default scenario instead.',
   },
+  CONDUCTOR_START_FAILED: {
+    code: 'MPP010',
+    title: 'The playground could not be loaded, so nothing is running.',
+  },
+  /** A button, field or script call of the page whose controller call was refused or failed. */
+  ACTION_FAILED: { code: 'MPP011', title: 'An action you asked for did not complete.' },
 
   // Share links (linkErrors.ts).
   LINK_NOT_A_LINK: {
@@ -65,6 +71,11 @@ export const ERROR_CATALOGUE = {
   LINK_BAD_JSON: { code: 'MPP025', title: 'This link’s scenario unpacks, but not into readable settings.' },
   LINK_SCHEMA: { code: 'MPP026', title: 'This link’s scenario has settings the playground cannot use.' },
   LINK_UNFIT: { code: 'MPP027', title: 'This link asks a run for something its topology cannot do.' },
+  COMPARE_NO_LINK: {
+    code: 'MPP028',
+    title: 'A side of the comparison page has no link to open.',
+    hint: 'Add a=… and b=…, each a url-encoded #s/v1/… link.',
+  },
 
   // Scenario files (importErrors.ts).
   IMPORT_TOO_LARGE: { code: 'MPP040', title: 'This file is larger than a scenario file may be.' },
