@@ -59,6 +59,8 @@ const MESSAGING: readonly CrashPoint[] = [
 const SHOP_SERVICE: ProcessFacts = { crashPoints: MESSAGING, consumerGroup: true };
 
 export const TOPOLOGY_FACTS: Readonly<Record<Topology, TopologyFacts>> = {
+  // A shop process's points are those of every approach (messaging, direct calls, 2PC, dual write): a
+  // comparison runs one fault plan under two approaches, so a point only the other one reaches stays allowed.
   shop: {
     runName: 'a shop run',
     processes: {
