@@ -46,6 +46,8 @@ export const ERROR_CATALOGUE = {
   },
   /** A button, field or script call of the page whose controller call was refused or failed. */
   ACTION_FAILED: { code: 'MPP011', title: 'An action you asked for did not complete.' },
+  /** A page polls its run's databases for what its panels show; a read failed while every process was up. */
+  POLL_FAILED: { code: 'MPP012', title: "Could not read the run's state:" },
 
   // Share links (linkErrors.ts).
   LINK_NOT_A_LINK: {
