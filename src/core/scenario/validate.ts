@@ -1,6 +1,8 @@
 // Turns an untrusted value (parsed from a link, a file, a test) into a
 // Scenario, or into one sentence per wrong field. Strict: unknown keys are
-// errors. It fills in nothing — defaults are the link decoders' business.
+// errors. A scenario whose fields are each valid is then checked against what
+// its topology can do (topologyFit.ts). It fills in nothing — defaults are the
+// link decoders' business.
 
 import * as v from 'valibot';
 import { CDC_CRASH_POINT_NAMES, CRASH_POINT_NAMES, ES_CRASH_POINT_NAMES } from '../crashPoints';
