@@ -5,8 +5,7 @@
 import type { CrashPoint } from '../core/crashPoints';
 import { FaultLedger, type FaultTargets, type FiredFault } from '../core/faults/faultLedger';
 import type { Fault } from '../core/faults/faultPlan';
-import { DEFAULT_SCENARIO } from '../core/scenario/scenario';
-import { validateScenario } from '../core/scenario/validate';
+import { validateFaultPlan } from '../core/scenario/validate';
 import type { Fact, ProcessName } from '../core/telemetry';
 import type { ConductorEvent, RunMode } from './controller';
 import type { ServiceConfig } from '../core/service/definition';
@@ -112,11 +111,14 @@ export class FaultControl {
     this.fired(this.ledger.onBrokerFault(fact, at, step));
   }
 
-  /** Replaces the plan (checked as strictly as a share link's): what already fired stays fired; the rest is armed afresh. */
+  /**
+   * Replaces the plan (checked as strictly as a share link's, against every process a shop run can have):
+   * what already fired stays fired; the rest is armed afresh.
+   */
   async replace(plan: Fault[]): Promise<void> {
-    const checked = validateScenario({ ...DEFAULT_SCENARIO, faults: plan });
+    const checked = validateFaultPlan(plan, 'shop');
     if (!checked.ok) throw new Error(`not a valid fault plan: ${checked.problems.join('; ')}`);
-    this.ledger = this.ledger.replan(checked.scenario.faults);
+    this.ledger = this.ledger.replan(checked.faults);
     const alive = this.deps.alive();
     await Promise.all(alive.map((p) => this.deps.proc(p).call(p === 'broker' ? 'clearFaults' : 'disarm')));
     await Promise.all(alive.map((p) => this.arm(p)));

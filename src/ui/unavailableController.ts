@@ -5,8 +5,12 @@ import type { ConductorEvent, Controller } from '../runtime/controller';
 import { errorText } from './store/connect';
 import { PACES } from '../core/service/pace';
 import { DEFAULT_SCENARIO } from '../core/scenario/scenario';
+import { ERROR_CATALOGUE } from '../core/errorCatalogue';
 
-export function unavailableController(cause: unknown, code = 'conductor-start-failed'): Controller {
+export function unavailableController(
+  cause: unknown,
+  code: string = ERROR_CATALOGUE.CONDUCTOR_START_FAILED.code,
+): Controller {
   const error: ConductorEvent = { kind: 'error', code, message: errorText(cause) };
   const refuse = () => Promise.reject(new Error(`The playground is not running: ${errorText(cause)}`));
   return {

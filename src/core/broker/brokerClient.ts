@@ -5,6 +5,7 @@
 
 import type { Channel, OpenChannel } from '../transport';
 import { channelNames } from '../transport';
+import { randomId } from '../ids';
 import type { LogRecord } from '../envelope';
 import type { BrokerEvent, BrokerReply, BrokerRequest, OutgoingMessage } from './wire';
 
@@ -58,6 +59,7 @@ export class BrokerClient {
   /**
    * `stepClock`, in a deterministic run: every request is stamped with its simulation time and
    * confirmed by the broker, and nothing is pushed or beaten on a timer.
+   * `newId`: where the live session's id comes from (a host passes its own ids; random ones otherwise).
    */
   constructor(
     private readonly self: string,
@@ -66,8 +68,10 @@ export class BrokerClient {
     private readonly publishTimeoutMs = 2000,
     private readonly heartbeatMs = 1000,
     private readonly stepClock: { now(): number } | null = null,
+    newId: (prefix: string) => string = randomId,
   ) {
-    this.session = stepClock ? '' : Math.random().toString(36).slice(2, 10);
+    // Drawn only in a live run: a deterministic run's ids come from its seed, and must not shift.
+    this.session = stepClock ? '' : newId('s');
     const names = channelNames(runId);
     this.toBroker = openChannel(names.broker);
     this.inbound = openChannel(names.to(self));

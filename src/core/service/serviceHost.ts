@@ -100,6 +100,7 @@ export class ServiceHost {
       undefined,
       undefined,
       deps.stepped ?? null,
+      deps.newId,
     );
     // In a deterministic run only one step is ever under way, so a call nobody answers soon never will be
     // (the callee died in this step): give up quickly, and with the same wording on every host.
@@ -392,7 +393,8 @@ export class ServiceHost {
 
   /** The relay's meter, for the canvas: after every publish, and otherwise at most once a second. */
   reportRelay(now = false): void {
-    const at = Date.now();
+    // Real time, not simulation time: this paces the canvas, whatever the run's speed.
+    const at = this.deps.clock.now();
     if (!now && at - this.lastRelayReport < RELAY_REPORT_EVERY_MS) return;
     this.lastRelayReport = at;
     this.deps.emit({ kind: 'relay', service: this.def.name, stats: this.relay.meter.snapshot() });

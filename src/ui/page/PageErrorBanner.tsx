@@ -2,6 +2,8 @@
 // its canvas or panels, each dismissible; and a poll that failed while every
 // process was up. What is underneath stays up.
 
+import { ERROR_CATALOGUE } from '../../core/errorCatalogue';
+
 interface PageError {
   seq: number;
   code: string;
@@ -37,8 +39,10 @@ export function PageErrorBanner({ errors, dismiss, pollError }: PageErrorBannerP
       ))}
       {pollError && (
         <div className="error-item">
-          <span className="error-code">poll</span>
-          <span className="error-message">Could not read the run's state: {pollError}</span>
+          <span className="error-code">{ERROR_CATALOGUE.POLL_FAILED.code}</span>
+          <span className="error-message">
+            {ERROR_CATALOGUE.POLL_FAILED.title} {pollError}
+          </span>
         </div>
       )}
     </div>
