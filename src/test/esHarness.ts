@@ -5,7 +5,7 @@
 // checkpoint outside the batch's transaction (see projectCheckpointApart).
 
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { systemClock } from '../core/clock';
+import { systemClock, type SteppedClock } from '../core/clock';
 import type { CrashPoint } from '../core/crashPoints';
 import { EsHost } from '../core/eventsourcing/esHost';
 import type { EsSystemSnapshot } from '../core/eventsourcing/esInvariants';
@@ -40,9 +40,11 @@ export interface EsHarness {
 export interface EsHarnessOptions {
   /** A crashed process's databases close at once, as its worker's would: its other calls in flight fail too. */
   closeOnCrash?: boolean;
+  /** A deterministic run: every host reads this clock, which the scheduler's steps set. */
+  stepped?: SteppedClock;
 }
 
-export function createEsHarness({ closeOnCrash = false }: EsHarnessOptions = {}): EsHarness {
+export function createEsHarness({ closeOnCrash = false, stepped }: EsHarnessOptions = {}): EsHarness {
   const runId = `estest${++runs}-${Date.now().toString(36)}`;
   const facts: EsFact[] = [];
   const crashes: { process: string; point: CrashPoint }[] = [];
@@ -67,11 +69,12 @@ export function createEsHarness({ closeOnCrash = false }: EsHarnessOptions = {})
         runId,
         store: name,
         dexie,
-        now: () => Date.now(),
+        now: () => (stepped ?? systemClock).now(),
         timer: () => performance.now(),
         snapshotEvery,
         emit,
         die,
+        stepped,
       });
       stores.set(name, host);
       await host.start();
@@ -84,7 +87,8 @@ export function createEsHarness({ closeOnCrash = false }: EsHarnessOptions = {})
         crashes.push({ process: 'query', point });
         if (closeOnCrash) started.close();
       };
-      const started = new QueryHost({ runId, dexie, clock: systemClock, pace: ES_PACES.fast, emit, die });
+      const clock = stepped ?? systemClock;
+      const started = new QueryHost({ runId, dexie, clock, pace: ES_PACES.fast, emit, die, stepped });
       query = started;
       await started.start({ loop: false });
       return started;

@@ -1,0 +1,144 @@
+// A deterministic event-sourced run headless in Node: the same scheduler and
+// EsWorld the browser's conductor uses, driving in-process EsHost and
+// QueryHost on fake-indexeddb with one stepped clock. The scenario's seed
+// picks the interleaving and its workload; its crash faults fire at their nth
+// crash point; `kills` end a process where it stands after a given step.
+
+import { SteppedClock } from '../core/clock';
+import type { CrashPoint } from '../core/crashPoints';
+import { checkEsInvariants } from '../core/eventsourcing/esInvariants';
+import type { EsStep } from '../core/eventsourcing/esSteps';
+import { ES_PROCESSES, ES_STORE_NAMES, type EsProcess } from '../core/eventsourcing/esTypes';
+import { eventStoreDbName, openEventStoreDb } from '../core/eventsourcing/eventStore';
+import { openQueryDb } from '../core/eventsourcing/queryHost';
+import { FaultLedger } from '../core/faults/faultLedger';
+import type { Anomaly } from '../core/invariants';
+import type { Scenario } from '../core/scenario/scenario';
+import { dumpTables } from '../core/service/serviceDb';
+import { EsWorld, type EsProcesses } from '../core/sim/esWorld';
+import { Scheduler, traceLine } from '../core/sim/scheduler';
+import { tablesHash } from '../core/sim/stateHash';
+import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
+import { createEsHarness, type EsHarness } from './esHarness';
+import { grantUntilDone } from './simLoop';
+
+export interface EsDeterministicOptions {
+  maxSteps?: number;
+  /** The chaos suite's broken projector (see esHarness.ts). */
+  checkpointApart?: boolean;
+  /** Processes killed where they stand right after step `step` (a logical position, never a time). */
+  kills?: { process: EsProcess; step: number }[];
+}
+
+export interface EsDeterministicResult {
+  traceHash: string;
+  stateHash: string;
+  trace: string[];
+  anomalies: Anomaly[];
+  steps: number;
+  crashes: { process: string; point: CrashPoint | 'manual' }[];
+  /** Events in both stores at the end. */
+  events: number;
+}
+
+const dexie = { indexedDB, IDBKeyRange };
+
+export async function runEsDeterministic(
+  scenario: Scenario,
+  { maxSteps = 20_000, checkpointApart = false, kills = [] }: EsDeterministicOptions = {},
+): Promise<EsDeterministicResult> {
+  const clock = new SteppedClock();
+  const h = createEsHarness({ closeOnCrash: true, stepped: clock });
+  const ledger = new FaultLedger(scenario.faults);
+  const killed: { process: string; point: 'manual' }[] = [];
+  const host = (p: EsProcess) => (p === 'query' ? h.query() : h.store(p));
+  const start = async (p: EsProcess, at: number) => {
+    clock.set(at);
+    if (p === 'query') await h.startQuery({ checkpointApart });
+    else await h.startStore(p, scenario.snapshotEvery);
+    await ledger.armProcess(p, {
+      arm: (_, point, nth) => host(p).arm(point, nth),
+      duplicateNext: () => undefined,
+      delayNext: () => undefined,
+      refusePublishes: () => undefined,
+    });
+  };
+  try {
+    for (const p of ES_PROCESSES) await start(p, 0);
+    const world = new EsWorld(esProcesses(h, start, ledger), {
+      seed: scenario.seed,
+      items: scenario.orders,
+    });
+    const scheduler = new Scheduler(world, { seed: scenario.seed });
+    let seen = 0;
+    await grantUntilDone(scheduler, {
+      maxSteps,
+      afterStep: () => {
+        for (const c of h.crashes.slice(seen))
+          ledger.onCrash(c.process, c.point, scheduler.time, scheduler.steps);
+        seen = h.crashes.length;
+        for (const k of kills)
+          if (k.step === scheduler.steps && !host(k.process).crash.dead) {
+            killed.push({ process: k.process, point: 'manual' });
+            kill(host(k.process));
+          }
+      },
+    });
+    const heads = await Promise.all(ES_STORE_NAMES.map((s) => h.store(s).store.head()));
+    return {
+      traceHash: scheduler.traceHash,
+      stateHash: await esStateHash(h.runId),
+      trace: scheduler.trace.map(traceLine),
+      anomalies: checkEsInvariants(await h.snapshot(), { settled: true }),
+      steps: scheduler.steps,
+      crashes: [...h.crashes, ...killed],
+      events: heads.reduce((a, b) => a + b, 0),
+    };
+  } finally {
+    h.close();
+  }
+}
+
+/** Kills a host as terminating its worker would: dead at once, its databases closed. */
+function kill(host: { crash: { dead: boolean }; db: { close(): void } } & { close?: () => void }): void {
+  host.crash.dead = true;
+  if (host.close) host.close();
+  else host.db.close();
+}
+
+function esProcesses(
+  h: EsHarness,
+  start: (p: EsProcess, at: number) => Promise<void>,
+  ledger: FaultLedger,
+): EsProcesses {
+  const host = (p: EsProcess) => (p === 'query' ? h.query() : h.store(p));
+  return {
+    processes: ES_PROCESSES,
+    isUp: (p) => !host(p).crash.dead,
+    restart: (p, at) => start(p, at),
+    comesBackAt: (p) => ledger.comesBackAt(p),
+    pending: (p) => host(p).pending(),
+    step: (p, step: EsStep, at) =>
+      p === 'query'
+        ? h.query().step(step, at, async () => ({ applied: await h.projectOnce() }))
+        : h.store(p).step(step, at),
+  };
+}
+
+/** A fingerprint of the run's end state: both event stores and the query service's read models and checkpoints. */
+export async function esStateHash(runId: string): Promise<string> {
+  const dbs = {
+    ...Object.fromEntries(
+      ES_STORE_NAMES.map((s) => [s, openEventStoreDb(eventStoreDbName(runId, s), dexie)]),
+    ),
+    query: openQueryDb(runId, dexie),
+  };
+  try {
+    const dumps = await Promise.all(
+      Object.entries(dbs).map(async ([name, db]) => [name, await dumpTables(db)]),
+    );
+    return tablesHash(Object.fromEntries(dumps));
+  } finally {
+    for (const db of Object.values(dbs)) db.close();
+  }
+}
