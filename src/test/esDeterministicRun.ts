@@ -5,22 +5,19 @@
 // crash point; `kills` end a process where it stands after a given step.
 
 import { SteppedClock } from '../core/clock';
-import type { CrashPoint } from '../core/crashPoints';
 import { checkEsInvariants } from '../core/eventsourcing/esInvariants';
 import type { EsStep } from '../core/eventsourcing/esSteps';
 import { ES_PROCESSES, ES_STORE_NAMES, type EsProcess } from '../core/eventsourcing/esTypes';
 import { eventStoreDbName, openEventStoreDb } from '../core/eventsourcing/eventStore';
 import { openQueryDb } from '../core/eventsourcing/queryHost';
 import { FaultLedger } from '../core/faults/faultLedger';
-import type { Anomaly } from '../core/invariants';
 import type { Scenario } from '../core/scenario/scenario';
-import { dumpTables } from '../core/service/serviceDb';
 import { EsWorld, type EsProcesses } from '../core/sim/esWorld';
-import { Scheduler, traceLine } from '../core/sim/scheduler';
+import { Scheduler } from '../core/sim/scheduler';
 import { tablesHash } from '../core/sim/stateHash';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { createEsHarness, type EsHarness } from './esHarness';
-import { grantUntilDone } from './simLoop';
+import { dumpAll, grantUntilDone, type RunOutcome } from './simLoop';
 
 export interface EsDeterministicOptions {
   maxSteps?: number;
@@ -30,13 +27,7 @@ export interface EsDeterministicOptions {
   kills?: { process: EsProcess; step: number }[];
 }
 
-export interface EsDeterministicResult {
-  traceHash: string;
-  stateHash: string;
-  trace: string[];
-  anomalies: Anomaly[];
-  steps: number;
-  crashes: { process: string; point: CrashPoint | 'manual' }[];
+export interface EsDeterministicResult extends RunOutcome {
   /** Events in both stores at the end. */
   events: number;
 }
@@ -70,27 +61,22 @@ export async function runEsDeterministic(
       items: scenario.orders,
     });
     const scheduler = new Scheduler(world, { seed: scenario.seed });
-    let seen = 0;
-    await grantUntilDone(scheduler, {
+    const ran = await grantUntilDone(scheduler, {
       maxSteps,
-      afterStep: () => {
-        for (const c of h.crashes.slice(seen))
-          ledger.onCrash(c.process, c.point, scheduler.time, scheduler.steps);
-        seen = h.crashes.length;
-        for (const k of kills)
-          if (k.step === scheduler.steps && !host(k.process).crash.dead) {
-            killed.push({ process: k.process, point: 'manual' });
-            kill(host(k.process));
-          }
+      ledger,
+      crashes: () => h.crashes,
+      kills,
+      kill: (p) => {
+        if (host(p).crash.dead) return;
+        killed.push({ process: p, point: 'manual' });
+        kill(host(p));
       },
     });
     const heads = await Promise.all(ES_STORE_NAMES.map((s) => h.store(s).store.head()));
     return {
-      traceHash: scheduler.traceHash,
+      ...ran,
       stateHash: await esStateHash(h.runId),
-      trace: scheduler.trace.map(traceLine),
       anomalies: checkEsInvariants(await h.snapshot(), { settled: true }),
-      steps: scheduler.steps,
       crashes: [...h.crashes, ...killed],
       events: heads.reduce((a, b) => a + b, 0),
     };
@@ -127,18 +113,12 @@ function esProcesses(
 
 /** A fingerprint of the run's end state: both event stores and the query service's read models and checkpoints. */
 export async function esStateHash(runId: string): Promise<string> {
-  const dbs = {
-    ...Object.fromEntries(
-      ES_STORE_NAMES.map((s) => [s, openEventStoreDb(eventStoreDbName(runId, s), dexie)]),
-    ),
-    query: openQueryDb(runId, dexie),
-  };
-  try {
-    const dumps = await Promise.all(
-      Object.entries(dbs).map(async ([name, db]) => [name, await dumpTables(db)]),
-    );
-    return tablesHash(Object.fromEntries(dumps));
-  } finally {
-    for (const db of Object.values(dbs)) db.close();
-  }
+  return tablesHash(
+    await dumpAll({
+      ...Object.fromEntries(
+        ES_STORE_NAMES.map((s) => [s, openEventStoreDb(eventStoreDbName(runId, s), dexie)]),
+      ),
+      query: openQueryDb(runId, dexie),
+    }),
+  );
 }

@@ -37,3 +37,13 @@ export const ES_CRASH_AND_RESTART: Scenario = {
   snapshotEvery: 3,
   faults: [{ kind: 'crash', service: 'bank', point: 'transfer-after-debit-before-credit', nth: 1 }],
 };
+
+/** A deterministic CDC run: twenty listing writes, the connector crashing after a publish and before its position. */
+export const CDC_CRASH_AND_RESTART: Scenario = {
+  ...DEFAULT_SCENARIO,
+  topology: 'cdc',
+  mode: 'deterministic',
+  seed: 5,
+  orders: 20,
+  faults: [{ kind: 'crash', service: 'connector', point: 'cdc-after-publish-before-position', nth: 2 }],
+};
