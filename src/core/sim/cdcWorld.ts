@@ -35,6 +35,8 @@ export interface CdcWorkload {
 /** These two need the broker to come back: a restart joins its group or reads where it left the log. */
 const NEEDS_BROKER: readonly CdcSimProcess[] = ['connector', 'query'];
 
+const POLL_WEIGHT = 1 / 3;
+
 export class CdcWorld implements SimWorld {
   /** Listing writes made so far (a resumed run starts from what the change log holds). */
   placed = 0;
@@ -82,7 +84,9 @@ export class CdcWorld implements SimWorld {
     if (p.isUp('connector')) {
       const { connected, behind } = await p.connectorPending();
       if (!connected) add('connector connects', 'connector', { kind: 'connect' });
-      else if (behind) add('connector polls the change log', 'connector', { kind: 'poll' });
+      // A connector polls at an interval, not after every commit: its polls are granted a third as often as other
+      // steps, so a batch usually carries several changes (as a live run's do) and a lost batch loses several.
+      else if (behind) add('connector polls the change log', 'connector', { kind: 'poll' }, POLL_WEIGHT);
     }
     if (p.isUp('query'))
       for (const cursor of await p.deliverable()) {
