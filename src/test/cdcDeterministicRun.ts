@@ -6,22 +6,17 @@
 // process (the broker too) where it stands right after a given step.
 
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { openBrokerDb } from '../core/broker/brokerDb';
-import { dumpBroker } from '../core/broker/dump';
 import { CDC_PROCESSES } from '../core/cdc/cdcTypes';
 import { checkCdcInvariants } from '../core/cdc/legacy/cdcInvariants';
-import { openConnectorDb } from '../core/cdc/legacy/connectorDb';
-import { openListingsDb } from '../core/cdc/legacy/listingsDb';
-import { openSearchDb } from '../core/cdc/legacy/searchProjection';
 import { SteppedClock } from '../core/clock';
 import { FaultLedger } from '../core/faults/faultLedger';
 import type { Scenario } from '../core/scenario/scenario';
 import { CdcWorld, type CdcProcesses, type CdcSimProcess } from '../core/sim/cdcWorld';
 import { Scheduler } from '../core/sim/scheduler';
-import { stateHash } from '../core/sim/stateHash';
+import { cdcStateHash } from '../core/sim/topologyStateHashes';
 import type { SearchHost } from '../core/cdc/legacy/searchHost';
 import { CdcHarness } from './cdcHarness';
-import { dumpAll, grantUntilDone, type RunOutcome } from './simLoop';
+import { grantUntilDone, type RunOutcome } from './simLoop';
 
 export interface CdcDeterministicOptions {
   maxSteps?: number;
@@ -78,7 +73,7 @@ export async function runCdcDeterministic(
     });
     return {
       ...ran,
-      stateHash: await cdcStateHash(h.runId),
+      stateHash: await cdcStateHash(h.runId, dexie),
       anomalies: checkCdcInvariants(await h.snapshot(), { settled: true }),
       crashes: [...h.crashes],
       writes: world.placed,
@@ -107,20 +102,4 @@ function cdcProcesses(
     deliverable: async () => h.broker().deliverable(),
     step: (p, step, at) => hostOf(h, p).step(step, at),
   };
-}
-
-/** A fingerprint of the run's end state: the listings table and its change log, the connector's position, the search model, the broker's log. */
-export async function cdcStateHash(runId: string): Promise<string> {
-  const brokerDb = openBrokerDb(runId, dexie);
-  try {
-    const broker = await dumpBroker(brokerDb, { partitions: [], groups: [], deadLetters: 0, paused: false });
-    const services = await dumpAll({
-      listings: openListingsDb(runId, dexie, { capture: false }),
-      connector: openConnectorDb(runId, dexie),
-      query: openSearchDb(runId, dexie),
-    });
-    return stateHash({ services, broker });
-  } finally {
-    brokerDb.close();
-  }
 }

@@ -8,16 +8,14 @@ import { SteppedClock } from '../core/clock';
 import { checkEsInvariants } from '../core/eventsourcing/esInvariants';
 import type { EsStep } from '../core/eventsourcing/esSteps';
 import { ES_PROCESSES, ES_STORE_NAMES, type EsProcess } from '../core/eventsourcing/esTypes';
-import { eventStoreDbName, openEventStoreDb } from '../core/eventsourcing/eventStore';
-import { openQueryDb } from '../core/eventsourcing/queryHost';
 import { FaultLedger } from '../core/faults/faultLedger';
 import type { Scenario } from '../core/scenario/scenario';
 import { EsWorld, type EsProcesses } from '../core/sim/esWorld';
 import { Scheduler } from '../core/sim/scheduler';
-import { tablesHash } from '../core/sim/stateHash';
+import { esStateHash } from '../core/sim/topologyStateHashes';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { createEsHarness, type EsHarness } from './esHarness';
-import { dumpAll, grantUntilDone, type RunOutcome } from './simLoop';
+import { grantUntilDone, type RunOutcome } from './simLoop';
 
 export interface EsDeterministicOptions {
   maxSteps?: number;
@@ -75,7 +73,7 @@ export async function runEsDeterministic(
     const heads = await Promise.all(ES_STORE_NAMES.map((s) => h.store(s).store.head()));
     return {
       ...ran,
-      stateHash: await esStateHash(h.runId),
+      stateHash: await esStateHash(h.runId, dexie),
       anomalies: checkEsInvariants(await h.snapshot(), { settled: true }),
       crashes: [...h.crashes, ...killed],
       events: heads.reduce((a, b) => a + b, 0),
@@ -109,16 +107,4 @@ function esProcesses(
         ? h.query().step(step, at, async () => ({ applied: await h.projectOnce() }))
         : h.store(p).step(step, at),
   };
-}
-
-/** A fingerprint of the run's end state: both event stores and the query service's read models and checkpoints. */
-export async function esStateHash(runId: string): Promise<string> {
-  return tablesHash(
-    await dumpAll({
-      ...Object.fromEntries(
-        ES_STORE_NAMES.map((s) => [s, openEventStoreDb(eventStoreDbName(runId, s), dexie)]),
-      ),
-      query: openQueryDb(runId, dexie),
-    }),
-  );
 }

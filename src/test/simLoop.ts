@@ -5,10 +5,7 @@
 
 import type { CrashPoint } from '../core/crashPoints';
 import type { FaultLedger } from '../core/faults/faultLedger';
-import type { Dexie } from 'dexie';
 import type { Anomaly } from '../core/invariants';
-import type { TableDump } from '../core/rows';
-import { dumpTables } from '../core/service/serviceDb';
 import { traceLine, type Scheduler } from '../core/sim/scheduler';
 
 /** What every topology's deterministic run in Node reports. */
@@ -48,16 +45,4 @@ export async function grantUntilDone<P extends string>(
       );
   }
   return { traceHash: scheduler.traceHash, trace: scheduler.trace.map(traceLine), steps: scheduler.steps };
-}
-
-/** Every table of each database, read through fresh connections that are closed again (works while a host is down). */
-export async function dumpAll(dbs: Record<string, Dexie>): Promise<Record<string, TableDump>> {
-  try {
-    const dumps = await Promise.all(
-      Object.entries(dbs).map(async ([name, db]) => [name, await dumpTables(db)]),
-    );
-    return Object.fromEntries(dumps);
-  } finally {
-    for (const db of Object.values(dbs)) db.close();
-  }
 }
