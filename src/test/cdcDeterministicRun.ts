@@ -8,6 +8,7 @@
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { CDC_PROCESSES } from '../core/cdc/cdcTypes';
 import { checkCdcInvariants } from '../core/cdc/legacy/cdcInvariants';
+import { CDC_PACES } from '../core/cdc/legacy/cdcPace';
 import { SteppedClock } from '../core/clock';
 import { FaultLedger } from '../core/faults/faultLedger';
 import type { Scenario } from '../core/scenario/scenario';
@@ -42,7 +43,9 @@ export async function runCdcDeterministic(
   { maxSteps = 20_000, positionFirst = false, kills = [] }: CdcDeterministicOptions = {},
 ): Promise<CdcDeterministicResult> {
   const clock = new SteppedClock();
-  const h = new CdcHarness({ seed: scenario.seed, positionFirst, stepped: clock });
+  // The scenario's pace sizes the connector's batches, as the browser's workers are told.
+  const pace = CDC_PACES[scenario.pace];
+  const h = new CdcHarness({ seed: scenario.seed, positionFirst, stepped: clock, pace });
   const ledger = new FaultLedger(scenario.faults);
   const start = async (p: CdcSimProcess, at: number) => {
     clock.set(at);

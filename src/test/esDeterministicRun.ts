@@ -6,6 +6,7 @@
 
 import { SteppedClock } from '../core/clock';
 import { checkEsInvariants } from '../core/eventsourcing/esInvariants';
+import { ES_PACES } from '../core/eventsourcing/esPace';
 import type { EsStep } from '../core/eventsourcing/esSteps';
 import { ES_PROCESSES, ES_STORE_NAMES, type EsProcess } from '../core/eventsourcing/esTypes';
 import { FaultLedger } from '../core/faults/faultLedger';
@@ -37,7 +38,8 @@ export async function runEsDeterministic(
   { maxSteps = 20_000, checkpointApart = false, kills = [] }: EsDeterministicOptions = {},
 ): Promise<EsDeterministicResult> {
   const clock = new SteppedClock();
-  const h = createEsHarness({ closeOnCrash: true, stepped: clock });
+  // The scenario's pace sizes the projection batches, as the browser's query worker is told.
+  const h = createEsHarness({ closeOnCrash: true, stepped: clock, pace: ES_PACES[scenario.pace] });
   const ledger = new FaultLedger(scenario.faults);
   const killed: { process: string; point: 'manual' }[] = [];
   const host = (p: EsProcess) => (p === 'query' ? h.query() : h.store(p));

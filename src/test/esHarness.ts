@@ -9,7 +9,7 @@ import { systemClock, type SteppedClock } from '../core/clock';
 import type { CrashPoint } from '../core/crashPoints';
 import { EsHost } from '../core/eventsourcing/esHost';
 import type { EsSystemSnapshot } from '../core/eventsourcing/esInvariants';
-import { ES_PACES } from '../core/eventsourcing/esPace';
+import { ES_PACES, type EsPace } from '../core/eventsourcing/esPace';
 import type { EsFact, EsStoreName } from '../core/eventsourcing/esTypes';
 import { CHECKPOINTS, checkpointOf } from '../core/eventsourcing/projection';
 import { PROJECTION_SOURCES } from '../core/eventsourcing/projectionSources';
@@ -42,9 +42,15 @@ export interface EsHarnessOptions {
   closeOnCrash?: boolean;
   /** A deterministic run: every host reads this clock, which the scheduler's steps set. */
   stepped?: SteppedClock;
+  /** How the query service tails the stores (fast unless a run says otherwise, as its scenario's pace does). */
+  pace?: EsPace;
 }
 
-export function createEsHarness({ closeOnCrash = false, stepped }: EsHarnessOptions = {}): EsHarness {
+export function createEsHarness({
+  closeOnCrash = false,
+  stepped,
+  pace = ES_PACES.fast,
+}: EsHarnessOptions = {}): EsHarness {
   const runId = `estest${++runs}-${Date.now().toString(36)}`;
   const facts: EsFact[] = [];
   const crashes: { process: string; point: CrashPoint }[] = [];
@@ -88,13 +94,13 @@ export function createEsHarness({ closeOnCrash = false, stepped }: EsHarnessOpti
         if (closeOnCrash) started.close();
       };
       const clock = stepped ?? systemClock;
-      const started = new QueryHost({ runId, dexie, clock, pace: ES_PACES.fast, emit, die, stepped });
+      const started = new QueryHost({ runId, dexie, clock, pace, emit, die, stepped });
       query = started;
       await started.start({ loop: false });
       return started;
     },
     async projectOnce() {
-      return checkpointApart ? projectCheckpointApart(query!) : (await query!.projectOnce()).applied;
+      return checkpointApart ? projectCheckpointApart(query!, pace) : (await query!.projectOnce()).applied;
     },
     async catchUp() {
       let total = 0;
@@ -125,13 +131,13 @@ export function createEsHarness({ closeOnCrash = false, stepped }: EsHarnessOpti
  * batch in one transaction and moves the checkpoint in another, so a crash between the two leaves the batch
  * applied but unrecorded, and the restarted service applies it a second time.
  */
-async function projectCheckpointApart(query: QueryHost): Promise<number> {
+async function projectCheckpointApart(query: QueryHost, pace: EsPace): Promise<number> {
   query.crash.assertAlive();
   let applied = 0;
   for (const { store, projection } of PROJECTION_SOURCES) {
     const events = await query.stores[store].readAll(
       await checkpointOf(query.db, projection.name),
-      ES_PACES.fast.batch,
+      pace.batch,
     );
     if (!events.length) continue;
     await query.db.transaction('rw', projection.tables, async () => {
