@@ -2,7 +2,7 @@
 // world it drives is made of RPC calls into them. A resumed run continues
 // with the orders it has placed already; a link may open it some steps in.
 
-import type { SimWorld } from '../core/sim/scheduler';
+import { ShopWorld, type ShopProcesses } from '../core/sim/shopWorld';
 import { sampleOrder } from '../core/services/catalog';
 import type { TableDump } from '../core/rows';
 import type { ProcessName } from '../core/telemetry';
@@ -29,7 +29,7 @@ export interface SteppingSetup {
 
 export async function startStepping(setup: SteppingSetup): Promise<StepDriver> {
   const { proc } = setup;
-  const world: SimWorld = {
+  const processes: ShopProcesses = {
     processes: setup.processNames,
     isUp: (p) => proc(p).alive,
     pending: (s) => proc(s).call('pending'),
@@ -38,15 +38,16 @@ export async function startStepping(setup: SteppingSetup): Promise<StepDriver> {
     restart: (p, at) => setup.restart(p, at),
     comesBackAt: (p) => setup.comesBackAt(p),
   };
+  const world = new ShopWorld(processes, {
+    seed: setup.seed,
+    orders: setup.orders,
+    orderCommand: setup.orderCommand,
+    orderInput: (random) => sampleOrder(random),
+    slowness: setup.slowness,
+  });
   const driver = new StepDriver(
     world,
-    {
-      seed: setup.seed,
-      orders: setup.orders,
-      orderCommand: setup.orderCommand,
-      orderInput: (random) => sampleOrder(random),
-      slowness: setup.slowness,
-    },
+    { seed: setup.seed },
     // The UI's saga countdowns read simulation time: in a deterministic run it stands at the scheduler's.
     (sim) =>
       setup.publish([
@@ -56,7 +57,7 @@ export async function startStepping(setup: SteppingSetup): Promise<StepDriver> {
   );
   // A resumed run has placed some of its orders already: the databases say how many.
   const placed = (await proc('order').call<TableDump>('dump')).orders?.length ?? 0;
-  driver.scheduler.placed = Math.min(placed, setup.orders);
+  world.placed = Math.min(placed, setup.orders);
   driver.speed = setup.speed;
   if (!setup.resumed) for (let i = 0; i < setup.at && (await driver.step()); i++);
   if (!setup.paused) driver.play();

@@ -8,7 +8,7 @@
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { Broker } from '../core/broker/broker';
 import { openBrokerDb } from '../core/broker/brokerDb';
-import { systemClock } from '../core/clock';
+import { SteppedClock, systemClock } from '../core/clock';
 import type { CrashPoint } from '../core/crashPoints';
 import type { CdcProcess, CdcReport } from '../core/cdc/cdcTypes';
 import type { ChangeEvent } from '../core/cdc/changeEvent';
@@ -40,6 +40,8 @@ export interface CdcHarnessOptions {
   onReport?: (report: CdcReport) => void;
   /** Hears each death: at a crash point, or by `kill` ('manual'). */
   onCrash?: (process: CdcHarnessProcess, point: CrashPoint | 'manual') => void;
+  /** A deterministic run: no loops, no pushed deliveries; every host reads this clock, which granted steps set. */
+  stepped?: SteppedClock;
 }
 
 export class CdcHarness {
@@ -57,6 +59,7 @@ export class CdcHarness {
     this.pace = options.pace ?? TEST_PACE;
   }
 
+  broker = (): Broker => this.brokerHost!;
   listings = (): ListingsHost => this.listingsHost!;
   connector = (): ConnectorHost => this.connectorHost!;
   query = (): SearchHost => this.searchHost!;
@@ -66,13 +69,20 @@ export class CdcHarness {
     this.options.onReport?.(report);
   };
 
+  private get clock() {
+    return this.options.stepped ?? systemClock;
+  }
+
   async startBroker(): Promise<Broker> {
+    const brokerClock = this.options.stepped ? new SteppedClock() : undefined;
     const broker = new Broker({
       runId: this.runId,
       db: openBrokerDb(this.runId, dexie),
       openChannel,
-      clock: systemClock,
+      // The broker sets its own clock from each stepped request's time: it gets one of its own.
+      clock: brokerClock ?? systemClock,
       emit: () => undefined,
+      stepped: brokerClock,
     });
     this.brokerHost = broker;
     this.down.delete('broker');
@@ -84,7 +94,8 @@ export class CdcHarness {
     const host: ListingsHost = new ListingsHost({
       runId: this.runId,
       dexie,
-      now: () => Date.now(),
+      now: () => this.clock.now(),
+      stepped: this.options.stepped,
       seed: this.options.seed ?? 1,
       emit: this.emit,
       die: (p) => this.died('listings', p),
@@ -101,7 +112,8 @@ export class CdcHarness {
       runId: this.runId,
       dexie,
       openChannel,
-      clock: systemClock,
+      clock: this.clock,
+      stepped: this.options.stepped,
       pace: this.pace,
       emit: this.emit,
       die: (p) => this.died('connector', p),
@@ -120,7 +132,8 @@ export class CdcHarness {
       runId: this.runId,
       dexie,
       openChannel,
-      clock: systemClock,
+      clock: this.clock,
+      stepped: this.options.stepped,
       pace: this.pace,
       emit: this.emit,
       die: (p) => this.died('query', p),
@@ -134,7 +147,7 @@ export class CdcHarness {
   start(process: CdcHarnessProcess): Promise<unknown> {
     if (process === 'broker') return this.startBroker();
     if (process === 'listings') return this.startListings();
-    return process === 'connector' ? this.startConnector() : this.startQuery();
+    return process === 'connector' ? this.startConnector({ loop: !this.options.stepped }) : this.startQuery();
   }
 
   /** Kills a process where it stands, as terminating its worker would. */

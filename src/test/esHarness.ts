@@ -5,7 +5,7 @@
 // moves its checkpoint outside the batch's transaction (see projectCheckpointApart).
 
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { systemClock } from '../core/clock';
+import { systemClock, type SteppedClock } from '../core/clock';
 import type { CrashPoint } from '../core/crashPoints';
 import { EsHost } from '../core/eventsourcing/esHost';
 import type { EsSystemSnapshot } from '../core/eventsourcing/esInvariants';
@@ -42,7 +42,9 @@ export interface EsHarness {
 export interface EsHarnessOptions {
   /** A crashed process's databases close at once, as its worker's would: its other calls in flight fail too. */
   closeOnCrash?: boolean;
-  /** How the query service tails the stores (fast by default). */
+  /** A deterministic run: every host reads this clock, which the scheduler's steps set. */
+  stepped?: SteppedClock;
+  /** How the query service tails the stores (fast unless a run says otherwise, as its scenario's pace does). */
   pace?: EsPace;
   /** Hears each fact as a process reports it (they are kept in `facts` too). */
   onFact?: (fact: EsFact) => void;
@@ -51,7 +53,7 @@ export interface EsHarnessOptions {
 }
 
 export function createEsHarness(options: EsHarnessOptions = {}): EsHarness {
-  const { closeOnCrash = false, pace = ES_PACES.fast, onFact, onCrash } = options;
+  const { closeOnCrash = false, stepped, pace = ES_PACES.fast, onFact, onCrash } = options;
   const runId = `estest${++runs}-${Date.now().toString(36)}`;
   const facts: EsFact[] = [];
   const crashes: EsHarness['crashes'] = [];
@@ -83,11 +85,12 @@ export function createEsHarness(options: EsHarnessOptions = {}): EsHarness {
         runId,
         store: name,
         dexie,
-        now: () => Date.now(),
+        now: () => (stepped ?? systemClock).now(),
         timer: () => performance.now(),
         snapshotEvery,
         emit,
         die,
+        stepped,
       });
       stores.set(name, host);
       await host.start();
@@ -100,7 +103,8 @@ export function createEsHarness(options: EsHarnessOptions = {}): EsHarness {
         if (closeOnCrash) started.close();
         died('query', point);
       };
-      const started = new QueryHost({ runId, dexie, clock: systemClock, pace, emit, die });
+      const clock = stepped ?? systemClock;
+      const started = new QueryHost({ runId, dexie, clock, pace, emit, die, stepped });
       query = started;
       await started.start({ loop: options.loop ?? false });
       return started;
@@ -114,7 +118,7 @@ export function createEsHarness(options: EsHarnessOptions = {}): EsHarness {
       died(process, 'manual');
     },
     async projectOnce() {
-      return checkpointApart ? projectCheckpointApart(query!) : (await query!.projectOnce()).applied;
+      return checkpointApart ? projectCheckpointApart(query!, pace) : (await query!.projectOnce()).applied;
     },
     async catchUp() {
       let total = 0;
@@ -145,13 +149,13 @@ export function createEsHarness(options: EsHarnessOptions = {}): EsHarness {
  * batch in one transaction and moves the checkpoint in another, so a crash between the two leaves the batch
  * applied but unrecorded, and the restarted service applies it a second time.
  */
-async function projectCheckpointApart(query: QueryHost): Promise<number> {
+async function projectCheckpointApart(query: QueryHost, pace: EsPace): Promise<number> {
   query.crash.assertAlive();
   let applied = 0;
   for (const { store, projection } of PROJECTION_SOURCES) {
     const events = await query.stores[store].readAll(
       await checkpointOf(query.db, projection.name),
-      ES_PACES.fast.batch,
+      pace.batch,
     );
     if (!events.length) continue;
     await query.db.transaction('rw', projection.tables, async () => {

@@ -1,20 +1,24 @@
 // What the CDC hosts that talk to the broker (the connector, the search
 // service) are built with: this worker's run, storage, channels, the real
-// clock, the pace the conductor's `open` names, and CdcReport telemetry.
+// clock (a stepped one in a deterministic run), the pace the conductor's
+// `open` names, and CdcReport telemetry.
 
 import type { CdcReport } from '../core/cdc/cdcTypes';
 import { CDC_PACES } from '../core/cdc/legacy/cdcPace';
 import { systemClock } from '../core/clock';
 import type { PaceName } from '../core/service/pace';
 import { reportAs } from './reportAs';
+import { steppedClockOf } from './steppedClockOf';
 import type { WorkerKit } from './workerEntry';
 
 export function cdcHostOptions({ init, dexie, openChannel, emit, die }: WorkerKit, pace: PaceName) {
+  const stepped = steppedClockOf(init);
   return {
     runId: init.runId,
     dexie,
     openChannel,
-    clock: systemClock,
+    clock: stepped ?? systemClock,
+    stepped,
     pace: CDC_PACES[pace],
     emit: reportAs<CdcReport>(emit),
     die,

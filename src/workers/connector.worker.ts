@@ -9,6 +9,7 @@ import { cdcHostOptions } from './cdcHostOptions';
 import { reportAs } from './reportAs';
 import { retriedFailure } from './retriedFailure';
 import { serveOnOpen } from './serveOnOpen';
+import type { CdcStep } from '../core/cdc/legacy/cdcSteps';
 
 export interface ConnectorOpenOptions {
   pace: PaceName;
@@ -34,7 +35,10 @@ serveOnOpen<ConnectorHost, ConnectorOpenOptions>((kit) => ({
   start: (host) => host.start({ loop: false }),
   methods: (opened) => ({
     // Separate from open, so the conductor arms the plan's crashes before the first snapshot or batch.
-    run: () => void opened().run(),
+    // A deterministic run's connects and polls are the scheduler's steps, not a loop's.
+    run: () => (kit.init.deterministic ? undefined : void opened().run()),
     state: () => opened().state(),
+    pending: () => opened().pending(),
+    step: (step: CdcStep, at: number) => opened().step(step, at),
   }),
 }));

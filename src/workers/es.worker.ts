@@ -6,6 +6,8 @@ import type { EsFact, EsStoreName } from '../core/eventsourcing/esTypes';
 import type { TransferRequest } from '../core/eventsourcing/transfers';
 import { reportAs } from './reportAs';
 import { serveOnOpen } from './serveOnOpen';
+import { steppedClockOf } from './steppedClockOf';
+import type { EsStep } from '../core/eventsourcing/esSteps';
 
 export interface EsOpenOptions {
   snapshotEvery: number;
@@ -15,6 +17,7 @@ serveOnOpen<EsHost, EsOpenOptions>(({ init, dexie, emit, die, fatal }) => {
   // The init message names the process; for this entry that is the store it keeps.
   const store = init.process as string as EsStoreName;
   const report = reportAs<EsFact>(emit);
+  const stepped = steppedClockOf(init);
   return {
     name: store,
     build: ({ snapshotEvery }: EsOpenOptions) => {
@@ -22,11 +25,12 @@ serveOnOpen<EsHost, EsOpenOptions>(({ init, dexie, emit, die, fatal }) => {
         runId: init.runId,
         store,
         dexie,
-        now: () => Date.now(),
+        now: () => (stepped ? stepped.now() : Date.now()),
         timer: () => performance.now(),
         snapshotEvery,
         emit: report,
         die,
+        stepped,
       });
       host.db.on('blocked', () => fatal('IDB_BLOCKED', `${store}'s event store is held open by another tab`));
       return host;
@@ -45,6 +49,8 @@ serveOnOpen<EsHost, EsOpenOptions>(({ init, dexie, emit, die, fatal }) => {
       loadStats: (id: string) => opened().loadStats(id),
       streams: () => opened().streams(),
       audit: () => opened().audit(),
+      pending: () => opened().pending(),
+      step: (step: EsStep, at: number) => opened().step(step, at),
     }),
   };
 });

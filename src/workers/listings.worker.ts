@@ -6,6 +6,8 @@ import type { CdcReport, ListingWrite } from '../core/cdc/cdcTypes';
 import { ListingsHost } from '../core/cdc/legacy/listingsHost';
 import { reportAs } from './reportAs';
 import { serveOnOpen } from './serveOnOpen';
+import { steppedClockOf } from './steppedClockOf';
+import type { CdcStep } from '../core/cdc/legacy/cdcSteps';
 
 export interface ListingsOpenOptions {
   seed: number;
@@ -13,13 +15,15 @@ export interface ListingsOpenOptions {
 
 serveOnOpen<ListingsHost, ListingsOpenOptions>(({ init, dexie, emit, die, fatal }) => {
   const report = reportAs<CdcReport>(emit);
+  const stepped = steppedClockOf(init);
   return {
     name: 'listings',
     build: ({ seed }: ListingsOpenOptions) => {
       const host = new ListingsHost({
         runId: init.runId,
         dexie,
-        now: () => Date.now(),
+        now: () => (stepped ? stepped.now() : Date.now()),
+        stepped,
         seed,
         emit: report,
         die,
@@ -36,6 +40,7 @@ serveOnOpen<ListingsHost, ListingsOpenOptions>(({ init, dexie, emit, die, fatal 
       listings: () => opened().listings(),
       changes: (afterSeq?: number, limit?: number) => opened().changes(afterSeq, limit),
       head: () => opened().head(),
+      step: (step: CdcStep, at: number) => opened().step(step, at),
     }),
   };
 });

@@ -9,6 +9,8 @@ import type { PaceName } from '../core/service/pace';
 import { retriedFailure } from './retriedFailure';
 import { reportAs } from './reportAs';
 import { serveOnOpen } from './serveOnOpen';
+import { steppedClockOf } from './steppedClockOf';
+import type { EsStep } from '../core/eventsourcing/esSteps';
 
 export interface QueryOpenOptions {
   pace: PaceName;
@@ -16,13 +18,15 @@ export interface QueryOpenOptions {
 
 serveOnOpen<QueryHost, QueryOpenOptions>(({ init, dexie, emit, die, fatal }) => {
   const report = reportAs<EsFact>(emit);
+  const stepped = steppedClockOf(init);
   return {
     name: 'query',
     build: ({ pace }: QueryOpenOptions) => {
       const host = new QueryHost({
         runId: init.runId,
         dexie,
-        clock: systemClock,
+        clock: stepped ?? systemClock,
+        stepped,
         pace: ES_PACES[pace],
         emit: report,
         die,
@@ -33,12 +37,15 @@ serveOnOpen<QueryHost, QueryOpenOptions>(({ init, dexie, emit, die, fatal }) => 
       );
       return host;
     },
-    start: (host) => host.start(),
+    // A deterministic run's projection batches are the scheduler's steps, not a loop's.
+    start: (host) => host.start({ loop: !stepped }),
     methods: (opened) => ({
       readModel: (name: ReadModelName) => opened().readModel(name),
       orderSummary: (orderId: string) => opened().orderSummary(orderId),
       lag: () => opened().lag(),
       rebuild: (name: ReadModelName) => opened().rebuild(name),
+      pending: () => opened().pending(),
+      step: (step: EsStep, at: number) => opened().step(step, at),
     }),
   };
 });

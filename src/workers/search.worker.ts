@@ -9,6 +9,7 @@ import { cdcHostOptions } from './cdcHostOptions';
 import { reportAs } from './reportAs';
 import { retriedFailure } from './retriedFailure';
 import { serveOnOpen } from './serveOnOpen';
+import type { CdcStep } from '../core/cdc/legacy/cdcSteps';
 
 export interface SearchOpenOptions {
   pace: PaceName;
@@ -34,5 +35,6 @@ serveOnOpen<SearchHost, SearchOpenOptions>((kit) => ({
     docs: () => opened().docs(),
     search: (text: string, city?: string) => opened().search(text, city),
     stats: () => opened().stats(),
+    step: (step: CdcStep, at: number) => opened().step(step, at),
   }),
 }));

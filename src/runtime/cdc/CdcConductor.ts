@@ -23,6 +23,7 @@ import type { CdcController, CdcEvent, CdcNode, CdcProcess } from '../cdcControl
 import { PageConductor } from '../page/PageConductor';
 import { CDC_NODES, cdcOwed, cdcSnapshot } from './cdcReads';
 import { spawnCdcWorker } from './cdcWorkers';
+import { CDC_STEPPING } from '../stepping/cdcStepping';
 
 export interface CdcConductorOptions {
   runId?: string;
@@ -45,6 +46,7 @@ export class CdcConductor extends PageConductor<CdcNode, CdcEvent> implements Cd
       startOrder: START_ORDER,
       crashPoints: CDC_CRASH_POINTS,
       spawn: spawnCdcWorker,
+      stepping: CDC_STEPPING, // deterministic mode
     });
   }
 

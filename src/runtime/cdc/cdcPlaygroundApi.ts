@@ -8,8 +8,10 @@ import type { CdcController, CdcProcess } from '../cdcController';
 import { CDC_CRASH_POINTS } from '../cdcController';
 import { installPageApi, pageApiBasics } from '../page/pageApi';
 import type { CdcConductor } from './CdcConductor';
+import type { SteppingApi } from '../stepping/steppingApi';
 
-export interface CdcPlaygroundApi extends Omit<CdcController, 'subscribe' | 'crashAt' | 'dispose'> {
+export interface CdcPlaygroundApi
+  extends Omit<CdcController, 'subscribe' | 'crashAt' | 'dispose'>, SteppingApi {
   /** Tells this API from the shop's and the event-sourced run's: one window.playground slot, the page's topology decides which it holds. */
   readonly topology: 'cdc';
   /** The points each process can crash at. */

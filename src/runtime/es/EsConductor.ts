@@ -36,6 +36,7 @@ import type { EsController, EsEvent } from '../esController';
 import { PageConductor } from '../page/PageConductor';
 import { checkEsInvariants } from '../../core/eventsourcing/esInvariants';
 import { spawnEsWorker } from './esWorkers';
+import { ES_STEPPING } from '../stepping/esStepping';
 
 export interface EsConductorOptions {
   runId?: string;
@@ -60,6 +61,7 @@ export class EsConductor extends PageConductor<EsProcess, EsEvent> implements Es
       startOrder: [ES_PROCESSES],
       crashPoints: ES_CRASH_POINTS,
       spawn: spawnEsWorker,
+      stepping: ES_STEPPING, // deterministic mode
     });
   }
 
@@ -73,7 +75,7 @@ export class EsConductor extends PageConductor<EsProcess, EsEvent> implements Es
 
   /** Resolves once the transfer completed; rejects if the bank died on the way (its restart finishes the transfer). */
   async transfer(from: string, to: string, amount: number): Promise<string> {
-    const transferId = randomId('t');
+    const transferId = this.stepping?.newId('t') ?? randomId('t'); // deterministic mode: from the seed
     this.transfersRunning++;
     try {
       await this.call('bank', 'transfer', { transferId, from, to, amount });

@@ -15,11 +15,10 @@ import {
 import type { EsController } from '../esController';
 import { installPageApi, pageApiBasics } from '../page/pageApi';
 import type { EsConductor } from './EsConductor';
+import type { SteppingApi } from '../stepping/steppingApi';
 
-export interface EsPlaygroundApi extends Omit<
-  EsController,
-  'subscribe' | 'crashAt' | 'orderCommand' | 'accountCommand'
-> {
+export interface EsPlaygroundApi
+  extends Omit<EsController, 'subscribe' | 'crashAt' | 'orderCommand' | 'accountCommand'>, SteppingApi {
   /** Tells this API from the shop's: one window.playground slot, the page's topology decides which it holds. */
   readonly topology: 'event-sourced';
   /** The points each process can crash at. */

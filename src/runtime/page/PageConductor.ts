@@ -16,6 +16,7 @@ import type { ProcessStatus } from '../controller';
 import { ERRORS, PlaygroundError, type ErrorName } from '../errors';
 import { ProcessHandle } from '../processHandle';
 import { deleteStaleRuns, keepRunAlive } from '../runRegistry';
+import { PageStepping, type SteppingSpec } from '../stepping/pageStepping';
 
 /** The events every page's conductor tells its listeners, whatever else its own topology adds. */
 export type PageEvent<P extends string> =
@@ -35,6 +36,8 @@ export interface PageConductorOptions<P extends string> {
   /** Where each process can crash; a process missing here has no crash points. */
   crashPoints: Partial<Record<P, readonly CrashPoint[]>>;
   spawn: (process: P) => Worker;
+  /** Deterministic mode for this topology (src/runtime/stepping); used when the scenario asks for it. */
+  stepping?: SteppingSpec<P>;
 }
 
 /** `P`: the run's process names; `E`: the events its controller tells (PageEvent<P> among them). */
@@ -56,6 +59,8 @@ export abstract class PageConductor<P extends string, E extends { kind: string }
   private readonly errors: PageEvent<P>[] = [];
   private readonly telemetry: Channel;
   private stopHeartbeat: () => void = () => undefined;
+  /** Deterministic mode: the seeded scheduler grants every step (null in a live run). */
+  readonly stepping: PageStepping<P> | null;
 
   constructor(options: PageConductorOptions<P>) {
     this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
@@ -76,6 +81,21 @@ export abstract class PageConductor<P extends string, E extends { kind: string }
     });
     this.telemetry = broadcastChannels(BroadcastChannel)(channelNames(this.runId).telemetry);
     this.telemetry.onMessage((facts) => this.onTelemetry(facts));
+    // Deterministic mode (stepping): its workers are reached straight, not through `call`'s routing.
+    this.stepping =
+      options.stepping && options.scenario.mode === 'deterministic'
+        ? new PageStepping(
+            options.stepping,
+            {
+              processes: options.processes,
+              status: (p) => this.status(p),
+              restart: (p) => this.restart(p),
+              call: <T>(p: P, method: string, ...args: unknown[]) => this.handles[p].call<T>(method, ...args),
+            },
+            options.scenario,
+            this.runId,
+          )
+        : null;
   }
 
   async start(): Promise<void> {
@@ -86,6 +106,7 @@ export abstract class PageConductor<P extends string, E extends { kind: string }
     for (const group of this.startOrder) await Promise.all(group.map((name) => this.startProcess(name)));
     this.watch.start();
     this.watch.noteChange();
+    await this.stepping?.begin(); // deterministic mode
   }
 
   scenario(): Scenario {
@@ -142,6 +163,7 @@ export abstract class PageConductor<P extends string, E extends { kind: string }
   }
 
   dispose(): void {
+    this.stepping?.stop(); // deterministic mode
     for (const timer of this.outages) clearTimeout(timer);
     this.watch.stop();
     for (const name of this.processes) this.handles[name].kill();
@@ -169,6 +191,8 @@ export abstract class PageConductor<P extends string, E extends { kind: string }
   protected call<T>(name: P, method: string, ...args: unknown[]): Promise<T> {
     if (this.opening.has(name))
       return Promise.reject(new PlaygroundError('PROCESS_DOWN', `${name} is ${this.opening.get(name)}`));
+    // Deterministic mode: a command waits for its step.
+    if (this.stepping?.routes(name, method)) return this.stepping.request<T>(name, method, args);
     return this.handles[name].call<T>(method, ...args);
   }
 
@@ -213,7 +237,13 @@ export abstract class PageConductor<P extends string, E extends { kind: string }
       // The shop's init fields are filled but unused by these entries; their options come with `open`.
       const timing = { simAt: 0, realAt: Date.now(), speed: 1, paused: false };
       await this.handles[name].start(
-        { runId: this.runId, config: serviceConfig({ pace: this.setup.pace }), paused: false, timing },
+        {
+          runId: this.runId,
+          config: serviceConfig({ pace: this.setup.pace }),
+          paused: false,
+          timing,
+          deterministic: this.stepping?.initFor(name), // deterministic mode
+        },
         restarting,
       );
       await this.open(name);

@@ -7,11 +7,12 @@ import { CRASH_POINTS, isCrashPoint, type CrashPoint } from '../../core/crashPoi
 import { INVARIANTS } from '../../core/invariants';
 import type { PlaygroundApi } from '../playgroundApi';
 import type { PageConductor } from './PageConductor';
+import { steppingApi } from '../stepping/steppingApi';
 
 /** The part of a page's conductor the basics call. */
 type PageRun<P extends string> = Pick<
   PageConductor<P, { kind: string }>,
-  'runId' | 'scenario' | 'status' | 'crashNow' | 'crashAt' | 'restart' | 'settle' | 'anomalies'
+  'runId' | 'scenario' | 'status' | 'crashNow' | 'crashAt' | 'restart' | 'settle' | 'anomalies' | 'stepping'
 >;
 
 export function pageApiBasics<T extends string, P extends string, Points>(
@@ -39,6 +40,7 @@ export function pageApiBasics<T extends string, P extends string, Points>(
     restart: (process: P) => conductor.restart(process),
     settle: (timeoutMs?: number) => conductor.settle(timeoutMs),
     anomalies: () => conductor.anomalies(),
+    ...steppingApi(conductor),
   };
 }
 

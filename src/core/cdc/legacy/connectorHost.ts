@@ -11,6 +11,7 @@ import { BrokerClient } from '../../broker/brokerClient';
 import { CrashSwitch, isCrash } from '../../crash';
 import type { CrashPoint } from '../../crashPoints';
 import type { ConnectorState } from '../cdcTypes';
+import type { CdcStep, ConnectorPending } from './cdcSteps';
 import { lastSeq } from '../changeLogDb';
 import { CdcConnector, type ConnectorDeps, type PublishedBatch } from '../connector';
 import type { PositionStore } from '../positionStore';
@@ -50,7 +51,14 @@ export class ConnectorHost {
     this.db = openConnectorDb(deps.runId, deps.dexie);
     this.source = openListingsDb(deps.runId, deps.dexie, { capture: false });
     this.positions = dbPositionStore(this.db);
-    this.broker = new BrokerClient('connector', deps.runId, deps.openChannel, deps.publishTimeoutMs);
+    this.broker = new BrokerClient(
+      'connector',
+      deps.runId,
+      deps.openChannel,
+      deps.publishTimeoutMs,
+      undefined,
+      deps.stepped ?? null,
+    );
   }
 
   /** `loop: false` leaves the work to the caller: a test calls connect and drain, a worker calls run once its crashes are armed. */
@@ -121,6 +129,29 @@ export class ConnectorHost {
       }
       if (consumed < pace.batch) await clock.sleep(pace.pollMs);
     }
+  }
+
+  /** Deterministic runs: whether it has connected, and whether the log has changes it has not published. */
+  async pending(): Promise<ConnectorPending> {
+    const { position, lag } = (await this.state()).sources[0];
+    const behind =
+      lag > 0 || (position.inFlight ?? 0) > position.seq || position.snapshotInFlight !== undefined;
+    return { connected: this.connector?.position(LISTINGS_SERVICE) !== undefined, behind };
+  }
+
+  /** Deterministic runs: performs one granted step at simulation time `at`; returns what it did, for the trace. */
+  async step(step: CdcStep, at: number): Promise<string> {
+    this.deps.stepped?.set(at);
+    if (step.kind === 'poll') return `published ${await this.poll()} changes`;
+    if (step.kind !== 'connect') throw new Error(`connector cannot ${step.kind}`);
+    try {
+      await this.connect();
+    } catch (error) {
+      // A cut-short connect starts over, as in the live loop.
+      if (!this.connector?.position(LISTINGS_SERVICE)) this.connector = null;
+      throw error;
+    }
+    return `at ${this.connector!.position(LISTINGS_SERVICE)!.seq}`;
   }
 
   /** Where the connector stands, as its database says, against the head of the log. */

@@ -3,7 +3,7 @@
 // reports go and how it dies.
 
 import type { DexieDeps } from '../../broker/brokerDb';
-import type { Clock } from '../../clock';
+import type { Clock, SteppedClock } from '../../clock';
 import type { CrashPoint } from '../../crashPoints';
 import type { OpenChannel } from '../../transport';
 import type { CdcReport } from '../cdcTypes';
@@ -18,4 +18,9 @@ export interface CdcHostDeps {
   pace: CdcPace;
   emit: (report: CdcReport) => void;
   die: (point: CrashPoint) => void;
+  /**
+   * A deterministic run: nothing runs on its own (no polling loop, no pushed deliveries); each granted step
+   * sets this clock (which `clock` must then be) to its simulation time, and broker requests are confirmed.
+   */
+  stepped?: SteppedClock;
 }
