@@ -5,8 +5,8 @@
 
 import type { Channel, OpenChannel } from '../transport';
 import { channelNames } from '../transport';
-import type { LogRecord } from '../envelope';
-import type { BrokerEvent, BrokerReply, BrokerRequest, OutgoingMessage } from './wire';
+import type { BrokerPort, Delivery, FetchedBatch, OutgoingMessage } from './brokerPort';
+import type { BrokerEvent, BrokerReply, BrokerRequest } from './wire';
 
 export class BrokerUnavailable extends Error {
   constructor(message: string) {
@@ -15,30 +15,31 @@ export class BrokerUnavailable extends Error {
   }
 }
 
-export interface Delivery {
-  group: string;
-  topic: string;
-  partition: number;
-  records: LogRecord[];
-}
-
 interface Waiting {
   resolve: (reply: BrokerReply) => void;
   reject: (error: Error) => void;
   timer: ReturnType<typeof setTimeout>;
 }
 
-export interface FetchedBatch {
-  records: LogRecord[];
-  /** A duplicate fault asks the consumer to take this batch twice. */
-  duplicate: boolean;
-  /** A delay fault held the partition back: nothing was handed over. */
-  heldBack: boolean;
+export interface BrokerClientOptions {
+  /** The process this client speaks for: replies and deliveries come back on its channel. */
+  self: string;
+  runId: string;
+  openChannel: OpenChannel;
+  /** How long a request waits for the broker's confirmation before it fails as BrokerUnavailable. */
+  publishTimeoutMs?: number;
+  heartbeatMs?: number;
+  /**
+   * A deterministic run's clock: every request is stamped with its simulation time and confirmed by the
+   * broker, and nothing is pushed or beaten on a timer.
+   */
+  stepClock?: { now(): number } | null;
 }
 
 type Confirmed<T> = T extends { reqId?: string } ? Omit<T, 'reqId'> : never;
 
-export class BrokerClient {
+/** The BroadcastChannel broker's port: the requests go to the broker worker's channel, replies come back on ours. */
+export class BrokerClient implements BrokerPort {
   private readonly toBroker: Channel;
   private readonly inbound: Channel;
   private readonly brokerEvents: Channel;
@@ -54,19 +55,23 @@ export class BrokerClient {
    * settle every request in order: no session, so their traces stay reproducible.)
    */
   private readonly session: string;
+  private readonly self: string;
+  private readonly publishTimeoutMs: number;
+  private readonly heartbeatMs: number;
+  private readonly stepClock: { now(): number } | null;
 
-  /**
-   * `stepClock`, in a deterministic run: every request is stamped with its simulation time and
-   * confirmed by the broker, and nothing is pushed or beaten on a timer.
-   */
-  constructor(
-    private readonly self: string,
-    runId: string,
-    openChannel: OpenChannel,
-    private readonly publishTimeoutMs = 2000,
-    private readonly heartbeatMs = 1000,
-    private readonly stepClock: { now(): number } | null = null,
-  ) {
+  constructor({
+    self,
+    runId,
+    openChannel,
+    publishTimeoutMs = 2000,
+    heartbeatMs = 1000,
+    stepClock = null,
+  }: BrokerClientOptions) {
+    this.self = self;
+    this.publishTimeoutMs = publishTimeoutMs;
+    this.heartbeatMs = heartbeatMs;
+    this.stepClock = stepClock;
     this.session = stepClock ? '' : Math.random().toString(36).slice(2, 10);
     const names = channelNames(runId);
     this.toBroker = openChannel(names.broker);
@@ -78,7 +83,7 @@ export class BrokerClient {
     });
   }
 
-  get stepped(): boolean {
+  private get stepped(): boolean {
     return this.stepClock !== null;
   }
 

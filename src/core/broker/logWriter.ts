@@ -6,7 +6,8 @@
 import type { Clock } from '../clock';
 import type { BrokerDb, LogRow } from './brokerDb';
 import { partitionFor } from './partitioner';
-import type { BrokerReply, OutgoingMessage } from './wire';
+import type { OutgoingMessage } from './brokerPort';
+import type { BrokerReply } from './wire';
 
 export interface PendingPublish {
   reqId: string;
