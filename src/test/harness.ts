@@ -2,7 +2,8 @@
 // BroadcastChannel: the same core code the workers run, without a browser.
 
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { Broker, type BrokerConfig } from '../core/broker/broker';
+import { Broker } from '../core/broker/broker';
+import type { BrokerConfig } from '../core/broker/brokerConfig';
 import { BrokerClient } from '../core/broker/brokerClient';
 import { openBrokerDb } from '../core/broker/brokerDb';
 import { dumpBroker, type BrokerDump } from '../core/broker/dump';
