@@ -4,7 +4,8 @@
 // a group's offset moves only on acknowledgement; whatever was handed out and
 // not acknowledged is handed out again (after a nack, a rejoin, or a restart).
 // This file wires the parts (logWriter, handOver, redelivery, logRetention)
-// and answers the wire; each part owns one concern.
+// and answers the wire; each part owns one concern. Every request is served
+// through a port with the fault layer over it (servedPort.ts, faultLayer.ts).
 
 import type { Channel } from '../transport';
 import { channelNames } from '../transport';
@@ -18,10 +19,17 @@ import { LogWriter } from './logWriter';
 import { LogRetention } from './logRetention';
 import type { BrokerReply, BrokerRequest } from './wire';
 import { Timers } from '../timers';
+import { BrokerUnavailable, type HoldablePort } from './brokerPort';
+import { withBrokerFaults } from './faultLayer';
+import { servedPort } from './servedPort';
+import { Membership } from './membership';
 import { brokerStats } from './stats';
 import { BrokerFaults } from './faults';
 import { HandOver } from './handOver';
 import { Redelivery } from './redelivery';
+
+/** Acks and nacks name a group and partition, not a member: a live client's come unsigned. */
+const UNNAMED = '';
 
 /** How often retention looks for records due: often enough to keep within ~25% of the setting, at most every 5 s. */
 const pruneEvery = (retentionMs: number) => Math.min(5000, Math.max(250, retentionMs / 4));
@@ -35,7 +43,10 @@ export class Broker {
   private readonly retention: LogRetention;
   private readonly handOver: HandOver;
   private readonly redelivery: Redelivery;
+  private readonly membership: Membership;
   private readonly replyChannels = new Map<string, Channel>();
+  /** Per member, the port its requests are served through (the fault layer over the log). */
+  private readonly ports = new Map<string, HoldablePort>();
   private channels: Channel[] = [];
   private readonly timers = new Timers();
   private statsDirty = true;
@@ -53,14 +64,7 @@ export class Broker {
       clock: deps.clock,
       partitions: this.config.partitions,
       stopped: () => this.stopped,
-      onNewTopic: (topic) => {
-        for (const group of this.groups.values()) {
-          if (!group.topics().has(topic)) continue;
-          this.addCursors(group, topic);
-          group.rebalance(null);
-        }
-      },
-      reply: (to, message) => this.reply(to, message),
+      onNewTopic: (topic) => this.membership.topicCreated(topic),
       onAppended: (rows) => {
         this.retention.appended(rows);
         this.statsDirty = true;
@@ -83,12 +87,12 @@ export class Broker {
       stopped: () => this.stopped,
       changed: () => void (this.statsDirty = true),
       pump: (group, cursor) => this.handOver.pump(group, cursor),
-      reply: (to, message) => this.reply(to, message),
+      pumpAll: () => this.handOver.pumpAll(),
     };
+    this.membership = new Membership(context);
     this.redelivery = new Redelivery(context);
     this.handOver = new HandOver({
       broker: context,
-      faults: this.faults,
       timers: this.timers,
       paused: () => this.paused,
       attemptOf: (group, row) => this.redelivery.attemptOf(group, row),
@@ -109,7 +113,7 @@ export class Broker {
     events.post({ type: 'broker.up' });
     this.timers.every(this.config.statsIntervalMs, () => this.emitStats());
     if (!this.deps.stepped)
-      this.timers.every(Math.min(1000, this.config.sessionTimeoutMs / 2), () => this.expireMembers());
+      this.timers.every(Math.min(1000, this.config.sessionTimeoutMs / 2), () => this.membership.expire());
     // A deterministic run's log is part of its state: it is never pruned behind the scheduler's back.
     const retentionMs = this.config.logRetentionMs;
     if (retentionMs !== null && !this.deps.stepped)
@@ -135,32 +139,40 @@ export class Broker {
     if (this.deps.stepped && 'at' in request && request.at !== undefined) this.deps.stepped.set(request.at);
     switch (request.type) {
       case 'publish': {
-        const refused = this.faults.outage.take();
-        if (refused) {
-          if (refused === 'first')
-            this.deps.emit({ kind: 'broker-fault', fault: 'broker-outage', group: null, type: null });
-          return this.reply(request.from, {
-            type: 'publish.failed',
-            reqId: request.reqId,
-            error: 'broker outage: publish refused',
-          });
-        }
-        this.log.append(request);
+        const { from, reqId } = request;
+        void this.portFor(from)
+          .publish(request.messages)
+          .then(
+            (offsets) => this.reply(from, { type: 'publish.ok', reqId, offsets }),
+            (error) =>
+              this.reply(from, {
+                type: 'publish.failed',
+                reqId,
+                error: error instanceof BrokerUnavailable ? error.message : String(error),
+              }),
+          );
         return;
       }
-      case 'subscribe':
-        await this.subscribe(request.group, request.member, request.from, request.topics, request.session);
+      case 'subscribe': {
+        // Deliveries carry the incarnation that joined: a restarted process drops its predecessor's.
+        const { from, session } = request;
+        await this.portFor(request.member).subscribe(request.group, request.topics, (delivery) =>
+          this.reply(from, { type: 'deliver', ...delivery, session }),
+        );
         return this.confirm(request);
-      case 'heartbeat': {
-        const member = this.groups.get(request.group)?.members.get(request.member);
-        if (member) member.lastSeen = this.deps.clock.now();
-        return;
       }
+      case 'heartbeat':
+        return this.membership.heartbeat(request.group, request.member);
       case 'ack':
-        await this.redelivery.ack(request.group, request.topic, request.partition, request.offset);
+        await this.portFor(request.from ?? UNNAMED).ack(
+          request.group,
+          request.topic,
+          request.partition,
+          request.offset,
+        );
         return this.confirm(request);
       case 'nack':
-        await this.redelivery.nack(
+        await this.portFor(request.from ?? UNNAMED).nack(
           request.group,
           request.topic,
           request.partition,
@@ -169,7 +181,8 @@ export class Broker {
         );
         return this.confirm(request);
       case 'fetch': {
-        const batch = await this.handOver.fetch(request.group, request.topic, request.partition, request.max);
+        const port = this.portFor(request.from);
+        const batch = await port.fetch(request.group, request.topic, request.partition, request.max);
         return this.reply(request.from, { type: 'fetch.ok', reqId: request.reqId, ...batch });
       }
     }
@@ -221,45 +234,18 @@ export class Broker {
     return committed.size ? Math.min(...committed.values()) : null;
   }
 
-  // --- consumer groups --------------------------------------------------------
-
-  private async subscribe(
-    groupName: string,
-    member: string,
-    replyTo: string,
-    topics: string[],
-    session?: string,
-  ): Promise<void> {
-    const fresh = topics.filter((t) => this.log.ensureTopic(t));
-    if (fresh.length)
-      await this.deps.db.topics.bulkPut(fresh.map((name) => ({ name, partitions: this.config.partitions })));
-    let group = this.groups.get(groupName);
-    if (!group) this.groups.set(groupName, (group = new ConsumerGroup(groupName)));
-    group.members.set(member, {
-      id: member,
-      replyTo,
-      session,
-      topics: new Set(topics),
-      lastSeen: this.deps.clock.now(),
-    });
-    for (const topic of topics) this.addCursors(group, topic);
-    group.rebalance(member);
-    this.statsDirty = true;
-    this.handOver.pumpAll();
-  }
-
-  private expireMembers(): void {
-    for (const group of this.groups.values()) {
-      if (!group.expire(this.deps.clock.now() - this.config.sessionTimeoutMs)) continue;
-      this.statsDirty = true;
-      this.handOver.pumpAll();
+  private portFor(member: string): HoldablePort {
+    let port = this.ports.get(member);
+    if (!port) {
+      const served = servedPort(member, {
+        log: this.log,
+        handOver: this.handOver,
+        redelivery: this.redelivery,
+        join: (group, joining, topics, deliver) => this.membership.join(group, joining, topics, deliver),
+      });
+      this.ports.set(member, (port = withBrokerFaults(served, this.faults, this.deps.emit)));
     }
-  }
-
-  private addCursors(group: ConsumerGroup, topic: string): void {
-    const ends = this.log.ends.get(topic)!;
-    for (let p = 0; p < ends.length; p++)
-      group.cursor(topic, p, this.offsets.committed(group.name, topic, p));
+    return port;
   }
 
   // --- plumbing ---------------------------------------------------------------

@@ -5,15 +5,14 @@
 
 import type { Channel, OpenChannel } from '../transport';
 import { channelNames } from '../transport';
-import type { BrokerPort, Delivery, FetchedBatch, OutgoingMessage } from './brokerPort';
+import {
+  BrokerUnavailable,
+  type BrokerPort,
+  type Delivery,
+  type FetchedBatch,
+  type OutgoingMessage,
+} from './brokerPort';
 import type { BrokerEvent, BrokerReply, BrokerRequest } from './wire';
-
-export class BrokerUnavailable extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BrokerUnavailable';
-  }
-}
 
 interface Waiting {
   resolve: (reply: BrokerReply) => void;

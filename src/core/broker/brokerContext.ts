@@ -6,7 +6,6 @@ import type { BrokerConfig, BrokerDeps } from './brokerConfig';
 import { ConsumerGroup, type PartitionCursor } from './groups';
 import type { LogWriter } from './logWriter';
 import type { OffsetStore } from './offsetStore';
-import type { BrokerReply } from './wire';
 
 export interface BrokerContext {
   readonly deps: BrokerDeps;
@@ -19,7 +18,7 @@ export interface BrokerContext {
   changed(): void;
   /** Hands over what this partition has for its member (in a live run; a deterministic one waits to be fetched). */
   pump(groupName: string, cursor: PartitionCursor): void;
-  reply(to: string, message: BrokerReply): void;
+  pumpAll(): void;
 }
 
 /** The group's cursor on one partition, if the group exists and reads it. */

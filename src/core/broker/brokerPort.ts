@@ -33,6 +33,14 @@ export interface FetchedBatch {
   heldBack: boolean;
 }
 
+/** Why a request failed without a crash: the broker refused it, or did not confirm it in time. */
+export class BrokerUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BrokerUnavailable';
+  }
+}
+
 export interface BrokerPort {
   /**
    * Appends the batch; resolves with each message's offset once every record is durable. Rejects when the
@@ -60,4 +68,15 @@ export interface BrokerPort {
 
   /** Leaves the broker: pending requests fail, nothing more is delivered to this process. */
   close(): void;
+}
+
+/**
+ * A port a layer can hold deliveries back on (the fault layer's delay): records handed over, and not yet
+ * seen by the consumer, go back without counting as a failed attempt, and their partition waits.
+ * The broker serves its wire through one (see servedPort.ts); JetStream would pause the partition's
+ * consumer, or nak its messages with a delay.
+ */
+export interface HoldablePort extends BrokerPort {
+  /** The group's records of this partition from `offset` on are handed over again once `ms` have passed. */
+  holdBack(group: string, topic: string, partition: number, offset: number, ms: number): Promise<void>;
 }

@@ -1,22 +1,18 @@
 // Handing records to consumer groups: pushed to a partition's member in a
 // live run (batched, at most `maxInflight` unacknowledged, waiting out a
-// backoff), fetched by the member's own step in a deterministic one. The
-// broker's delivery faults (a batch held back, a batch handed over twice)
-// fire here, as the records leave: see faults.ts for why they live in the
-// broker and not in a layer over the port.
+// backoff), fetched by the member's own step in a deterministic one; and a
+// batch held back, which a layer over the port (the delay fault) asks for.
 
 import type { LogRecord } from '../envelope';
 import type { FetchedBatch } from './brokerPort';
 import { cursorOf, type BrokerContext } from './brokerContext';
 import type { LogRow } from './brokerDb';
-import type { BrokerFaults } from './faults';
 import type { PartitionCursor } from './groups';
 import { readRange, toRecords } from './logReads';
 import type { Timers } from '../timers';
 
 export interface HandOverDeps {
   broker: BrokerContext;
-  faults: BrokerFaults;
   timers: Timers;
   paused: () => boolean;
   /** How many times a record has now been handed to a group (1 = first delivery). */
@@ -46,16 +42,18 @@ export class HandOver {
     const upto = Math.min(broker.log.endOf(topic, partition), cursor.next + max);
     if (upto <= cursor.next) return NOTHING;
     const rows = await this.read(cursor, cursor.next, upto);
-    const hold = this.deps.faults.delays.take(groupName, rows);
-    if (hold > 0) {
-      this.holdBack(groupName, cursor, hold, rows);
-      return { ...NOTHING, heldBack: true };
-    }
     cursor.next = upto;
-    const records = this.toRecords(groupName, rows);
-    const duplicate = this.duplicateTaken(groupName, records);
     broker.changed();
-    return { records, duplicate, heldBack: false };
+    return { records: this.toRecords(groupName, rows), duplicate: false, heldBack: false };
+  }
+
+  /** The group's records of a partition from `offset` on go back undelivered, and the partition waits `ms`. */
+  holdBack(groupName: string, topic: string, partition: number, offset: number, ms: number): void {
+    const cursor = cursorOf(this.deps.broker, groupName, topic, partition);
+    if (!cursor || offset < cursor.committed || offset > cursor.next) return;
+    cursor.next = offset;
+    cursor.blockedUntil = this.deps.broker.deps.clock.now() + ms;
+    this.pump(groupName, cursor);
   }
 
   private async deliver(groupName: string, cursor: PartitionCursor): Promise<void> {
@@ -80,28 +78,11 @@ export class HandOver {
     const { from, member } = { from: cursor.next, member: cursor.member };
     const rows = await this.read(cursor, from, upto);
     // A rebalance or a nack while we read makes this batch stale: start over from the new cursor.
-    const hold = this.deps.faults.delays.take(groupName, rows);
-    if (hold > 0 && cursor.member === member && cursor.next === from) {
-      // Delayed delivery: this partition waits; the others go on, so order across partitions changes.
-      this.holdBack(groupName, cursor, hold, rows);
-      this.pump(groupName, cursor);
-      return;
-    }
     if (cursor.member === member && cursor.next === from && !broker.stopped()) {
       cursor.next = upto;
-      const group = broker.groups.get(groupName)!;
+      const { deliver } = broker.groups.get(groupName)!.members.get(member)!;
       const records = this.toRecords(groupName, rows);
-      const { replyTo, session } = group.members.get(member)!;
-      const delivery = {
-        type: 'deliver' as const,
-        group: groupName,
-        topic: cursor.topic,
-        partition: cursor.partition,
-        records,
-        session,
-      };
-      broker.reply(replyTo, delivery);
-      if (this.duplicateTaken(groupName, records)) broker.reply(replyTo, delivery);
+      deliver({ group: groupName, topic: cursor.topic, partition: cursor.partition, records });
       broker.changed();
     }
     this.pump(groupName, cursor);
@@ -120,24 +101,5 @@ export class HandOver {
 
   private toRecords(groupName: string, rows: LogRow[]): LogRecord[] {
     return toRecords(rows, (row) => this.deps.attemptOf(groupName, row));
-  }
-
-  /** A delay fault fired: the partition waits `hold` ms (the others go on). */
-  private holdBack(groupName: string, cursor: PartitionCursor, hold: number, rows: LogRow[]): void {
-    const { clock, emit } = this.deps.broker.deps;
-    cursor.blockedUntil = clock.now() + hold;
-    emit({ kind: 'broker-fault', fault: 'delay', group: groupName, type: rows[0]?.event.type ?? null });
-  }
-
-  /** True (and the fault reported) when a duplicate fault asks for this batch to be handed over twice. */
-  private duplicateTaken(groupName: string, records: LogRecord[]): boolean {
-    if (!this.deps.faults.duplicates.take(groupName, records)) return false;
-    this.deps.broker.deps.emit({
-      kind: 'broker-fault',
-      fault: 'duplicate',
-      group: groupName,
-      type: records[0].event.type,
-    });
-    return true;
   }
 }

@@ -63,15 +63,11 @@ export class Redelivery {
       const record = await db.log.get([topic, partition, offset]);
       if (record) {
         // The offset moves past the record only once its dead letter is durable: a crash in between delivers it again.
-        const written = await new Promise<boolean>((resolve) => {
-          const event = deadLetterEvent(record, groupName, error, failures);
-          this.broker.log.append({
-            reqId: `dlq-${failureKey}`,
-            from: '',
-            messages: [{ topic: DEAD_LETTER_TOPIC, event }],
-            settled: (e) => resolve(!e),
-          });
-        });
+        const event = deadLetterEvent(record, groupName, error, failures);
+        const written = await this.broker.log.append([{ topic: DEAD_LETTER_TOPIC, event }]).then(
+          () => true,
+          () => false,
+        );
         if (!written) return this.retryLater(cursor, groupName, offset, failures);
         emit({
           kind: 'dead-lettered',
