@@ -13,7 +13,8 @@ import type { BrokerStats } from '../telemetry';
 import { DEFAULT_BROKER_CONFIG, type BrokerConfig, type BrokerDeps } from './brokerConfig';
 import type { BrokerContext } from './brokerContext';
 import { OffsetStore } from './offsetStore';
-import { deliverableCursors, type DeliverableCursor } from './logReads';
+import { deliverableCursors } from './logReads';
+import type { BrokerStatus, DeliverableCursor } from './brokerOperations';
 import { ConsumerGroup } from './groups';
 import { LogWriter } from './logWriter';
 import { LogRetention } from './logRetention';
@@ -198,7 +199,7 @@ export class Broker {
   }
 
   /** Work the broker still owes: records not yet acknowledged by some group, or writes not yet durable. */
-  status(): { lag: number; pendingWrites: number } {
+  status(): BrokerStatus {
     let lag = 0;
     for (const group of this.groups.values())
       for (const cursor of group.cursors.values())
