@@ -7,6 +7,7 @@
 
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { Broker } from '../core/broker/broker';
+import { BrokerClient } from '../core/broker/brokerClient';
 import { openBrokerDb } from '../core/broker/brokerDb';
 import { SteppedClock, systemClock } from '../core/clock';
 import type { CrashPoint } from '../core/crashPoints';
@@ -18,7 +19,7 @@ import type { CdcPace } from '../core/cdc/legacy/cdcPace';
 import { ConnectorHost } from '../core/cdc/legacy/connectorHost';
 import { LISTINGS_SERVICE, LISTINGS_TOPIC } from '../core/cdc/legacy/listingsDb';
 import { ListingsHost } from '../core/cdc/legacy/listingsHost';
-import { SearchHost } from '../core/cdc/legacy/searchHost';
+import { QUERY_GROUP, SearchHost } from '../core/cdc/legacy/searchHost';
 import { waitForQuiet } from '../core/quiet';
 import { broadcastChannels } from '../core/transport';
 
@@ -111,14 +112,19 @@ export class CdcHarness {
     const host = new ConnectorHost({
       runId: this.runId,
       dexie,
-      openChannel,
+      // A publish lost with a killed broker is retried soon: chaos kills brokers too.
+      broker: new BrokerClient({
+        self: 'connector',
+        runId: this.runId,
+        openChannel,
+        publishTimeoutMs: 300,
+        stepClock: this.options.stepped ?? null,
+      }),
       clock: this.clock,
       stepped: this.options.stepped,
       pace: this.pace,
       emit: this.emit,
       die: (p) => this.died('connector', p),
-      // A publish lost with a killed broker is retried soon: chaos kills brokers too.
-      publishTimeoutMs: 300,
       rewire: this.options.positionFirst ? positionFirst : undefined,
     });
     this.connectorHost = host;
@@ -131,7 +137,12 @@ export class CdcHarness {
     const host = new SearchHost({
       runId: this.runId,
       dexie,
-      openChannel,
+      broker: new BrokerClient({
+        self: QUERY_GROUP,
+        runId: this.runId,
+        openChannel,
+        stepClock: this.options.stepped ?? null,
+      }),
       clock: this.clock,
       stepped: this.options.stepped,
       pace: this.pace,

@@ -22,7 +22,7 @@ serveOnOpen<ConnectorHost, ConnectorOpenOptions>((kit) => ({
       reportAs<CdcReport>(kit.emit),
       'connector: publishing change events failed; it retries from its stored position',
     );
-    const host = new ConnectorHost({ ...cdcHostOptions(kit, pace), onError });
+    const host = new ConnectorHost({ ...cdcHostOptions(kit, pace, 'connector'), onError });
     const blocked = () =>
       kit.fatal(
         'IDB_BLOCKED',

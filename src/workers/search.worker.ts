@@ -22,7 +22,7 @@ serveOnOpen<SearchHost, SearchOpenOptions>((kit) => ({
       reportAs<CdcReport>(kit.emit),
       'query: a batch of change events could not be applied and goes back to the broker',
     );
-    const host = new SearchHost({ ...cdcHostOptions(kit, pace), onError });
+    const host = new SearchHost({ ...cdcHostOptions(kit, pace, 'query'), onError });
     host.db.on('blocked', () =>
       kit.fatal('IDB_BLOCKED', "the query service's search database is held open by another tab"),
     );

@@ -7,7 +7,7 @@
 
 import type { CdcHostDeps } from './hostDeps';
 import type { Dexie } from 'dexie';
-import { BrokerClient } from '../../broker/brokerClient';
+import type { BrokerPort } from '../../broker/brokerPort';
 import { CrashSwitch, isCrash } from '../../crash';
 import type { CrashPoint } from '../../crashPoints';
 import type { ConnectorState } from '../cdcTypes';
@@ -27,8 +27,8 @@ import { LISTINGS_SERVICE, LISTINGS_TABLE, openListingsDb } from './listingsDb';
 export interface ConnectorHostDeps extends CdcHostDeps {
   /** A poll or publish failed for another reason than a crash; reported once per run of failures, retried at the poll interval. */
   onError?: (error: unknown) => void;
-  /** How long a publish waits for the broker's acknowledgement before it is retried (BrokerClient's default when absent). */
-  publishTimeoutMs?: number;
+  /** The connector's port to the broker; the host owns it from here (close() closes it). */
+  broker: BrokerPort;
   /** Test-only: the chaos suite's broken variant rewires the connector it builds (see src/test/cdcHarness.ts). */
   rewire?: (deps: ConnectorDeps, host: ConnectorHost) => ConnectorDeps;
 }
@@ -40,7 +40,7 @@ export class ConnectorHost {
   readonly source: Dexie;
   readonly positions: PositionStore;
   readonly crash: CrashSwitch;
-  readonly broker: BrokerClient;
+  readonly broker: BrokerPort;
   private totals: ConnectorTotals | null = null;
   private connector: CdcConnector | null = null;
   private stopped = false;
@@ -51,14 +51,7 @@ export class ConnectorHost {
     this.db = openConnectorDb(deps.runId, deps.dexie);
     this.source = openListingsDb(deps.runId, deps.dexie, { capture: false });
     this.positions = dbPositionStore(this.db);
-    this.broker = new BrokerClient(
-      'connector',
-      deps.runId,
-      deps.openChannel,
-      deps.publishTimeoutMs,
-      undefined,
-      deps.stepped ?? null,
-    );
+    this.broker = deps.broker;
   }
 
   /** `loop: false` leaves the work to the caller: a test calls connect and drain, a worker calls run once its crashes are armed. */

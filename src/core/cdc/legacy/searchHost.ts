@@ -6,7 +6,7 @@
 
 import type { CdcHostDeps } from './hostDeps';
 import type { Dexie } from 'dexie';
-import { BrokerClient, type Delivery } from '../../broker/brokerClient';
+import type { BrokerPort, Delivery } from '../../broker/brokerPort';
 import { CrashSwitch, isCrash } from '../../crash';
 import type { CrashPoint } from '../../crashPoints';
 import type { ListingRow, SearchDocRow, SearchStats } from '../cdcTypes';
@@ -28,12 +28,14 @@ export const QUERY_GROUP = 'query';
 export interface SearchHostDeps extends CdcHostDeps {
   /** A batch could not be applied (it is nacked, so the broker delivers it again). */
   onError?: (error: unknown) => void;
+  /** The query service's port to the broker; the host owns it from here (close() closes it). */
+  broker: BrokerPort;
 }
 
 export class SearchHost {
   readonly db: Dexie;
   readonly crash: CrashSwitch;
-  readonly broker: BrokerClient;
+  readonly broker: BrokerPort;
   /** Deliveries received and not yet committed and acknowledged. */
   busy = 0;
   private queue: Promise<void> = Promise.resolve();
@@ -45,14 +47,7 @@ export class SearchHost {
     this.db = openSearchDb(deps.runId, deps.dexie, (changes) =>
       deps.emit({ kind: 'commit', service: 'query', changes }),
     );
-    this.broker = new BrokerClient(
-      QUERY_GROUP,
-      deps.runId,
-      deps.openChannel,
-      undefined,
-      undefined,
-      deps.stepped ?? null,
-    );
+    this.broker = deps.broker;
   }
 
   /** `consume: false` opens the database only; `consume()` joins the group later (once planned crashes are armed). */
