@@ -28,15 +28,49 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
-    // Core runs in workers and in Node tests: no DOM, React or Worker globals.
+    // Core runs in workers and in Node tests: no DOM, React or Worker globals, and nothing of the layers
+    // built on it (runtime, UI, workers). Storage, transport, clock and randomness come in as parameters.
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {
-      'no-restricted-globals': ['error', 'window', 'document', 'Worker', 'indexedDB', 'localStorage'],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'self',
+          'window',
+          'document',
+          'Worker',
+          'indexedDB',
+          'localStorage',
+          'BroadcastChannel',
+          'performance',
+        ].map((name) => ({ name, message: `core is host-agnostic: ${name} comes in through a host's deps` })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...[
+          ['Date', 'now'],
+          ['Math', 'random'],
+          ['performance', 'now'],
+        ].map(([object, property]) => ({
+          object,
+          property,
+          message: 'core reads time and randomness from its deps (a Clock, a Random, newId), never the host',
+        })),
+      ],
       'no-restricted-imports': [
         'error',
-        { patterns: ['react', 'react-dom', '@xyflow/*', 'zustand', '../ui/*', '../runtime/*'] },
+        {
+          patterns: [
+            { group: ['react', 'react-dom', '@xyflow/*', 'zustand'], message: 'core has no UI framework' },
+            {
+              // Any depth: '../runtime/x', '../../ui/y', '../workers/z.worker'.
+              regex: '^(\\.{1,2}/)+(runtime|ui|workers)(/|$)',
+              message: 'core is the bottom layer: runtime, UI and workers import core, never the other way',
+            },
+          ],
+        },
       ],
     },
   },

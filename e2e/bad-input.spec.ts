@@ -78,3 +78,22 @@ test('a script cannot write a cell its column does not hold either', async ({ pl
   const { customers } = (await playground.api((api) => api.snapshot())).services.payment;
   expect(customers.find((c) => c.id === 'alice')?.credit).toBe(100_000);
 });
+
+test('a link asking an event-sourced run for a broker fault is refused with the reason, and plans nothing', async ({
+  page,
+}) => {
+  // Every setting is valid on its own; the event-sourced run has no broker to duplicate a delivery.
+  const settings = {
+    topology: 'event-sourced',
+    faults: [{ kind: 'duplicate', group: 'payment', type: 'OrderCreated' }],
+  };
+  await page.goto(`./#s/v1/${packText(JSON.stringify(settings))}`);
+  await page.waitForFunction(() => window.playground !== undefined);
+  await page.evaluate(() => window.playground!.ready());
+  const banner = page.getByRole('alert').filter({ hasText: 'MPP009' });
+  await expect(banner).toContainText(
+    'MPP027: This link asks an event-sourced run for something it cannot do: faults[0].kind: a duplicate delivery is a broker fault, and an event-sourced run has no broker.',
+  );
+  expect(await page.evaluate(() => (window.playground as PlaygroundApi).faultPlan())).toEqual([]);
+  expect(new URL(page.url()).hash).toBe('');
+});

@@ -20,6 +20,8 @@ try {
   await page.evaluate(async (n) => {
     for (let i = 0; i < n; i++) await window.playground.step();
   }, Number(steps));
+  // Granting steps back to back is heavy traffic for the canvas: wait until it animates again.
+  await page.getByTestId('load-badge').waitFor({ state: 'detached', timeout: 30_000 });
   await page.getByRole('tab', { name: /Faults/ }).click();
   await page.waitForTimeout(800);
   await page.screenshot({ path: out });

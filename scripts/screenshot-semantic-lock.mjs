@@ -32,6 +32,8 @@ try {
     await window.playground.ready();
     await window.playground.runToEnd();
   });
+  // Running to the end is heavy traffic for the canvas: wait until it animates again.
+  await page.getByTestId('load-badge').waitFor({ state: 'detached', timeout: 30_000 });
   if (!present) {
     await page.getByRole('tab', { name: 'Sagas' }).click();
     await page.locator('.saga-table tbody tr').first().click();

@@ -9,7 +9,7 @@ import { decodeScenario } from '../core/scenario/link';
 
 export interface ScenarioFromUrl {
   scenario: Scenario;
-  /** Why the link could not be used, in words for the user; null when it was fine (or absent). */
+  /** Why the link could not be used, in words for the user after its catalogue code; null when it was fine (or absent). */
   linkError: string | null;
 }
 
@@ -17,7 +17,10 @@ export function scenarioFromUrl(location: Pick<Location, 'search' | 'hash'>): Sc
   if (location.hash.startsWith('#s/')) {
     const decoded = decodeScenario(location.hash);
     if (decoded.ok) return { scenario: decoded.scenario, linkError: null };
-    return { scenario: { ...DEFAULT_SCENARIO, faults: [] }, linkError: decoded.error.message };
+    return {
+      scenario: { ...DEFAULT_SCENARIO, faults: [] },
+      linkError: `${decoded.error.code}: ${decoded.error.message}`,
+    };
   }
   const params = new URLSearchParams(location.search);
   const pace = params.get('pace');

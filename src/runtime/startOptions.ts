@@ -28,17 +28,22 @@ export interface BrokerStartOptions {
   deterministic?: DeterministicInit;
 }
 
+/** A process of a topology whose steps the scheduler grants in a deterministic run (absent: a live run). */
+export interface SteppedStartOptions {
+  deterministic?: DeterministicInit;
+}
+
 /** An event-sourced store (`orders`, `bank`): how often it snapshots a stream. */
-export interface EsStoreStartOptions {
+export interface EsStoreStartOptions extends SteppedStartOptions {
   snapshotEvery: number;
 }
 
 /** The processes that run at a pace (the event-sourced query service, the CDC connector and search service). */
-export interface PacedStartOptions {
+export interface PacedStartOptions extends SteppedStartOptions {
   pace: PaceName;
 }
 
 /** The CDC run's legacy listings service: the seed its random writes are drawn from. */
-export interface ListingsStartOptions {
+export interface ListingsStartOptions extends SteppedStartOptions {
   seed: number;
 }

@@ -3,13 +3,16 @@ import type { CdcController } from './cdcController';
 import type { Controller } from './controller';
 import type { EsController } from './esController';
 import { unavailableRun } from './unavailableRun';
+import { ERROR_CATALOGUE } from '../core/errorCatalogue';
 
 describe('the stand-in for a run that could not start', () => {
   it('tells the error to a subscriber and shows every process as crashed', () => {
     const run = unavailableRun<EsController>('event-sourced', new Error('no locks'));
     const heard: unknown[] = [];
     run.subscribe((events) => heard.push(...events));
-    expect(heard).toEqual([{ kind: 'error', code: 'conductor-start-failed', message: 'no locks' }]);
+    expect(heard).toEqual([
+      { kind: 'error', code: ERROR_CATALOGUE.CONDUCTOR_START_FAILED.code, message: 'no locks' },
+    ]);
     expect(run.status('bank')).toBe('crashed');
     expect(run.scenario().topology).toBe('event-sourced');
     expect(run.anomalies()).toEqual([]);

@@ -8,6 +8,7 @@
 
 import { DEFAULT_SCENARIO, type Topology } from '../core/scenario/scenario';
 import { serviceConfig } from '../core/service/pace';
+import { ERROR_CATALOGUE } from '../core/errorCatalogue';
 
 const doNothing = () => undefined;
 
@@ -18,7 +19,7 @@ const refusable = (name: string | symbol): name is string => typeof name === 'st
 export function unavailableRun<Ctl>(
   topology: Topology,
   cause: unknown,
-  code = 'conductor-start-failed',
+  code: string = ERROR_CATALOGUE.CONDUCTOR_START_FAILED.code,
 ): Ctl {
   const reason = cause instanceof Error ? cause.message : String(cause);
   const error = { kind: 'error' as const, code, message: reason };

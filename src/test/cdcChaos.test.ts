@@ -23,7 +23,8 @@ function report(variant: CdcVariantName, results: CdcSeedResult[]): void {
   const hit = results.filter(failed);
   console.log(
     `chaos ${variant}: ${results.length} seeds, ${hit.length} with anomalies, ${sum(results, (r) => r.crashes)} crashes, ` +
-      `${sum(results, (r) => r.writes)} listing writes, ${sum(results, (r) => r.duplicates)} change events published twice`,
+      `${sum(results, (r) => r.writes)} listing writes, ${sum(results, (r) => r.duplicates)} change events published twice, ` +
+      `${sum(results, (r) => r.steps)} steps`,
   );
   // With the patterns on every failing seed is printed (rerun it with CHAOS_FIRST_SEED=<seed> CHAOS_SEEDS=1).
   if (variant === 'cdc-patterns')
@@ -68,6 +69,13 @@ describe('CDC chaos', () => {
       },
     );
   }
+});
+
+describe('CDC chaos replays', () => {
+  it('the same seed twice gives the same figures, trace and end state', { timeout }, async () => {
+    for (const variant of ['cdc-patterns', 'cdc-position-first'] as const)
+      expect(await runCdcSeed(FIRST_SEED + 2, variant)).toEqual(await runCdcSeed(FIRST_SEED + 2, variant));
+  });
 });
 
 // Vitest refuses an empty suite: it is declared once there is a seed to keep.

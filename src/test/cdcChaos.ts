@@ -1,19 +1,19 @@
 // The CDC chaos runner: per seed, a random plan of crashes at the CDC crash
-// points (and perhaps a kill of any process, broker included, mid-stream) and
-// a random workload of listing writes, run in-process on fake-indexeddb with
-// the hosts the workers build. Whatever dies is restarted; then the run
-// settles and the CDC invariants are checked. With the patterns on none may
-// break; the broken variant must show the anomaly it predicts — proof the
-// checker can fail.
+// points (each at its nth arrival) and perhaps a kill of any process, broker
+// included, right after a given step, over a deterministic run
+// (cdcDeterministicRun.ts): the seed draws the plan, the listing writes and
+// the interleaving, so a seed replays exactly. Whatever dies is restarted by
+// the scheduler; the run ends once nothing is owed, then the CDC invariants
+// are checked. With the patterns on none may break; the broken variant must
+// show the anomaly it predicts — proof the checker can fail.
 
-import { isCrash } from '../core/crash';
 import type { CrashPoint } from '../core/crashPoints';
 import { CDC_CRASH_POINTS, CDC_PROCESSES, type CdcProcess } from '../core/cdc/cdcTypes';
-import { checkCdcInvariants } from '../core/cdc/legacy/cdcInvariants';
 import type { Anomaly, InvariantName } from '../core/invariants';
-import { waitForQuiet } from '../core/quiet';
 import { pick, seededRandom, type Random } from '../core/random';
-import { CdcHarness, type CdcHarnessProcess } from './cdcHarness';
+import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario/scenario';
+import type { CdcSimProcess } from '../core/sim/cdcWorld';
+import { runCdcDeterministic } from './cdcDeterministicRun';
 
 export interface CdcVariant {
   /** The connector stores its position before it publishes (the test-only broken connector). */
@@ -32,8 +32,8 @@ export type CdcVariantName = keyof typeof CDC_VARIANTS;
 export type CdcChaosFault =
   /** The process dies the `nth` time it reaches `point`. */
   | { kind: 'crash'; process: CdcProcess; point: CrashPoint; nth: number }
-  /** The process is killed wherever it stands, while round `round`'s writes run. */
-  | { kind: 'kill'; process: CdcHarnessProcess; round: number };
+  /** The process is killed wherever it stands, right after step `step` of the run. */
+  | { kind: 'kill'; process: CdcSimProcess; step: number };
 
 export interface CdcSeedResult {
   seed: number;
@@ -46,19 +46,23 @@ export interface CdcSeedResult {
   writes: number;
   /** Change events the connector published again after a restart. */
   duplicates: number;
+  steps: number;
+  traceHash: string;
+  stateHash: string;
 }
 
-const ROUNDS = 5;
+/** Listing writes per seed. */
+const WRITES = { min: 12, max: 40 };
 const int = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 
 export function describeCdcFault(f: CdcChaosFault): string {
   return f.kind === 'crash'
     ? `crash ${f.process} at ${f.point} (#${f.nth})`
-    : `kill ${f.process} in round ${f.round + 1}`;
+    : `kill ${f.process} after step ${f.step}`;
 }
 
 /** One to three crashes (at most one per process and point), and half the time a kill; the broken variant always crashes its connector. */
-export function randomCdcPlan(random: Random, variant: CdcVariant): CdcChaosFault[] {
+export function randomCdcPlan(random: Random, variant: CdcVariant, writes: number): CdcChaosFault[] {
   const plan: CdcChaosFault[] = [];
   if (variant.positionFirst)
     plan.push({
@@ -78,122 +82,50 @@ export function randomCdcPlan(random: Random, variant: CdcVariant): CdcChaosFaul
     plan.push({
       kind: 'kill',
       process: pick(random, ['broker', ...CDC_PROCESSES] as const),
-      round: int(random, 0, ROUNDS - 1),
+      // Somewhere while the writes are still coming (about three steps each: write, poll, delivery).
+      step: int(random, 1, 3 * writes),
     });
   return plan;
 }
 
-/** Drives one seed's run: the hosts, the plan's crashes, and restarts of whatever died. */
-class CdcChaosRun {
-  readonly h: CdcHarness;
-  writes = 0;
-
-  constructor(
-    seed: number,
-    variant: CdcVariant,
-    private readonly plan: CdcChaosFault[],
-  ) {
-    this.h = new CdcHarness({ seed, positionFirst: variant.positionFirst });
-  }
-
-  /** Listings first, so the connector's initial snapshot has the seed rows to read. */
-  async start(): Promise<void> {
-    for (const process of ['broker', 'listings', 'connector', 'query'] as const)
-      await this.startAndArm(process);
-  }
-
-  async restartDead(): Promise<void> {
-    for (const process of ['broker', 'listings', 'connector', 'query'] as const)
-      if (this.h.dead(process)) await this.startAndArm(process);
-  }
-
-  /** `count` random writes; a crash of listings ends them early (its restart comes with the next round). */
-  async write(count: number): Promise<void> {
-    try {
-      await this.h.listings().writeMany(count, () => void this.writes++);
-    } catch (error) {
-      if (!isCrash(error) && !this.h.dead('listings')) throw error;
-    }
-  }
-
-  killsIn(round: number): CdcHarnessProcess[] {
-    return this.plan.flatMap((f) => (f.kind === 'kill' && f.round === round ? [f.process] : []));
-  }
-
-  /** Starts `process` (after a crash: a new host on the same databases) and arms the plan's crashes it has not had yet. */
-  private async startAndArm(process: CdcHarnessProcess): Promise<void> {
-    await this.h.start(process);
-    if (process === 'broker') return;
-    const host =
-      process === 'listings'
-        ? this.h.listings()
-        : process === 'connector'
-          ? this.h.connector()
-          : this.h.query();
-    for (const f of this.plan)
-      if (
-        f.kind === 'crash' &&
-        f.process === process &&
-        !this.h.crashes.some((c) => c.process === process && c.point === f.point)
-      )
-        host.arm(f.point, f.nth);
-  }
-}
-
-/** Rounds of random writes while the connector and the query service run; kills land mid-round, restarts between rounds. */
-async function workload(run: CdcChaosRun, random: Random): Promise<void> {
-  for (let round = 0; round < ROUNDS; round++) {
-    const writing = run.write(int(random, 4, 14));
-    const kills = run.killsIn(round);
-    if (kills.length) {
-      // Let some writes and change events get going, then pull the plug.
-      await new Promise((resolve) => setTimeout(resolve, int(random, 0, 15)));
-      for (const process of kills) run.h.kill(process);
-    }
-    await writing;
-    // Sometimes the pipeline catches up before the restarts, sometimes not.
-    if (random() < 0.5) await new Promise((resolve) => setTimeout(resolve, int(random, 0, 30)));
-    await run.restartDead();
-  }
-}
-
-const SETTLE_ROUNDS = 6;
-
-/** Restarts whatever died and waits for quiet, a few times over (a late armed crash can still fire while settling). */
-async function settle(run: CdcChaosRun): Promise<string[]> {
-  let owed: string | null = 'not checked';
-  for (let round = 0; round < SETTLE_ROUNDS && owed; round++) {
-    await run.restartDead();
-    owed = await waitForQuiet(() => run.h.owed(), 5_000).then(
-      () => null,
-      (error: Error) => error.message,
-    );
-  }
-  return owed ? [owed] : [];
+/** The deterministic scenario a seed names: its listing writes and its fault plan. */
+export function cdcChaosScenario(
+  seed: number,
+  variant: CdcVariant,
+): { scenario: Scenario; plan: CdcChaosFault[] } {
+  const random = seededRandom(seed);
+  const writes = int(random, WRITES.min, WRITES.max);
+  const plan = randomCdcPlan(random, variant, writes);
+  const scenario: Scenario = {
+    ...DEFAULT_SCENARIO,
+    topology: 'cdc',
+    mode: 'deterministic',
+    pace: 'fast',
+    seed,
+    orders: writes,
+    faults: plan.flatMap((f) =>
+      f.kind === 'crash' ? [{ kind: 'crash', service: f.process, point: f.point, nth: f.nth } as const] : [],
+    ),
+  };
+  return { scenario, plan };
 }
 
 export async function runCdcSeed(seed: number, variantName: CdcVariantName): Promise<CdcSeedResult> {
   const variant: CdcVariant = CDC_VARIANTS[variantName];
-  const random = seededRandom(seed);
-  const plan = randomCdcPlan(random, variant);
-  const run = new CdcChaosRun(seed, variant, plan);
-  try {
-    await run.start();
-    await workload(run, random);
-    const unsettled = await settle(run);
-    const anomalies = unsettled.length ? [] : checkCdcInvariants(await run.h.snapshot(), { settled: true });
-    const duplicates = unsettled.length ? 0 : (await run.h.connector().state()).duplicates;
-    return {
-      seed,
-      variant: variantName,
-      plan: plan.map(describeCdcFault),
-      anomalies,
-      unsettled,
-      crashes: run.h.crashes.length,
-      writes: run.writes,
-      duplicates,
-    };
-  } finally {
-    run.h.close();
-  }
+  const { scenario, plan } = cdcChaosScenario(seed, variant);
+  const kills = plan.flatMap((f) => (f.kind === 'kill' ? [{ process: f.process, step: f.step }] : []));
+  const result = await runCdcDeterministic(scenario, { positionFirst: variant.positionFirst, kills });
+  return {
+    seed,
+    variant: variantName,
+    plan: plan.map(describeCdcFault),
+    anomalies: result.anomalies,
+    unsettled: [],
+    crashes: result.crashes.length,
+    writes: result.writes,
+    duplicates: result.duplicates,
+    steps: result.steps,
+    traceHash: result.traceHash,
+    stateHash: result.stateHash,
+  };
 }

@@ -7,8 +7,9 @@
 
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { Broker } from '../core/broker/broker';
+import { BrokerClient } from '../core/broker/brokerClient';
 import { openBrokerDb } from '../core/broker/brokerDb';
-import { systemClock } from '../core/clock';
+import { SteppedClock, systemClock } from '../core/clock';
 import type { CrashPoint } from '../core/crashPoints';
 import type { CdcProcess, CdcReport } from '../core/cdc/cdcTypes';
 import type { ChangeEvent } from '../core/cdc/changeEvent';
@@ -18,7 +19,7 @@ import type { CdcPace } from '../core/cdc/legacy/cdcPace';
 import { ConnectorHost } from '../core/cdc/legacy/connectorHost';
 import { LISTINGS_SERVICE, LISTINGS_TOPIC } from '../core/cdc/legacy/listingsDb';
 import { ListingsHost } from '../core/cdc/legacy/listingsHost';
-import { SearchHost } from '../core/cdc/legacy/searchHost';
+import { QUERY_GROUP, SearchHost } from '../core/cdc/legacy/searchHost';
 import { waitForQuiet } from '../core/quiet';
 import { broadcastChannels } from '../core/transport';
 
@@ -36,6 +37,12 @@ export interface CdcHarnessOptions {
   pace?: CdcPace;
   /** The broken connector: position stored before the batch is published (never the product's). */
   positionFirst?: boolean;
+  /** Hears each report as a process makes it (they are kept in `reports` too). */
+  onReport?: (report: CdcReport) => void;
+  /** Hears each death: at a crash point, or by `kill` ('manual'). */
+  onCrash?: (process: CdcHarnessProcess, point: CrashPoint | 'manual') => void;
+  /** A deterministic run: no loops, no pushed deliveries; every host reads this clock, which granted steps set. */
+  stepped?: SteppedClock;
 }
 
 export class CdcHarness {
@@ -53,19 +60,30 @@ export class CdcHarness {
     this.pace = options.pace ?? TEST_PACE;
   }
 
+  broker = (): Broker => this.brokerHost!;
   listings = (): ListingsHost => this.listingsHost!;
   connector = (): ConnectorHost => this.connectorHost!;
   query = (): SearchHost => this.searchHost!;
   dead = (process: CdcHarnessProcess): boolean => this.down.has(process);
-  private emit = (report: CdcReport) => void this.reports.push(report);
+  private emit = (report: CdcReport) => {
+    this.reports.push(report);
+    this.options.onReport?.(report);
+  };
+
+  private get clock() {
+    return this.options.stepped ?? systemClock;
+  }
 
   async startBroker(): Promise<Broker> {
+    const brokerClock = this.options.stepped ? new SteppedClock() : undefined;
     const broker = new Broker({
       runId: this.runId,
       db: openBrokerDb(this.runId, dexie),
       openChannel,
-      clock: systemClock,
+      // The broker sets its own clock from each stepped request's time: it gets one of its own.
+      clock: brokerClock ?? systemClock,
       emit: () => undefined,
+      stepped: brokerClock,
     });
     this.brokerHost = broker;
     this.down.delete('broker');
@@ -77,7 +95,8 @@ export class CdcHarness {
     const host: ListingsHost = new ListingsHost({
       runId: this.runId,
       dexie,
-      now: () => Date.now(),
+      now: () => this.clock.now(),
+      stepped: this.options.stepped,
       seed: this.options.seed ?? 1,
       emit: this.emit,
       die: (p) => this.died('listings', p),
@@ -93,13 +112,19 @@ export class CdcHarness {
     const host = new ConnectorHost({
       runId: this.runId,
       dexie,
-      openChannel,
-      clock: systemClock,
+      // A publish lost with a killed broker is retried soon: chaos kills brokers too.
+      broker: new BrokerClient({
+        self: 'connector',
+        runId: this.runId,
+        openChannel,
+        publishTimeoutMs: 300,
+        stepClock: this.options.stepped ?? null,
+      }),
+      clock: this.clock,
+      stepped: this.options.stepped,
       pace: this.pace,
       emit: this.emit,
       die: (p) => this.died('connector', p),
-      // A publish lost with a killed broker is retried soon: chaos kills brokers too.
-      publishTimeoutMs: 300,
       rewire: this.options.positionFirst ? positionFirst : undefined,
     });
     this.connectorHost = host;
@@ -112,8 +137,14 @@ export class CdcHarness {
     const host = new SearchHost({
       runId: this.runId,
       dexie,
-      openChannel,
-      clock: systemClock,
+      broker: new BrokerClient({
+        self: QUERY_GROUP,
+        runId: this.runId,
+        openChannel,
+        stepClock: this.options.stepped ?? null,
+      }),
+      clock: this.clock,
+      stepped: this.options.stepped,
       pace: this.pace,
       emit: this.emit,
       die: (p) => this.died('query', p),
@@ -127,7 +158,7 @@ export class CdcHarness {
   start(process: CdcHarnessProcess): Promise<unknown> {
     if (process === 'broker') return this.startBroker();
     if (process === 'listings') return this.startListings();
-    return process === 'connector' ? this.startConnector() : this.startQuery();
+    return process === 'connector' ? this.startConnector({ loop: !this.options.stepped }) : this.startQuery();
   }
 
   /** Kills a process where it stands, as terminating its worker would. */
@@ -198,6 +229,7 @@ export class CdcHarness {
     this.down.add(process);
     if (process === 'broker') this.brokerHost?.stop();
     else this.host(process).close();
+    this.options.onCrash?.(process, point);
   }
 }
 

@@ -9,7 +9,8 @@ import { serviceConfig } from '../core/service/pace';
 import type { Scenario } from '../core/scenario/scenario';
 import { sampleOrder } from '../core/services/catalog';
 import { ORDER_COMMANDS } from '../core/services/orderCommands';
-import { Scheduler, traceLine, type SimWorld } from '../core/sim/scheduler';
+import { Scheduler, traceLine } from '../core/sim/scheduler';
+import { ShopWorld, type ShopProcesses } from '../core/sim/shopWorld';
 import { stateHash } from '../core/sim/stateHash';
 import type { ProcessName } from '../core/telemetry';
 import { createHarness, type Harness } from './harness';
@@ -77,8 +78,8 @@ async function runOnce(
     };
     for (const p of ['broker', ...services] as ProcessName[]) await start(p);
     for (const edit of scenario.data) await h.service(edit.service).editRow(edit.table, edit.row);
-    const scheduler = new Scheduler(
-      { ...harnessWorld(h, ['broker', ...services], start), comesBackAt: (p) => ledger.comesBackAt(p) },
+    const world = new ShopWorld(
+      { ...harnessProcesses(h, ['broker', ...services], start), comesBackAt: (p) => ledger.comesBackAt(p) },
       {
         seed: scenario.seed,
         orders: scenario.orders,
@@ -87,6 +88,7 @@ async function runOnce(
         slowness: (group) => ledger.slowness(group),
       },
     );
+    const scheduler = new Scheduler(world, { seed: scenario.seed });
     // Faults are recorded as they fire, against the step that fired them.
     let seenFacts = 0;
     while (await scheduler.next()) {
@@ -133,11 +135,11 @@ function targetsOf(h: Harness): FaultTargets {
   };
 }
 
-function harnessWorld(
+function harnessProcesses(
   h: Harness,
   processes: ProcessName[],
   start: (p: ProcessName) => Promise<void>,
-): SimWorld {
+): ShopProcesses {
   return {
     processes,
     isUp: (p) => (p === 'broker' ? !h.brokerDown() : !h.service(p).crash.dead),

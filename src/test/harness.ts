@@ -2,7 +2,9 @@
 // BroadcastChannel: the same core code the workers run, without a browser.
 
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { Broker, type BrokerConfig } from '../core/broker/broker';
+import { Broker } from '../core/broker/broker';
+import type { BrokerConfig } from '../core/broker/brokerConfig';
+import { BrokerClient } from '../core/broker/brokerClient';
 import { openBrokerDb } from '../core/broker/brokerDb';
 import { dumpBroker, type BrokerDump } from '../core/broker/dump';
 import { SteppedClock, systemClock } from '../core/clock';
@@ -80,14 +82,17 @@ export function createHarness(options: { seed?: number } = {}): Harness {
     },
     async startService(defOrName, config) {
       const def = typeof defOrName === 'string' ? SERVICES[defOrName] : defOrName;
+      const clock = stepped ? new SteppedClock() : undefined;
+      const newId = newIds(def.name);
       const host: ServiceHost = new ServiceHost(def, {
         runId,
         dexie,
         openChannel,
+        broker: new BrokerClient({ self: def.name, runId, openChannel, stepClock: clock, newId }),
         clock: systemClock,
         config: { ...PACES.fast, ...config },
-        newId: newIds(def.name),
-        stepped: stepped ? new SteppedClock() : undefined,
+        newId,
+        stepped: clock,
         emit: (f) => facts.push(f),
         die: (point) => {
           facts.push({ kind: 'crashed', process: def.name, point });

@@ -26,3 +26,24 @@ export const SAMPLE_ORDER: OrderCommand[] = [
   { type: 'addItem', sku: 'BOOK', qty: 2, price: 20 },
   { type: 'confirm' },
 ];
+
+/** A deterministic event-sourced run: twelve workload items, the bank crashing between a transfer's debit and its credit. */
+export const ES_CRASH_AND_RESTART: Scenario = {
+  ...DEFAULT_SCENARIO,
+  topology: 'event-sourced',
+  mode: 'deterministic',
+  seed: 11,
+  orders: 12,
+  snapshotEvery: 3,
+  faults: [{ kind: 'crash', service: 'bank', point: 'transfer-after-debit-before-credit', nth: 1 }],
+};
+
+/** A deterministic CDC run: twenty listing writes, the connector crashing after a publish and before its position. */
+export const CDC_CRASH_AND_RESTART: Scenario = {
+  ...DEFAULT_SCENARIO,
+  topology: 'cdc',
+  mode: 'deterministic',
+  seed: 5,
+  orders: 20,
+  faults: [{ kind: 'crash', service: 'connector', point: 'cdc-after-publish-before-position', nth: 2 }],
+};

@@ -2,6 +2,7 @@
 
 import { Broker } from '../core/broker/broker';
 import { openBrokerDb } from '../core/broker/brokerDb';
+import type { BrokerOperations } from '../core/broker/brokerOperations';
 import { dumpBroker, readLog } from '../core/broker/dump';
 import { SteppedClock, systemClock } from '../core/clock';
 import { serveWorker } from './workerEntry';
@@ -25,6 +26,7 @@ serveWorker<BrokerStartOptions>(async ({ init, openChannel, dexie, emit, fatal }
   });
   await broker.start();
   broker.setPaused(options.paused);
+  // What the conductor and the canvas ask of this broker (the interface JetStream would implement too).
   return {
     setPaused: (paused: boolean) => broker.setPaused(paused),
     status: () => broker.status(),
@@ -35,5 +37,5 @@ serveWorker<BrokerStartOptions>(async ({ init, openChannel, dexie, emit, fatal }
     delayNext: (group: string, type: string, ms: number) => broker.faults.delayNext(group, type, ms),
     clearFaults: () => broker.faults.clear(),
     deliverable: () => broker.deliverable(),
-  };
+  } satisfies BrokerOperations;
 });

@@ -8,13 +8,14 @@ import { cdcHostOptions } from './cdcHostOptions';
 import { reportAs } from './reportAs';
 import { retriedFailure } from './retriedFailure';
 import { serveHost } from './serveHost';
+import type { CdcStep } from '../core/cdc/legacy/cdcSteps';
 
 serveHost<ConnectorHost, PacedStartOptions>((kit) => {
   const onError = retriedFailure(
     reportAs<CdcReport>(kit.emit),
     'connector: publishing change events failed; it retries from its stored position',
   );
-  const host = new ConnectorHost({ ...cdcHostOptions(kit), onError });
+  const host = new ConnectorHost({ ...cdcHostOptions(kit, 'connector'), onError });
   const blocked = () =>
     kit.fatal(
       'IDB_BLOCKED',
@@ -27,8 +28,11 @@ serveHost<ConnectorHost, PacedStartOptions>((kit) => {
     start: (h) => h.start({ loop: false }),
     methods: (h) => ({
       // Separate from the start, so the conductor arms the plan's crashes before the first snapshot or batch.
-      run: () => void h.run(),
+      // A deterministic run's connects and polls are the scheduler's steps, not a loop's.
+      run: () => (kit.init.options.deterministic ? undefined : void h.run()),
       state: () => h.state(),
+      pending: () => h.pending(),
+      step: (step: CdcStep, at: number) => h.step(step, at),
     }),
   };
 });

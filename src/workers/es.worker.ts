@@ -8,19 +8,23 @@ import type { TransferRequest } from '../core/eventsourcing/transfers';
 import type { EsStoreStartOptions } from '../runtime/startOptions';
 import { reportAs } from './reportAs';
 import { serveHost } from './serveHost';
+import { steppedClockOf } from './steppedClockOf';
+import type { EsStep } from '../core/eventsourcing/esSteps';
 
 serveHost<EsHost, EsStoreStartOptions>(({ init, dexie, emit, die, fatal }) => {
   // The start message names the process; for this entry that is the store it keeps.
   const store = init.process as EsStoreName;
+  const stepped = steppedClockOf(init.options);
   const host = new EsHost({
     runId: init.runId,
     store,
     dexie,
-    now: () => Date.now(),
+    now: () => (stepped ? stepped.now() : Date.now()),
     timer: () => performance.now(),
     snapshotEvery: init.options.snapshotEvery,
     emit: reportAs<EsFact>(emit),
     die,
+    stepped,
   });
   host.db.on('blocked', () => fatal('IDB_BLOCKED', `${store}'s event store is held open by another tab`));
   return {
@@ -38,6 +42,8 @@ serveHost<EsHost, EsStoreStartOptions>(({ init, dexie, emit, die, fatal }) => {
       loadStats: (id: string) => h.loadStats(id),
       streams: () => h.streams(),
       audit: () => h.audit(),
+      pending: () => h.pending(),
+      step: (step: EsStep, at: number) => h.step(step, at),
     }),
   };
 });

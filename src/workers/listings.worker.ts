@@ -7,12 +7,16 @@ import { ListingsHost } from '../core/cdc/legacy/listingsHost';
 import type { ListingsStartOptions } from '../runtime/startOptions';
 import { reportAs } from './reportAs';
 import { serveHost } from './serveHost';
+import { steppedClockOf } from './steppedClockOf';
+import type { CdcStep } from '../core/cdc/legacy/cdcSteps';
 
 serveHost<ListingsHost, ListingsStartOptions>(({ init, dexie, emit, die, fatal }) => {
+  const stepped = steppedClockOf(init.options);
   const host = new ListingsHost({
     runId: init.runId,
     dexie,
-    now: () => Date.now(),
+    now: () => (stepped ? stepped.now() : Date.now()),
+    stepped,
     seed: init.options.seed,
     emit: reportAs<CdcReport>(emit),
     die,
@@ -29,6 +33,7 @@ serveHost<ListingsHost, ListingsStartOptions>(({ init, dexie, emit, die, fatal }
       listings: () => h.listings(),
       changes: (afterSeq?: number, limit?: number) => h.changes(afterSeq, limit),
       head: () => h.head(),
+      step: (step: CdcStep, at: number) => h.step(step, at),
     }),
   };
 });

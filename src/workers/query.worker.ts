@@ -9,13 +9,17 @@ import type { PacedStartOptions } from '../runtime/startOptions';
 import { retriedFailure } from './retriedFailure';
 import { reportAs } from './reportAs';
 import { serveHost } from './serveHost';
+import { steppedClockOf } from './steppedClockOf';
+import type { EsStep } from '../core/eventsourcing/esSteps';
 
 serveHost<QueryHost, PacedStartOptions>(({ init, dexie, emit, die, fatal }) => {
   const report = reportAs<EsFact>(emit);
+  const stepped = steppedClockOf(init.options);
   const host = new QueryHost({
     runId: init.runId,
     dexie,
-    clock: systemClock,
+    clock: stepped ?? systemClock,
+    stepped,
     pace: ES_PACES[init.options.pace],
     emit: report,
     die,
@@ -26,12 +30,15 @@ serveHost<QueryHost, PacedStartOptions>(({ init, dexie, emit, die, fatal }) => {
   );
   return {
     host,
-    start: (h) => h.start(),
+    // A deterministic run's projection batches are the scheduler's steps, not a loop's.
+    start: (h) => h.start({ loop: !stepped }),
     methods: (h) => ({
       readModel: (name: ReadModelName) => h.readModel(name),
       orderSummary: (orderId: string) => h.orderSummary(orderId),
       lag: () => h.lag(),
       rebuild: (name: ReadModelName) => h.rebuild(name),
+      pending: () => h.pending(),
+      step: (step: EsStep, at: number) => h.step(step, at),
     }),
   };
 });

@@ -9,13 +9,14 @@ import { cdcHostOptions } from './cdcHostOptions';
 import { reportAs } from './reportAs';
 import { retriedFailure } from './retriedFailure';
 import { serveHost } from './serveHost';
+import type { CdcStep } from '../core/cdc/legacy/cdcSteps';
 
 serveHost<SearchHost, PacedStartOptions>((kit) => {
   const onError = retriedFailure(
     reportAs<CdcReport>(kit.emit),
     'query: a batch of change events could not be applied and goes back to the broker',
   );
-  const host = new SearchHost({ ...cdcHostOptions(kit), onError });
+  const host = new SearchHost({ ...cdcHostOptions(kit, 'query'), onError });
   host.db.on('blocked', () =>
     kit.fatal('IDB_BLOCKED', "the query service's search database is held open by another tab"),
   );
@@ -28,6 +29,7 @@ serveHost<SearchHost, PacedStartOptions>((kit) => {
       docs: () => h.docs(),
       search: (text: string, city?: string) => h.search(text, city),
       stats: () => h.stats(),
+      step: (step: CdcStep, at: number) => h.step(step, at),
     }),
   };
 });

@@ -1,5 +1,6 @@
 // Entry point of a service worker: builds one ServiceHost and exposes it.
 
+import { BrokerClient } from '../core/broker/brokerClient';
 import { SimClock, SteppedClock, systemClock, type SimTiming } from '../core/clock';
 import type { CrashPoint } from '../core/crashPoints';
 import type { ServiceName } from '../core/rows';
@@ -24,6 +25,7 @@ serveWorker<ServiceStartOptions>(async ({ init, openChannel, dexie, emit, die, f
     runId: init.runId,
     dexie,
     openChannel,
+    broker: new BrokerClient({ self: def.name, runId: init.runId, openChannel, stepClock: stepped, newId }),
     clock: systemClock,
     simClock,
     config: options.config,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BrokerClient, type Delivery } from './brokerClient';
+import { BrokerClient } from './brokerClient';
+import type { Delivery } from './brokerPort';
 import { broadcastChannels, channelNames, type Channel } from '../transport';
 import type { BrokerReply, BrokerRequest } from './wire';
 
@@ -37,10 +38,10 @@ describe('BrokerClient across a restart of its process', () => {
   it('drops a delivery meant for the incarnation that died, takes the ones meant for itself', async () => {
     const runId = `client-${Math.random()}`;
     const broker = fakeBroker(runId);
-    const dead = new BrokerClient('query', runId, openChannel);
+    const dead = new BrokerClient({ self: 'query', runId, openChannel });
     open.push(dead);
     void dead.subscribe('query', ['t'], () => undefined);
-    const restarted = new BrokerClient('query', runId, openChannel);
+    const restarted = new BrokerClient({ self: 'query', runId, openChannel });
     open.push(restarted);
     const got: Delivery[] = [];
     void restarted.subscribe('query', ['t'], (d) => got.push(d));
@@ -82,10 +83,10 @@ describe('BrokerClient across a restart of its process', () => {
   it('names its requests apart from its predecessor, so a late reply to the dead one settles nothing of its own', async () => {
     const runId = `client-${Math.random()}`;
     const broker = fakeBroker(runId);
-    const dead = new BrokerClient('order', runId, openChannel, 200);
+    const dead = new BrokerClient({ self: 'order', runId, openChannel, publishTimeoutMs: 200 });
     open.push(dead);
     void dead.publish([{ topic: 't', event: { id: 'a' } as never }]).catch(() => undefined);
-    const restarted = new BrokerClient('order', runId, openChannel, 200);
+    const restarted = new BrokerClient({ self: 'order', runId, openChannel, publishTimeoutMs: 200 });
     open.push(restarted);
     const publishing = restarted.publish([{ topic: 't', event: { id: 'b' } as never }]);
     await until(() => broker.requests.length === 2);

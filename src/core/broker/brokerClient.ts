@@ -5,22 +5,15 @@
 
 import type { Channel, OpenChannel } from '../transport';
 import { channelNames } from '../transport';
-import type { LogRecord } from '../envelope';
-import type { BrokerEvent, BrokerReply, BrokerRequest, OutgoingMessage } from './wire';
-
-export class BrokerUnavailable extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BrokerUnavailable';
-  }
-}
-
-export interface Delivery {
-  group: string;
-  topic: string;
-  partition: number;
-  records: LogRecord[];
-}
+import { randomId } from '../ids';
+import {
+  BrokerUnavailable,
+  type BrokerPort,
+  type Delivery,
+  type FetchedBatch,
+  type OutgoingMessage,
+} from './brokerPort';
+import type { BrokerEvent, BrokerReply, BrokerRequest } from './wire';
 
 interface Waiting {
   resolve: (reply: BrokerReply) => void;
@@ -28,17 +21,27 @@ interface Waiting {
   timer: ReturnType<typeof setTimeout>;
 }
 
-export interface FetchedBatch {
-  records: LogRecord[];
-  /** A duplicate fault asks the consumer to take this batch twice. */
-  duplicate: boolean;
-  /** A delay fault held the partition back: nothing was handed over. */
-  heldBack: boolean;
+export interface BrokerClientOptions {
+  /** The process this client speaks for: replies and deliveries come back on its channel. */
+  self: string;
+  runId: string;
+  openChannel: OpenChannel;
+  /** How long a request waits for the broker's confirmation before it fails as BrokerUnavailable. */
+  publishTimeoutMs?: number;
+  heartbeatMs?: number;
+  /**
+   * A deterministic run's clock: every request is stamped with its simulation time and confirmed by the
+   * broker, and nothing is pushed or beaten on a timer.
+   */
+  stepClock?: { now(): number } | null;
+  /** Where a live session's id comes from (a host passes its own ids; random ones otherwise). */
+  newId?: (prefix: string) => string;
 }
 
 type Confirmed<T> = T extends { reqId?: string } ? Omit<T, 'reqId'> : never;
 
-export class BrokerClient {
+/** The BroadcastChannel broker's port: the requests go to the broker worker's channel, replies come back on ours. */
+export class BrokerClient implements BrokerPort {
   private readonly toBroker: Channel;
   private readonly inbound: Channel;
   private readonly brokerEvents: Channel;
@@ -54,20 +57,26 @@ export class BrokerClient {
    * settle every request in order: no session, so their traces stay reproducible.)
    */
   private readonly session: string;
+  private readonly self: string;
+  private readonly publishTimeoutMs: number;
+  private readonly heartbeatMs: number;
+  private readonly stepClock: { now(): number } | null;
 
-  /**
-   * `stepClock`, in a deterministic run: every request is stamped with its simulation time and
-   * confirmed by the broker, and nothing is pushed or beaten on a timer.
-   */
-  constructor(
-    private readonly self: string,
-    runId: string,
-    openChannel: OpenChannel,
-    private readonly publishTimeoutMs = 2000,
-    private readonly heartbeatMs = 1000,
-    private readonly stepClock: { now(): number } | null = null,
-  ) {
-    this.session = stepClock ? '' : Math.random().toString(36).slice(2, 10);
+  constructor({
+    self,
+    runId,
+    openChannel,
+    publishTimeoutMs = 2000,
+    heartbeatMs = 1000,
+    stepClock = null,
+    newId = randomId,
+  }: BrokerClientOptions) {
+    this.self = self;
+    this.publishTimeoutMs = publishTimeoutMs;
+    this.heartbeatMs = heartbeatMs;
+    this.stepClock = stepClock;
+    // Drawn only in a live run: a deterministic run's ids come from its seed, and must not shift.
+    this.session = stepClock ? '' : newId('s');
     const names = channelNames(runId);
     this.toBroker = openChannel(names.broker);
     this.inbound = openChannel(names.to(self));
@@ -78,7 +87,7 @@ export class BrokerClient {
     });
   }
 
-  get stepped(): boolean {
+  private get stepped(): boolean {
     return this.stepClock !== null;
   }
 

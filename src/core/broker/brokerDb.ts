@@ -2,15 +2,9 @@
 // group, and failed-attempt counts that decide when a record is dead-lettered.
 
 import { Dexie, type Table } from 'dexie';
-import type { CloudEvent } from '../envelope';
+import type { LogRow } from './brokerOperations';
 
-export interface LogRow {
-  topic: string;
-  partition: number;
-  offset: number;
-  event: CloudEvent;
-  appended_at: number;
-}
+export type { LogRow } from './brokerOperations';
 
 export interface TopicRow {
   name: string;

@@ -3,21 +3,9 @@
 import type { BrokerDb, LogRow } from './brokerDb';
 import type { BrokerStats } from '../telemetry';
 import { DEAD_LETTER_TOPIC } from './wire';
+import type { BrokerDump } from './brokerOperations';
 
-export interface BrokerDump {
-  topics: { name: string; partitions: { partition: number; endOffset: number; records: number }[] }[];
-  offsets: { group: string; topic: string; partition: number; committed: number }[];
-  deadLetters: unknown[];
-  /** Per topic, every subject (aggregate id) it holds a record for: proof an event reached the broker. */
-  subjects: Record<string, string[]>;
-  /** The broker's live view: members, in-flight counts, lag. */
-  live: BrokerStats;
-  /**
-   * Log retention, per topic: records appended at or before this time may have been deleted, so `subjects`
-   * no longer proves (or disproves) that an event older than that reached the broker.
-   */
-  prunedUntil: Record<string, number>;
-}
+export type { BrokerDump } from './brokerOperations';
 
 export async function dumpBroker(db: BrokerDb, live: BrokerStats): Promise<BrokerDump> {
   return db.transaction('r', db.log, db.topics, db.offsets, async () => {

@@ -1,4 +1,4 @@
-// Faults the broker can inject on request. Pure bookkeeping; the broker acts on it.
+// Faults armed by a fault plan or a script. Pure bookkeeping; the fault layer (faultLayer.ts) acts on it.
 
 /** Deliveries to repeat: the next record of a type to a group is handed over twice. */
 export class DuplicateDeliveries {

@@ -2,6 +2,8 @@
 // how far the group has committed, and how far it has been handed records.
 // Pure state; the broker persists `committed` and does the I/O.
 
+import type { Delivery } from './brokerPort';
+
 export interface PartitionCursor {
   topic: string;
   partition: number;
@@ -18,9 +20,8 @@ export interface PartitionCursor {
 
 export interface Member {
   id: string;
-  replyTo: string;
-  /** Which incarnation of the process joined (see BrokerClient.session); its deliveries carry it. */
-  session?: string;
+  /** Hands a batch to this member (through whatever layers its port has: the wire stamps its incarnation). */
+  deliver: (delivery: Delivery) => void;
   topics: Set<string>;
   lastSeen: number;
 }

@@ -5,17 +5,9 @@
 import type { LogRecord } from '../envelope';
 import type { BrokerDb, LogRow } from './brokerDb';
 import type { ConsumerGroup, PartitionCursor } from './groups';
+import type { DeliverableCursor } from './brokerOperations';
 
-export interface DeliverableCursor {
-  group: string;
-  member: string;
-  topic: string;
-  partition: number;
-  /** Records from the next offset to hand over to the end of the partition. */
-  available: number;
-  /** A nacked record's backoff or a delay fault holds the partition until this simulation time. */
-  blockedUntil: number;
-}
+export type { DeliverableCursor } from './brokerOperations';
 
 /** `cached`: the writer's in-memory tail, when it holds the whole range (a read right after the write). */
 export async function readRange(

@@ -104,7 +104,11 @@ describe('log retention', () => {
 
   it('keeps a topic no group reads (the dead letters, say) whole', async () => {
     await startAll();
-    const client = new BrokerClient('auditor', h.runId, broadcastChannels(BroadcastChannel as never));
+    const client = new BrokerClient({
+      self: 'auditor',
+      runId: h.runId,
+      openChannel: broadcastChannels(BroadcastChannel as never),
+    });
     try {
       await client.publish([
         {

@@ -1,19 +1,17 @@
 // The log's write side: where each partition ends, and publishes appended in
 // batches. Every publish that arrives while a write is under way joins the
-// next transaction; a publish is confirmed only once its records are durable,
+// next transaction; a publish resolves only once its records are durable,
 // and a failed write hands back the offsets it had taken.
 
 import type { Clock } from '../clock';
 import type { BrokerDb, LogRow } from './brokerDb';
 import { partitionFor } from './partitioner';
-import type { BrokerReply, OutgoingMessage } from './wire';
+import type { OutgoingMessage } from './brokerPort';
 
-export interface PendingPublish {
-  reqId: string;
-  from: string;
+interface PendingPublish {
   messages: OutgoingMessage[];
-  /** For the broker's own writes (dead letters): called once the records are durable, or with the error. */
-  settled?: (error?: unknown) => void;
+  durable: (offsets: number[]) => void;
+  failed: (error: unknown) => void;
 }
 
 export interface LogWriterDeps {
@@ -23,7 +21,6 @@ export interface LogWriterDeps {
   stopped(): boolean;
   /** A topic seen for the first time (in memory; the writer persists it with the records). */
   onNewTopic(topic: string): void;
-  reply(to: string, message: BrokerReply): void;
   /** Records became durable: deliveries may go on. */
   onAppended(rows: LogRow[]): void;
 }
@@ -86,9 +83,12 @@ export class LogWriter {
     }
   }
 
-  append(publish: PendingPublish): void {
-    this.queue.push(publish);
-    void this.flush();
+  /** Appends the messages; resolves with their offsets once durable, rejects if the write failed. */
+  append(messages: OutgoingMessage[]): Promise<number[]> {
+    return new Promise((durable, failed) => {
+      this.queue.push({ messages, durable, failed });
+      void this.flush();
+    });
   }
 
   /** Creates the topic in memory if new (persisted with the next write, or by the caller); returns whether it was new. */
@@ -110,7 +110,7 @@ export class LogWriter {
   }
 
   private async write(batch: PendingPublish[]): Promise<void> {
-    const { db, clock, reply } = this.deps;
+    const { db, clock } = this.deps;
     const before = new Map([...this.ends].map(([t, e]) => [t, [...e]]));
     const newTopics = new Set<string>();
     const rows: LogRow[] = [];
@@ -134,17 +134,11 @@ export class LogWriter {
       // Nothing was written: forget the offsets we handed out, and tell each publisher.
       for (const [topic, ends] of before) this.ends.set(topic, ends);
       for (const topic of newTopics) if (!before.has(topic)) this.ends.delete(topic);
-      for (const req of batch) {
-        reply(req.from, { type: 'publish.failed', reqId: req.reqId, error: String(error) });
-        req.settled?.(error);
-      }
+      for (const req of batch) req.failed(error);
       return;
     }
     this.remember(rows);
-    batch.forEach((req, i) => {
-      reply(req.from, { type: 'publish.ok', reqId: req.reqId, offsets: offsets[i] });
-      req.settled?.();
-    });
+    batch.forEach((req, i) => req.durable(offsets[i]));
     this.deps.onAppended(rows);
   }
 }

@@ -1,12 +1,8 @@
 // Messages on the broker's wire. Requests go to the broker's channel; replies
 // and deliveries go to the requester's own channel.
 
-import type { CloudEvent, LogRecord } from '../envelope';
-
-export interface OutgoingMessage {
-  topic: string;
-  event: CloudEvent;
-}
+import type { LogRecord } from '../envelope';
+import type { OutgoingMessage } from './brokerPort';
 
 /**
  * In a deterministic run every request carries the sender's simulation time

@@ -3,7 +3,7 @@
 // event router instead. Pure functions: no storage, transport or clock.
 
 import { makeEvent, type CloudEvent } from '../envelope';
-import type { OutgoingMessage } from '../broker/wire';
+import type { OutgoingMessage } from '../broker/brokerPort';
 import type { OutboxRow } from '../rows';
 import type { ChangeEvent, ChangeRecord } from './changeEvent';
 

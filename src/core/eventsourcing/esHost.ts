@@ -4,6 +4,7 @@
 // saga over events, resumed on every start. Host-agnostic: a worker entry and
 // a Node test both build one, passing in storage, clocks and how to die.
 
+import type { SteppedClock } from '../clock';
 import { CrashSwitch } from '../crash';
 import type { CrashPoint } from '../crashPoints';
 import type { DexieDeps } from '../broker/brokerDb';
@@ -16,7 +17,18 @@ import type { AggregateAt, CommandResult, EsFact, EsStoreName, LoadStat, StreamI
 import { growOrder } from './growOrder';
 import { ObservedEventStore } from './observedStore';
 import { RuleBroken, type OrderCommand } from './orderAggregate';
-import { inFlight, resumeTransfers, transfer, type TransferDeps, type TransferRequest } from './transfers';
+import { runHostCall } from '../sim/hostCalls';
+import type { EsPending, EsStep } from './esSteps';
+import {
+  debit,
+  inFlight,
+  nextLegs,
+  resumeTransfers,
+  runLeg,
+  transfer,
+  type TransferDeps,
+  type TransferRequest,
+} from './transfers';
 
 export interface EsHostDeps {
   runId: string;
@@ -30,6 +42,8 @@ export interface EsHostDeps {
   emit: (fact: EsFact) => void;
   /** Ends the process at a crash point; code after the point never runs. */
   die: (point: CrashPoint) => void;
+  /** A deterministic run: `now` must read this clock, which each granted step sets to its simulation time. */
+  stepped?: SteppedClock;
 }
 
 export class EsHost {
@@ -71,11 +85,41 @@ export class EsHost {
 
   /** A transfer between two accounts of this bank: debit, credit, complete — each its own append. */
   async transfer(request: TransferRequest): Promise<void> {
-    this.only('bank', 'transfer');
+    await transfer(this.transferring('transfer'), request);
+  }
+
+  /** A transfer's first leg only: the money leaves; in a deterministic run the other legs are steps of their own. */
+  async debit(request: TransferRequest): Promise<string> {
+    await debit(this.transferring('debit'), request);
+    return request.transferId;
+  }
+
+  /** Deterministic runs: what this store could do next (the bank's transfer legs). */
+  async pending(): Promise<EsPending> {
+    return { legs: this.deps.store === 'bank' ? await nextLegs(this.store) : [], behind: 0 };
+  }
+
+  /** Deterministic runs: performs one granted step at simulation time `at`; returns what it did, for the trace. */
+  async step(step: EsStep, at: number): Promise<string> {
+    this.deps.stepped?.set(at);
     this.crash.assertAlive();
-    await transfer(
-      { ...this.transferDeps(), afterDebit: () => this.crash.at('transfer-after-debit-before-credit') },
-      request,
+    if (step.kind === 'leg') {
+      const ran = await runLeg(this.transferDeps(), step.transferId, step.leg);
+      return ran
+        ? `${step.leg === 'credit' ? 'credited' : 'completed'} ${step.transferId}`
+        : `${step.transferId} is not in flight`;
+    }
+    if (step.kind !== 'command') throw new Error(`${this.deps.store} cannot ${step.kind}`);
+    return runHostCall(
+      {
+        command: (id: string, command: unknown) => this.command(id, command),
+        debit: (request: TransferRequest) => this.debit(request),
+        stageRace: (orderId: string) => this.stageRace(orderId),
+        growOrder: (orderId: string, count: number) => this.growOrder(orderId, count),
+      },
+      this.deps.store,
+      step.name,
+      step.input,
     );
   }
 
@@ -172,6 +216,13 @@ export class EsHost {
 
   disarm(): void {
     this.crash.disarm();
+  }
+
+  /** A transfer's deps, its crash point between debit and credit armed-able; only the bank, only alive. */
+  private transferring(what: string): TransferDeps {
+    this.only('bank', what);
+    this.crash.assertAlive();
+    return { ...this.transferDeps(), afterDebit: () => this.crash.at('transfer-after-debit-before-credit') };
   }
 
   private transferDeps(): TransferDeps {

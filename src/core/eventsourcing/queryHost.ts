@@ -5,7 +5,9 @@
 // here (projection.ts). Host-agnostic, like EsHost.
 
 import { Dexie } from 'dexie';
-import type { Clock } from '../clock';
+import type { Clock, SteppedClock } from '../clock';
+import { runHostCall } from '../sim/hostCalls';
+import type { EsPending, EsStep } from './esSteps';
 import { CrashSwitch, isCrash } from '../crash';
 import type { CrashPoint } from '../crashPoints';
 import { withoutLiveQueries, type DexieDeps } from '../broker/brokerDb';
@@ -31,6 +33,8 @@ export interface QueryHostDeps {
   die: (point: CrashPoint) => void;
   /** A batch failed for another reason than a crash (it is tried again next poll). */
   onError?: (error: unknown) => void;
+  /** A deterministic run: `clock` must read this one, which each granted step sets to its simulation time. */
+  stepped?: SteppedClock;
 }
 
 export function queryDbName(runId: string): string {
@@ -100,6 +104,29 @@ export class QueryHost {
       }
       await this.deps.clock.sleep(behind ? this.deps.pace.behindPauseMs : this.deps.pace.pollMs);
     }
+  }
+
+  /** Deterministic runs: how far behind the projections are. */
+  async pending(): Promise<EsPending> {
+    return { legs: [], behind: (await this.lag()).reduce((sum, l) => sum + l.behind, 0) };
+  }
+
+  /** Deterministic runs: performs one granted step at simulation time `at`; returns what it did, for the trace. */
+  async step(
+    step: EsStep,
+    at: number,
+    project: () => Promise<{ applied: number }> = () => this.projectOnce(),
+  ): Promise<string> {
+    this.deps.stepped?.set(at);
+    this.crash.assertAlive();
+    if (step.kind === 'project') return `applied ${(await project()).applied}`;
+    if (step.kind !== 'command') throw new Error(`query cannot ${step.kind}`);
+    return runHostCall(
+      { rebuild: (name: ReadModelName) => this.rebuild(name) },
+      'query',
+      step.name,
+      step.input,
+    );
   }
 
   async readModel(name: ReadModelName): Promise<Record<string, unknown>[]> {

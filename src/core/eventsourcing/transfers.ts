@@ -37,8 +37,7 @@ const act = (deps: TransferDeps, account: string, command: AccountCommand, attem
 const UNTIL_DONE = Number.POSITIVE_INFINITY;
 
 export async function transfer(deps: TransferDeps, t: TransferRequest): Promise<void> {
-  await act(deps, t.from, { type: 'initiateTransfer', transferId: t.transferId, to: t.to, amount: t.amount });
-  deps.afterDebit?.();
+  await debit(deps, t);
   await finish(deps, t);
 }
 
@@ -67,6 +66,37 @@ export async function resumeTransfers(deps: TransferDeps): Promise<number> {
   const pending = await inFlight(deps.store);
   for (const t of pending) await finish(deps, t);
   return pending.length;
+}
+
+/** A transfer's next leg once the money has left: credit the destination, or (credited already) complete it. */
+export type TransferLeg = 'credit' | 'complete';
+
+/** Every transfer in flight with the leg it needs next, oldest first: a deterministic run grants each as a step. */
+export async function nextLegs(store: EventStore): Promise<{ transferId: string; leg: TransferLeg }[]> {
+  const legs: { transferId: string; leg: TransferLeg }[] = [];
+  for (const t of await inFlight(store)) {
+    const { state } = await loadAggregate(store, accountAggregate, t.to, { snapshots: false });
+    legs.push({
+      transferId: t.transferId,
+      leg: state.received.includes(t.transferId) ? 'complete' : 'credit',
+    });
+  }
+  return legs;
+}
+
+/** Runs one leg of a transfer in flight (a no-op if it already happened); returns false if it is not in flight. */
+export async function runLeg(deps: TransferDeps, transferId: string, leg: TransferLeg): Promise<boolean> {
+  const t = (await inFlight(deps.store)).find((f) => f.transferId === transferId);
+  if (!t) return false;
+  if (leg === 'credit') await act(deps, t.to, { type: 'deposit', amount: t.amount, transferId }, UNTIL_DONE);
+  else await act(deps, t.from, { type: 'completeTransfer', transferId }, UNTIL_DONE);
+  return true;
+}
+
+/** The first leg alone: the money leaves (a deterministic run grants the others as steps of their own). */
+export async function debit(deps: TransferDeps, t: TransferRequest): Promise<void> {
+  await act(deps, t.from, { type: 'initiateTransfer', transferId: t.transferId, to: t.to, amount: t.amount });
+  deps.afterDebit?.();
 }
 
 /**

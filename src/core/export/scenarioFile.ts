@@ -46,7 +46,10 @@ export function readScenarioFile(text: string): ScenarioFileResult {
   try {
     return { ok: true, scenario: decode(json) };
   } catch (error) {
-    if (error instanceof ScenarioError) return fail(IMPORT_ERRORS.schema(error.problems));
+    if (error instanceof ScenarioError)
+      return fail(
+        error.unfit ? IMPORT_ERRORS.unfit(error.unfit, error.problems) : IMPORT_ERRORS.schema(error.problems),
+      );
     throw error;
   }
 }

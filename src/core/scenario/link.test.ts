@@ -8,6 +8,7 @@ import {
   MAX_PAYLOAD_CHARS,
   scenarioLink,
   type DecodeResult,
+  type LinkError,
   type LinkErrorKind,
 } from './link';
 import { DEFAULT_SCENARIO, type Scenario } from './scenario';
@@ -15,7 +16,7 @@ import { validateScenario } from './validate';
 
 const EVERY_KIND_OF_FAULT: Fault[] = [
   { kind: 'crash', service: 'payment', point: 'after-commit-before-publish', nth: 1 },
-  { kind: 'crash', service: 'orchestrator', point: 'coordinator-after-prepare', nth: 1000, downMs: 600_000 },
+  { kind: 'crash', service: 'order', point: 'coordinator-after-prepare', nth: 1000, downMs: 600_000 },
   { kind: 'duplicate', group: 'inventory', type: 'PaymentCompleted' },
   { kind: 'duplicate', group: 'order', type: 'ShipmentScheduled' },
   { kind: 'broker-outage', publishes: 1 },
@@ -47,9 +48,28 @@ const EVERYTHING_CHANGED: Scenario = {
   speed: 0.25,
   at: 50_000,
   guide: 'combining-patterns',
+  // The shop is the topology that reads every switch above; snapshotEvery is the event-sourced run's (below).
+  topology: 'shop',
+  snapshotEvery: 100,
+  relay: 'log-tailing',
+  broker: 'local',
+};
+
+/** The settings an event-sourced run reads, each changed, with a crash at a point its bank reaches. */
+const EVENT_SOURCED_CHANGED: Scenario = {
+  ...DEFAULT_SCENARIO,
+  mode: 'deterministic',
+  seed: 7,
+  orders: 12,
+  faults: [
+    { kind: 'crash', service: 'bank', point: 'transfer-after-debit-before-credit', nth: 2, downMs: 10 },
+  ],
+  pace: 'fast',
+  speed: 4,
+  at: 30,
+  guide: 'es-bank',
   topology: 'event-sourced',
   snapshotEvery: 0,
-  relay: 'log-tailing',
 };
 
 /** A link whose payload is exactly `bytes` deflated, bypassing the encoder's JSON step. */
@@ -65,7 +85,7 @@ function toBase64Url(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64url');
 }
 
-function failure(result: DecodeResult): { kind: LinkErrorKind; message: string } {
+function failure(result: DecodeResult): LinkError {
   if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.scenario)}`);
   return result.error;
 }
@@ -89,9 +109,11 @@ describe('scenario links: round trips', () => {
   });
 
   it('round-trips a scenario with every field changed and every kind of fault', () => {
-    expect(validateScenario(EVERYTHING_CHANGED)).toEqual({ ok: true, scenario: EVERYTHING_CHANGED });
-    const decoded = decodeScenario(encodeScenario(EVERYTHING_CHANGED));
-    expect(decoded).toEqual({ ok: true, scenario: EVERYTHING_CHANGED });
+    for (const scenario of [EVERYTHING_CHANGED, EVENT_SOURCED_CHANGED]) {
+      expect(validateScenario(scenario)).toEqual({ ok: true, scenario });
+      const decoded = decodeScenario(encodeScenario(scenario));
+      expect(decoded).toEqual({ ok: true, scenario });
+    }
   });
 
   it('round-trips the largest scenario allowed, within the payload limit', () => {
@@ -141,6 +163,7 @@ describe('scenario links: what cannot be opened, and why', () => {
     const error = failure(decodeScenario(linkOfJson('{}', 99)));
     expect(error).toEqual({
       kind: 'wrong-version',
+      code: 'MPP021',
       message: 'This link was made by a newer version of the playground (v99); this one reads v1.',
     });
   });
@@ -149,6 +172,7 @@ describe('scenario links: what cannot be opened, and why', () => {
     const error = failure(decodeScenario(linkOfJson('{}', 0)));
     expect(error).toEqual({
       kind: 'wrong-version',
+      code: 'MPP021',
       message: 'This link names scenario format v0, which the playground never wrote; this one reads v1.',
     });
   });
@@ -195,6 +219,7 @@ describe('scenario links: what cannot be opened, and why', () => {
     for (const link of [linkOfJson('{nope'), linkOfBytes(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]))]) {
       expect(failure(decodeScenario(link))).toEqual({
         kind: 'bad-json',
+        code: 'MPP025',
         message: "This link's scenario unpacks, but not into readable settings (it is not valid JSON text).",
       });
     }
@@ -203,6 +228,7 @@ describe('scenario links: what cannot be opened, and why', () => {
   it('schema: a value out of range', () => {
     expect(failure(decodeScenario(linkOfJson('{"orders": -1}')))).toEqual({
       kind: 'schema',
+      code: 'MPP026',
       message:
         "This link's scenario has settings the playground cannot use: orders: expected an integer from 0 to 500, got -1.",
     });
@@ -270,6 +296,7 @@ describe('scenario links: what cannot be opened, and why', () => {
     for (const [json, problem] of cases) {
       expect(failure(decodeScenario(linkOfJson(json))), json).toEqual({
         kind: 'schema',
+        code: 'MPP026',
         message: `This link's scenario has settings the playground cannot use: ${problem}.`,
       });
     }

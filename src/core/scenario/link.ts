@@ -79,7 +79,10 @@ export function decodeScenario(hash: string): DecodeResult {
   try {
     return { ok: true, scenario: decode(json) };
   } catch (error) {
-    if (error instanceof ScenarioError) return fail(LINK_ERRORS.schema(error.problems));
+    if (error instanceof ScenarioError)
+      return fail(
+        error.unfit ? LINK_ERRORS.unfit(error.unfit, error.problems) : LINK_ERRORS.schema(error.problems),
+      );
     throw error;
   }
 }

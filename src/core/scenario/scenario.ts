@@ -56,10 +56,19 @@ export interface Scenario {
    * `log-tailing` follows the database's change log, as Debezium's outbox event router does, and never writes the outbox.
    */
   relay: RelayMode;
+  /** Which broker implementation carries the run's messages: see BROKERS. */
+  broker: BrokerKind;
 }
 
 export const RELAY_MODES = ['polling', 'log-tailing'] as const;
 export type RelayMode = (typeof RELAY_MODES)[number];
+
+/**
+ * `local`: the durable log in its own worker and IndexedDB, with BroadcastChannel as the wire (zero setup, and
+ * the only one deterministic runs use). NATS JetStream will be the second value, `nats`.
+ */
+export const BROKERS = ['local'] as const;
+export type BrokerKind = (typeof BROKERS)[number];
 
 /**
  * shop: order, payment, inventory, shipping (+ orchestrator) and the broker.
@@ -118,4 +127,5 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   topology: 'shop',
   snapshotEvery: 100,
   relay: 'polling',
+  broker: 'local',
 });

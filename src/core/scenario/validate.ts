@@ -1,6 +1,8 @@
 // Turns an untrusted value (parsed from a link, a file, a test) into a
 // Scenario, or into one sentence per wrong field. Strict: unknown keys are
-// errors. It fills in nothing — defaults are the link decoders' business.
+// errors. A scenario whose fields are each valid is then checked against what
+// its topology can do (topologyFit.ts). It fills in nothing — defaults are the
+// link decoders' business.
 
 import * as v from 'valibot';
 import { CDC_CRASH_POINT_NAMES, CRASH_POINT_NAMES, ES_CRASH_POINT_NAMES } from '../crashPoints';
@@ -18,34 +20,61 @@ import {
   SCENARIO_MODES,
   TOPOLOGIES,
   RELAY_MODES,
+  BROKERS,
   type Scenario,
+  type Topology,
 } from './scenario';
+import { faultPlanProblems, topologyProblems } from './topologyFit';
 import { DATA_EDIT_SCHEMA, type DataEdit } from './editableRows';
 
-/** Thrown by parseScenario; `problems` holds one `path: what is wrong` sentence per issue. */
+/**
+ * Thrown by parseScenario; `problems` holds one `path: what is wrong` sentence per issue. `unfit`: every
+ * setting is valid on its own, but the topology named cannot honour them all (see topologyFit.ts).
+ */
 export class ScenarioError extends Error {
-  constructor(readonly problems: string[]) {
+  constructor(
+    readonly problems: string[],
+    readonly unfit?: Topology,
+  ) {
     super(problems.join('; '));
     this.name = 'ScenarioError';
   }
 }
 
-export type ScenarioValidation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
+export type ScenarioValidation =
+  { ok: true; scenario: Scenario } | { ok: false; problems: string[]; unfit?: Topology };
 
 // A value that breaks several checks of one field (Infinity is neither an
 // integer nor under the maximum) is one problem, said once.
 const ONE_PROBLEM_PER_FIELD = { abortPipeEarly: true } as const;
 
+/** Each field is checked first; only a scenario whose fields are all valid is checked against its topology. */
 export function validateScenario(input: unknown): ScenarioValidation {
   const result = v.safeParse(SCENARIO_SCHEMA, input, ONE_PROBLEM_PER_FIELD);
-  if (result.success) return { ok: true, scenario: result.output };
-  return { ok: false, problems: result.issues.map(describeIssue) };
+  if (!result.success) return { ok: false, problems: result.issues.map((issue) => describeIssue(issue)) };
+  const unfit = topologyProblems(result.output);
+  if (unfit.length) return { ok: false, problems: unfit, unfit: result.output.topology };
+  return { ok: true, scenario: result.output };
 }
 
 export function parseScenario(input: unknown): Scenario {
   const result = validateScenario(input);
-  if (!result.ok) throw new ScenarioError(result.problems);
+  if (!result.ok) throw new ScenarioError(result.problems, result.unfit);
   return result.scenario;
+}
+
+export type FaultPlanValidation = { ok: true; faults: Fault[] } | { ok: false; problems: string[] };
+
+/**
+ * A fault plan from a script or the Faults tab, for a run of `topology` already going: checked as a link's
+ * `faults` is, against every process that topology can have (the run's other settings are not asked).
+ */
+export function validateFaultPlan(input: unknown, topology: Topology): FaultPlanValidation {
+  const result = v.safeParse(FAULTS_SCHEMA, input, ONE_PROBLEM_PER_FIELD);
+  if (!result.success)
+    return { ok: false, problems: result.issues.map((issue) => describeIssue(issue, ['faults'])) };
+  const problems = faultPlanProblems(result.output, topology);
+  return problems.length ? { ok: false, problems } : { ok: true, faults: result.output };
 }
 
 export type DataEditValidation = { ok: true; edit: DataEdit } | { ok: false; problems: string[] };
@@ -54,7 +83,7 @@ export type DataEditValidation = { ok: true; edit: DataEdit } | { ok: false; pro
 export function validateDataEdit(input: unknown): DataEditValidation {
   const result = v.safeParse(DATA_EDIT_SCHEMA, input, ONE_PROBLEM_PER_FIELD);
   if (result.success) return { ok: true, edit: result.output };
-  return { ok: false, problems: result.issues.map(describeIssue) };
+  return { ok: false, problems: result.issues.map((issue) => describeIssue(issue)) };
 }
 
 // Each schema's message is the "expected …" half; describeIssue adds the path
@@ -116,6 +145,11 @@ const FAULT_SCHEMA: v.GenericSchema<unknown, Fault> = v.variant(
   'expected a fault kind: crash, duplicate, broker-outage, delay or slow',
 );
 
+const FAULTS_SCHEMA = v.pipe(
+  v.array(FAULT_SCHEMA, 'expected a list of faults'),
+  v.maxLength(L.faults.max, `expected at most ${L.faults.max} faults`),
+);
+
 const boolean = v.boolean('expected true or false');
 
 function numberIn(min: number, max: number) {
@@ -144,10 +178,7 @@ const SCENARIO_SCHEMA: v.GenericSchema<unknown, Scenario> = v.pipe(
     mode: oneOf(SCENARIO_MODES),
     seed: integerIn(L.seed.min, L.seed.max),
     orders: integerIn(L.orders.min, L.orders.max),
-    faults: v.pipe(
-      v.array(FAULT_SCHEMA, 'expected a list of faults'),
-      v.maxLength(L.faults.max, `expected at most ${L.faults.max} faults`),
-    ),
+    faults: FAULTS_SCHEMA,
     data: v.pipe(
       v.array(DATA_EDIT_SCHEMA, 'expected a list of row edits'),
       v.maxLength(L.data.max, `expected at most ${L.data.max} row edits`),
@@ -162,6 +193,7 @@ const SCENARIO_SCHEMA: v.GenericSchema<unknown, Scenario> = v.pipe(
     topology: oneOf(TOPOLOGIES),
     snapshotEvery: integerIn(L.snapshotEvery.min, L.snapshotEvery.max),
     relay: oneOf(RELAY_MODES),
+    broker: oneOf(BROKERS),
   }),
 );
 
@@ -170,8 +202,9 @@ const SCENARIO_SCHEMA: v.GenericSchema<unknown, Scenario> = v.pipe(
 const SHOWN_KEY = 20;
 const SHOWN_VALUE = 20;
 
-function describeIssue(issue: v.BaseIssue<unknown>): string {
-  const path = formatPath(issue.path);
+/** `within`: the path the checked value sits at, when it was checked apart from its scenario. */
+function describeIssue(issue: v.BaseIssue<unknown>, within: string[] = []): string {
+  const path = formatPath(issue.path, within);
   // A strict object reports key problems itself: an unknown key (expecting
   // `never`, with the key as input) or a missing one.
   if (issue.type === 'strict_object' && issue.path?.length) {
@@ -182,13 +215,14 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   return `${path}: ${issue.message}, got ${describeValue(issue.input)}`;
 }
 
-function formatPath(path: v.IssuePathItem[] | undefined): string {
-  if (!path?.length) return 'scenario';
-  return path
-    .map((item, index) => {
-      if (typeof item.key === 'number') return `[${item.key}]`;
-      const key = clip(String(item.key), SHOWN_KEY);
-      return index === 0 ? key : `.${key}`;
+function formatPath(path: v.IssuePathItem[] | undefined, within: string[]): string {
+  const keys = [...within, ...(path ?? []).map((item) => item.key)];
+  if (!keys.length) return 'scenario';
+  return keys
+    .map((key, index) => {
+      if (typeof key === 'number') return `[${key}]`;
+      const shown = clip(String(key), SHOWN_KEY);
+      return index === 0 ? shown : `.${shown}`;
     })
     .join('');
 }

@@ -13,12 +13,12 @@ import type { LogRecord } from '../envelope';
 import type { InboxRow, MetaRow } from '../rows';
 import type { CrashSwitch } from '../crash';
 import { isCrash } from '../crash';
-import type { BrokerClient, Delivery } from '../broker/brokerClient';
+import type { BrokerPort, Delivery } from '../broker/brokerPort';
 import type { ServiceConfig, ServiceDefinition } from './definition';
 import { inTransaction, type UnitDeps } from './unitOfWork';
 
 export interface ConsumerDeps extends UnitDeps {
-  broker: BrokerClient;
+  broker: BrokerPort;
   clock: Clock;
   crash: CrashSwitch;
   def: ServiceDefinition;

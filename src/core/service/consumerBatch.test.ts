@@ -29,7 +29,11 @@ const created = (n: number, orderId = `o-${n}`): OutboxRow => ({
 });
 
 async function producer(): Promise<BrokerClient> {
-  client = new BrokerClient('test-producer', h.runId, broadcastChannels(BroadcastChannel as never));
+  client = new BrokerClient({
+    self: 'test-producer',
+    runId: h.runId,
+    openChannel: broadcastChannels(BroadcastChannel as never),
+  });
   return client;
 }
 

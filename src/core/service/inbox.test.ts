@@ -30,7 +30,11 @@ describe('inbox', () => {
     h = createHarness();
     await h.startBroker();
     const payment = await h.startService('payment');
-    client = new BrokerClient('test-producer', h.runId, broadcastChannels(BroadcastChannel as never));
+    client = new BrokerClient({
+      self: 'test-producer',
+      runId: h.runId,
+      openChannel: broadcastChannels(BroadcastChannel as never),
+    });
     await client.publish([toMessage('order', row)]);
     await client.publish([toMessage('order', row)]);
     await h.settle();
@@ -46,7 +50,11 @@ describe('inbox', () => {
     h = createHarness();
     await h.startBroker();
     const payment = await h.startService('payment', { inbox: false, idempotencyKeys: false });
-    client = new BrokerClient('test-producer', h.runId, broadcastChannels(BroadcastChannel as never));
+    client = new BrokerClient({
+      self: 'test-producer',
+      runId: h.runId,
+      openChannel: broadcastChannels(BroadcastChannel as never),
+    });
     await client.publish([toMessage('order', row)]);
     await client.publish([toMessage('order', row)]);
     await h.settle();

@@ -9,8 +9,7 @@ import { makeEvent } from '../envelope';
 import type { OutboxRow } from '../rows';
 import type { CrashSwitch } from '../crash';
 import { isCrash } from '../crash';
-import type { BrokerClient } from '../broker/brokerClient';
-import type { OutgoingMessage } from '../broker/wire';
+import type { BrokerPort, OutgoingMessage } from '../broker/brokerPort';
 import type { ServiceConfig } from './definition';
 import { topicOf } from './topics';
 import type { RelayMode } from '../scenario/scenario';
@@ -21,7 +20,7 @@ import { LoopingRelay } from './relayLoop';
 export interface RelayDeps {
   service: string;
   db: Dexie;
-  broker: BrokerClient;
+  broker: BrokerPort;
   clock: Clock;
   crash: CrashSwitch;
   config: () => ServiceConfig;

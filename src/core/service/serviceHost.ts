@@ -7,7 +7,7 @@ import type { Clock, SteppedClock } from '../clock';
 import { CrashSwitch, isCrash } from '../crash';
 import type { CrashPoint } from '../crashPoints';
 import { withoutLiveQueries, type DexieDeps } from '../broker/brokerDb';
-import { BrokerClient } from '../broker/brokerClient';
+import type { BrokerPort } from '../broker/brokerPort';
 import type { Fact } from '../telemetry';
 import type { OpenChannel } from '../transport';
 import type { ProcedureContext, ServiceConfig, ServiceDefinition } from './definition';
@@ -27,6 +27,11 @@ export interface ServiceHostDeps {
   runId: string;
   dexie: DexieDeps;
   openChannel: OpenChannel;
+  /**
+   * This process's own port to the broker (in a deterministic run, one that stamps its requests with `stepped`).
+   * The host owns it from here: stop() closes it.
+   */
+  broker: BrokerPort;
   clock: Clock;
   /** Simulation time for deadlines (and its speed); real time at 1× when not given. */
   simClock?: { now(): number; get(): { speed: number } };
@@ -63,7 +68,7 @@ const RELAY_REPORT_EVERY_MS = 1000;
 export class ServiceHost {
   readonly db: Dexie;
   readonly crash: CrashSwitch;
-  private readonly broker: BrokerClient;
+  private readonly broker: BrokerPort;
   private readonly rpc: RpcNode;
   private readonly relay: OutboxRelayLike;
   private readonly consumer: Consumer;
@@ -93,14 +98,7 @@ export class ServiceHost {
     this.db.use(commitCapture((changes) => this.onCommit(changes)));
     const clock = deps.stepped ?? deps.clock;
     const simClock = deps.stepped ?? deps.simClock;
-    this.broker = new BrokerClient(
-      name,
-      deps.runId,
-      deps.openChannel,
-      undefined,
-      undefined,
-      deps.stepped ?? null,
-    );
+    this.broker = deps.broker;
     // In a deterministic run only one step is ever under way, so a call nobody answers soon never will be
     // (the callee died in this step): give up quickly, and with the same wording on every host.
     this.rpc = new RpcNode(
@@ -392,7 +390,8 @@ export class ServiceHost {
 
   /** The relay's meter, for the canvas: after every publish, and otherwise at most once a second. */
   reportRelay(now = false): void {
-    const at = Date.now();
+    // Real time, not simulation time: this paces the canvas, whatever the run's speed.
+    const at = this.deps.clock.now();
     if (!now && at - this.lastRelayReport < RELAY_REPORT_EVERY_MS) return;
     this.lastRelayReport = at;
     this.deps.emit({ kind: 'relay', service: this.def.name, stats: this.relay.meter.snapshot() });

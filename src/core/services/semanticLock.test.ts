@@ -51,7 +51,11 @@ async function run(
   h = createHarness();
   await h.startBroker();
   const host = await h.startService(service, { sagaStyle: 'orchestration', semanticLocks });
-  client = new BrokerClient('test-orchestrator', h.runId, broadcastChannels(BroadcastChannel as never));
+  client = new BrokerClient({
+    self: 'test-orchestrator',
+    runId: h.runId,
+    openChannel: broadcastChannels(BroadcastChannel as never),
+  });
   // One at a time, in this order: the compensation first, as when its own lane overtakes a stuck command.
   for (const message of messages) {
     await client.publish([toMessage('orchestrator', message)]);
@@ -108,7 +112,11 @@ describe('semantic lock', () => {
     h = createHarness();
     await h.startBroker();
     const payment = await h.startService('payment', { sagaStyle: 'choreography' });
-    client = new BrokerClient('test-services', h.runId, broadcastChannels(BroadcastChannel as never));
+    client = new BrokerClient({
+      self: 'test-services',
+      runId: h.runId,
+      openChannel: broadcastChannels(BroadcastChannel as never),
+    });
     const event = (id: string, aggregatetype: string, type: string, payload: object): OutboxRow => ({
       id,
       aggregatetype,

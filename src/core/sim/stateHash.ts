@@ -14,3 +14,8 @@ export function stateHash(snapshot: {
   void _live;
   return fingerprint(canonicalJson({ services: snapshot.services, broker: durable }));
 }
+
+/** A fingerprint of named databases' tables: the end state of a topology without a broker log of its own. */
+export function tablesHash(databases: Record<string, TableDump | undefined>): string {
+  return fingerprint(canonicalJson(databases));
+}

@@ -1,15 +1,15 @@
-// The steps a deterministic run is made of, and how a trace names them.
+// The steps a deterministic shop run is made of, and how a trace names them
+// (restarts, user commands and clock jumps are named the same in every topology).
 
-import type { ProcessName } from '../telemetry';
 import type { ServiceName } from '../rows';
 
 export type GrantedStep =
   /** A crashed process comes back and recovers from its database. */
-  | { kind: 'restart'; process: ProcessName }
+  | { kind: 'restart'; process: string }
   /** The scenario's nth order is placed. */
   | { kind: 'place'; n: number }
   /** A command someone asked for while the run was going (a button, a script). */
-  | { kind: 'user'; service: ServiceName; name: string; id: number }
+  | { kind: 'user'; service: string; name: string; id: number }
   | { kind: 'relay'; service: ServiceName }
   | { kind: 'consume'; service: ServiceName; topic: string; partition: number }
   /** A service's timers (saga deadlines) are due. */

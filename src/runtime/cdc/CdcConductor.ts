@@ -1,4 +1,4 @@
-// The CDC run's conductor (live only): the one Conductor's lifecycle over the
+// The CDC run's conductor: the one Conductor's lifecycle over the
 // broker, the legacy `listings` service, the `connector` and the `query`
 // service, plus this run's own calls (writes to the legacy table, its change
 // log, the connector's position, search), what is owed before it is at rest,
@@ -11,7 +11,7 @@ import type { CdcSystemSnapshot } from '../../core/cdc/legacy/cdcInvariants';
 import type { Anomaly } from '../../core/invariants';
 import { serviceConfig } from '../../core/service/pace';
 import type { CdcController, CdcEvent, CdcNode, CdcProcess } from '../cdcController';
-import { Conductor, type ConductorOptions } from '../run/Conductor';
+import { Conductor, type ConductorOptions, type StartContext } from '../run/Conductor';
 import { CDC_FACTS } from '../topologies/cdc';
 import type { BrokerStartOptions, ListingsStartOptions, PacedStartOptions } from '../startOptions';
 import { cdcOwed, cdcSnapshot } from './cdcReads';
@@ -65,11 +65,18 @@ export class CdcConductor extends Conductor<CdcNode, CdcEvent> implements CdcCon
   }
 
   /** The broker keeps its log as long as the pace says; listings gets the scenario's seed, the others the pace. */
-  protected startOptions(name: CdcNode): BrokerStartOptions | ListingsStartOptions | PacedStartOptions {
+  protected startOptions(
+    name: CdcNode,
+    { deterministic }: StartContext,
+  ): BrokerStartOptions | ListingsStartOptions | PacedStartOptions {
     const { pace, seed } = this.setup;
     if (name === 'broker')
-      return { logRetentionMs: serviceConfig({ pace }).retention?.brokerLogMs ?? null, paused: false };
-    return name === 'listings' ? { seed } : { pace };
+      return {
+        logRetentionMs: serviceConfig({ pace }).retention?.brokerLogMs ?? null,
+        paused: false,
+        deterministic,
+      };
+    return name === 'listings' ? { seed, deterministic } : { pace, deterministic };
   }
 
   /** Only now do the connector and the query service start working: a planned crash counts from their first step. */

@@ -30,7 +30,7 @@ import {
 import { randomId } from '../../core/ids';
 import type { Anomaly } from '../../core/invariants';
 import type { EsController, EsEvent } from '../esController';
-import { Conductor, type ConductorOptions } from '../run/Conductor';
+import { Conductor, type ConductorOptions, type StartContext } from '../run/Conductor';
 import { ES_FACTS } from '../topologies/eventSourced';
 import type { EsStoreStartOptions, PacedStartOptions } from '../startOptions';
 import { checkEsInvariants } from '../../core/eventsourcing/esInvariants';
@@ -59,7 +59,7 @@ export class EsConductor extends Conductor<EsProcess, EsEvent> implements EsCont
 
   /** Resolves once the transfer completed; rejects if the bank died on the way (its restart finishes the transfer). */
   async transfer(from: string, to: string, amount: number): Promise<string> {
-    const transferId = randomId('t');
+    const transferId = this.newId('t');
     this.transfersRunning++;
     try {
       await this.call('bank', 'transfer', { transferId, from, to, amount });
@@ -150,8 +150,12 @@ export class EsConductor extends Conductor<EsProcess, EsEvent> implements EsCont
   }
 
   /** The stores get how often to snapshot; the query service the pace to tail them at. */
-  protected startOptions(name: EsProcess): EsStoreStartOptions | PacedStartOptions {
-    return name === 'query' ? { pace: this.setup.pace } : { snapshotEvery: this.setup.snapshotEvery };
+  protected startOptions(
+    name: EsProcess,
+    { deterministic }: StartContext,
+  ): EsStoreStartOptions | PacedStartOptions {
+    if (name === 'query') return { pace: this.setup.pace, deterministic };
+    return { snapshotEvery: this.setup.snapshotEvery, deterministic };
   }
 
   protected report(facts: { kind: string }[]): { events: EsEvent[]; changed: boolean } {

@@ -53,6 +53,7 @@ const FACTS: RunFacts<P> = {
   },
   watch: { quietWaitMs: 0, busyCheckEveryMs: 0, checkAfterLifecycle: true },
   steps: false,
+  opensPaused: true,
 };
 
 class TestConductor extends Conductor<P, { kind: string }> {

@@ -14,7 +14,7 @@ import type { Anomaly } from '../../core/invariants';
 import { waitForQuiet } from '../../core/quiet';
 import { canonicalJson, fingerprint } from '../../core/hash';
 import { DEFAULT_SCENARIO, type Scenario } from '../../core/scenario/scenario';
-import { validateScenario } from '../../core/scenario/validate';
+import { validateFaultPlan } from '../../core/scenario/validate';
 import { broadcastChannels, channelNames, type Channel } from '../../core/transport';
 import { AnomalyWatcher } from '../anomalyWatcher';
 import type { ProcessStatus, RunMode, SimState } from '../controller';
@@ -23,6 +23,8 @@ import { FaultControl } from '../faultControl';
 import type { ProcessHandle } from '../processHandle';
 import { deleteStaleRuns, keepRunAlive } from '../runRegistry';
 import type { StepDriver } from '../stepDriver';
+import { driveWorld } from '../stepping/driveWorld';
+import { randomId, seededIds } from '../../core/ids';
 import type { ConductorOptions, StartContext, SteppingContext } from './conductorTypes';
 import { ProcessTable } from './ProcessTable';
 import type { RunEvent } from './runEvents';
@@ -55,6 +57,7 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   private readonly errors: RunEvent<P>[] = [];
   private readonly telemetry: Channel;
   private stopHeartbeat: () => void = () => undefined;
+  private readonly seededIds: (prefix: string) => string;
 
   constructor(
     options: ConductorOptions,
@@ -64,11 +67,13 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     this.setup = { ...DEFAULT_SCENARIO, ...options.scenario };
     // A topology without a sim world yet runs a deterministic link live (its scenario still says what was asked).
     this.mode = facts.steps ? this.setup.mode : 'live';
-    // A deterministic run opens at step 0, so whoever opened the link sees the start and chooses: Step, Play or Run to end.
-    this.paused = this.mode === 'deterministic';
+    // A deterministic run on a page with Step and Play opens at step 0, so whoever opened the link sees the start and
+    // chooses: Step, Play or Run to end. Without them it plays until a script steps, pauses or runs it to its end.
+    this.paused = this.mode === 'deterministic' && facts.opensPaused;
     this.seed = this.setup.seed;
     this.resumed = options.resumed ?? false;
     this.salt = this.resumed ? `/resumed-${crypto.randomUUID().slice(0, 8)}` : '';
+    this.seededIds = seededIds(this.seed, `conductor${this.salt}`);
     this.processNames = [...facts.processes];
     this.processes = new ProcessTable(facts.processes, facts.spawn, {
       status: (event) => this.publish([event]),
@@ -124,9 +129,15 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   protected async setToWork(_process: P): Promise<void> {}
   /** Called once every process has started, before stepping begins (a scenario's data goes in here). */
   protected async started(): Promise<void> {}
-  /** The topology's deterministic world, driven by the seeded scheduler (only asked when `facts.steps`). */
-  protected stepping(_context: SteppingContext<P, E>): Promise<StepDriver> | null {
-    return null;
+  /** The topology's deterministic world, driven by the seeded scheduler (only asked when `facts.steps`): by default its spec's. */
+  protected stepping(context: SteppingContext<P, E>): Promise<StepDriver> | null {
+    const spec = this.facts.stepping;
+    if (!spec) return null;
+    const workers = {
+      status: (p: P) => this.status(p),
+      call: <T>(p: P, method: string, ...args: unknown[]) => this.handle(p).call<T>(method, ...args),
+    };
+    return driveWorld(spec.world(workers, context as SteppingContext<P, unknown>, this.setup), context);
   }
   /** What a new listener hears first, before the processes (where the clock stands, say). */
   protected present(): (E | RunEvent<P>)[] {
@@ -203,9 +214,15 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     return this.watcher.check(settled);
   }
 
-  /** A fingerprint of everything the checker reads: equal end states hash equal, on every host. */
+  /**
+   * A fingerprint of the run's state, equal for equal states on every host: the stepping spec's (every database,
+   * read between two steps), or else of everything the checker reads.
+   */
   async stateHash(): Promise<string> {
-    return fingerprint(canonicalJson(await this.snapshot()));
+    const spec = this.facts.stepping;
+    if (!spec) return fingerprint(canonicalJson(await this.snapshot()));
+    if (!this.driver) return spec.stateHash(this.runId);
+    return this.driver.between(() => spec.stateHash(this.runId));
   }
 
   scenario(): Scenario {
@@ -239,9 +256,9 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
 
   /** A new plan is checked as strictly as a share link's, against this run's topology. */
   protected validatePlan(plan: Fault[]): Fault[] {
-    const checked = validateScenario({ ...DEFAULT_SCENARIO, topology: this.setup.topology, faults: plan });
+    const checked = validateFaultPlan(plan, this.setup.topology);
     if (!checked.ok) throw new Error(`not a valid fault plan: ${checked.problems.join('; ')}`);
-    return checked.scenario.faults;
+    return checked.faults;
   }
 
   // ——— Time and stepping ———
@@ -362,9 +379,24 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     return this.processes.handle(name);
   }
 
-  /** A call to a process, refused while it is still starting. */
+  /** A call to a process, refused while it is still starting; in a deterministic run a command waits for its step. */
   protected call<T>(name: P, method: string, ...args: unknown[]): Promise<T> {
+    const step = this.facts.stepping?.commands[name]?.[method];
+    if (step && this.driver) return this.request<T>(name, step, args);
     return this.processes.call<T>(name, method, ...args);
+  }
+
+  /** Deterministic runs: `step` in `process` with `input` waits for the scheduler to grant it; resolves with what it returned. */
+  protected async request<T>(process: P, step: string, input: unknown): Promise<T> {
+    const driver = this.deterministic();
+    const granted = driver.scheduler.request(process, step, input);
+    driver.wake();
+    return JSON.parse(await granted) as T;
+  }
+
+  /** An id for something the conductor starts (a transfer, say): from the seed in a deterministic run. */
+  protected newId(prefix: string): string {
+    return this.mode === 'deterministic' ? this.seededIds(prefix) : randomId(prefix);
   }
 
   protected fail(name: ErrorName, detail?: string): void {

@@ -3,6 +3,7 @@
 // worker script each runs, and how its anomaly watcher should pace itself.
 
 import type { CrashPoint } from '../../core/crashPoints';
+import type { SteppingSpec } from '../stepping/steppingSpec';
 
 export interface RunFacts<P extends string> {
   /** Every process of the run, in the order subscribers first hear of them. */
@@ -31,4 +32,8 @@ export interface RunFacts<P extends string> {
   };
   /** The topology has a deterministic world (Conductor's `stepping` slot); without one a deterministic link runs live. */
   steps: boolean;
+  /** Its deterministic world as a spec (the default `stepping` slot): the world, the commands that wait, the hash. */
+  stepping?: SteppingSpec<P>;
+  /** Its page has Step and Play: a deterministic run opens paused at step 0 instead of playing by itself. */
+  opensPaused: boolean;
 }

@@ -22,7 +22,7 @@ import { Conductor, type ConductorOptions, type StartContext, type SteppingConte
 import { shopFacts, shopServices } from '../topologies/shop';
 import { brokerLogOf, owedBy, snapshotOf, type RunProcesses, type Snapshot } from '../runReads';
 import type { BrokerStartOptions, ServiceStartOptions } from '../startOptions';
-import { startStepping } from '../startStepping';
+import { startShopStepping } from '../stepping/shopStepping';
 import type { StepDriver } from '../stepDriver';
 
 export type { Snapshot } from '../runReads';
@@ -64,7 +64,7 @@ export class ShopConductor extends Conductor<ProcessName, Fact> implements Contr
   }
 
   protected stepping(context: SteppingContext<ProcessName, Fact>): Promise<StepDriver> {
-    return startStepping({
+    return startShopStepping({
       ...context,
       processNames: this.processNames,
       proc: (name) => this.handle(name),
@@ -129,9 +129,7 @@ export class ShopConductor extends Conductor<ProcessName, Fact> implements Contr
   /** Runs a service's command; in a deterministic run it waits for its step like everything else. */
   private async command<T>(service: ServiceName, name: string, input: unknown): Promise<T> {
     if (!this.driver) return this.handle(service).call<T>('command', name, input);
-    const granted = this.driver.scheduler.request(service, name, input);
-    this.driver.wake();
-    return JSON.parse(await granted) as T;
+    return this.request<T>(service, name, input);
   }
 
   /** Replaces the fault plan; a slow consumer, in a live run, is a longer pause before each delivery. */

@@ -8,6 +8,7 @@ import type { CdcNode } from '../cdcController';
 import { CDC_NODES } from '../cdc/cdcReads';
 import { spawnCdcWorker } from '../cdc/cdcWorkers';
 import type { RunFacts } from '../run/runFacts';
+import { CDC_STEPPING } from '../stepping/cdcStepping';
 import { openRun } from './openRun';
 import type { TopologyModule } from './topologyModule';
 
@@ -21,8 +22,11 @@ export const CDC_FACTS: RunFacts<CdcNode> = {
   spawn: spawnCdcWorker,
   // A crash changes what the checker would find (the connector may republish, say), yet no worker reports it.
   watch: { quietWaitMs: 0, busyCheckEveryMs: 0, checkAfterLifecycle: true },
-  // No sim world yet: a deterministic link runs live. A world plugs in at CdcConductor's `stepping` slot.
-  steps: false,
+  // Its steps are granted by the seeded scheduler over its sim world (src/runtime/stepping).
+  steps: true,
+  stepping: CDC_STEPPING,
+  // Its page has no Step or Play yet: a deterministic run plays until a script steps, pauses or runs it.
+  opensPaused: false,
 };
 
 export const cdcTopology: TopologyModule<'cdc'> = {

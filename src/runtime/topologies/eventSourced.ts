@@ -5,6 +5,7 @@
 import { ES_CRASH_POINTS, ES_PROCESSES, type EsProcess } from '../../core/eventsourcing/esTypes';
 import { spawnEsWorker } from '../es/esWorkers';
 import type { RunFacts } from '../run/runFacts';
+import { ES_STEPPING } from '../stepping/esStepping';
 import { openRun } from './openRun';
 import type { TopologyModule } from './topologyModule';
 
@@ -16,8 +17,11 @@ export const ES_FACTS: RunFacts<EsProcess> = {
   spawn: spawnEsWorker,
   // The workers report appends and projections, not each start or crash: the watcher looks after those too.
   watch: { quietWaitMs: 0, busyCheckEveryMs: 0, checkAfterLifecycle: true },
-  // No sim world yet: a deterministic link runs live. A world plugs in at EsConductor's `stepping` slot.
-  steps: false,
+  // Its steps are granted by the seeded scheduler over its sim world (src/runtime/stepping).
+  steps: true,
+  stepping: ES_STEPPING,
+  // Its page has no Step or Play yet: a deterministic run plays until a script steps, pauses or runs it.
+  opensPaused: false,
 };
 
 export const eventSourcedTopology: TopologyModule<'event-sourced'> = {

@@ -29,6 +29,7 @@ export function shopFacts(scenario: Scenario): RunFacts<ProcessName> {
     // Every commit is reported, so the watcher hears each change; under load, a snapshot is costly.
     watch: { quietWaitMs: 1000, busyCheckEveryMs: 5000, checkAfterLifecycle: false },
     steps: true,
+    opensPaused: true,
   };
 }
 

@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Anomaly } from '../../core/invariants';
 import type { CdcEvent } from '../../runtime/cdcController';
 import { applyCdcEvents, initialCdcData, type CdcData } from './cdcState';
+import { actionFailure } from '../store/actionFailure';
 
 export type CdcPolled = Partial<Pick<CdcData, 'listings' | 'changes' | 'connector' | 'docs'>>;
 
@@ -15,7 +16,8 @@ export interface CdcFactsActions {
   setPolled(polled: CdcPolled): void;
   setPollError(message: string | null): void;
   setAnomalies(anomalies: Anomaly[], settled: boolean): void;
-  reportError(code: string, message: string): void;
+  /** A failure of the page's own calls (a rejected controller promise), named by its action: see actionFailure. */
+  reportError(action: string, message: string): void;
   dismissError(seq: number): void;
 }
 
@@ -32,7 +34,7 @@ export function createCdcFactsStore(now: () => number = Date.now): CdcFactsStore
     setPolled: (polled) => set(polled),
     setPollError: (pollError) => get().pollError !== pollError && set({ pollError }),
     setAnomalies: (anomalies, settled) => set({ anomalies, anomalyCheck: { at: now(), settled } }),
-    reportError: (code, message) => get().ingest([{ kind: 'error', code, message }]),
+    reportError: (action, message) => get().ingest([actionFailure(action, message)]),
     dismissError: (seq) => set({ errors: get().errors.filter((e) => e.seq !== seq) }),
   }));
 }

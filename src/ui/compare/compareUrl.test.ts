@@ -33,17 +33,25 @@ describe('parseCompare', () => {
   it('names the side that is missing', () => {
     const [a, b] = parseCompare(q({ compare: '1', a: encodeScenario(scenario) }));
     expect(a.ok).toBe(true);
-    expect(b).toMatchObject({ key: 'b', ok: false, error: expect.stringMatching(/^No link given: add b=/) });
+    expect(b).toMatchObject({
+      key: 'b',
+      ok: false,
+      error: expect.stringMatching(/^MPP028: No link given: add b=/),
+    });
     const [empty] = parseCompare('?compare=1&a=&b=x');
     expect(empty).toMatchObject({ key: 'a', ok: false });
   });
 
-  it("says why a side's link is bad, with the decoder's own message", () => {
+  it("says why a side's link is bad, with the decoder's own code and message", () => {
     const tampered = '#s/v1/not*base64';
     const [a, b] = parseCompare(q({ a: tampered, b: '#s/v9/abc' }));
     const expected = decodeScenario(tampered);
     expect(expected.ok).toBe(false);
-    expect(a).toEqual({ key: 'a', ok: false, error: !expected.ok && expected.error.message });
+    expect(a).toEqual({
+      key: 'a',
+      ok: false,
+      error: !expected.ok && `${expected.error.code}: ${expected.error.message}`,
+    });
     expect(b.ok === false && b.error).toMatch(/version/i);
   });
 });

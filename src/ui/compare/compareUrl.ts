@@ -4,6 +4,7 @@
 
 import { decodeScenario, encodeScenario } from '../../core/scenario/link';
 import type { Scenario } from '../../core/scenario/scenario';
+import { ERROR_CATALOGUE } from '../../core/errorCatalogue';
 
 export type SideKey = 'a' | 'b';
 
@@ -21,10 +22,10 @@ function side(params: URLSearchParams, key: SideKey): CompareSide {
     return {
       key,
       ok: false,
-      error: `No link given: add ${key}=<a url-encoded #s/v1/… link> to the address.`,
+      error: `${ERROR_CATALOGUE.COMPARE_NO_LINK.code}: No link given: add ${key}=<a url-encoded #s/v1/… link> to the address.`,
     };
   const decoded = decodeScenario(link);
-  if (!decoded.ok) return { key, ok: false, error: decoded.error.message };
+  if (!decoded.ok) return { key, ok: false, error: `${decoded.error.code}: ${decoded.error.message}` };
   // Re-encoded from the checked scenario: the frame opens exactly what was validated here.
   return { key, ok: true, scenario: decoded.scenario, src: frameSrc(decoded.scenario) };
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_APPROACH, type Approach } from '../approach';
 import { crashPointsFor } from './crashPointsFor';
+import { ORDERINGS, PUBLISHINGS, SAGA_STYLES } from '../../core/scenario/scenario';
+import { TOPOLOGY_FACTS } from '../../core/scenario/topologyFacts';
+import { SERVICE_NAMES } from '../../core/rows';
 
 const approach = (patch: Partial<Approach>): Approach => ({ ...DEFAULT_APPROACH, ...patch });
 
@@ -37,5 +40,18 @@ describe('crashPointsFor', () => {
     expect(
       crashPointsFor(approach({ ordering: 'direct-calls' }), 'payment', 'consumer-after-commit-before-ack'),
     ).toEqual(['before-commit', 'consumer-after-commit-before-ack']);
+  });
+
+  it('never offers a point a share link of the run would refuse (the topology facts allow it)', () => {
+    for (const ordering of ORDERINGS)
+      for (const publishing of PUBLISHINGS)
+        for (const sagaStyle of SAGA_STYLES)
+          for (const process of SERVICE_NAMES) {
+            const allowed = TOPOLOGY_FACTS.shop.processes[process].crashPoints;
+            for (const point of crashPointsFor({ ordering, publishing, sagaStyle }, process))
+              expect(allowed, `${ordering}/${publishing}/${sagaStyle}: ${process} at ${point}`).toContain(
+                point,
+              );
+          }
   });
 });

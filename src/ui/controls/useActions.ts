@@ -34,31 +34,31 @@ export function useActions(): Actions {
   const store = usePlaygroundStore();
   return useMemo(
     () => ({
-      placeOrder: (input) => guarded(store, 'place-order-failed', () => controller.placeOrder(input)),
-      placeOrders: (count) => guarded(store, 'place-orders-failed', () => controller.placeOrders(count)),
+      placeOrder: (input) => guarded(store, 'Place order', () => controller.placeOrder(input)),
+      placeOrders: (count) => guarded(store, 'Place orders', () => controller.placeOrders(count)),
       setPlaying: (playing) =>
-        guarded(store, playing ? 'play-failed' : 'pause-failed', () => {
+        guarded(store, playing ? 'Play' : 'Pause', () => {
           if (playing) controller.play();
           else controller.pause();
           store.getState().setPlaying(playing);
         }),
-      crashAt: (process, point) => guarded(store, 'crash-failed', () => controller.crashAt(process, point)),
-      crashNow: (process) => guarded(store, 'crash-failed', () => controller.crashNow(process)),
-      restart: (process) => guarded(store, 'restart-failed', () => controller.restart(process)),
+      crashAt: (process, point) => guarded(store, 'Crash', () => controller.crashAt(process, point)),
+      crashNow: (process) => guarded(store, 'Crash', () => controller.crashNow(process)),
+      restart: (process) => guarded(store, 'Restart', () => controller.restart(process)),
       configure: (patch, onFailed) =>
-        guarded(store, 'configure-failed', () =>
+        guarded(store, 'Change setting', () =>
           controller.configure(patch).catch((err: unknown) => {
             onFailed?.();
             throw err;
           }),
         ),
-      setSpeed: (speed) => guarded(store, 'speed-failed', () => controller.setSpeed(speed)),
+      setSpeed: (speed) => guarded(store, 'Set speed', () => controller.setSpeed(speed)),
       sagaAction: (action, sagaId) =>
-        guarded(store, 'saga-action-failed', () => controller.sagaAction(action, sagaId)),
+        guarded(store, 'Saga action', () => controller.sagaAction(action, sagaId)),
       editRow: (service, table, row) =>
-        guarded(store, 'edit-row-failed', () => controller.editRow(service, table, row)),
-      step: () => guarded(store, 'step-failed', () => controller.step()),
-      runToEnd: () => guarded(store, 'run-to-end-failed', () => controller.runToEnd()),
+        guarded(store, 'Edit row', () => controller.editRow(service, table, row)),
+      step: () => guarded(store, 'Step', () => controller.step()),
+      runToEnd: () => guarded(store, 'Run to end', () => controller.runToEnd()),
     }),
     [controller, store],
   );

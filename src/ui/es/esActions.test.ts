@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamInfo } from '../../runtime/esController';
+import { createInProcessEsController, type InProcessEsController } from '../../test/inProcessEsController';
 import {
   growCount,
   growFraction,
@@ -9,7 +10,6 @@ import {
   target,
   transferSource,
 } from './esActions';
-import { createFakeEsController, type FakeEsController } from './fakeEsController';
 
 const s = (store: 'orders' | 'bank', id: string, version = 1): StreamInfo => ({
   store,
@@ -19,8 +19,8 @@ const s = (store: 'orders' | 'bank', id: string, version = 1): StreamInfo => ({
 });
 const streams = [s('orders', 'order-1'), s('bank', 'acct-1'), s('orders', 'order-2'), s('bank', 'acct-2')];
 
-let fake: FakeEsController | undefined;
-afterEach(() => fake?.dispose());
+let run: InProcessEsController | undefined;
+afterEach(() => run?.dispose());
 
 describe('toolbar actions', () => {
   it('aims at the chosen stream of the right store, else the newest', () => {
@@ -54,15 +54,15 @@ describe('toolbar actions', () => {
   });
 
   it('makes an order with items and an account with money', async () => {
-    fake = createFakeEsController();
-    await newOrder(fake, 'order-1', 1);
-    await openAccount(fake, 'acct-1', 1);
-    expect((await fake.stateAt('order-1')).state).toMatchObject({
+    run = await createInProcessEsController();
+    await newOrder(run, 'order-1', 1);
+    await openAccount(run, 'acct-1', 1);
+    expect((await run.stateAt('order-1')).state).toMatchObject({
       status: 'DRAFT',
       total: 84,
       customerId: 'alice',
     });
-    expect((await fake.stateAt('acct-1')).state).toMatchObject({
+    expect((await run.stateAt('acct-1')).state).toMatchObject({
       status: 'OPEN',
       balance: 100,
       owner: 'Ada',

@@ -13,6 +13,7 @@ import type {
 } from '../../runtime/esController';
 import { nextId } from './esIds';
 import { applyEsEvents, initialEsData, type EsData } from './esState';
+import { actionFailure } from '../store/actionFailure';
 
 /** A race the user staged, as the controller reported it. */
 export interface RaceOutcome {
@@ -39,7 +40,8 @@ export interface EsFactsActions {
   }): void;
   setPollError(message: string | null): void;
   setAnomalies(anomalies: Anomaly[], settled: boolean): void;
-  reportError(code: string, message: string): void;
+  /** A failure of the page's own calls (a rejected controller promise), named by its action: see actionFailure. */
+  reportError(action: string, message: string): void;
   dismissError(seq: number): void;
 }
 
@@ -74,7 +76,7 @@ export function createEsFactsStore(now: () => number = Date.now): EsFactsStore {
       })),
     setPollError: (pollError) => get().pollError !== pollError && set({ pollError }),
     setAnomalies: (anomalies, settled) => set({ anomalies, anomalyCheck: { at: now(), settled } }),
-    reportError: (code, message) => get().ingest([{ kind: 'error', code, message }]),
+    reportError: (action, message) => get().ingest([actionFailure(action, message)]),
     dismissError: (seq) => set({ errors: get().errors.filter((e) => e.seq !== seq) }),
   }));
 }

@@ -17,8 +17,7 @@ export function ImportScenario({ report }: { report(outcome: Outcome): void }) {
     e.target.value = '';
     if (!file) return;
     if (file.size > MAX_SCENARIO_FILE_BYTES) {
-      const refused = IMPORT_ERRORS.tooLarge(file.size, MAX_SCENARIO_FILE_BYTES);
-      return report(SHARE_MESSAGES.importRefused(refused.message, refused.problems));
+      return report(SHARE_MESSAGES.importRefused(IMPORT_ERRORS.tooLarge(file.size, MAX_SCENARIO_FILE_BYTES)));
     }
     let text: string;
     try {
@@ -27,7 +26,7 @@ export function ImportScenario({ report }: { report(outcome: Outcome): void }) {
       return report(SHARE_MESSAGES.importUnreadable(error));
     }
     const read = readScenarioFile(text);
-    if (!read.ok) return report(SHARE_MESSAGES.importRefused(read.error.message, read.error.problems));
+    if (!read.ok) return report(SHARE_MESSAGES.importRefused(read.error));
     openLink(scenarioLink(shareBase(window.location.href), read.scenario), window.location);
   };
   return (

@@ -15,7 +15,10 @@ export function ShareOutcome({ outcome }: { outcome: Outcome | null }) {
       {outcome?.link && <ManualCopy link={outcome.link} />}
       {outcome?.tone === 'failure' && (
         <div className="share-alert" role="alert">
-          <p>{outcome.text}</p>
+          <p>
+            {outcome.code && <span className="error-code">{outcome.code} </span>}
+            {outcome.text}
+          </p>
           {outcome.problems && outcome.problems.length > 0 && <Problems problems={outcome.problems} />}
         </div>
       )}

@@ -6,6 +6,8 @@ import { errorText } from '../store/connect';
 export interface Outcome {
   tone: 'news' | 'failure';
   text: string;
+  /** The error catalogue's code of a failure, shown beside its text. */
+  code?: string;
   /** Lines listed under the text: one per bad setting of an imported file. */
   problems?: readonly string[];
   /** A share link the clipboard refused, shown selected to copy by hand. */
@@ -31,10 +33,11 @@ export const SHARE_MESSAGES = {
     tone: 'failure',
     text: `Could not export ${fileName}: ${errorText(error)}`,
   }),
-  importRefused: (text: string, problems: readonly string[]): Outcome => ({
+  importRefused: (refused: { code: string; message: string; problems: readonly string[] }): Outcome => ({
     tone: 'failure',
-    text,
-    problems,
+    code: refused.code,
+    text: refused.message,
+    problems: refused.problems,
   }),
   importUnreadable: (error: unknown): Outcome => ({
     tone: 'failure',

@@ -42,9 +42,8 @@ export function usePlanSaver(): PlanSaver {
         await controller.setFaultPlan(plan);
         return true;
       } catch (err) {
-        const message = `${what} failed: ${errorText(err)}`;
-        if (mounted.current) setError(message);
-        else store.getState().reportError('fault-plan-failed', message);
+        if (mounted.current) setError(`${what} failed: ${errorText(err)}`);
+        else store.getState().reportError(what, errorText(err));
         return false;
       } finally {
         if (mounted.current) setBusy(false);

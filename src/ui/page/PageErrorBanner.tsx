@@ -3,6 +3,7 @@
 // process was up. What is underneath stays up.
 
 import { useStore, type StoreApi } from 'zustand';
+import { ERROR_CATALOGUE } from '../../core/errorCatalogue';
 import type { PageData } from './pageFacts';
 
 interface PageError {
@@ -40,8 +41,10 @@ export function PageErrorBanner({ errors, dismiss, pollError }: PageErrorBannerP
       ))}
       {pollError && (
         <div className="error-item">
-          <span className="error-code">poll</span>
-          <span className="error-message">Could not read the run's state: {pollError}</span>
+          <span className="error-code">{ERROR_CATALOGUE.POLL_FAILED.code}</span>
+          <span className="error-message">
+            {ERROR_CATALOGUE.POLL_FAILED.title} {pollError}
+          </span>
         </div>
       )}
     </div>

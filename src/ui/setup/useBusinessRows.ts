@@ -33,7 +33,7 @@ export function useRowEditor(service: ServiceName, name: string): RowEditor {
       invalid: (field, text) =>
         store
           .getState()
-          .reportError('invalid-value', `${service}.${name} ${field}: “${text}” is not a whole number ≥ 0`),
+          .reportError(`Edit ${service}.${name} ${field}`, `“${text}” is not a whole number ≥ 0`),
     }),
     [actions, store, service, name],
   );

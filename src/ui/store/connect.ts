@@ -8,14 +8,14 @@ export function connectController(controller: Controller, store: PlaygroundStore
   return controller.subscribe((events) => store.getState().ingest(events));
 }
 
-/** Call a controller method; a rejection lands in the error banner instead of an unhandled rejection. */
-export function guarded(store: PlaygroundStore, code: string, action: () => unknown): void {
+/** Call a controller method; a rejection lands in the error banner, named by `what`, instead of an unhandled rejection. */
+export function guarded(store: PlaygroundStore, what: string, action: () => unknown): void {
   try {
     const result = action();
     if (result instanceof Promise)
-      result.catch((err: unknown) => store.getState().reportError(code, errorText(err)));
+      result.catch((err: unknown) => store.getState().reportError(what, errorText(err)));
   } catch (err) {
-    store.getState().reportError(code, errorText(err));
+    store.getState().reportError(what, errorText(err));
   }
 }
 

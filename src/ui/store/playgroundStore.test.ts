@@ -47,16 +47,16 @@ describe('playground store', () => {
     expect(store.getState().errors).toEqual([]);
   });
 
-  it('guarded turns a rejected controller call into an error entry', async () => {
+  it("guarded turns a rejected controller call into an error entry, under the catalogue's code, named by its action", async () => {
     const store = createPlaygroundStore();
-    guarded(store, 'restart-failed', () => Promise.reject(new Error('worker did not start')));
-    guarded(store, 'crash-failed', () => {
+    guarded(store, 'Restart', () => Promise.reject(new Error('worker did not start')));
+    guarded(store, 'Crash', () => {
       throw new Error('sync failure');
     });
     await Promise.resolve();
     expect(store.getState().errors.map((e) => [e.code, e.message])).toEqual([
-      ['crash-failed', 'sync failure'],
-      ['restart-failed', 'worker did not start'],
+      ['MPP011', 'Crash: sync failure'],
+      ['MPP011', 'Restart: worker did not start'],
     ]);
   });
 });

@@ -7,6 +7,7 @@ import { applyEvents } from './applyEvents';
 import { createFrameBatcher, type LoadGovernor, type Schedule } from './frameBatcher';
 import { initialState } from './initialState';
 import type { Anomaly, PlaygroundData } from './types';
+import { actionFailure } from './actionFailure';
 
 export interface PlaygroundActions {
   /** Queue events; they are applied together on the next animation frame. */
@@ -16,8 +17,8 @@ export interface PlaygroundActions {
   /** The invariant checker's verdict, from outside the event stream; `settled`: taken while the system was quiet. */
   setAnomalies(anomalies: readonly Anomaly[], settled?: boolean): void;
   setPlaying(playing: boolean): void;
-  /** Report a failure of the UI's own calls (a rejected controller promise) like a conductor error. */
-  reportError(code: string, message: string): void;
+  /** Report a failure of the UI's own calls (a rejected controller promise) like a conductor error: see actionFailure. */
+  reportError(action: string, message: string): void;
   dismissError(seq: number): void;
   reset(): void;
 }
@@ -56,7 +57,7 @@ export function createPlaygroundStore(
       applyNow,
       setAnomalies: (anomalies, settled = true) => set({ anomalies, anomalyCheck: { at: now(), settled } }),
       setPlaying: (playing) => set({ playing }),
-      reportError: (code, message) => applyNow([{ kind: 'error', code, message }]),
+      reportError: (action, message) => applyNow([actionFailure(action, message)]),
       dismissError: (seq) => set({ errors: get().errors.filter((e) => e.seq !== seq) }),
       reset: () => {
         batcher.cancel();

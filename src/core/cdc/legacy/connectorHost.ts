@@ -7,10 +7,11 @@
 
 import type { CdcHostDeps } from './hostDeps';
 import type { Dexie } from 'dexie';
-import { BrokerClient } from '../../broker/brokerClient';
+import type { BrokerPort } from '../../broker/brokerPort';
 import { CrashSwitch, isCrash } from '../../crash';
 import type { CrashPoint } from '../../crashPoints';
 import type { ConnectorState } from '../cdcTypes';
+import type { CdcStep, ConnectorPending } from './cdcSteps';
 import { lastSeq } from '../changeLogDb';
 import { CdcConnector, type ConnectorDeps, type PublishedBatch } from '../connector';
 import type { PositionStore } from '../positionStore';
@@ -26,8 +27,8 @@ import { LISTINGS_SERVICE, LISTINGS_TABLE, openListingsDb } from './listingsDb';
 export interface ConnectorHostDeps extends CdcHostDeps {
   /** A poll or publish failed for another reason than a crash; reported once per run of failures, retried at the poll interval. */
   onError?: (error: unknown) => void;
-  /** How long a publish waits for the broker's acknowledgement before it is retried (BrokerClient's default when absent). */
-  publishTimeoutMs?: number;
+  /** The connector's port to the broker; the host owns it from here (close() closes it). */
+  broker: BrokerPort;
   /** Test-only: the chaos suite's broken variant rewires the connector it builds (see src/test/cdcHarness.ts). */
   rewire?: (deps: ConnectorDeps, host: ConnectorHost) => ConnectorDeps;
 }
@@ -39,7 +40,7 @@ export class ConnectorHost {
   readonly source: Dexie;
   readonly positions: PositionStore;
   readonly crash: CrashSwitch;
-  readonly broker: BrokerClient;
+  readonly broker: BrokerPort;
   private totals: ConnectorTotals | null = null;
   private connector: CdcConnector | null = null;
   private stopped = false;
@@ -50,7 +51,7 @@ export class ConnectorHost {
     this.db = openConnectorDb(deps.runId, deps.dexie);
     this.source = openListingsDb(deps.runId, deps.dexie, { capture: false });
     this.positions = dbPositionStore(this.db);
-    this.broker = new BrokerClient('connector', deps.runId, deps.openChannel, deps.publishTimeoutMs);
+    this.broker = deps.broker;
   }
 
   /** `loop: false` leaves the work to the caller: a test calls connect and drain, a worker calls run once its crashes are armed. */
@@ -121,6 +122,29 @@ export class ConnectorHost {
       }
       if (consumed < pace.batch) await clock.sleep(pace.pollMs);
     }
+  }
+
+  /** Deterministic runs: whether it has connected, and whether the log has changes it has not published. */
+  async pending(): Promise<ConnectorPending> {
+    const { position, lag } = (await this.state()).sources[0];
+    const behind =
+      lag > 0 || (position.inFlight ?? 0) > position.seq || position.snapshotInFlight !== undefined;
+    return { connected: this.connector?.position(LISTINGS_SERVICE) !== undefined, behind };
+  }
+
+  /** Deterministic runs: performs one granted step at simulation time `at`; returns what it did, for the trace. */
+  async step(step: CdcStep, at: number): Promise<string> {
+    this.deps.stepped?.set(at);
+    if (step.kind === 'poll') return `published ${await this.poll()} changes`;
+    if (step.kind !== 'connect') throw new Error(`connector cannot ${step.kind}`);
+    try {
+      await this.connect();
+    } catch (error) {
+      // A cut-short connect starts over, as in the live loop.
+      if (!this.connector?.position(LISTINGS_SERVICE)) this.connector = null;
+      throw error;
+    }
+    return `at ${this.connector!.position(LISTINGS_SERVICE)!.seq}`;
   }
 
   /** Where the connector stands, as its database says, against the head of the log. */

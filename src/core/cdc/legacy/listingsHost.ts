@@ -6,6 +6,9 @@
 
 import type { Dexie, Table } from 'dexie';
 import type { DexieDeps } from '../../broker/brokerDb';
+import type { SteppedClock } from '../../clock';
+import { runHostCall } from '../../sim/hostCalls';
+import type { CdcStep } from './cdcSteps';
 import { CrashSwitch } from '../../crash';
 import type { CrashPoint } from '../../crashPoints';
 import { hashString } from '../../hash';
@@ -25,6 +28,8 @@ export interface ListingsHostDeps {
   emit: (report: CdcReport) => void;
   /** Ends the process at a crash point; code after the point never runs. */
   die: (point: CrashPoint) => void;
+  /** A deterministic run: `now` must read this clock, which each granted step sets to its simulation time. */
+  stepped?: SteppedClock;
 }
 
 export class ListingsHost {
@@ -80,6 +85,28 @@ export class ListingsHost {
       await this.write(randomWrite(random, existing));
       progress(done);
     }
+  }
+
+  /** One random write over the listings there are, drawn from the seed and the log's length; its listing's id. */
+  async writeRandom(): Promise<string> {
+    const existing = (await this.table().toCollection().primaryKeys()) as string[];
+    return this.write(randomWrite(await this.random(), existing));
+  }
+
+  /** Deterministic runs: performs one granted write (the workload's or a user's) at simulation time `at`. */
+  step(step: CdcStep, at: number): Promise<string> {
+    this.deps.stepped?.set(at);
+    if (step.kind !== 'command') throw new Error(`listings cannot ${step.kind}`);
+    return runHostCall(
+      {
+        writeRandom: () => this.writeRandom(),
+        write: (write: ListingWrite) => this.write(write),
+        writeMany: (count: number) => this.writeMany(count),
+      },
+      'listings',
+      step.name,
+      step.input,
+    );
   }
 
   listings(): Promise<ListingRow[]> {

@@ -6,10 +6,11 @@
 
 import type { CdcHostDeps } from './hostDeps';
 import type { Dexie } from 'dexie';
-import { BrokerClient, type Delivery } from '../../broker/brokerClient';
+import type { BrokerPort, Delivery } from '../../broker/brokerPort';
 import { CrashSwitch, isCrash } from '../../crash';
 import type { CrashPoint } from '../../crashPoints';
 import type { ListingRow, SearchDocRow, SearchStats } from '../cdcTypes';
+import type { CdcStep } from './cdcSteps';
 import type { ChangeEvent } from '../changeEvent';
 import { LISTINGS_TOPIC } from './listingsDb';
 import {
@@ -27,12 +28,14 @@ export const QUERY_GROUP = 'query';
 export interface SearchHostDeps extends CdcHostDeps {
   /** A batch could not be applied (it is nacked, so the broker delivers it again). */
   onError?: (error: unknown) => void;
+  /** The query service's port to the broker; the host owns it from here (close() closes it). */
+  broker: BrokerPort;
 }
 
 export class SearchHost {
   readonly db: Dexie;
   readonly crash: CrashSwitch;
-  readonly broker: BrokerClient;
+  readonly broker: BrokerPort;
   /** Deliveries received and not yet committed and acknowledged. */
   busy = 0;
   private queue: Promise<void> = Promise.resolve();
@@ -44,7 +47,7 @@ export class SearchHost {
     this.db = openSearchDb(deps.runId, deps.dexie, (changes) =>
       deps.emit({ kind: 'commit', service: 'query', changes }),
     );
-    this.broker = new BrokerClient(QUERY_GROUP, deps.runId, deps.openChannel);
+    this.broker = deps.broker;
   }
 
   /** `consume: false` opens the database only; `consume()` joins the group later (once planned crashes are armed). */
@@ -55,6 +58,25 @@ export class SearchHost {
 
   consume(): Promise<void> {
     return this.broker.subscribe(QUERY_GROUP, [LISTINGS_TOPIC], (delivery) => this.enqueue(delivery));
+  }
+
+  /**
+   * Deterministic runs: one granted delivery at simulation time `at` — up to `max` records of one partition,
+   * fetched, applied and acknowledged (twice if a duplicate fault says so). Returns what happened, for the trace.
+   */
+  async step(step: CdcStep, at: number): Promise<string> {
+    this.deps.stepped?.set(at);
+    if (step.kind !== 'consume') throw new Error(`query cannot ${step.kind}`);
+    this.crash.assertAlive();
+    const { topic, partition } = step;
+    const batch = await this.broker.fetch(QUERY_GROUP, topic, partition, step.max);
+    if (batch.heldBack) return 'held back by a delay fault';
+    if (!batch.records.length) return 'nothing to fetch';
+    const delivery = { group: QUERY_GROUP, topic, partition, records: batch.records };
+    await this.process(delivery);
+    if (batch.duplicate) await this.process(delivery);
+    const offsets = `${batch.records[0].offset}..${batch.records[batch.records.length - 1].offset}`;
+    return `applied ${topic}#${partition} ${offsets}${batch.duplicate ? ' twice' : ''}`;
   }
 
   close(): void {
@@ -101,7 +123,9 @@ export class SearchHost {
     if (this.crash.dead || !records.length) return;
     const expected = this.expected.get(partition);
     if (expected !== undefined && records[0].offset > expected) return;
-    if (this.deps.pace.applyDelayMs) await this.deps.clock.sleep(this.deps.pace.applyDelayMs);
+    // A deterministic run's steps are paced by its scheduler, not here.
+    if (this.deps.pace.applyDelayMs && !this.deps.stepped)
+      await this.deps.clock.sleep(this.deps.pace.applyDelayMs);
     this.crash.assertAlive();
     const events = records.map((r) => r.event.data as ChangeEvent<ListingRow>);
     let counts;

@@ -4,6 +4,7 @@
 // Pure; the record below makes a new action kind name its topology or fail to compile.
 
 import type { Topology } from '../scenario';
+import { TOPOLOGY_FACTS } from '../topologyFacts';
 import type { CdcAction, EsAction, NarrativeAction } from './types';
 
 const TOPOLOGY_OF: Record<NarrativeAction['kind'], Topology> = {
@@ -33,12 +34,6 @@ const TOPOLOGY_OF: Record<NarrativeAction['kind'], Topology> = {
   showCdcTab: 'cdc',
 };
 
-const RUN_NAMES: Record<Topology, string> = {
-  shop: 'a shop run',
-  'event-sourced': 'an event-sourced run',
-  cdc: 'a change-data-capture run',
-};
-
 export function actionTopology(action: NarrativeAction): Topology {
   return TOPOLOGY_OF[action.kind];
 }
@@ -55,5 +50,5 @@ export function isCdcAction(action: NarrativeAction): action is CdcAction {
 export function wrongTopologyText(action: NarrativeAction, topology: Topology): string | null {
   const home = actionTopology(action);
   if (home === topology) return null;
-  return `"${action.kind}" works only in ${RUN_NAMES[home]}; this is ${RUN_NAMES[topology]}`;
+  return `"${action.kind}" works only in ${TOPOLOGY_FACTS[home].runName}; this is ${TOPOLOGY_FACTS[topology].runName}`;
 }

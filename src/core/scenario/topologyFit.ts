@@ -1,0 +1,118 @@
+// The cross-field checks: settings that are each valid, asked of a topology that cannot honour them (a broker
+// fault in a run without a broker, a crash at a point the process never reaches, the shop's switches on an
+// event-sourced run). One `path: what is wrong` sentence per problem, read off TOPOLOGY_FACTS; pure.
+
+import type { Fault } from '../faults/faultPlan';
+import { libraryEntry } from './library';
+import { DEFAULT_SCENARIO, type Scenario, type Topology } from './scenario';
+import {
+  TOPOLOGY_FACTS,
+  TOPOLOGY_SETTINGS,
+  type BrokerFaultKind,
+  type ProcessFacts,
+  type TopologyFacts,
+} from './topologyFacts';
+
+/** Everything in `s` that its topology cannot do; empty when the scenario fits. */
+export function topologyProblems(s: Scenario): string[] {
+  const facts = TOPOLOGY_FACTS[s.topology];
+  return [
+    ...settingProblems(s, facts),
+    ...s.faults.flatMap((fault, i) => faultProblems(fault, `faults[${i}]`, s, facts)),
+    ...s.data.flatMap((edit, i) =>
+      facts.dataServices.includes(edit.service)
+        ? []
+        : [`data[${i}].service: ${facts.runName} has no ${edit.service} service whose rows to set`],
+    ),
+    ...guideProblems(s, facts),
+  ];
+}
+
+/**
+ * A fault plan's problems in a run of `topology`, without the settings a run may change later: a plan edited
+ * in a running shop is checked against every process the shop can have (the orchestrator included).
+ */
+export function faultPlanProblems(faults: readonly Fault[], topology: Topology): string[] {
+  const facts = TOPOLOGY_FACTS[topology];
+  return faults.flatMap((fault, i) => faultProblems(fault, `faults[${i}]`, null, facts));
+}
+
+function settingProblems(s: Scenario, facts: TopologyFacts): string[] {
+  return TOPOLOGY_SETTINGS.filter(
+    (key) => !facts.honours.includes(key) && s[key] !== DEFAULT_SCENARIO[key],
+  ).map((key) => {
+    const readers = (Object.values(TOPOLOGY_FACTS) as TopologyFacts[])
+      .filter((f) => f.honours.includes(key))
+      .map((f) => f.runName);
+    return `${key}: ${facts.runName} does not read this setting (only ${readers.join(' or ')} does), so it stays ${show(DEFAULT_SCENARIO[key])}, got ${JSON.stringify(s[key])}`;
+  });
+}
+
+const BROKER_FAULT_NAMES: Record<BrokerFaultKind, string> = {
+  duplicate: 'a duplicate delivery',
+  delay: 'a delayed delivery',
+  'broker-outage': 'a broker outage',
+  slow: 'a slow consumer',
+};
+
+/** `s`: the scenario the fault is part of; null when its other settings are not known (see faultPlanProblems). */
+function faultProblems(fault: Fault, path: string, s: Scenario | null, facts: TopologyFacts): string[] {
+  if (fault.kind === 'crash') {
+    const problem = processProblem(fault.service, `${path}.service`, 'process', s, facts);
+    if (problem) return [problem];
+    const { crashPoints } = facts.processes[fault.service];
+    if (crashPoints.includes(fault.point)) return [];
+    return [
+      `${path}.point: ${fault.service} never reaches ${fault.point}; it can crash at ${crashPoints.join(', ')}`,
+    ];
+  }
+  if (!facts.brokerFaults.includes(fault.kind)) {
+    return [
+      facts.brokerFaults.length
+        ? `${path}.kind: ${facts.runName} cannot stage ${BROKER_FAULT_NAMES[fault.kind]}; its broker faults are ${facts.brokerFaults.join(', ')}`
+        : `${path}.kind: ${BROKER_FAULT_NAMES[fault.kind]} is a broker fault, and ${facts.runName} has no broker`,
+    ];
+  }
+  if (fault.kind === 'broker-outage') return [];
+  const problem = processProblem(fault.group, `${path}.group`, 'consumer group', s, facts);
+  return problem ? [problem] : [];
+}
+
+/** Why `name` is not a process (or, for `consumer group`, a broker consumer) of this run; null when it is. */
+function processProblem(
+  name: string,
+  path: string,
+  what: 'process' | 'consumer group',
+  s: Scenario | null,
+  facts: TopologyFacts,
+): string | null {
+  const candidates = Object.entries(facts.processes)
+    .filter(([, p]) => what === 'process' || p.consumerGroup)
+    .map(([processName]) => processName);
+  if (!candidates.includes(name)) {
+    return `${path}: ${facts.runName} has no ${what} ${name}; its ${what === 'process' ? 'processes' : 'consumer groups'}: ${candidates.join(', ')}`;
+  }
+  const absentBecause = s && unmet(facts.processes[name], s);
+  return absentBecause ? `${path}: ${name} runs only when ${absentBecause}` : null;
+}
+
+/** The first setting `process` needs that `s` does not have, as words; null when it runs. */
+function unmet(process: ProcessFacts, s: Scenario): string | null {
+  for (const [key, value] of Object.entries(process.onlyWhen ?? {}) as [keyof Scenario, unknown][]) {
+    if (s[key] !== value) return `${key} is ${show(value)}, and this scenario's is ${show(s[key])}`;
+  }
+  return null;
+}
+
+/** A library guide narrates one topology's run: its steps call that run's actions. */
+function guideProblems(s: Scenario, facts: TopologyFacts): string[] {
+  const entry = s.guide ? libraryEntry(s.guide) : undefined;
+  if (!entry || entry.scenario.topology === s.topology) return [];
+  return [
+    `guide: ${s.guide} is the story of ${TOPOLOGY_FACTS[entry.scenario.topology].runName}; this is ${facts.runName}`,
+  ];
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

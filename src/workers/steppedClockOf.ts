@@ -1,0 +1,12 @@
+// A deterministic run's process keeps a stepped clock, starting at the time
+// its (re)start was granted; each granted step then sets it. Live: none.
+
+import { SteppedClock } from '../core/clock';
+import type { SteppedStartOptions } from '../runtime/startOptions';
+
+export function steppedClockOf(options: SteppedStartOptions): SteppedClock | undefined {
+  if (!options.deterministic) return undefined;
+  const clock = new SteppedClock();
+  clock.set(options.deterministic.at);
+  return clock;
+}
