@@ -43,10 +43,10 @@ export function GuideSteps({ entry }: { entry: LibraryEntry }) {
             {n.do && (
               <p className="guide-does">
                 {running
-                  ? `Now: ${actionText(n.do)}…`
+                  ? `Now: ${actionText(n.do, entry.scenario.topology)}…`
                   : i <= reached
-                    ? `✓ ${actionText(n.do, 'past')}`
-                    : `On arrival: ${actionText(n.do)}`}
+                    ? `✓ ${actionText(n.do, entry.scenario.topology, 'past')}`
+                    : `On arrival: ${actionText(n.do, entry.scenario.topology)}`}
               </p>
             )}
             {notes[i] && <p className="guide-note">{notes[i]}</p>}

@@ -4,12 +4,12 @@
 
 import type { CdcAction } from '../../core/scenario/library';
 
-const TAB_NAMES: Record<Extract<CdcAction, { kind: 'showCdcTab' }>['tab'], string> = {
+const TAB_NAMES: Record<Extract<CdcAction, { kind: 'showTab' }>['tab'], string> = {
   envelope: 'Envelope',
   anomalies: 'Anomalies',
 };
 
-type Write = Extract<CdcAction, { kind: 'cdcWrite' }>['write'];
+type Write = Extract<CdcAction, { kind: 'write' }>['write'];
 
 function writeText(write: Write, past: boolean): string {
   switch (write.op) {
@@ -29,22 +29,22 @@ function writeText(write: Write, past: boolean): string {
 export function cdcActionText(action: CdcAction, past: boolean): string {
   const verb = (present: string, done: string) => (past ? done : present);
   switch (action.kind) {
-    case 'cdcWrite':
+    case 'write':
       return writeText(action.write, past);
-    case 'cdcWriteMany':
+    case 'writeMany':
       return `${verb('makes', 'made')} ${action.count.toLocaleString('en')} random writes to the listings table`;
-    case 'cdcCrashAt':
+    case 'crashAt':
       return `${verb('arms', 'armed')} a crash of ${action.process} at ${action.point}`;
-    case 'cdcRestart':
+    case 'restart':
       return `${verb('restarts', 'restarted')} ${action.process}`;
-    case 'cdcSettle':
+    case 'settle':
       return verb(
         'waits until the read model has applied the whole log',
         'waited until the read model had applied the whole log',
       );
-    case 'cdcSearch':
+    case 'search':
       return `${verb('searches', 'searched')} for “${action.text}”${action.city ? ` in ${action.city}` : ''}`;
-    case 'showCdcTab':
+    case 'showTab':
       return `${verb('opens', 'opened')} the ${TAB_NAMES[action.tab]} tab`;
   }
 }

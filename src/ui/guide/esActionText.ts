@@ -4,7 +4,7 @@
 
 import type { EsAction } from '../../core/scenario/library';
 
-const TAB_NAMES: Record<Extract<EsAction, { kind: 'showEsTab' }>['tab'], string> = {
+const TAB_NAMES: Record<Extract<EsAction, { kind: 'showTab' }>['tab'], string> = {
   replay: 'Replay',
   race: 'Race',
   ryw: 'Read your writes',
@@ -20,7 +20,7 @@ const REMEDY_NAMES: Record<Extract<EsAction, { kind: 'readYourWrites' }>['remedy
 export function esActionText(action: EsAction, past: boolean): string {
   const verb = (present: string, done: string) => (past ? done : present);
   switch (action.kind) {
-    case 'esNewOrder':
+    case 'newOrder':
       return `${verb('makes', 'made')} a new order with two items`;
     case 'growOrder':
       return `${verb('grows', 'grew')} the order by ${action.count.toLocaleString('en')} events`;
@@ -32,18 +32,18 @@ export function esActionText(action: EsAction, past: boolean): string {
       return `${verb('transfers', 'transferred')} ${action.amount} from ${action.from} to ${action.to}`;
     case 'crashAt':
       return `${verb('arms', 'armed')} a crash of ${action.process} at ${action.point}`;
-    case 'esRestart':
+    case 'restart':
       return `${verb('restarts', 'restarted')} ${action.process}`;
     case 'rebuild':
       return `${verb('rebuilds', 'rebuilt')} ${action.name} from every event`;
     case 'readYourWrites':
       return `${verb('writes', 'wrote')} an order and ${verb('reads', 'read')} it at once, ${REMEDY_NAMES[action.remedy]}`;
-    case 'esSettle':
+    case 'settle':
       return verb(
         'waits until every read model has caught up',
         'waited until every read model had caught up',
       );
-    case 'showEsTab':
+    case 'showTab':
       return `${verb('opens', 'opened')} the ${TAB_NAMES[action.tab]} tab`;
   }
 }

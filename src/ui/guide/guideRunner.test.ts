@@ -24,7 +24,13 @@ function setup(
   store.getState().setLength(STEPS.length);
   const performed = vi.fn(perform);
   const checked = vi.fn(verdict);
-  const stop = startGuideRunner({ narrative: store, steps: STEPS, perform: performed, verdict: checked });
+  const stop = startGuideRunner({
+    narrative: store,
+    steps: STEPS,
+    topology: 'shop',
+    perform: performed,
+    verdict: checked,
+  });
   return { store, performed, checked, stop };
 }
 

@@ -3,6 +3,7 @@
 // and after the last step the closing check. Framework-free: it watches the
 // narrative store and calls what it is given, so it is tested without React.
 
+import type { Topology } from '../../core/scenario/scenario';
 import type { NarrativeStep } from '../../core/scenario/library';
 import type { StoreApi } from 'zustand';
 import { errorText } from '../store/connect';
@@ -13,13 +14,21 @@ import { invariantSet } from './verdict';
 export interface GuideRunnerDeps {
   narrative: Pick<StoreApi<NarrativeState>, 'getState' | 'setState' | 'subscribe'>;
   steps: readonly NarrativeStep[];
+  /** The run's topology: the steps are its actions. */
+  topology: Topology;
   perform(action: NonNullable<NarrativeStep['do']>): Promise<string | null>;
   /** Lets the system come to rest, then gives the checker's verdict. */
   verdict(): Promise<readonly string[]>;
 }
 
 /** Starts watching; the returned function stops it (a run in flight finishes, but is no longer recorded). */
-export function startGuideRunner({ narrative, steps, perform, verdict }: GuideRunnerDeps): () => void {
+export function startGuideRunner({
+  narrative,
+  steps,
+  topology,
+  perform,
+  verdict,
+}: GuideRunnerDeps): () => void {
   let stopped = false;
   const update = (patch: Partial<NarrativeState>) => {
     if (!stopped) narrative.setState(patch);
@@ -35,7 +44,7 @@ export function startGuideRunner({ narrative, steps, perform, verdict }: GuideRu
     } catch (err) {
       failed = true;
       update({
-        error: `Step ${index + 1} (${action ? actionText(action) : 'no action'}) failed: ${errorText(err)}`,
+        error: `Step ${index + 1} (${action ? actionText(action, topology) : 'no action'}) failed: ${errorText(err)}`,
       });
     }
     if (!failed && index === steps.length - 1) {

@@ -76,11 +76,11 @@ describe('performAction', () => {
 
 describe('actionText', () => {
   it('says what arriving does, and did', () => {
-    expect(actionText({ kind: 'steps', count: 1 })).toBe('grants 1 step');
-    expect(actionText({ kind: 'steps', count: 8 }, 'past')).toBe('granted 8 steps');
-    expect(actionText({ kind: 'placeOrders', count: 2 })).toBe('places 2 orders');
-    expect(actionText({ kind: 'showTab', tab: 'faults' })).toBe('opens the Faults tab');
-    expect(actionText({ kind: 'restart', process: 'order' }, 'past')).toBe('restarted order');
+    expect(actionText({ kind: 'steps', count: 1 }, 'shop')).toBe('grants 1 step');
+    expect(actionText({ kind: 'steps', count: 8 }, 'shop', 'past')).toBe('granted 8 steps');
+    expect(actionText({ kind: 'placeOrders', count: 2 }, 'shop')).toBe('places 2 orders');
+    expect(actionText({ kind: 'showTab', tab: 'faults' }, 'shop')).toBe('opens the Faults tab');
+    expect(actionText({ kind: 'restart', process: 'order' }, 'shop', 'past')).toBe('restarted order');
   });
 });
 
@@ -93,13 +93,18 @@ describe('isProcessDown', () => {
 });
 
 describe('event-sourced actions on the shop page', () => {
-  it('are named, but rejected: this page has no event store', async () => {
-    expect(actionText({ kind: 'growOrder', count: 10_000 })).toBe('grows the order by 10,000 events');
-    expect(actionText({ kind: 'readYourWrites', remedy: 'eventual' }, 'past')).toBe(
+  it('are named in their own run, but rejected here: this page has no event store', async () => {
+    expect(actionText({ kind: 'growOrder', count: 10_000 }, 'event-sourced')).toBe(
+      'grows the order by 10,000 events',
+    );
+    expect(actionText({ kind: 'readYourWrites', remedy: 'eventual' }, 'event-sourced', 'past')).toBe(
       'wrote an order and read it at once, accepting eventual consistency',
     );
+    expect(actionText({ kind: 'growOrder', count: 10 }, 'shop')).toBe(
+      '"growOrder" is not something a shop run can do',
+    );
     await expect(
-      performAction({ kind: 'esNewOrder' }, { controller: fakeController(), showTab: () => {} }),
-    ).rejects.toThrow('works only in an event-sourced run');
+      performAction({ kind: 'newOrder' }, { controller: fakeController(), showTab: () => {} }),
+    ).rejects.toThrow('"newOrder" is not something a shop run can do');
   });
 });

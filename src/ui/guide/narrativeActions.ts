@@ -4,12 +4,13 @@
 // own pages (es/guide/esNarrativeActions.ts, cdc/guide/cdcNarrativeActions.ts): here they reject.
 
 import {
-  isCdcAction,
-  isEsAction,
+  isActionOf,
   wrongTopologyText,
+  type ActionsByTopology,
   type NarrativeAction,
   type ShopAction,
 } from '../../core/scenario/library';
+import type { Topology } from '../../core/scenario/scenario';
 import type { Controller } from '../../runtime/controller';
 import type { ProcessName } from '../../core/telemetry';
 import { cdcActionText } from './cdcActionText';
@@ -37,11 +38,24 @@ const TAB_NAMES: Record<GuideTab, string> = {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** What arriving at this step does ('present') or did ('past'), for the step's line in the guide. */
-export function actionText(action: NarrativeAction, tense: 'present' | 'past' = 'present'): string {
-  const past = tense === 'past';
-  if (isEsAction(action)) return esActionText(action, past);
-  if (isCdcAction(action)) return cdcActionText(action, past);
+const TEXTS: { [T in Topology]: (action: ActionsByTopology[T], past: boolean) => string } = {
+  shop: shopActionText,
+  'event-sourced': esActionText,
+  cdc: cdcActionText,
+};
+
+/** What arriving at this step of a `topology` run's guide does ('present') or did ('past'), for its line in the guide. */
+export function actionText(
+  action: NarrativeAction,
+  topology: Topology,
+  tense: 'present' | 'past' = 'present',
+): string {
+  const wrong = wrongTopologyText(action, topology);
+  if (wrong) return wrong;
+  return (TEXTS[topology] as (a: NarrativeAction, past: boolean) => string)(action, tense === 'past');
+}
+
+function shopActionText(action: ShopAction, past: boolean): string {
   switch (action.kind) {
     case 'steps':
       return `${past ? 'granted' : 'grants'} ${plural(action.count, 'step')}`;
@@ -84,8 +98,7 @@ export async function performAction(
   action: NarrativeAction,
   { controller, showTab }: ActionDeps,
 ): Promise<string | null> {
-  if (isEsAction(action) || isCdcAction(action))
-    throw new Error(wrongTopologyText(action, 'shop') ?? action.kind);
+  if (!isActionOf(action, 'shop')) throw new Error(wrongTopologyText(action, 'shop') ?? action.kind);
   switch (action.kind) {
     case 'steps':
       for (let i = 0; i < action.count; i++) await controller.step();

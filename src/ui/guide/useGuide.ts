@@ -29,6 +29,7 @@ export function useGuideRunner(entry: LibraryEntry | undefined): void {
     return startGuideRunner({
       narrative: useNarrative,
       steps: entry.narrative,
+      topology: entry.scenario.topology,
       perform: (action) =>
         performAction(action, { controller, showTab: (tab) => viewStore.getState().setTab(tab) }),
       verdict: async () => {

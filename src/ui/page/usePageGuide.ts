@@ -36,6 +36,7 @@ export function usePageGuideRunner<C extends GuidedPage>(
     return startGuideRunner({
       narrative: useNarrative,
       steps: guide.narrative,
+      topology: guide.scenario.topology,
       perform: (action) => perform(action, page),
       verdict: async () => {
         await controller.settle();

@@ -1,27 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { actionTopology, isCdcAction, isEsAction, wrongTopologyText } from './actionTopology';
+import { isActionOf, wrongTopologyText } from './actionTopology';
 
-describe('actionTopology', () => {
-  it('tells shop actions from event-sourced ones', () => {
-    expect(actionTopology({ kind: 'runToEnd' })).toBe('shop');
-    expect(actionTopology({ kind: 'growOrder', count: 5 })).toBe('event-sourced');
-    expect(isEsAction({ kind: 'esSettle' })).toBe(true);
-    expect(isEsAction({ kind: 'settle' })).toBe(false);
-    expect(actionTopology({ kind: 'cdcWriteMany', count: 100 })).toBe('cdc');
-    expect(isCdcAction({ kind: 'cdcSettle' })).toBe(true);
-    expect(isCdcAction({ kind: 'esSettle' })).toBe(false);
+describe('which actions a guide may take in each run', () => {
+  it('names each topology’s actions in its own words, the same kind in several', () => {
+    expect(isActionOf({ kind: 'runToEnd' }, 'shop')).toBe(true);
+    expect(isActionOf({ kind: 'runToEnd' }, 'event-sourced')).toBe(false);
+    expect(isActionOf({ kind: 'growOrder', count: 5 }, 'event-sourced')).toBe(true);
+    expect(isActionOf({ kind: 'writeMany', count: 100 }, 'cdc')).toBe(true);
+    for (const topology of ['shop', 'event-sourced', 'cdc'] as const)
+      expect(isActionOf({ kind: 'settle' }, topology), topology).toBe(true);
+  });
+
+  it('refuses a process the run does not have, even for a kind it knows', () => {
+    expect(isActionOf({ kind: 'restart', process: 'bank' }, 'event-sourced')).toBe(true);
+    expect(isActionOf({ kind: 'restart', process: 'broker' }, 'shop')).toBe(true);
+    expect(wrongTopologyText({ kind: 'restart', process: 'bank' }, 'shop')).toBe(
+      '"restart" names bank, and a shop run has no such process',
+    );
+    expect(wrongTopologyText({ kind: 'restart', process: 'connector' }, 'event-sourced')).toBe(
+      '"restart" names connector, and an event-sourced run has no such process',
+    );
   });
 
   it('says why an action does not fit the run, and nothing when it does', () => {
     expect(wrongTopologyText({ kind: 'stageRace' }, 'event-sourced')).toBeNull();
     expect(wrongTopologyText({ kind: 'stageRace' }, 'shop')).toBe(
-      '"stageRace" works only in an event-sourced run; this is a shop run',
+      '"stageRace" is not something a shop run can do',
     );
     expect(wrongTopologyText({ kind: 'steps', count: 1 }, 'event-sourced')).toBe(
-      '"steps" works only in a shop run; this is an event-sourced run',
+      '"steps" is not something an event-sourced run can do',
     );
-    expect(wrongTopologyText({ kind: 'cdcSettle' }, 'shop')).toBe(
-      '"cdcSettle" works only in a change-data-capture run; this is a shop run',
+    expect(wrongTopologyText({ kind: 'search', text: 'x' }, 'shop')).toBe(
+      '"search" is not something a shop run can do',
     );
   });
 });

@@ -4,7 +4,7 @@
 // connector killed mid-stream. Each opens a CDC run (topology 'cdc'). Data only.
 
 import { DEFAULT_SCENARIO, type Scenario } from '../scenario';
-import type { LibraryEntry, NarrativeStep } from './types';
+import type { CdcAction, CdcEntry, NarrativeStep } from './types';
 
 /** Fast-paced, no faults planned up front: the narrative arms its own crash. */
 const CDC_BASE: Scenario = { ...DEFAULT_SCENARIO, topology: 'cdc', pace: 'fast', faults: [], data: [] };
@@ -21,14 +21,14 @@ const TREEHOUSE = {
 const WRITES = 100;
 
 /** Both stories open the same way: the connector's first look at a table that already has rows. */
-const SNAPSHOT_STEP: NarrativeStep = {
+const SNAPSHOT_STEP: NarrativeStep<CdcAction> = {
   say: 'The legacy listings service already holds a few listings, and its code publishes nothing. The connector starts without a stored position, so it first reads the whole table as a snapshot — one change event with op r per row — then follows the change log.',
   watch:
     'The connector: snapshot rows counted, then its position reaches the head of the log. The query node fills with one search document per listing.',
-  do: { kind: 'cdcSettle' },
+  do: { kind: 'settle' },
 };
 
-export const CDC_SCENARIOS: LibraryEntry[] = [
+export const CDC_SCENARIOS: CdcEntry[] = [
   {
     id: 'cdc-legacy-search',
     title: 'CDC: a legacy service feeds search',
@@ -41,30 +41,30 @@ export const CDC_SCENARIOS: LibraryEntry[] = [
         say: `The service inserts a listing — “${TREEHOUSE.title}” in ${TREEHOUSE.city} — as it always has. In the same transaction the change-log middleware writes a change row: op c, no before, the new row as after.`,
         watch:
           'The listings table and, under it, the change log’s newest row (c, green). A dot runs to the connector, then on to the broker and the query service.',
-        do: { kind: 'cdcWrite', write: { op: 'create', listing: TREEHOUSE } },
+        do: { kind: 'write', write: { op: 'create', listing: TREEHOUSE } },
       },
       {
         say: `The price goes up to $175. An update is logged with the row before and after it, so a consumer sees what changed.`,
         watch:
           'The change log’s newest row: op u (amber), price 150 → 175. The Envelope tab shows it as Debezium would: before, after, op, source, ts_ms.',
-        do: { kind: 'cdcWrite', write: { op: 'update', id: TREEHOUSE.id, changes: { price: 175 } } },
+        do: { kind: 'write', write: { op: 'update', id: TREEHOUSE.id, changes: { price: 175 } } },
       },
       {
         say: 'Search the read model the way a guest would. The query service never asked the listings service anything: it applied change events.',
         watch: 'The query node’s search box: the treehouse, at its new price.',
-        do: { kind: 'cdcSearch', text: 'treehouse', city: TREEHOUSE.city },
+        do: { kind: 'search', text: 'treehouse', city: TREEHOUSE.city },
       },
       {
         say: `Now ${WRITES} random writes — creates, updates and deletes — each its own transaction. The connector publishes them in batches, keyed by listing id, to the topic listings.listings.`,
         watch:
           'The progress bar; the change log scrolling; the connector’s position chasing the log’s head, its lag rising and falling.',
-        do: { kind: 'cdcWriteMany', count: WRITES },
+        do: { kind: 'writeMany', count: WRITES },
       },
       {
         say: 'Let it settle: the connector reaches the head of the log, the query service applies the last events, and the checker compares the read model with the table, row by row.',
         watch:
           'The connector’s lag: 0. The Anomalies tab: nothing unpublished, the read model equals the table.',
-        do: { kind: 'cdcSettle' },
+        do: { kind: 'settle' },
       },
     ],
     partner: 'cdc-connector-crash',
@@ -81,29 +81,29 @@ export const CDC_SCENARIOS: LibraryEntry[] = [
       {
         say: 'Arm a crash: the connector will die right after the broker acknowledges its next batch, before it stores its new position.',
         watch: 'The connector: its Arm button stays pressed, and an ARMED badge, until the crash fires.',
-        do: { kind: 'cdcCrashAt', process: 'connector', point: 'cdc-after-publish-before-position' },
+        do: { kind: 'crashAt', process: 'connector', point: 'cdc-after-publish-before-position' },
       },
       {
         say: `${WRITES} random writes. The connector publishes its first batch and dies. The legacy service neither knows nor cares: it keeps writing, and its log keeps growing.`,
         watch:
           'The connector: CRASHED at cdc-after-publish-before-position. The change log’s head moves on; the connector’s stored position stays where it was.',
-        do: { kind: 'cdcWriteMany', count: WRITES },
+        do: { kind: 'writeMany', count: WRITES },
       },
       {
         say: 'Restart the connector. It resumes from its stored position — before the batch it had already published — so that batch goes to the broker a second time.',
         watch:
           'The connector’s duplicates counter, highlighted now that it is above zero; its position catching up with the head.',
-        do: { kind: 'cdcRestart', process: 'connector' },
+        do: { kind: 'restart', process: 'connector' },
       },
       {
         say: 'Let it settle. Each search document remembers the log sequence it reflects, so the query service skips a change it has already applied.',
         watch: 'The query node: duplicates skipped. The connector’s lag: 0.',
-        do: { kind: 'cdcSettle' },
+        do: { kind: 'settle' },
       },
       {
         say: 'Duplicates on the wire, none in the read model: the checker finds every change published and the search documents equal to the table.',
         watch: 'The Anomalies tab.',
-        do: { kind: 'showCdcTab', tab: 'anomalies' },
+        do: { kind: 'showTab', tab: 'anomalies' },
       },
     ],
     partner: 'cdc-legacy-search',

@@ -4,7 +4,7 @@
 // an event-sourced run (three real workers), so each one is live.
 
 import { DEFAULT_SCENARIO, type Scenario } from '../scenario';
-import type { LibraryEntry } from './types';
+import type { EsEntry } from './types';
 
 /** Fast-paced, no faults planned up front: the narrative arms its own crashes. */
 const ES_BASE: Scenario = {
@@ -20,12 +20,12 @@ const ES_BASE: Scenario = {
 const LONG_ORDER = 10_000;
 
 /** Both snapshot scenarios tell the same story: only `snapshotEvery` differs, so their load costs compare. */
-function snapshotStory(snapshots: boolean): LibraryEntry['narrative'] {
+function snapshotStory(snapshots: boolean): EsEntry['narrative'] {
   return [
     {
       say: 'A new order: created, then two items added — three events in the orders store.',
       watch: 'The orders panel: its stream at v3.',
-      do: { kind: 'esNewOrder' },
+      do: { kind: 'newOrder' },
     },
     {
       say: `The order lives a long life: ${LONG_ORDER.toLocaleString('en')} more items added and removed, every one an event.`,
@@ -46,17 +46,17 @@ function snapshotStory(snapshots: boolean): LibraryEntry['narrative'] {
       watch: snapshots
         ? 'The Replay tab’s load cost and the snapshot marks on its slider.'
         : 'The Replay tab’s load cost: no snapshot to start from.',
-      do: { kind: 'showEsTab', tab: 'replay' },
+      do: { kind: 'showTab', tab: 'replay' },
     },
     {
       say: 'Slow or fast, the state is the same: the checker replays each stream and compares it with the live state.',
       watch: 'The Anomalies tab.',
-      do: { kind: 'showEsTab', tab: 'anomalies' },
+      do: { kind: 'showTab', tab: 'anomalies' },
     },
   ];
 }
 
-export const EVENT_SOURCING_SCENARIOS: LibraryEntry[] = [
+export const EVENT_SOURCING_SCENARIOS: EsEntry[] = [
   {
     id: 'es-snapshots',
     title: 'Event sourcing with snapshots',
@@ -102,12 +102,12 @@ export const EVENT_SOURCING_SCENARIOS: LibraryEntry[] = [
       {
         say: 'Restart the bank. It finds the transfer its events say was started and not completed, and credits Carol.',
         watch: 'Carol’s stream: the credit, then the completion.',
-        do: { kind: 'esRestart', process: 'bank' },
+        do: { kind: 'restart', process: 'bank' },
       },
       {
         say: 'Wait for the read models to catch up: the money that left one account arrived in another.',
         watch: 'The balances read model: 70, 60, 20.',
-        do: { kind: 'esSettle' },
+        do: { kind: 'settle' },
       },
     ],
     expect: [],
@@ -122,7 +122,7 @@ export const EVENT_SOURCING_SCENARIOS: LibraryEntry[] = [
       {
         say: 'Commands go to the orders store; queries read the query service’s order summaries, which a projection fills a moment later.',
         watch: 'The Read your writes tab.',
-        do: { kind: 'showEsTab', tab: 'ryw' },
+        do: { kind: 'showTab', tab: 'ryw' },
       },
       {
         say: 'Write an order and read its summary at once, accepting eventual consistency.',
@@ -142,7 +142,7 @@ export const EVENT_SOURCING_SCENARIOS: LibraryEntry[] = [
       {
         say: 'Given a moment, every read model catches up with every write.',
         watch: 'The projection lag: caught up.',
-        do: { kind: 'esSettle' },
+        do: { kind: 'settle' },
       },
     ],
     partner: 'es-rebuild-read-model',
@@ -158,7 +158,7 @@ export const EVENT_SOURCING_SCENARIOS: LibraryEntry[] = [
       {
         say: 'A new order; the query service projects it into the order summaries.',
         watch: 'The query panel’s Order summaries.',
-        do: { kind: 'esNewOrder' },
+        do: { kind: 'newOrder' },
       },
       {
         say: 'Arm a crash: the query service will die after applying its next batch, before saving its checkpoint.',
@@ -168,12 +168,12 @@ export const EVENT_SOURCING_SCENARIOS: LibraryEntry[] = [
       {
         say: 'Another order. The orders store keeps it; the projection dies half-way through.',
         watch: 'The query process: crashed, its read models behind.',
-        do: { kind: 'esNewOrder' },
+        do: { kind: 'newOrder' },
       },
       {
         say: 'Restart the query service: it rolls back the unsaved batch and projects again from its checkpoint.',
         watch: 'The lag falls back to caught up, no summary counted twice.',
-        do: { kind: 'esRestart', process: 'query' },
+        do: { kind: 'restart', process: 'query' },
       },
       {
         say: 'Rebuild the order summaries from scratch: clear them and replay every event.',
@@ -183,7 +183,7 @@ export const EVENT_SOURCING_SCENARIOS: LibraryEntry[] = [
       {
         say: 'Wait until every projection has caught up.',
         watch: 'The Anomalies tab after the closing check.',
-        do: { kind: 'esSettle' },
+        do: { kind: 'settle' },
       },
     ],
     partner: 'cqrs-read-your-writes',

@@ -8,8 +8,16 @@ import { SAGA_SCENARIOS } from './sagas';
 import { RELAY_SCENARIOS } from './relays';
 import type { LibraryEntry } from './types';
 
-export type { CdcAction, EsAction, LibraryEntry, NarrativeAction, NarrativeStep, ShopAction } from './types';
-export { actionTopology, isCdcAction, isEsAction, wrongTopologyText } from './actionTopology';
+export type {
+  ActionsByTopology,
+  CdcAction,
+  EsAction,
+  LibraryEntry,
+  NarrativeAction,
+  NarrativeStep,
+  ShopAction,
+} from './types';
+export { isActionOf, wrongTopologyText } from './actionTopology';
 
 /** Each entry's link names the entry, so whoever opens it gets its narrative too. */
 export const LIBRARY: LibraryEntry[] = [

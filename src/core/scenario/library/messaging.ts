@@ -2,7 +2,7 @@
 // patterns: direct calls, dual write, two-phase commit, outbox, inbox.
 
 import { DEFAULT_SCENARIO, type Scenario } from '../scenario';
-import type { LibraryEntry } from './types';
+import type { ShopEntry } from './types';
 
 /** Deterministic, fast-paced, three orders: the base most library scenarios vary. */
 export const BASE: Scenario = {
@@ -23,7 +23,7 @@ const duplicates = [
   { kind: 'crash', service: 'payment', point: 'relay-after-publish-before-mark', nth: 1 },
 ] as const;
 
-export const MESSAGING_SCENARIOS: LibraryEntry[] = [
+export const MESSAGING_SCENARIOS: ShopEntry[] = [
   {
     id: 'direct-calls',
     title: 'The problem: one order, three databases',

@@ -4,7 +4,7 @@
 // side by side (their compare link) to see what each costs.
 
 import { DEFAULT_SCENARIO, type Scenario } from '../scenario';
-import type { LibraryEntry } from './types';
+import type { ShopEntry } from './types';
 
 /** Live at teaching pace, so rows can be watched waiting; payment's relay dies once after publishing. */
 const RELAY_BASE: Scenario = {
@@ -13,7 +13,7 @@ const RELAY_BASE: Scenario = {
   data: [],
 };
 
-export const RELAY_SCENARIOS: LibraryEntry[] = [
+export const RELAY_SCENARIOS: ShopEntry[] = [
   {
     id: 'relay-polling',
     title: 'Outbox relay: polling the table',

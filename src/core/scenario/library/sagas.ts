@@ -2,7 +2,7 @@
 // with compensation, a timed-out step and its semantic lock (and the same
 // without the lock), a saga without idempotency, and all the patterns together.
 
-import type { LibraryEntry } from './types';
+import type { ShopEntry } from './types';
 import { BASE } from './messaging';
 
 /** One orchestrated order whose charge command is held back past the saga's retries. */
@@ -14,7 +14,7 @@ const timedOut = {
   faults: [{ kind: 'delay', group: 'payment', type: 'ProcessPayment', ms: 30_000 }],
 } as const satisfies Partial<typeof BASE>;
 
-export const SAGA_SCENARIOS: LibraryEntry[] = [
+export const SAGA_SCENARIOS: ShopEntry[] = [
   {
     id: 'choreography-happy',
     title: 'Choreographed saga: the happy path',

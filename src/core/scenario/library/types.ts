@@ -5,7 +5,7 @@
 
 import type { InvariantName } from '../../invariants';
 import type { ProcessName } from '../../telemetry';
-import type { Scenario } from '../scenario';
+import type { Scenario, Topology } from '../scenario';
 import type { CrashPoint } from '../../crashPoints';
 import type { EsProcess, ReadModelName } from '../../eventsourcing/esTypes';
 import type { ReadYourWritesRemedy } from '../../eventsourcing/readYourWrites';
@@ -29,7 +29,7 @@ export type ShopAction =
 /** What a step may do in an event-sourced run (see runtime/esController.ts for each call). */
 export type EsAction =
   /** A new order (created, then two items added), chosen so Replay shows it. */
-  | { kind: 'esNewOrder' }
+  | { kind: 'newOrder' }
   /** Appends `count` events to the newest order. */
   | { kind: 'growOrder'; count: number }
   /** Loads the newest order with and without snapshots and says what each read. */
@@ -39,41 +39,52 @@ export type EsAction =
   | { kind: 'transfer'; from: string; to: string; amount: number }
   /** Arms a crash: the process dies the next time it reaches `point`. */
   | { kind: 'crashAt'; process: EsProcess; point: CrashPoint }
-  | { kind: 'esRestart'; process: EsProcess }
+  | { kind: 'restart'; process: EsProcess }
   | { kind: 'rebuild'; name: ReadModelName }
   | { kind: 'readYourWrites'; remedy: ReadYourWritesRemedy }
   /** Waits until every projection has caught up and nothing is in flight. */
-  | { kind: 'esSettle' }
-  | { kind: 'showEsTab'; tab: 'replay' | 'race' | 'ryw' | 'anomalies' };
+  | { kind: 'settle' }
+  | { kind: 'showTab'; tab: 'replay' | 'race' | 'ryw' | 'anomalies' };
 
 /** What a step may do in a change-data-capture run (see runtime/cdcController.ts for each call). */
 export type CdcAction =
   /** One write of the legacy service to its own table, as its own transaction. */
-  | { kind: 'cdcWrite'; write: ListingWrite }
+  | { kind: 'write'; write: ListingWrite }
   /** `count` random creates, updates and deletes, one transaction each. */
-  | { kind: 'cdcWriteMany'; count: number }
+  | { kind: 'writeMany'; count: number }
   /** Arms a crash: the process dies the next time it reaches `point`. */
-  | { kind: 'cdcCrashAt'; process: CdcProcess; point: CrashPoint }
+  | { kind: 'crashAt'; process: CdcProcess; point: CrashPoint }
   /** Restarts the process once it has crashed (a crash armed by an earlier step may fire a moment later). */
-  | { kind: 'cdcRestart'; process: CdcProcess }
+  | { kind: 'restart'; process: CdcProcess }
   /** Waits until the connector has published the whole log and the query service has applied it. */
-  | { kind: 'cdcSettle' }
+  | { kind: 'settle' }
   /** Waits for the read model, then searches it as the query node's search box does. */
-  | { kind: 'cdcSearch'; text: string; city?: string }
-  | { kind: 'showCdcTab'; tab: 'envelope' | 'anomalies' };
+  | { kind: 'search'; text: string; city?: string }
+  | { kind: 'showTab'; tab: 'envelope' | 'anomalies' };
 
-export type NarrativeAction = ShopAction | EsAction | CdcAction;
+/**
+ * What a guide may do, by the topology of its run. Each topology names its actions in its own words (a shop run's
+ * `restart` and an event-sourced run's are two actions): the entry's topology says which set its steps draw from.
+ */
+export interface ActionsByTopology {
+  shop: ShopAction;
+  'event-sourced': EsAction;
+  cdc: CdcAction;
+}
 
-export interface NarrativeStep {
+export type NarrativeAction = ActionsByTopology[Topology];
+
+export interface NarrativeStep<A extends NarrativeAction = NarrativeAction> {
   /** What happens at this step, in a sentence or two. */
   say: string;
   /** Where to look while it happens. */
   watch: string;
   /** What the guide does when the viewer reaches this step (nothing: just read). */
-  do?: NarrativeAction;
+  do?: A;
 }
 
-export interface LibraryEntry {
+/** A library entry whose steps are actions of one topology's (`A`): its scenario's topology must be that one. */
+export interface LibraryEntryOf<A extends NarrativeAction> {
   id: string;
   title: string;
   /** The part of the seed text this scenario shows. */
@@ -82,9 +93,16 @@ export interface LibraryEntry {
   idea: string;
   scenario: Scenario;
   /** Three to six steps. */
-  narrative: NarrativeStep[];
+  narrative: NarrativeStep<A>[];
   /** The scenario to compare this one with, if there is one (same seed and faults, one switch changed). */
   partner?: string;
   /** The anomalies the checker reports once the narrative has run to its end: none for a pattern, its failure for a "before". */
   expect: InvariantName[];
 }
+
+/** The entries of each topology's library file. */
+export type ShopEntry = LibraryEntryOf<ShopAction>;
+export type EsEntry = LibraryEntryOf<EsAction>;
+export type CdcEntry = LibraryEntryOf<CdcAction>;
+
+export type LibraryEntry = { [T in Topology]: LibraryEntryOf<ActionsByTopology[T]> }[Topology];

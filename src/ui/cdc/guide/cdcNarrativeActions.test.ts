@@ -35,11 +35,11 @@ describe('performCdcAction', () => {
     const view = createCdcViewStore('guide');
     const progress: (number | undefined)[] = [];
     view.subscribe((s) => progress.push(s.writing?.done));
-    await performCdcAction({ kind: 'cdcWriteMany', count: 3 }, { controller: run, view });
+    await performCdcAction({ kind: 'writeMany', count: 3 }, { controller: run, view });
     expect(progress).toEqual([0, 1, 2, 3, undefined]);
-    await performCdcAction({ kind: 'cdcSearch', text: 'loft' }, { controller: run, view });
+    await performCdcAction({ kind: 'search', text: 'loft' }, { controller: run, view });
     expect(view.getState().search).toMatchObject({ text: 'loft', city: '', busy: false });
-    await performCdcAction({ kind: 'showCdcTab', tab: 'anomalies' }, { controller: run, view });
+    await performCdcAction({ kind: 'showTab', tab: 'anomalies' }, { controller: run, view });
     expect(view.getState().tab).toBe('anomalies');
   });
 
@@ -49,11 +49,11 @@ describe('performCdcAction', () => {
     let now = 0;
     const sleep = async (ms: number) => void (now += ms);
     expect(
-      await performCdcAction({ kind: 'cdcRestart', process: 'query' }, { controller: run, view, sleep }),
+      await performCdcAction({ kind: 'restart', process: 'query' }, { controller: run, view, sleep }),
     ).toBe('query had not crashed: nothing to restart.');
     expect(now).toBeGreaterThanOrEqual(10_000);
-    await expect(performCdcAction({ kind: 'settle' }, { controller: run, view })).rejects.toThrow(
-      '"settle" works only in a shop run; this is a change-data-capture run',
-    );
+    await expect(
+      performCdcAction({ kind: 'placeOrders', count: 1 }, { controller: run, view }),
+    ).rejects.toThrow('"placeOrders" is not something a change-data-capture run can do');
   });
 });

@@ -3,7 +3,7 @@
 // crash controls make, so what the guide does shows where the viewer would
 // have done it by hand. Other runs' actions reject.
 
-import { isCdcAction, wrongTopologyText, type NarrativeAction } from '../../../core/scenario/library';
+import { isActionOf, wrongTopologyText, type NarrativeAction } from '../../../core/scenario/library';
 import type { CdcController } from '../../../runtime/cdcController';
 import { isProcessDown } from '../../guide/narrativeActions';
 import { restartOnceCrashed } from '../../page/guideRestart';
@@ -35,16 +35,16 @@ async function connectorNote(controller: CdcGuideController): Promise<string> {
  * a search found, what the connector published), rejects when the action itself failed.
  */
 export async function performCdcAction(action: NarrativeAction, deps: CdcActionDeps): Promise<string | null> {
-  if (!isCdcAction(action)) throw new Error(wrongTopologyText(action, 'cdc') ?? action.kind);
+  if (!isActionOf(action, 'cdc')) throw new Error(wrongTopologyText(action, 'cdc') ?? action.kind);
   const { controller, view } = deps;
   switch (action.kind) {
-    case 'cdcWrite': {
+    case 'write': {
       const id = await controller.write(action.write);
       view.getState().select(action.write.op === 'delete' ? null : id);
       view.getState().chooseChange(null);
       return null;
     }
-    case 'cdcWriteMany':
+    case 'writeMany':
       try {
         await runWriteMany(controller, view, action.count);
         return null;
@@ -52,16 +52,16 @@ export async function performCdcAction(action: NarrativeAction, deps: CdcActionD
         if (!isProcessDown(err)) throw err;
         return 'The listings service went down before every write was made.';
       }
-    case 'cdcCrashAt':
+    case 'crashAt':
       // The conductor resolves once the worker has the crash armed, so the next step cannot outrun it.
       await Promise.resolve(controller.crashAt(action.process, action.point));
       return null;
-    case 'cdcRestart':
+    case 'restart':
       return restartOnceCrashed(action.process, deps);
-    case 'cdcSettle':
+    case 'settle':
       await controller.settle();
       return connectorNote(controller);
-    case 'cdcSearch': {
+    case 'search': {
       // A search before the read model has applied the last write would show an older answer than the story promises.
       await controller.settle();
       const ids = await runSearch(controller, view, action.text, action.city ?? '');
@@ -70,7 +70,7 @@ export async function performCdcAction(action: NarrativeAction, deps: CdcActionD
         ? `“${action.text}”${where}: ${ids.join(', ')}.`
         : `“${action.text}”${where}: nothing found.`;
     }
-    case 'showCdcTab':
+    case 'showTab':
       view.getState().setTab(action.tab);
       return null;
   }

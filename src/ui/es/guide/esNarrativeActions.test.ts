@@ -55,7 +55,7 @@ function setup(
 describe('performEsAction', () => {
   it('makes a new order with a fresh id, chosen so Replay shows it', async () => {
     const { controller, view, deps } = setup();
-    await performEsAction({ kind: 'esNewOrder' }, deps);
+    await performEsAction({ kind: 'newOrder' }, deps);
     expect(controller.orderCommand).toHaveBeenCalledTimes(3);
     expect(controller.orderCommand).toHaveBeenNthCalledWith(1, 'order-1', {
       type: 'create',
@@ -108,9 +108,9 @@ describe('performEsAction', () => {
       { kind: 'crashAt', process: 'bank', point: 'transfer-after-debit-before-credit' },
       deps,
     );
-    expect(await performEsAction({ kind: 'esRestart', process: 'bank' }, deps)).toBeNull();
+    expect(await performEsAction({ kind: 'restart', process: 'bank' }, deps)).toBeNull();
     expect(controller.restart).toHaveBeenCalledWith('bank');
-    expect(await performEsAction({ kind: 'esRestart', process: 'query' }, deps)).toBe(
+    expect(await performEsAction({ kind: 'restart', process: 'query' }, deps)).toBe(
       'query had not crashed: nothing to restart.',
     );
   });
@@ -126,8 +126,8 @@ describe('performEsAction', () => {
   it('rebuilds, settles and opens tabs', async () => {
     const { controller, view, deps } = setup();
     await performEsAction({ kind: 'rebuild', name: 'balances' }, deps);
-    await performEsAction({ kind: 'esSettle' }, deps);
-    await performEsAction({ kind: 'showEsTab', tab: 'ryw' }, deps);
+    await performEsAction({ kind: 'settle' }, deps);
+    await performEsAction({ kind: 'showTab', tab: 'ryw' }, deps);
     expect(controller.rebuildReadModel).toHaveBeenCalledWith('balances');
     expect(controller.settle).toHaveBeenCalledOnce();
     expect(view.getState().tab).toBe('ryw');
@@ -136,7 +136,7 @@ describe('performEsAction', () => {
   it('rejects a shop action: this page has no steps to grant', async () => {
     const { deps } = setup();
     await expect(performEsAction({ kind: 'runToEnd' }, deps)).rejects.toThrow(
-      '"runToEnd" works only in a shop run',
+      '"runToEnd" is not something an event-sourced run can do',
     );
   });
 });

@@ -3,7 +3,7 @@
 // what the guide does shows where the viewer would have done it by hand.
 // Shop actions reject: this page has no steps to grant.
 
-import { isEsAction, wrongTopologyText, type NarrativeAction } from '../../../core/scenario/library';
+import { isActionOf, wrongTopologyText, type NarrativeAction } from '../../../core/scenario/library';
 import type { EsController, StreamInfo } from '../../../runtime/esController';
 import { isProcessDown } from '../../guide/narrativeActions';
 import { restartOnceCrashed } from '../../page/guideRestart';
@@ -51,10 +51,11 @@ async function currentOrder({ controller, view }: EsActionDeps): Promise<string>
  * when the action itself failed.
  */
 export async function performEsAction(action: NarrativeAction, deps: EsActionDeps): Promise<string | null> {
-  if (!isEsAction(action)) throw new Error(wrongTopologyText(action, 'event-sourced') ?? action.kind);
+  if (!isActionOf(action, 'event-sourced'))
+    throw new Error(wrongTopologyText(action, 'event-sourced') ?? action.kind);
   const { controller, facts, view } = deps;
   switch (action.kind) {
-    case 'esNewOrder': {
+    case 'newOrder': {
       const { id, n } = view.getState().issue(
         'order',
         facts.getState().streams.map((s) => s.id),
@@ -92,7 +93,7 @@ export async function performEsAction(action: NarrativeAction, deps: EsActionDep
       // EsConductor resolves once the worker has the crash armed, so the next step cannot outrun it.
       await Promise.resolve(controller.crashAt(action.process, action.point));
       return null;
-    case 'esRestart':
+    case 'restart':
       return restartOnceCrashed(action.process, deps);
     case 'rebuild':
       await controller.rebuildReadModel(action.name);
@@ -103,10 +104,10 @@ export async function performEsAction(action: NarrativeAction, deps: EsActionDep
       const reads = result.reads === 1 ? '1 read' : `${count(result.reads)} reads`;
       return `${result.orderId}: first read ${valueText(result.firstRead)}; shown ${valueText(result.shown)} after ${reads}.`;
     }
-    case 'esSettle':
+    case 'settle':
       await controller.settle();
       return null;
-    case 'showEsTab':
+    case 'showTab':
       view.getState().setTab(action.tab);
       return null;
   }
