@@ -5,7 +5,7 @@
 import { test, expect, type PlaygroundPage } from './fixtures';
 import { encodeScenario } from '../src/core/scenario/link';
 import { DEFAULT_SCENARIO, type Scenario } from '../src/core/scenario/scenario';
-import type { InvariantName } from '../src/core/invariants';
+import type { InvariantName } from '../src/core/invariantCatalogue';
 
 const base: Scenario = { ...DEFAULT_SCENARIO, mode: 'deterministic', pace: 'fast', seed: 11, orders: 3 };
 

@@ -1,6 +1,7 @@
-// The invariant catalogue: what must hold of the whole system, checked over a
-// snapshot read from every database. Used by the anomalies panel, by
-// the scripting API's anomalies() and the tests. Pure functions only.
+// The shop's invariant checker: what the catalogue (invariantCatalogue.ts)
+// says must hold of a shop run, checked over a snapshot read from every
+// database. Used by the shop's conductor, the scripting API's anomalies() and
+// the tests. Pure functions only.
 
 import type {
   CustomerRow,
@@ -19,52 +20,13 @@ import { sagaViews } from './saga/sagaView';
 import { unpublishedChanges } from './cdc/changeInvariants';
 import { changeRowsOf, relayPositionOf } from './cdc/tableDumpReads';
 import { publisherOf } from './service/topics';
-
-export interface Anomaly {
-  invariant: InvariantName;
-  message: string;
-  /** A deterministic run's step at which the invariant first broke, where known. */
-  step?: number;
-}
+import type { Anomaly } from './invariantCatalogue';
 
 export interface SystemSnapshot {
   services: Partial<Record<ServiceName, TableDump>>;
   /** What the broker's log holds, where known: per topic, the subjects it has records for. */
   broker?: { subjects?: Record<string, string[]> };
 }
-
-export const INVARIANTS = {
-  'no-double-charge': 'An order is charged at most once.',
-  'no-duplicate-side-effect':
-    'An order holds at most one active stock reservation and one scheduled shipment.',
-  'no-event-lost': 'After the system settles, every committed outbox row has been published.',
-  'no-order-stuck': 'After the system settles, no order is left PENDING.',
-  'saga-terminal': 'After the system settles, every saga has ended: completed or compensated.',
-  'money-conserved':
-    "Every customer's credit plus what they were charged (and not refunded) equals what they started with, plus hand edits.",
-  'stock-conserved':
-    'Per SKU, available plus reserved equals the starting stock plus hand edits, and reserved equals the active reservations.',
-  'no-2pc-blocked':
-    'After the system settles (coordinator up), no two-phase-commit participant still holds a lock or a prepared transaction.',
-  'saga-fully-compensated':
-    'A cancelled order keeps nothing of its saga: no charge, no reservation, no shipment, no skipped compensation.',
-  'completed-order-whole':
-    'A completed order has its charge, its stock reservation and its scheduled shipment, and nothing of it refunded (more than one of each is no-double-charge or no-duplicate-side-effect).',
-  'saga-agrees-with-order':
-    "An ended saga agrees with its order: a COMPLETED saga's order is COMPLETED, a COMPENSATED saga's order CANCELLED, and a closed order's saga has ended the same way.",
-  'replay-matches-live':
-    'Event sourcing: every stream loaded from its snapshot plus the events after it equals a full replay of its events.',
-  'read-model-converged':
-    'Event sourcing: after the system settles, each read model equals the state folded from the events (balances, order totals and statuses).',
-  'bank-money-conserved':
-    'Event-sourced bank: balances plus transfers in flight equal the money deposited from outside minus what was withdrawn.',
-  'no-change-unpublished':
-    "Change data capture: after the system settles, every committed change in a captured log is published (the connector's or log-tailing relay's stored position has reached it).",
-  'cdc-read-model-matches-source':
-    'Change data capture: after the system settles, a read model fed only by change events equals the source table it mirrors.',
-} as const;
-
-export type InvariantName = keyof typeof INVARIANTS;
 
 function rows<T>(snapshot: SystemSnapshot, service: ServiceName, table: string): T[] {
   return (snapshot.services[service]?.[table] ?? []) as T[];

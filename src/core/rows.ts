@@ -1,8 +1,7 @@
 // Row shapes of every table a service or the broker keeps. Pure types: the
 // canvas, the invariant checker and the services all read rows of these shapes.
 
-export type ServiceName = 'order' | 'payment' | 'inventory' | 'shipping' | 'orchestrator';
-export const SERVICE_NAMES: ServiceName[] = ['order', 'payment', 'inventory', 'shipping', 'orchestrator'];
+export { SERVICE_NAMES, type ServiceName } from './vocabulary';
 
 export type OrderStatus = 'PENDING' | 'COMPLETED' | 'CANCELLED';
 

@@ -2,6 +2,7 @@
 // already happened: a committed transaction, a message handed over the wire,
 // a broker offset that was persisted. The canvas shows nothing else.
 
+import type { ProcessName } from './vocabulary';
 import type { RelayStats } from './service/relayMeter';
 import type { ServiceName, Row, TableDump } from './rows';
 import type { CrashPoint } from './crashPoints';
@@ -39,7 +40,7 @@ export interface BrokerStats {
   retention?: { logMs: number | null; pruned: number };
 }
 
-export type ProcessName = ServiceName | 'broker';
+export type { ProcessName } from './vocabulary';
 
 export type Fact =
   /** A full read of a service's database, sent after every (re)start. */

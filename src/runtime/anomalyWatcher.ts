@@ -3,7 +3,7 @@
 // database. While busy, only every so often (a snapshot is costly under load).
 // Both the shop's conductor and the event-sourced one use it.
 
-import type { Anomaly } from '../core/invariants';
+import type { Anomaly } from '../core/invariantCatalogue';
 import { waitForQuiet } from '../core/quiet';
 
 const WATCH_EVERY_MS = 1500;

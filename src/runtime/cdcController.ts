@@ -15,7 +15,7 @@ import type {
   SearchDocRow,
 } from '../core/cdc/cdcTypes';
 import type { CrashPoint } from '../core/crashPoints';
-import type { Anomaly } from '../core/invariants';
+import type { Anomaly } from '../core/invariantCatalogue';
 import type { Scenario } from '../core/scenario/scenario';
 import type { Change } from '../core/telemetry';
 import type { ProcessStatus } from './controller';

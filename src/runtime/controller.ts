@@ -3,8 +3,7 @@
 
 import type { CrashPoint } from '../core/crashPoints';
 import type { Fact, ProcessName } from '../core/telemetry';
-import type { OrderItem } from '../core/rows';
-import type { Anomaly } from '../core/invariants';
+import type { Anomaly } from '../core/invariantCatalogue';
 import type { ServiceConfig } from '../core/service/definition';
 import type { ServiceName } from '../core/rows';
 import type { SimTiming } from '../core/clock';
@@ -12,6 +11,7 @@ import type { Fault } from '../core/faults/faultPlan';
 import type { Scenario } from '../core/scenario/scenario';
 import type { LogRow } from '../core/broker/brokerDb';
 import type { Snapshot } from './runReads';
+import type { PlaceOrderInput } from '../core/services/catalog';
 
 /** Live: every process free-runs on real time. Deterministic: the conductor grants each step, drawn from a seeded PRNG. */
 export type RunMode = 'live' | 'deterministic';
@@ -35,14 +35,6 @@ export interface SimState {
 }
 
 export type ProcessStatus = 'starting' | 'running' | 'crashed' | 'restarting';
-
-export interface PlaceOrderInput {
-  customerId: string;
-  items: OrderItem[];
-  total: number;
-  /** Where it ships; the shipping service does not serve every region. */
-  region: string;
-}
 
 export type ConductorEvent =
   | Fact

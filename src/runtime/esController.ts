@@ -18,7 +18,7 @@ import type {
 } from '../core/eventsourcing/esTypes';
 import type { ReadYourWritesRemedy, ReadYourWritesResult } from '../core/eventsourcing/readYourWrites';
 import type { CrashPoint } from '../core/crashPoints';
-import type { Anomaly } from '../core/invariants';
+import type { Anomaly } from '../core/invariantCatalogue';
 import type { Scenario } from '../core/scenario/scenario';
 import type { ProcessStatus } from './controller';
 import type { RunEvent } from './run/runEvents';

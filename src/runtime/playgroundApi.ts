@@ -7,7 +7,7 @@ import type { ServiceConfig } from '../core/service/definition';
 import type { ProcessName } from '../core/telemetry';
 import type { SagaView } from '../core/saga/sagaView';
 import type { ServiceName } from '../core/rows';
-import type { PlaceOrderInput } from './controller';
+import type { PlaceOrderInput } from '../core/services/catalog';
 import type { Fault } from '../core/faults/faultPlan';
 import type { LogRow } from '../core/broker/brokerDb';
 import type { ChangeRecord } from '../core/cdc/changeEvent';

@@ -9,7 +9,7 @@
 
 import type { CrashPoint } from '../core/crashPoints';
 import { CDC_CRASH_POINTS, CDC_PROCESSES, type CdcProcess } from '../core/cdc/cdcTypes';
-import type { Anomaly, InvariantName } from '../core/invariants';
+import type { Anomaly, InvariantName } from '../core/invariantCatalogue';
 import { pick, seededRandom, type Random } from '../core/random';
 import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario/scenario';
 import type { CdcSimProcess } from '../core/sim/cdcWorld';

@@ -4,7 +4,7 @@
 // show the anomaly the seed text predicts — proof the checker can fail. Every
 // run is a scenario, so a failing seed has a share link that replays it.
 
-import type { InvariantName, Anomaly } from '../core/invariants';
+import type { InvariantName, Anomaly } from '../core/invariantCatalogue';
 import { describeFault, randomPlan, type Fault, type FaultPlan } from '../core/faults/faultPlan';
 import type { CrashPoint } from '../core/crashPoints';
 import { pick, seededRandom, type Random } from '../core/random';

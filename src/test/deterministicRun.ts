@@ -3,7 +3,8 @@
 // scenario and seed give the same trace hash and state hash as the browser.
 
 import { FaultLedger, type FaultTargets } from '../core/faults/faultLedger';
-import { checkInvariants, type Anomaly } from '../core/invariants';
+import { checkInvariants } from '../core/invariants';
+import { type Anomaly } from '../core/invariantCatalogue';
 import type { ServiceName } from '../core/rows';
 import { serviceConfig } from '../core/service/pace';
 import type { Scenario } from '../core/scenario/scenario';

@@ -10,7 +10,7 @@
 
 import type { CrashPoint } from '../core/crashPoints';
 import { ES_CRASH_POINTS, ES_PROCESSES, type EsProcess } from '../core/eventsourcing/esTypes';
-import type { Anomaly, InvariantName } from '../core/invariants';
+import type { Anomaly, InvariantName } from '../core/invariantCatalogue';
 import { pick, seededRandom, type Random } from '../core/random';
 import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario/scenario';
 import { runEsDeterministic } from './esDeterministicRun';

@@ -11,7 +11,7 @@ import { checkCdcInvariants } from '../core/cdc/legacy/cdcInvariants';
 import { CDC_CRASH_POINTS } from '../core/cdc/cdcTypes';
 import { toChangeRecord, type ChangeEvent } from '../core/cdc/changeEvent';
 import type { CrashPoint } from '../core/crashPoints';
-import type { Anomaly } from '../core/invariants';
+import type { Anomaly } from '../core/invariantCatalogue';
 import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario/scenario';
 import type {
   CdcController,

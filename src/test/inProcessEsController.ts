@@ -15,7 +15,7 @@ import type { OrderCommand } from '../core/eventsourcing/orderAggregate';
 import type { QueryHost } from '../core/eventsourcing/queryHost';
 import { readYourWrites } from '../core/eventsourcing/readYourWrites';
 import type { CrashPoint } from '../core/crashPoints';
-import type { Anomaly } from '../core/invariants';
+import type { Anomaly } from '../core/invariantCatalogue';
 import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario/scenario';
 import type {
   AggregateAt,

@@ -7,7 +7,7 @@
 // the same databases, and settle: quiet, then the run's real invariant check.
 
 import type { CrashPoint } from '../core/crashPoints';
-import type { Anomaly } from '../core/invariants';
+import type { Anomaly } from '../core/invariantCatalogue';
 import { waitForQuiet } from '../core/quiet';
 import type { Scenario } from '../core/scenario/scenario';
 import type { ProcessStatus } from '../runtime/controller';

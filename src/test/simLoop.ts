@@ -5,7 +5,7 @@
 
 import type { CrashPoint } from '../core/crashPoints';
 import type { FaultLedger } from '../core/faults/faultLedger';
-import type { Anomaly } from '../core/invariants';
+import type { Anomaly } from '../core/invariantCatalogue';
 import { traceLine, type Scheduler } from '../core/sim/scheduler';
 
 /** What every topology's deterministic run in Node reports. */

@@ -3,7 +3,7 @@
 // whoever tails that log (the CDC connector, or a service's log-tailing outbox
 // relay). Pure: reads a dump of the log and the position.
 
-import type { Anomaly } from '../invariants';
+import type { Anomaly } from '../invariantCatalogue';
 import type { ChangeRow } from './changeEvent';
 import { keyString } from './router';
 

@@ -3,7 +3,7 @@
 // and the query service's read models. Pure functions, same Anomaly shape as
 // the shop's checker (src/core/invariants.ts, where the names are catalogued).
 
-import type { Anomaly } from '../invariants';
+import type { Anomaly } from '../invariantCatalogue';
 import type { StoreAudit } from './esAudit';
 import type { AccountState } from './bankAggregate';
 import type { EsOrderState } from './orderAggregate';

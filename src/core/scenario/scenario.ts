@@ -4,8 +4,8 @@
 // the rows a scenario may set are editableRows.ts.
 
 import type { Fault } from '../faults/faultPlan';
-import type { PaceName } from '../service/pace';
-import type { SagaStyle, ServiceConfig } from '../service/definition';
+import type { ServiceConfig } from '../service/definition';
+import type { PaceName, RelayMode, SagaStyle } from '../vocabulary';
 import type { DataEdit } from './editableRows';
 
 /** Bumped only when an old link would mean something else; link.ts keeps a decoder for every version. */
@@ -17,7 +17,7 @@ export type Ordering = (typeof ORDERINGS)[number];
 export const PUBLISHINGS = ['outbox', 'dual-write'] as const satisfies readonly ServiceConfig['publishing'][];
 export type Publishing = (typeof PUBLISHINGS)[number];
 
-export const SAGA_STYLES = ['choreography', 'orchestration'] as const satisfies readonly SagaStyle[];
+export { RELAY_MODES, SAGA_STYLES, type RelayMode } from '../vocabulary';
 
 /** RunMode of src/runtime/controller.ts, spelled again because core may not import runtime. */
 export const SCENARIO_MODES = ['live', 'deterministic'] as const;
@@ -59,9 +59,6 @@ export interface Scenario {
   /** Which broker implementation carries the run's messages: see BROKERS. */
   broker: BrokerKind;
 }
-
-export const RELAY_MODES = ['polling', 'log-tailing'] as const;
-export type RelayMode = (typeof RELAY_MODES)[number];
 
 /**
  * `local`: the durable log in its own worker and IndexedDB, with BroadcastChannel as the wire (zero setup, and

@@ -3,6 +3,7 @@
 // tables through the context and emit events; the host wraps each call in one
 // transaction with the inbox and outbox, so a handler cannot half-happen.
 
+import type { SagaStyle } from '../vocabulary';
 import type { Table } from 'dexie';
 import type { CloudEvent } from '../envelope';
 import type { ServiceName } from '../rows';
@@ -54,7 +55,7 @@ export interface Retention {
   brokerLogMs: number;
 }
 
-export type SagaStyle = 'choreography' | 'orchestration';
+export type { SagaStyle } from '../vocabulary';
 
 export interface HandlerContext {
   /** Wall-clock time, for timestamps people read. */

@@ -3,9 +3,9 @@
 // benchmarks and load runs use.
 
 import type { ServiceConfig } from './definition';
-import type { RelayMode } from '../scenario/scenario';
+import type { PaceName, RelayMode } from '../vocabulary';
 
-export type PaceName = 'teaching' | 'fast';
+export type { PaceName } from '../vocabulary';
 
 export const PACES: Record<PaceName, ServiceConfig> = {
   teaching: {

@@ -29,6 +29,15 @@ export const REGIONS: RegionRow[] = [
   { id: 'MOON', served: false },
 ];
 
+/** What placing an order asks for: who, what, at what total, and where it ships. */
+export interface PlaceOrderInput {
+  customerId: string;
+  items: OrderItem[];
+  total: number;
+  /** Where it ships; the shipping service does not serve every region. */
+  region: string;
+}
+
 export function priceOf(items: OrderItem[]): number {
   return items.reduce((sum, item) => sum + (PRICES[item.sku] ?? 0) * item.qty, 0);
 }

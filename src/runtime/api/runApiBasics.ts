@@ -5,7 +5,7 @@
 // hash, snapshot). A topology's API adds its own calls beside these.
 
 import { isCrashPoint, type CrashPoint } from '../../core/crashPoints';
-import { INVARIANTS, type Anomaly } from '../../core/invariants';
+import { INVARIANTS, type Anomaly } from '../../core/invariantCatalogue';
 import type { Scenario, Topology } from '../../core/scenario/scenario';
 import type { ProcessStatus, RunMode, SimState } from '../controller';
 import type { Conductor } from '../run/Conductor';

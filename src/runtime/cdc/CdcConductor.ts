@@ -8,7 +8,7 @@ import type { ConnectorState, ListingRow, ListingWrite, SearchDocRow } from '../
 import { toChangeRecord, type ChangeEvent, type ChangeRow } from '../../core/cdc/changeEvent';
 import { checkCdcInvariants } from '../../core/cdc/legacy/cdcInvariants';
 import type { CdcSystemSnapshot } from '../../core/cdc/legacy/cdcInvariants';
-import type { Anomaly } from '../../core/invariants';
+import type { Anomaly } from '../../core/invariantCatalogue';
 import { serviceConfig } from '../../core/service/pace';
 import type { CdcController, CdcEvent, CdcNode, CdcProcess } from '../cdcController';
 import { Conductor, type ConductorOptions, type StartContext } from '../run/Conductor';

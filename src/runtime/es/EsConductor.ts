@@ -28,7 +28,7 @@ import {
   type ReadYourWritesResult,
 } from '../../core/eventsourcing/readYourWrites';
 import { randomId } from '../../core/ids';
-import type { Anomaly } from '../../core/invariants';
+import type { Anomaly } from '../../core/invariantCatalogue';
 import type { EsController, EsEvent } from '../esController';
 import { Conductor, type ConductorOptions, type StartContext } from '../run/Conductor';
 import { ES_FACTS } from '../topologies/eventSourced';

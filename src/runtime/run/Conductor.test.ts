@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CrashPoint } from '../../core/crashPoints';
-import type { Anomaly } from '../../core/invariants';
+import type { Anomaly } from '../../core/invariantCatalogue';
 import type { FromWorker, ToWorker } from '../workerProtocol';
 import { Conductor, type ConductorOptions, type StartContext } from './Conductor';
 import type { RunEvent } from './runEvents';

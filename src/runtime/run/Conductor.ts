@@ -10,7 +10,7 @@
 import { SimClock, type SimTiming } from '../../core/clock';
 import type { CrashPoint } from '../../core/crashPoints';
 import type { Fault } from '../../core/faults/faultPlan';
-import type { Anomaly } from '../../core/invariants';
+import type { Anomaly } from '../../core/invariantCatalogue';
 import { waitForQuiet } from '../../core/quiet';
 import { canonicalJson, fingerprint } from '../../core/hash';
 import { DEFAULT_SCENARIO, type Scenario } from '../../core/scenario/scenario';

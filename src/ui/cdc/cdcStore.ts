@@ -4,7 +4,7 @@
 // them; tests make their own.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Anomaly } from '../../core/invariants';
+import type { Anomaly } from '../../core/invariantCatalogue';
 import type { CdcEvent } from '../../runtime/cdcController';
 import { applyCdcEvents, initialCdcData, type CdcData } from './cdcState';
 import { actionFailure } from '../store/actionFailure';

@@ -3,7 +3,7 @@
 // run stands (after each command, and once a second for live runs).
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Anomaly } from '../../core/invariants';
+import type { Anomaly } from '../../core/invariantCatalogue';
 import type { RunPlaygroundApi } from '../../runtime/topologies';
 import { errorText } from '../store/connect';
 import { waitForPlayground } from './framePlayground';

@@ -6,7 +6,7 @@ import type { CrashPoint } from '../../core/crashPoints';
 import type { ServiceName } from '../../core/rows';
 import type { ServiceConfig } from '../../core/service/definition';
 import type { ProcessName } from '../../core/telemetry';
-import type { PlaceOrderInput } from '../../runtime/controller';
+import type { PlaceOrderInput } from '../../core/services/catalog';
 import { guarded } from '../store/connect';
 import { usePlaygroundStore } from '../store/hooks';
 import { useController } from './ControllerContext';

@@ -3,7 +3,7 @@
 // chosen aggregate, Replay's version). EsApp makes them; tests make their own.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Anomaly } from '../../core/invariants';
+import type { Anomaly } from '../../core/invariantCatalogue';
 import type {
   EsEvent,
   EsStore,

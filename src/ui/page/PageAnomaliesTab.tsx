@@ -2,7 +2,7 @@
 // with what it promises. Empty is the good news, said in green, in the
 // page's own words.
 
-import type { Anomaly } from '../../core/invariants';
+import type { Anomaly } from '../../core/invariantCatalogue';
 import { AnomalyGroups } from '../panels/AnomalyGroups';
 import { clockTime } from '../format';
 

@@ -3,7 +3,7 @@
 // as pure pieces each page's reducer folds in next to its own facts.
 
 import type { CrashPoint } from '../../core/crashPoints';
-import type { Anomaly } from '../../core/invariants';
+import type { Anomaly } from '../../core/invariantCatalogue';
 import type { ProcessStatus } from '../../runtime/controller';
 
 export interface PageError {

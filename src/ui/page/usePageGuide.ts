@@ -4,7 +4,7 @@
 // own `perform` and gives the checker's verdict at the end.
 
 import { useEffect } from 'react';
-import type { Anomaly } from '../../core/invariants';
+import type { Anomaly } from '../../core/invariantCatalogue';
 import { libraryEntry, type LibraryEntry, type NarrativeAction } from '../../core/scenario/library';
 import type { Scenario } from '../../core/scenario/scenario';
 import { startGuideRunner } from '../guide/guideRunner';

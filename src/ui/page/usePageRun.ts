@@ -6,7 +6,7 @@
 import { useEffect, useMemo } from 'react';
 import type { StoreApi } from 'zustand';
 import type { NarrativeAction } from '../../core/scenario/library';
-import type { Anomaly } from '../../core/invariants';
+import type { Anomaly } from '../../core/invariantCatalogue';
 import type { Scenario } from '../../core/scenario/scenario';
 import type { PageContextValue } from './createPageContext';
 import { guideEntryFor, usePageGuideRunner } from './usePageGuide';

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { INVARIANTS, type InvariantName } from '../../core/invariants';
+import { INVARIANTS, type InvariantName } from '../../core/invariantCatalogue';
 import { AnomaliesList } from './AnomaliesPanel';
 
 const escapeHtml = (text: string) =>

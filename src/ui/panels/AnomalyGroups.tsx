@@ -2,7 +2,7 @@
 // makes and every message found: the shop's panel and the event-sourced tab
 // show them the same way.
 
-import { INVARIANTS } from '../../core/invariants';
+import { INVARIANTS } from '../../core/invariantCatalogue';
 
 /** What the store keeps of an anomaly: any invariant name, known to the catalogue or not. */
 interface Anomaly {

@@ -4,7 +4,7 @@
 // the listings table field by field (cdc-read-model-matches-source). Pure
 // functions, same Anomaly shape as the shop's checker (src/core/invariants.ts).
 
-import type { Anomaly } from '../../invariants';
+import type { Anomaly } from '../../invariantCatalogue';
 import type { ListingRow, SearchDocRow } from '../cdcTypes';
 import type { ChangeRow } from '../changeEvent';
 import { unpublishedChanges } from '../changeInvariants';

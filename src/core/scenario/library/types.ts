@@ -3,7 +3,7 @@
 // guide performs when the viewer moves on. Pure data, so a new pattern adds
 // its scenarios without touching code.
 
-import type { InvariantName } from '../../invariants';
+import type { InvariantName } from '../../invariantCatalogue';
 import type { ProcessName } from '../../telemetry';
 import type { Scenario, Topology } from '../scenario';
 import type { CrashPoint } from '../../crashPoints';
