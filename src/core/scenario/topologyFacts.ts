@@ -40,6 +40,8 @@ export interface TopologyFacts {
   /** How a sentence names a run of this topology: "an event-sourced run". */
   runName: string;
   processes: Readonly<Record<string, ProcessFacts>>;
+  /** Its broker process, if it has one: a guide may restart it like any other process. */
+  broker?: string;
   /** The broker faults this run carries out; none when it has no broker. */
   brokerFaults: readonly BrokerFaultKind[];
   /** The settings of TOPOLOGY_SETTINGS this run reads; any other must keep its default value. */
@@ -74,6 +76,7 @@ export const TOPOLOGY_FACTS: Readonly<Record<Topology, TopologyFacts>> = {
       shipping: SHOP_SERVICE,
       orchestrator: { ...SHOP_SERVICE, onlyWhen: { sagaStyle: 'orchestration' } },
     },
+    broker: 'broker',
     brokerFaults: ['duplicate', 'delay', 'broker-outage', 'slow'],
     honours: [...SHOP_SWITCHES, 'broker'],
     dataServices: ['payment', 'inventory', 'shipping'],
@@ -98,6 +101,7 @@ export const TOPOLOGY_FACTS: Readonly<Record<Topology, TopologyFacts>> = {
       connector: { crashPoints: CDC_CRASH_POINTS.connector, consumerGroup: false },
       query: { crashPoints: CDC_CRASH_POINTS.query, consumerGroup: true },
     },
+    broker: 'broker',
     brokerFaults: ['duplicate', 'delay', 'broker-outage'],
     honours: ['broker'],
     dataServices: [],

@@ -3,6 +3,7 @@
 // service whose search read model is fed by the change events. Its run is
 // cdc/CdcConductor.ts; its page ui/CdcApp.tsx.
 
+import { cdcActionText } from '../../ui/guide/cdcActionText';
 import { CDC_CRASH_POINTS } from '../../core/cdc/cdcTypes';
 import type { CdcNode } from '../cdcController';
 import { CDC_NODES } from '../cdc/cdcReads';
@@ -35,6 +36,7 @@ export const cdcTopology: TopologyModule<'cdc'> = {
   libraryModeText: () => 'opens a change-data-capture run',
   guideModeText: () =>
     'A change-data-capture run: four real workers, each with its own IndexedDB, so batch sizes and timings differ from one showing to the next; what reaches the read model does not.',
+  actionText: cdcActionText,
   comparable: false,
   open: (location, chrome) =>
     openRun(

@@ -2,6 +2,7 @@
 // snapshots), `query` projects their events into read models. Its run is
 // es/EsConductor.ts; its page ui/EsApp.tsx.
 
+import { esActionText } from '../../ui/guide/esActionText';
 import { ES_CRASH_POINTS, ES_PROCESSES, type EsProcess } from '../../core/eventsourcing/esTypes';
 import { spawnEsWorker } from '../es/esWorkers';
 import type { RunFacts } from '../run/runFacts';
@@ -30,6 +31,7 @@ export const eventSourcedTopology: TopologyModule<'event-sourced'> = {
   libraryModeText: () => 'opens an event-sourced run',
   guideModeText: () =>
     'An event-sourced run: three real workers, each with its own IndexedDB, so timings differ from one showing to the next; the events do not.',
+  actionText: esActionText,
   comparable: false,
   open: (location, chrome) =>
     openRun(

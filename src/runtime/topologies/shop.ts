@@ -2,6 +2,7 @@
 // saga, the orchestrator) with their outboxes and inboxes, and the broker.
 // Its run is shop/ShopConductor.ts; its page ui/App.tsx.
 
+import { shopActionText } from '../../ui/guide/shopActionText';
 import { SERVICE_NAMES, type ServiceName } from '../../core/rows';
 import type { Scenario } from '../../core/scenario/scenario';
 import { serviceConfig } from '../../core/service/pace';
@@ -42,6 +43,7 @@ export const shopTopology: TopologyModule<'shop'> = {
     scenario.mode === 'deterministic'
       ? 'A deterministic run: nothing moves until a step is granted, so each step below shows the same thing every time.'
       : 'A live run: every service runs on its own, so timings differ from one showing to the next.',
+  actionText: shopActionText,
   comparable: true,
   open: (location, chrome) =>
     openRun(

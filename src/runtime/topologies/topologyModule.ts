@@ -7,6 +7,7 @@
 // only when a link opens one.
 
 import type { ReactElement } from 'react';
+import type { ActionsByTopology } from '../../core/scenario/library';
 import type { Scenario, Topology } from '../../core/scenario/scenario';
 import type { PageMode } from '../../ui/present/pageMode';
 import type { RunFacts } from '../run/runFacts';
@@ -30,6 +31,8 @@ export interface TopologyModule<T extends Topology = Topology> {
   libraryModeText(scenario: Pick<Scenario, 'mode'>): string;
   /** What the guide tells the viewer about how alike two showings of this run are. */
   guideModeText(scenario: Pick<Scenario, 'mode'>): string;
+  /** How the guide names one of this run's actions, in the present ("restarts bank") or the past. */
+  actionText(action: ActionsByTopology[T], past: boolean): string;
   /** The compare page can run two of these side by side (it needs only the basics every run's API has). */
   readonly comparable: boolean;
   /** Loads the run and the page, starts the run the address names (or the stand-in that says why not) and gives its page. */

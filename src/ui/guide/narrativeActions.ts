@@ -3,46 +3,30 @@
 // Event-sourced and CDC runs' actions are named here too, but performed by their
 // own pages (es/guide/esNarrativeActions.ts, cdc/guide/cdcNarrativeActions.ts): here they reject.
 
+import type { GuideTab } from './shopActionText';
+import { plural } from '../format';
 import {
   isActionOf,
   wrongTopologyText,
   type ActionsByTopology,
   type NarrativeAction,
-  type ShopAction,
 } from '../../core/scenario/library';
 import type { Topology } from '../../core/scenario/scenario';
 import type { Controller } from '../../runtime/controller';
 import type { ProcessName } from '../../core/telemetry';
-import { cdcActionText } from './cdcActionText';
-import { esActionText } from './esActionText';
+import { TOPOLOGIES, type TopologyModule } from '../../runtime/topologies';
 
 export type GuideController = Pick<
   Controller,
   'step' | 'runToEnd' | 'placeOrder' | 'restart' | 'settle' | 'status'
 >;
 
-export type GuideTab = Extract<ShopAction, { kind: 'showTab' }>['tab'];
+export type { GuideTab } from './shopActionText';
 
 export interface ActionDeps {
   controller: GuideController;
   showTab(tab: GuideTab): void;
 }
-
-const TAB_NAMES: Record<GuideTab, string> = {
-  sagas: 'Sagas',
-  setup: 'Setup',
-  faults: 'Faults',
-  anomalies: 'Anomalies',
-  log: 'Log',
-};
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-const TEXTS: { [T in Topology]: (action: ActionsByTopology[T], past: boolean) => string } = {
-  shop: shopActionText,
-  'event-sourced': esActionText,
-  cdc: cdcActionText,
-};
 
 /** What arriving at this step of a `topology` run's guide does ('present') or did ('past'), for its line in the guide. */
 export function actionText(
@@ -52,24 +36,8 @@ export function actionText(
 ): string {
   const wrong = wrongTopologyText(action, topology);
   if (wrong) return wrong;
-  return (TEXTS[topology] as (a: NarrativeAction, past: boolean) => string)(action, tense === 'past');
-}
-
-function shopActionText(action: ShopAction, past: boolean): string {
-  switch (action.kind) {
-    case 'steps':
-      return `${past ? 'granted' : 'grants'} ${plural(action.count, 'step')}`;
-    case 'runToEnd':
-      return past ? 'ran to the end' : 'runs to the end';
-    case 'placeOrders':
-      return `${past ? 'placed' : 'places'} ${plural(action.count, 'order')}`;
-    case 'restart':
-      return `${past ? 'restarted' : 'restarts'} ${action.process}`;
-    case 'settle':
-      return past ? 'waited until nothing was owed anywhere' : 'waits until nothing is owed anywhere';
-    case 'showTab':
-      return `${past ? 'opened' : 'opens'} the ${TAB_NAMES[action.tab]} tab`;
-  }
+  const module = TOPOLOGIES[topology] as TopologyModule;
+  return module.actionText(action as ActionsByTopology[Topology], tense === 'past');
 }
 
 /** How long a step waits for a planned crash to fire before saying it did not. */

@@ -35,9 +35,10 @@ const KINDS: { [T in Topology]: Record<ActionsByTopology[T]['kind'], true> } = {
   },
 };
 
-/** The processes an action may name in a run of `topology` (the shop's broker among them: it can be restarted). */
+/** The processes an action may name in a run of `topology` (its broker among them: it can be restarted). */
 function knowsProcess(topology: Topology, process: string): boolean {
-  return process in TOPOLOGY_FACTS[topology].processes || (topology === 'shop' && process === 'broker');
+  const facts = TOPOLOGY_FACTS[topology];
+  return process in facts.processes || process === facts.broker;
 }
 
 /** Why a guide cannot perform `action` in a run of `topology`, in words; null when it can. */
