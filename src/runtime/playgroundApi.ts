@@ -8,7 +8,6 @@ import type { ProcessName } from '../core/telemetry';
 import type { SagaView } from '../core/saga/sagaView';
 import type { ServiceName } from '../core/rows';
 import type { PlaceOrderInput } from '../core/services/catalog';
-import type { Fault } from '../core/faults/faultPlan';
 import type { LogRow } from '../core/broker/brokerDb';
 import type { ChangeRecord } from '../core/cdc/changeEvent';
 import { changeRecordsOf, relayPositionOf } from '../core/cdc/tableDumpReads';
@@ -18,8 +17,6 @@ import type { ShopConductor, Snapshot } from './shop/ShopConductor';
 export interface PlaygroundApi extends RunApiBasics<'shop', ProcessName, readonly CrashPoint[], Snapshot> {
   placeOrder(input?: Partial<PlaceOrderInput>): Promise<string>;
   placeOrders(count: number): Promise<string[]>;
-  play(): void;
-  pause(): void;
   configure(patch: Partial<ServiceConfig>): Promise<void>;
   /** Every saga with its state and step history: orchestrated ones from the orchestrator, choreographed ones from the events. */
   sagas(): Promise<SagaView[]>;
@@ -32,16 +29,12 @@ export interface PlaygroundApi extends RunApiBasics<'shop', ProcessName, readonl
   refusePublishes(publishes: number): Promise<void>;
   /** Fault: the next `type` to `group` is held back `ms` while other partitions go ahead (never reorders within one). */
   delayNext(group: ServiceName, type: string, ms: number): Promise<void>;
-  setSpeed(speed: number): void;
   /** Every record of the broker's log, read from its database. */
   brokerLog(): Promise<LogRow[]>;
-  faultPlan(): Fault[];
   /** A service's change log as Debezium envelopes (key, before/after/op/source/ts_ms); empty unless its relay tails the log. */
   changes(service: ServiceName): Promise<ChangeRecord[]>;
   /** Each service's log-tailing relay position in its change log (null where the relay polls the outbox). */
   relayPositions(): Promise<Partial<Record<ServiceName, number | null>>>;
-  /** Replaces the fault plan (validated like a share link's); faults already fired stay fired. */
-  setFaultPlan(plan: Fault[]): Promise<void>;
 }
 
 export function createPlaygroundApi(conductor: ShopConductor, started: Promise<void>): PlaygroundApi {
@@ -54,8 +47,6 @@ export function createPlaygroundApi(conductor: ShopConductor, started: Promise<v
     }),
     placeOrder: (input) => conductor.placeOrder(input),
     placeOrders: (count) => conductor.placeOrders(count),
-    play: () => conductor.play(),
-    pause: () => conductor.pause(),
     configure: (patch) => conductor.configure(patch),
     sagas: () => conductor.sagas(),
     retrySaga: (id) => conductor.sagaAction('retrySaga', id),
@@ -65,9 +56,7 @@ export function createPlaygroundApi(conductor: ShopConductor, started: Promise<v
     duplicateNext: (group, type) => conductor.brokerFault('duplicateNext', group, type),
     refusePublishes: (publishes) => conductor.brokerFault('refusePublishes', publishes),
     delayNext: (group, type, ms) => conductor.brokerFault('delayNext', group, type, ms),
-    setSpeed: (speed) => conductor.setSpeed(speed),
     brokerLog: () => conductor.brokerLog(),
-    faultPlan: () => conductor.faultPlan,
     changes: async (service) =>
       changeRecordsOf((await conductor.snapshot()).services[service as Exclude<ServiceName, 'orchestrator'>]),
     relayPositions: async () => {
@@ -76,6 +65,5 @@ export function createPlaygroundApi(conductor: ShopConductor, started: Promise<v
         Object.entries(services).map(([service, dump]) => [service, relayPositionOf(dump)]),
       );
     },
-    setFaultPlan: (plan) => conductor.setFaultPlan(plan),
   };
 }

@@ -6,6 +6,7 @@
 
 import { isCrashPoint, type CrashPoint } from '../../core/crashPoints';
 import { INVARIANTS, type Anomaly } from '../../core/invariantCatalogue';
+import type { Fault } from '../../core/faults/faultPlan';
 import type { Scenario, Topology } from '../../core/scenario/scenario';
 import type { ProcessStatus, RunMode, SimState } from '../controller';
 import type { Conductor } from '../run/Conductor';
@@ -42,6 +43,15 @@ export interface RunApiBasics<T extends Topology, P extends string, Points, S> {
   stateHash(): Promise<string>;
   /** What the checker reads of every database. */
   snapshot(): Promise<S>;
+  /** A live run: pause or resume its processes' own loops. A deterministic one: stop or start granting steps by itself. */
+  play(): void;
+  pause(): void;
+  /** Simulation time `speed` times as fast; in a deterministic run, steps per second. */
+  setSpeed(speed: number): void;
+  /** The fault plan, with what each fault aims at. */
+  faultPlan(): Fault[];
+  /** Replaces the fault plan (validated like a share link's, against this run's topology); faults already fired stay fired. */
+  setFaultPlan(plan: Fault[]): Promise<void>;
 }
 
 /** The part of the one conductor the basics call. */
@@ -61,6 +71,11 @@ type Run<P extends string, S> = Pick<
   | 'runToEnd'
   | 'trace'
   | 'stateHash'
+  | 'play'
+  | 'pause'
+  | 'setSpeed'
+  | 'faultPlan'
+  | 'setFaultPlan'
 > & { snapshot(): Promise<S> };
 
 export interface BasicsOf<T extends Topology, Points> {
@@ -100,5 +115,10 @@ export function runApiBasics<T extends Topology, P extends string, Points, S>(
     trace: () => conductor.trace(),
     stateHash: () => conductor.stateHash(),
     snapshot: () => conductor.snapshot(),
+    play: () => conductor.play(),
+    pause: () => conductor.pause(),
+    setSpeed: (speed) => conductor.setSpeed(speed),
+    faultPlan: () => conductor.faultPlan,
+    setFaultPlan: (plan) => conductor.setFaultPlan(plan),
   };
 }
