@@ -18,8 +18,8 @@ export interface NatsTestServer {
   wsUrl: string;
   /** Stops the process gracefully (it flushes its store) and deletes the store directory. */
   stop(): Promise<void>;
-  /** Stops it and starts it again on the same ports and store directory. */
-  restart(): Promise<void>;
+  /** Stops it and starts it again on the same ports and store directory (`whileDown` runs in between). */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
 }
 
 /** The nats-server binary on PATH (or Debian's /usr/sbin, /usr/bin), or null when it is not installed. */
@@ -108,8 +108,9 @@ export async function startNatsServer(binary: string): Promise<NatsTestServer> {
       child = null;
       rmSync(dir, { recursive: true, force: true });
     },
-    async restart() {
+    async restart(whileDown) {
       if (child) await terminate(child);
+      await whileDown?.();
       child = await launch(binary, config);
     },
   };

@@ -167,27 +167,26 @@ export class JetStreamPort implements HoldablePort {
     const failed = this.inflight.get(key, offset);
     if (!failed) return;
     // Anything held past it goes back too, without counting as its own failure.
-    for (const later of this.inflight.take(key, offset + 1, Number.MAX_SAFE_INTEGER)) later.nak(0);
+    for (const later of this.inflight.take(key, offset + 1, Number.MAX_SAFE_INTEGER))
+      this.settle(() => later.nak(0), 'nak', later);
     this.inflight.take(key, offset, offset);
-    if (failed.info.deliveryCount < this.config.maxAttempts) return failed.nak(this.config.retryBackoffMs);
+    if (failed.info.deliveryCount < this.config.maxAttempts)
+      return this.settle(() => failed.nak(this.config.retryBackoffMs), 'nak', failed);
     try {
       await this.deadLetter(this.record(failed, topic, partition), group, error, failed.info.deliveryCount);
-      failed.term(`dead-lettered: ${error}`);
+      this.settle(() => failed.term(`dead-lettered: ${error}`), 'term', failed);
     } catch (cause) {
       // Its deliveries are used up: the server's max-deliveries advisory copies it (see deadLetterLost).
       this.report(`dead letter for ${topic}/${partition}@${offset}`, cause);
-      failed.nak(this.config.retryBackoffMs);
+      this.settle(() => failed.nak(this.config.retryBackoffMs), 'nak', failed);
     }
   }
 
   /** A delay fault: what this process holds of the partition from `offset` on comes again after `ms` (as a delivery). */
   async holdBack(group: string, topic: string, partition: number, offset: number, ms: number): Promise<void> {
-    for (const msg of this.inflight.take(
-      partitionKey(group, topic, partition),
-      offset,
-      Number.MAX_SAFE_INTEGER,
-    ))
-      msg.nak(ms);
+    const key = partitionKey(group, topic, partition);
+    for (const msg of this.inflight.take(key, offset, Number.MAX_SAFE_INTEGER))
+      this.settle(() => msg.nak(ms), 'nak', msg);
   }
 
   /** Stops pulling, hands back what it holds (so another member takes it now), and drains the connection. */
@@ -196,9 +195,9 @@ export class JetStreamPort implements HoldablePort {
     this.closing = true;
     for (const reader of this.readers.values()) {
       reader.stopped = true;
-      void reader.messages?.close();
+      void reader.messages?.close().catch(() => undefined);
     }
-    for (const msg of this.inflight.takeAll()) msg.nak(0);
+    for (const msg of this.inflight.takeAll()) this.settle(() => msg.nak(0), 'nak', msg);
     this.connection.drain().then(
       () => this.markClosed(),
       () => this.markClosed(),
@@ -279,7 +278,7 @@ export class JetStreamPort implements HoldablePort {
       try {
         record = this.record(msg, topic, partition);
       } catch {
-        msg.term('not a CloudEvent');
+        this.settle(() => msg.term('not a CloudEvent'), 'term', msg);
         continue;
       }
       this.inflight.hold(key, msg);
@@ -325,6 +324,18 @@ export class JetStreamPort implements HoldablePort {
       await this.deadLetter(record, group, `no ack after ${deliveries} deliveries`, deliveries);
     } catch (error) {
       this.report(`dead letter for ${topic}/${partition}@${seq}`, error);
+    }
+  }
+
+  /**
+   * A nak or term is one message on the wire, and the client throws when the connection is closed:
+   * unsent, the record comes again after the ack wait, which is what a nak asks for anyway.
+   */
+  private settle(send: () => void, verb: string, msg: JsMsg): void {
+    try {
+      send();
+    } catch (error) {
+      this.report(`${verb} of ${msg.subject}@${msg.seq}`, error);
     }
   }
 

@@ -1,0 +1,93 @@
+// Test code: JetStream ports on a test server, reached over WebSocket the way
+// a browser worker reaches it (nats-core's wsconnect, with the `ws` package
+// as Node 20's missing WebSocket), and a consumer that records what it gets.
+
+import { wsconnect, type ConnectionOptions, type NatsConnection } from '@nats-io/nats-core';
+import WebSocket from 'ws';
+import { makeEvent, type CloudEvent, type LogRecord } from '../../core/envelope';
+import type { Fact } from '../../core/telemetry';
+import type { BrokerPort, Delivery } from '../../core/broker/brokerPort';
+import type { JetStreamConfig } from '../../core/broker/nats/jetStreamConfig';
+import { JetStreamPort } from '../../core/broker/nats/JetStreamPort';
+
+/** wsconnect over the `ws` package: the same client code a worker runs, without a WebSocket global. */
+export function nodeWsConnect(options: ConnectionOptions): Promise<NatsConnection> {
+  return wsconnect({
+    ...options,
+    wsFactory: async (url: string) => ({
+      socket: new WebSocket(url) as unknown as globalThis.WebSocket,
+      encrypted: false,
+    }),
+  });
+}
+
+export class Ports {
+  private readonly open: JetStreamPort[] = [];
+  readonly facts: Fact[] = [];
+  readonly errors: Error[] = [];
+
+  constructor(private readonly wsUrl: string) {}
+
+  async port(runId: string, config: Partial<JetStreamConfig> = {}): Promise<JetStreamPort> {
+    const port = await JetStreamPort.open({
+      runId,
+      servers: this.wsUrl,
+      connect: nodeWsConnect,
+      name: `test-${runId}`,
+      config,
+      emit: (fact) => this.facts.push(fact),
+      onError: (error) => this.errors.push(error),
+    });
+    this.open.push(port);
+    return port;
+  }
+
+  /** Closes every port still open (a test's killed ones are closed already). */
+  async closeAll(): Promise<void> {
+    const ports = this.open.splice(0);
+    for (const port of ports) port.close();
+    await Promise.all(ports.map((p) => p.closed));
+  }
+}
+
+let seq = 0;
+/** An event of aggregate `subject` (the partition key). */
+export function event(subject: string, type = 'OrderPlaced', data: unknown = {}): CloudEvent {
+  const id = `e${++seq}-${subject}`;
+  return makeEvent({ id, source: '/test', type, subject, time: '2026-12-02T00:00:00.000Z', data });
+}
+
+/**
+ * A member of `group` that records every delivery and settles it as `decide` says
+ * (ack by default; 'hold' leaves it unsettled, as a consumer that died on it would).
+ */
+export class Recorder {
+  readonly deliveries: LogRecord[] = [];
+  readonly acked: LogRecord[] = [];
+
+  constructor(
+    private readonly port: BrokerPort,
+    readonly group: string,
+    private readonly decide: (record: LogRecord) => 'ack' | 'nack' | 'hold' = () => 'ack',
+  ) {}
+
+  start(topics: string[]): Promise<void> {
+    return this.port.subscribe(this.group, topics, (d) => void this.take(d));
+  }
+
+  private async take(delivery: Delivery): Promise<void> {
+    for (const record of delivery.records) {
+      this.deliveries.push(record);
+      const verdict = this.decide(record);
+      if (verdict === 'hold') return;
+      if (verdict === 'nack') {
+        await this.port.nack(this.group, record.topic, record.partition, record.offset, 'handler failed');
+        return;
+      }
+      await this.port.ack(this.group, record.topic, record.partition, record.offset);
+      this.acked.push(record);
+    }
+  }
+}
+
+export const ids = (records: LogRecord[]): string[] => records.map((r) => r.event.id);
