@@ -1,7 +1,9 @@
 // Test code: JetStream ports on a test server, reached over WebSocket the way
 // a browser worker reaches it (nats-core's wsconnect, with the `ws` package
-// as Node 20's missing WebSocket), and a consumer that records what it gets.
+// as Node 20's missing WebSocket), a consumer that records what it gets, and
+// the suite setup every JetStream test file shares.
 
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { wsconnect, type ConnectionOptions, type NatsConnection } from '@nats-io/nats-core';
 import WebSocket from 'ws';
 import { makeEvent, type CloudEvent, type LogRecord } from '../../core/envelope';
@@ -9,6 +11,7 @@ import type { Fact } from '../../core/telemetry';
 import type { BrokerPort, Delivery } from '../../core/broker/brokerPort';
 import type { JetStreamConfig } from '../../core/broker/nats/jetStreamConfig';
 import { JetStreamPort } from '../../core/broker/nats/JetStreamPort';
+import { findNatsServer, startNatsServer, type NatsTestServer } from './natsTestServer';
 
 /** wsconnect over the `ws` package: the same client code a worker runs, without a WebSocket global. */
 export function nodeWsConnect(options: ConnectionOptions): Promise<NatsConnection> {
@@ -91,3 +94,40 @@ export class Recorder {
 }
 
 export const ids = (records: LogRecord[]): string[] => records.map((r) => r.event.id);
+
+/** The nats-server binary, or null: a suite is skipped without it (CI installs it). */
+export const natsBinary = findNatsServer();
+if (!natsBinary)
+  console.warn('nats-server is not installed: the JetStream tests are skipped (apt-get install nats-server)');
+
+export interface NatsSuite {
+  readonly server: NatsTestServer;
+  /** This test's ports, closed after it. */
+  readonly ports: Ports;
+  /** A run id of its own, so a test has streams of its own. */
+  runId(): string;
+}
+
+/** One server for the describe block it is called in (stopped after it), fresh ports per test. */
+export function natsSuite(): NatsSuite {
+  let server: NatsTestServer | null = null;
+  let ports: Ports | null = null;
+  let runs = 0;
+  beforeAll(async () => {
+    server = await startNatsServer(natsBinary!);
+  });
+  beforeEach(() => {
+    ports = new Ports(server!.wsUrl);
+  });
+  afterEach(() => ports?.closeAll());
+  afterAll(() => server?.stop());
+  return {
+    get server() {
+      return server!;
+    },
+    get ports() {
+      return ports!;
+    },
+    runId: () => `run-${++runs}`,
+  };
+}

@@ -5,7 +5,7 @@
 // streams. No timing in the asserts: `until` waits for what must happen.
 
 import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BrokerUnavailable } from '../../core/broker/brokerPort';
 import { OUTAGE_REFUSAL, withBrokerFaults } from '../../core/broker/faultLayer';
 import { BrokerFaults } from '../../core/broker/faults';
@@ -15,14 +15,7 @@ import type { DeadLetter } from '../../core/broker/deadLetter';
 import { consumerFigures, partitionFigures } from '../../core/broker/nats/natsAdmin';
 import { JetStreamPort } from '../../core/broker/nats/JetStreamPort';
 import { until } from '../until';
-import { event, ids, nodeWsConnect, Ports, Recorder } from './jetStreamHarness';
-import { findNatsServer, startNatsServer, type NatsTestServer } from './natsTestServer';
-
-const binary = findNatsServer();
-if (!binary)
-  console.warn(
-    'nats-server is not installed: the JetStream port tests are skipped (apt-get install nats-server)',
-  );
+import { event, ids, natsBinary, natsSuite, nodeWsConnect, Recorder } from './jetStreamHarness';
 
 const TOPIC = 'order-events';
 const PARTITIONS = 3;
@@ -34,27 +27,12 @@ const [A, B] = (() => {
   return [a, b];
 })();
 
-describe.skipIf(!binary)('JetStream port on a real nats-server', () => {
-  let server: NatsTestServer;
-  let ports: Ports;
-  let run = 0;
-  const runId = () => `run-${++run}`;
-
-  beforeAll(async () => {
-    server = await startNatsServer(binary!);
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-  afterEach(async () => {
-    await ports.closeAll();
-  });
-  const fresh = () => (ports = new Ports(server.wsUrl));
+describe.skipIf(!natsBinary)('JetStream port on a real nats-server', () => {
+  const suite = natsSuite();
 
   it('drops a republish of the same event id in the duplicate window, and counts it', async () => {
-    fresh();
-    const id = runId();
-    const port = await ports.port(id);
+    const id = suite.runId();
+    const port = await suite.ports.port(id);
     // A topic with dots, as the log-tailing relay names them.
     const topic = 'outbox.event.Order';
     const [first, second] = [event(A), event(A)];
@@ -71,9 +49,8 @@ describe.skipIf(!binary)('JetStream port on a real nats-server', () => {
   });
 
   it('delivers a nacked record again, its attempt counted', async () => {
-    fresh();
-    const id = runId();
-    const port = await ports.port(id);
+    const id = suite.runId();
+    const port = await suite.ports.port(id);
     const member = new Recorder(port, 'payment', (r) => (r.attempt === 1 ? 'nack' : 'ack'));
     await member.start([TOPIC]);
     const [offset] = await port.publish([{ topic: TOPIC, event: event(A) }]);
@@ -87,10 +64,9 @@ describe.skipIf(!binary)('JetStream port on a real nats-server', () => {
   });
 
   it('hands a killed member’s unacknowledged record to the next member, from the ack floor on', async () => {
-    fresh();
-    const id = runId();
+    const id = suite.runId();
     const config = { ackWaitMs: 500 };
-    const first = await ports.port(id, config);
+    const first = await suite.ports.port(id, config);
     // Acks the first record, then dies holding the second (the third waits behind it).
     let seen = 0;
     const dying = new Recorder(first, 'inventory', () => (++seen === 1 ? 'ack' : 'hold'));
@@ -100,7 +76,7 @@ describe.skipIf(!binary)('JetStream port on a real nats-server', () => {
     await until(() => dying.deliveries.length === 2);
     await first.connection.close(); // a crash: no nak, no drain
 
-    const nextPort = await ports.port(id, config);
+    const nextPort = await suite.ports.port(id, config);
     const next = new Recorder(nextPort, 'inventory');
     await next.start([TOPIC]);
     await until(() => next.acked.length === 2);
@@ -114,9 +90,8 @@ describe.skipIf(!binary)('JetStream port on a real nats-server', () => {
   });
 
   it('keeps each partition in order through a redelivery', async () => {
-    fresh();
-    const id = runId();
-    const port = await ports.port(id);
+    const id = suite.runId();
+    const port = await suite.ports.port(id);
     const poisoned = new Set<string>();
     const events = [event(A), event(B), event(A), event(B), event(A), event(B), event(A)];
     const flaky = events[2].id;
@@ -141,9 +116,8 @@ describe.skipIf(!binary)('JetStream port on a real nats-server', () => {
   });
 
   it('dead-letters a record nacked max_deliver times, and the partition goes on', async () => {
-    fresh();
-    const id = runId();
-    const port = await ports.port(id, { maxAttempts: 3 });
+    const id = suite.runId();
+    const port = await suite.ports.port(id, { maxAttempts: 3 });
     const [poison, after] = [event(A, 'PaymentRequested'), event(A)];
     const member = new Recorder(port, 'payment', (r) => (r.event.id === poison.id ? 'nack' : 'ack'));
     const letters = new Recorder(port, 'dead-letter-reader');
@@ -168,7 +142,7 @@ describe.skipIf(!binary)('JetStream port on a real nats-server', () => {
       error: 'handler failed',
       event: { id: poison.id },
     });
-    expect(ports.facts).toContainEqual({
+    expect(suite.ports.facts).toContainEqual({
       kind: 'dead-lettered',
       group: 'payment',
       topic: TOPIC,
@@ -180,9 +154,8 @@ describe.skipIf(!binary)('JetStream port on a real nats-server', () => {
   });
 
   it('dead-letters a record its members died on max_deliver times, from the server’s advisory', async () => {
-    fresh();
-    const id = runId();
-    const port = await ports.port(id, { maxAttempts: 2, ackWaitMs: 300 });
+    const id = suite.runId();
+    const port = await suite.ports.port(id, { maxAttempts: 2, ackWaitMs: 300 });
     const [poison, after] = [event(A), event(A)];
     const member = new Recorder(port, 'payment', (r) => (r.event.id === poison.id ? 'hold' : 'ack'));
     const letters = new Recorder(port, 'dead-letter-reader');
@@ -198,9 +171,8 @@ describe.skipIf(!binary)('JetStream port on a real nats-server', () => {
   });
 
   it('keeps acknowledged offsets through a server restart, and a publisher waits out the outage', async () => {
-    fresh();
-    const id = runId();
-    const port = await ports.port(id);
+    const id = suite.runId();
+    const port = await suite.ports.port(id);
     const events = [event(A), event(A), event(A)];
     const member = new Recorder(port, 'order', (r) => (r.event.id === events[2].id ? 'hold' : 'ack'));
     await member.start([TOPIC]);
@@ -209,9 +181,9 @@ describe.skipIf(!binary)('JetStream port on a real nats-server', () => {
     port.close();
     await port.closed;
 
-    const publisher = await ports.port(id, { requestTimeoutMs: 500 });
+    const publisher = await suite.ports.port(id, { requestTimeoutMs: 500 });
     const late = event(A);
-    await server.restart(async () => {
+    await suite.server.restart(async () => {
       await expect(publisher.publish([{ topic: TOPIC, event: late }])).rejects.toBeInstanceOf(
         BrokerUnavailable,
       );
@@ -225,7 +197,7 @@ describe.skipIf(!binary)('JetStream port on a real nats-server', () => {
       );
     expect(lateOffset).toBe(offsets[2] + 1);
 
-    const reader = await ports.port(id);
+    const reader = await suite.ports.port(id);
     const before = await consumerFigures(reader.manager, id, 'order', TOPIC, PARTITIONS);
     expect(before[partitionFor(A, PARTITIONS)].ackFloor).toBe(offsets[1]);
     const next = new Recorder(reader, 'order');
@@ -235,11 +207,10 @@ describe.skipIf(!binary)('JetStream port on a real nats-server', () => {
   });
 
   it('runs the fault layer over it: a duplicate fault hands a delivery over twice, an outage refuses publishes', async () => {
-    fresh();
-    const id = runId();
-    const port = await ports.port(id);
+    const id = suite.runId();
+    const port = await suite.ports.port(id);
     const faults = new BrokerFaults();
-    const layered = withBrokerFaults(port, faults, (fact) => ports.facts.push(fact));
+    const layered = withBrokerFaults(port, faults, (fact) => suite.ports.facts.push(fact));
     faults.duplicateNext('inventory', 'OrderPlaced');
     faults.refusePublishes(1);
     const member = new Recorder(layered, 'inventory');
@@ -251,11 +222,13 @@ describe.skipIf(!binary)('JetStream port on a real nats-server', () => {
     await until(() => member.acked.length === 3);
     expect(ids(member.deliveries)).toEqual([events[0].id, events[0].id, events[1].id]);
     expect(
-      ports.facts.filter((f) => f.kind === 'broker-fault').map((f) => f.kind === 'broker-fault' && f.fault),
+      suite.ports.facts
+        .filter((f) => f.kind === 'broker-fault')
+        .map((f) => f.kind === 'broker-fault' && f.fault),
     ).toEqual(['broker-outage', 'duplicate']);
     const figures = await consumerFigures(port.manager, id, 'inventory', TOPIC, PARTITIONS);
     expect(figures[partitionFor(A, PARTITIONS)]).toMatchObject({ ackFloor: offsets[1], numAckPending: 0 });
-    expect(ports.errors).toEqual([]);
+    expect(suite.ports.errors).toEqual([]);
   });
 
   it('says clearly when no server answers', async () => {

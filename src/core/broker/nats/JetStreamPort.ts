@@ -142,7 +142,7 @@ export class JetStreamPort implements HoldablePort {
     try {
       const durable = await this.consumer(names, group);
       const consumer = await this.js.consumers.get(names.stream, durable);
-      const msg = await consumer.next({ expires: this.config.fetchWaitMs });
+      const msg = await consumer.next({ expires: Math.max(1000, this.config.fetchWaitMs) });
       if (!msg) return { records: [], duplicate: false, heldBack: false };
       this.inflight.hold(partitionKey(group, topic, partition), msg);
       return { records: [this.record(msg, topic, partition)], duplicate: false, heldBack: false };
@@ -174,7 +174,8 @@ export class JetStreamPort implements HoldablePort {
       return this.settle(() => failed.nak(this.config.retryBackoffMs), 'nak', failed);
     try {
       await this.deadLetter(this.record(failed, topic, partition), group, error, failed.info.deliveryCount);
-      this.settle(() => failed.term(`dead-lettered: ${error}`), 'term', failed);
+      // No reason text: server 2.9 reads `+TERM <reason>` as no ack at all, and the record would wait out the ack wait.
+      this.settle(() => failed.term(), 'term', failed);
     } catch (cause) {
       // Its deliveries are used up: the server's max-deliveries advisory copies it (see deadLetterLost).
       this.report(`dead letter for ${topic}/${partition}@${offset}`, cause);
@@ -278,7 +279,7 @@ export class JetStreamPort implements HoldablePort {
       try {
         record = this.record(msg, topic, partition);
       } catch {
-        this.settle(() => msg.term('not a CloudEvent'), 'term', msg);
+        this.settle(() => msg.term(), 'term', msg);
         continue;
       }
       this.inflight.hold(key, msg);

@@ -19,7 +19,7 @@ export interface JetStreamConfig {
   retentionMs: number | null;
   /** How long a publish or an API request waits for the server before it fails as BrokerUnavailable. */
   requestTimeoutMs: number;
-  /** How long a deterministic fetch waits for a record before it returns nothing. */
+  /** How long a deterministic fetch waits for a record before it returns nothing (the client allows 1000 at least). */
   fetchWaitMs: number;
 }
 
