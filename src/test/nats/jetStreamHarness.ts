@@ -28,6 +28,8 @@ export class Ports {
   private readonly open: JetStreamPort[] = [];
   readonly facts: Fact[] = [];
   readonly errors: Error[] = [];
+  /** Publishes the duplicate window dropped: event id and the offset it already had. */
+  readonly duplicates: [string, number][] = [];
 
   constructor(private readonly wsUrl: string) {}
 
@@ -40,6 +42,7 @@ export class Ports {
       config,
       emit: (fact) => this.facts.push(fact),
       onError: (error) => this.errors.push(error),
+      onDuplicate: (e, offset) => this.duplicates.push([e.id, offset]),
     });
     this.open.push(port);
     return port;

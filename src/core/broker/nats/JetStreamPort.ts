@@ -48,6 +48,8 @@ export interface JetStreamPortOptions {
   emit?: (fact: Fact) => void;
   /** Failures nobody waits for (an ack the server did not confirm, a dead letter not copied), for the log. */
   onError?: (error: BrokerUnavailable) => void;
+  /** A publish the stream's duplicate window dropped: the broker's guard caught a republish. */
+  onDuplicate?: (event: CloudEvent, offset: number) => void;
 }
 
 /** What this port saw, for the canvas: "broker dedup caught N". */
@@ -124,11 +126,22 @@ export class JetStreamPort implements HoldablePort {
   async publish(messages: OutgoingMessage[]): Promise<number[]> {
     if (this.closing) throw new BrokerUnavailable('NATS JetStream: the port is closed');
     // One connection keeps the order of its publishes, so a partition's records land in batch order.
-    const acks = await Promise.all(messages.map((m) => this.publishOne(m.topic, m.event)));
+    const settled = await Promise.allSettled(messages.map((m) => this.publishOne(m.topic, m.event)));
+    // Counted even when the batch fails as a whole: the records that did land are stored all the same.
+    settled.forEach((result, i) => {
+      if (result.status === 'rejected') return;
+      if (!result.value.duplicate) return void this.counts.published++;
+      this.counts.duplicatesDropped++;
+      this.options.onDuplicate?.(messages[i].event, result.value.seq);
+    });
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const acks = settled.map((r) => (r as PromiseFulfilledResult<PubAck>).value);
     return acks.map((a) => a.seq);
   }
 
   subscribe(group: string, topics: string[], onDeliver: (delivery: Delivery) => void): Promise<void> {
+    if (this.closing) return Promise.reject(new BrokerUnavailable('NATS JetStream: the port is closed'));
     this.listeners.set(group, onDeliver);
     const starts = topics.flatMap((topic) =>
       Array.from({ length: this.config.partitions }, (_, p) => this.startReader(group, topic, p)),
@@ -219,8 +232,6 @@ export class JetStreamPort implements HoldablePort {
         expect: { streamName: names.stream },
         timeout: this.config.requestTimeoutMs,
       });
-      if (ack.duplicate) this.counts.duplicatesDropped++;
-      else this.counts.published++;
       return ack;
     } catch (error) {
       // The stream may be gone (deleted, or the server lost its store): make sure of it again next time.
@@ -272,18 +283,25 @@ export class JetStreamPort implements HoldablePort {
 
   private async pump(reader: Reader, group: string, topic: string, partition: number): Promise<void> {
     const key = partitionKey(group, topic, partition);
-    for await (const msg of reader.messages!) {
-      // Not ours any more: left unacknowledged, it goes to whoever pulls next after the ack wait.
-      if (reader.stopped || this.closing) break;
-      let record: LogRecord;
-      try {
-        record = this.record(msg, topic, partition);
-      } catch {
-        this.settle(() => msg.term(), 'term', msg);
-        continue;
+    try {
+      for await (const msg of reader.messages!) {
+        // Not ours any more: left unacknowledged, it goes to whoever pulls next after the ack wait.
+        if (reader.stopped || this.closing) break;
+        let record: LogRecord;
+        try {
+          record = this.record(msg, topic, partition);
+        } catch {
+          this.settle(() => msg.term(), 'term', msg);
+          continue;
+        }
+        this.inflight.hold(key, msg);
+        this.listeners.get(group)?.({ group, topic, partition, records: [record] });
       }
-      this.inflight.hold(key, msg);
-      this.listeners.get(group)?.({ group, topic, partition, records: [record] });
+    } catch (error) {
+      if (!this.closing) this.report(`delivery from ${topic}/${partition} to ${group}`, error);
+    } finally {
+      // The client's pull recovers from reconnects by itself; one that ended for good may be started again.
+      if (this.readers.get(key) === reader) this.readers.delete(key);
     }
   }
 
