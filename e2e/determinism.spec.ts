@@ -107,3 +107,27 @@ for (const { name, scenario: linked, node: inNode } of TOPOLOGY_RUNS)
     expect(other.sim.traceHash).not.toBe(first.sim.traceHash);
     expect(other.stateHash).not.toBe(first.stateHash);
   });
+
+for (const { name, scenario: linked } of TOPOLOGY_RUNS)
+  test(`${name} link opens paused at step 0, says so, and its toolbar steps it, plays it and runs it to the end`, async ({
+    playground,
+  }) => {
+    const { page } = playground;
+    await playground.open(`x=1${encodeScenario(linked)}`);
+    await expect(page.getByTestId('run-mode')).toHaveText(new RegExp(`Deterministic · seed ${linked.seed}`));
+    const steps = page.getByRole('group', { name: 'Deterministic run' });
+    const sim = () => callPageApi(page, (api: RunPlaygroundApi) => api.sim());
+    await expect(steps.getByTestId('last-step')).toHaveText(/^step 0/);
+    expect((await sim()).running).toBe(false);
+    await steps.getByRole('button', { name: 'Step' }).click();
+    await expect(steps.getByTestId('last-step')).toHaveText(/^step 1 · .+ → /);
+    expect((await sim()).steps).toBe(1);
+    await steps.getByRole('button', { name: 'Play' }).click();
+    await expect(steps.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await steps.getByRole('button', { name: 'Run to end' }).click();
+    await expect(steps.getByTestId('last-step')).toHaveText(/ · done/);
+    const end = await sim();
+    expect(end.done).toBe(true);
+    expect(await callPageApi(page, (api: RunPlaygroundApi) => api.trace().length)).toBe(end.steps);
+    await expect(steps.getByRole('button', { name: 'Step' })).toBeDisabled();
+  });

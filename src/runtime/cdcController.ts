@@ -18,7 +18,7 @@ import type { CrashPoint } from '../core/crashPoints';
 import type { Anomaly } from '../core/invariantCatalogue';
 import type { Scenario } from '../core/scenario/scenario';
 import type { Change } from '../core/telemetry';
-import type { ProcessStatus } from './controller';
+import type { ProcessStatus, SteppedRun } from './controller';
 import type { RunEvent } from './run/runEvents';
 
 // ListingWrite lives in core: the listings service (core, host-agnostic) takes it too.
@@ -41,7 +41,7 @@ export type CdcEvent =
   /** What every run's conductor tells besides: the fault plan and what of it fired, its clock (RunEvent). */
   | RunEvent<CdcNode>;
 
-export interface CdcController {
+export interface CdcController extends SteppedRun {
   readonly topology: 'cdc';
   readonly runId: string;
   scenario(): Scenario;

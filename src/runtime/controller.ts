@@ -34,6 +34,16 @@ export interface SimState {
   lastStep: string | null;
 }
 
+/** What any run offers to step it: where the scheduler stands, one step, every step, and play or pause. */
+export interface SteppedRun {
+  readonly mode: RunMode;
+  simState(): SimState;
+  step(): Promise<void>;
+  runToEnd(): Promise<void>;
+  play(): void;
+  pause(): void;
+}
+
 export type ProcessStatus = 'starting' | 'running' | 'crashed' | 'restarting';
 
 export type ConductorEvent =

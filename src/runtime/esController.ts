@@ -20,7 +20,7 @@ import type { ReadYourWritesRemedy, ReadYourWritesResult } from '../core/eventso
 import type { CrashPoint } from '../core/crashPoints';
 import type { Anomaly } from '../core/invariantCatalogue';
 import type { Scenario } from '../core/scenario/scenario';
-import type { ProcessStatus } from './controller';
+import type { ProcessStatus, SteppedRun } from './controller';
 import type { RunEvent } from './run/runEvents';
 
 // The shapes live in core (the workers build them); re-exported here so the UI imports one module.
@@ -49,7 +49,7 @@ export type EsEvent =
   /** What every run's conductor tells besides: the fault plan and what of it fired, its clock (RunEvent). */
   | RunEvent<EsProcess>;
 
-export interface EsController {
+export interface EsController extends SteppedRun {
   readonly topology: 'event-sourced';
   readonly runId: string;
   scenario(): Scenario;

@@ -10,7 +10,7 @@ import type { CrashPoint } from '../core/crashPoints';
 import type { Anomaly } from '../core/invariantCatalogue';
 import { waitForQuiet } from '../core/quiet';
 import type { Scenario } from '../core/scenario/scenario';
-import type { ProcessStatus } from '../runtime/controller';
+import type { ProcessStatus, RunMode, SimState } from '../runtime/controller';
 import { PlaygroundError } from '../runtime/errors';
 
 /** The events every run's controller tells, whatever else its topology adds. */
@@ -104,6 +104,26 @@ export abstract class InProcessRun<P extends string, E extends { kind: string }>
     this.lastCheck = { kind: 'anomalies', anomalies: this.latest, settled: true };
     this.publish([this.lastCheck]);
   }
+
+  // An in-process run is live: its processes run on real time, nothing to step (the deterministic harnesses step).
+  readonly mode: RunMode = 'live';
+
+  simState(): SimState {
+    const live = { mode: this.mode, seed: this.setup.seed, steps: 0, simTime: 0, running: true, done: false };
+    return { ...live, traceHash: null, lastStep: null };
+  }
+
+  step(): Promise<void> {
+    return Promise.reject(new PlaygroundError('NOT_DETERMINISTIC'));
+  }
+
+  runToEnd(): Promise<void> {
+    return this.step();
+  }
+
+  play(): void {}
+
+  pause(): void {}
 
   anomalies(): Anomaly[] {
     return [...this.latest];

@@ -13,7 +13,10 @@ import type { CdcConductor } from './CdcConductor';
 export interface CdcPlaygroundApi
   extends
     RunApiBasics<'cdc', CdcNode, typeof CDC_CRASH_POINTS, CdcSystemSnapshot>,
-    Omit<CdcController, keyof RunApiBasics<'cdc', CdcNode, unknown, unknown> | 'subscribe' | 'dispose'> {}
+    Omit<
+      CdcController,
+      keyof RunApiBasics<'cdc', CdcNode, unknown, unknown> | 'subscribe' | 'dispose' | 'simState'
+    > {}
 
 export function createCdcPlaygroundApi(conductor: CdcConductor, started: Promise<void>): CdcPlaygroundApi {
   return {

@@ -20,7 +20,10 @@ import type { EsConductor } from './EsConductor';
 export interface EsPlaygroundApi
   extends
     RunApiBasics<'event-sourced', EsProcess, typeof ES_CRASH_POINTS, EsSystemSnapshot>,
-    Omit<EsController, keyof RunApiBasics<'event-sourced', EsProcess, unknown, unknown> | 'subscribe'> {
+    Omit<
+      EsController,
+      keyof RunApiBasics<'event-sourced', EsProcess, unknown, unknown> | 'subscribe' | 'simState'
+    > {
   orderCommand: EsConductor['orderCommand'];
   accountCommand: EsConductor['accountCommand'];
   events(aggregateId: string): Promise<StoredEvent[]>;

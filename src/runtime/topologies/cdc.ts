@@ -26,8 +26,8 @@ export const CDC_FACTS: RunFacts<CdcNode> = {
   // Its steps are granted by the seeded scheduler over its sim world (src/runtime/stepping).
   steps: true,
   stepping: CDC_STEPPING,
-  // Its page has no Step or Play yet: a deterministic run plays until a script steps, pauses or runs it.
-  opensPaused: false,
+  // Its toolbar has Play, Step and Run to end: a deterministic run opens paused at step 0, like the shop's.
+  opensPaused: true,
 };
 
 export const cdcTopology: TopologyModule<'cdc'> = {

@@ -5,21 +5,21 @@ import { useCdcContext } from './CdcContext';
 import { SettleButton } from './SettleButton';
 import { WriteForms } from './WriteForms';
 import { WriteManyButton } from './WriteManyButton';
+import { runModeText } from '../page/runModeText';
+import { PageStepControls } from '../page/PageStepControls';
 
 function RunBadge() {
   const { controller } = useCdcContext();
+  const { label, title } = runModeText(controller.runId, controller.mode, controller.scenario());
   return (
-    <span
-      className="run-mode"
-      data-testid="run-mode"
-      title={`Run ${controller.runId || '(none)'}: every process runs freely on real time (${controller.scenario().pace} pace).`}
-    >
-      Live
+    <span className="run-mode" data-testid="run-mode" title={title}>
+      {label}
     </span>
   );
 }
 
 export function CdcToolbar() {
+  const { controller } = useCdcContext();
   return (
     <header className="toolbar es-toolbar cdc-toolbar">
       <h1 className="app-title es-title">
@@ -32,6 +32,7 @@ export function CdcToolbar() {
         <WriteManyButton />
         <SettleButton />
       </div>
+      <PageStepControls controller={controller} />
     </header>
   );
 }

@@ -5,9 +5,12 @@ import { EsRunBadge } from './EsRunBadge';
 import { GrowButton } from './GrowButton';
 import { TransferForm } from './TransferForm';
 import { useToolbarActions } from './useToolbarActions';
+import { useEsController } from './EsContext';
+import { PageStepControls } from '../page/PageStepControls';
 
 export function EsToolbar() {
   const a = useToolbarActions();
+  const controller = useEsController();
   return (
     <header className="toolbar es-toolbar">
       <h1 className="app-title es-title">
@@ -55,6 +58,7 @@ export function EsToolbar() {
         </button>
         <GrowButton />
       </div>
+      <PageStepControls controller={controller} />
     </header>
   );
 }

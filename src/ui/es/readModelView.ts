@@ -53,7 +53,8 @@ export function lagText(lag: ProjectionLag | undefined): {
   if (lag.behind <= 0) return { behind: 'caught up', oldest: null, late: false };
   return {
     behind: `${count(lag.behind)} behind`,
-    oldest: `oldest waiting ${age(lag.oldestAgeMs)}`,
+    // A clock read a moment before the event was stamped would say -0.0 s: never less than nothing.
+    oldest: `oldest waiting ${age(lag.oldestAgeMs === null ? null : Math.max(0, lag.oldestAgeMs))}`,
     late: true,
   };
 }
