@@ -41,7 +41,7 @@ export interface RunApiBasics<T extends Topology, P extends string, Points, S> {
   trace(): string[];
   /** A fingerprint of the run's databases: equal end states hash equal. */
   stateHash(): Promise<string>;
-  /** What the checker reads of every database. */
+  /** What the checker reads of every database (in a deterministic run, between two steps). */
   snapshot(): Promise<S>;
   /** A live run: pause or resume its processes' own loops. A deterministic one: stop or start granting steps by itself. */
   play(): void;
@@ -71,6 +71,7 @@ type Run<P extends string, S> = Pick<
   | 'runToEnd'
   | 'trace'
   | 'stateHash'
+  | 'consistentSnapshot'
   | 'play'
   | 'pause'
   | 'setSpeed'
@@ -114,7 +115,7 @@ export function runApiBasics<T extends Topology, P extends string, Points, S>(
     runToEnd: () => conductor.runToEnd(),
     trace: () => conductor.trace(),
     stateHash: () => conductor.stateHash(),
-    snapshot: () => conductor.snapshot(),
+    snapshot: () => conductor.consistentSnapshot() as Promise<S>,
     play: () => conductor.play(),
     pause: () => conductor.pause(),
     setSpeed: (speed) => conductor.setSpeed(speed),

@@ -229,6 +229,11 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     return structuredClone(this.setup);
   }
 
+  /** What the checker reads, as one moment: in a deterministic run, read between two steps. */
+  consistentSnapshot(): Promise<unknown> {
+    return this.driver ? this.driver.between(() => this.snapshot()) : this.snapshot();
+  }
+
   /** The page's share link could not be used: say why (the run opens on the default scenario). */
   reportLinkError(message: string): void {
     this.fail('BAD_LINK', message);
