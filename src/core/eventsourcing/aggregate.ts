@@ -19,8 +19,8 @@ export interface Loaded<S> {
   snapshotVersion: number | null;
   /** Events read and folded after the snapshot. */
   eventsRead: number;
-  /** Milliseconds spent reading (snapshot and events) — the rest of a load is folding. */
-  readMs: number;
+  /** Milliseconds spent reading (snapshot and events) — the rest of a load is folding; only when timed. */
+  readMs?: number;
 }
 
 export interface LoadOptions {
@@ -28,13 +28,9 @@ export interface LoadOptions {
   snapshots: boolean;
   /** State as of this version (time travel); the latest when absent. */
   upTo?: number;
-  /** Times the read: a monotonic millisecond clock, as a host's deps give it (EsHostDeps.timer). */
+  /** Times the read: a monotonic millisecond clock, as a host's deps give it (EsHostDeps.timer); untimed without. */
   timer?: () => number;
 }
-
-// Until every host passes its timer (the event-sourced host's stateAt does not yet), the worker's own clock.
-// eslint-disable-next-line no-restricted-globals, no-restricted-properties -- the one clock core still reads itself
-const workerTimer = () => performance.now();
 
 export async function loadAggregate<S>(
   store: EventStore,
@@ -43,12 +39,12 @@ export async function loadAggregate<S>(
   options: LoadOptions,
 ): Promise<Loaded<S>> {
   const upTo = options.upTo ?? Number.MAX_SAFE_INTEGER;
-  const timer = options.timer ?? workerTimer;
-  const started = timer();
+  const { timer } = options;
+  const started = timer?.();
   const snapshot = options.snapshots ? await store.latestSnapshot(id, upTo) : undefined;
   let state = snapshot ? (structuredClone(snapshot.state) as S) : type.initial(id);
   const events = await store.read(id, snapshot?.version ?? 0, upTo);
-  const readMs = timer() - started;
+  const readMs = timer && started !== undefined ? timer() - started : undefined;
   for (const event of events) state = type.apply(state, upcast(event, type.upcasters ?? {}));
   const version = events.length ? events[events.length - 1].version : (snapshot?.version ?? 0);
   return { state, version, snapshotVersion: snapshot?.version ?? null, eventsRead: events.length, readMs };

@@ -175,7 +175,11 @@ export class EsHost {
   /** State as of `version` (latest when absent): time travel, with or without snapshots, timed. */
   async stateAt(id: string, version?: number, snapshots = true): Promise<AggregateAt> {
     const started = this.deps.timer();
-    const loaded = await loadAggregate(this.store, this.def.aggregate, id, { snapshots, upTo: version });
+    const loaded = await loadAggregate(this.store, this.def.aggregate, id, {
+      snapshots,
+      upTo: version,
+      timer: this.deps.timer,
+    });
     const load: LoadStat = {
       snapshots,
       snapshotVersion: loaded.snapshotVersion,
