@@ -14,6 +14,21 @@ interface Loaded<T> {
   error: string | null;
 }
 
+/**
+ * The tab's reads of one run, one after another: a timed load that waits behind the stream's 10,000-event read
+ * would report that wait as its own cost, so Replay's "loaded: … ms" and Load cost measure alike (alone).
+ */
+const queues = new WeakMap<object, Promise<unknown>>();
+
+function inTurn<T>(controller: object, read: () => Promise<T>): Promise<T> {
+  const turn = (queues.get(controller) ?? Promise.resolve()).then(read, read);
+  queues.set(
+    controller,
+    turn.catch(() => undefined),
+  );
+  return turn;
+}
+
 function useLatest<T>(load: (() => Promise<T>) | null, deps: readonly unknown[]): Loaded<T> {
   const [result, setResult] = useState<Loaded<T>>({ value: null, error: null });
   useEffect(() => {
@@ -33,12 +48,15 @@ function useLatest<T>(load: (() => Promise<T>) | null, deps: readonly unknown[])
 
 export function useStreamEvents(id: string, version: number): Loaded<StoredEvent[]> {
   const controller = useEsController();
-  return useLatest(() => controller.events(id), [controller, id, version]);
+  return useLatest(() => inTurn(controller, () => controller.events(id)), [controller, id, version]);
 }
 
 export function useStateAt(id: string, version: number): Loaded<AggregateAt> {
   const controller = useEsController();
-  return useLatest(() => controller.stateAt(id, version, true), [controller, id, version]);
+  return useLatest(
+    () => inTurn(controller, () => controller.stateAt(id, version, true)),
+    [controller, id, version],
+  );
 }
 
 const REMEASURE_MS = 3000;
@@ -64,7 +82,7 @@ export function useLoadStats(id: string, version: number): LoadStats {
   const measure = useCallback(() => {
     const ticket = ++asked.current;
     setState((s) => ({ ...s, busy: true, id, version }));
-    controller.loadStats(id).then(
+    inTurn(controller, () => controller.loadStats(id)).then(
       (stats) =>
         ticket === asked.current &&
         setState({
