@@ -67,7 +67,7 @@ export const CDC_SCENARIOS: LibraryEntry[] = [
         do: { kind: 'cdcSettle' },
       },
     ],
-    partner: 'cdc-connector-crash',
+    seeAlso: 'cdc-connector-crash',
     expect: [],
   },
   {
@@ -106,7 +106,7 @@ export const CDC_SCENARIOS: LibraryEntry[] = [
         do: { kind: 'showCdcTab', tab: 'anomalies' },
       },
     ],
-    partner: 'cdc-legacy-search',
+    seeAlso: 'cdc-legacy-search',
     expect: [],
   },
 ];
