@@ -78,8 +78,22 @@ export const COLUMNS: Record<string, Column[]> = {
   ],
 };
 
+/**
+ * Payments in a run whose service checks no idempotency key: the key would be a lie of a column title, so the
+ * column names the order it was charged for.
+ */
+const PAYMENTS_WITHOUT_KEY: Column[] = [
+  { header: 'order', cell: id('orderId'), kind: 'key', width: '44%' },
+  ...COLUMNS.payments.slice(1),
+];
+
 /** Any table without a definition shows its first three fields. */
-export function columnsFor(table: string, sample: Row | undefined): Column[] {
+export function columnsFor(
+  table: string,
+  sample: Row | undefined,
+  { idempotencyKeys = true }: { idempotencyKeys?: boolean } = {},
+): Column[] {
+  if (table === 'payments' && !idempotencyKeys) return PAYMENTS_WITHOUT_KEY;
   if (COLUMNS[table]) return COLUMNS[table];
   return Object.keys(sample ?? {})
     .slice(0, 3)

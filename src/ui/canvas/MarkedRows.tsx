@@ -1,0 +1,76 @@
+// How a business table shows the rows that matter: its caption counts the
+// duplicates and offers the rows it has no room for ("+N more"), and each
+// marked row is highlighted (a duplicate also tagged as one).
+
+import { useState } from 'react';
+import type { Row } from '../../core/rows';
+import type { BusinessTable } from './flowTypes';
+import { FullTable } from './FullTable';
+import type { RowMark } from './rowMarks';
+import type { ServiceName } from '../../core/rows';
+
+export function markedRowClass(marks: Readonly<Record<string, RowMark>>) {
+  return (row: Row): string | undefined => {
+    const mark = marks[String(row.id)];
+    return mark === 'duplicate' ? 'row-marked row-duplicate' : mark ? 'row-marked' : undefined;
+  };
+}
+
+/** `dup` before a duplicate's first cell; a row an anomaly names is highlighted alone. */
+export function markedRowTag(marks: Readonly<Record<string, RowMark>>, table: string) {
+  return (row: Row) =>
+    marks[String(row.id)] === 'duplicate'
+      ? {
+          text: 'dup',
+          title: `duplicate: a second ${table.replace(/s$/, '')} for order ${String(row.orderId ?? '')}`,
+        }
+      : undefined;
+}
+
+/** The table's name, its total, its duplicates, and a button to open every row when some are not shown. */
+export function TableCaption({
+  service,
+  view,
+  idempotencyKeys,
+}: {
+  service: ServiceName;
+  view: BusinessTable;
+  idempotencyKeys: boolean;
+}) {
+  const [open, setOpen] = useState(false);
+  const shown = Math.min(view.rows.length, view.slots);
+  const more = view.total - shown;
+  return (
+    <>
+      {view.table} <span className="count">{view.total} total</span>
+      {view.duplicates > 0 && (
+        <span className="count count-duplicate">
+          {view.duplicates} duplicate{view.duplicates === 1 ? '' : 's'}
+        </span>
+      )}
+      {view.table === 'payments' && !idempotencyKeys && (
+        <span className="count count-off" data-testid="no-idempotency-key">
+          no idempotency key
+        </span>
+      )}
+      {more > 0 && (
+        <button
+          type="button"
+          className="more-rows nodrag"
+          aria-label={`Show all ${view.total} ${view.table} of ${service}`}
+          onClick={() => setOpen(true)}
+        >
+          +{more} more
+        </button>
+      )}
+      {open && (
+        <FullTable
+          service={service}
+          table={view.table}
+          idempotencyKeys={idempotencyKeys}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+}
