@@ -4,6 +4,7 @@
 
 import { LIBRARY } from '../src/core/scenario/library';
 import { encodeScenario } from '../src/core/scenario/link';
+import { compareLink } from '../src/ui/compare/compareLink';
 import { expect, test } from './fixtures';
 
 const entry = (id: string) => LIBRARY.find((e) => e.id === id)!;
@@ -79,4 +80,24 @@ test('dual write says it has no outbox, and its anomaly speaks of no outbox row'
   await expect(anomalies).toContainText('no-event-lost');
   await expect(anomalies).not.toContainText('outbox row');
   await page.screenshot({ path: 'test-results/honest-dual-write.png' });
+});
+
+test('the compare page names the pair’s one switch and tells each side’s story', async ({
+  playground: _,
+  page,
+}) => {
+  const [a, b] = [entry('inbox-duplicates'), entry('no-inbox')];
+  await page.goto(compareLink('./', a.scenario, b.scenario));
+  await expect(page.getByTestId('compare-differs')).toHaveText('what differs: inbox on → off');
+  const story = page.getByTestId('compare-b').getByTestId('compare-story');
+  await expect(story).toContainText(b.title);
+  await expect(story).toContainText(b.idea);
+  await story.locator('summary').click();
+  await expect(story.getByRole('listitem')).toHaveCount(b.narrative.length);
+  await expect(
+    page.frameLocator('iframe').last().getByTestId('node-payment').getByTestId('inbox-off'),
+  ).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.screenshot({ path: 'test-results/honest-compare.png' });
 });

@@ -39,11 +39,11 @@ export const COLUMNS: Record<string, Column[]> = {
       header: 'idempotency key',
       cell: (r) => <span title={String(r.idempotencyKey ?? '')}>{shortKey(r.idempotencyKey)}</span>,
       kind: 'key',
-      width: '42%',
+      width: '46%',
     },
-    // 'sum', not 'amount': the short word leaves the status its room at projector size.
-    { header: 'sum', cell: (r) => money(r.amount), kind: 'num', width: '17%' },
-    { header: 'status', cell: (r) => <StatusPill status={r.status} />, width: '41%' },
+    // 'sum', not 'amount': the short word leaves the key and the status their room at projector size.
+    { header: 'sum', cell: (r) => money(r.amount), kind: 'num', width: '15%' },
+    { header: 'status', cell: (r) => <StatusPill status={r.status} />, width: '39%' },
   ],
   reservations: [
     { header: 'order', cell: id('orderId'), kind: 'key', width: '33%' },
@@ -84,7 +84,7 @@ export const COLUMNS: Record<string, Column[]> = {
  * column names the order it was charged for.
  */
 const PAYMENTS_WITHOUT_KEY: Column[] = [
-  { header: 'order', cell: id('orderId'), kind: 'key', width: '42%' },
+  { header: 'order', cell: id('orderId'), kind: 'key', width: '46%' },
   ...COLUMNS.payments.slice(1),
 ];
 
