@@ -150,7 +150,7 @@ export const MESSAGING_SCENARIOS: LibraryEntry[] = [
       },
       {
         say: 'The same crash is planned — the coordinator after prepare — but a saga has no coordinator and no prepare, so it never fires.',
-        watch: 'The Faults tab: the crash is still waiting for a point this run never reaches.',
+        watch: 'The Faults tab: the crash stays armed, waiting for a point this run never reaches.',
         do: { kind: 'showTab', tab: 'faults' },
       },
       {

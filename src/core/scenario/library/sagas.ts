@@ -96,8 +96,8 @@ export const SAGA_SCENARIOS: LibraryEntry[] = [
         do: { kind: 'steps', count: 12 },
       },
       {
-        say: 'Reserving a lamp fails: nothing was charged yet, so the saga only cancels the order. Run to the end.',
-        watch: 'Lamp orders CANCELLED with no refund; the others COMPLETED.',
+        say: 'Reserving the lamp fails: nothing was charged yet, so the saga only cancels that order. Run to the end.',
+        watch: 'The lamp order CANCELLED with no charge to refund; the others COMPLETED.',
         do: { kind: 'runToEnd' },
       },
       {
