@@ -48,7 +48,7 @@ test('"A saga without idempotency" shows no idempotency key and the duplicated r
   await expect(duplicate).toHaveAttribute('title', /duplicate/);
   // Its first copy is pinned beside it, highlighted too.
   await expect(inventory.locator('tr.row-marked')).toHaveCount(2);
-  await expect(inventory.getByText('1 duplicate')).toBeVisible();
+  await expect(inventory.locator('.count-duplicate')).toHaveText('1 dup');
   await page.screenshot({ path: 'test-results/honest-no-idempotency.png' });
 
   // The table has more rows than it shows: "+N more" opens all of them, scrolling.

@@ -37,15 +37,16 @@ export function TableCaption({
   view: BusinessTable;
   idempotencyKeys: boolean;
 }) {
-  const [open, setOpen] = useState(false);
-  const shown = Math.min(view.rows.length, view.slots);
-  const more = view.total - shown;
   return (
     <>
       {view.table} <span className="count">{view.total} total</span>
       {view.duplicates > 0 && (
-        <span className="count count-duplicate">
-          {view.duplicates} duplicate{view.duplicates === 1 ? '' : 's'}
+        // Short, so the caption keeps room for "+N more"; each duplicate row is tagged and the tooltip says it all.
+        <span
+          className="count count-duplicate"
+          title={`${view.duplicates} duplicate ${view.table}: a second one for the same order`}
+        >
+          {view.duplicates} dup
         </span>
       )}
       {view.table === 'payments' && !idempotencyKeys && (
@@ -54,6 +55,27 @@ export function TableCaption({
           no idempotency key
         </span>
       )}
+      <MoreRows service={service} view={view} slots={view.slots} idempotencyKeys={idempotencyKeys} />
+    </>
+  );
+}
+
+/** "+N more" when the table holds more rows than `slots` shows: it opens all of them. */
+export function MoreRows({
+  service,
+  view,
+  slots,
+  idempotencyKeys = true,
+}: {
+  service: ServiceName;
+  view: Pick<BusinessTable, 'table' | 'total' | 'rows'>;
+  slots: number;
+  idempotencyKeys?: boolean;
+}) {
+  const [open, setOpen] = useState(false);
+  const more = view.total - Math.min(view.rows.length, slots);
+  return (
+    <>
       {more > 0 && (
         <button
           type="button"
