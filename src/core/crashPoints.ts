@@ -4,7 +4,7 @@
 export const CRASH_POINTS = {
   'before-commit': 'Inside the transaction, before it commits: nothing of the step survives.',
   'after-commit-before-publish':
-    'The business rows and outbox rows are committed; nothing has reached the broker yet.',
+    'The transaction has committed (business rows, and the outbox rows where the run has an outbox); nothing has reached the broker yet.',
   'relay-after-publish-before-mark':
     'The broker holds the event, but the relay has not recorded it (polling: the outbox row is not marked published; log-tailing: its log position is not stored): it will be sent again.',
   'consumer-after-commit-before-ack':

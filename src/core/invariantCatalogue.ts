@@ -43,3 +43,22 @@ export const INVARIANTS = {
 } as const;
 
 export type InvariantName = keyof typeof INVARIANTS;
+
+/** What of a shop run's setup changes how a promise reads. */
+export interface PromiseContext {
+  publishing?: 'outbox' | 'dual-write';
+  relay?: 'polling' | 'log-tailing';
+}
+
+/**
+ * An invariant's promise in the words of the run it is checked on: a dual-write run has no outbox row to speak
+ * of, and a log-tailing relay never marks one published. Unknown runs get the catalogue's text.
+ */
+export function invariantPromise(name: InvariantName, run: PromiseContext = {}): string {
+  if (name !== 'no-event-lost') return INVARIANTS[name];
+  if (run.publishing === 'dual-write')
+    return 'After the system settles, every saved order has reached the broker as an event (dual write keeps no outbox: the broker’s log is the only witness).';
+  if (run.relay === 'log-tailing')
+    return 'After the system settles, every committed outbox row is behind the relay’s stored log position: published.';
+  return INVARIANTS[name];
+}

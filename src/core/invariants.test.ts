@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from './invariants';
+import { invariantPromise } from './invariantCatalogue';
 
 const order = (id: string, status: string) => ({
   id,
@@ -221,5 +222,18 @@ describe('conservation', () => {
       },
     };
     expect(checkInvariants(orphan, { settled: true }).map((a) => a.invariant)).toEqual(['stock-conserved']);
+  });
+});
+
+describe('invariantPromise', () => {
+  it('speaks of an outbox row only in a run that has an outbox', () => {
+    expect(invariantPromise('no-event-lost')).toContain('outbox row');
+    expect(invariantPromise('no-event-lost', { publishing: 'outbox' })).toContain('outbox row');
+    const dual = invariantPromise('no-event-lost', { publishing: 'dual-write' });
+    expect(dual).not.toContain('outbox row');
+    expect(dual).toContain('reached the broker');
+    expect(invariantPromise('no-double-charge', { publishing: 'dual-write' })).toBe(
+      'An order is charged at most once.',
+    );
   });
 });

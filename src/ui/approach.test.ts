@@ -41,7 +41,7 @@ describe('approach', () => {
   it('names the run for the toolbar', () => {
     expect(approachTitle(run({}))).toEqual({ lead: 'outbox · inbox', main: 'choreographed saga' });
     expect(approachTitle(run({ publishing: 'dual-write' }))).toEqual({
-      lead: 'dual write · inbox',
+      lead: 'no outbox (dual write) · inbox',
       main: 'choreographed saga',
     });
     // A guard switched off says so.

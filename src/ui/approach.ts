@@ -61,7 +61,7 @@ export function approachTitle(approach: Approach): { lead: string | null; main: 
   const off = [!idempotencyKeys && 'no idempotency key', !semanticLocks && 'no semantic lock']
     .filter(Boolean)
     .join(' · ');
-  const publishing = approach.publishing === 'dual-write' ? 'dual write' : `outbox${relay}`;
+  const publishing = approach.publishing === 'dual-write' ? 'no outbox (dual write)' : `outbox${relay}`;
   const lead = `${publishing} · ${inbox ? 'inbox' : 'inbox off'}${off ? ` · ${off}` : ''}`;
   return { lead, main: `${style} saga` };
 }

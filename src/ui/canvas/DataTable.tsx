@@ -12,9 +12,11 @@ export interface DataTableProps {
   slots: number;
   rowKey(row: Row, index: number): string;
   rowClass?(row: Row): string | undefined;
+  /** A short word set before the row's first cell (`dup` on a duplicate), with its meaning as a tooltip. */
+  rowTag?(row: Row): { text: string; title: string } | undefined;
 }
 
-export function DataTable({ caption, columns, rows, slots, rowKey, rowClass }: DataTableProps) {
+export function DataTable({ caption, columns, rows, slots, rowKey, rowClass, rowTag }: DataTableProps) {
   const blanks = Math.max(0, slots - rows.length);
   return (
     <table className="data-table">
@@ -34,15 +36,19 @@ export function DataTable({ caption, columns, rows, slots, rowKey, rowClass }: D
         </tr>
       </thead>
       <tbody>
-        {rows.slice(0, slots).map((row, i) => (
-          <tr key={rowKey(row, i)} className={rowClass?.(row)}>
-            {columns.map((c) => (
-              <td key={c.header} className={c.kind}>
-                {c.cell(row)}
-              </td>
-            ))}
-          </tr>
-        ))}
+        {rows.slice(0, slots).map((row, i) => {
+          const tag = rowTag?.(row);
+          return (
+            <tr key={rowKey(row, i)} className={rowClass?.(row)} title={tag?.title}>
+              {columns.map((c, n) => (
+                <td key={c.header} className={c.kind}>
+                  {n === 0 && tag && <span className="row-tag">{tag.text}</span>}
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          );
+        })}
         {Array.from({ length: blanks }, (_, i) => (
           <tr key={`blank-${i}`} className="blank" aria-hidden="true">
             <td colSpan={columns.length}>{rows.length === 0 && i === 0 ? 'no rows yet' : '\u00a0'}</td>

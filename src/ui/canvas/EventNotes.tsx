@@ -15,7 +15,7 @@ export function DualWriteNote({
 }) {
   return (
     <div className="event-note dual-write-note">
-      <p className="event-note-title">dual write: no outbox — events go straight to the broker</p>
+      <p className="event-note-title">no outbox (dual write): events go straight to the broker</p>
       <p className="event-note-line">a crash after the commit loses the event</p>
       <div className="event-note-stats">
         <span>

@@ -31,6 +31,7 @@ export function FlowCanvas() {
       processes: s.processes,
       broker: s.broker,
       activity: s.activity,
+      anomalies: s.anomalies,
     })),
   );
   const controller = useController();

@@ -4,6 +4,8 @@
 // that refusal is why a cancelled order is not charged after all.
 
 interface Props {
+  /** False in a run with the inbox switched off: the strip says so instead of counting skips that cannot happen. */
+  on?: boolean;
   processed: number;
   duplicatesSkipped: number;
   /** Handler failures seen live; shown beside the label so the strip keeps its height. */
@@ -14,12 +16,31 @@ interface Props {
 }
 
 export function InboxStrip({
+  on = true,
   processed,
   duplicatesSkipped,
   handlerFailures,
   lateRefused = 0,
   lastRefusal = null,
 }: Props) {
+  if (!on)
+    return (
+      <div className="inbox-strip inbox-off" data-testid="inbox-off">
+        <div className="inbox-count">
+          <div className="inbox-label">
+            inbox off
+            {handlerFailures > 0 && <span className="inbox-failures"> · {handlerFailures} failed</span>}
+          </div>
+          <div className="muted">no message id kept</div>
+        </div>
+        <div
+          className="dup-counter dup-off"
+          title="With the inbox off nothing records which messages were handled: a redelivery is handled again."
+        >
+          <span>a repeat is handled again</span>
+        </div>
+      </div>
+    );
   return (
     <div className="inbox-strip">
       <div className="inbox-count">

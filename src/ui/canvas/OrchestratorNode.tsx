@@ -10,6 +10,7 @@ import { DataTable } from './DataTable';
 import { DualWriteNote } from './EventNotes';
 import type { OrchestratorFlowNode } from './flowTypes';
 import { InboxStrip } from './InboxStrip';
+import { markedRowClass, MoreRows } from './MarkedRows';
 import { handleIds, ORCH_PUB_X, ORCH_SUB_X } from './layout';
 import { OutboxTable } from './OutboxTable';
 import { RelayLine } from './RelayLine';
@@ -19,7 +20,8 @@ const SLOTS = 5;
 
 function OrchestratorNodeView({ data }: NodeProps<OrchestratorFlowNode>) {
   const { process } = data;
-  const sagas = data.business[0] ?? { table: 'sagas', total: 0, rows: [] };
+  const sagas = data.business[0] ?? { table: 'sagas', total: 0, rows: [], marks: {} };
+  const marked = markedRowClass(sagas.marks);
   return (
     <section
       className={`node orchestrator-node node-${process.status}`}
@@ -58,13 +60,14 @@ function OrchestratorNodeView({ data }: NodeProps<OrchestratorFlowNode>) {
                   {data.refused} late refused
                 </span>
               )}
+              <MoreRows service="orchestrator" view={sagas} slots={SLOTS} />
             </>
           }
           columns={columnsFor('sagas', sagas.rows[0])}
           rows={sagas.rows}
           slots={SLOTS}
           rowKey={(r, i) => String(r.id ?? i)}
-          rowClass={(r) => (r.status === 'STUCK' ? 'row-stuck' : undefined)}
+          rowClass={(r) => (r.status === 'STUCK' ? 'row-stuck' : marked(r))}
         />
         {data.lower.kind === 'dual-write' ? (
           <DualWriteNote sent={data.lower.sent} lost={data.lower.lost} outboxRows={data.lower.outboxRows} />

@@ -11,22 +11,30 @@ import { DataTable } from './DataTable';
 import type { BusinessTable, ServiceFlowNode } from './flowTypes';
 import { handleIds, PUB_AT, SUB_AT } from './layout';
 import { LowerSection } from './LowerSection';
+import { markedRowClass, markedRowTag, TableCaption } from './MarkedRows';
+import type { ServiceName } from '../../core/rows';
 import { ArmedBadge, CrashedBanner, StatusBadge } from './StatusBadge';
 import { StockTable } from './StockTable';
 
-function Business({ view }: { view: BusinessTable }) {
+function Business({
+  service,
+  view,
+  idempotencyKeys,
+}: {
+  service: ServiceName;
+  view: BusinessTable;
+  idempotencyKeys: boolean;
+}) {
   if (view.table === 'stock') return <StockTable rows={view.rows} />;
   return (
     <DataTable
-      caption={
-        <>
-          {view.table} <span className="count">{view.total} total</span>
-        </>
-      }
-      columns={columnsFor(view.table, view.rows[0])}
+      caption={<TableCaption service={service} view={view} idempotencyKeys={idempotencyKeys} />}
+      columns={columnsFor(view.table, view.rows[0], { idempotencyKeys })}
       rows={view.rows}
       slots={view.slots}
       rowKey={(r, i) => String(r.id ?? r.sku ?? i)}
+      rowClass={markedRowClass(view.marks)}
+      rowTag={markedRowTag(view.marks, view.table)}
     />
   );
 }
@@ -58,7 +66,7 @@ function ServiceNodeView({ data }: NodeProps<ServiceFlowNode>) {
       )}
       <div className="node-body">
         {data.business.map((view) => (
-          <Business key={view.table} view={view} />
+          <Business key={view.table} service={service} view={view} idempotencyKeys={data.idempotencyKeys} />
         ))}
         <LowerSection data={data} />
       </div>

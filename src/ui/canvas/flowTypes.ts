@@ -8,6 +8,7 @@ import type { LogTail, OutboxView } from '../store/selectors';
 import type { ProcessState } from '../store/types';
 import type { TopicView } from './brokerView';
 import type { LowerSection } from './sections';
+import type { RowMark } from './rowMarks';
 
 export interface BusinessTable {
   table: string;
@@ -15,6 +16,10 @@ export interface BusinessTable {
   rows: Row[];
   /** Body rows shown, blank ones included, so the node keeps its height as rows arrive. */
   slots: number;
+  /** By row id, the rows that matter more than the newest (pinned first in `rows`): named by an anomaly, or a duplicate. */
+  marks: Readonly<Record<string, RowMark>>;
+  /** How many of them are duplicates. */
+  duplicates: number;
 }
 
 export type ServiceNodeData = {
@@ -26,7 +31,16 @@ export type ServiceNodeData = {
   logTail: LogTail | null;
   /** The relay's figures as it last reported them. */
   relay: RelayStats | null;
-  inbox: { processed: number; duplicatesSkipped: number; lateRefused: number; lastRefusal: string | null };
+  inbox: {
+    /** False when the run has the inbox switched off. */
+    on: boolean;
+    processed: number;
+    duplicatesSkipped: number;
+    lateRefused: number;
+    lastRefusal: string | null;
+  };
+  /** False when payment's charges carry no idempotency key the service checks. */
+  idempotencyKeys: boolean;
   handlerFailures: number;
   /** What fills the node beneath its business tables in this run's approach. */
   lower: LowerSection;

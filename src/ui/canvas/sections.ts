@@ -87,6 +87,9 @@ export function lowerSection(state: Input, approach: Approach, service: ServiceN
 
 /** Business rows a table shows; a participant gives some up to its locks, which matter more in that run. */
 export function businessSlots(approach: Approach, table: string): number {
+  // Payments without an idempotency key say so on a caption line of their own, in place of one row.
+  if (table === 'payments' && approach.guards?.idempotencyKeys === false)
+    return businessSlots({ ...approach, guards: undefined }, table) - 1;
   if (approach.ordering === 'two-phase-commit') {
     if (table === 'payments') return 4;
     if (table === 'reservations') return 2;

@@ -6,6 +6,7 @@ import { initialState } from '../store/initialState';
 import type { BrokerNodeData, OrchestratorNodeData, ServiceNodeData } from './flowTypes';
 import { ORCH_PUB_X, ORCH_SUB_X, SERVICE_H, SERVICE_W } from './layout';
 import { toFlow } from './toFlow';
+import { DEFAULT_APPROACH } from '../approach';
 
 const stats: BrokerStats = {
   partitions: [
@@ -206,13 +207,64 @@ describe('toFlow', () => {
   it('gives each service its business tables, outbox counts and inbox', () => {
     const order = toFlow(state(base)).nodes[0].data as ServiceNodeData;
     expect(order.business).toEqual([
-      { table: 'orders', total: 1, rows: [expect.objectContaining({ id: 'o1' })], slots: 6 },
+      {
+        table: 'orders',
+        total: 1,
+        rows: [expect.objectContaining({ id: 'o1' })],
+        slots: 6,
+        marks: {},
+        duplicates: 0,
+      },
     ]);
     expect(order.outbox).toMatchObject({ pending: 1, published: 1 });
-    expect(order.inbox).toEqual({ processed: 0, duplicatesSkipped: 0, lateRefused: 0, lastRefusal: null });
+    expect(order.inbox).toEqual({
+      on: true,
+      processed: 0,
+      duplicatesSkipped: 0,
+      lateRefused: 0,
+      lastRefusal: null,
+    });
+    expect(order.idempotencyKeys).toBe(true);
     expect(order.lower).toEqual({ kind: 'outbox' });
     const inventory = toFlow(state(base)).nodes[2].data as ServiceNodeData;
     expect(inventory.business.map((b) => b.table)).toEqual(['stock', 'reservations']);
+  });
+
+  it('says the inbox is off and the key unchecked on every node of a run without them', () => {
+    const approach = {
+      ...DEFAULT_APPROACH,
+      guards: { inbox: false, idempotencyKeys: false, semanticLocks: true },
+    };
+    const services = toFlow(state(base), approach).nodes.filter((n) => n.type === 'service');
+    expect(services.map((n) => (n.data as ServiceNodeData).inbox.on)).toEqual([false, false, false, false]);
+    expect(services.every((n) => !(n.data as ServiceNodeData).idempotencyKeys)).toBe(true);
+  });
+
+  it('pins a duplicate reservation and a row an anomaly names above the newest rows', () => {
+    const reservation = (id: string, orderId: string, created_at: number) => ({
+      id,
+      orderId,
+      items: [],
+      status: 'RESERVED',
+      created_at,
+    });
+    const reservations: ConductorEvent = {
+      kind: 'hydrate',
+      service: 'inventory',
+      tables: {
+        reservations: [
+          reservation('res-1', 'o1', 1),
+          reservation('res-2', 'o1', 2),
+          ...[3, 4, 5, 6].map((n) => reservation(`res-${n}`, `o${n}`, n)),
+        ],
+      },
+    };
+    const input = { ...state([...base, reservations]), anomalies: [{ message: 'x res-3 y' }] };
+    const inventory = toFlow(input).nodes[2].data as ServiceNodeData;
+    const table = inventory.business.find((b) => b.table === 'reservations')!;
+    expect(table.rows.slice(0, table.slots).map((r) => r.id)).toEqual(['res-1', 'res-2', 'res-3']);
+    expect(table.marks).toEqual({ 'res-1': 'named', 'res-2': 'duplicate', 'res-3': 'named' });
+    expect(table.duplicates).toBe(1);
   });
 
   it('counts the late commands a participant’s semantic locks refused, and says why the latest was', () => {

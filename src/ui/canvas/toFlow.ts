@@ -20,6 +20,10 @@ import { retentionLine, topicViews, type TopicView } from './brokerView';
 import { BROKER_ID, flowEdges, ORCHESTRATOR_ID } from './flowEdges';
 import type { FlowNode, MessageFlowEdge, ServiceNodeData } from './flowTypes';
 import { businessSlots, lowerSection } from './sections';
+import { namedIds, rowMarks, rowsToShow, type RowMark } from './rowMarks';
+import type { Anomaly } from '../../core/invariantCatalogue';
+import type { Row } from '../../core/rows';
+import type { TableMap } from '../store/types';
 import {
   brokerHeight,
   BROKER_Y,
@@ -39,7 +43,10 @@ export { BROKER_ID, isDown } from './flowEdges';
 
 /** `trims` and `summarising` are optional: a state without them counts nothing dropped and draws every pulse. */
 export type FlowInput = Pick<PlaygroundData, 'mirror' | 'processes' | 'broker' | 'activity'> &
-  Partial<Pick<PlaygroundData, 'trims' | 'summarising'>>;
+  Partial<Pick<PlaygroundData, 'trims' | 'summarising'>> & {
+    /** What the checker found: rows it names are pinned on their tables. */
+    anomalies?: readonly Pick<Anomaly, 'message'>[];
+  };
 
 // React Flow gives unselectable, undraggable nodes pointer-events: none; ours hold buttons.
 const INTERACTIVE = { pointerEvents: 'all' } as const;
@@ -49,30 +56,57 @@ const LOCKING_PARTICIPANTS: ServiceName[] = ['payment', 'inventory', 'shipping']
 const ORCHESTRATOR_HANDLES = orchestratorHandles();
 const BROKER_HANDLES = { plain: brokerHandles(false), orchestrated: brokerHandles(true) };
 
+const NO_ANOMALIES: readonly Pick<Anomaly, 'message'>[] = [];
+const marksCache = new WeakMap<TableMap, { named: ReadonlySet<string>; marks: Map<string, RowMark> }>();
+const namedCache = new WeakMap<readonly Pick<Anomaly, 'message'>[], ReadonlySet<string>>();
+
+/** A table's marks, worked out again only when its rows or the anomalies change. */
+function marksOf(name: string, rows: TableMap, named: ReadonlySet<string>): Map<string, RowMark> {
+  const hit = marksCache.get(rows);
+  if (hit && hit.named === named) return hit.marks;
+  const marks = rowMarks(name, rows.values(), named);
+  marksCache.set(rows, { named, marks });
+  return marks;
+}
+
+function namedOf(anomalies: readonly Pick<Anomaly, 'message'>[]): ReadonlySet<string> {
+  let named = namedCache.get(anomalies);
+  if (!named) namedCache.set(anomalies, (named = namedIds(anomalies)));
+  return named;
+}
+
 function serviceData(state: FlowInput, approach: Approach, service: ServiceName): ServiceNodeData {
   const tail = logTailOf(state, service);
   const locks = semanticLocks(state, service);
+  const named = namedOf(state.anomalies ?? NO_ANOMALIES);
   return {
     service,
     process: processOf(state, service),
     business: businessTablesOf(service).map((name) => {
       const rows = table(state, service, name);
+      const slots = businessSlots(approach, name);
+      const marks = marksOf(name, rows, named);
+      const all: Row[] = marks.size ? [...rows.values()] : [];
       return {
         table: name,
         total: rows.size + droppedRows(state.trims ?? {}, service, name),
-        rows: latestRows(rows),
-        slots: businessSlots(approach, name),
+        rows: rowsToShow(all, latestRows(rows), marks, slots),
+        slots,
+        marks: Object.fromEntries(marks),
+        duplicates: [...marks.values()].filter((m) => m === 'duplicate').length,
       };
     }),
     outbox: outboxView(table(state, service, 'outbox'), tail),
     logTail: tail,
     relay: state.activity.services[service]?.relay ?? null,
     inbox: {
+      on: approach.guards?.inbox ?? true,
       processed: table(state, service, 'inbox').size + droppedRows(state.trims ?? {}, service, 'inbox'),
       duplicatesSkipped: duplicatesSkipped(state, service),
       lateRefused: locks.refused,
       lastRefusal: locks.last,
     },
+    idempotencyKeys: approach.guards?.idempotencyKeys ?? true,
     handlerFailures: state.activity.services[service]?.handlerFailures ?? 0,
     lower: lowerSection(state, approach, service),
   };

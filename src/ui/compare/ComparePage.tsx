@@ -3,7 +3,7 @@
 // starts no conductor of its own: main.tsx renders it instead of booting.
 
 import { useMemo, useState } from 'react';
-import { approachLabel, compareLabels, sharedSummary } from './compareLabels';
+import { approachLabel, compareLabels, differsText, sharedSummary } from './compareLabels';
 import { parseCompare } from './compareUrl';
 import { CompareSide } from './CompareSide';
 import { useFramePane, type PaneCommand } from './useFramePane';
@@ -45,7 +45,14 @@ export function ComparePage({ search }: { search: string }) {
               </span>
             )}
           </h1>
-          {a.ok && b.ok && <p className="compare-shared">{sharedSummary(a.scenario, b.scenario)}</p>}
+          {a.ok && b.ok && (
+            <>
+              <p className="compare-differs" data-testid="compare-differs">
+                <strong>what differs:</strong> {differsText(a.scenario, b.scenario) ?? 'nothing'}
+              </p>
+              <p className="compare-shared">{sharedSummary(a.scenario, b.scenario)}</p>
+            </>
+          )}
         </div>
         <div className="compare-actions" role="group" aria-label="Both runs">
           <button

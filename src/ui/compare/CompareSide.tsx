@@ -2,6 +2,7 @@
 // and beneath it that run's anomalies — or, for a bad link, why it is not shown.
 
 import type { RefObject } from 'react';
+import { libraryEntry } from '../../core/scenario/library';
 import type { CompareSide as Side } from './compareUrl';
 import type { PaneState } from './useFramePane';
 
@@ -35,6 +36,26 @@ function Anomalies({ state }: { state: PaneState }) {
   );
 }
 
+/** The library story a side was opened from (its link names it as its guide): its idea, and its steps on demand. */
+function Story({ guide }: { guide: string }) {
+  const entry = guide ? libraryEntry(guide) : undefined;
+  if (!entry) return null;
+  return (
+    <details className="compare-story" data-testid="compare-story">
+      <summary>
+        <strong>{entry.title}</strong> — {entry.idea}
+      </summary>
+      <ol>
+        {entry.narrative.map((step, i) => (
+          <li key={i}>
+            {step.say} <span className="compare-watch">Watch: {step.watch}</span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
 function progress(state: PaneState): string | null {
   if (state.phase !== 'ready') return null;
   if (state.steps === null) return 'live run';
@@ -63,6 +84,7 @@ export function CompareSide({ side, letter, label, generation, frame, state }: P
       </header>
       {side.ok ? (
         <>
+          <Story guide={side.scenario.guide} />
           <iframe
             key={generation}
             ref={frame}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, type Scenario } from '../../core/scenario/scenario';
-import { approachLabel, compareLabels, sharedSummary } from './compareLabels';
+import { approachLabel, compareLabels, differsText, sharedSummary } from './compareLabels';
 
 const base: Scenario = {
   ...DEFAULT_SCENARIO,
@@ -70,5 +70,23 @@ describe('sharedSummary', () => {
       'deterministic · 3 orders · fast pace · no faults',
     );
     expect(sharedSummary({ ...base, mode: 'live' }, base)).toBe('3 orders · fast pace · no faults');
+  });
+});
+
+describe('differsText', () => {
+  it('names the one switch of a pair, from A to B', () => {
+    expect(differsText(base, { ...base, inbox: false })).toBe('inbox on → off');
+    expect(differsText({ ...base, ordering: 'direct-calls' }, base)).toBe(
+      'ordering direct calls → messaging',
+    );
+    expect(differsText({ ...base, publishing: 'dual-write' }, base)).toBe('publishing dual write → outbox');
+    expect(differsText(base, { ...base, sagaStyle: 'orchestration' })).toBe(
+      'saga choreography → orchestration',
+    );
+    expect(differsText(base, { ...base, snapshotEvery: 0 })).toBe('snapshots every 100 events → none');
+  });
+
+  it('ignores the guide and says nothing when nothing differs', () => {
+    expect(differsText(base, { ...base, guide: 'outbox' })).toBeNull();
   });
 });

@@ -1,9 +1,11 @@
 // Names for the two sides of a comparison: each side's approach, plus only
 // the switches in which the two differ ("dual write" vs "outbox"; "outbox ·
-// no inbox" vs "outbox · inbox"), and a line for what both share. Pure.
+// no inbox" vs "outbox · inbox"), a line for what both share, and what differs
+// as switches ("inbox on → off"). Pure.
 
 import { describeFault } from '../../core/faults/faultPlan';
 import type { Scenario } from '../../core/scenario/scenario';
+import { scenarioDiff, type FieldChange } from '../../core/scenario/scenarioDiff';
 
 export function approachLabel(s: Scenario): string {
   if (s.ordering === 'direct-calls') return 'direct calls';
@@ -59,4 +61,45 @@ export function sharedSummary(a: Scenario, b: Scenario): string {
   if (same('pace')) parts.push(`${a.pace} pace`);
   if (same('faults')) parts.push(a.faults.length ? a.faults.map(describeFault).join('; ') : 'no faults');
   return parts.join(' · ');
+}
+
+const ON_OFF: Partial<Record<keyof Scenario, string>> = {
+  inbox: 'inbox',
+  idempotencyKeys: 'idempotency key',
+  semanticLocks: 'semantic lock',
+};
+
+const NAMED: Partial<Record<keyof Scenario, string>> = {
+  ordering: 'ordering',
+  publishing: 'publishing',
+  sagaStyle: 'saga',
+  relay: 'relay',
+  mode: 'mode',
+  pace: 'pace',
+  seed: 'seed',
+  orders: 'orders',
+  speed: 'speed',
+};
+
+const words = (value: unknown) => String(value).replace(/-/g, ' ');
+
+/** One switch in words, from side A's value to side B's: "inbox on → off", "ordering direct calls → messaging". */
+export function switchText(change: FieldChange): string {
+  const { field, from, to } = change;
+  if (ON_OFF[field]) return `${ON_OFF[field]} ${from ? 'on' : 'off'} → ${to ? 'on' : 'off'}`;
+  if (field === 'snapshotEvery') {
+    const every = (n: unknown) => (n ? `every ${String(n)} events` : 'none');
+    return `snapshots ${every(from)} → ${every(to)}`;
+  }
+  if (field === 'faults' || field === 'data') {
+    const count = (v: unknown) => plural((v as unknown[]).length, field === 'faults' ? 'fault' : 'data edit');
+    return `${field} ${count(from)} → ${count(to)}`;
+  }
+  return `${NAMED[field] ?? field} ${words(from)} → ${words(to)}`;
+}
+
+/** "what differs" for a pair: every switch between the two sides (one, for a library pair); null when none. */
+export function differsText(a: Scenario, b: Scenario): string | null {
+  const changes = scenarioDiff(a, b);
+  return changes.length ? changes.map(switchText).join(' · ') : null;
 }

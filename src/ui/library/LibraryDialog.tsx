@@ -39,6 +39,7 @@ function follow(event: MouseEvent<HTMLAnchorElement>) {
 
 function Entry({ entry, current, base }: { entry: LibraryEntry; current: boolean; base: string }) {
   const partner = entry.partner ? libraryEntry(entry.partner) : undefined;
+  const related = entry.seeAlso ? libraryEntry(entry.seeAlso) : undefined;
   return (
     <li className={current ? 'library-entry library-current' : 'library-entry'}>
       <a
@@ -69,6 +70,14 @@ function Entry({ entry, current, base }: { entry: LibraryEntry; current: boolean
                 See also {partner.title}
               </a>
             )}
+          </>
+        )}
+        {related && (
+          <>
+            {' · '}
+            <a className="library-compare" href={entryHref(base, related)} onClick={follow}>
+              See also {related.title}
+            </a>
           </>
         )}
       </p>

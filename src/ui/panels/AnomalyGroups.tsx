@@ -2,7 +2,9 @@
 // makes and every message found: the shop's panel and the event-sourced tab
 // show them the same way.
 
-import { INVARIANTS } from '../../core/invariantCatalogue';
+import { useContext } from 'react';
+import { INVARIANTS, invariantPromise, type InvariantName } from '../../core/invariantCatalogue';
+import { ControllerContext } from '../controls/ControllerContext';
 
 /** What the store keeps of an anomaly: any invariant name, known to the catalogue or not. */
 interface Anomaly {
@@ -11,6 +13,10 @@ interface Anomaly {
 }
 
 export function AnomalyGroups({ anomalies }: { anomalies: readonly Anomaly[] }) {
+  // The shop's controller says how its run publishes, so a promise speaks of what the run has (no outbox
+  // row in a dual-write run); other pages have none and get the catalogue's words.
+  const config = useContext(ControllerContext)?.config;
+  const run = { publishing: config?.publishing, relay: config?.relay?.mode };
   const groups = new Map<string, Anomaly[]>();
   for (const a of anomalies) groups.set(a.invariant, [...(groups.get(a.invariant) ?? []), a]);
   return (
@@ -21,7 +27,7 @@ export function AnomalyGroups({ anomalies }: { anomalies: readonly Anomaly[] }) 
             {invariant} <span className="anomaly-count">×{found.length}</span>
           </strong>
           {invariant in INVARIANTS && (
-            <span className="anomaly-promise">{INVARIANTS[invariant as keyof typeof INVARIANTS]}</span>
+            <span className="anomaly-promise">{invariantPromise(invariant as InvariantName, run)}</span>
           )}
           <ul className="anomaly-messages">
             {found.map((a, i) => (

@@ -67,7 +67,7 @@ export const CDC_SCENARIOS: CdcEntry[] = [
         do: { kind: 'settle' },
       },
     ],
-    partner: 'cdc-connector-crash',
+    seeAlso: 'cdc-connector-crash',
     expect: [],
   },
   {
@@ -106,7 +106,7 @@ export const CDC_SCENARIOS: CdcEntry[] = [
         do: { kind: 'showTab', tab: 'anomalies' },
       },
     ],
-    partner: 'cdc-legacy-search',
+    seeAlso: 'cdc-legacy-search',
     expect: [],
   },
 ];

@@ -145,7 +145,7 @@ export const EVENT_SOURCING_SCENARIOS: EsEntry[] = [
         do: { kind: 'settle' },
       },
     ],
-    partner: 'es-rebuild-read-model',
+    seeAlso: 'es-rebuild-read-model',
     expect: [],
   },
   {
@@ -186,7 +186,7 @@ export const EVENT_SOURCING_SCENARIOS: EsEntry[] = [
         do: { kind: 'settle' },
       },
     ],
-    partner: 'cqrs-read-your-writes',
+    seeAlso: 'cqrs-read-your-writes',
     expect: [],
   },
 ];

@@ -4,6 +4,16 @@
 import { DEFAULT_SCENARIO, type Scenario } from '../scenario';
 import type { ShopEntry } from './types';
 
+/** Two orders for the same lamp while the coordinator is planned to die after prepare: 2PC and its saga pair. */
+const TWO_ORDERS_ONE_LAMP: Scenario = {
+  ...DEFAULT_SCENARIO,
+  pace: 'fast',
+  ordering: 'two-phase-commit',
+  faults: [{ kind: 'crash', service: 'order', point: 'coordinator-after-prepare', nth: 1 }],
+  data: [],
+};
+const sameLamp = { items: [{ sku: 'SKU-LAMP', qty: 1 }] };
+
 /** Deterministic, fast-paced, three orders: the base most library scenarios vary. */
 export const BASE: Scenario = {
   ...DEFAULT_SCENARIO,
@@ -15,8 +25,14 @@ export const BASE: Scenario = {
   data: [],
 };
 
-const orderDiesAfterCommit = [
+/**
+ * The order service dies half-way through the second order, wherever its approach has a half-way: after
+ * committing (outbox, dual write) or after the charge (direct calls). One plan for the three, so direct calls,
+ * dual write and outbox compare with nothing but their approach changed; each run reaches only its own point.
+ */
+const orderDiesHalfWay = [
   { kind: 'crash', service: 'order', point: 'after-commit-before-publish', nth: 2 },
+  { kind: 'crash', service: 'order', point: 'direct-after-charge', nth: 2 },
 ] as const;
 const duplicates = [
   { kind: 'duplicate', group: 'shipping', type: 'InventoryReserved' },
@@ -32,7 +48,7 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
     scenario: {
       ...BASE,
       ordering: 'direct-calls',
-      faults: [{ kind: 'crash', service: 'order', point: 'direct-after-charge', nth: 2 }],
+      faults: [...orderDiesHalfWay],
     },
     narrative: [
       {
@@ -56,7 +72,7 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
         do: { kind: 'showTab', tab: 'anomalies' },
       },
     ],
-    partner: 'choreography-happy',
+    partner: 'outbox',
     expect: ['no-order-stuck'],
   },
   {
@@ -64,7 +80,7 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
     title: 'Dual write: save, then publish',
     section: 'The distributed transaction problem',
     idea: 'Committing to the database and then publishing to the broker are two writes; a crash between them loses the event.',
-    scenario: { ...BASE, publishing: 'dual-write', faults: [...orderDiesAfterCommit] },
+    scenario: { ...BASE, publishing: 'dual-write', faults: [...orderDiesHalfWay] },
     narrative: [
       {
         say: 'The first order is committed, then published straight to the broker: there is no outbox.',
@@ -95,18 +111,12 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
     title: 'Two-phase commit: blocked on the coordinator',
     section: 'Two-phase commit',
     idea: 'Participants that voted yes hold their locks until the coordinator decides; if it dies, everyone who needs those rows waits.',
-    scenario: {
-      ...DEFAULT_SCENARIO,
-      pace: 'fast',
-      ordering: 'two-phase-commit',
-      faults: [{ kind: 'crash', service: 'order', point: 'coordinator-after-prepare', nth: 1 }],
-      data: [],
-    },
+    scenario: TWO_ORDERS_ONE_LAMP,
     narrative: [
       {
         say: 'Place two orders for the same stock. The coordinator asks payment and inventory to prepare: they lock and vote yes.',
         watch: 'The lock tables on Payment and Inventory.',
-        do: { kind: 'placeOrders', count: 2, like: { items: [{ sku: 'SKU-LAMP', qty: 1 }] } },
+        do: { kind: 'placeOrders', count: 2, like: sameLamp },
       },
       {
         say: 'The coordinator died after prepare, before deciding. The locks stay; the second order waits for them.',
@@ -123,7 +133,38 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
         do: { kind: 'settle' },
       },
     ],
-    partner: 'orchestration-compensation',
+    partner: 'saga-instead-of-2pc',
+    expect: [],
+  },
+  {
+    id: 'saga-instead-of-2pc',
+    title: 'The same two orders as a saga: no lock to wait on',
+    section: 'Two-phase commit',
+    idea: 'The two-phase-commit run with messaging instead: each service commits its own step and publishes an event, so nobody prepares, holds a lock or waits for a coordinator.',
+    scenario: { ...TWO_ORDERS_ONE_LAMP, ordering: 'messaging' },
+    narrative: [
+      {
+        say: 'Place the same two orders for the same stock. Each service commits its own local transaction with an outbox row; no one asks anyone to prepare.',
+        watch: 'The outboxes and the broker’s topics: no lock table anywhere.',
+        do: { kind: 'placeOrders', count: 2, like: sameLamp },
+      },
+      {
+        say: 'The same crash is planned — the coordinator after prepare — but a saga has no coordinator and no prepare, so it never fires.',
+        watch: 'The Faults tab: the crash stays armed, waiting for a point this run never reaches.',
+        do: { kind: 'showTab', tab: 'faults' },
+      },
+      {
+        say: 'Let everything finish: the second order never waited for the first.',
+        watch: 'Both orders COMPLETED.',
+        do: { kind: 'settle' },
+      },
+      {
+        say: 'Each saga’s chain of events, read off the services’ own data.',
+        watch: 'The Sagas tab.',
+        do: { kind: 'showTab', tab: 'sagas' },
+      },
+    ],
+    partner: 'two-phase-commit',
     expect: [],
   },
   {
@@ -131,7 +172,7 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
     title: 'Transactional outbox',
     section: 'Transactional outbox',
     idea: 'The event is a row in the same transaction as the order; a relay publishes it later, again after a crash if need be.',
-    scenario: { ...BASE, faults: [...orderDiesAfterCommit] },
+    scenario: { ...BASE, faults: [...orderDiesHalfWay] },
     narrative: [
       {
         say: 'The first order and its OrderCreated row commit together, in one transaction.',

@@ -1,6 +1,7 @@
-// The library's saga scenarios: choreography (happy and failing), orchestration
-// with compensation, a timed-out step and its semantic lock (and the same
-// without the lock), a saga without idempotency, and all the patterns together.
+// The library's saga scenarios: choreography and orchestration, each failing on
+// the same data as the other (out of stock; a region not served), a timed-out
+// step and its semantic lock (and the same without the lock), a saga without
+// idempotency and with a key only, and all the patterns together.
 
 import type { ShopEntry } from './types';
 import { BASE } from './messaging';
@@ -12,6 +13,26 @@ const timedOut = {
   orders: 1,
   seed: 3,
   faults: [{ kind: 'delay', group: 'payment', type: 'ProcessPayment', ms: 30_000 }],
+} as const satisfies Partial<typeof BASE>;
+
+/** Four orders while lamps are out of stock: the choreographed and orchestrated runs of it compare. */
+const outOfStock = {
+  ...BASE,
+  orders: 4,
+  data: [{ service: 'inventory', table: 'stock', row: { sku: 'SKU-LAMP', available: 0, reserved: 0 } }],
+} as const satisfies Partial<typeof BASE>;
+
+/** Shipping does not serve EU: the pivot fails after the earlier steps acted, so both styles compensate. */
+const euNotServed = {
+  ...BASE,
+  data: [{ service: 'shipping', table: 'regions', row: { id: 'EU', served: false } }],
+} as const satisfies Partial<typeof BASE>;
+
+/** One OrderCreated delivered to payment twice, with no inbox: the idempotency key decides. */
+const doubleOrderCreated = {
+  ...BASE,
+  inbox: false,
+  faults: [{ kind: 'duplicate', group: 'payment', type: 'OrderCreated' }],
 } as const satisfies Partial<typeof BASE>;
 
 export const SAGA_SCENARIOS: ShopEntry[] = [
@@ -34,7 +55,6 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
         do: { kind: 'showTab', tab: 'sagas' },
       },
     ],
-    partner: 'orchestration-compensation',
     expect: [],
   },
   {
@@ -42,11 +62,7 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
     title: 'Choreographed saga: out of stock, compensated',
     section: 'Saga pattern — choreography',
     idea: 'A step fails; the services that already acted undo their part in reaction to the failure event.',
-    scenario: {
-      ...BASE,
-      orders: 4,
-      data: [{ service: 'inventory', table: 'stock', row: { sku: 'SKU-LAMP', available: 0, reserved: 0 } }],
-    },
+    scenario: { ...outOfStock },
     narrative: [
       {
         say: 'Lamps are out of stock. Orders are charged first, then inventory is asked to reserve.',
@@ -64,6 +80,58 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
         do: { kind: 'showTab', tab: 'sagas' },
       },
     ],
+    partner: 'orchestration-out-of-stock',
+    expect: [],
+  },
+  {
+    id: 'orchestration-out-of-stock',
+    title: 'Orchestrated saga: out of stock, cancelled',
+    section: 'Saga pattern — orchestration',
+    idea: 'The same four orders and the same empty lamp shelf, with an orchestrator: it reserves before it charges, so a failed reservation has no charge to refund.',
+    scenario: { ...outOfStock, sagaStyle: 'orchestration' },
+    narrative: [
+      {
+        say: 'Lamps are out of stock, as in the choreographed run. The orchestrator sends ReserveInventory first, before any charge.',
+        watch: 'The orchestrator’s saga table and Inventory’s stock row for SKU-LAMP.',
+        do: { kind: 'steps', count: 12 },
+      },
+      {
+        say: 'Reserving the lamp fails: nothing was charged yet, so the saga only cancels that order. Run to the end.',
+        watch: 'The lamp order CANCELLED with no charge to refund; the others COMPLETED.',
+        do: { kind: 'runToEnd' },
+      },
+      {
+        say: 'Each saga’s steps, and the one compensation a lamp order needed.',
+        watch: 'The Sagas tab and the empty Anomalies tab.',
+        do: { kind: 'showTab', tab: 'sagas' },
+      },
+    ],
+    partner: 'choreography-failure',
+    expect: [],
+  },
+  {
+    id: 'choreography-region-failure',
+    title: 'Choreographed saga: a region not served, compensated',
+    section: 'Saga pattern — choreography',
+    idea: 'The pivot fails after payment and inventory acted: each of them undoes its part when it hears the failure event, with no one in charge.',
+    scenario: { ...euNotServed },
+    narrative: [
+      {
+        say: 'Shipping does not serve EU. Payment charges, inventory reserves, and shipping is asked last.',
+        watch: 'Each outbox, then the broker’s topics.',
+        do: { kind: 'steps', count: 12 },
+      },
+      {
+        say: 'ShipmentFailed: inventory releases, payment refunds, the order cancels — each in reaction to the event. Run to the end.',
+        watch: 'EU orders CANCELLED, their payments REFUNDED.',
+        do: { kind: 'runToEnd' },
+      },
+      {
+        say: 'Nothing of a cancelled order remains: no charge, no reservation.',
+        watch: 'The Sagas tab and the empty Anomalies tab.',
+        do: { kind: 'showTab', tab: 'sagas' },
+      },
+    ],
     partner: 'orchestration-compensation',
     expect: [],
   },
@@ -72,11 +140,7 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
     title: 'Orchestrated saga with compensation',
     section: 'Saga pattern — orchestration',
     idea: 'One orchestrator sends each command and, when a step fails, the compensations in reverse order.',
-    scenario: {
-      ...BASE,
-      sagaStyle: 'orchestration',
-      data: [{ service: 'shipping', table: 'regions', row: { id: 'EU', served: false } }],
-    },
+    scenario: { ...euNotServed, sagaStyle: 'orchestration' },
     narrative: [
       {
         say: 'The orchestrator starts a saga per order and sends ReserveInventory, then ProcessPayment.',
@@ -99,7 +163,7 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
         do: { kind: 'showTab', tab: 'sagas' },
       },
     ],
-    partner: 'choreography-failure',
+    partner: 'choreography-region-failure',
     expect: [],
   },
   {
@@ -164,12 +228,7 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
     title: 'A saga without idempotency',
     section: 'Common mistakes',
     idea: 'Without an inbox or an idempotency key, a redelivered OrderCreated charges the customer twice.',
-    scenario: {
-      ...BASE,
-      inbox: false,
-      idempotencyKeys: false,
-      faults: [{ kind: 'duplicate', group: 'payment', type: 'OrderCreated' }],
-    },
+    scenario: { ...doubleOrderCreated, idempotencyKeys: false },
     narrative: [
       {
         say: 'The broker will deliver one OrderCreated to payment twice; payment has neither inbox nor key.',
@@ -183,8 +242,34 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
         do: { kind: 'showTab', tab: 'anomalies' },
       },
     ],
-    partner: 'combining-patterns',
+    partner: 'saga-idempotency-key',
     expect: ['no-double-charge', 'no-duplicate-side-effect'],
+  },
+  {
+    id: 'saga-idempotency-key',
+    title: 'The same saga with an idempotency key',
+    section: 'Common mistakes',
+    idea: 'Still no inbox, the same redelivered OrderCreated — but payment keys each charge by its order: the repeat charges nothing. It answers again, though, and the services downstream, with no inbox, act twice.',
+    scenario: { ...doubleOrderCreated },
+    narrative: [
+      {
+        say: 'The broker will deliver one OrderCreated to payment twice; payment has no inbox, but its charges carry an idempotency key.',
+        watch: 'The Faults tab.',
+        do: { kind: 'showTab', tab: 'faults' },
+      },
+      {
+        say: 'Run it.',
+        watch: 'Payment’s table: one charge per order, each under its key. Inventory’s: a reservation twice.',
+        do: { kind: 'runToEnd' },
+      },
+      {
+        say: 'The key kept the charge single; the repeated PaymentCompleted still reserved and shipped twice. A key guards one handler; an inbox guards every consumer.',
+        watch: 'The Anomalies tab: no double charge, but a duplicate reservation and shipment.',
+        do: { kind: 'showTab', tab: 'anomalies' },
+      },
+    ],
+    partner: 'saga-no-idempotency',
+    expect: ['no-duplicate-side-effect'],
   },
   {
     id: 'combining-patterns',
@@ -224,7 +309,6 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
         do: { kind: 'showTab', tab: 'anomalies' },
       },
     ],
-    partner: 'saga-no-idempotency',
     expect: [],
   },
 ];

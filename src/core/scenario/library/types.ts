@@ -94,8 +94,13 @@ export interface LibraryEntryOf<A extends NarrativeAction> {
   scenario: Scenario;
   /** Three to six steps. */
   narrative: NarrativeStep<A>[];
-  /** The scenario to compare this one with, if there is one (same seed and faults, one switch changed). */
+  /**
+   * The scenario to compare this one with: the same scenario with exactly one field changed (same seed, orders,
+   * data and faults), checked over the whole library by src/test/libraryPairs.test.ts.
+   */
   partner?: string;
+  /** A related story that is not a one-switch pair (its run differs only in what the narrative does, say). */
+  seeAlso?: string;
   /** The anomalies the checker reports once the narrative has run to its end: none for a pattern, its failure for a "before". */
   expect: InvariantName[];
 }
