@@ -32,7 +32,7 @@ const BROKER_TABLES = {
   attempts: '[group+topic+partition+offset]',
 };
 
-const keys: Record<string, KeyOf> = {
+export const shopKeys: Record<string, KeyOf> = {
   broker: keysOf(BROKER_TABLES),
   ...Object.fromEntries(
     Object.values(SERVICES).map((def) => [def.name, keysOf({ ...def.tables, ...COMMON_TABLES })]),
@@ -47,11 +47,11 @@ export const shopFold: HistoryFold<Fact, ShopState> = {
   apply(s, fact) {
     switch (fact.kind) {
       case 'hydrate':
-        return s.dbs.hydrate(fact.service, fact.tables, keys[fact.service]);
+        return s.dbs.hydrate(fact.service, fact.tables, shopKeys[fact.service]);
       case 'commit':
         return s.dbs.commit(fact.service, fact.changes);
       case 'broker-hydrate':
-        return s.dbs.hydrate('broker', fact.tables, keys.broker);
+        return s.dbs.hydrate('broker', fact.tables, shopKeys.broker);
       case 'broker-commit':
         return s.dbs.commit('broker', fact.changes);
       case 'broker':

@@ -76,6 +76,20 @@ class TestConductor extends Conductor<P, { kind: string }> {
     return [];
   }
 
+  protected historySpec() {
+    return {
+      fold: {
+        empty: () => [],
+        clone: (s: string[]) => [...s],
+        apply: (s: string[], f: { kind: string }) => void s.push(f.kind),
+      },
+      moment: (s: string[]) => s,
+      inspect: () => {
+        throw new Error('nothing to inspect');
+      },
+    };
+  }
+
   protected report(facts: { kind: string }[]) {
     return { events: facts, changed: true };
   }
