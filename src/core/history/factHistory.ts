@@ -38,7 +38,7 @@ export interface HistoryLimits {
   maxCheckpoints: number;
 }
 
-export const HISTORY_LIMITS: HistoryLimits = { cap: 100_000, checkpointEvery: 1_000, maxCheckpoints: 32 };
+export const HISTORY_LIMITS: HistoryLimits = { cap: 100_000, checkpointEvery: 1_000, maxCheckpoints: 8 };
 
 interface Checkpoint<S> {
   /** Facts folded into `state`, counted from the run's first. */
