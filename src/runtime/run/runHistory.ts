@@ -45,7 +45,8 @@ export class RunHistory<S, V> {
 
   inspect(kind: string, id: string, moment?: Moment): Inspection {
     const time = moment === undefined ? Infinity : this.timeOf(moment);
-    const facts = this.recorded.facts();
+    // As of the moment: the facts after it neither wrote the item nor caused anything yet.
+    const facts = this.recorded.facts().filter((e) => e.at <= time);
     const found = this.spec.inspect(this.recorded.stateAt(time), facts, kind, id);
     const c = found.committed;
     return { ...found, committed: c ? { seq: c.seq, at: c.at, step: this.stepOf(c.at) } : null };
