@@ -70,7 +70,16 @@ function stepsAcross(total: number): number[] {
 /** Pauses a run and steps it to each of `steps` it has not passed, reading its snapshot and state hash there. */
 async function steppedTo(call: Call, steps: number[]) {
   await call((api) => api.pause());
-  const from = await call((api) => api.sim().steps);
+  // A page that played by itself may have had a step in flight when it paused: wait until that step is done.
+  let from = -1;
+  for (
+    let now = await call((api) => api.sim().steps);
+    now !== from;
+    now = await call((api) => api.sim().steps)
+  ) {
+    from = now;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  }
   const read: { step: number; snapshot: unknown; hash: string }[] = [];
   for (const k of steps.filter((s) => s >= from)) {
     await call(
