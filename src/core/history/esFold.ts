@@ -30,6 +30,7 @@ function appendedAsCommit(fact: { kind: string }): { db: string; changes: Change
 export const esFold: HistoryFold<EsFact, EsState> = {
   empty: () => ({ dbs: new TablesMirror() }),
   clone: (s) => ({ dbs: s.dbs.clone() }),
+  compact: (s) => ({ dbs: s.dbs.flatten() }),
   apply(s, fact) {
     const commit = appendedAsCommit(fact);
     if (commit) s.dbs.commit(commit.db, commit.changes);

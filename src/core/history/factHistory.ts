@@ -23,8 +23,10 @@ export interface HistoryEntry<F> {
 /** What a topology's facts do to its folded state. */
 export interface HistoryFold<F, S> {
   empty(): S;
-  /** A copy that `apply` may change without changing the original. */
+  /** A copy that `apply` may change without changing the original (the original then stays as it is). */
   clone(state: S): S;
+  /** A copy that stands alone, for a checkpoint to keep (a clone may depend on its original). */
+  compact(state: S): S;
   /** Applies one fact to `state` in place. */
   apply(state: S, fact: F): void;
 }
@@ -149,7 +151,7 @@ export class FactHistory<F, S> {
     const last = this.checkpoints.at(-1)?.count ?? this.dropped;
     const end = this.dropped + this.entries.length;
     if (end - last < this.every) return;
-    this.checkpoints.push({ count: end, state: this.foldTo(end) });
+    this.checkpoints.push({ count: end, state: this.fold.compact(this.foldTo(end)) });
     if (this.checkpoints.length > this.limits.maxCheckpoints) {
       this.checkpoints = this.checkpoints.filter((_, i) => i % 2 === 1);
       this.every *= 2;
@@ -161,7 +163,7 @@ export class FactHistory<F, S> {
     let n = Math.max(1, Math.floor(this.limits.cap / 10));
     while (n < this.entries.length && this.entries[n].at === this.entries[n - 1].at) n++;
     const count = this.dropped + n;
-    const state = this.foldTo(count);
+    const state = this.fold.compact(this.foldTo(count));
     this.base = { at: this.entries[n - 1].at, state };
     this.entries = this.entries.slice(n);
     this.dropped = count;

@@ -44,6 +44,7 @@ export const EMPTY_BROKER_STATS: BrokerStats = { partitions: [], groups: [], dea
 export const shopFold: HistoryFold<Fact, ShopState> = {
   empty: () => ({ dbs: new TablesMirror(), live: null }),
   clone: (s) => ({ dbs: s.dbs.clone(), live: s.live }),
+  compact: (s) => ({ dbs: s.dbs.flatten(), live: s.live }),
   apply(s, fact) {
     switch (fact.kind) {
       case 'hydrate':

@@ -81,6 +81,7 @@ class TestConductor extends Conductor<P, { kind: string }> {
       fold: {
         empty: () => [],
         clone: (s: string[]) => [...s],
+        compact: (s: string[]) => s,
         apply: (s: string[], f: { kind: string }) => void s.push(f.kind),
       },
       moment: (s: string[]) => s,
