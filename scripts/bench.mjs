@@ -2,13 +2,14 @@
 // IndexedDB on disk (a persistent context, fresh profile per run) and measures
 // in one run everything issue 8 asks for: the raw IndexedDB bound, saga
 // throughput without growing backlog, latency at light load, the canvas's cost
-// and the heap at that throughput, replay and rebuild, initial JS and start.
+// and the heap at that throughput, replay and rebuild, initial JS and start,
+// and the run history's time to rebuild a past moment and its heap at its cap.
 // Prints each figure with its target and writes bench/results.json (and the
 // README's table to bench/results.md). No test depends on these figures.
 //
 //   BENCH_QUICK=1     shorter everything, one run (for development)
 //   BENCH_RUNS=n      runs to take medians over (default 3)
-//   BENCH_ONLY=a,b    only these sections: start,latency,bound,throughput,sustained,replay
+//   BENCH_ONLY=a,b    only these sections: start,latency,bound,throughput,sustained,replay,history
 //   BENCH_RATE=n      skip the search and use this offered rate for (2)'s sustained run
 //   BENCH_DIST=dir    where to build (default /tmp/dist-bench); BENCH_NO_BUILD=1 reuses it
 //   BENCH_PORT=n      the preview server's port (default 4179)
@@ -25,6 +26,7 @@ import { latency, searchThroughput } from './bench/load.mjs';
 import { sustained } from './bench/sustained.mjs';
 import { replay } from './bench/replay.mjs';
 import { figures, machine, markdownTable, printTable } from './bench/report.mjs';
+import { historyFigures } from './bench/history.mjs';
 
 const QUICK = Boolean(process.env.BENCH_QUICK);
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3));
@@ -159,6 +161,17 @@ try {
   const table = figures(runs);
   log('');
   printTable(table);
+  let history = null;
+  if (want('history')) {
+    history = historyFigures();
+    for (const m of history.moments)
+      log(
+        `history: a past moment from ${m.facts} facts folded in ${m.foldMs.toFixed(1)} ms (target < 16), drawn as a snapshot in ${m.drawMs.toFixed(1)} ms; ${m.recordUsPerFact.toFixed(1)} µs to record a fact`,
+      );
+    log(
+      `history: ${history.cap.kept} facts kept of ${history.cap.recorded} recorded (the cap), ${history.cap.heapMB.toFixed(0)} MB of heap`,
+    );
+  }
   const results = {
     date: new Date().toISOString().slice(0, 10),
     quick: QUICK,
@@ -166,6 +179,7 @@ try {
     plan: PLAN,
     initialJs: js,
     figures: table,
+    history,
     runs,
   };
   mkdirSync(dirname(OUT), { recursive: true });

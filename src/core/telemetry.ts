@@ -42,6 +42,11 @@ export interface BrokerStats {
 
 export type { ProcessName } from './vocabulary';
 
+/** The simulation time a deterministic run's process stamps on each fact it sends: the time of its step. */
+export interface FactTime {
+  at?: number;
+}
+
 export type Fact =
   /** A full read of a service's database, sent after every (re)start. */
   | { kind: 'hydrate'; service: ServiceName; tables: TableDump }
@@ -59,6 +64,10 @@ export type Fact =
   | { kind: 'handler-failed'; service: ServiceName; messageId: string; type: string; error: string }
   | { kind: 'dead-lettered'; group: string; topic: string; messageId: string; type: string; error: string }
   | { kind: 'broker'; stats: BrokerStats }
+  /** One committed transaction of the broker's own database (log, topics, offsets, attempts): what the history folds. */
+  | { kind: 'broker-commit'; changes: Change[] }
+  /** A full read of the broker's database, sent after every (re)start. */
+  | { kind: 'broker-hydrate'; tables: TableDump }
   | { kind: 'crashed'; process: ProcessName; point: CrashPoint | 'manual' }
   /** A fault the broker was asked to inject has just fired (the plan's logical trigger was met). */
   | {

@@ -6,7 +6,8 @@
 // process (the broker too) where it stands right after a given step.
 
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { CDC_PROCESSES } from '../core/cdc/cdcTypes';
+import { CDC_PROCESSES, type CdcReport } from '../core/cdc/cdcTypes';
+import type { CdcSystemSnapshot } from '../core/cdc/legacy/cdcInvariants';
 import { checkCdcInvariants } from '../core/cdc/legacy/cdcInvariants';
 import { CDC_PACES } from '../core/cdc/legacy/cdcPace';
 import { SteppedClock } from '../core/clock';
@@ -25,6 +26,11 @@ export interface CdcDeterministicOptions {
   positionFirst?: boolean;
   /** Processes killed where they stand right after step `step` (a logical position, never a time). */
   kills?: { process: CdcSimProcess; step: number }[];
+  /** Hears every report with the stepped clock's time, and after the start (step 0) and each step, the snapshot. */
+  observe?: {
+    report(report: CdcReport, at: number): void;
+    step(step: number, time: number, snapshot: () => Promise<CdcSystemSnapshot>): Promise<void>;
+  };
 }
 
 export interface CdcDeterministicResult extends RunOutcome {
@@ -40,12 +46,18 @@ const START_ORDER: readonly CdcSimProcess[] = ['broker', ...CDC_PROCESSES];
 
 export async function runCdcDeterministic(
   scenario: Scenario,
-  { maxSteps = 20_000, positionFirst = false, kills = [] }: CdcDeterministicOptions = {},
+  { maxSteps = 20_000, positionFirst = false, kills = [], observe }: CdcDeterministicOptions = {},
 ): Promise<CdcDeterministicResult> {
   const clock = new SteppedClock();
   // The scenario's pace sizes the connector's batches, as the browser's workers are told.
   const pace = CDC_PACES[scenario.pace];
-  const h = new CdcHarness({ seed: scenario.seed, positionFirst, stepped: clock, pace });
+  const h = new CdcHarness({
+    seed: scenario.seed,
+    positionFirst,
+    stepped: clock,
+    pace,
+    onReport: observe && ((report) => observe.report(report, clock.now())),
+  });
   const ledger = new FaultLedger(scenario.faults);
   const start = async (p: CdcSimProcess, at: number) => {
     clock.set(at);
@@ -67,7 +79,9 @@ export async function runCdcDeterministic(
       slowness: (group) => ledger.slowness(group),
     });
     const scheduler = new Scheduler(world, { seed: scenario.seed });
+    await observe?.step(0, 0, () => h.snapshot());
     const ran = await grantUntilDone(scheduler, {
+      afterStep: observe && ((steps) => observe.step(steps, scheduler.time, () => h.snapshot())),
       maxSteps,
       ledger,
       crashes: () => h.crashes,

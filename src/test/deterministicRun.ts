@@ -13,7 +13,9 @@ import { ORDER_COMMANDS } from '../core/services/orderCommands';
 import { Scheduler, traceLine } from '../core/sim/scheduler';
 import { ShopWorld, type ShopProcesses } from '../core/sim/shopWorld';
 import { stateHash } from '../core/sim/stateHash';
-import type { ProcessName } from '../core/telemetry';
+import type { Fact, ProcessName } from '../core/telemetry';
+import type { TableDump } from '../core/rows';
+import type { BrokerDump } from '../core/broker/dump';
 import { createHarness, type Harness } from './harness';
 
 export interface DeterministicResult {
@@ -27,6 +29,15 @@ export interface DeterministicResult {
 
 const SHOP: ServiceName[] = ['order', 'payment', 'inventory', 'shipping'];
 
+/** Told after the start (step 0) and after every step: the facts since the last call, and a read of every database. */
+export type StepObserver = (moment: {
+  step: number;
+  time: number;
+  facts: Fact[];
+  services: ServiceName[];
+  read: () => Promise<{ services: Record<string, TableDump>; broker: BrokerDump }>;
+}) => Promise<void>;
+
 /**
  * With `locate`, a seed whose end state breaks an invariant is run once more, checking the consistent-cut
  * invariants after every step (a deterministic run replays exactly), so each anomaly says the step it first broke
@@ -34,9 +45,13 @@ const SHOP: ServiceName[] = ['order', 'payment', 'inventory', 'shipping'];
  */
 export async function runDeterministic(
   scenario: Scenario,
-  { maxSteps = 20_000, locate = false } = {},
+  {
+    maxSteps = 20_000,
+    locate = false,
+    observe,
+  }: { maxSteps?: number; locate?: boolean; observe?: StepObserver } = {},
 ): Promise<DeterministicResult> {
-  const { breaks: _, ...result } = await runOnce(scenario, maxSteps, false);
+  const { breaks: _, ...result } = await runOnce(scenario, maxSteps, false, observe);
   if (!locate || !result.anomalies.length) return result;
   const { breaks } = await runOnce(scenario, maxSteps, true);
   return { ...result, anomalies: result.anomalies.map((a) => ({ ...a, ...firstBreak(a, breaks) })) };
@@ -60,6 +75,7 @@ async function runOnce(
   scenario: Scenario,
   maxSteps: number,
   everyStep: boolean,
+  observe?: StepObserver,
 ): Promise<DeterministicResult & { breaks: Break[] }> {
   const services: ServiceName[] = scenario.sagaStyle === 'orchestration' ? [...SHOP, 'orchestrator'] : SHOP;
   const config = serviceConfig(scenario);
@@ -68,7 +84,9 @@ async function runOnce(
   const ledger = new FaultLedger(scenario.faults);
   const breaks: Break[] = [];
   const readAll = async () => ({
-    services: Object.fromEntries(await Promise.all(services.map(async (s) => [s, await h.read(s)]))),
+    services: Object.fromEntries(
+      await Promise.all(services.map(async (s) => [s, await h.read(s)] as const)),
+    ) as Record<string, TableDump>,
     broker: await h.readBroker(),
   });
   try {
@@ -92,7 +110,16 @@ async function runOnce(
     const scheduler = new Scheduler(world, { seed: scenario.seed });
     // Faults are recorded as they fire, against the step that fired them.
     let seenFacts = 0;
+    let observed = 0;
+    const tell = async () => {
+      if (!observe) return;
+      const facts = h.facts.slice(observed);
+      observed = h.facts.length;
+      await observe({ step: scheduler.steps, time: scheduler.time, facts, services, read: readAll });
+    };
+    await tell();
     while (await scheduler.next()) {
+      await tell();
       for (const fact of h.facts.slice(seenFacts)) {
         if (fact.kind === 'crashed')
           ledger.onCrash(fact.process, fact.point, scheduler.time, scheduler.steps);

@@ -1,6 +1,7 @@
 // Runs the broker and services in-process on fake-indexeddb and Node's own
 // BroadcastChannel: the same core code the workers run, without a browser.
 
+import { reportBrokerCommits, reportBrokerTables } from '../core/history/brokerFacts';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { Broker } from '../core/broker/broker';
 import type { BrokerConfig } from '../core/broker/brokerConfig';
@@ -67,9 +68,11 @@ export function createHarness(options: { seed?: number } = {}): Harness {
     service: (name) => services.get(name)!,
     async startBroker(config) {
       const clock = stepped ? new SteppedClock() : systemClock;
+      const db = openBrokerDb(runId, dexie);
+      reportBrokerCommits(db, (f) => facts.push(f));
       broker = new Broker({
         runId,
-        db: openBrokerDb(runId, dexie),
+        db,
         openChannel,
         clock,
         emit: (f) => facts.push(f),
@@ -78,6 +81,7 @@ export function createHarness(options: { seed?: number } = {}): Harness {
       });
       brokerStopped = false;
       await broker.start();
+      await reportBrokerTables(db, (f) => facts.push(f));
       return broker;
     },
     async startService(defOrName, config) {

@@ -27,11 +27,13 @@ export interface SimLoopOptions<P extends string> {
   /** Processes ended where they stand right after step `step`. */
   kills: readonly { process: P; step: number }[];
   kill: (process: P) => void;
+  /** Told after each step, once its crashes and kills are in. */
+  afterStep?: (steps: number) => Promise<void>;
 }
 
 export async function grantUntilDone<P extends string>(
   scheduler: Scheduler,
-  { maxSteps, ledger, crashes, kills, kill }: SimLoopOptions<P>,
+  { maxSteps, ledger, crashes, kills, kill, afterStep }: SimLoopOptions<P>,
 ): Promise<Pick<RunOutcome, 'traceHash' | 'trace' | 'steps'>> {
   let seen = 0;
   while (await scheduler.next()) {
@@ -39,6 +41,7 @@ export async function grantUntilDone<P extends string>(
     for (const c of all.slice(seen)) ledger.onCrash(c.process, c.point, scheduler.time, scheduler.steps);
     seen = all.length;
     for (const k of kills) if (k.step === scheduler.steps) kill(k.process);
+    await afterStep?.(scheduler.steps);
     if (scheduler.steps > maxSteps)
       throw new Error(
         `seed ${scheduler.options.seed} did not end within ${maxSteps} steps; last: ${traceLine(scheduler.trace.at(-1)!)}`,

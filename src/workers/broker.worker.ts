@@ -6,14 +6,18 @@ import type { BrokerOperations } from '../core/broker/brokerOperations';
 import { dumpBroker, readLog } from '../core/broker/dump';
 import { SteppedClock, systemClock } from '../core/clock';
 import { serveWorker } from './workerEntry';
+import { reportBrokerCommits, reportBrokerTables } from '../core/history/brokerFacts';
 import type { BrokerStartOptions } from '../runtime/startOptions';
 
-serveWorker<BrokerStartOptions>(async ({ init, openChannel, dexie, emit, fatal }) => {
+serveWorker<BrokerStartOptions>(async ({ init, openChannel, dexie, emit, stampFacts, fatal }) => {
   const { options } = init;
   const db = openBrokerDb(init.runId, dexie);
   db.on('blocked', () => fatal('IDB_BLOCKED', "the broker's database is held open by another tab"));
   const stepped = options.deterministic ? new SteppedClock() : undefined;
   stepped?.set(options.deterministic!.at);
+  if (stepped) stampFacts(() => stepped.now());
+  // Its database's commits are facts like a service's, so the run's history can rebuild the log at any moment.
+  reportBrokerCommits(db, emit);
   const config = { logRetentionMs: options.logRetentionMs };
   const broker = new Broker({
     runId: init.runId,
@@ -25,6 +29,7 @@ serveWorker<BrokerStartOptions>(async ({ init, openChannel, dexie, emit, fatal }
     config,
   });
   await broker.start();
+  await reportBrokerTables(db, emit);
   broker.setPaused(options.paused);
   // What the conductor and the canvas ask of this broker (the interface JetStream would implement too).
   return {

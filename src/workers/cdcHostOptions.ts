@@ -14,10 +14,10 @@ import type { WorkerKit } from './workerEntry';
 
 /** `self`: the process the broker port speaks for (its consumer group, when it consumes). */
 export function cdcHostOptions(
-  { init, dexie, openChannel, emit, die }: WorkerKit<PacedStartOptions>,
+  { init, dexie, openChannel, emit, stampFacts, die }: WorkerKit<PacedStartOptions>,
   self: 'connector' | 'query',
 ) {
-  const stepped = steppedClockOf(init.options);
+  const stepped = steppedClockOf(init.options, stampFacts);
   return {
     runId: init.runId,
     dexie,

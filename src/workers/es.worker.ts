@@ -11,10 +11,10 @@ import { serveHost } from './serveHost';
 import { steppedClockOf } from './steppedClockOf';
 import type { EsStep } from '../core/eventsourcing/esSteps';
 
-serveHost<EsHost, EsStoreStartOptions>(({ init, dexie, emit, die, fatal }) => {
+serveHost<EsHost, EsStoreStartOptions>(({ init, dexie, emit, stampFacts, die, fatal }) => {
   // The start message names the process; for this entry that is the store it keeps.
   const store = init.process as EsStoreName;
-  const stepped = steppedClockOf(init.options);
+  const stepped = steppedClockOf(init.options, stampFacts);
   const host = new EsHost({
     runId: init.runId,
     store,

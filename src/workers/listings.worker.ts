@@ -10,8 +10,8 @@ import { serveHost } from './serveHost';
 import { steppedClockOf } from './steppedClockOf';
 import type { CdcStep } from '../core/cdc/legacy/cdcSteps';
 
-serveHost<ListingsHost, ListingsStartOptions>(({ init, dexie, emit, die, fatal }) => {
-  const stepped = steppedClockOf(init.options);
+serveHost<ListingsHost, ListingsStartOptions>(({ init, dexie, emit, stampFacts, die, fatal }) => {
+  const stepped = steppedClockOf(init.options, stampFacts);
   const host = new ListingsHost({
     runId: init.runId,
     dexie,

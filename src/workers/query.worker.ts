@@ -12,9 +12,9 @@ import { serveHost } from './serveHost';
 import { steppedClockOf } from './steppedClockOf';
 import type { EsStep } from '../core/eventsourcing/esSteps';
 
-serveHost<QueryHost, PacedStartOptions>(({ init, dexie, emit, die, fatal }) => {
+serveHost<QueryHost, PacedStartOptions>(({ init, dexie, emit, stampFacts, die, fatal }) => {
   const report = reportAs<EsFact>(emit);
-  const stepped = steppedClockOf(init.options);
+  const stepped = steppedClockOf(init.options, stampFacts);
   const host = new QueryHost({
     runId: init.runId,
     dexie,

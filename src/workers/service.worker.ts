@@ -12,7 +12,7 @@ import { randomId, seededIds } from '../core/ids';
 import type { ServiceStep } from '../core/service/serviceHost';
 import type { ServiceStartOptions } from '../runtime/startOptions';
 
-serveWorker<ServiceStartOptions>(async ({ init, openChannel, dexie, emit, die, fatal }) => {
+serveWorker<ServiceStartOptions>(async ({ init, openChannel, dexie, emit, stampFacts, die, fatal }) => {
   const def = SERVICES[init.process as ServiceName];
   const { options } = init;
   // Both sides measure real time with Date.now(), so the conductor's timing means the same here.
@@ -20,6 +20,7 @@ serveWorker<ServiceStartOptions>(async ({ init, openChannel, dexie, emit, die, f
   const det = options.deterministic;
   const stepped = det ? new SteppedClock() : undefined;
   stepped?.set(det!.at);
+  if (stepped) stampFacts(() => stepped.now());
   const newId = det ? seededIds(det.seed, det.salt) : randomId;
   const host = new ServiceHost(def, {
     runId: init.runId,

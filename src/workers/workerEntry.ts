@@ -4,7 +4,7 @@
 
 import { TelemetryBatcher } from '../core/telemetryBatcher';
 import { broadcastChannels, channelNames } from '../core/transport';
-import type { Fact } from '../core/telemetry';
+import type { Fact, FactTime } from '../core/telemetry';
 import type { CrashPoint } from '../core/crashPoints';
 import type { FromWorker, StartMessage, ToWorker } from '../runtime/workerProtocol';
 
@@ -16,6 +16,11 @@ export interface WorkerKit<O = unknown> {
   openChannel: ReturnType<typeof broadcastChannels>;
   dexie: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange };
   emit: (fact: Fact) => void;
+  /**
+   * A deterministic run's process stamps each fact with the simulation time of the step it happened in, so the
+   * run's history places it at that step however late its batch arrives.
+   */
+  stampFacts: (now: () => number) => void;
   die: (point: CrashPoint) => void;
   /** Reports a problem that keeps this process from starting (a blocked database, say). */
   fatal: (code: string, message: string) => void;
@@ -41,8 +46,9 @@ export function serveWorker<O>(start: (kit: WorkerKit<O>) => Promise<Methods>): 
     const telemetry = openChannel(channelNames(data.runId).telemetry);
     const batcher = new TelemetryBatcher((facts) => telemetry.post(facts));
     let dying = false;
+    let factTime: (() => number) | null = null;
     const emit = (fact: Fact) => {
-      batcher.emit(fact);
+      batcher.emit(factTime ? Object.assign(fact, { at: factTime() } satisfies FactTime) : fact);
       // The commit that triggered a crash is reported after the crash point fired, in the same task.
       if (dying) batcher.flush();
     };
@@ -63,6 +69,7 @@ export function serveWorker<O>(start: (kit: WorkerKit<O>) => Promise<Methods>): 
         openChannel,
         dexie: { indexedDB, IDBKeyRange },
         emit,
+        stampFacts: (now) => void (factTime = now),
         die,
         fatal,
       });

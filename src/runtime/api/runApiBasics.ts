@@ -2,7 +2,9 @@
 // id, topology and scenario, when it is ready, its processes' status, crashes
 // and restarts, settle and the checker's verdict, and the deterministic
 // basics (where the scheduler stands, step, run to the end, trace, state
-// hash, snapshot). A topology's API adds its own calls beside these.
+// hash, snapshot), and the run's recorded history: any past moment in
+// snapshot()'s shape, the facts themselves, and an item's causal chain. A
+// topology's API adds its own calls beside these.
 
 import { isCrashPoint, type CrashPoint } from '../../core/crashPoints';
 import { INVARIANTS, type Anomaly } from '../../core/invariantCatalogue';
@@ -10,6 +12,8 @@ import type { Fault } from '../../core/faults/faultPlan';
 import type { Scenario, Topology } from '../../core/scenario/scenario';
 import type { ProcessStatus, RunMode, SimState } from '../controller';
 import type { Conductor } from '../run/Conductor';
+import type { Inspection } from '../../core/history/historySpec';
+import type { Moment, RecordedFact } from '../run/runHistory';
 
 /** `T`: the topology (tells one API from another); `P`: its processes; `Points`: where they crash; `S`: its snapshot. */
 export interface RunApiBasics<T extends Topology, P extends string, Points, S> {
@@ -43,6 +47,20 @@ export interface RunApiBasics<T extends Topology, P extends string, Points, S> {
   stateHash(): Promise<string>;
   /** What the checker reads of every database (in a deterministic run, between two steps). */
   snapshot(): Promise<S>;
+  /**
+   * The whole run as of `moment` — a step number in a deterministic run (0: as it started), or `{ time }`
+   * (simulation time) in any run — folded from the recorded committed facts, in snapshot()'s shape. Refused,
+   * naming the oldest one kept, for a moment older than the history's cap keeps.
+   */
+  at(moment: Moment): Promise<S>;
+  /** The recorded facts still kept (at most 100,000), in order: each with its simulation time and step (or null). */
+  history(): Promise<RecordedFact[]>;
+  /**
+   * `kind` a table name (`orders`, `outbox`, `inbox`, …), `record`, `saga`, `event` or `change`; `id` its key (an
+   * outbox row or record by its CloudEvent id). The item whole, the fact that wrote it, and its causal chain: what
+   * caused it and what it caused, each link with its kind, service and id. As of now, or of `moment`.
+   */
+  inspect(kind: string, id: string, moment?: Moment): Promise<Inspection>;
   /** A live run: pause or resume its processes' own loops. A deterministic one: stop or start granting steps by itself. */
   play(): void;
   pause(): void;
@@ -77,7 +95,9 @@ type Run<P extends string, S> = Pick<
   | 'setSpeed'
   | 'faultPlan'
   | 'setFaultPlan'
-> & { snapshot(): Promise<S> };
+  | 'recordedFacts'
+  | 'inspect'
+> & { snapshot(): Promise<S>; at(moment: Moment): Promise<unknown> };
 
 export interface BasicsOf<T extends Topology, Points> {
   topology: T;
@@ -116,6 +136,9 @@ export function runApiBasics<T extends Topology, P extends string, Points, S>(
     trace: () => conductor.trace(),
     stateHash: () => conductor.stateHash(),
     snapshot: () => conductor.consistentSnapshot() as Promise<S>,
+    at: async (moment) => (await conductor.at(moment)) as S,
+    history: () => conductor.recordedFacts(),
+    inspect: (kind, id, moment) => conductor.inspect(kind, id, moment),
     play: () => conductor.play(),
     pause: () => conductor.pause(),
     setSpeed: (speed) => conductor.setSpeed(speed),

@@ -76,6 +76,21 @@ class TestConductor extends Conductor<P, { kind: string }> {
     return [];
   }
 
+  protected historySpec() {
+    return {
+      fold: {
+        empty: () => [],
+        clone: (s: string[]) => [...s],
+        compact: (s: string[]) => s,
+        apply: (s: string[], f: { kind: string }) => void s.push(f.kind),
+      },
+      moment: (s: string[]) => s,
+      inspect: () => {
+        throw new Error('nothing to inspect');
+      },
+    };
+  }
+
   protected report(facts: { kind: string }[]) {
     return { events: facts, changed: true };
   }
@@ -159,6 +174,15 @@ describe('the one conductor', () => {
     expect(workersOf('orders')).toHaveLength(2);
     expect(run.starts.at(-1)).toEqual({ process: 'orders', start: { restarting: true } });
     expect(run.status('orders')).toBe('running');
+    // The crash and the restart are facts of the run's history too, in the order they happened.
+    const lives = (await run.recordedFacts())
+      .map((f) => f.fact as RunEvent<P>)
+      .filter((e) => e.kind === 'crashed' || (e.kind === 'process' && e.process === 'orders'));
+    expect(lives.map((e) => (e.kind === 'process' ? e.status : e.kind)).slice(-3)).toEqual([
+      'crashed',
+      'restarting',
+      'running',
+    ]);
   });
 
   it('brings a process back by itself when its planned outage is over', async () => {

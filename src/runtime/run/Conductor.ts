@@ -2,7 +2,8 @@
 // workers in their start order, kills and restarts them, arms the fault plan
 // and brings planned outages back, keeps the anomaly watcher going, settles,
 // tells the listeners, reports errors, resumes a run after a reload, steps a
-// deterministic run through its topology's sim world, and disposes of it all.
+// deterministic run through its topology's sim world, records every committed
+// fact in the run's bounded history, and disposes of it all.
 // What a topology adds — what each worker is given at start, what is owed,
 // what the checker reads, which reports its listeners hear, its own calls —
 // its conductor class (shop/, es/, cdc/) says by filling the slots below.
@@ -30,8 +31,13 @@ import { ProcessTable } from './ProcessTable';
 import type { RunEvent } from './runEvents';
 import type { RunFacts } from './runFacts';
 import { runFaultTargets } from './runFaultTargets';
+import { RunHistory, type HistorySpec, type Moment, type RecordedFact } from './runHistory';
+import type { Inspection } from '../../core/history/historySpec';
 
 export type { ConductorOptions, StartContext, SteppingContext } from './conductorTypes';
+
+/** The conductor's own reports that are facts of the run: a process's life (started, crashed, restarted) and fired faults. */
+const CONDUCTOR_FACTS = new Set(['crashed', 'process', 'fault-fired']);
 
 /** `P`: the run's process names; `E`: the reports of its workers its listeners hear (RunEvent<P> comes with them). */
 export abstract class Conductor<P extends string, E extends { kind: string }> {
@@ -58,6 +64,10 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   private readonly telemetry: Channel;
   private stopHeartbeat: () => void = () => undefined;
   private readonly seededIds: (prefix: string) => string;
+  /** Made on the first fact, once the topology's own fields (its services, say) are set. */
+  private recorded: RunHistory<unknown, unknown> | null = null;
+  /** When the last telemetry batch arrived (real time): a past moment is read once the wire is quiet. */
+  private lastTelemetry = 0;
 
   constructor(
     options: ConductorOptions,
@@ -124,6 +134,8 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   protected abstract report(facts: { kind: string }[]): { events: E[]; changed: boolean };
   /** Everything the checker reads, for scripts and the state hash. */
   abstract snapshot(): Promise<unknown>;
+  /** How the run's recorded facts fold into its snapshot's shape, and what causes what (core/history). */
+  protected abstract historySpec(): HistorySpec<unknown, unknown>;
 
   /** Called once a process is up and armed, before it counts as running: a topology may set it to work here. */
   protected async setToWork(_process: P): Promise<void> {}
@@ -246,6 +258,50 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     this.processes.killAll();
     this.telemetry.close();
     this.stopHeartbeat();
+  }
+
+  // ——— History ———
+
+  /** The whole run as of `moment` (a step, or `{ time }`), folded from the recorded facts: snapshot()'s shape. */
+  async at(moment: Moment): Promise<unknown> {
+    await this.telemetryQuiet();
+    return this.history().at(moment);
+  }
+
+  /** Every recorded fact still kept, in order, with its simulation time and (deterministic) step. */
+  async recordedFacts(): Promise<RecordedFact[]> {
+    await this.telemetryQuiet();
+    return this.history().facts();
+  }
+
+  /** One row, record, saga, event or change with its causal chain, as of now (or `moment`). */
+  async inspect(kind: string, id: string, moment?: Moment): Promise<Inspection> {
+    await this.telemetryQuiet();
+    return this.history().inspect(kind, id, moment);
+  }
+
+  /** What the history holds and how much it has forgotten under its cap. */
+  historyStats(): ReturnType<RunHistory<unknown, unknown>['stats']> {
+    return this.history().stats();
+  }
+
+  private history(): RunHistory<unknown, unknown> {
+    return (this.recorded ??= new RunHistory(this.historySpec(), () =>
+      this.mode === 'deterministic' ? (this.driver?.scheduler.trace ?? []) : null,
+    ));
+  }
+
+  /** Facts are batched (16 ms) on their way here: wait until none arrived for a while, at most a second. */
+  private async telemetryQuiet(quietMs = 60, maxMs = 1_000): Promise<void> {
+    const until = performance.now() + maxMs;
+    while (performance.now() < until && performance.now() - this.lastTelemetry < quietMs)
+      await new Promise((resolve) => setTimeout(resolve, quietMs / 3));
+  }
+
+  /** A fact's time: the one its process stamped (a deterministic step's), or now. */
+  private remember(fact: { kind: string; at?: unknown }): void {
+    const at = typeof fact.at === 'number' ? fact.at : this.simNow();
+    this.history().record(fact, at);
   }
 
   // ——— Faults ———
@@ -415,6 +471,8 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   }
 
   protected publish(events: (E | RunEvent<P>)[]): void {
+    // What only the conductor sees happen (a crash, a restart, a fault firing) is a fact of the history too.
+    for (const e of events) if (CONDUCTOR_FACTS.has(e.kind)) this.remember(e);
     for (const listener of this.listeners) listener(events);
   }
 
@@ -435,7 +493,11 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   }
 
   private onTelemetry(batch: { kind: string }[]): void {
-    for (const fact of batch) this.faults.onFact(fact);
+    this.lastTelemetry = performance.now();
+    for (const fact of batch) {
+      this.remember(fact);
+      this.faults.onFact(fact);
+    }
     const { events, changed } = this.report(batch);
     if (changed) this.watcher.noteChange();
     if (events.length) this.publish(events);

@@ -26,6 +26,9 @@ import { brokerLogOf, owedBy, snapshotOf, type RunProcesses, type Snapshot } fro
 import type { BrokerStartOptions, ServiceStartOptions } from '../startOptions';
 import { startShopStepping } from '../stepping/shopStepping';
 import type { StepDriver } from '../stepDriver';
+import { shopFold, shopMoment, type ShopState } from '../../core/history/shopFold';
+import { shopInspect } from '../../core/history/shopInspect';
+import type { HistorySpec } from '../../core/history/historySpec';
 
 export type { Snapshot } from '../runReads';
 export type { ConductorOptions } from '../run/Conductor';
@@ -159,6 +162,15 @@ export class ShopConductor extends Conductor<ProcessName, Fact> implements Contr
       delayMs: Math.max(this.config.consumer.delayMs, 50) * factor,
     };
     return { ...this.config, consumer };
+  }
+
+  /** The services' and the broker's commits fold into snapshot()'s shape; inspect follows message ids. */
+  protected historySpec(): HistorySpec<ShopState, Snapshot> {
+    return {
+      fold: shopFold as HistorySpec<ShopState, Snapshot>['fold'],
+      moment: (state) => shopMoment(state, this.services) as Snapshot,
+      inspect: shopInspect,
+    };
   }
 
   /** Every database, read by its own process, or straight from IndexedDB while that process is down. */

@@ -120,6 +120,10 @@ export function applyEvents(
         anomalies = e.anomalies;
         anomalyCheck = { at: now, settled: e.settled };
         break;
+      case 'broker-commit':
+      case 'broker-hydrate':
+        // The broker's own transactions are for the run's history; the canvas reads its stats and dump.
+        break;
       case 'broker-fault':
         // The raw trigger: the conductor's ledger reports it as 'fault-fired', with the plan's index.
         break;

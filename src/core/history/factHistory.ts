@@ -1,0 +1,172 @@
+// The bounded, append-only history of a run's committed facts and the fold
+// that rebuilds any kept moment from them. Owns the facts, their order (by
+// simulation time, arrival order within one time) and the checkpoints; knows
+// nothing of any topology (its fold says what a fact does) and touches no
+// database, worker or clock.
+//
+// The cap: at most `cap` facts are kept (100,000 by default). Past it the
+// oldest tenth is folded into a base state and forgotten, so the history
+// still rebuilds every moment from the oldest kept fact on, and refuses an
+// earlier one by saying which is the oldest. A checkpoint of the folded state
+// is kept every `checkpointEvery` facts — at most `maxCheckpoints` of them,
+// thinned to every other one (and the spacing doubled) when there are more —
+// so a moment is never folded from further back than one spacing.
+
+export interface HistoryEntry<F> {
+  /** Arrival order over the whole run: never reused, also once older facts are forgotten. */
+  seq: number;
+  /** Simulation time the fact happened at (in a deterministic run, the time of the step it happened in). */
+  at: number;
+  fact: F;
+}
+
+/** What a topology's facts do to its folded state. */
+export interface HistoryFold<F, S> {
+  empty(): S;
+  /** A copy that `apply` may change without changing the original (the original then stays as it is). */
+  clone(state: S): S;
+  /** A copy that stands alone, for a checkpoint to keep (a clone may depend on its original). */
+  compact(state: S): S;
+  /** Applies one fact to `state` in place. */
+  apply(state: S, fact: F): void;
+}
+
+export interface HistoryLimits {
+  /** Facts kept; older ones are folded into the base and forgotten. */
+  cap: number;
+  /** Facts between two checkpoints at first. */
+  checkpointEvery: number;
+  /** Checkpoints kept at most (the spacing doubles when there would be more). */
+  maxCheckpoints: number;
+}
+
+export const HISTORY_LIMITS: HistoryLimits = { cap: 100_000, checkpointEvery: 1_000, maxCheckpoints: 8 };
+
+interface Checkpoint<S> {
+  /** Facts folded into `state`, counted from the run's first. */
+  count: number;
+  state: S;
+}
+
+/** An `at` before the oldest moment the history still holds. */
+export class HistoryTrimmed extends Error {
+  constructor(
+    readonly asked: number,
+    readonly oldest: number,
+    cap: number,
+  ) {
+    super(
+      `the history keeps the last ${cap} facts: the oldest moment it can rebuild is time ${oldest}, not ${asked}`,
+    );
+  }
+}
+
+export class FactHistory<F, S> {
+  readonly limits: HistoryLimits;
+  private entries: HistoryEntry<F>[] = [];
+  /** Facts folded into the base and forgotten. */
+  private dropped = 0;
+  /** The state after the forgotten facts; `at`: the time of the newest of them (-Infinity while none is). */
+  private base: { at: number; state: S };
+  /** Sorted by count, all above the base's. */
+  private checkpoints: Checkpoint<S>[] = [];
+  private every: number;
+  private nextSeq = 0;
+
+  constructor(
+    private readonly fold: HistoryFold<F, S>,
+    limits: Partial<HistoryLimits> = {},
+  ) {
+    this.limits = { ...HISTORY_LIMITS, ...limits };
+    this.every = this.limits.checkpointEvery;
+    this.base = { at: -Infinity, state: fold.empty() };
+  }
+
+  /** Records one fact that happened at simulation time `at`. */
+  record(fact: F, at: number): void {
+    const entry = { seq: this.nextSeq++, at, fact };
+    if (at < this.base.at) {
+      // Older than everything kept (a straggler after a trim): it only changes the base.
+      this.fold.apply(this.base.state, fact);
+      this.checkpoints = [];
+      return;
+    }
+    let i = this.entries.length;
+    while (i > 0 && this.entries[i - 1].at > at) i--;
+    if (i === this.entries.length) this.entries.push(entry);
+    else {
+      // A fact of another process that arrived after later ones: checkpoints past it are no longer true.
+      this.entries.splice(i, 0, entry);
+      const count = this.dropped + i;
+      this.checkpoints = this.checkpoints.filter((c) => c.count <= count);
+    }
+    if (this.entries.length > this.limits.cap) this.trim();
+    this.checkpoint();
+  }
+
+  /** Every kept fact, in order. */
+  facts(): readonly HistoryEntry<F>[] {
+    return this.entries;
+  }
+
+  /** How many facts were recorded and then forgotten under the cap. */
+  get forgotten(): number {
+    return this.dropped;
+  }
+
+  /** The oldest moment this history can rebuild (-Infinity: every moment since the run began). */
+  get oldest(): number {
+    return this.base.at;
+  }
+
+  /** The folded state as of time `time`: every kept fact at or before it. */
+  stateAt(time: number): S {
+    if (time < this.base.at) throw new HistoryTrimmed(time, this.base.at, this.limits.cap);
+    return this.foldTo(this.dropped + this.upTo(time));
+  }
+
+  /** How many kept facts happened at or before `time`. */
+  private upTo(time: number): number {
+    let lo = 0;
+    let hi = this.entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.entries[mid].at <= time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The state after the first `count` facts of the run (count at least the forgotten ones). */
+  private foldTo(count: number): S {
+    let from: Checkpoint<S> = { count: this.dropped, state: this.base.state };
+    for (const c of this.checkpoints) if (c.count <= count) from = c;
+    const state = this.fold.clone(from.state);
+    for (let i = from.count - this.dropped; i < count - this.dropped; i++)
+      this.fold.apply(state, this.entries[i].fact);
+    return state;
+  }
+
+  private checkpoint(): void {
+    const last = this.checkpoints.at(-1)?.count ?? this.dropped;
+    const end = this.dropped + this.entries.length;
+    if (end - last < this.every) return;
+    this.checkpoints.push({ count: end, state: this.fold.compact(this.foldTo(end)) });
+    if (this.checkpoints.length > this.limits.maxCheckpoints) {
+      this.checkpoints = this.checkpoints.filter((_, i) => i % 2 === 1);
+      this.every *= 2;
+    }
+  }
+
+  /** Forgets the oldest tenth (whole moments: never half of the facts of one time), folding it into the base. */
+  private trim(): void {
+    let n = Math.max(1, Math.floor(this.limits.cap / 10));
+    while (n < this.entries.length && this.entries[n].at === this.entries[n - 1].at) n++;
+    const count = this.dropped + n;
+    const state = this.fold.compact(this.foldTo(count));
+    this.base = { at: this.entries[n - 1].at, state };
+    this.entries = this.entries.slice(n);
+    this.dropped = count;
+    this.checkpoints = this.checkpoints.filter((c) => c.count > count);
+  }
+}

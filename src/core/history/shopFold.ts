@@ -1,0 +1,104 @@
+// The shop's facts folded into its databases: every service's tables (from
+// its full reads and commits) and the broker's log, topics and offsets (from
+// its own), and the snapshot() shape rebuilt from them. Pure.
+
+import { DEAD_LETTER_TOPIC } from '../broker/wire';
+import type { BrokerDump } from '../broker/brokerOperations';
+import type { LogRow } from '../broker/brokerDb';
+import type { OffsetRow, TopicRow } from '../broker/brokerDb';
+import type { ServiceName, TableDump } from '../rows';
+import { COMMON_TABLES } from '../service/serviceDb';
+import { SERVICES } from '../services';
+import type { BrokerStats, Fact } from '../telemetry';
+import type { HistoryFold } from './factHistory';
+import { keysOf, type KeyOf } from './schemaKeys';
+import { TablesMirror } from './tablesMirror';
+
+export interface ShopState {
+  dbs: TablesMirror;
+  /** The broker's live view as last reported: memory, not state (the state hash leaves it out too). */
+  live: BrokerStats | null;
+}
+
+export interface ShopMoment {
+  services: Partial<Record<ServiceName, TableDump>>;
+  broker: BrokerDump;
+}
+
+const BROKER_TABLES = {
+  log: '[topic+partition+offset]',
+  topics: 'name',
+  offsets: '[group+topic+partition]',
+  attempts: '[group+topic+partition+offset]',
+};
+
+export const shopKeys: Record<string, KeyOf> = {
+  broker: keysOf(BROKER_TABLES),
+  ...Object.fromEntries(
+    Object.values(SERVICES).map((def) => [def.name, keysOf({ ...def.tables, ...COMMON_TABLES })]),
+  ),
+};
+
+export const EMPTY_BROKER_STATS: BrokerStats = { partitions: [], groups: [], deadLetters: 0, paused: false };
+
+export const shopFold: HistoryFold<Fact, ShopState> = {
+  empty: () => ({ dbs: new TablesMirror(), live: null }),
+  clone: (s) => ({ dbs: s.dbs.clone(), live: s.live }),
+  compact: (s) => ({ dbs: s.dbs.flatten(), live: s.live }),
+  apply(s, fact) {
+    switch (fact.kind) {
+      case 'hydrate':
+        return s.dbs.hydrate(fact.service, fact.tables, shopKeys[fact.service]);
+      case 'commit':
+        return s.dbs.commit(fact.service, fact.changes);
+      case 'broker-hydrate':
+        return s.dbs.hydrate('broker', fact.tables, shopKeys.broker);
+      case 'broker-commit':
+        return s.dbs.commit('broker', fact.changes);
+      case 'broker':
+        s.live = fact.stats;
+    }
+  },
+};
+
+/** The moment in snapshot()'s shape: the run's services' tables and the broker's dump, as dumpBroker reads it. */
+export function shopMoment(s: ShopState, services: readonly ServiceName[]): ShopMoment {
+  return {
+    services: Object.fromEntries(services.map((name) => [name, s.dbs.dump(name)])),
+    broker: brokerDumpOf(s),
+  };
+}
+
+function brokerDumpOf(s: ShopState): BrokerDump {
+  const log = s.dbs.rows('broker', 'log') as unknown as LogRow[];
+  const topicRows = s.dbs.rows('broker', 'topics') as unknown as TopicRow[];
+  const byPartition = new Map<string, { last: number; records: number }>();
+  const subjects: Record<string, string[]> = {};
+  const deadLetters: unknown[] = [];
+  for (const r of log) {
+    const id = `${r.topic}\u0000${r.partition}`;
+    const p = byPartition.get(id) ?? { last: -1, records: 0 };
+    byPartition.set(id, { last: r.offset, records: p.records + 1 });
+    (subjects[r.topic] ??= []).push(r.event.subject);
+    if (r.topic === DEAD_LETTER_TOPIC) deadLetters.push(r.event);
+  }
+  for (const topic of Object.keys(subjects)) subjects[topic] = [...new Set(subjects[topic])];
+  const topics = topicRows.map((t) => ({
+    name: t.name,
+    partitions: Array.from({ length: t.partitions }, (_, partition) => {
+      const p = byPartition.get(`${t.name}\u0000${partition}`);
+      return { partition, endOffset: p ? p.last + 1 : 0, records: p?.records ?? 0 };
+    }),
+  }));
+  const prunedUntil = Object.fromEntries(
+    topicRows.flatMap((t) => (t.prunedUntil === undefined ? [] : [[t.name, t.prunedUntil]])),
+  );
+  return {
+    topics,
+    offsets: s.dbs.rows('broker', 'offsets') as unknown as OffsetRow[],
+    deadLetters,
+    subjects,
+    live: s.live ?? EMPTY_BROKER_STATS,
+    prunedUntil,
+  };
+}

@@ -1,0 +1,94 @@
+// A run's recorded history as the conductor keeps it: every committed fact
+// the workers report and every crash, restart and fault firing the conductor
+// sees, each stamped with its simulation time (a deterministic run's process
+// stamps its own step's time, so a batch arriving late still lands at its
+// step); `at` rebuilds a moment through the topology's fold, `inspect` asks
+// the topology for an item's causal chain.
+
+import { FactHistory, type HistoryEntry } from '../../core/history/factHistory';
+import type { HistorySpec, Inspection } from '../../core/history/historySpec';
+
+export type { HistorySpec } from '../../core/history/historySpec';
+import type { TraceEntry } from '../../core/sim/scheduler';
+
+/** A step number of a deterministic run (0: as it started), or a simulation time in any run. */
+export type Moment = number | { time: number };
+
+export interface RecordedFact<F = { kind: string }> extends HistoryEntry<F> {
+  /** The deterministic step it happened in (0: while the run started); null in a live run. */
+  step: number | null;
+}
+
+export class RunHistory<S, V> {
+  private readonly recorded: FactHistory<{ kind: string }, S>;
+
+  constructor(
+    private readonly spec: HistorySpec<S, V>,
+    /** A deterministic run's trace so far; null in a live run. */
+    private readonly trace: () => readonly TraceEntry[] | null,
+  ) {
+    this.recorded = new FactHistory(spec.fold);
+  }
+
+  record(fact: { kind: string }, at: number): void {
+    this.recorded.record(fact, at);
+  }
+
+  /** The whole run as of `moment`, folded from the recorded facts. */
+  at(moment: Moment): V {
+    return this.spec.moment(this.recorded.stateAt(this.timeOf(moment)));
+  }
+
+  facts(): RecordedFact[] {
+    return this.recorded.facts().map((e) => ({ ...e, step: this.stepOf(e.at) }));
+  }
+
+  inspect(kind: string, id: string, moment?: Moment): Inspection {
+    const time = moment === undefined ? Infinity : this.timeOf(moment);
+    // As of the moment: the facts after it neither wrote the item nor caused anything yet.
+    const facts = this.recorded.facts().filter((e) => e.at <= time);
+    const found = this.spec.inspect(this.recorded.stateAt(time), facts, kind, id);
+    const c = found.committed;
+    return { ...found, committed: c ? { seq: c.seq, at: c.at, step: this.stepOf(c.at) } : null };
+  }
+
+  /** Facts kept, forgotten under the cap, and the oldest moment still rebuilt. */
+  stats(): { kept: number; forgotten: number; cap: number; oldest: number | null } {
+    const oldest = this.recorded.oldest;
+    return {
+      kept: this.recorded.facts().length,
+      forgotten: this.recorded.forgotten,
+      cap: this.recorded.limits.cap,
+      oldest: Number.isFinite(oldest) ? oldest : null,
+    };
+  }
+
+  /** A step's simulation time (its steps' times only grow, so each names one step); a `{ time }` as it is. */
+  private timeOf(moment: Moment): number {
+    if (typeof moment !== 'number') {
+      if (typeof moment?.time !== 'number') throw new Error('a moment is a step number or { time }');
+      return moment.time;
+    }
+    const trace = this.trace();
+    if (!trace) throw new Error('a live run has no steps: ask for a moment as { time }');
+    if (!Number.isInteger(moment) || moment < 0)
+      throw new Error(`a step is a whole number from 0, got ${moment}`);
+    if (moment > trace.length)
+      throw new Error(`step ${moment} has not happened: the run is at step ${trace.length}`);
+    return moment === 0 ? 0 : trace[moment - 1].at;
+  }
+
+  private stepOf(at: number): number | null {
+    const trace = this.trace();
+    if (!trace) return null;
+    let lo = 0;
+    let hi = trace.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (trace[mid].at < at) lo = mid + 1;
+      else hi = mid;
+    }
+    // A fact after the last recorded step belongs to the step under way.
+    return lo < trace.length && trace[lo].at === at ? trace[lo].step : at === 0 ? 0 : lo + 1;
+  }
+}
