@@ -105,7 +105,7 @@ export const SCENARIO_LIMITS = {
  * port and path; no credentials, query or spaces (a link must not carry a password or text of its choosing).
  */
 export const NATS_URL_PATTERN =
-  /^wss?:\/\/(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?(?:\/[A-Za-z0-9._~\/-]*)?$/;
+  /^wss?:\/\/(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?(?:\/[A-Za-z0-9._~/-]*)?$/;
 
 /** An event type name as the services spell them (`OrderCreated`): also keeps link text free of markup. */
 export const EVENT_TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9]*$/;
