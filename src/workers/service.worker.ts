@@ -11,6 +11,7 @@ import { serveWorker } from './workerEntry';
 import { randomId, seededIds } from '../core/ids';
 import type { ServiceStep } from '../core/service/serviceHost';
 import type { ServiceStartOptions } from '../runtime/startOptions';
+import { openJetStream } from './openJetStream';
 
 serveWorker<ServiceStartOptions>(async ({ init, openChannel, dexie, emit, die, fatal }) => {
   const def = SERVICES[init.process as ServiceName];
@@ -21,11 +22,14 @@ serveWorker<ServiceStartOptions>(async ({ init, openChannel, dexie, emit, die, f
   const stepped = det ? new SteppedClock() : undefined;
   stepped?.set(det!.at);
   const newId = det ? seededIds(det.seed, det.salt) : randomId;
+  const broker = options.nats
+    ? await openJetStream(init.runId, def.name, options.nats.url, emit)
+    : new BrokerClient({ self: def.name, runId: init.runId, openChannel, stepClock: stepped, newId });
   const host = new ServiceHost(def, {
     runId: init.runId,
     dexie,
     openChannel,
-    broker: new BrokerClient({ self: def.name, runId: init.runId, openChannel, stepClock: stepped, newId }),
+    broker,
     clock: systemClock,
     simClock,
     config: options.config,
