@@ -3,6 +3,7 @@
 
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { PlaygroundApi } from '../src/runtime/playgroundApi';
+import { natsQuery, natsWsUrl } from './natsServer';
 
 export type ServiceNodeName = 'order' | 'payment' | 'inventory' | 'shipping' | 'orchestrator' | 'broker';
 
@@ -37,15 +38,20 @@ export class PlaygroundPage {
  */
 export interface PlaygroundOptions {
   openQuery: string;
+  /** Opens a shop run on broker nats at the e2e run's nats-server instead (skipped when it is not installed). */
+  natsBroker: boolean;
 }
 
 export const test = base.extend<{ playground: PlaygroundPage } & PlaygroundOptions>({
   openQuery: ['pace=fast', { option: true }],
-  playground: async ({ page, openQuery }, use) => {
+  natsBroker: [false, { option: true }],
+  playground: async ({ page, openQuery, natsBroker }, use, testInfo) => {
+    const natsUrl = natsWsUrl();
+    if (natsBroker) testInfo.skip(!natsUrl, 'nats-server is not installed');
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const playground = new PlaygroundPage(page);
-    await playground.open(openQuery);
+    await playground.open(natsBroker ? natsQuery(natsUrl!) : openQuery);
     await use(playground);
     expect(errors, 'uncaught errors in the page').toEqual([]);
   },

@@ -1,0 +1,34 @@
+// A real nats-server for the e2e run: JetStream in a fresh store directory and
+// a WebSocket listener, on free 127.0.0.1 ports (the Node tests' helper,
+// src/test/nats/natsTestServer.ts). Playwright's global setup starts it when
+// nats-server is installed, hands its address to the tests in
+// E2E_NATS_WS_URL, and stops it (deleting its store) at the end. Also: the
+// share links that open a shop run on it.
+
+import { packText } from '../src/core/scenario/packing';
+import type { Scenario } from '../src/core/scenario/scenario';
+import { findNatsServer, startNatsServer } from '../src/test/nats/natsTestServer';
+
+/** The server's WebSocket address, once global setup has started it; undefined when nats-server is missing. */
+export function natsWsUrl(): string | undefined {
+  return process.env.E2E_NATS_WS_URL || undefined;
+}
+
+/** A page address (for PlaygroundPage.open) opening a shop run on broker nats at `natsUrl`, at fast pace. */
+export function natsQuery(natsUrl: string, settings: Partial<Scenario> = {}): string {
+  const scenario = { pace: 'fast', broker: 'nats', natsUrl, ...settings };
+  return `#s/v1/${packText(JSON.stringify(scenario))}`;
+}
+
+export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
+  const binary = findNatsServer();
+  if (!binary) {
+    console.warn(
+      'nats-server is not installed: the NATS e2e tests are skipped (apt-get install nats-server)',
+    );
+    return undefined;
+  }
+  const server = await startNatsServer(binary);
+  process.env.E2E_NATS_WS_URL = server.wsUrl;
+  return () => server.stop();
+}
