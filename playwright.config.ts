@@ -53,7 +53,7 @@ export default defineConfig<PlaygroundOptions>({
     // Crashing the broker itself is not wired on NATS yet: that test stays the local broker's.
     {
       name: 'nats',
-      testMatch: ['orders.spec.ts', 'nats-*.spec.ts'],
+      testMatch: ['orders.spec.ts', 'resume.spec.ts', 'nats-*.spec.ts'],
       grepInvert: /the broker crashed and restarted/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, natsBroker: true },
     },
