@@ -25,26 +25,32 @@ function JetStreamLine({ js }: { js: JetStreamFigures }) {
   const inboxSkipped = usePlayground((s) => sum([...SERVICE_NAMES], (svc) => duplicatesSkipped(s, svc)));
   const redelivered = sum(js.consumers, (c) => c.numRedelivered);
   return (
-    <p className="idle-topics broker-jetstream" data-testid="jetstream-figures" title={perGroup(js)}>
-      <strong>NATS JetStream</strong> <span className="muted">{js.url}</span>: {js.streams.length} streams
-      (one per partition; end offsets are stream sequences, committed offsets ack floors) · stream seq{' '}
-      <strong data-testid="jetstream-seq">{sum(js.streams, (s) => s.lastSeq)}</strong> · ack floor{' '}
-      <strong data-testid="jetstream-ack-floor">{sum(js.consumers, (c) => c.ackFloor)}</strong> · pending{' '}
-      <strong>{sum(js.consumers, (c) => c.numPending)}</strong> · ack pending{' '}
-      <strong>{sum(js.consumers, (c) => c.numAckPending)}</strong> · redelivered{' '}
-      <strong className={redelivered > 0 ? 'lag' : undefined}>{redelivered}</strong>
-      <br />
-      <span
-        data-testid="broker-dedup"
-        title="Republishes the streams' duplicate window dropped by Nats-Msg-Id (the outbox row's event id)"
+    <div className="broker-jetstream" data-testid="jetstream-figures">
+      <p
+        className="idle-topics"
+        title={`A stream per topic partition: the end offsets above are stream sequences, the committed offsets ack floors.\n${perGroup(js)}`}
       >
-        broker dedup dropped <strong>{js.dedupDropped}</strong>
-      </span>{' '}
-      ·{' '}
-      <span title="Redeliveries the services' inboxes recognised and skipped">
-        inbox duplicates skipped <strong>{inboxSkipped}</strong>
-      </span>
-    </p>
+        <strong>NATS JetStream</strong> <span className="muted">{js.url}</span> · {js.streams.length} streams
+        · stream seq <strong data-testid="jetstream-seq">{sum(js.streams, (s) => s.lastSeq)}</strong> · ack
+        floors <strong data-testid="jetstream-ack-floor">{sum(js.consumers, (c) => c.ackFloor)}</strong> ·
+        pending <strong>{sum(js.consumers, (c) => c.numPending)}</strong> · ack pending{' '}
+        <strong>{sum(js.consumers, (c) => c.numAckPending)}</strong> · redelivered{' '}
+        <strong className={redelivered > 0 ? 'lag' : undefined}>{redelivered}</strong>
+      </p>
+      <p className="idle-topics">
+        <span
+          data-testid="broker-dedup"
+          title="Republishes the streams' duplicate window dropped by Nats-Msg-Id (the outbox row's event id)"
+        >
+          broker dedup dropped <strong>{js.dedupDropped}</strong>
+        </span>{' '}
+        ·{' '}
+        <span title="Redeliveries the services' inboxes recognised and skipped">
+          inbox duplicates skipped <strong>{inboxSkipped}</strong>
+        </span>{' '}
+        <span className="muted">· end offsets are stream sequences, committed offsets ack floors</span>
+      </p>
+    </div>
   );
 }
 
