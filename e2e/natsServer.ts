@@ -5,8 +5,10 @@
 // E2E_NATS_WS_URL, and stops it (deleting its store) at the end. Also: the
 // share links that open a shop run on it.
 
+import { encodeScenario } from '../src/core/scenario/link';
 import { packText } from '../src/core/scenario/packing';
 import type { Scenario } from '../src/core/scenario/scenario';
+import { scenarioFromUrl } from '../src/runtime/scenarioOptions';
 import { findNatsServer, startNatsServer } from '../src/test/nats/natsTestServer';
 
 /** The server's WebSocket address, once global setup has started it; undefined when nats-server is missing. */
@@ -18,6 +20,20 @@ export function natsWsUrl(): string | undefined {
 export function natsQuery(natsUrl: string, settings: Partial<Scenario> = {}): string {
   const scenario = { pace: 'fast', broker: 'nats', natsUrl, ...settings };
   return `#s/v1/${packText(JSON.stringify(scenario))}`;
+}
+
+/**
+ * A page address of a spec (`pace=fast&style=orchestration`, `present=1#s/v1/…`) turned into the same scenario on
+ * broker nats: its other parameters stay, the scenario becomes a share link with `broker` and `natsUrl` set.
+ */
+export function onNats(query: string, natsUrl: string): string {
+  const hashAt = query.indexOf('#');
+  const search = hashAt === -1 ? query : query.slice(0, hashAt);
+  const { scenario } = scenarioFromUrl({
+    search: `?${search}`,
+    hash: hashAt === -1 ? '' : query.slice(hashAt),
+  });
+  return `${search}${encodeScenario({ ...scenario, broker: 'nats', natsUrl })}`;
 }
 
 export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
