@@ -4,7 +4,8 @@
 // does not answer, a malformed address and a deterministic link each say so.
 
 import { createServer } from 'node:net';
-import { test, expect } from './fixtures';
+import { findNatsServer, startNatsServer } from '../src/test/nats/natsTestServer';
+import { test, expect, PlaygroundPage } from './fixtures';
 import { natsQuery, natsWsUrl } from './natsServer';
 
 /** A 127.0.0.1 port nothing listens on. */
@@ -80,4 +81,37 @@ test('a deterministic link asking for NATS runs on the local broker, and says so
     await window.playground!.runToEnd();
   });
   await expect(page.getByTestId('jetstream-figures')).toHaveCount(0);
+});
+
+test('the NATS server stopped mid-run and started again: the outboxes wait, then drain; nothing lost or doubled', async ({
+  page,
+}) => {
+  const binary = findNatsServer();
+  test.skip(!binary, 'nats-server is not installed');
+  // A server of this test's own, so stopping it touches no other test's run.
+  const server = await startNatsServer(binary!);
+  try {
+    const playground = new PlaygroundPage(page, server.wsUrl);
+    await playground.open('pace=fast');
+    const before = await playground.api((api) => api.placeOrders(5));
+    await playground.api((api) => api.settle(60_000));
+    let during: string[] = [];
+    await server.restart(async () => {
+      // Each order commits in its own database; its event waits in the outbox while nothing answers.
+      during = await playground.api((api) => api.placeOrders(5));
+      // The canvas reads the outbox from the order service's own commits (a snapshot would ask the broker too).
+      await expect(playground.node('order')).toContainText('5 pending');
+    });
+    await playground.api((api) => api.settle(60_000));
+    const snapshot = await playground.api((api) => api.snapshot());
+    const ids = [...before, ...during];
+    const orders = snapshotOrders(snapshot) as { id?: string; status: string }[];
+    expect(orders.map((o) => o.id).sort()).toEqual([...ids].sort());
+    expect(new Set(orders.map((o) => o.status))).toEqual(new Set(['COMPLETED']));
+    const payments = snapshot.services.payment.payments as { orderId: string }[];
+    expect(payments.map((p) => p.orderId).sort()).toEqual([...ids].sort());
+    expect(await playground.api((api) => api.anomalies())).toEqual([]);
+  } finally {
+    await server.stop();
+  }
 });
