@@ -44,7 +44,12 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
     );
     return undefined;
   }
-  const server = await startNatsServer(binary);
+  // Every e2e run passes here: a server that will not start skips the NATS tests, it does not fail the others.
+  const server = await startNatsServer(binary).catch((error: Error) => {
+    console.warn(`nats-server did not start, so the NATS e2e tests are skipped: ${error.message}`);
+    return null;
+  });
+  if (!server) return undefined;
   process.env.E2E_NATS_WS_URL = server.wsUrl;
   return () => server.stop();
 }
