@@ -5,6 +5,8 @@
 import type { SimTiming } from '../core/clock';
 import type { ServiceConfig } from '../core/service/definition';
 import type { PaceName } from '../core/service/pace';
+import type { ServiceName } from '../core/rows';
+import type { RelayMode } from '../core/vocabulary';
 
 /** A deterministic run's process: ids drawn from `seed` and `salt` (its incarnation), clock starting at `at`. */
 export interface DeterministicInit {
@@ -41,10 +43,16 @@ export interface BrokerStartOptions {
   natsAsked?: string;
 }
 
-/** A shop run's broker process on NATS: it reads JetStream's figures for the canvas, the checker and settling. */
+/**
+ * A shop run's broker process on NATS: it lays out the run's streams and consumers for `services` (their topics
+ * named as `relay` publishes them) before any service starts, then reads JetStream's figures for the canvas,
+ * the checker and settling.
+ */
 export interface NatsBrokerStartOptions {
   nats: NatsOptions;
   paused: boolean;
+  services: ServiceName[];
+  relay: RelayMode;
 }
 
 /** A process of a topology whose steps the scheduler grants in a deterministic run (absent: a live run). */

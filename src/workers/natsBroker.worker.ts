@@ -1,12 +1,17 @@
 // Entry point of a shop run's broker process on NATS: no log of its own (the
-// services publish to and consume from JetStream themselves), but the reader
-// of JetStream's figures — reported for the canvas, asked by the conductor
+// services publish to and consume from JetStream themselves), but the run's
+// layout (every group's durable consumers, made before any service starts)
+// and the reader of JetStream's figures — reported for the canvas, asked by the conductor
 // for what is owed, the checker's dump and the exports' log — and the count
 // of republishes the duplicate window dropped, as the services report them.
 
 import { wsconnect } from '@nats-io/nats-core';
 import { JetStreamPort } from '../core/broker/nats/JetStreamPort';
 import { JetStreamReader, type RunFigures } from '../core/broker/nats/jetStreamDump';
+import { ensureRun } from '../core/broker/nats/natsAdmin';
+import { unavailable } from '../core/broker/nats/natsErrors';
+import { SERVICES } from '../core/services';
+import { topicUnder } from '../core/service/topics';
 import type { BrokerStats, Fact } from '../core/telemetry';
 import { channelNames } from '../core/transport';
 import type { NatsBrokerStartOptions } from '../runtime/startOptions';
@@ -31,6 +36,19 @@ serveWorker<NatsBrokerStartOptions>(async ({ init, openChannel, emit }) => {
     });
   } catch (error) {
     throw unreachable(error);
+  }
+  // Every group's durable consumers exist before its service first starts: what it owes is counted from the
+  // start, and a service that comes up late (or is down) finds its records waiting.
+  const { services, relay } = init.options;
+  const groups = services.map((group) => ({
+    group,
+    topics: SERVICES[group].consumes.map((topic) => topicUnder(topic, relay)),
+  }));
+  try {
+    await ensureRun(port.manager, { runId: init.runId, topics: [], groups }, port.config);
+  } catch (error) {
+    port.close();
+    throw unreachable(unavailable('laying out the run on JetStream', error, port.config.requestTimeoutMs));
   }
   const reader = new JetStreamReader(port.manager, init.runId);
   let paused = init.options.paused;

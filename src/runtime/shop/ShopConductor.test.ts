@@ -26,7 +26,12 @@ describe('a shop run on broker nats', () => {
   it('live: every service and the broker process go to the NATS server', () => {
     expect(natsUrlOf({ ...(NATS as Scenario), mode: 'live' })).toBe('ws://127.0.0.1:4223');
     expect(startOptions(NATS, 'payment')).toMatchObject({ nats: { url: 'ws://127.0.0.1:4223' } });
-    expect(startOptions(NATS, 'broker')).toEqual({ nats: { url: 'ws://127.0.0.1:4223' }, paused: false });
+    expect(startOptions(NATS, 'broker')).toEqual({
+      nats: { url: 'ws://127.0.0.1:4223' },
+      paused: false,
+      services: ['order', 'payment', 'inventory', 'shipping'],
+      relay: 'polling',
+    });
   });
 
   it('deterministic: the local broker, told that NATS was asked for', () => {

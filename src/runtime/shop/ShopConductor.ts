@@ -61,7 +61,7 @@ export class ShopConductor extends Conductor<ProcessName, Fact> implements Contr
     const config = this.liveConfig(name);
     const paused = this.paused && !deterministic;
     const nats = this.natsUrl === null ? undefined : { url: this.natsUrl };
-    if (name === 'broker' && nats) return { nats, paused };
+    if (name === 'broker' && nats) return { nats, paused, services: this.services, relay: config.relay.mode };
     if (name === 'broker') {
       const natsAsked = this.setup.broker === 'nats' ? this.setup.natsUrl : undefined;
       return { logRetentionMs: config.retention?.brokerLogMs ?? null, paused, deterministic, natsAsked };
