@@ -3,14 +3,19 @@
 
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { PlaygroundApi } from '../src/runtime/playgroundApi';
+import { natsWsUrl, onNats } from './natsServer';
 
 export type ServiceNodeName = 'order' | 'payment' | 'inventory' | 'shipping' | 'orchestrator' | 'broker';
 
 export class PlaygroundPage {
-  constructor(readonly page: Page) {}
+  /** `natsUrl`: every page this opens runs its scenario on broker nats at that server (the `nats` project). */
+  constructor(
+    readonly page: Page,
+    readonly natsUrl?: string,
+  ) {}
 
   async open(query = 'pace=fast'): Promise<void> {
-    await this.page.goto(`./?${query}`);
+    await this.page.goto(`./?${this.natsUrl ? onNats(query, this.natsUrl) : query}`);
     await this.page.waitForFunction(() => window.playground !== undefined);
     await this.page.evaluate(() => window.playground!.ready());
   }
@@ -37,14 +42,19 @@ export class PlaygroundPage {
  */
 export interface PlaygroundOptions {
   openQuery: string;
+  /** Opens a shop run on broker nats at the e2e run's nats-server instead (skipped when it is not installed). */
+  natsBroker: boolean;
 }
 
 export const test = base.extend<{ playground: PlaygroundPage } & PlaygroundOptions>({
   openQuery: ['pace=fast', { option: true }],
-  playground: async ({ page, openQuery }, use) => {
+  natsBroker: [false, { option: true }],
+  playground: async ({ page, openQuery, natsBroker }, use, testInfo) => {
+    const natsUrl = natsWsUrl();
+    if (natsBroker) testInfo.skip(!natsUrl, 'nats-server is not installed');
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    const playground = new PlaygroundPage(page);
+    const playground = new PlaygroundPage(page, natsBroker ? natsUrl : undefined);
     await playground.open(openQuery);
     await use(playground);
     expect(errors, 'uncaught errors in the page').toEqual([]);

@@ -48,6 +48,12 @@ export const ERROR_CATALOGUE = {
   ACTION_FAILED: { code: 'MPP011', title: 'An action you asked for did not complete.' },
   /** A page polls its run's databases for what its panels show; a read failed while every process was up. */
   POLL_FAILED: { code: 'MPP012', title: "Could not read the run's state:" },
+  /** A run on broker nats whose NATS server did not answer (or answered without JetStream). */
+  BROKER_UNREACHABLE: {
+    code: 'MPP013',
+    title: 'The NATS server this run is on could not be reached, so nothing was started and nothing is lost.',
+    hint: 'Start nats-server with JetStream and a websocket listener, check the link’s natsUrl, and reload.',
+  },
 
   // Share links (linkErrors.ts).
   LINK_NOT_A_LINK: {

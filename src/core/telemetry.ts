@@ -6,6 +6,7 @@ import type { ProcessName } from './vocabulary';
 import type { RelayStats } from './service/relayMeter';
 import type { ServiceName, Row, TableDump } from './rows';
 import type { CrashPoint } from './crashPoints';
+import type { ConsumerFigures, PartitionFigures } from './broker/nats/natsAdmin';
 
 export type Change =
   | { table: string; op: 'put'; key: unknown; row: Row }
@@ -38,7 +39,22 @@ export interface BrokerStats {
   paused: boolean;
   /** The log's retention setting (null: kept for ever) and how many records this broker process deleted under it. */
   retention?: { logMs: number | null; pruned: number };
+  /** Which broker carries the run (absent: the local one, as asked). */
+  carrier?: BrokerCarrier;
 }
+
+/** JetStream's own figures for a run, read from the server, and the republishes its duplicate window dropped. */
+export interface JetStreamFigures {
+  url: string;
+  streams: PartitionFigures[];
+  consumers: (ConsumerFigures & { attached: boolean })[];
+  /** Publishes the streams' duplicate window dropped, as the services' ports reported them. */
+  dedupDropped: number;
+}
+
+export type BrokerCarrier =
+  /** The local broker; `natsAsked`: the link asked for NATS at that address, and a deterministic run stays here. */
+  { kind: 'local'; natsAsked?: string } | { kind: 'nats'; jetstream: JetStreamFigures };
 
 export type { ProcessName } from './vocabulary';
 
@@ -61,6 +77,8 @@ export type Fact =
   /** Dual write: a publish the broker never confirmed; no outbox row remains to retry it. */
   | { kind: 'publish-lost'; service: ServiceName; types: string[]; error: string }
   | { kind: 'duplicate'; service: ServiceName; messageId: string; type: string }
+  /** A republish the broker itself dropped (JetStream's duplicate window, by Nats-Msg-Id): it had the record at `offset`. */
+  | { kind: 'broker-duplicate'; service: ServiceName; messageId: string; type: string; offset: number }
   | { kind: 'handler-failed'; service: ServiceName; messageId: string; type: string; error: string }
   | { kind: 'dead-lettered'; group: string; topic: string; messageId: string; type: string; error: string }
   | { kind: 'broker'; stats: BrokerStats }

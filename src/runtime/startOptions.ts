@@ -5,6 +5,8 @@
 import type { SimTiming } from '../core/clock';
 import type { ServiceConfig } from '../core/service/definition';
 import type { PaceName } from '../core/service/pace';
+import type { ServiceName } from '../core/rows';
+import type { RelayMode } from '../core/vocabulary';
 
 /** A deterministic run's process: ids drawn from `seed` and `salt` (its incarnation), clock starting at `at`. */
 export interface DeterministicInit {
@@ -13,19 +15,44 @@ export interface DeterministicInit {
   at: number;
 }
 
-/** A shop service: its settings, whether the run is paused, how simulation time runs, and (deterministic) its seed. */
+/** A live shop run on NATS JetStream: the server's WebSocket address, which every process of the run connects to. */
+export interface NatsOptions {
+  url: string;
+}
+
+/**
+ * A shop service: its settings, whether the run is paused, how simulation time runs, (deterministic) its seed,
+ * and (`nats`) the JetStream server it publishes to and consumes from instead of the local broker.
+ */
 export interface ServiceStartOptions {
   config: ServiceConfig;
   paused: boolean;
   timing: SimTiming;
   deterministic?: DeterministicInit;
+  nats?: NatsOptions;
 }
 
-/** The broker (shop and CDC runs): how long its log keeps records (null: for ever), paused, and (deterministic) its clock. */
+/**
+ * The local broker (shop and CDC runs): how long its log keeps records (null: for ever), paused, (deterministic)
+ * its clock, and `natsAsked`: the link asked for NATS at that address, but a deterministic run stays here.
+ */
 export interface BrokerStartOptions {
   logRetentionMs: number | null;
   paused: boolean;
   deterministic?: DeterministicInit;
+  natsAsked?: string;
+}
+
+/**
+ * A shop run's broker process on NATS: it lays out the run's streams and consumers for `services` (their topics
+ * named as `relay` publishes them) before any service starts, then reads JetStream's figures for the canvas,
+ * the checker and settling.
+ */
+export interface NatsBrokerStartOptions {
+  nats: NatsOptions;
+  paused: boolean;
+  services: ServiceName[];
+  relay: RelayMode;
 }
 
 /** A process of a topology whose steps the scheduler grants in a deterministic run (absent: a live run). */

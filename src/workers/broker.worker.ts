@@ -9,8 +9,13 @@ import { serveWorker } from './workerEntry';
 import { reportBrokerCommits, reportBrokerTables } from '../core/history/brokerFacts';
 import type { BrokerStartOptions } from '../runtime/startOptions';
 
-serveWorker<BrokerStartOptions>(async ({ init, openChannel, dexie, emit, stampFacts, fatal }) => {
+serveWorker<BrokerStartOptions>(async ({ init, openChannel, dexie, emit: send, stampFacts, fatal }) => {
   const { options } = init;
+  // A deterministic link that asked for NATS runs here: every figure the broker reports says so, for its node.
+  const carrier = options.natsAsked ? { kind: 'local' as const, natsAsked: options.natsAsked } : undefined;
+  const emit: typeof send = carrier
+    ? (fact) => send(fact.kind === 'broker' ? { ...fact, stats: { ...fact.stats, carrier } } : fact)
+    : send;
   const db = openBrokerDb(init.runId, dexie);
   db.on('blocked', () => fatal('IDB_BLOCKED', "the broker's database is held open by another tab"));
   const stepped = options.deterministic ? new SteppedClock() : undefined;

@@ -11,6 +11,7 @@ import { serveWorker } from './workerEntry';
 import { randomId, seededIds } from '../core/ids';
 import type { ServiceStep } from '../core/service/serviceHost';
 import type { ServiceStartOptions } from '../runtime/startOptions';
+import { openJetStream } from './openJetStream';
 
 serveWorker<ServiceStartOptions>(async ({ init, openChannel, dexie, emit, stampFacts, die, fatal }) => {
   const def = SERVICES[init.process as ServiceName];
@@ -22,11 +23,14 @@ serveWorker<ServiceStartOptions>(async ({ init, openChannel, dexie, emit, stampF
   stepped?.set(det!.at);
   if (stepped) stampFacts(() => stepped.now());
   const newId = det ? seededIds(det.seed, det.salt) : randomId;
+  const broker = options.nats
+    ? await openJetStream(init.runId, def.name, options.nats.url, emit)
+    : new BrokerClient({ self: def.name, runId: init.runId, openChannel, stepClock: stepped, newId });
   const host = new ServiceHost(def, {
     runId: init.runId,
     dexie,
     openChannel,
-    broker: new BrokerClient({ self: def.name, runId: init.runId, openChannel, stepClock: stepped, newId }),
+    broker,
     clock: systemClock,
     simClock,
     config: options.config,

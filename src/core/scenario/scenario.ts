@@ -58,13 +58,16 @@ export interface Scenario {
   relay: RelayMode;
   /** Which broker implementation carries the run's messages: see BROKERS. */
   broker: BrokerKind;
+  /** The NATS server's WebSocket address (`ws://host:port` or `wss://…`) when `broker` is `nats`; '' otherwise. */
+  natsUrl: string;
 }
 
 /**
  * `local`: the durable log in its own worker and IndexedDB, with BroadcastChannel as the wire (zero setup, and
- * the only one deterministic runs use). NATS JetStream will be the second value, `nats`.
+ * the only one deterministic runs use). `nats`: a NATS JetStream server reached over WebSocket at `natsUrl`
+ * (a shop run, live; a deterministic link asking for it runs on the local broker and says so).
  */
-export const BROKERS = ['local'] as const;
+export const BROKERS = ['local', 'nats'] as const;
 export type BrokerKind = (typeof BROKERS)[number];
 
 /**
@@ -94,7 +97,15 @@ export const SCENARIO_LIMITS = {
   at: { min: 0, max: 50_000 },
   guide: { max: 40 },
   snapshotEvery: { min: 0, max: 10_000 },
+  natsUrl: { max: 200 },
 } as const;
+
+/**
+ * A NATS server's WebSocket address: `ws://` or `wss://`, a host name, IPv4 or [IPv6] address, an optional
+ * port and path; no credentials, query or spaces (a link must not carry a password or text of its choosing).
+ */
+export const NATS_URL_PATTERN =
+  /^wss?:\/\/(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?(?:\/[A-Za-z0-9._~/-]*)?$/;
 
 /** An event type name as the services spell them (`OrderCreated`): also keeps link text free of markup. */
 export const EVENT_TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -125,4 +136,5 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   snapshotEvery: 100,
   relay: 'polling',
   broker: 'local',
+  natsUrl: '',
 });

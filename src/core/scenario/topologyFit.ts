@@ -17,6 +17,7 @@ import {
 export function topologyProblems(s: Scenario): string[] {
   const facts = TOPOLOGY_FACTS[s.topology];
   return [
+    ...brokerProblems(s, facts),
     ...settingProblems(s, facts),
     ...s.faults.flatMap((fault, i) => faultProblems(fault, `faults[${i}]`, s, facts)),
     ...s.data.flatMap((edit, i) =>
@@ -46,6 +47,37 @@ function settingProblems(s: Scenario, facts: TopologyFacts): string[] {
       .map((f) => f.runName);
     return `${key}: ${facts.runName} does not read this setting (only ${readers.join(' or ')} does), so it stays ${show(DEFAULT_SCENARIO[key])}, got ${JSON.stringify(s[key])}`;
   });
+}
+
+/** The broker the run asks for, and the address it needs: one goes with the other, on a topology that has that broker. */
+function brokerProblems(s: Scenario, facts: TopologyFacts): string[] {
+  if (s.broker !== DEFAULT_SCENARIO.broker && !facts.brokers.includes(s.broker)) {
+    const carriers = (Object.values(TOPOLOGY_FACTS) as TopologyFacts[])
+      .filter((f) => f.brokers.includes(s.broker))
+      .map((f) => f.runName);
+    return [
+      facts.brokers.length
+        ? `broker: ${facts.runName} runs on the ${facts.brokers.join(' or ')} broker only for now (only ${carriers.join(' or ')} can run on ${s.broker}), got ${JSON.stringify(s.broker)}`
+        : `broker: ${facts.runName} has no broker, so it cannot run on ${s.broker}, got ${JSON.stringify(s.broker)}`,
+    ];
+  }
+  if (s.broker === 'nats' && !s.natsUrl)
+    return [
+      "natsUrl: missing: a run on broker nats needs the NATS server's WebSocket address (ws://host:port)",
+    ];
+  if (s.broker !== 'nats' && s.natsUrl)
+    return [
+      `natsUrl: only a run on broker nats reads it, and this one's broker is ${s.broker} (set broker to nats, or leave natsUrl out)`,
+    ];
+  // A live run's broker faults are staged by the local broker's worker; a slow consumer is the services' own pace.
+  if (s.broker !== 'nats' || s.mode === 'deterministic') return [];
+  return s.faults.flatMap((fault, i) =>
+    fault.kind === 'crash' || fault.kind === 'slow'
+      ? []
+      : [
+          `faults[${i}].kind: a live run on NATS JetStream cannot stage ${BROKER_FAULT_NAMES[fault.kind]} yet (broker faults on nats are still to come); crashes and slow consumers work`,
+        ],
+  );
 }
 
 const BROKER_FAULT_NAMES: Record<BrokerFaultKind, string> = {

@@ -21,6 +21,7 @@ import {
   TOPOLOGIES,
   RELAY_MODES,
   BROKERS,
+  NATS_URL_PATTERN,
   type Scenario,
   type Topology,
 } from './scenario';
@@ -157,6 +158,8 @@ function numberIn(min: number, max: number) {
   return v.pipe(v.number(expected), v.finite(expected), v.minValue(min, expected), v.maxValue(max, expected));
 }
 const EXPECTED_OBJECT = 'expected an object of scenario settings';
+const NATS_URL_EXPECTED =
+  "expected the NATS server's WebSocket address, ws://host:port or wss://host:port (or nothing)";
 
 // Annotated with Scenario so the compiler rejects a schema whose output is not one.
 const SCENARIO_SCHEMA: v.GenericSchema<unknown, Scenario> = v.pipe(
@@ -194,6 +197,17 @@ const SCENARIO_SCHEMA: v.GenericSchema<unknown, Scenario> = v.pipe(
     snapshotEvery: integerIn(L.snapshotEvery.min, L.snapshotEvery.max),
     relay: oneOf(RELAY_MODES),
     broker: oneOf(BROKERS),
+    natsUrl: v.union(
+      [
+        v.literal(''),
+        v.pipe(
+          v.string(NATS_URL_EXPECTED),
+          v.maxLength(L.natsUrl.max, `expected a URL of at most ${L.natsUrl.max} characters`),
+          v.regex(NATS_URL_PATTERN, NATS_URL_EXPECTED),
+        ),
+      ],
+      NATS_URL_EXPECTED,
+    ),
   }),
 );
 

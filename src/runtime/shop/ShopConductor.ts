@@ -21,9 +21,9 @@ import type { Fact, ProcessName } from '../../core/telemetry';
 import type { Controller } from '../controller';
 import type { PlaceOrderInput } from '../../core/services/catalog';
 import { Conductor, type ConductorOptions, type StartContext, type SteppingContext } from '../run/Conductor';
-import { shopFacts, shopServices } from '../topologies/shop';
+import { natsUrlOf, shopFacts, shopServices } from '../topologies/shop';
 import { brokerLogOf, owedBy, snapshotOf, type RunProcesses, type Snapshot } from '../runReads';
-import type { BrokerStartOptions, ServiceStartOptions } from '../startOptions';
+import type { BrokerStartOptions, NatsBrokerStartOptions, ServiceStartOptions } from '../startOptions';
 import { startShopStepping } from '../stepping/shopStepping';
 import type { StepDriver } from '../stepDriver';
 import { shopFold, shopMoment, type ShopState } from '../../core/history/shopFold';
@@ -38,6 +38,8 @@ export class ShopConductor extends Conductor<ProcessName, Fact> implements Contr
   config: ServiceConfig;
   readonly services: ServiceName[];
   readonly ordering: Ordering;
+  /** The NATS server this run's processes use instead of the local broker (a live run on broker nats), or null. */
+  readonly natsUrl: string | null;
 
   constructor(options: ConductorOptions = {}) {
     const scenario = { ...DEFAULT_SCENARIO, ...options.scenario };
@@ -45,20 +47,29 @@ export class ShopConductor extends Conductor<ProcessName, Fact> implements Contr
     this.config = serviceConfig(this.setup);
     this.ordering = this.setup.ordering;
     this.services = shopServices(this.setup);
+    this.natsUrl = natsUrlOf(this.setup);
   }
 
   // ——— The slots of the one conductor ———
 
-  /** The broker and each service: the settings (a live run's slow consumer applied), pause, clock and seed. */
+  /**
+   * The broker and each service: the settings (a live run's slow consumer applied), pause, clock and seed, and
+   * the NATS server when the run is on it. A deterministic link asking for NATS runs on the local broker, which
+   * is told so its node can say it.
+   */
   protected startOptions(
     name: ProcessName,
     { deterministic }: StartContext,
-  ): ServiceStartOptions | BrokerStartOptions {
+  ): ServiceStartOptions | BrokerStartOptions | NatsBrokerStartOptions {
     const config = this.liveConfig(name);
     const paused = this.paused && !deterministic;
-    if (name === 'broker')
-      return { logRetentionMs: config.retention?.brokerLogMs ?? null, paused, deterministic };
-    return { config, paused, timing: this.simClock.get(), deterministic };
+    const nats = this.natsUrl === null ? undefined : { url: this.natsUrl };
+    if (name === 'broker' && nats) return { nats, paused, services: this.services, relay: config.relay.mode };
+    if (name === 'broker') {
+      const natsAsked = this.setup.broker === 'nats' ? this.setup.natsUrl : undefined;
+      return { logRetentionMs: config.retention?.brokerLogMs ?? null, paused, deterministic, natsAsked };
+    }
+    return { config, paused, timing: this.simClock.get(), deterministic, nats };
   }
 
   /** The scenario's business data goes in before anything else happens (a resumed run has it already). */

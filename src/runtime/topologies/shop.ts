@@ -18,15 +18,24 @@ export function shopServices(scenario: Scenario): ServiceName[] {
   return SERVICE_NAMES.filter((s) => s !== 'orchestrator' || orchestrated);
 }
 
+/**
+ * The NATS server a shop run's processes use instead of the local broker, or null: only a live run goes to
+ * NATS (a deterministic one's every delivery is granted by the seeded scheduler, in this browser).
+ */
+export function natsUrlOf(scenario: Pick<Scenario, 'broker' | 'mode' | 'natsUrl'>): string | null {
+  return scenario.broker === 'nats' && scenario.mode !== 'deterministic' ? scenario.natsUrl : null;
+}
+
 export function shopFacts(scenario: Scenario): RunFacts<ProcessName> {
   const services = shopServices(scenario);
+  const onNats = natsUrlOf(scenario) !== null;
   return {
     processes: ['broker', ...services],
-    // The services publish to and consume from the broker: it comes first.
+    // The services publish to and consume from the broker: it comes first (on NATS, it checks the server answers).
     startOrder: [['broker'], services],
     // The services share one set of crash points (the before-approach ones among them): any may be armed.
     broker: 'broker',
-    spawn: spawnShopWorker,
+    spawn: (process) => spawnShopWorker(process, onNats),
     // Every commit is reported, so the watcher hears each change; under load, a snapshot is costly.
     watch: { quietWaitMs: 1000, busyCheckEveryMs: 5000, checkAfterLifecycle: false },
     steps: true,

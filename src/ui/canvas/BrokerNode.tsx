@@ -10,6 +10,7 @@ import { brokerHandleLeft, handleIds, ORCH_PUB_X, ORCH_SUB_X, PUB_AT, SERVICE_OR
 import { ArmedBadge, crashedWhere, StatusBadge } from './StatusBadge';
 import { splitInTwo, type TopicView } from './brokerView';
 import { TopicTable } from './TopicTable';
+import { BrokerCarrier, useCarrier } from './BrokerCarrier';
 
 /** Past this many rows the topics are shown in two tables side by side to fit the node's height. */
 const ONE_TABLE_ROWS = 6;
@@ -17,6 +18,8 @@ const rows = (topics: TopicView[]) => topics.reduce((n, v) => n + Math.max(1, v.
 
 function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
   const { process } = data;
+  const carrier = useCarrier();
+  const onNats = carrier?.kind === 'nats';
   // Topics nothing was written to yet share one line, so the table stays the height of the topics in use.
   const active = data.topics.filter((v) => v.records > 0);
   const idle = data.topics.filter((v) => v.records === 0);
@@ -30,7 +33,7 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
       <header className="node-head">
         <h2 className="node-title">broker</h2>
         <span className="node-subtitle">
-          durable partitioned log
+          {onNats ? 'NATS JetStream' : 'durable partitioned log'}
           {data.topics.some((v) => v.topic.startsWith('outbox.event.')) && ' · topics outbox.event.…'}
         </span>
         <ArmedBadge state={process} />
@@ -41,7 +44,10 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
         {process.status === 'crashed' ? (
           <>
             <span className="crashed-inline" role="status">
-              CRASHED {crashedWhere(process)}: the log and offsets survive on disk
+              CRASHED {crashedWhere(process)}:{' '}
+              {onNats
+                ? 'JetStream’s figures are not read meanwhile; the NATS server itself runs on'
+                : 'the log and offsets survive on disk'}
             </span>
             <RestartButton process="broker" />
           </>
@@ -49,13 +55,18 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
           <CrashNowButton
             process="broker"
             state={process}
-            title="Kill the broker now: its log and committed offsets survive on disk"
+            title={
+              onNats
+                ? 'Stop this page’s reader of JetStream’s figures: the NATS server itself keeps running (stopping it is not wired yet)'
+                : 'Kill the broker now: its log and committed offsets survive on disk'
+            }
           />
         )}
       </header>
       <div className="node-body">
         {!data.known && <p className="muted">waiting for the broker’s first report…</p>}
         {data.quiet && <p className="broker-quiet">{data.quiet}</p>}
+        <BrokerCarrier carrier={carrier} />
         {rows(active) > ONE_TABLE_ROWS ? (
           <div className="broker-tables">
             {splitInTwo(active).map((topics, i) => (

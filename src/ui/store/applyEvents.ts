@@ -79,6 +79,14 @@ export function applyEvents(
         }));
         log('duplicate', e.service, `${e.service} skipped duplicate ${e.type} (${shortId(e.messageId)})`);
         break;
+      case 'broker-duplicate':
+        // Counted by the broker's own figures (its node); the log says which republish it dropped.
+        log(
+          'duplicate',
+          e.service,
+          `the broker dropped ${e.service}'s republish of ${e.type} (${shortId(e.messageId)}): it has it at offset ${e.offset}`,
+        );
+        break;
       case 'handler-failed':
         bump(e.service, (a) => ({ handlerFailures: a.handlerFailures + 1 }));
         log('handler-failed', e.service, `${e.service} failed to handle ${e.type}: ${e.error}`);
