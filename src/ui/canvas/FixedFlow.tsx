@@ -4,7 +4,15 @@
 // orchestrator's row appears only once the run reports it, after the first fit).
 // The shop's canvas and the CDC page's both draw through it.
 
-import { ReactFlow, useReactFlow, type Edge, type EdgeTypes, type Node, type NodeTypes } from '@xyflow/react';
+import {
+  Controls,
+  ReactFlow,
+  useReactFlow,
+  type Edge,
+  type EdgeTypes,
+  type Node,
+  type NodeTypes,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 
@@ -28,6 +36,23 @@ function Refit({ target, nodeCount }: { target: RefObject<HTMLDivElement | null>
   return null;
 }
 
+/** Puts the canvas back as fitted: after a browser zoom, a resize the observer missed, or a stray gesture. */
+function FitButton() {
+  const flow = useReactFlow();
+  return (
+    <Controls showZoom={false} showInteractive={false} showFitView={false} position="top-left">
+      <button
+        type="button"
+        className="btn btn-small canvas-fit nodrag nopan"
+        onClick={() => void flow.fitView(FIT)}
+        title="Fit the whole canvas in view"
+      >
+        Fit the canvas
+      </button>
+    </Controls>
+  );
+}
+
 interface FixedFlowProps<N extends Node, E extends Edge> {
   nodes: N[];
   edges: E[];
@@ -38,6 +63,11 @@ interface FixedFlowProps<N extends Node, E extends Edge> {
   label: string;
   /** Drawn over the canvas (a status line), outside React Flow's pan and zoom. */
   children?: ReactNode;
+  /**
+   * A room's canvas (presenter mode): the wheel and a pinch do not zoom it, nothing pans it, and a
+   * "Fit the canvas" button puts it back as fitted.
+   */
+  locked?: boolean;
 }
 
 export function FixedFlow<N extends Node, E extends Edge>({
@@ -48,6 +78,7 @@ export function FixedFlow<N extends Node, E extends Edge>({
   className,
   label,
   children,
+  locked = false,
 }: FixedFlowProps<N, E>) {
   const container = useRef<HTMLDivElement>(null);
   return (
@@ -66,8 +97,14 @@ export function FixedFlow<N extends Node, E extends Edge>({
         elementsSelectable={false}
         nodesFocusable={false}
         edgesFocusable={false}
+        zoomOnScroll={!locked}
+        zoomOnPinch={!locked}
+        zoomOnDoubleClick={!locked}
+        panOnDrag={!locked}
+        panOnScroll={false}
       >
         <Refit target={container} nodeCount={nodes.length} />
+        {locked && <FitButton />}
       </ReactFlow>
       {children}
     </div>
