@@ -8,6 +8,7 @@ import {
   Controls,
   ReactFlow,
   useReactFlow,
+  type FitViewOptions,
   type Edge,
   type EdgeTypes,
   type Node,
@@ -18,21 +19,31 @@ import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 
 // More room on the right: the last service's edge labels sit right of its edges, outside every node.
 const FIT = { padding: { top: '10px', bottom: '10px', left: '10px', right: '30px' } } as const;
+/** A locked canvas keeps its top strip for the fit control, clear of the first row's nodes. */
+const LOCKED_FIT = { padding: { ...FIT.padding, top: '40px' } } as const;
 
-function Refit({ target, nodeCount }: { target: RefObject<HTMLDivElement | null>; nodeCount: number }) {
+function Refit({
+  target,
+  nodeCount,
+  fit,
+}: {
+  target: RefObject<HTMLDivElement | null>;
+  nodeCount: number;
+  fit: FitViewOptions;
+}) {
   const flow = useReactFlow();
   useEffect(() => {
     const element = target.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => void flow.fitView(FIT));
+    const observer = new ResizeObserver(() => void flow.fitView(fit));
     observer.observe(element);
     return () => observer.disconnect();
-  }, [flow, target]);
+  }, [flow, target, fit]);
   useEffect(() => {
     // The new node must be in React Flow's store before fitting, hence the frame.
-    const id = requestAnimationFrame(() => void flow.fitView(FIT));
+    const id = requestAnimationFrame(() => void flow.fitView(fit));
     return () => cancelAnimationFrame(id);
-  }, [flow, nodeCount]);
+  }, [flow, nodeCount, fit]);
   return null;
 }
 
@@ -44,7 +55,7 @@ function FitButton() {
       <button
         type="button"
         className="btn btn-small canvas-fit nodrag nopan"
-        onClick={() => void flow.fitView(FIT)}
+        onClick={() => void flow.fitView(LOCKED_FIT)}
         title="Fit the whole canvas in view"
       >
         Fit the canvas
@@ -89,7 +100,7 @@ export function FixedFlow<N extends Node, E extends Edge>({
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         fitView
-        fitViewOptions={FIT}
+        fitViewOptions={locked ? LOCKED_FIT : FIT}
         minZoom={0.3}
         maxZoom={2}
         nodesDraggable={false}
@@ -103,7 +114,7 @@ export function FixedFlow<N extends Node, E extends Edge>({
         panOnDrag={!locked}
         panOnScroll={false}
       >
-        <Refit target={container} nodeCount={nodes.length} />
+        <Refit target={container} nodeCount={nodes.length} fit={locked ? LOCKED_FIT : FIT} />
         {locked && <FitButton />}
       </ReactFlow>
       {children}
