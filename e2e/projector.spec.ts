@@ -178,3 +178,43 @@ for (const viewport of VIEWPORTS) {
     });
   });
 }
+
+test.describe('presenter controls at 1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  const orchestrated = LIBRARY.find((e) => e.id === 'orchestration-compensation')!;
+  const zoomOf = (page: Page) =>
+    page.locator('.react-flow__viewport').evaluate((v) => new DOMMatrix(getComputedStyle(v).transform).a);
+
+  test('the wheel does not zoom, f does not shrink the canvas, and Fit the canvas puts it back', async ({
+    page,
+  }) => {
+    await openRun(page, orchestrated.scenario);
+    const canvas = page.locator('.canvas');
+    const before = { zoom: await zoomOf(page), box: await canvas.boundingBox() };
+    await canvas.hover();
+    await page.mouse.wheel(0, -600);
+    await page.waitForTimeout(300);
+    expect(await zoomOf(page)).toBeCloseTo(before.zoom, 3);
+    await page.keyboard.press('f');
+    await expect(page.getByRole('complementary', { name: 'Run status', exact: true })).toBeVisible();
+    expect(await canvas.boundingBox()).toEqual(before.box);
+    expect(await zoomOf(page)).toBeCloseTo(before.zoom, 3);
+    await page.keyboard.press('f');
+    await page.getByRole('button', { name: 'Fit the canvas' }).click();
+    await page.waitForTimeout(300);
+    expect(await zoomOf(page)).toBeCloseTo(before.zoom, 3);
+  });
+
+  test('the guide step on show is a caption, and the key map fits', async ({ page }) => {
+    await openRun(page, orchestrated.scenario);
+    const caption = page.getByTestId('narrative-caption');
+    await expect(caption).toContainText(orchestrated.title);
+    await page.keyboard.press('n');
+    await expect(caption).toContainText(orchestrated.narrative[0].say);
+    const legend = page.getByRole('region', { name: 'Keys' });
+    const box = (await legend.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(720);
+    const last = (await page.getByRole('list', { name: 'Services by key' }).boundingBox())!;
+    expect(last.y + last.height).toBeLessThanOrEqual(720);
+  });
+});
