@@ -22,7 +22,8 @@ const nodeTypes: NodeTypes = {
 } as NodeTypes;
 const edgeTypes: EdgeTypes = { message: MessageEdge } as EdgeTypes;
 
-export function FlowCanvas() {
+/** `compact`: the presenter's layout, which fits a projector with larger type. */
+export function FlowCanvas({ compact = false }: { compact?: boolean }) {
   const slices = usePlayground(
     useShallow((s) => ({
       mirror: s.mirror,
@@ -42,8 +43,8 @@ export function FlowCanvas() {
   // Rendered at low priority: React may split a big canvas update into slices and keep input responsive.
   const deferred = useDeferredValue(slices);
   const { nodes, edges } = useMemo(
-    () => toFlow(deferred, approach, { publishedOutboxMs }),
-    [deferred, approach, publishedOutboxMs],
+    () => toFlow(deferred, approach, { publishedOutboxMs, compact }),
+    [deferred, approach, publishedOutboxMs, compact],
   );
   return (
     <FixedFlow
@@ -51,8 +52,9 @@ export function FlowCanvas() {
       edges={edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
-      className="canvas"
+      className={compact ? 'canvas canvas-compact' : 'canvas'}
       label="Services and broker"
+      locked={compact}
     >
       {slices.summarising && (
         // Says why the dots stopped: under load the canvas shows counts, not every message.

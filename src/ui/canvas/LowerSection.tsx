@@ -12,23 +12,27 @@ import { ParticipantPanel } from './ParticipantPanel';
 
 const OUTBOX_SLOTS = 4;
 const TAILED_SLOTS = 2;
+/** The presenter's compact node keeps one row of each: the counts above it say the rest. */
+const COMPACT_SLOTS = 1;
 
 export function LowerSection({ data }: { data: ServiceNodeData }) {
   const inbox = <InboxStrip {...data.inbox} handlerFailures={data.handlerFailures} />;
   const section = data.lower;
+  const outboxSlots = data.compact ? COMPACT_SLOTS : OUTBOX_SLOTS;
+  const tailedSlots = data.compact ? COMPACT_SLOTS : TAILED_SLOTS;
   switch (section.kind) {
     case 'outbox':
       // A log-tailing relay's change log takes room from the outbox, so the node keeps its height.
       return data.logTail ? (
         <>
-          <OutboxTable view={data.outbox} slots={TAILED_SLOTS} />
-          <ChangeLogTable tail={data.logTail} slots={TAILED_SLOTS} />
+          <OutboxTable view={data.outbox} slots={tailedSlots} />
+          <ChangeLogTable tail={data.logTail} slots={tailedSlots} />
           <RelayLine stats={data.relay} />
           {inbox}
         </>
       ) : (
         <>
-          <OutboxTable view={data.outbox} slots={OUTBOX_SLOTS} />
+          <OutboxTable view={data.outbox} slots={outboxSlots} />
           <RelayLine stats={data.relay} />
           {inbox}
         </>
@@ -43,7 +47,7 @@ export function LowerSection({ data }: { data: ServiceNodeData }) {
     case 'no-events':
       return <NoEventsNote title={section.title} lines={section.lines} stat={section.stat} />;
     case 'coordinator':
-      return <CoordinatorLog view={section.view} slots={OUTBOX_SLOTS} />;
+      return <CoordinatorLog view={section.view} slots={outboxSlots} />;
     case 'participant':
       return <ParticipantPanel view={section.view} />;
   }

@@ -44,6 +44,8 @@ export type ServiceNodeData = {
   handlerFailures: number;
   /** What fills the node beneath its business tables in this run's approach. */
   lower: LowerSection;
+  /** The presenter's compact node: its tables folded to counts and the rows that matter. */
+  compact?: boolean;
 };
 
 /** The orchestrator: a service whose business table is its sagas. */

@@ -39,6 +39,46 @@ export const BROKER_Y = SERVICE_H + EDGE_GAP;
 export const ORCH_GAP = 80;
 export const ORCH_Y = BROKER_Y + BROKER_H_ORCHESTRATED + ORCH_GAP;
 export const ORCH_H = 200;
+/**
+ * The rows' heights and places: the full canvas's, or the presenter's compact one, whose nodes fold
+ * their tables to counts and the rows that matter so that the canvas fits a 1280×720 projector at a
+ * zoom where its larger type is still at least 14 px.
+ */
+export interface Geometry {
+  serviceH: number;
+  brokerH: (orchestrated: boolean) => number;
+  brokerY: number;
+  orchY: number;
+  orchH: number;
+}
+
+export const FULL: Geometry = {
+  serviceH: SERVICE_H,
+  brokerH: brokerHeight,
+  brokerY: SERVICE_H + EDGE_GAP,
+  orchY: SERVICE_H + EDGE_GAP + BROKER_H_ORCHESTRATED + 80,
+  orchH: 200,
+};
+
+function compact(serviceH: number, brokerH: number, orchH: number): Geometry {
+  return {
+    serviceH,
+    brokerH: () => brokerH,
+    brokerY: serviceH + EDGE_GAP,
+    orchY: serviceH + EDGE_GAP + brokerH + 64,
+    orchH,
+  };
+}
+
+/** The presenter's rows: an orchestrated run gives its services height for the orchestrator's row. */
+export const COMPACT = { plain: compact(420, 190, 0), orchestrated: compact(330, 214, 150) };
+
+/** The geometry of a run's canvas. */
+export function geometryOf(compactView: boolean, orchestrated: boolean): Geometry {
+  if (!compactView) return FULL;
+  return orchestrated ? COMPACT.orchestrated : COMPACT.plain;
+}
+
 /** Where the orchestrator's two lines meet its top edge (and the broker's bottom edge), in flow pixels. */
 export const ORCH_PUB_X = Math.round(ROW_W * 0.36);
 export const ORCH_SUB_X = Math.round(ROW_W * 0.64);
@@ -68,10 +108,10 @@ export const handle = (
   y: number,
 ): NodeHandle => ({ id, type, position, x, y, width: 1, height: 1 });
 
-export function serviceHandles(): NodeHandle[] {
+export function serviceHandles(geometry: Geometry = FULL): NodeHandle[] {
   return [
-    handle(handleIds.servicePub, 'source', Position.Bottom, SERVICE_W * PUB_AT, SERVICE_H),
-    handle(handleIds.serviceSub, 'target', Position.Bottom, SERVICE_W * SUB_AT, SERVICE_H),
+    handle(handleIds.servicePub, 'source', Position.Bottom, SERVICE_W * PUB_AT, geometry.serviceH),
+    handle(handleIds.serviceSub, 'target', Position.Bottom, SERVICE_W * SUB_AT, geometry.serviceH),
   ];
 }
 
@@ -83,7 +123,7 @@ export function orchestratorHandles(): NodeHandle[] {
 }
 
 /** The broker's handles: a pair atop it under each service, and a pair beneath it for the orchestrator. */
-export function brokerHandles(orchestrated: boolean): NodeHandle[] {
+export function brokerHandles(orchestrated: boolean, geometry: Geometry = FULL): NodeHandle[] {
   const above = SERVICE_ORDER.flatMap((service) => [
     handle(handleIds.brokerIn(service), 'target', Position.Top, brokerHandleLeft(service, PUB_AT), 0),
     handle(handleIds.brokerOut(service), 'source', Position.Top, brokerHandleLeft(service, SUB_AT), 0),
@@ -95,14 +135,14 @@ export function brokerHandles(orchestrated: boolean): NodeHandle[] {
           'target',
           Position.Bottom,
           ORCH_PUB_X,
-          BROKER_H_ORCHESTRATED,
+          geometry.brokerH(true),
         ),
         handle(
           handleIds.brokerOut('orchestrator'),
           'source',
           Position.Bottom,
           ORCH_SUB_X,
-          BROKER_H_ORCHESTRATED,
+          geometry.brokerH(true),
         ),
       ]
     : [];

@@ -24,15 +24,13 @@ import { namedIds, rowMarks, rowsToShow, type RowMark } from './rowMarks';
 import type { Anomaly } from '../../core/invariantCatalogue';
 import type { Row } from '../../core/rows';
 import type { TableMap } from '../store/types';
+import type { NodeHandle } from '@xyflow/react';
 import {
-  brokerHeight,
-  BROKER_Y,
   brokerHandles,
-  ORCH_H,
-  ORCH_Y,
+  geometryOf,
+  type Geometry,
   orchestratorHandles,
   ROW_W,
-  SERVICE_H,
   SERVICE_ORDER,
   SERVICE_W,
   serviceHandles,
@@ -50,11 +48,24 @@ export type FlowInput = Pick<PlaygroundData, 'mirror' | 'processes' | 'broker' |
 
 // React Flow gives unselectable, undraggable nodes pointer-events: none; ours hold buttons.
 const INTERACTIVE = { pointerEvents: 'all' } as const;
-const SERVICE_HANDLES = serviceHandles();
 /** The saga participants that keep semantic locks. */
 const LOCKING_PARTICIPANTS: ServiceName[] = ['payment', 'inventory', 'shipping'];
 const ORCHESTRATOR_HANDLES = orchestratorHandles();
-const BROKER_HANDLES = { plain: brokerHandles(false), orchestrated: brokerHandles(true) };
+type Handles = { service: NodeHandle[]; broker: NodeHandle[] };
+const handlesCache = { plain: new Map<Geometry, Handles>(), orchestrated: new Map<Geometry, Handles>() };
+/** Each geometry's handles, made once: nodes are re-derived every frame. */
+function handlesOf(geometry: Geometry, orchestrated: boolean) {
+  const cache = handlesCache[orchestrated ? 'orchestrated' : 'plain'];
+  let hit = cache.get(geometry);
+  if (!hit)
+    cache.set(
+      geometry,
+      (hit = { service: serviceHandles(geometry), broker: brokerHandles(orchestrated, geometry) }),
+    );
+  return hit;
+}
+/** The presenter's compact nodes show this many rows a table at most: counts say the rest. */
+const COMPACT_SLOTS = 2;
 
 const NO_ANOMALIES: readonly Pick<Anomaly, 'message'>[] = [];
 const marksCache = new WeakMap<TableMap, { named: ReadonlySet<string>; marks: Map<string, RowMark> }>();
@@ -75,7 +86,12 @@ function namedOf(anomalies: readonly Pick<Anomaly, 'message'>[]): ReadonlySet<st
   return named;
 }
 
-function serviceData(state: FlowInput, approach: Approach, service: ServiceName): ServiceNodeData {
+function serviceData(
+  state: FlowInput,
+  approach: Approach,
+  service: ServiceName,
+  compact = false,
+): ServiceNodeData {
   const tail = logTailOf(state, service);
   const locks = semanticLocks(state, service);
   const named = namedOf(state.anomalies ?? NO_ANOMALIES);
@@ -84,7 +100,8 @@ function serviceData(state: FlowInput, approach: Approach, service: ServiceName)
     process: processOf(state, service),
     business: businessTablesOf(service).map((name) => {
       const rows = table(state, service, name);
-      const slots = businessSlots(approach, name);
+      const full = businessSlots(approach, name);
+      const slots = compact ? Math.min(full, name === 'reservations' ? 1 : COMPACT_SLOTS) : full;
       const marks = marksOf(name, rows, named);
       const all: Row[] = marks.size ? [...rows.values()] : [];
       return {
@@ -109,6 +126,7 @@ function serviceData(state: FlowInput, approach: Approach, service: ServiceName)
     idempotencyKeys: approach.guards?.idempotencyKeys ?? true,
     handlerFailures: state.activity.services[service]?.handlerFailures ?? 0,
     lower: lowerSection(state, approach, service),
+    ...(compact ? { compact } : {}),
   };
 }
 
@@ -124,7 +142,8 @@ function box(x: number, y: number, width: number, height: number) {
   };
 }
 
-function orchestratorNode(state: FlowInput, approach: Approach): FlowNode {
+function orchestratorNode(state: FlowInput, approach: Approach, compact: boolean): FlowNode {
+  const geometry = geometryOf(compact, true);
   let stuck = 0;
   for (const row of table(state, 'orchestrator', 'sagas').values()) if (row.status === 'STUCK') stuck++;
   // Every refusal a saga records is a reply from a participant that counted it on its lock: sum those,
@@ -136,9 +155,9 @@ function orchestratorNode(state: FlowInput, approach: Approach): FlowNode {
   return {
     id: ORCHESTRATOR_ID,
     type: 'orchestrator',
-    ...box(0, ORCH_Y, ROW_W, ORCH_H),
+    ...box(0, geometry.orchY, ROW_W, geometry.orchH),
     handles: ORCHESTRATOR_HANDLES,
-    data: { ...serviceData(state, approach, 'orchestrator'), stuck, refused },
+    data: { ...serviceData(state, approach, 'orchestrator', compact), stuck, refused },
   };
 }
 
@@ -156,18 +175,21 @@ function nodes(
   settings: FlowSettings,
 ): FlowNode[] {
   const orchestrated = isOrchestrated(state);
+  const compact = settings.compact ?? false;
+  const geometry = geometryOf(compact, orchestrated);
+  const handles = handlesOf(geometry, orchestrated);
   const services: FlowNode[] = SERVICE_ORDER.map((service) => ({
     id: service,
     type: 'service',
-    ...box(serviceX(service), 0, SERVICE_W, SERVICE_H),
-    handles: SERVICE_HANDLES,
-    data: serviceData(state, approach, service),
+    ...box(serviceX(service), 0, SERVICE_W, geometry.serviceH),
+    handles: handles.service,
+    data: serviceData(state, approach, service, compact),
   }));
   const broker: FlowNode = {
     id: BROKER_ID,
     type: 'broker',
-    ...box(0, BROKER_Y, ROW_W, brokerHeight(orchestrated)),
-    handles: orchestrated ? BROKER_HANDLES.orchestrated : BROKER_HANDLES.plain,
+    ...box(0, geometry.brokerY, ROW_W, geometry.brokerH(orchestrated)),
+    handles: handles.broker,
     data: {
       process: state.processes.broker,
       orchestrated,
@@ -179,12 +201,16 @@ function nodes(
       retention: hasEvents(approach) ? retentionLine(state.broker, settings.publishedOutboxMs) : null,
     },
   };
-  return orchestrated ? [...services, broker, orchestratorNode(state, approach)] : [...services, broker];
+  return orchestrated
+    ? [...services, broker, orchestratorNode(state, approach, compact)]
+    : [...services, broker];
 }
 
 /** The run's settings the canvas shows beside the telemetry: how long published outbox rows are kept. */
 export interface FlowSettings {
   publishedOutboxMs?: number | null;
+  /** The presenter's compact layout (layout.ts COMPACT): shorter rows, tables folded to counts and marked rows. */
+  compact?: boolean;
 }
 
 /** `approach`: which run this is; each approach shows what matters in it (see sections.ts). */

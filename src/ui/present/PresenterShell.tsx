@@ -14,6 +14,7 @@ import { useView, viewStore } from '../store/viewStore';
 import { selectionTargets } from './keyMap';
 import { KeyMapDialog } from './KeyMapDialog';
 import { PresenterPanel } from './PresenterPanel';
+import { NarrativeCaption } from './NarrativeCaption';
 import { runPresenterAction } from './presenterCommands';
 import { useFeedback } from './useFeedback';
 import { usePresenterDeps } from './usePresenterDeps';
@@ -36,7 +37,8 @@ export function PresenterShell() {
   const [help, setHelp] = useState(false);
   const selected = useView((s) => s.selectedProcess);
   const folded = useView((s) => s.sideCollapsed);
-  // The audience watches the canvas: give it the width; `f` or « brings the panel back.
+  // The audience watches the canvas: give it the width; `f` or « brings the panel back, over the
+  // canvas's right edge (present.css), so the canvas keeps its size and its zoom.
   useEffect(() => {
     viewStore.getState().setSideCollapsed(true);
   }, []);
@@ -52,8 +54,9 @@ export function PresenterShell() {
       <main className={folded ? 'workspace present-workspace side-folded' : 'workspace present-workspace'}>
         <div className="present-canvas" onClick={(event) => selectClicked(event, targets)}>
           <ErrorBoundary region="canvas">
-            <FlowCanvas />
+            <FlowCanvas compact />
           </ErrorBoundary>
+          <NarrativeCaption />
         </div>
         <PresenterPanel targets={targets} feedback={feedback} />
         <SidePanel />
