@@ -10,6 +10,11 @@ const STEPS_PER_SECOND = 4;
 /** While running to the end, the UI hears progress this often (in steps). */
 const PROGRESS_EVERY = 10;
 
+/** Where a live run's clock stands, in the shape a deterministic run's scheduler reports. */
+export function liveSimState(seed: number, simTime: number, running: boolean): SimState {
+  return { mode: 'live', seed, steps: 0, simTime, running, done: false, traceHash: null, lastStep: null };
+}
+
 export class StepDriver {
   readonly scheduler: Scheduler;
   running = false;

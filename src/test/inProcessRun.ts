@@ -12,6 +12,7 @@ import { waitForQuiet } from '../core/quiet';
 import type { Scenario } from '../core/scenario/scenario';
 import type { ProcessStatus, RunMode, SimState } from '../runtime/controller';
 import { PlaygroundError } from '../runtime/errors';
+import { liveSimState } from '../runtime/stepDriver';
 
 /** The events every run's controller tells, whatever else its topology adds. */
 export type RunEvent<P extends string> =
@@ -109,8 +110,7 @@ export abstract class InProcessRun<P extends string, E extends { kind: string }>
   readonly mode: RunMode = 'live';
 
   simState(): SimState {
-    const live = { mode: this.mode, seed: this.setup.seed, steps: 0, simTime: 0, running: true, done: false };
-    return { ...live, traceHash: null, lastStep: null };
+    return liveSimState(this.setup.seed, 0, true);
   }
 
   step(): Promise<void> {

@@ -23,7 +23,7 @@ import { ERRORS, PlaygroundError, type ErrorName } from '../errors';
 import { FaultControl } from '../faultControl';
 import type { ProcessHandle } from '../processHandle';
 import { deleteStaleRuns, keepRunAlive } from '../runRegistry';
-import type { StepDriver } from '../stepDriver';
+import { liveSimState, type StepDriver } from '../stepDriver';
 import { driveWorld } from '../stepping/driveWorld';
 import { randomId, seededIds } from '../../core/ids';
 import type { ConductorOptions, StartContext, SteppingContext } from './conductorTypes';
@@ -31,13 +31,11 @@ import { ProcessTable } from './ProcessTable';
 import type { RunEvent } from './runEvents';
 import type { RunFacts } from './runFacts';
 import { runFaultTargets } from './runFaultTargets';
-import { RunHistory, type HistorySpec, type Moment, type RecordedFact } from './runHistory';
+import type { HistorySpec, Moment, RecordedFact } from './runHistory';
+import { RunRecorder } from './RunRecorder';
 import type { Inspection } from '../../core/history/historySpec';
 
 export type { ConductorOptions, StartContext, SteppingContext } from './conductorTypes';
-
-/** The conductor's own reports that are facts of the run: a process's life (started, crashed, restarted) and fired faults. */
-const CONDUCTOR_FACTS = new Set(['crashed', 'process', 'fault-fired']);
 
 /** `P`: the run's process names; `E`: the reports of its workers its listeners hear (RunEvent<P> comes with them). */
 export abstract class Conductor<P extends string, E extends { kind: string }> {
@@ -64,10 +62,12 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   private readonly telemetry: Channel;
   private stopHeartbeat: () => void = () => undefined;
   private readonly seededIds: (prefix: string) => string;
-  /** Made on the first fact, once the topology's own fields (its services, say) are set. */
-  private recorded: RunHistory<unknown, unknown> | null = null;
-  /** When the last telemetry batch arrived (real time): a past moment is read once the wire is quiet. */
-  private lastTelemetry = 0;
+  /** The run's history: its history is made on the first fact, once the topology's own fields (its services, say) are set. */
+  private readonly recorder = new RunRecorder({
+    spec: () => this.historySpec(),
+    trace: () => (this.mode === 'deterministic' ? (this.driver?.scheduler.trace ?? []) : null),
+    now: () => this.simNow(),
+  });
 
   constructor(
     options: ConductorOptions,
@@ -263,45 +263,23 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   // ——— History ———
 
   /** The whole run as of `moment` (a step, or `{ time }`), folded from the recorded facts: snapshot()'s shape. */
-  async at(moment: Moment): Promise<unknown> {
-    await this.telemetryQuiet();
-    return this.history().at(moment);
+  at(moment: Moment): Promise<unknown> {
+    return this.recorder.at(moment);
   }
 
   /** Every recorded fact still kept, in order, with its simulation time and (deterministic) step. */
-  async recordedFacts(): Promise<RecordedFact[]> {
-    await this.telemetryQuiet();
-    return this.history().facts();
+  recordedFacts(): Promise<RecordedFact[]> {
+    return this.recorder.facts();
   }
 
   /** One row, record, saga, event or change with its causal chain, as of now (or `moment`). */
-  async inspect(kind: string, id: string, moment?: Moment): Promise<Inspection> {
-    await this.telemetryQuiet();
-    return this.history().inspect(kind, id, moment);
+  inspect(kind: string, id: string, moment?: Moment): Promise<Inspection> {
+    return this.recorder.inspect(kind, id, moment);
   }
 
   /** What the history holds and how much it has forgotten under its cap. */
-  historyStats(): ReturnType<RunHistory<unknown, unknown>['stats']> {
-    return this.history().stats();
-  }
-
-  private history(): RunHistory<unknown, unknown> {
-    return (this.recorded ??= new RunHistory(this.historySpec(), () =>
-      this.mode === 'deterministic' ? (this.driver?.scheduler.trace ?? []) : null,
-    ));
-  }
-
-  /** Facts are batched (16 ms) on their way here: wait until none arrived for a while, at most a second. */
-  private async telemetryQuiet(quietMs = 60, maxMs = 1_000): Promise<void> {
-    const until = performance.now() + maxMs;
-    while (performance.now() < until && performance.now() - this.lastTelemetry < quietMs)
-      await new Promise((resolve) => setTimeout(resolve, quietMs / 3));
-  }
-
-  /** A fact's time: the one its process stamped (a deterministic step's), or now. */
-  private remember(fact: { kind: string; at?: unknown }): void {
-    const at = typeof fact.at === 'number' ? fact.at : this.simNow();
-    this.history().record(fact, at);
+  historyStats(): ReturnType<RunRecorder['stats']> {
+    return this.recorder.stats();
   }
 
   // ——— Faults ———
@@ -341,16 +319,7 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
 
   simState(): SimState {
     if (this.driver) return this.driver.state();
-    return {
-      mode: 'live',
-      seed: this.seed,
-      steps: 0,
-      simTime: Math.round(this.simClock.now()),
-      running: !this.paused,
-      done: false,
-      traceHash: null,
-      lastStep: null,
-    };
+    return liveSimState(this.seed, Math.round(this.simClock.now()), !this.paused);
   }
 
   async step(): Promise<void> {
@@ -472,7 +441,7 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
 
   protected publish(events: (E | RunEvent<P>)[]): void {
     // What only the conductor sees happen (a crash, a restart, a fault firing) is a fact of the history too.
-    for (const e of events) if (CONDUCTOR_FACTS.has(e.kind)) this.remember(e);
+    this.recorder.told(events);
     for (const listener of this.listeners) listener(events);
   }
 
@@ -493,11 +462,8 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   }
 
   private onTelemetry(batch: { kind: string }[]): void {
-    this.lastTelemetry = performance.now();
-    for (const fact of batch) {
-      this.remember(fact);
-      this.faults.onFact(fact);
-    }
+    this.recorder.heard(batch);
+    for (const fact of batch) this.faults.onFact(fact);
     const { events, changed } = this.report(batch);
     if (changed) this.watcher.noteChange();
     if (events.length) this.publish(events);
