@@ -27,16 +27,15 @@ export function markedRowTag(marks: Readonly<Record<string, RowMark>>, table: st
       : undefined;
 }
 
-/** The table's name, its total, its duplicates, and a button to open every row when some are not shown. */
-export function TableCaption({
-  service,
-  view,
-  idempotencyKeys,
-}: {
+/** One business table of a service's node, and whether the service guards its handlers with idempotency keys. */
+export interface BusinessTableProps {
   service: ServiceName;
   view: BusinessTable;
   idempotencyKeys: boolean;
-}) {
+}
+
+/** The table's name, its total, its duplicates, and a button to open every row when some are not shown. */
+export function TableCaption({ service, view, idempotencyKeys }: BusinessTableProps) {
   return (
     <>
       {view.table} <span className="count">{view.total} total</span>

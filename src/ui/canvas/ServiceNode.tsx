@@ -8,23 +8,14 @@ import { memo } from 'react';
 import { CrashControls, RestartButton } from '../controls/CrashControls';
 import { columnsFor } from './columns';
 import { DataTable } from './DataTable';
-import type { BusinessTable, ServiceFlowNode } from './flowTypes';
+import type { ServiceFlowNode } from './flowTypes';
 import { handleIds, PUB_AT, SUB_AT } from './layout';
 import { LowerSection } from './LowerSection';
-import { markedRowClass, markedRowTag, TableCaption } from './MarkedRows';
-import type { ServiceName } from '../../core/rows';
+import { markedRowClass, markedRowTag, TableCaption, type BusinessTableProps } from './MarkedRows';
 import { ArmedBadge, CrashedBanner, StatusBadge } from './StatusBadge';
 import { StockTable } from './StockTable';
 
-function Business({
-  service,
-  view,
-  idempotencyKeys,
-}: {
-  service: ServiceName;
-  view: BusinessTable;
-  idempotencyKeys: boolean;
-}) {
+function Business({ service, view, idempotencyKeys }: BusinessTableProps) {
   if (view.table === 'stock') return <StockTable rows={view.rows} />;
   return (
     <DataTable
