@@ -5,6 +5,7 @@
 // database), the `broker`, and `query` (a search read model fed only by the
 // change events). CdcConductor implements it.
 
+import type { RunHistoryReads } from './historyReads';
 import type { ChangeEvent } from '../core/cdc/changeEvent';
 import type {
   CdcFact,
@@ -41,7 +42,7 @@ export type CdcEvent =
   /** What every run's conductor tells besides: the fault plan and what of it fired, its clock (RunEvent). */
   | RunEvent<CdcNode>;
 
-export interface CdcController extends SteppedRun {
+export interface CdcController extends SteppedRun, RunHistoryReads {
   readonly topology: 'cdc';
   readonly runId: string;
   scenario(): Scenario;

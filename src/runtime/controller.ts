@@ -12,6 +12,7 @@ import type { Scenario } from '../core/scenario/scenario';
 import type { LogRow } from '../core/broker/brokerDb';
 import type { Snapshot } from './runReads';
 import type { PlaceOrderInput } from '../core/services/catalog';
+import type { RunHistoryReads } from './historyReads';
 
 /** Live: every process free-runs on real time. Deterministic: the conductor grants each step, drawn from a seeded PRNG. */
 export type RunMode = 'live' | 'deterministic';
@@ -61,7 +62,7 @@ export type ConductorEvent =
   /** Fault `index` of the plan fired, at simulation time `at` (and deterministic step `step`). */
   | { kind: 'fault-fired'; index: number; description: string; at: number; step: number | null };
 
-export interface Controller {
+export interface Controller extends RunHistoryReads {
   placeOrder(input?: Partial<PlaceOrderInput>): Promise<string>;
   placeOrders(count: number): Promise<string[]>;
   play(): void;

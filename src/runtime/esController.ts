@@ -3,6 +3,7 @@
 // IndexedDB: `orders` and `bank` keep event stores; `query` projects their
 // events into read models. EsConductor implements it.
 
+import type { RunHistoryReads } from './historyReads';
 import type { StoredEvent } from '../core/eventsourcing/eventStore';
 import type { OrderCommand } from '../core/eventsourcing/orderAggregate';
 import type { AccountCommand } from '../core/eventsourcing/bankAggregate';
@@ -49,7 +50,7 @@ export type EsEvent =
   /** What every run's conductor tells besides: the fault plan and what of it fired, its clock (RunEvent). */
   | RunEvent<EsProcess>;
 
-export interface EsController extends SteppedRun {
+export interface EsController extends SteppedRun, RunHistoryReads {
   readonly topology: 'event-sourced';
   readonly runId: string;
   scenario(): Scenario;

@@ -6,6 +6,8 @@
 // restart builds a new one over them; settle waits for the harness's quiet,
 // then runs checkCdcInvariants.
 
+import type { HistorySpec } from '../core/history/historySpec';
+import { cdcHistory } from '../core/history/cdcFold';
 import { CDC_PACES } from '../core/cdc/legacy/cdcPace';
 import { checkCdcInvariants } from '../core/cdc/legacy/cdcInvariants';
 import { CDC_CRASH_POINTS } from '../core/cdc/cdcTypes';
@@ -116,6 +118,10 @@ class InProcessCdc extends InProcessRun<CdcNode, CdcEvent> implements CdcControl
 
   protected async verify(): Promise<Anomaly[]> {
     return checkCdcInvariants(await this.harness.snapshot(), { settled: true });
+  }
+
+  protected historySpec(): HistorySpec<unknown, unknown> {
+    return cdcHistory as HistorySpec<unknown, unknown>;
   }
 
   protected closeHosts(): void {

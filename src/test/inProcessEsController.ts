@@ -5,6 +5,8 @@
 // the host and closes its databases, a restart builds a new one over them;
 // settle waits for what EsConductor waits for, then runs checkEsInvariants.
 
+import type { HistorySpec } from '../core/history/historySpec';
+import { esHistory } from '../core/history/esFold';
 import type { AccountCommand } from '../core/eventsourcing/bankAggregate';
 import { ES_PACES } from '../core/eventsourcing/esPace';
 import type { EsHost } from '../core/eventsourcing/esHost';
@@ -188,6 +190,10 @@ class InProcessEs extends InProcessRun<EsProcess, EsEvent> implements InProcessE
 
   protected async verify(): Promise<Anomaly[]> {
     return checkEsInvariants(await this.harness.snapshot(), { settled: true });
+  }
+
+  protected historySpec(): HistorySpec<unknown, unknown> {
+    return esHistory as HistorySpec<unknown, unknown>;
   }
 
   protected closeHosts(): void {

@@ -13,6 +13,10 @@ import type { Scenario } from '../core/scenario/scenario';
 import type { ProcessStatus, RunMode, SimState } from '../runtime/controller';
 import { PlaygroundError } from '../runtime/errors';
 import { liveSimState } from '../runtime/stepDriver';
+import type { HistorySpec, Inspection } from '../core/history/historySpec';
+import type { HistoryStats } from '../runtime/historyReads';
+import { RunRecorder } from '../runtime/run/RunRecorder';
+import type { Moment, RecordedFact } from '../runtime/run/runHistory';
 
 /** The events every run's controller tells, whatever else its topology adds. */
 export type RunEvent<P extends string> =
@@ -41,6 +45,12 @@ export abstract class InProcessRun<P extends string, E extends { kind: string }>
   private readonly listeners = new Set<(events: (E | RunEvent<P>)[]) => void>();
   private lastCheck: RunEvent<P> | null = null;
   private latest: Anomaly[] = [];
+  /** The run's history, recorded from what it tells, as the page's conductor records its workers' facts. */
+  private readonly recorder = new RunRecorder({
+    spec: () => this.historySpec(),
+    trace: () => null,
+    now: () => performance.now(),
+  });
 
   constructor(options: InProcessRunOptions<P>) {
     this.setup = options.setup;
@@ -145,9 +155,28 @@ export abstract class InProcessRun<P extends string, E extends { kind: string }>
   /** The topology's invariant check, at rest. */
   protected abstract verify(): Promise<Anomaly[]>;
   protected abstract closeHosts(): void;
+  /** How the topology's facts fold (core/history): the conductor's own spec. */
+  protected abstract historySpec(): HistorySpec<unknown, unknown>;
+
+  at(moment: Moment): Promise<unknown> {
+    return this.recorder.at(moment);
+  }
+
+  recordedFacts(): Promise<RecordedFact[]> {
+    return this.recorder.facts();
+  }
+
+  inspect(kind: string, id: string, moment?: Moment): Promise<Inspection> {
+    return this.recorder.inspect(kind, id, moment);
+  }
+
+  historyStats(): HistoryStats {
+    return this.recorder.stats();
+  }
 
   /** Tells every listener, now: the hosts report inside their own steps, as a worker's telemetry would. */
   protected publish(events: (E | RunEvent<P>)[]): void {
+    this.recorder.heard(events);
     for (const listener of this.listeners) {
       try {
         listener(events);

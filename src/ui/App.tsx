@@ -2,7 +2,8 @@
 // by the page's mode, the bare canvas of an embed or the presenter's layout).
 // It owns the one subscription to the controller; everything else reads the store.
 
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { HistoryContext, historyContextOf } from './history/HistoryContext';
 import type { Controller } from '../runtime/controller';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { ControllerContext } from './controls/ControllerContext';
@@ -61,10 +62,13 @@ const SHELLS = { full: FullShell, embed: EmbedShell, present: PresenterShell } a
 export function App({ controller, store = playgroundStore, chrome = 'full' }: AppProps) {
   useEffect(() => connectController(controller, store), [controller, store]);
   const Shell = SHELLS[chrome];
+  const history = useMemo(() => historyContextOf(controller), [controller]);
   return (
     <StoreContext.Provider value={store}>
       <ControllerContext.Provider value={controller}>
-        <Shell />
+        <HistoryContext.Provider value={history}>
+          <Shell />
+        </HistoryContext.Provider>
       </ControllerContext.Provider>
     </StoreContext.Provider>
   );

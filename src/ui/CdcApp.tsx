@@ -21,6 +21,8 @@ import { connectCdc } from './cdc/connectCdc';
 import { performCdcAction } from './cdc/guide/cdcNarrativeActions';
 import { FactsErrorBanner } from './page/PageErrorBanner';
 import { PageShell } from './page/PageShell';
+import { HistoryContext, historyContextOf } from './history/HistoryContext';
+import { useMemo } from 'react';
 import { usePageRun, type PageRunParts } from './page/usePageRun';
 import './styles/theme.css';
 import './styles/nodes.css';
@@ -45,17 +47,20 @@ const CDC_PAGE: PageRunParts<CdcController, CdcFacts, CdcView, Exclude<CdcTab, '
 
 export function CdcApp({ controller }: { controller: CdcController }) {
   const value = usePageRun(controller, CDC_PAGE);
+  const history = useMemo(() => historyContextOf(controller), [controller]);
   return (
     <CdcContext.Provider value={value}>
-      <PageShell
-        className="es-app cdc-app"
-        workspaceClassName="es-workspace cdc-workspace"
-        toolbar={<CdcToolbar />}
-        banner={<FactsErrorBanner facts={value.facts} />}
-        canvasRegion="canvas"
-        canvas={<CdcCanvas />}
-        side={<CdcSidePanel />}
-      />
+      <HistoryContext.Provider value={history}>
+        <PageShell
+          className="es-app cdc-app"
+          workspaceClassName="es-workspace cdc-workspace"
+          toolbar={<CdcToolbar />}
+          banner={<FactsErrorBanner facts={value.facts} />}
+          canvasRegion="canvas"
+          canvas={<CdcCanvas />}
+          side={<CdcSidePanel />}
+        />
+      </HistoryContext.Provider>
     </CdcContext.Provider>
   );
 }

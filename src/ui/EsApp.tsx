@@ -15,6 +15,8 @@ import { performEsAction } from './es/guide/esNarrativeActions';
 import { ProcessArea } from './es/ProcessArea';
 import { FactsErrorBanner } from './page/PageErrorBanner';
 import { PageShell } from './page/PageShell';
+import { HistoryContext, historyContextOf } from './history/HistoryContext';
+import { useMemo } from 'react';
 import { usePageRun, type PageRunParts } from './page/usePageRun';
 import './styles/theme.css';
 import './styles/nodes.css';
@@ -37,17 +39,20 @@ const ES_PAGE: PageRunParts<EsController, EsFacts, EsView, Exclude<EsTab, 'guide
 
 export function EsApp({ controller }: { controller: EsController }) {
   const value = usePageRun(controller, ES_PAGE);
+  const history = useMemo(() => historyContextOf(controller), [controller]);
   return (
     <EsContext.Provider value={value}>
-      <PageShell
-        className="es-app"
-        workspaceClassName="es-workspace"
-        toolbar={<EsToolbar />}
-        banner={<FactsErrorBanner facts={value.facts} />}
-        canvasRegion="process panels"
-        canvas={<ProcessArea />}
-        side={<EsSidePanel />}
-      />
+      <HistoryContext.Provider value={history}>
+        <PageShell
+          className="es-app"
+          workspaceClassName="es-workspace"
+          toolbar={<EsToolbar />}
+          banner={<FactsErrorBanner facts={value.facts} />}
+          canvasRegion="process panels"
+          canvas={<ProcessArea />}
+          side={<EsSidePanel />}
+        />
+      </HistoryContext.Provider>
     </EsContext.Provider>
   );
 }

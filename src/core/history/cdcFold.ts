@@ -8,7 +8,7 @@ import type { ListingRow, SearchDocRow } from '../cdc/cdcTypes';
 import type { ChangeRow } from '../cdc/changeEvent';
 import type { CdcReport } from '../cdc/cdcTypes';
 import type { HistoryEntry, HistoryFold } from './factHistory';
-import type { Found } from './historySpec';
+import type { Found, HistorySpec } from './historySpec';
 import { tablesInspect } from './tablesInspect';
 import { TablesMirror } from './tablesMirror';
 
@@ -57,3 +57,10 @@ export function cdcInspect(
     },
   });
 }
+
+/** The CDC run's history: listings' and the query service's commits and the connector's stored position. */
+export const cdcHistory: HistorySpec<CdcState, CdcSystemSnapshot> = {
+  fold: cdcFold as HistorySpec<CdcState, CdcSystemSnapshot>['fold'],
+  moment: cdcMoment,
+  inspect: cdcInspect,
+};

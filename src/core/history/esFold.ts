@@ -9,7 +9,7 @@
 import type { EsFact } from '../eventsourcing/esTypes';
 import type { Change } from '../telemetry';
 import type { HistoryEntry, HistoryFold } from './factHistory';
-import type { Found } from './historySpec';
+import type { Found, HistorySpec } from './historySpec';
 import { tablesInspect } from './tablesInspect';
 import { TablesMirror } from './tablesMirror';
 
@@ -58,3 +58,10 @@ export function esInspect(
     commitsOf: appendedAsCommit,
   });
 }
+
+/** The event-sourced run's history: the stores' appended events, whole (its moment is refused, see esMoment). */
+export const esHistory: HistorySpec<EsState, never> = {
+  fold: esFold as HistorySpec<EsState, never>['fold'],
+  moment: esMoment,
+  inspect: esInspect,
+};

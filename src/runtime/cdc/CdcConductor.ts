@@ -15,7 +15,7 @@ import { Conductor, type ConductorOptions, type StartContext } from '../run/Cond
 import { CDC_FACTS } from '../topologies/cdc';
 import type { BrokerStartOptions, ListingsStartOptions, PacedStartOptions } from '../startOptions';
 import { cdcOwed, cdcSnapshot } from './cdcReads';
-import { cdcFold, cdcInspect, cdcMoment, type CdcState } from '../../core/history/cdcFold';
+import { cdcHistory, type CdcState } from '../../core/history/cdcFold';
 import type { HistorySpec } from '../../core/history/historySpec';
 
 /** Writes per call to the listings worker in writeMany: progress is reported after each call. */
@@ -117,11 +117,7 @@ export class CdcConductor extends Conductor<CdcNode, CdcEvent> implements CdcCon
 
   /** Listings' and the query service's commits and the connector's stored position fold into snapshot()'s shape. */
   protected historySpec(): HistorySpec<CdcState, CdcSystemSnapshot> {
-    return {
-      fold: cdcFold as HistorySpec<CdcState, CdcSystemSnapshot>['fold'],
-      moment: cdcMoment,
-      inspect: cdcInspect,
-    };
+    return cdcHistory;
   }
 
   private async writing<T>(work: () => Promise<T>): Promise<T> {

@@ -15,7 +15,12 @@ export interface CdcPlaygroundApi
     RunApiBasics<'cdc', CdcNode, typeof CDC_CRASH_POINTS, CdcSystemSnapshot>,
     Omit<
       CdcController,
-      keyof RunApiBasics<'cdc', CdcNode, unknown, unknown> | 'subscribe' | 'dispose' | 'simState'
+      | keyof RunApiBasics<'cdc', CdcNode, unknown, unknown>
+      | 'subscribe'
+      | 'dispose'
+      | 'simState'
+      | 'recordedFacts'
+      | 'historyStats'
     > {}
 
 export function createCdcPlaygroundApi(conductor: CdcConductor, started: Promise<void>): CdcPlaygroundApi {

@@ -34,7 +34,7 @@ import { Conductor, type ConductorOptions, type StartContext } from '../run/Cond
 import { ES_FACTS } from '../topologies/eventSourced';
 import type { EsStoreStartOptions, PacedStartOptions } from '../startOptions';
 import { checkEsInvariants } from '../../core/eventsourcing/esInvariants';
-import { esFold, esInspect, esMoment, type EsState } from '../../core/history/esFold';
+import { esHistory, type EsState } from '../../core/history/esFold';
 import type { HistorySpec } from '../../core/history/historySpec';
 
 /** Polling read-your-writes gives up after this long and shows the last read. */
@@ -175,11 +175,7 @@ export class EsConductor extends Conductor<EsProcess, EsEvent> implements EsCont
 
   /** The stores' appended events are recorded whole; a past audit and read models are not derivable yet (esFold.ts). */
   protected historySpec(): HistorySpec<EsState, EsSystemSnapshot> {
-    return {
-      fold: esFold as HistorySpec<EsState, EsSystemSnapshot>['fold'],
-      moment: esMoment,
-      inspect: esInspect,
-    };
+    return esHistory;
   }
 
   private up(name: EsProcess): boolean {

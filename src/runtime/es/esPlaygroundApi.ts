@@ -22,7 +22,11 @@ export interface EsPlaygroundApi
     RunApiBasics<'event-sourced', EsProcess, typeof ES_CRASH_POINTS, EsSystemSnapshot>,
     Omit<
       EsController,
-      keyof RunApiBasics<'event-sourced', EsProcess, unknown, unknown> | 'subscribe' | 'simState'
+      | keyof RunApiBasics<'event-sourced', EsProcess, unknown, unknown>
+      | 'subscribe'
+      | 'simState'
+      | 'recordedFacts'
+      | 'historyStats'
     > {
   orderCommand: EsConductor['orderCommand'];
   accountCommand: EsConductor['accountCommand'];

@@ -1,0 +1,63 @@
+// The recorded facts as the history views see them: read from the run while
+// any view is open, again after each answer (a short pause between), so a
+// live run's timeline grows while it plays. One read loop for every view of
+// the page; the reads wait until the facts in flight have arrived.
+
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { RecordedFact, RunHistoryReads } from '../../runtime/historyReads';
+import { errorText } from '../store/connect';
+
+export interface HistoryFeedState {
+  facts: readonly RecordedFact[];
+  /** Why the last read failed, if it did (shown by the views; the next read tries again). */
+  error: string | null;
+}
+
+const PAUSE_MS = 400;
+
+export const historyFeed = createStore<HistoryFeedState>()(() => ({ facts: [], error: null }));
+
+let readers = 0;
+let loop: { stop: () => void } | null = null;
+
+function startLoop(reads: RunHistoryReads): { stop: () => void } {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const next = async () => {
+    if (stopped) return;
+    try {
+      const facts = await reads.recordedFacts();
+      const before = historyFeed.getState().facts;
+      const same = facts.length === before.length && facts.at(-1)?.seq === before.at(-1)?.seq;
+      if (!stopped && !same) historyFeed.setState({ facts, error: null });
+    } catch (error) {
+      if (!stopped) historyFeed.setState({ error: errorText(error) });
+    }
+    if (!stopped) timer = setTimeout(() => void next(), PAUSE_MS);
+  };
+  void next();
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** The recorded facts, kept fresh while the calling view is mounted. */
+export function useRecordedFacts(reads: RunHistoryReads): HistoryFeedState {
+  useEffect(() => {
+    readers++;
+    loop ??= startLoop(reads);
+    return () => {
+      readers--;
+      if (readers === 0) {
+        loop?.stop();
+        loop = null;
+      }
+    };
+  }, [reads]);
+  return useStore(historyFeed);
+}
