@@ -34,6 +34,7 @@ import './styles/setup.css';
 import './styles/approach.css';
 import './styles/faults.css';
 import './styles/runMode.css';
+import './styles/history.css';
 
 export interface AppProps {
   controller: Controller;

@@ -34,6 +34,7 @@ import './styles/sidepanel.css';
 import './styles/runMode.css';
 import './styles/setup.css';
 import './styles/faults.css';
+import './styles/history.css';
 import './es/es.css';
 import './cdc/cdc.css';
 

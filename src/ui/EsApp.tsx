@@ -25,6 +25,7 @@ import './styles/tables.css';
 import './styles/panels.css';
 import './styles/sidepanel.css';
 import './styles/runMode.css';
+import './styles/history.css';
 import './styles/setup.css';
 import './styles/faults.css';
 import './es/es.css';

@@ -40,7 +40,7 @@ export function createCdcFactsStore(now: () => number = Date.now): CdcFactsStore
 }
 
 /** 'guide' only when the run tells a library scenario. */
-export type CdcTab = 'guide' | 'envelope' | 'anomalies';
+export type CdcTab = 'guide' | 'envelope' | 'anomalies' | 'history';
 
 export interface SearchState {
   text: string;

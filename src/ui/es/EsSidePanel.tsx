@@ -10,12 +10,16 @@ import type { EsTab } from './esStore';
 import { RaceTab } from './RaceTab';
 import { ReadYourWritesTab } from './ReadYourWritesTab';
 import { ReplayTab } from './replay/ReplayTab';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { useOpensHistoryTab } from '../history/historyViewStore';
+import { useCallback } from 'react';
 
 const TABS: PageTab<Exclude<EsTab, 'guide'>>[] = [
   { id: 'replay', label: 'Replay', render: () => <ReplayTab /> },
   { id: 'race', label: 'Race', render: () => <RaceTab /> },
   { id: 'ryw', label: 'Read your writes', render: () => <ReadYourWritesTab /> },
   { id: 'anomalies', label: 'Anomalies', render: () => <EsAnomaliesTab /> },
+  { id: 'history', label: 'History', render: () => <HistoryPanel /> },
 ];
 
 export function EsSidePanel() {
@@ -23,6 +27,7 @@ export function EsSidePanel() {
   const tab = useEsView((s) => s.tab);
   const setTab = useEsView((s) => s.setTab);
   const anomalies = useEs((s) => s.anomalies.length);
+  useOpensHistoryTab(useCallback(() => setTab('history'), [setTab]));
   return (
     <PageSidePanel
       idPrefix="es"

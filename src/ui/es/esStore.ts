@@ -82,7 +82,7 @@ export function createEsFactsStore(now: () => number = Date.now): EsFactsStore {
 }
 
 /** 'guide' only when the run tells a library scenario. */
-export type EsTab = 'guide' | 'replay' | 'race' | 'ryw' | 'anomalies';
+export type EsTab = 'guide' | 'replay' | 'race' | 'ryw' | 'anomalies' | 'history';
 
 export interface Chosen {
   store: EsStore;

@@ -18,6 +18,8 @@ import { useView, viewStore, type SideTab } from '../store/viewStore';
 import { AnomaliesPanel } from './AnomaliesPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { EventLogPanel } from './EventLogPanel';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { useOpensHistoryTab } from '../history/historyViewStore';
 
 const TABS: { id: SideTab; label: string }[] = [
   { id: 'sagas', label: 'Sagas' },
@@ -25,7 +27,10 @@ const TABS: { id: SideTab; label: string }[] = [
   { id: 'faults', label: 'Faults' },
   { id: 'anomalies', label: 'Anomalies' },
   { id: 'log', label: 'Log' },
+  { id: 'history', label: 'History' },
 ];
+
+const openHistoryTab = () => viewStore.getState().setTab('history');
 
 const GUIDE_TAB = { id: 'guide', label: 'Guide' } as const;
 
@@ -36,6 +41,7 @@ const PANELS: Record<SideTab, { region: string; render: (entry: LibraryEntry | u
   faults: { region: 'faults panel', render: () => <FaultsPanel /> },
   anomalies: { region: 'anomalies panel', render: () => <AnomaliesPanel /> },
   log: { region: 'event log', render: () => <EventLogPanel /> },
+  history: { region: 'history', render: () => <HistoryPanel /> },
 };
 
 const BADGE_LABEL: Partial<Record<SideTab, string>> = { sagas: 'stuck', faults: 'fired', anomalies: 'found' };
@@ -101,6 +107,7 @@ export function SidePanel() {
   const setTab = useView((s) => s.setTab);
   const collapsed = useView((s) => s.sideCollapsed);
   const collapse = useView((s) => s.setSideCollapsed);
+  useOpensHistoryTab(openHistoryTab);
   if (collapsed) return <SideRail />;
   const tabs = entry ? [GUIDE_TAB, ...TABS] : TABS;
   const tab = chosen === 'guide' && !entry ? 'sagas' : chosen;

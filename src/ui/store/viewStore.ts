@@ -8,7 +8,7 @@ import type { ProcessName } from '../../core/telemetry';
 import type { SagaFilter } from './sagaSelectors';
 
 /** `guide` only exists when the run was opened from a library scenario. */
-export type SideTab = 'guide' | 'sagas' | 'setup' | 'faults' | 'anomalies' | 'log';
+export type SideTab = 'guide' | 'sagas' | 'setup' | 'faults' | 'anomalies' | 'log' | 'history';
 
 export interface ViewState {
   tab: SideTab;

@@ -1,0 +1,5 @@
+// Placeholder until its view lands (issue 16): says plainly that it is not built.
+
+export function InspectorView() {
+  return <p className="history-empty">This view is being built.</p>;
+}
