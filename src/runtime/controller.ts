@@ -100,6 +100,8 @@ export interface Controller extends RunHistoryReads {
   brokerLog(): Promise<LogRow[]>;
   /** The run as a scenario now (its switches as configured, its current fault plan): what a share link or an export carries. */
   scenario(): Scenario;
+  /** Where the run's scheduler stands (in a live run only its mode and seed mean anything). */
+  simState(): SimState;
   /** Deterministic mode: grants exactly one step (it pauses free-running first). */
   step(): Promise<void>;
   /** Deterministic mode: grants steps as fast as possible until nothing is left to do. */

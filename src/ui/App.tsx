@@ -6,6 +6,8 @@ import { useEffect, useMemo } from 'react';
 import { HistoryContext, historyContextOf } from './history/HistoryContext';
 import type { Controller } from '../runtime/controller';
 import { FlowCanvas } from './canvas/FlowCanvas';
+import { ShopMoment } from './history/shopPast';
+import { Timeline } from './history/timeline/Timeline';
 import { ControllerContext } from './controls/ControllerContext';
 import { Toolbar } from './controls/Toolbar';
 import { ErrorBanner } from './panels/ErrorBanner';
@@ -52,7 +54,12 @@ function FullShell() {
       toolbar={<Toolbar />}
       banner={<ErrorBanner />}
       canvasRegion="canvas"
-      canvas={<FlowCanvas />}
+      canvas={
+        <ShopMoment>
+          <FlowCanvas />
+        </ShopMoment>
+      }
+      timeline={<Timeline />}
       side={<SidePanel />}
     />
   );

@@ -5,6 +5,7 @@
 import { usePlayground } from '../store/hooks';
 import { useController } from './ControllerContext';
 import { useActions } from './useActions';
+import { StepBackButton, usePastStep } from '../history/timeline/StepBack';
 
 const BUTTONS = [
   { label: 'Step', help: 'Grant exactly one step (pauses the scheduler first)', act: 'step' },
@@ -19,22 +20,36 @@ export function StepControls() {
   const controller = useController();
   const actions = useActions();
   const sim = usePlayground((s) => s.sim);
+  const pastStep = usePastStep(sim?.steps ?? 0);
   if ((sim?.mode ?? controller.mode) !== 'deterministic') return null;
   const done = sim?.done ?? false;
   return (
     <>
-      {BUTTONS.map((b) => (
-        <button
-          key={b.act}
-          type="button"
-          className="btn"
-          disabled={done}
-          title={done ? 'Nothing is left to do' : b.help}
-          onClick={() => actions[b.act]()}
-        >
-          {b.label}
-        </button>
-      ))}
+      <StepBackButton now={sim?.steps ?? 0} />
+      {BUTTONS.map((b) =>
+        b.act === 'step' && pastStep ? (
+          <button
+            key={b.act}
+            type="button"
+            className="btn"
+            title="Show the next step as it was (the past is on show)"
+            onClick={pastStep}
+          >
+            Step ▶
+          </button>
+        ) : (
+          <button
+            key={b.act}
+            type="button"
+            className="btn"
+            disabled={done}
+            title={done ? 'Nothing is left to do' : b.help}
+            onClick={() => actions[b.act]()}
+          >
+            {b.label}
+          </button>
+        ),
+      )}
       {sim?.lastStep && (
         <span className="last-step" data-testid="last-step" title={sim.lastStep} aria-live="polite">
           {sim.lastStep}

@@ -14,6 +14,8 @@ import { usePlaygroundStore } from '../store/hooks';
 import { crashNotes } from './crashNotes';
 import { downloadText } from './download';
 import { shareBase } from './shareBase';
+import { scenarioAtMoment } from '../history/momentLink';
+import { momentStore } from '../history/momentStore';
 import { SHARE_MESSAGES, type Outcome } from './shareMessages';
 
 export interface ShareActions {
@@ -43,7 +45,12 @@ export function useShareActions(report: (outcome: Outcome) => void): ShareAction
     };
     return {
       async copyLink() {
-        const link = scenarioLink(shareBase(window.location.href), controller.scenario());
+        const scenario = scenarioAtMoment(
+          controller.scenario(),
+          controller.simState(),
+          momentStore.getState().viewing,
+        );
+        const link = scenarioLink(shareBase(window.location.href), scenario);
         try {
           // Missing outside a secure context; rejected when permission is denied or the page lacks focus.
           if (!navigator.clipboard) throw new Error('no clipboard');

@@ -10,6 +10,7 @@ import { errorText } from '../store/connect';
 import type { NarrativeState } from '../store/narrativeStore';
 import { actionText } from './narrativeActions';
 import { invariantSet } from './verdict';
+import type { ViewedMoment } from '../history/momentStore';
 
 export interface GuideRunnerDeps {
   narrative: Pick<StoreApi<NarrativeState>, 'getState' | 'setState' | 'subscribe'>;
@@ -19,6 +20,10 @@ export interface GuideRunnerDeps {
   perform(action: NonNullable<NarrativeStep['do']>): Promise<string | null>;
   /** Lets the system come to rest, then gives the checker's verdict. */
   verdict(): Promise<readonly string[]>;
+  /** The run's moment now: recorded once a step's action has finished, so coming back to the step shows it. */
+  moment?(): Promise<ViewedMoment>;
+  /** Shows a recorded moment (null: now) as the viewer moves between the steps already run. */
+  show?(moment: ViewedMoment | null): void;
 }
 
 /** Starts watching; the returned function stops it (a run in flight finishes, but is no longer recorded). */
@@ -28,6 +33,8 @@ export function startGuideRunner({
   topology,
   perform,
   verdict,
+  moment,
+  show,
 }: GuideRunnerDeps): () => void {
   let stopped = false;
   const update = (patch: Partial<NarrativeState>) => {
@@ -41,6 +48,10 @@ export function startGuideRunner({
     try {
       const note = action ? await perform(action) : null;
       if (note) update({ notes: { ...narrative.getState().notes, [index]: note } });
+      if (moment) {
+        const reachedAt = await moment();
+        update({ moments: { ...narrative.getState().moments, [index]: reachedAt } });
+      }
     } catch (err) {
       failed = true;
       update({
@@ -63,7 +74,15 @@ export function startGuideRunner({
     if (!stopped && s.started && s.activity === null && s.step > s.reached && s.step < steps.length)
       void run(s.step);
   };
-  const unsubscribe = narrative.subscribe(consider);
+  // Back at a step already run: its recorded moment; at the furthest step (or a new one): now.
+  const follow = (s: NarrativeState, before: NarrativeState) => {
+    if (stopped || !show || s.step === before.step || !s.started) return;
+    show(s.step < s.reached ? (s.moments[s.step] ?? null) : null);
+  };
+  const unsubscribe = narrative.subscribe((s, before) => {
+    follow(s, before);
+    consider(s);
+  });
   consider(narrative.getState());
   return () => {
     stopped = true;

@@ -11,6 +11,7 @@ import { viewStore } from '../store/viewStore';
 import { startGuideRunner } from './guideRunner';
 import { performAction } from './narrativeActions';
 import { nextCheck } from './nextCheck';
+import { guideMoments } from '../history/guideMoments';
 
 export function useGuideEntry(): LibraryEntry | undefined {
   const controller = useController();
@@ -37,6 +38,7 @@ export function useGuideRunner(entry: LibraryEntry | undefined): void {
         // settle() resolves right after its check was published, before the store's next frame applies it.
         return nextCheck(store, store.getState().anomalyCheck);
       },
+      ...guideMoments(controller),
     });
   }, [entry, controller, store]);
 }

@@ -3,12 +3,15 @@
 // each page's App provides its controller here.
 
 import { createContext, useContext } from 'react';
+import type { SimState } from '../../runtime/controller';
 import type { RunHistoryReads } from '../../runtime/historyReads';
 
 export interface HistoryContextValue {
   reads: RunHistoryReads;
   /** A deterministic run names its moments by step; a live one only by simulation time. */
   deterministic: boolean;
+  /** Where the run's scheduler stands now (the timeline's end in a deterministic run). */
+  simState(): SimState;
 }
 
 export const HistoryContext = createContext<HistoryContextValue | null>(null);
@@ -20,6 +23,12 @@ export function useHistoryReads(): HistoryContextValue {
 }
 
 /** What a page's App provides: its controller's reads, and whether its moments are steps. */
-export function historyContextOf(controller: RunHistoryReads & { mode: string }): HistoryContextValue {
-  return { reads: controller, deterministic: controller.mode === 'deterministic' };
+export function historyContextOf(
+  controller: RunHistoryReads & { mode: string; simState(): SimState },
+): HistoryContextValue {
+  return {
+    reads: controller,
+    deterministic: controller.mode === 'deterministic',
+    simState: () => controller.simState(),
+  };
 }

@@ -15,6 +15,8 @@ interface PageShellProps {
   canvas: ReactNode;
   /** How the canvas's error boundary names what failed ("canvas", "process panels"). */
   canvasRegion: string;
+  /** Under the canvas: the run's timeline (src/ui/history/timeline). */
+  timeline?: ReactNode;
   side: ReactNode;
 }
 
@@ -26,7 +28,10 @@ export function PageShell(props: PageShellProps) {
       {props.toolbar}
       {props.banner}
       <main className={classes('workspace', props.workspaceClassName)}>
-        <ErrorBoundary region={props.canvasRegion}>{props.canvas}</ErrorBoundary>
+        <div className="canvas-column">
+          <ErrorBoundary region={props.canvasRegion}>{props.canvas}</ErrorBoundary>
+          {props.timeline && <ErrorBoundary region="timeline">{props.timeline}</ErrorBoundary>}
+        </div>
         {props.side}
       </main>
     </div>

@@ -9,6 +9,9 @@ import { libraryEntry, type LibraryEntry, type NarrativeAction } from '../../cor
 import type { Scenario } from '../../core/scenario/scenario';
 import { startGuideRunner } from '../guide/guideRunner';
 import { useNarrative } from '../store/narrativeStore';
+import { guideMoments } from '../history/guideMoments';
+import type { SimState } from '../../runtime/controller';
+import type { RunHistoryReads } from '../../runtime/historyReads';
 
 /** The entry the scenario's `guide` names, if it tells a run of the scenario's own topology (another page's story cannot be told here). */
 export function guideEntryFor(scenario: Pick<Scenario, 'guide' | 'topology'>): LibraryEntry | undefined {
@@ -18,7 +21,10 @@ export function guideEntryFor(scenario: Pick<Scenario, 'guide' | 'topology'>): L
 
 interface GuidedPage {
   guide?: LibraryEntry;
-  controller: { settle(): Promise<void>; anomalies(): Anomaly[] };
+  controller: { settle(): Promise<void>; anomalies(): Anomaly[]; mode: string; simState(): SimState } & Pick<
+    RunHistoryReads,
+    'recordedFacts'
+  >;
 }
 
 /**
@@ -42,6 +48,7 @@ export function usePageGuideRunner<C extends GuidedPage>(
         await controller.settle();
         return controller.anomalies().map((a) => a.invariant);
       },
+      ...guideMoments(controller),
     });
   }, [page, perform]);
 }

@@ -3,6 +3,8 @@
 // chosen, on its guide if it tells a library scenario — the one subscription
 // to the controller, and the guide's runner. The page names its parts once.
 
+import type { SteppedRun } from '../../runtime/controller';
+import type { RunHistoryReads } from '../../runtime/historyReads';
 import { useEffect, useMemo } from 'react';
 import type { StoreApi } from 'zustand';
 import type { NarrativeAction } from '../../core/scenario/library';
@@ -11,7 +13,7 @@ import type { Scenario } from '../../core/scenario/scenario';
 import type { PageContextValue } from './createPageContext';
 import { guideEntryFor, usePageGuideRunner } from './usePageGuide';
 
-interface PageController {
+interface PageController extends SteppedRun, Pick<RunHistoryReads, 'recordedFacts'> {
   scenario(): Scenario;
   settle(): Promise<void>;
   anomalies(): Anomaly[];

@@ -3,6 +3,7 @@
 // performs each step's action on arrival) and presenter mode's keyboard.
 
 import { create, type StateCreator } from 'zustand';
+import type { ViewedMoment } from '../history/momentStore';
 
 /** What runs now: a step's action, or the closing check of the verdict against the scenario's `expect`. */
 export type NarrativeActivity = 'action' | 'check';
@@ -22,6 +23,8 @@ export interface NarrativeState {
   error: string | null;
   /** What an action reported beyond success (a planned crash cut orders off), by step index. */
   notes: Readonly<Record<number, string>>;
+  /** The moment each step's action had finished at, by step index: Previous shows that moment again. */
+  moments: Readonly<Record<number, ViewedMoment>>;
   /** The invariants the checker reported once the last step had run, sorted; null until then. */
   verdict: readonly string[] | null;
   /** A new narrative of `length` steps: back to before Start. */
@@ -42,6 +45,7 @@ const INITIAL = {
   activity: null,
   error: null,
   notes: {},
+  moments: {},
   verdict: null,
 } as const;
 
