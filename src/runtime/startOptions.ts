@@ -39,6 +39,11 @@ export interface ServiceStartOptions {
 export interface BrokerStartOptions {
   logRetentionMs: number | null;
   paused: boolean;
+  /**
+   * A live run's simulation clock: given, the broker stamps each fact with the time it happened, as the shop's
+   * services do, so the history orders them by when they happened rather than when the page heard.
+   */
+  timing?: SimTiming;
   deterministic?: DeterministicInit;
   natsAsked?: string;
 }

@@ -6,7 +6,7 @@ import { useEffect, useMemo } from 'react';
 import { HistoryContext, historyContextOf } from './history/HistoryContext';
 import type { Controller } from '../runtime/controller';
 import { FlowCanvas } from './canvas/FlowCanvas';
-import { ShopMoment } from './history/shopPast';
+import { ShopMoment, ShopPastProvider } from './history/shopPast';
 import { Timeline } from './history/timeline/Timeline';
 import { ControllerContext } from './controls/ControllerContext';
 import { Toolbar } from './controls/Toolbar';
@@ -75,7 +75,9 @@ export function App({ controller, store = playgroundStore, chrome = 'full' }: Ap
     <StoreContext.Provider value={store}>
       <ControllerContext.Provider value={controller}>
         <HistoryContext.Provider value={history}>
-          <Shell />
+          <ShopPastProvider>
+            <Shell />
+          </ShopPastProvider>
         </HistoryContext.Provider>
       </ControllerContext.Provider>
     </StoreContext.Provider>

@@ -21,6 +21,8 @@ import { connectCdc } from './cdc/connectCdc';
 import { performCdcAction } from './cdc/guide/cdcNarrativeActions';
 import { FactsErrorBanner } from './page/PageErrorBanner';
 import { PageShell } from './page/PageShell';
+import { CdcMoment } from './history/cdcPast';
+import { Timeline } from './history/timeline/Timeline';
 import { HistoryContext, historyContextOf } from './history/HistoryContext';
 import { useMemo } from 'react';
 import { usePageRun, type PageRunParts } from './page/usePageRun';
@@ -58,7 +60,12 @@ export function CdcApp({ controller }: { controller: CdcController }) {
           toolbar={<CdcToolbar />}
           banner={<FactsErrorBanner facts={value.facts} />}
           canvasRegion="canvas"
-          canvas={<CdcCanvas />}
+          canvas={
+            <CdcMoment>
+              <CdcCanvas />
+            </CdcMoment>
+          }
+          timeline={<Timeline />}
           side={<CdcSidePanel />}
         />
       </HistoryContext.Provider>

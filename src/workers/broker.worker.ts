@@ -4,7 +4,7 @@ import { Broker } from '../core/broker/broker';
 import { openBrokerDb } from '../core/broker/brokerDb';
 import type { BrokerOperations } from '../core/broker/brokerOperations';
 import { dumpBroker, readLog } from '../core/broker/dump';
-import { SteppedClock, systemClock } from '../core/clock';
+import { SimClock, SteppedClock, systemClock, type SimTiming } from '../core/clock';
 import { serveWorker } from './workerEntry';
 import { reportBrokerCommits, reportBrokerTables } from '../core/history/brokerFacts';
 import type { BrokerStartOptions } from '../runtime/startOptions';
@@ -20,7 +20,10 @@ serveWorker<BrokerStartOptions>(async ({ init, openChannel, dexie, emit: send, s
   db.on('blocked', () => fatal('IDB_BLOCKED', "the broker's database is held open by another tab"));
   const stepped = options.deterministic ? new SteppedClock() : undefined;
   stepped?.set(options.deterministic!.at);
+  // A live run's clock, when the conductor gives one: facts carry when they happened (see BrokerStartOptions).
+  const simClock = options.timing ? new SimClock(() => Date.now(), options.timing) : undefined;
   if (stepped) stampFacts(() => stepped.now());
+  else if (simClock) stampFacts(() => simClock.now());
   // Its database's commits are facts like a service's, so the run's history can rebuild the log at any moment.
   reportBrokerCommits(db, emit);
   const config = { logRetentionMs: options.logRetentionMs };
@@ -39,6 +42,7 @@ serveWorker<BrokerStartOptions>(async ({ init, openChannel, dexie, emit: send, s
   // What the conductor and the canvas ask of this broker (the interface JetStream would implement too).
   return {
     setPaused: (paused: boolean) => broker.setPaused(paused),
+    setTiming: (timing: SimTiming) => simClock?.set(timing),
     status: () => broker.status(),
     dump: () => dumpBroker(db, broker.stats()),
     log: () => readLog(db),

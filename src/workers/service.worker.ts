@@ -21,7 +21,9 @@ serveWorker<ServiceStartOptions>(async ({ init, openChannel, dexie, emit, stampF
   const det = options.deterministic;
   const stepped = det ? new SteppedClock() : undefined;
   stepped?.set(det!.at);
-  if (stepped) stampFacts(() => stepped.now());
+  // Every fact carries when it happened: a step's time, or the live clock's (a crash's last commit then sorts before
+  // the crash the page may hear of first).
+  stampFacts(stepped ? () => stepped.now() : () => simClock.now());
   const newId = det ? seededIds(det.seed, det.salt) : randomId;
   const broker = options.nats
     ? await openJetStream(init.runId, def.name, options.nats.url, emit)

@@ -9,6 +9,7 @@
 
 import type { CloudEvent } from '../envelope';
 import type { BrokerStats } from '../telemetry';
+import type { SimTiming } from '../clock';
 
 /** One record of the log as stored: where it sits, the event, and when it was appended. */
 export interface LogRow {
@@ -55,6 +56,8 @@ export interface BrokerStatus {
 
 export interface BrokerOperations {
   setPaused(paused: boolean): void;
+  /** How simulation time runs now (a live shop run's broker stamps its facts with it). */
+  setTiming?(timing: SimTiming): void;
   status(): BrokerStatus;
   /** Topics, committed offsets, dead letters, subjects and retention, read from the broker's storage. */
   dump(): Promise<BrokerDump>;

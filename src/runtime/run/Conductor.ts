@@ -66,7 +66,8 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   private readonly recorder = new RunRecorder({
     spec: () => this.historySpec(),
     trace: () => (this.mode === 'deterministic' ? (this.driver?.scheduler.trace ?? []) : null),
-    now: () => this.simNow(),
+    // Unrounded in a live run: a fact the workers stamped a fraction of a millisecond earlier stays earlier.
+    now: () => (this.mode === 'deterministic' ? this.simNow() : this.simClock.now()),
   });
 
   constructor(

@@ -67,7 +67,14 @@ export class ShopConductor extends Conductor<ProcessName, Fact> implements Contr
     if (name === 'broker' && nats) return { nats, paused, services: this.services, relay: config.relay.mode };
     if (name === 'broker') {
       const natsAsked = this.setup.broker === 'nats' ? this.setup.natsUrl : undefined;
-      return { logRetentionMs: config.retention?.brokerLogMs ?? null, paused, deterministic, natsAsked };
+      const timing = deterministic ? undefined : this.simClock.get();
+      return {
+        logRetentionMs: config.retention?.brokerLogMs ?? null,
+        paused,
+        timing,
+        deterministic,
+        natsAsked,
+      };
     }
     return { config, paused, timing: this.simClock.get(), deterministic, nats };
   }
@@ -106,6 +113,11 @@ export class ShopConductor extends Conductor<ProcessName, Fact> implements Contr
   }
 
   protected timingChanged(timing: SimTiming): void {
+    // The local broker stamps its facts with the same clock (a NATS broker process stamps nothing).
+    if (this.natsUrl === null && this.handle('broker').alive)
+      void this.handle('broker')
+        .call('setTiming', timing)
+        .catch(() => undefined);
     for (const name of this.services)
       if (this.handle(name).alive)
         void this.handle(name)

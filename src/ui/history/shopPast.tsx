@@ -3,15 +3,15 @@
 // kind, given to the canvas in place of the live one. The live store keeps
 // hearing the run meanwhile.
 
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { ConductorEvent } from '../../runtime/controller';
 import { applyEvents } from '../store/applyEvents';
 import { StoreContext, usePlaygroundStore } from '../store/hooks';
 import { initialState } from '../store/initialState';
-import { createPlaygroundStore } from '../store/playgroundStore';
+import { createPlaygroundStore, type PlaygroundState, type PlaygroundStore } from '../store/playgroundStore';
 import type { PlaygroundData } from '../store/types';
 import { createPastReplay } from './pastReplay';
-import { usePastState } from './usePastState';
+import { usePastStore } from './usePastState';
 
 /** Log entries of a past state are stamped 0: the past canvas shows tables and processes, not the log's clock. */
 const shopReplay = () =>
@@ -19,15 +19,32 @@ const shopReplay = () =>
     applyEvents(state, facts as readonly ConductorEvent[], 0),
   );
 
+const makeStore = () => createPlaygroundStore({ governor: null });
+
+/** The shop's store as of the viewed moment; null while viewing now. Folded once for the page. */
+const PastShop = createContext<PlaygroundStore | null>(null);
+
+/** Folds the page's past moment once, for every ShopMoment below it (the canvas, the Sagas tab). */
+export function ShopPastProvider({ children }: { children: ReactNode }) {
+  const live = usePlaygroundStore();
+  const replay = useMemo(shopReplay, [live]);
+  // The plan is the run's, not a fact of the moment: the past canvas names the same faults as the live one.
+  const toState = useMemo(
+    () =>
+      (past: PlaygroundData): Partial<PlaygroundState> => ({
+        ...past,
+        faultPlan: live.getState().faultPlan,
+        summarising: false,
+      }),
+    [live],
+  );
+  const past = usePastStore(replay, makeStore, toState);
+  return <PastShop.Provider value={past}>{children}</PastShop.Provider>;
+}
+
 /** Gives its children the shop's store as of the viewed moment (the live one while viewing now). */
 export function ShopMoment({ children }: { children: ReactNode }) {
   const live = usePlaygroundStore();
-  const replay = useMemo(shopReplay, [live]);
-  const past = usePastState(replay);
-  const pastStore = useMemo(() => createPlaygroundStore({ governor: null }), []);
-  useEffect(() => {
-    // The run's own settings and plan are the live ones: the past moment changes what happened, not the setup.
-    if (past) pastStore.setState({ ...past, summarising: false });
-  }, [past, pastStore]);
-  return <StoreContext.Provider value={past ? pastStore : live}>{children}</StoreContext.Provider>;
+  const past = useContext(PastShop);
+  return <StoreContext.Provider value={past ?? live}>{children}</StoreContext.Provider>;
 }

@@ -3,7 +3,8 @@
 // own reducer (pastReplay.ts). Recomputed when the moment or the recorded
 // facts change; nothing is written to the run.
 
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
+import type { StoreApi } from 'zustand';
 import { useHistoryReads } from './HistoryContext';
 import { useRecordedFacts } from './historyFeed';
 import { useMoment } from './momentStore';
@@ -17,4 +18,22 @@ export function usePastState<S>(replay: PastReplay<S>): S | null {
     () => (viewing ? replay.stateAfter(facts, factsBy(facts, viewing)) : null),
     [replay, facts, viewing],
   );
+}
+
+/**
+ * A store of the page's own kind holding the state as of the viewed moment (null while viewing now): what a
+ * page gives its canvas in place of the live store. `toState` turns the folded state into the store's data.
+ */
+export function usePastStore<S, T>(
+  replay: PastReplay<S>,
+  make: () => StoreApi<T>,
+  toState: (past: S) => Partial<T>,
+): StoreApi<T> | null {
+  const past = usePastState(replay);
+  const [store] = useState(make);
+  // Set before paint, so the canvas never shows a moment's first frame from an older one.
+  useLayoutEffect(() => {
+    if (past) store.setState(toState(past));
+  }, [past, store, toState]);
+  return past ? store : null;
 }

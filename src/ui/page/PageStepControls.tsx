@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { SimState, SteppedRun } from '../../runtime/controller';
 import { errorText } from '../store/connect';
+import { StepBackButton, usePastStep } from '../history/timeline/StepBack';
 
 interface Props {
   controller: SteppedRun & { subscribe(listener: (events: { kind: string }[]) => void): () => void };
@@ -15,6 +16,7 @@ export function PageStepControls({ controller }: Props) {
   const deterministic = controller.mode === 'deterministic';
   const [sim, setSim] = useState<SimState | null>(() => (deterministic ? controller.simState() : null));
   const [failed, setFailed] = useState<string | null>(null);
+  const pastStep = usePastStep(sim?.steps ?? 0);
   useEffect(() => {
     if (!deterministic) return;
     return controller.subscribe((events) => {
@@ -41,18 +43,30 @@ export function PageStepControls({ controller }: Props) {
       >
         {sim.running ? 'Pause' : 'Play'}
       </button>
-      <button
-        type="button"
-        className="btn"
-        disabled={sim.done}
-        onClick={act('Step', async () => {
-          controller.pause();
-          await controller.step();
-        })}
-        title={sim.done ? 'Nothing is left to do' : 'Grant exactly one step (pauses the scheduler first)'}
-      >
-        Step
-      </button>
+      <StepBackButton now={sim.steps} />
+      {pastStep ? (
+        <button
+          type="button"
+          className="btn"
+          title="Show the next step as it was (the past is on show)"
+          onClick={pastStep}
+        >
+          Step ▶
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="btn"
+          disabled={sim.done}
+          onClick={act('Step', async () => {
+            controller.pause();
+            await controller.step();
+          })}
+          title={sim.done ? 'Nothing is left to do' : 'Grant exactly one step (pauses the scheduler first)'}
+        >
+          Step
+        </button>
+      )}
       <button
         type="button"
         className="btn"

@@ -19,6 +19,7 @@ import { AnomaliesPanel } from './AnomaliesPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { EventLogPanel } from './EventLogPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { ShopMoment } from '../history/shopPast';
 import { useOpensHistoryTab } from '../history/historyViewStore';
 
 const TABS: { id: SideTab; label: string }[] = [
@@ -36,7 +37,14 @@ const GUIDE_TAB = { id: 'guide', label: 'Guide' } as const;
 
 const PANELS: Record<SideTab, { region: string; render: (entry: LibraryEntry | undefined) => ReactNode }> = {
   guide: { region: 'guide', render: (entry) => entry && <GuidePanel entry={entry} /> },
-  sagas: { region: 'saga panel', render: () => <SagaPanel /> },
+  sagas: {
+    region: 'saga panel',
+    render: () => (
+      <ShopMoment>
+        <SagaPanel />
+      </ShopMoment>
+    ),
+  },
   setup: { region: 'setup panel', render: () => <SetupPanel /> },
   faults: { region: 'faults panel', render: () => <FaultsPanel /> },
   anomalies: { region: 'anomalies panel', render: () => <AnomaliesPanel /> },
