@@ -65,8 +65,8 @@ describe('applyEsEvents', () => {
 
   it('collects snapshots, conflicts, rebuild progress, anomalies and errors', () => {
     const events: EsEvent[] = [
-      { kind: 'snapshot', store: 'orders', stream: 'order-1', version: 100 },
-      { kind: 'snapshot', store: 'orders', stream: 'order-1', version: 100 },
+      { kind: 'snapshot', store: 'orders', stream: 'order-1', version: 100, state: {} },
+      { kind: 'snapshot', store: 'orders', stream: 'order-1', version: 100, state: {} },
       { kind: 'conflict', store: 'orders', stream: 'order-1', message: 'wrong expected version' },
       { kind: 'rebuild-progress', name: 'balances', done: 5, total: 10, finished: false },
       { kind: 'anomalies', anomalies: [{ invariant: 'money-conserved', message: 'x' }], settled: true },
