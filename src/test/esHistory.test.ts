@@ -5,9 +5,12 @@ import { FactHistory } from '../core/history/factHistory';
 import { runEsDeterministic } from './esDeterministicRun';
 import { ES_CRASH_AND_RESTART } from './sampleRuns';
 
+/** A worker's fact or one of the conductor's (`crashed`, `process`), as the run's history records it. */
+type Recorded = { kind: string } & Record<string, unknown>;
+
 describe("the event-sourced run's history", () => {
   it("rebuilds every store's audit (live from its snapshot, replayed, the money) and the read models at a step", async () => {
-    const history = new FactHistory<{ kind: string }, EsState>(esFold as never, { checkpointEvery: 40 });
+    const history = new FactHistory<Recorded, EsState>(esFold as never, { checkpointEvery: 40 });
     const read = new Map<number, { time: number; snapshot: EsSystemSnapshot }>();
     const result = await runEsDeterministic(ES_CRASH_AND_RESTART, {
       observe: {
@@ -31,7 +34,7 @@ describe("the event-sourced run's history", () => {
   });
 
   it('inspects an event and a read-model row: the transaction that wrote it and its other rows', async () => {
-    const history = new FactHistory<{ kind: string }, EsState>(esFold as never);
+    const history = new FactHistory<Recorded, EsState>(esFold as never);
     await runEsDeterministic(ES_CRASH_AND_RESTART, {
       observe: { report: (fact, at) => history.record(fact, at), step: async () => undefined },
     });
@@ -47,7 +50,7 @@ describe("the event-sourced run's history", () => {
   });
 
   it("loads a stream's live state from its recorded snapshot, as the store does (a wrong snapshot shows)", () => {
-    const history = new FactHistory<{ kind: string }, EsState>(esFold as never);
+    const history = new FactHistory<Recorded, EsState>(esFold as never);
     const event = (version: number, type: string, data: Record<string, unknown>) => ({
       position: version,
       stream: 'acc-x',
