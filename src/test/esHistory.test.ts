@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { EsSystemSnapshot } from '../core/eventsourcing/esInvariants';
 import { esFold, esInspect, esMoment, type EsState } from '../core/history/esFold';
 import { FactHistory } from '../core/history/factHistory';
+import { ES_PACES } from '../core/eventsourcing/esPace';
 import { runEsDeterministic } from './esDeterministicRun';
+import { createEsHarness } from './esHarness';
 import { ES_CRASH_AND_RESTART } from './sampleRuns';
 
 /** A worker's fact or one of the conductor's (`crashed`, `process`), as the run's history records it. */
@@ -89,5 +91,33 @@ describe("the event-sourced run's history", () => {
     ).toMatchObject({
       balance: 0,
     });
+  });
+
+  it('follows a rebuilt read model: the clear empties it, the replay fills it again, as the query database has it', async () => {
+    const history = new FactHistory<Recorded, EsState>(esFold as never);
+    let time = 0;
+    const h = createEsHarness({
+      onFact: (fact) => history.record(fact as Recorded, ++time),
+      pace: ES_PACES.fast,
+    });
+    try {
+      await h.startStore('orders', 2);
+      await h.startStore('bank', 2);
+      await h.startQuery();
+      await h.store('orders').command('o-1', { type: 'create', customerId: 'alice' });
+      await h.store('orders').command('o-1', { type: 'addItem', sku: 'MUG', qty: 2, price: 12 });
+      await h.store('bank').transfer({ transferId: 't-1', from: 'acc-alice', to: 'acc-bob', amount: 30 });
+      await h.catchUp();
+      const before = { time, snapshot: await h.snapshot() };
+      await h.query().rebuild('balances');
+      const cleared = history
+        .facts()
+        .some((e) => e.fact.kind === 'query-commit' && JSON.stringify(e.fact).includes('"op":"clear"'));
+      expect(cleared).toBe(true);
+      expect(esMoment(history.stateAt(before.time))).toEqual(before.snapshot);
+      expect(esMoment(history.stateAt(Infinity))).toEqual(await h.snapshot());
+    } finally {
+      h.close();
+    }
   });
 });
