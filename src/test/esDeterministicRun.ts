@@ -5,7 +5,7 @@
 // crash point; `kills` end a process where it stands after a given step.
 
 import { SteppedClock } from '../core/clock';
-import { checkEsInvariants } from '../core/eventsourcing/esInvariants';
+import { checkEsInvariants, type EsSystemSnapshot } from '../core/eventsourcing/esInvariants';
 import { ES_PACES } from '../core/eventsourcing/esPace';
 import type { EsStep } from '../core/eventsourcing/esSteps';
 import { ES_PROCESSES, ES_STORE_NAMES, type EsProcess } from '../core/eventsourcing/esTypes';
@@ -24,6 +24,15 @@ export interface EsDeterministicOptions {
   checkpointApart?: boolean;
   /** Processes killed where they stand right after step `step` (a logical position, never a time). */
   kills?: { process: EsProcess; step: number }[];
+  /**
+   * Hears every fact with the stepped clock's time — the processes' own, and the conductor's `crashed` and
+   * `process` (running) when a process dies or (re)starts — and after the start (step 0) and each step, the
+   * snapshot as the conductor reads it (the processes that are up).
+   */
+  observe?: {
+    report(fact: { kind: string } & Record<string, unknown>, at: number): void;
+    step(step: number, time: number, snapshot: () => Promise<EsSystemSnapshot>): Promise<void>;
+  };
 }
 
 export interface EsDeterministicResult extends RunOutcome {
@@ -35,11 +44,18 @@ const dexie = { indexedDB, IDBKeyRange };
 
 export async function runEsDeterministic(
   scenario: Scenario,
-  { maxSteps = 20_000, checkpointApart = false, kills = [] }: EsDeterministicOptions = {},
+  { maxSteps = 20_000, checkpointApart = false, kills = [], observe }: EsDeterministicOptions = {},
 ): Promise<EsDeterministicResult> {
   const clock = new SteppedClock();
+  const tell = (fact: { kind: string } & Record<string, unknown>) => observe?.report(fact, clock.now());
   // The scenario's pace sizes the projection batches, as the browser's query worker is told.
-  const h = createEsHarness({ closeOnCrash: true, stepped: clock, pace: ES_PACES[scenario.pace] });
+  const h = createEsHarness({
+    closeOnCrash: true,
+    stepped: clock,
+    pace: ES_PACES[scenario.pace],
+    onFact: tell,
+    onCrash: (process, point) => tell({ kind: 'crashed', process, point }),
+  });
   const ledger = new FaultLedger(scenario.faults);
   const killed: { process: string; point: 'manual' }[] = [];
   const host = (p: EsProcess) => (p === 'query' ? h.query() : h.store(p));
@@ -47,6 +63,7 @@ export async function runEsDeterministic(
     clock.set(at);
     if (p === 'query') await h.startQuery({ checkpointApart });
     else await h.startStore(p, scenario.snapshotEvery);
+    tell({ kind: 'process', process: p, status: 'running' });
     await ledger.armProcess(p, {
       arm: (_, point, nth) => host(p).arm(point, nth),
       duplicateNext: () => undefined,
@@ -61,7 +78,9 @@ export async function runEsDeterministic(
       items: scenario.orders,
     });
     const scheduler = new Scheduler(world, { seed: scenario.seed });
+    await observe?.step(0, 0, () => upSnapshot(h));
     const ran = await grantUntilDone(scheduler, {
+      afterStep: observe && ((steps) => observe.step(steps, scheduler.time, () => upSnapshot(h))),
       maxSteps,
       ledger,
       crashes: () => h.crashes,
@@ -69,6 +88,7 @@ export async function runEsDeterministic(
       kill: (p) => {
         if (host(p).crash.dead) return;
         killed.push({ process: p, point: 'manual' });
+        tell({ kind: 'crashed', process: p, point: 'manual' });
         kill(host(p));
       },
     });
@@ -83,6 +103,21 @@ export async function runEsDeterministic(
   } finally {
     h.close();
   }
+}
+
+/** What EsConductor's snapshot() reads: the stores that are up, and the read models if the query service is. */
+async function upSnapshot(h: EsHarness): Promise<EsSystemSnapshot> {
+  const up = ES_STORE_NAMES.filter((s) => !h.store(s).crash.dead);
+  const query = h.query().crash.dead ? null : h.query();
+  return {
+    stores: await Promise.all(up.map((s) => h.store(s).audit())),
+    readModels: query
+      ? {
+          orderSummaries: await query.readModel('orderSummaries'),
+          balances: await query.readModel('balances'),
+        }
+      : undefined,
+  };
 }
 
 /** Kills a host as terminating its worker would: dead at once, its databases closed. */

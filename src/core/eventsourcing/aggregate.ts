@@ -45,9 +45,15 @@ export async function loadAggregate<S>(
   let state = snapshot ? (structuredClone(snapshot.state) as S) : type.initial(id);
   const events = await store.read(id, snapshot?.version ?? 0, upTo);
   const readMs = timer && started !== undefined ? timer() - started : undefined;
-  for (const event of events) state = type.apply(state, upcast(event, type.upcasters ?? {}));
+  state = foldEvents(type, state, events);
   const version = events.length ? events[events.length - 1].version : (snapshot?.version ?? 0);
   return { state, version, snapshotVersion: snapshot?.version ?? null, eventsRead: events.length, readMs };
+}
+
+/** `events` (oldest first, as stored) applied to `state`, each brought up to its current shape first. Pure. */
+export function foldEvents<S>(type: AggregateType<S>, state: S, events: readonly StoredEvent[]): S {
+  for (const event of events) state = type.apply(state, upcast(event, type.upcasters ?? {}));
+  return state;
 }
 
 /** Every state a stream went through, version by version: a replay to step through. */

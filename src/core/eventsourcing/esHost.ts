@@ -58,7 +58,9 @@ export class EsHost {
     this.db = openEventStoreDb(eventStoreDbName(deps.runId, deps.store), deps.dexie);
     this.store = new ObservedEventStore(this.db, deps.now, {
       appended: (events) => deps.emit({ kind: 'appended', store: deps.store, events }),
-      snapshotted: (stream, version) => deps.emit({ kind: 'snapshot', store: deps.store, stream, version }),
+      // A copy: the fact is kept (and posted later, in a batch) while the caller goes on with its state.
+      snapshotted: (stream, version, state) =>
+        deps.emit({ kind: 'snapshot', store: deps.store, stream, version, state: structuredClone(state) }),
     });
   }
 

@@ -3,6 +3,7 @@
 // constants only; the runtime's EsController re-exports them.
 
 import type { CrashPoint } from '../crashPoints';
+import type { Change } from '../telemetry';
 import type { StoredEvent } from './eventStore';
 
 export type EsProcess = 'orders' | 'bank' | 'query';
@@ -67,7 +68,10 @@ export interface ProjectionLag {
 export type EsFact =
   | { kind: 'appended'; store: EsStoreName; events: StoredEvent[] }
   | { kind: 'conflict'; store: EsStoreName; stream: string; message: string }
-  | { kind: 'snapshot'; store: EsStoreName; stream: string; version: number }
+  /** A snapshot saved: the aggregate's state at `version`, as stored. */
+  | { kind: 'snapshot'; store: EsStoreName; stream: string; version: number; state: unknown }
+  /** A committed transaction of the query service's database (read models and checkpoints). */
+  | { kind: 'query-commit'; changes: Change[] }
   | { kind: 'projected'; name: ReadModelName; checkpoint: number; applied: number }
   | { kind: 'rebuild-progress'; name: ReadModelName; done: number; total: number; finished: boolean }
   /** growOrder's progress: `done` of `total` events appended, the stream now at `version`. */

@@ -6,7 +6,8 @@ import { EventStore, type EventStoreDb, type NewEvent, type StoredEvent } from '
 
 export interface StoreObserver {
   appended(events: StoredEvent[]): void;
-  snapshotted(stream: string, version: number): void;
+  /** `state` as saved: the history rebuilds a past moment's snapshot-based loads from it. */
+  snapshotted(stream: string, version: number, state: unknown): void;
 }
 
 export class ObservedEventStore extends EventStore {
@@ -27,7 +28,7 @@ export class ObservedEventStore extends EventStore {
 
   override async saveSnapshot(stream: string, version: number, state: unknown): Promise<unknown> {
     const saved = await super.saveSnapshot(stream, version, state);
-    this.observer.snapshotted(stream, version);
+    this.observer.snapshotted(stream, version, state);
     return saved;
   }
 }

@@ -11,6 +11,7 @@ import type { EsPending, EsStep } from './esSteps';
 import { CrashSwitch, isCrash } from '../crash';
 import type { CrashPoint } from '../crashPoints';
 import { withoutLiveQueries, type DexieDeps } from '../broker/brokerDb';
+import { commitCapture } from '../service/commitCapture';
 import { EventStore, eventStoreDbName, openEventStoreDb } from './eventStore';
 import type { EsPace } from './esPace';
 import {
@@ -58,6 +59,8 @@ export class QueryHost {
   constructor(private readonly deps: QueryHostDeps) {
     this.crash = new CrashSwitch((point) => deps.die(point));
     this.db = openQueryDb(deps.runId, deps.dexie);
+    // Every committed write is reported, so the run's history can rebuild the read models at any moment.
+    this.db.use(commitCapture((changes) => changes.length && deps.emit({ kind: 'query-commit', changes })));
     const open = (store: EsStoreName) =>
       new EventStore(openEventStoreDb(eventStoreDbName(deps.runId, store), deps.dexie), deps.clock.now);
     this.stores = { orders: open('orders'), bank: open('bank') };

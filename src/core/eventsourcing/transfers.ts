@@ -4,10 +4,10 @@
 // append; a crash between them leaves the transfer in flight, and resuming
 // runs the remaining steps — each of them a no-op if it already happened.
 
-import type { EventStore } from './eventStore';
+import type { EventStore, StoredEvent } from './eventStore';
 import { handleCommand } from './commandHandler';
 import { accountAggregate, decideAccount, type AccountCommand } from './bankAggregate';
-import { loadAggregate } from './aggregate';
+import { foldEvents, loadAggregate } from './aggregate';
 
 export interface TransferRequest {
   transferId: string;
@@ -46,19 +46,40 @@ async function finish(deps: TransferDeps, t: TransferRequest): Promise<void> {
   await act(deps, t.from, { type: 'completeTransfer', transferId: t.transferId }, UNTIL_DONE);
 }
 
-/** Transfers that left an account and were never completed, as their TransferInitiated events say. */
-export async function inFlight(store: EventStore): Promise<TransferRequest[]> {
+/** One account's events, oldest first, as stored: what the pure reads below work over. */
+export interface StreamEvents {
+  id: string;
+  events: readonly StoredEvent[];
+}
+
+/** Every stream of the store with its events, in the store's stream order. */
+export async function streamEvents(store: EventStore): Promise<StreamEvents[]> {
+  const streams: StreamEvents[] = [];
+  for (const { id } of await store.streams()) streams.push({ id, events: await store.read(id) });
+  return streams;
+}
+
+const replayed = ({ id, events }: StreamEvents) =>
+  foldEvents(accountAggregate, accountAggregate.initial(id), events);
+
+/** Transfers that left an account and were never completed, as their TransferInitiated events say. Pure. */
+export function inFlightOf(streams: readonly StreamEvents[]): TransferRequest[] {
   const found: TransferRequest[] = [];
-  for (const { id } of await store.streams()) {
-    const { state } = await loadAggregate(store, accountAggregate, id, { snapshots: false });
-    if (!state.pending.length) continue;
-    for (const event of await store.read(id)) {
+  for (const stream of streams) {
+    const { pending } = replayed(stream);
+    if (!pending.length) continue;
+    for (const event of stream.events) {
       const d = event.data as { transferId?: string; to?: string; amount?: number };
-      if (event.type === 'TransferInitiated' && state.pending.includes(d.transferId!))
-        found.push({ transferId: d.transferId!, from: id, to: d.to!, amount: d.amount! });
+      if (event.type === 'TransferInitiated' && pending.includes(d.transferId!))
+        found.push({ transferId: d.transferId!, from: stream.id, to: d.to!, amount: d.amount! });
     }
   }
   return found;
+}
+
+/** The store's transfers in flight (see inFlightOf). */
+export async function inFlight(store: EventStore): Promise<TransferRequest[]> {
+  return inFlightOf(await streamEvents(store));
 }
 
 /** After a restart: completes every transfer left in flight. Returns how many. */
@@ -102,25 +123,35 @@ export async function debit(deps: TransferDeps, t: TransferRequest): Promise<voi
 /**
  * Money the bank holds: every balance plus what is in flight; it changes only by deposits and withdrawals from outside.
  * In flight means debited and not yet credited: a transfer credited but not yet marked completed is already in a balance.
+ * Pure: over every account's events, so a past moment's events give that moment's money.
  */
-export async function moneyHeld(
-  store: EventStore,
-): Promise<{ balances: number; inFlight: number; external: number }> {
+export function moneyOf(streams: readonly StreamEvents[]): {
+  balances: number;
+  inFlight: number;
+  external: number;
+} {
   let balances = 0;
   let external = 0;
   const received = new Set<string>();
-  for (const { id } of await store.streams()) {
-    const { state } = await loadAggregate(store, accountAggregate, id, { snapshots: false });
+  for (const stream of streams) {
+    const state = replayed(stream);
     balances += state.balance;
     for (const transferId of state.received) received.add(transferId);
-    for (const e of await store.read(id)) {
+    for (const e of stream.events) {
       const d = e.data as { amount?: number; transferId?: string };
       if (e.type === 'MoneyDeposited' && !d.transferId) external += d.amount!;
       if (e.type === 'MoneyWithdrawn') external -= d.amount!;
     }
   }
-  const flying = (await inFlight(store))
+  const flying = inFlightOf(streams)
     .filter((t) => !received.has(t.transferId))
     .reduce((sum, t) => sum + t.amount, 0);
   return { balances, inFlight: flying, external };
+}
+
+/** The store's money (see moneyOf). */
+export async function moneyHeld(
+  store: EventStore,
+): Promise<{ balances: number; inFlight: number; external: number }> {
+  return moneyOf(await streamEvents(store));
 }

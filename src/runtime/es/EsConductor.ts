@@ -173,7 +173,7 @@ export class EsConductor extends Conductor<EsProcess, EsEvent> implements EsCont
     return checkEsInvariants(await this.snapshot(), { settled });
   }
 
-  /** The stores' appended events are recorded whole; a past audit and read models are not derivable yet (esFold.ts). */
+  /** The stores' events and snapshots, the query service's commits and who is down: any past snapshot() (esFold.ts). */
   protected historySpec(): HistorySpec<EsState, EsSystemSnapshot> {
     return esHistory;
   }

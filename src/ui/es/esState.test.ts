@@ -65,8 +65,8 @@ describe('applyEsEvents', () => {
 
   it('collects snapshots, conflicts, rebuild progress, anomalies and errors', () => {
     const events: EsEvent[] = [
-      { kind: 'snapshot', store: 'orders', stream: 'order-1', version: 100 },
-      { kind: 'snapshot', store: 'orders', stream: 'order-1', version: 100 },
+      { kind: 'snapshot', store: 'orders', stream: 'order-1', version: 100, state: {} },
+      { kind: 'snapshot', store: 'orders', stream: 'order-1', version: 100, state: {} },
       { kind: 'conflict', store: 'orders', stream: 'order-1', message: 'wrong expected version' },
       { kind: 'rebuild-progress', name: 'balances', done: 5, total: 10, finished: false },
       { kind: 'anomalies', anomalies: [{ invariant: 'money-conserved', message: 'x' }], settled: true },
@@ -83,6 +83,10 @@ describe('applyEsEvents', () => {
   it('returns the same state for events that change nothing', () => {
     const s = initialEsData();
     expect(applyEsEvents(s, [{ kind: 'projected', name: 'history', checkpoint: 1, applied: 1 }], 1)).toBe(s);
+    // The query service's commits are the history's facts: the page neither shows them nor polls for them.
+    const commit: EsEvent = { kind: 'query-commit', changes: [{ table: 'balances', op: 'clear' }] };
+    expect(applyEsEvents(s, [commit], 1)).toBe(s);
+    expect(wantsPoll([commit])).toBe(false);
   });
 
   it('says which polled views went stale', () => {

@@ -126,7 +126,9 @@ function applyOne(s: EsData, e: EsEvent, now: number): EsData {
         grows: { ...s.grows, [e.stream]: { done: e.done, total: e.total, version: e.version } },
         appendedTo: { ...s.appendedTo, [e.stream]: Math.max(s.appendedTo[e.stream] ?? 0, e.version) },
       };
+    // The history's facts (the query service's commits): the page polls its read models instead.
     case 'projected':
+    case 'query-commit':
       return s;
   }
 }
