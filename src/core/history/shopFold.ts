@@ -72,21 +72,28 @@ export function shopMoment(s: ShopState, services: readonly ServiceName[]): Shop
 function brokerDumpOf(s: ShopState): BrokerDump {
   const log = s.dbs.rows('broker', 'log') as unknown as LogRow[];
   const topicRows = s.dbs.rows('broker', 'topics') as unknown as TopicRow[];
-  const byPartition = new Map<string, { last: number; records: number }>();
-  const subjects: Record<string, string[]> = {};
+  // One pass over the log, allocating per topic and partition rather than per record (it is the biggest table).
+  const byTopic = new Map<
+    string,
+    { partitions: Map<number, { last: number; records: number }>; subjects: Set<string> }
+  >();
   const deadLetters: unknown[] = [];
   for (const r of log) {
-    const id = `${r.topic}\u0000${r.partition}`;
-    const p = byPartition.get(id) ?? { last: -1, records: 0 };
-    byPartition.set(id, { last: r.offset, records: p.records + 1 });
-    (subjects[r.topic] ??= []).push(r.event.subject);
+    let topic = byTopic.get(r.topic);
+    if (!topic) byTopic.set(r.topic, (topic = { partitions: new Map(), subjects: new Set() }));
+    const p = topic.partitions.get(r.partition);
+    if (p) {
+      p.last = r.offset;
+      p.records++;
+    } else topic.partitions.set(r.partition, { last: r.offset, records: 1 });
+    topic.subjects.add(r.event.subject);
     if (r.topic === DEAD_LETTER_TOPIC) deadLetters.push(r.event);
   }
-  for (const topic of Object.keys(subjects)) subjects[topic] = [...new Set(subjects[topic])];
+  const subjects = Object.fromEntries([...byTopic].map(([name, t]) => [name, [...t.subjects]]));
   const topics = topicRows.map((t) => ({
     name: t.name,
     partitions: Array.from({ length: t.partitions }, (_, partition) => {
-      const p = byPartition.get(`${t.name}\u0000${partition}`);
+      const p = byTopic.get(t.name)?.partitions.get(partition);
       return { partition, endOffset: p ? p.last + 1 : 0, records: p?.records ?? 0 };
     }),
   }));
