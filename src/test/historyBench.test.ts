@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { FactHistory } from '../core/history/factHistory';
 import { shopFold, shopMoment, type ShopState } from '../core/history/shopFold';
 import type { Fact } from '../core/telemetry';
+import { shopFacts } from './shopFactsFeed';
 
 const OUT = process.env.HISTORY_BENCH_OUT;
 /** Issue 20's target rate, and the issue's "60 s at full load". */
@@ -20,80 +21,6 @@ const FULL_LOAD = { ordersPerSecond: 1000, seconds: 60 };
 const SAMPLES = 40;
 /** Left out of the figures: the first folds after recording pay for JIT and GC. */
 const WARMUP = 5;
-
-/** Four facts per order, all at the order's arrival time (in ms). */
-function* shopFacts(orders: number, ordersPerSecond: number): Generator<{ fact: Fact; at: number }> {
-  for (let i = 0; i < orders; i++) {
-    const at = Math.floor((i * 1000) / ordersPerSecond);
-    const id = `evt-${i}`;
-    const event = { id, type: 'OrderCreated', subject: `o-${i}`, source: 'order', data: { total: 12 } };
-    yield {
-      at,
-      fact: {
-        kind: 'commit',
-        service: 'order',
-        changes: [
-          { table: 'orders', op: 'put', key: `o-${i}`, row: { id: `o-${i}`, status: 'PENDING', total: 12 } },
-          {
-            table: 'outbox',
-            op: 'put',
-            key: i + 1,
-            row: { seq: i + 1, id, type: 'OrderCreated', published_at: null },
-          },
-        ],
-      },
-    };
-    yield {
-      at,
-      fact: {
-        kind: 'broker-commit',
-        changes: [
-          {
-            table: 'log',
-            op: 'put',
-            key: ['order.events', i % 4, i >> 2],
-            row: { topic: 'order.events', partition: i % 4, offset: i >> 2, event, appended_at: at },
-          },
-        ],
-      },
-    };
-    yield {
-      at,
-      fact: {
-        kind: 'commit',
-        service: 'payment',
-        changes: [
-          {
-            table: 'inbox',
-            op: 'put',
-            key: id,
-            row: { message_id: id, processed_at: at, result: 'ok', type: 'OrderCreated' },
-          },
-          {
-            table: 'payments',
-            op: 'put',
-            key: `p-${i}`,
-            row: { id: `p-${i}`, orderId: `o-${i}`, amount: 12 },
-          },
-        ],
-      },
-    };
-    yield {
-      at,
-      fact: {
-        kind: 'broker-commit',
-        changes: [
-          {
-            table: 'offsets',
-            op: 'put',
-            key: ['payment', 'order.events', i % 4],
-            row: { group: 'payment', topic: 'order.events', partition: i % 4, committed: (i >> 2) + 1 },
-          },
-        ],
-      },
-    };
-  }
-}
 
 /** Median and 95th percentile, in ms rounded to 0.01. */
 function spread(xs: number[]): { median: number; p95: number } {

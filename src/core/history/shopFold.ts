@@ -2,15 +2,14 @@
 // its full reads and commits) and the broker's log, topics and offsets (from
 // its own), and the snapshot() shape rebuilt from them. Pure.
 
-import { DEAD_LETTER_TOPIC } from '../broker/wire';
 import type { BrokerDump } from '../broker/brokerOperations';
-import type { LogRow } from '../broker/brokerDb';
 import type { OffsetRow, TopicRow } from '../broker/brokerDb';
 import type { ServiceName, TableDump } from '../rows';
 import { COMMON_TABLES } from '../service/serviceDb';
 import { SERVICES } from '../services';
 import type { BrokerStats, Fact } from '../telemetry';
 import type { HistoryFold } from './factHistory';
+import { logFigures } from './logFigures';
 import { keysOf, type KeyOf } from './schemaKeys';
 import { TablesMirror } from './tablesMirror';
 
@@ -70,30 +69,13 @@ export function shopMoment(s: ShopState, services: readonly ServiceName[]): Shop
 }
 
 function brokerDumpOf(s: ShopState): BrokerDump {
-  const log = s.dbs.rows('broker', 'log') as unknown as LogRow[];
   const topicRows = s.dbs.rows('broker', 'topics') as unknown as TopicRow[];
-  // One pass over the log, allocating per topic and partition rather than per record (it is the biggest table).
-  const byTopic = new Map<
-    string,
-    { partitions: Map<number, { last: number; records: number }>; subjects: Set<string> }
-  >();
-  const deadLetters: unknown[] = [];
-  for (const r of log) {
-    let topic = byTopic.get(r.topic);
-    if (!topic) byTopic.set(r.topic, (topic = { partitions: new Map(), subjects: new Set() }));
-    const p = topic.partitions.get(r.partition);
-    if (p) {
-      p.last = r.offset;
-      p.records++;
-    } else topic.partitions.set(r.partition, { last: r.offset, records: 1 });
-    topic.subjects.add(r.event.subject);
-    if (r.topic === DEAD_LETTER_TOPIC) deadLetters.push(r.event);
-  }
-  const subjects = Object.fromEntries([...byTopic].map(([name, t]) => [name, [...t.subjects]]));
+  const log = logFigures(s.dbs);
+  const subjects = Object.fromEntries([...log.topics].map(([name, t]) => [name, [...t.subjects]]));
   const topics = topicRows.map((t) => ({
     name: t.name,
     partitions: Array.from({ length: t.partitions }, (_, partition) => {
-      const p = byTopic.get(t.name)?.partitions.get(partition);
+      const p = log.topics.get(t.name)?.partitions.get(partition);
       return { partition, endOffset: p ? p.last + 1 : 0, records: p?.records ?? 0 };
     }),
   }));
@@ -103,7 +85,7 @@ function brokerDumpOf(s: ShopState): BrokerDump {
   return {
     topics,
     offsets: s.dbs.rows('broker', 'offsets') as unknown as OffsetRow[],
-    deadLetters,
+    deadLetters: log.deadLetters,
     subjects,
     live: s.live ?? EMPTY_BROKER_STATS,
     prunedUntil,

@@ -124,6 +124,18 @@ export class SortedTable {
     return out;
   }
 
+  /**
+   * Every leaf's rows, in key order, and whether that array is shared: a shared array never changes again (a write
+   * copies it first), so what is read from it may be kept, keyed by the array.
+   */
+  forEachLeaf(visit: (rows: readonly Row[], shared: boolean) => void): void {
+    const walk = (node: Node) => {
+      if (isLeaf(node)) visit(node.rows, node.owner !== this.owner);
+      else for (const child of node.children) walk(child);
+    };
+    walk(this.root);
+  }
+
   /** Every key, in order (for tests and checks). */
   keys(): unknown[] {
     const out: unknown[] = [];

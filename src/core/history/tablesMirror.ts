@@ -67,6 +67,11 @@ export class TablesMirror {
     return this.dbs.get(db)?.get(table)?.rows() ?? [];
   }
 
+  /** One table's rows leaf by leaf, in key order (see SortedTable.forEachLeaf); nothing when there is no table. */
+  forEachLeaf(db: string, table: string, visit: (rows: readonly Row[], shared: boolean) => void): void {
+    this.dbs.get(db)?.get(table)?.forEachLeaf(visit);
+  }
+
   /** One row by its key, or undefined. */
   row(db: string, table: string, key: unknown): Row | undefined {
     return this.dbs.get(db)?.get(table)?.get(key);
