@@ -167,7 +167,7 @@ try {
     history = historyFigures();
     for (const m of history.moments)
       log(
-        `history, ${m.facts} facts: a past moment's stateAt ${m.stateAtMs.median} ms (p95 ${m.stateAtMs.p95}), the whole moment in snapshot()'s shape ${m.momentMs.median} ms (p95 ${m.momentMs.p95}; target < 16); ${m.recordUsPerFact} µs to record a fact`,
+        `history, ${m.facts} facts: a past moment's stateAt ${m.stateAtMs.median} ms (p95 ${m.stateAtMs.p95}), the whole moment in snapshot()'s shape ${m.momentMs.median} ms (p95 ${m.momentMs.p95}; target < 16), the newest tenth's ${m.newestMomentMs.median} ms (p95 ${m.newestMomentMs.p95}); ${m.recordUsPerFact} µs to record a fact`,
       );
     const load = history.fullLoad;
     log(
