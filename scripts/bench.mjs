@@ -171,7 +171,7 @@ try {
       );
     const load = history.fullLoad;
     log(
-      `history, ${load.seconds} s at ${load.ordersPerSecond} orders/s: ${load.kept} of ${load.recorded} facts kept (cap ${load.cap}), ${load.heapMB} MB of heap (target < 100)`,
+      `history, ${load.seconds} s at ${load.ordersPerSecond} orders/s: ${load.kept} of ${load.recorded} facts kept (cap ${load.cap}), ${load.heapMB} MB of heap (target < 100), ${load.heapHalfwayMB} MB at ${load.seconds / 2} s: past the cap it grows ${load.heapGrowthMBPerSecond} MB/s, with the databases' rows (${load.rowsAtEnd} at the end), not the facts`,
     );
   }
   const results = {

@@ -14,9 +14,13 @@ const ORDER_EVENTS = {
   row: { name: 'order.events', partitions: 4 },
 } as const;
 
-/** Four facts per order, all at the order's arrival time (in ms). */
-export function* shopFacts(orders: number, ordersPerSecond: number): Generator<{ fact: Fact; at: number }> {
-  for (let i = 0; i < orders; i++) {
+/** Four facts per order, all at the order's arrival time (in ms); `from`: the first order's number. */
+export function* shopFacts(
+  orders: number,
+  ordersPerSecond: number,
+  from = 0,
+): Generator<{ fact: Fact; at: number }> {
+  for (let i = from; i < from + orders; i++) {
     const at = Math.floor((i * 1000) / ordersPerSecond);
     const id = `evt-${i}`;
     const event = { id, type: 'OrderCreated', subject: `o-${i}`, source: 'order', data: { total: 12 } };
