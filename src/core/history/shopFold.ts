@@ -2,15 +2,14 @@
 // its full reads and commits) and the broker's log, topics and offsets (from
 // its own), and the snapshot() shape rebuilt from them. Pure.
 
-import { DEAD_LETTER_TOPIC } from '../broker/wire';
 import type { BrokerDump } from '../broker/brokerOperations';
-import type { LogRow } from '../broker/brokerDb';
 import type { OffsetRow, TopicRow } from '../broker/brokerDb';
 import type { ServiceName, TableDump } from '../rows';
 import { COMMON_TABLES } from '../service/serviceDb';
 import { SERVICES } from '../services';
 import type { BrokerStats, Fact } from '../telemetry';
 import type { HistoryFold } from './factHistory';
+import { logFigures } from './logFigures';
 import { keysOf, type KeyOf } from './schemaKeys';
 import { TablesMirror } from './tablesMirror';
 
@@ -70,23 +69,13 @@ export function shopMoment(s: ShopState, services: readonly ServiceName[]): Shop
 }
 
 function brokerDumpOf(s: ShopState): BrokerDump {
-  const log = s.dbs.rows('broker', 'log') as unknown as LogRow[];
   const topicRows = s.dbs.rows('broker', 'topics') as unknown as TopicRow[];
-  const byPartition = new Map<string, { last: number; records: number }>();
-  const subjects: Record<string, string[]> = {};
-  const deadLetters: unknown[] = [];
-  for (const r of log) {
-    const id = `${r.topic}\u0000${r.partition}`;
-    const p = byPartition.get(id) ?? { last: -1, records: 0 };
-    byPartition.set(id, { last: r.offset, records: p.records + 1 });
-    (subjects[r.topic] ??= []).push(r.event.subject);
-    if (r.topic === DEAD_LETTER_TOPIC) deadLetters.push(r.event);
-  }
-  for (const topic of Object.keys(subjects)) subjects[topic] = [...new Set(subjects[topic])];
+  const log = logFigures(s.dbs);
+  const subjects = Object.fromEntries([...log.topics].map(([name, t]) => [name, [...t.subjects]]));
   const topics = topicRows.map((t) => ({
     name: t.name,
     partitions: Array.from({ length: t.partitions }, (_, partition) => {
-      const p = byPartition.get(`${t.name}\u0000${partition}`);
+      const p = log.topics.get(t.name)?.partitions.get(partition);
       return { partition, endOffset: p ? p.last + 1 : 0, records: p?.records ?? 0 };
     }),
   }));
@@ -96,7 +85,7 @@ function brokerDumpOf(s: ShopState): BrokerDump {
   return {
     topics,
     offsets: s.dbs.rows('broker', 'offsets') as unknown as OffsetRow[],
-    deadLetters,
+    deadLetters: log.deadLetters,
     subjects,
     live: s.live ?? EMPTY_BROKER_STATS,
     prunedUntil,
