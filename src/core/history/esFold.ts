@@ -51,8 +51,10 @@ export function esInspect(
   facts: readonly HistoryEntry<{ kind: string }>[],
   kind: string,
   id: string,
+  service?: string,
 ): Found {
   return tablesInspect(s.dbs, facts, kind, id, {
+    only: service,
     databases: ['orders', 'bank'],
     tableOf: (k) => (k === 'event' ? 'events' : k),
     commitsOf: appendedAsCommit,
