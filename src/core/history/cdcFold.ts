@@ -47,8 +47,10 @@ export function cdcInspect(
   facts: readonly HistoryEntry<{ kind: string }>[],
   kind: string,
   id: string,
+  service?: string,
 ): Found {
   return tablesInspect(s.dbs, facts, kind, id, {
+    only: service,
     databases: ['listings', 'query'],
     tableOf: (k) => (k === 'change' ? 'changes' : k),
     commitsOf: (fact) => {

@@ -90,8 +90,10 @@ export function esInspect(
   facts: readonly HistoryEntry<{ kind: string }>[],
   kind: string,
   id: string,
+  service?: string,
 ): Found {
   return tablesInspect(s.dbs, facts, kind, id, {
+    only: service,
     databases: ['orders', 'bank', 'query'],
     tableOf: (k) => (k === 'event' ? 'events' : k),
     commitsOf: commitOf,

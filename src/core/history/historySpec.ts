@@ -38,6 +38,24 @@ export interface HistorySpec<S, V> {
   fold: HistoryFold<{ kind: string }, S>;
   /** The moment in the shape the run's snapshot() has. */
   moment(state: S): V;
-  /** The item `id` of `kind` as of `state`, with its causal chain; throws when there is none. */
-  inspect(state: S, facts: readonly HistoryEntry<{ kind: string }>[], kind: string, id: string): Found;
+  /**
+   * The item `id` of `kind` as of `state`, with its causal chain; throws when there is none. `service` names
+   * which service's row is meant when two hold the same key (payment's and inventory's inbox rows of one message).
+   */
+  inspect(
+    state: S,
+    facts: readonly HistoryEntry<{ kind: string }>[],
+    kind: string,
+    id: string,
+    service?: string,
+  ): Found;
+}
+
+/**
+ * A kind may name its service: `payment/inbox` is payment's inbox (`inspect('payment/inbox', id)`), since an id
+ * alone is not always one row. A plain kind is looked for in every service, first found wins.
+ */
+export function qualifiedKind(kind: string): { kind: string; service?: string } {
+  const slash = kind.indexOf('/');
+  return slash < 0 ? { kind } : { service: kind.slice(0, slash), kind: kind.slice(slash + 1) };
 }

@@ -34,10 +34,11 @@ export function shopInspect(
   facts: readonly HistoryEntry<{ kind: string }>[],
   kind: string,
   id: string,
+  service?: string,
 ): Found {
   const world = new ShopWorld(state, facts);
-  const start = world.find(kind, id);
-  if (!start) throw new Error(`no ${kind} "${id}" in the recorded history`);
+  const start = world.find(kind, id, service);
+  if (!start) throw new Error(`no ${service ? `${service}/` : ''}${kind} "${id}" in the recorded history`);
   const walk = (next: (n: Node) => CausalLink[]) => {
     const seen = new Set([nodeKey(start.node)]);
     const links: CausalLink[] = [];
@@ -58,6 +59,11 @@ export function shopInspect(
     causes: walk((n) => world.causes(n)),
     effects: walk((n) => world.effects(n)),
   };
+}
+
+/** How inspect names a service's row: an outbox row by its CloudEvent id, every other row by its key. */
+export function shopRowId(service: string, table: string, row: Row): string {
+  return table === 'outbox' ? String(row.id) : keyText(shopKeys[service]?.(table, row) ?? row.id);
 }
 
 const nodeKey = (n: Node) => `${n.kind}\u0000${n.service}\u0000${n.id}`;
@@ -82,8 +88,8 @@ class ShopWorld {
     }
   }
 
-  /** The item and its node: a table row by key (an outbox row also by its CloudEvent id), a record by event id, a saga. */
-  find(kind: string, id: string): { node: Node; item: unknown } | null {
+  /** The item and its node: a table row by key (an outbox row also by its CloudEvent id), a record by event id, a saga; in `only` when named. */
+  find(kind: string, id: string, only?: string): { node: Node; item: unknown } | null {
     if (kind === 'record') {
       const record = this.log.find((r) => r.event.id === id);
       return record ? { node: { kind, service: 'broker', id }, item: record } : null;
@@ -100,10 +106,10 @@ class ShopWorld {
         : null;
     }
     const table = kind === 'change' ? 'changes' : kind;
-    for (const service of this.services()) {
+    for (const service of this.services().filter((s) => !only || s === only)) {
       const found = this.rowIn(service, table, id);
       if (found)
-        return { node: { kind, service, id: this.idOf(service, table, found.row) }, item: found.row };
+        return { node: { kind, service, id: shopRowId(service, table, found.row) }, item: found.row };
     }
     return null;
   }
@@ -173,7 +179,7 @@ class ShopWorld {
       .map((c) => ({
         kind: c.table,
         service: n.service,
-        id: this.idOf(n.service, c.table, c.row),
+        id: shopRowId(n.service, c.table, c.row),
         via: 'written by the transaction that took it',
       }));
   }
@@ -210,11 +216,6 @@ class ShopWorld {
       if (row) return { service, row };
     }
     return undefined;
-  }
-
-  /** An outbox row is named by its CloudEvent id, every other row by its key. */
-  private idOf(service: string, table: string, row: Row): string {
-    return table === 'outbox' ? String(row.id) : keyText(shopKeys[service](table, row));
   }
 
   private rowIn(service: string, table: string, id: string): { key: unknown; row: Row } | undefined {

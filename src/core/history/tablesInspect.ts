@@ -21,15 +21,18 @@ export function tablesInspect(
     databases,
     tableOf = (k) => k,
     commitsOf,
+    only,
   }: {
     databases: readonly string[];
+    /** The one database to look in, when the caller named it. */
+    only?: string;
     tableOf?: (kind: string) => string;
     /** The database a fact committed to and its changes, if it is a commit. */
     commitsOf: (fact: { kind: string }) => { db: string; changes: Change[] } | null;
   },
 ): Found {
   const table = tableOf(kind);
-  for (const db of databases) {
+  for (const db of databases.filter((d) => !only || d === only)) {
     let last: { entry: HistoryEntry<{ kind: string }>; puts: Put[]; key: unknown } | null = null;
     for (const entry of facts) {
       const commit = commitsOf(entry.fact);
@@ -63,7 +66,7 @@ export function tablesInspect(
         .map((c) => link(c, 'written in the same transaction')),
     };
   }
-  throw new Error(`no ${kind} "${id}" in the recorded history`);
+  throw new Error(`no ${only ? `${only}/` : ''}${kind} "${id}" in the recorded history`);
 }
 
 function idOf(c: Put): string {

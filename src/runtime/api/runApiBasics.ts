@@ -56,7 +56,8 @@ export interface RunApiBasics<T extends Topology, P extends string, Points, S> {
   /** The recorded facts still kept (at most 100,000), in order: each with its simulation time and step (or null). */
   history(): Promise<RecordedFact[]>;
   /**
-   * `kind` a table name (`orders`, `outbox`, `inbox`, …), `record`, `saga`, `event` or `change`; `id` its key (an
+   * `kind` a table name (`orders`, `outbox`, `inbox`, …), `record`, `saga`, `event` or `change`, or `service/kind`
+   * for one service's (`payment/inbox`: two consumers' inbox rows of one message share its id); `id` its key (an
    * outbox row or record by its CloudEvent id). The item whole, the fact that wrote it, and its causal chain: what
    * caused it and what it caused, each link with its kind, service and id. As of now, or of `moment`.
    */

@@ -6,7 +6,7 @@
 // the topology for an item's causal chain.
 
 import { FactHistory, type HistoryEntry } from '../../core/history/factHistory';
-import type { HistorySpec, Inspection } from '../../core/history/historySpec';
+import { qualifiedKind, type HistorySpec, type Inspection } from '../../core/history/historySpec';
 
 export type { HistorySpec } from '../../core/history/historySpec';
 import type { TraceEntry } from '../../core/sim/scheduler';
@@ -47,7 +47,8 @@ export class RunHistory<S, V> {
     const time = moment === undefined ? Infinity : this.timeOf(moment);
     // As of the moment: the facts after it neither wrote the item nor caused anything yet.
     const facts = this.recorded.facts().filter((e) => e.at <= time);
-    const found = this.spec.inspect(this.recorded.stateAt(time), facts, kind, id);
+    const named = qualifiedKind(kind);
+    const found = this.spec.inspect(this.recorded.stateAt(time), facts, named.kind, id, named.service);
     const c = found.committed;
     return { ...found, committed: c ? { seq: c.seq, at: c.at, step: this.stepOf(c.at) } : null };
   }

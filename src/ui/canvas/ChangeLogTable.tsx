@@ -5,6 +5,7 @@
 import type { ChangeRow } from '../../core/cdc/changeEvent';
 import type { Row } from '../../core/rows';
 import type { LogTail } from '../store/selectors';
+import { shopRowTarget } from '../history/inspector/targets';
 import type { Column } from './columns';
 import { DataTable } from './DataTable';
 
@@ -50,7 +51,7 @@ function columns(position: number): Column[] {
   ];
 }
 
-export function ChangeLogTable({ tail, slots }: { tail: LogTail; slots: number }) {
+export function ChangeLogTable({ service, tail, slots }: { service: string; tail: LogTail; slots: number }) {
   return (
     <DataTable
       caption={
@@ -66,6 +67,7 @@ export function ChangeLogTable({ tail, slots }: { tail: LogTail; slots: number }
       slots={slots}
       rowKey={(r, i) => String(r.seq ?? i)}
       rowClass={(r) => ((r.seq as number) > tail.position ? 'row-pending' : undefined)}
+      inspect={shopRowTarget(service, 'changes')}
     />
   );
 }

@@ -3,6 +3,8 @@
 
 import type { ReactNode } from 'react';
 import type { Row } from '../../core/rows';
+import type { InspectTarget } from '../history/historyViewStore';
+import { useInspectable, withClass } from '../history/inspector/inspectable';
 import type { Column } from './columns';
 
 export interface DataTableProps {
@@ -14,10 +16,22 @@ export interface DataTableProps {
   rowClass?(row: Row): string | undefined;
   /** A short word set before the row's first cell (`dup` on a duplicate), with its meaning as a tooltip. */
   rowTag?(row: Row): { text: string; title: string } | undefined;
+  /** What the inspector names a row by: given, each row opens it in the History tab when clicked. */
+  inspect?(row: Row): InspectTarget | undefined;
 }
 
-export function DataTable({ caption, columns, rows, slots, rowKey, rowClass, rowTag }: DataTableProps) {
+export function DataTable({
+  caption,
+  columns,
+  rows,
+  slots,
+  rowKey,
+  rowClass,
+  rowTag,
+  inspect,
+}: DataTableProps) {
   const blanks = Math.max(0, slots - rows.length);
+  const inspectable = useInspectable();
   return (
     <table className="data-table">
       <caption>{caption}</caption>
@@ -38,8 +52,14 @@ export function DataTable({ caption, columns, rows, slots, rowKey, rowClass, row
       <tbody>
         {rows.slice(0, slots).map((row, i) => {
           const tag = rowTag?.(row);
+          const clickable = inspectable(inspect?.(row));
           return (
-            <tr key={rowKey(row, i)} className={rowClass?.(row)} title={tag?.title}>
+            <tr
+              key={rowKey(row, i)}
+              {...clickable}
+              className={withClass(rowClass?.(row), clickable)}
+              title={tag?.title}
+            >
               {columns.map((c, n) => (
                 <td key={c.header} className={c.kind}>
                   {n === 0 && tag && <span className="row-tag">{tag.text}</span>}

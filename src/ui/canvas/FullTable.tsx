@@ -5,6 +5,8 @@
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import type { Row, ServiceName } from '../../core/rows';
+import { historyView } from '../history/historyViewStore';
+import { shopRowTarget } from '../history/inspector/targets';
 import { usePlayground } from '../store/hooks';
 import { columnsFor } from './columns';
 import { DataTable } from './DataTable';
@@ -37,6 +39,8 @@ export function FullTable({ service, table, idempotencyKeys, onClose }: Props) {
     dialog.current?.close();
     onClose();
   };
+  // A row clicked here opens the inspector in the side panel: the dialog gives way so it can be seen.
+  useEffect(() => historyView.subscribe((s, before) => s.opened !== before.opened && close()));
 
   return createPortal(
     <dialog
@@ -69,6 +73,7 @@ export function FullTable({ service, table, idempotencyKeys, onClose }: Props) {
           rowKey={(r, i) => String(r.id ?? r.sku ?? i)}
           rowClass={markedRowClass(Object.fromEntries(marks))}
           rowTag={markedRowTag(Object.fromEntries(marks), table)}
+          inspect={shopRowTarget(service, table)}
         />
       </div>
     </dialog>,

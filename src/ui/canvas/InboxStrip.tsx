@@ -2,8 +2,14 @@
 // many redeliveries it recognised and skipped. That number is why no one pays twice.
 // A saga participant whose semantic lock turned a late command away says so here too:
 // that refusal is why a cancelled order is not charged after all.
+// The processed count opens the inbox's rows, each one inspectable.
+
+import { useState } from 'react';
+import type { ServiceName } from '../../core/rows';
+import { FullTable } from './FullTable';
 
 interface Props {
+  service: ServiceName;
   /** False in a run with the inbox switched off: the strip says so instead of counting skips that cannot happen. */
   on?: boolean;
   processed: number;
@@ -16,6 +22,7 @@ interface Props {
 }
 
 export function InboxStrip({
+  service,
   on = true,
   processed,
   duplicatesSkipped,
@@ -23,6 +30,7 @@ export function InboxStrip({
   lateRefused = 0,
   lastRefusal = null,
 }: Props) {
+  const [open, setOpen] = useState(false);
   if (!on)
     return (
       <div className="inbox-strip inbox-off" data-testid="inbox-off">
@@ -47,9 +55,16 @@ export function InboxStrip({
         <div className="inbox-label">
           inbox{handlerFailures > 0 && <span className="inbox-failures"> · {handlerFailures} failed</span>}
         </div>
-        <div>
+        <button
+          type="button"
+          className="link-button inbox-rows nodrag"
+          aria-label={`Show the ${processed} inbox rows of ${service}`}
+          title="Every message this service took: click one to inspect it"
+          onClick={() => setOpen(true)}
+        >
           <strong>{processed}</strong> processed
-        </div>
+        </button>
+        {open && <FullTable service={service} table="inbox" idempotencyKeys onClose={() => setOpen(false)} />}
         {lateRefused > 0 && (
           <div
             className="late-refused"

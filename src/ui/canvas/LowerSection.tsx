@@ -16,7 +16,7 @@ const TAILED_SLOTS = 2;
 const COMPACT_SLOTS = 1;
 
 export function LowerSection({ data }: { data: ServiceNodeData }) {
-  const inbox = <InboxStrip {...data.inbox} handlerFailures={data.handlerFailures} />;
+  const inbox = <InboxStrip service={data.service} {...data.inbox} handlerFailures={data.handlerFailures} />;
   const section = data.lower;
   const outboxSlots = data.compact ? COMPACT_SLOTS : OUTBOX_SLOTS;
   const tailedSlots = data.compact ? COMPACT_SLOTS : TAILED_SLOTS;
@@ -25,14 +25,14 @@ export function LowerSection({ data }: { data: ServiceNodeData }) {
       // A log-tailing relay's change log takes room from the outbox, so the node keeps its height.
       return data.logTail ? (
         <>
-          <OutboxTable view={data.outbox} slots={tailedSlots} />
-          <ChangeLogTable tail={data.logTail} slots={tailedSlots} />
+          <OutboxTable service={data.service} view={data.outbox} slots={tailedSlots} />
+          <ChangeLogTable service={data.service} tail={data.logTail} slots={tailedSlots} />
           <RelayLine stats={data.relay} />
           {inbox}
         </>
       ) : (
         <>
-          <OutboxTable view={data.outbox} slots={outboxSlots} />
+          <OutboxTable service={data.service} view={data.outbox} slots={outboxSlots} />
           <RelayLine stats={data.relay} />
           {inbox}
         </>

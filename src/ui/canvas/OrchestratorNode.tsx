@@ -6,6 +6,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { CrashControls, RestartButton } from '../controls/CrashControls';
 import { columnsFor } from './columns';
+import { sagaTarget } from '../history/inspector/targets';
 import { DataTable } from './DataTable';
 import { DualWriteNote } from './EventNotes';
 import type { OrchestratorFlowNode } from './flowTypes';
@@ -71,16 +72,17 @@ function OrchestratorNodeView({ data }: NodeProps<OrchestratorFlowNode>) {
           slots={SLOTS}
           rowKey={(r, i) => String(r.id ?? i)}
           rowClass={(r) => (r.status === 'STUCK' ? 'row-stuck' : marked(r))}
+          inspect={sagaTarget}
         />
         {data.lower.kind === 'dual-write' ? (
           <DualWriteNote sent={data.lower.sent} lost={data.lower.lost} outboxRows={data.lower.outboxRows} />
         ) : (
           <div className="orchestrator-outbox">
-            <OutboxTable view={data.outbox} slots={SLOTS - 1} />
+            <OutboxTable service="orchestrator" view={data.outbox} slots={SLOTS - 1} />
             <RelayLine stats={data.relay} />
           </div>
         )}
-        <InboxStrip {...data.inbox} handlerFailures={data.handlerFailures} />
+        <InboxStrip service="orchestrator" {...data.inbox} handlerFailures={data.handlerFailures} />
       </div>
       <Handle
         type="source"

@@ -4,6 +4,7 @@
 
 import type { Row } from '../../core/rows';
 import type { OutboxView } from '../store/selectors';
+import { shopRowTarget } from '../history/inspector/targets';
 import type { Column } from './columns';
 import { DataTable } from './DataTable';
 
@@ -27,7 +28,7 @@ const columns = (pending: ReadonlySet<number>): Column[] => [
   },
 ];
 
-export function OutboxTable({ view, slots }: { view: OutboxView; slots: number }) {
+export function OutboxTable({ service, view, slots }: { service: string; view: OutboxView; slots: number }) {
   const rows = view.rows as unknown as Row[];
   return (
     <DataTable
@@ -44,6 +45,7 @@ export function OutboxTable({ view, slots }: { view: OutboxView; slots: number }
       slots={slots}
       rowKey={(r, i) => String(r.seq ?? r.id ?? i)}
       rowClass={(r) => (view.pendingSeqs.has(r.seq as number) ? 'row-pending' : undefined)}
+      inspect={shopRowTarget(service, 'outbox')}
     />
   );
 }

@@ -7,6 +7,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { CrashControls, RestartButton } from '../controls/CrashControls';
 import { columnsFor } from './columns';
+import { shopRowTarget } from '../history/inspector/targets';
 import { DataTable } from './DataTable';
 import type { ServiceFlowNode } from './flowTypes';
 import { handleIds, PUB_AT, SUB_AT } from './layout';
@@ -16,7 +17,7 @@ import { ArmedBadge, CrashedBanner, StatusBadge } from './StatusBadge';
 import { StockTable } from './StockTable';
 
 function Business({ service, view, idempotencyKeys }: BusinessTableProps) {
-  if (view.table === 'stock') return <StockTable rows={view.rows} />;
+  if (view.table === 'stock') return <StockTable service={service} rows={view.rows} />;
   return (
     <DataTable
       caption={<TableCaption service={service} view={view} idempotencyKeys={idempotencyKeys} />}
@@ -26,6 +27,7 @@ function Business({ service, view, idempotencyKeys }: BusinessTableProps) {
       rowKey={(r, i) => String(r.id ?? r.sku ?? i)}
       rowClass={markedRowClass(view.marks)}
       rowTag={markedRowTag(view.marks, view.table)}
+      inspect={shopRowTarget(service, view.table)}
     />
   );
 }

@@ -1,9 +1,14 @@
 // Stock, transposed: one column per SKU, rows "available" and "reserved", so
 // the whole warehouse fits in three lines (the title sits in the corner cell).
+// A SKU's header is its row's handle for the inspector.
 
 import type { Row } from '../../core/rows';
+import { useInspectable, withClass } from '../history/inspector/inspectable';
+import { shopRowTarget } from '../history/inspector/targets';
 
-export function StockTable({ rows }: { rows: Row[] }) {
+export function StockTable({ service, rows }: { service: string; rows: Row[] }) {
+  const inspectable = useInspectable();
+  const target = shopRowTarget(service, 'stock');
   const skus = [...rows].sort((a, b) => String(a.sku).localeCompare(String(b.sku)));
   const label = (sku: unknown) => String(sku ?? '').replace(/^SKU-/, '');
   return (
@@ -16,11 +21,14 @@ export function StockTable({ rows }: { rows: Row[] }) {
           <th scope="col" className="corner">
             stock
           </th>
-          {skus.map((r) => (
-            <th key={String(r.sku)} scope="col" className="num">
-              {label(r.sku)}
-            </th>
-          ))}
+          {skus.map((r) => {
+            const clickable = inspectable(target(r));
+            return (
+              <th key={String(r.sku)} scope="col" {...clickable} className={withClass('num', clickable)}>
+                {label(r.sku)}
+              </th>
+            );
+          })}
         </tr>
       </thead>
       <tbody>

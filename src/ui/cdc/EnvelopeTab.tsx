@@ -4,7 +4,7 @@
 
 import type { ChangeEvent } from '../../core/cdc/changeEvent';
 import { useCdc, useCdcContext, useCdcView } from './CdcContext';
-import { OP_NAMES } from './cdcFormat';
+import { envelopeJson, OP_NAMES } from './cdcFormat';
 import { changeKey } from './changeLogView';
 import { OpPill } from './nodes/OpPill';
 
@@ -30,7 +30,7 @@ export function EnvelopeTab() {
     return <p className="muted">The change log is empty: write a listing and its change appears here.</p>;
   const index = changes.indexOf(change);
   const go = (i: number) => view.getState().chooseChange(changes[i].source.sequence);
-  const { before, after, op, source, ts_ms } = change;
+  const { op, source } = change;
   return (
     <section className="panel cdc-envelope" aria-labelledby="cdc-envelope-title">
       <h2 id="cdc-envelope-title" className="panel-title">
@@ -63,7 +63,7 @@ export function EnvelopeTab() {
         <strong>{`${source.service}.${source.table}`}</strong>
       </p>
       <pre className="cdc-envelope-json" tabIndex={0} aria-label={`Envelope of change ${source.sequence}`}>
-        {JSON.stringify({ before, after, op, source, ts_ms }, null, 2)}
+        {envelopeJson(change)}
       </pre>
       <dl className="cdc-envelope-fields">
         {FIELDS.map(([name, text]) => (

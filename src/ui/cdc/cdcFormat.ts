@@ -2,7 +2,7 @@
 // cell shows it, and the short before → after diff of one change. Pure: no
 // React, no store.
 
-import type { ChangeOp } from '../../core/cdc/changeEvent';
+import type { ChangeEvent, ChangeOp } from '../../core/cdc/changeEvent';
 import type { Row } from '../../core/rows';
 
 export const OP_NAMES: Record<ChangeOp, string> = {
@@ -56,4 +56,9 @@ export function diffText(op: ChangeOp, before: Row | null, after: Row | null): s
 /** 10001 → "10,001". */
 export function count(n: number): string {
   return Math.round(n).toLocaleString('en-US');
+}
+
+/** A change's Debezium envelope as the Envelope tab and the inspector print it: before, after, op, source, ts_ms. */
+export function envelopeJson({ before, after, op, source, ts_ms }: ChangeEvent): string {
+  return JSON.stringify({ before, after, op, source, ts_ms }, null, 2);
 }

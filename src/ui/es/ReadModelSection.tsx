@@ -1,9 +1,11 @@
 // One read model: title, lag ("3 behind · oldest waiting 1.2 s"), checkpoint,
 // Rebuild with its progress bar (driven by 'rebuild-progress' events), and the
-// rows as a table.
+// rows as a table. A transaction-history row is its bank event: clicked, it is inspected.
 
 import type { ReadModelName } from '../../runtime/esController';
 import { InlineError } from '../faults/InlineError';
+import { useInspectable } from '../history/inspector/inspectable';
+import { eventTarget } from '../history/inspector/targets';
 import { useEs, useEsController } from './EsContext';
 import { cellText, count } from './esFormat';
 import {
@@ -39,6 +41,12 @@ function ReadModelTable({ name }: { name: ReadModelName }) {
   const all = useEs((s) => s.readModels[name] ?? NO_ROWS);
   const columns = columnsOf(name, all);
   const { rows, hidden } = visibleRows(name, all, ROW_LIMIT);
+  const inspectable = useInspectable();
+  // The history projection reads the bank's store: its position names the event it recorded.
+  const eventOf = (row: Record<string, unknown>) =>
+    name === 'history' && typeof row.position === 'number'
+      ? eventTarget('bank', { position: row.position })
+      : undefined;
   if (!all.length) return <p className="muted es-empty">no rows yet</p>;
   return (
     <div className="es-table-scroll">
@@ -56,6 +64,7 @@ function ReadModelTable({ name }: { name: ReadModelName }) {
           {rows.map((row) => (
             <tr
               key={row.id !== undefined ? String(row.id) : `${String(row.account)}/${String(row.position)}`}
+              {...inspectable(eventOf(row))}
             >
               {columns.map((c) => (
                 <td key={c} className={typeof row[c] === 'number' ? 'num' : undefined}>

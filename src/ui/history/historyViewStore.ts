@@ -13,6 +13,8 @@ export type HistoryView = 'inspect' | 'sequence' | 'charts';
 export interface InspectTarget {
   kind: string;
   id: string;
+  /** Whose row it is, when another service may hold one of the same id (two consumers' inbox rows of one message). */
+  service?: string;
 }
 
 export interface HistoryViewState {

@@ -10,6 +10,7 @@ import type { SagaItem } from '../store/sagaSelectors';
 import { useView } from '../store/viewStore';
 import { EventChain } from './EventChain';
 import { OperatorActions } from './OperatorActions';
+import { InspectButton } from '../history/inspector/InspectButton';
 import { SagaChart } from './SagaChart';
 import { SAGA_STYLE_LABELS, sagaTime, simSeconds } from './sagaFormat';
 import { useSimNow } from './useSimNow';
@@ -115,6 +116,10 @@ export function SagaDetail({ saga }: { saga: SagaItem }) {
         </h3>
         <span className="muted">{SAGA_STYLE_LABELS[saga.style]}</span>
         <StatusPill status={saga.awaitingOrchestrator ? 'PENDING' : saga.status} />
+        {/* An orchestrated saga is its orchestrator's row; a choreographed one has no row of its own to name. */}
+        {saga.style === 'orchestration' && !saga.awaitingOrchestrator && (
+          <InspectButton target={{ kind: 'saga', id: saga.id }} label={`saga of order ${saga.orderId}`} />
+        )}
         <button type="button" className="btn btn-small close-detail" onClick={() => select(null)}>
           Close
         </button>

@@ -6,6 +6,7 @@
 import type { Row } from '../../../core/rows';
 import { DataTable } from '../../canvas/DataTable';
 import type { Column } from '../../canvas/columns';
+import { cdcRowTarget } from '../../history/inspector/targets';
 import type { ChangeLogRow, ChangeLogView } from '../changeLogView';
 import { useCdcContext } from '../CdcContext';
 import { count } from '../cdcFormat';
@@ -67,6 +68,7 @@ export function ChangeLogTable({ log }: { log: ChangeLogView }) {
         slots={LOG_ROWS}
         rowKey={(r) => String(r.seq)}
         rowClass={(r) => ((r as unknown as ChangeLogRow).published ? undefined : 'row-pending')}
+        inspect={cdcRowTarget('changes')}
       />
       <Legend />
     </>

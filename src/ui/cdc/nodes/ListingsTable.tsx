@@ -5,6 +5,7 @@ import type { Row } from '../../../core/rows';
 import type { ListingRow } from '../../../runtime/cdcController';
 import { DataTable } from '../../canvas/DataTable';
 import type { Column } from '../../canvas/columns';
+import { cdcRowTarget } from '../../history/inspector/targets';
 import { useCdcContext } from '../CdcContext';
 import { count, valueText } from '../cdcFormat';
 import { LISTING_ROWS } from '../toCdcFlow';
@@ -52,6 +53,7 @@ export function ListingsTable({ rows, total }: { rows: ListingRow[]; total: numb
       slots={LISTING_ROWS}
       rowKey={(r) => String(r.id)}
       rowClass={(r) => (r.id === target ? 'row-chosen' : undefined)}
+      inspect={cdcRowTarget('listings')}
     />
   );
 }

@@ -7,6 +7,7 @@ import { memo } from 'react';
 import type { Row } from '../../../core/rows';
 import { DataTable } from '../../canvas/DataTable';
 import type { Column } from '../../canvas/columns';
+import { cdcRowTarget } from '../../history/inspector/targets';
 import type { NodeOf } from '../cdcFlowTypes';
 import { useCdcView } from '../CdcContext';
 import { count, valueText } from '../cdcFormat';
@@ -52,6 +53,7 @@ function QueryNodeView({ data }: NodeProps<NodeOf<'query'>>) {
         slots={DOC_ROWS}
         rowKey={(r) => String(r.id)}
         rowClass={(r) => (found?.includes(String(r.id)) ? 'row-found' : undefined)}
+        inspect={cdcRowTarget('docs')}
       />
       <div className="cdc-applied" data-testid="query-applied" title="Since this page opened">
         applied <strong>{count(data.applied)}</strong> · duplicates skipped{' '}

@@ -1,14 +1,18 @@
 // The stream's events around V: those folded so far, the one just folded
 // (highlighted), those still to come (greyed), snapshots marked. A stream of
-// 10,000 events shows only a window of it; a row picks its version.
+// 10,000 events shows only a window of it; a row picks its version, and its
+// inspect button opens the event in the History tab.
 
 import type { StoredEvent } from '../../../core/eventsourcing/eventStore';
+import { InspectButton } from '../../history/inspector/InspectButton';
+import { eventTarget } from '../../history/inspector/targets';
 import { count, eventDetail } from '../esFormat';
 import { listWindow } from '../replayMath';
 
 const WINDOW = 9;
 
 interface Props {
+  store: string;
   events: StoredEvent[];
   version: number;
   snapshots: ReadonlySet<number>;
@@ -20,7 +24,7 @@ function rowClass(v: number, version: number): string {
   return v < version ? 'replay-event folded' : 'replay-event future';
 }
 
-export function ReplayEvents({ events, version, snapshots, onPick }: Props) {
+export function ReplayEvents({ store, events, version, snapshots, onPick }: Props) {
   const [start, end] = listWindow(events.length, Math.max(0, version - 1), WINDOW);
   const shown = events.slice(start, end);
   return (
@@ -31,29 +35,33 @@ export function ReplayEvents({ events, version, snapshots, onPick }: Props) {
           : `${events.length} ${events.length === 1 ? 'event' : 'events'}`}
       </p>
       <ol className="replay-event-list" aria-label="Events of the stream">
-        {shown.map((e) => (
-          <li
-            key={e.version}
-            className={rowClass(e.version, version)}
-            aria-current={e.version === version ? 'step' : undefined}
-          >
-            <button
-              type="button"
-              className="replay-event-button"
-              onClick={() => onPick(e.version)}
-              title={`State as of version ${e.version}`}
+        {shown.map((e) => {
+          const target = eventTarget(store, e);
+          return (
+            <li
+              key={e.version}
+              className={rowClass(e.version, version)}
+              aria-current={e.version === version ? 'step' : undefined}
             >
-              <span className="replay-v">v{count(e.version)}</span>
-              <span className="replay-type">{e.type}</span>
-              <span className="replay-detail">{eventDetail(e)}</span>
-              {snapshots.has(e.version) && (
-                <span className="replay-snap" title={`A snapshot of the state after v${e.version}`}>
-                  ◆ snapshot
-                </span>
-              )}
-            </button>
-          </li>
-        ))}
+              <button
+                type="button"
+                className="replay-event-button"
+                onClick={() => onPick(e.version)}
+                title={`State as of version ${e.version}`}
+              >
+                <span className="replay-v">v{count(e.version)}</span>
+                <span className="replay-type">{e.type}</span>
+                <span className="replay-detail">{eventDetail(e)}</span>
+                {snapshots.has(e.version) && (
+                  <span className="replay-snap" title={`A snapshot of the state after v${e.version}`}>
+                    ◆ snapshot
+                  </span>
+                )}
+              </button>
+              {target && <InspectButton target={target} label={`event v${e.version} ${e.type}`} />}
+            </li>
+          );
+        })}
       </ol>
     </div>
   );

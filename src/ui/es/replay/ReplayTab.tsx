@@ -74,7 +74,13 @@ function Replay({ id, store }: { id: string; store: string }) {
         <StateView at={at.value} error={at.error} />
         {events.error && <InlineError message={`Could not read the events: ${events.error}`} />}
         {events.value && (
-          <ReplayEvents events={events.value} version={version} snapshots={snapSet} onPick={setAsOf} />
+          <ReplayEvents
+            store={store}
+            events={events.value}
+            version={version}
+            snapshots={snapSet}
+            onPick={setAsOf}
+          />
         )}
       </div>
       <LoadCostBox load={load} />
