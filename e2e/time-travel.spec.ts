@@ -1,0 +1,129 @@
+// Going back in time through the page: the timeline under the canvas shows
+// the whole system as it was, from the recorded facts, while the run goes
+// on. The outbox guide's Previous shows its crashed order service with the
+// pending rows again and Next returns to now; in a live run with a crash,
+// the moment before the crash shows the service running with its outbox row
+// pending; Step back walks a deterministic run's steps backwards; a share
+// link carries the step on show; the CDC page scrubs the same way.
+
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import { decodeScenario, encodeScenario } from '../src/core/scenario/link';
+import { libraryEntry } from '../src/core/scenario/library';
+import { CDC_CRASH_AND_RESTART, CRASH_AND_DUPLICATE } from '../src/test/sampleRuns';
+
+const banner = (page: Page) => page.getByTestId('viewing-past');
+const timeline = (page: Page) => page.getByTestId('timeline');
+
+test('the outbox guide: Previous shows the crashed order service with its pending rows again; Next returns to now', async ({
+  playground,
+  page,
+}) => {
+  const entry = libraryEntry('outbox')!;
+  await playground.open(`x=1${encodeScenario({ ...entry.scenario, guide: 'outbox' })}`);
+  const order = playground.node('order');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(order).toContainText('CRASHED');
+  await expect(order).toContainText('2 pending');
+  // Step 3 restarts it and runs to the end: every row published.
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(page.getByText('Step 3 of 4')).toBeVisible();
+  await expect(order).toContainText('0 pending', { timeout: 30_000 });
+  await expect(order).not.toContainText('CRASHED');
+  await expect(banner(page)).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Previous' }).click();
+  await expect(banner(page)).toContainText('Viewing the past');
+  await expect(order).toContainText('CRASHED');
+  await expect(order).toContainText('2 pending');
+
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(banner(page)).toHaveCount(0);
+  await expect(order).toContainText('0 pending');
+  await expect(order).not.toContainText('CRASHED');
+});
+
+test('a live run with a crash: the moment before the crash shows the order service running, its outbox row pending', async ({
+  playground,
+  page,
+}) => {
+  await playground.api((api) => api.crashAt('order', 'after-commit-before-publish'));
+  await playground.api((api) => api.placeOrder().catch(() => null));
+  await expect.poll(() => playground.api((api) => api.status('order'))).toBe('crashed');
+  await playground.api((api) => api.restart('order'));
+  await playground.api((api) => api.settle(60_000));
+  const order = playground.node('order');
+  await expect(order).toContainText('0 pending');
+
+  // Walk back from now, a recorded moment at a time, until the crash is on show; one more is just before it.
+  await timeline(page).focus();
+  let crashed = false;
+  for (let i = 0; i < 400 && !crashed; i++) {
+    await page.keyboard.press('ArrowLeft');
+    crashed = (await order.textContent())!.includes('CRASHED');
+  }
+  expect(crashed, 'the crash is on the timeline').toBe(true);
+  await expect(banner(page)).toContainText('Viewing the past');
+  await page.keyboard.press('ArrowLeft');
+  await expect(order).not.toContainText('CRASHED');
+  await expect(order).toHaveAttribute('data-status', 'running');
+  await expect(order).toContainText('1 pending');
+  // The run itself went on meanwhile: now, the row is published.
+  await page.keyboard.press('End');
+  await expect(banner(page)).toHaveCount(0);
+  await expect(order).toContainText('0 pending');
+});
+
+test.describe('with the clipboard granted', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('Step back walks a deterministic run backwards, and a share link opens at the step on show', async ({
+    playground,
+    page,
+  }) => {
+    await playground.open(`x=1${encodeScenario(CRASH_AND_DUPLICATE)}`);
+    await playground.api((api) => api.runToEnd());
+    const steps = await playground.api((api) => api.sim().steps);
+    await page.getByRole('button', { name: '◀ Step back' }).click();
+    await expect(banner(page)).toContainText(`step ${steps - 1} of ${steps}`);
+    await page.getByRole('button', { name: '◀ Step back' }).click();
+    await expect(banner(page)).toContainText(`step ${steps - 2} of ${steps}`);
+    await page.getByRole('button', { name: 'Step ▶' }).click();
+    await expect(banner(page)).toContainText(`step ${steps - 1} of ${steps}`);
+
+    await page.getByRole('button', { name: /Share/ }).click();
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Share link copied' })).toBeVisible();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const decoded = decodeScenario(new URL(link).hash);
+    expect(decoded.ok && decoded.scenario.at).toBe(steps - 1);
+    // The run was not moved back: it is still at its end.
+    expect(await playground.api((api) => api.sim().steps)).toBe(steps);
+    await page.getByRole('button', { name: 'Back to now' }).click();
+    await expect(banner(page)).toHaveCount(0);
+  });
+});
+
+test('the CDC page: an early moment shows the connector before its crash and a shorter change log', async ({
+  playground,
+  page,
+}) => {
+  await playground.open(`x=1${encodeScenario(CDC_CRASH_AND_RESTART)}`);
+  await playground.api((api) => api.runToEnd());
+  const connector = page.getByTestId('cdc-connector');
+  await expect(connector).not.toContainText('CRASHED');
+  await timeline(page).focus();
+  await page.keyboard.press('Home');
+  await expect(banner(page)).toContainText('step 0 of');
+  await expect(connector).not.toContainText('CRASHED');
+  let crashed = false;
+  for (let i = 0; i < 200 && !crashed; i++) {
+    await page.keyboard.press('ArrowRight');
+    crashed = (await connector.textContent())!.includes('CRASHED');
+  }
+  expect(crashed, 'the connector’s crash is on the timeline').toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(banner(page)).toHaveCount(0);
+  await expect(connector).not.toContainText('CRASHED');
+});
