@@ -127,3 +127,52 @@ test('the CDC page: an early moment shows the connector before its crash and a s
   await expect(banner(page)).toHaveCount(0);
   await expect(connector).not.toContainText('CRASHED');
 });
+
+test('Fork from here with a crash added: a new run whose trace equals the original up to that step, then crashes', async ({
+  playground,
+  page,
+  context,
+}) => {
+  await playground.open(`x=1${encodeScenario(CRASH_AND_DUPLICATE)}`);
+  await playground.api((api) => api.runToEnd());
+  const original = await playground.api((api) => api.trace());
+  await timeline(page).focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await expect(banner(page)).toContainText('step 6 of');
+  const fork = page.getByRole('group', { name: 'Fork from here' });
+  await fork.getByLabel('Fork: crash').selectOption('order');
+  await fork.getByLabel('at', { exact: true }).selectOption('consumer-after-commit-before-ack');
+  const href = await fork.getByRole('link', { name: 'Fork from step 6' }).getAttribute('href');
+
+  const forked = await context.newPage();
+  const errors: string[] = [];
+  forked.on('pageerror', (error) => errors.push(error.message));
+  await forked.goto(href!);
+  await forked.waitForFunction(() => window.playground !== undefined);
+  await forked.evaluate(() => window.playground!.ready());
+  // It opens at the fork's step, the crash added to the plan.
+  expect(await forked.evaluate(() => window.playground!.sim().steps)).toBe(6);
+  expect(await forked.evaluate(() => window.playground!.faultPlan())).toContainEqual({
+    kind: 'crash',
+    service: 'order',
+    point: 'consumer-after-commit-before-ack',
+    nth: 1,
+  });
+  await forked.evaluate(() => window.playground!.runToEnd());
+  const trace = await forked.evaluate(() => window.playground!.trace());
+  expect(trace.slice(0, 6)).toEqual(original.slice(0, 6));
+  // The order service takes ShipmentScheduled at the end of each order: the added crash fires after the fork's step.
+  const orderCrashes = (await forked.evaluate(() => window.playground!.history())).filter((e) => {
+    const fact = e.fact as { kind: string; process?: string };
+    return fact.kind === 'crashed' && fact.process === 'order';
+  });
+  expect(orderCrashes.length).toBeGreaterThan(0);
+  expect(orderCrashes.every((e) => (e.step ?? 0) > 6)).toBe(true);
+  expect(trace).not.toEqual(original);
+  // The fork's own link keeps the added crash in its parameter, not in the scenario's plan.
+  expect(await forked.evaluate(() => window.playground!.scenario().faults)).toEqual(
+    CRASH_AND_DUPLICATE.faults,
+  );
+  expect(errors).toEqual([]);
+});

@@ -10,11 +10,15 @@ import { claimRun } from './runClaim';
 import { scenarioFromUrl } from './scenarioOptions';
 import type { RunPlaygroundApi } from './topologies';
 import { unavailableRun } from './unavailableRun';
+import { forkFromUrl } from './forkLink';
+import type { Fault } from '../core/faults/faultPlan';
 
 export interface Bootable {
   start(): Promise<void>;
   dispose(): void;
   reportLinkError(message: string): void;
+  /** Fork from here: adds `fault` to the plan where the run stands now (see forkLink.ts). */
+  forkWith(fault: Fault): Promise<void>;
 }
 
 /** How a topology's run is made: `Ctl` is what its page talks to, `C` its conductor. */
@@ -39,7 +43,12 @@ export async function boot<Ctl, C extends Ctl & Bootable>(
   // The page runs the default scenario instead of a bad link: drop the link, so a reload does not trip on it again.
   if (linkError) url.hash = '';
   history.replaceState(history.state, '', url);
-  const started = conductor.start();
+  const fork = forkFromUrl(location.search, scenario.topology);
+  if (fork.error) conductor.reportLinkError(fork.error);
+  // A resumed fork has its fault armed already; a fresh one adds it once the run stands at the link's step.
+  const started = conductor
+    .start()
+    .then(() => (fork.fault && !resumed ? conductor.forkWith(fork.fault) : undefined));
   window.playground = kit.api(conductor, started);
   window.addEventListener('pagehide', () => conductor.dispose());
   return { conductor, started, resumed };

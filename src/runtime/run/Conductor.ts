@@ -55,6 +55,8 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   private readonly processes: ProcessTable<P>;
   /** Added to every deterministic process's id salt: empty for a fresh run, random for a resumed one. */
   private readonly salt: string;
+  /** The fault a fork link added once the run stood at its step (null: not a fork). */
+  private forked: Fault | null = null;
   /** A deterministic run: the step at which each anomaly was first seen. */
   private readonly firstSeen = new Map<string, number>();
   private readonly listeners = new Set<(events: (E | RunEvent<P>)[]) => void>();
@@ -292,6 +294,20 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   /** Replaces the fault plan (from the UI or a script); faults already fired stay fired. */
   setFaultPlan(plan: Fault[]): Promise<void> {
     return this.faults.replace(plan);
+  }
+
+  /** Fork from here: the fault added where the run stands (armed from now on); the run's link leaves it out. */
+  forkWith(fault: Fault): Promise<void> {
+    this.forked = fault;
+    return this.setFaultPlan([...this.faultPlan, fault]);
+  }
+
+  /** The faults a link of this run carries: a fork's added fault comes in its own parameter (forkLink.ts). */
+  protected linkFaults(): Fault[] {
+    const plan = [...this.faultPlan];
+    const forked = this.forked && plan.findIndex((f) => JSON.stringify(f) === JSON.stringify(this.forked));
+    if (forked !== null && forked >= 0) plan.splice(forked, 1);
+    return plan;
   }
 
   /** A new plan is checked as strictly as a share link's, against this run's topology. */

@@ -261,7 +261,7 @@ export class ShopConductor extends Conductor<ProcessName, Fact> implements Contr
       inbox,
       idempotencyKeys,
       semanticLocks,
-      faults: this.faultPlan,
+      faults: this.linkFaults(),
     };
   }
 }

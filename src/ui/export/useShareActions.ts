@@ -16,6 +16,7 @@ import { downloadText } from './download';
 import { shareBase } from './shareBase';
 import { scenarioAtMoment } from '../history/momentLink';
 import { momentStore } from '../history/momentStore';
+import { FORK_PARAM } from '../../runtime/forkLink';
 import { SHARE_MESSAGES, type Outcome } from './shareMessages';
 
 export interface ShareActions {
@@ -49,6 +50,7 @@ export function useShareActions(report: (outcome: Outcome) => void): ShareAction
           controller.scenario(),
           controller.simState(),
           momentStore.getState().viewing,
+          new URLSearchParams(window.location.search).has(FORK_PARAM),
         );
         const link = scenarioLink(shareBase(window.location.href), scenario);
         try {

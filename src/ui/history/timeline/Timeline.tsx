@@ -4,7 +4,7 @@
 // one moment, PageUp / PageDown ten, Home the start, End or Esc back to now).
 // Moving it shows the whole system as it was then; the run goes on meanwhile.
 
-import { useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useMemo, useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { useHistoryReads } from '../HistoryContext';
 import { useRecordedFacts } from '../historyFeed';
 import { momentStore, useMoment } from '../momentStore';
@@ -29,7 +29,8 @@ const WIDTH = 1000;
 
 const KEY_MOVES: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, PageUp: -10, PageDown: 10 };
 
-export function Timeline() {
+/** `fork`: the page's Fork from here, shown with the past-moment banner. */
+export function Timeline({ fork }: { fork?: ReactNode } = {}) {
   const { reads, deterministic, simState } = useHistoryReads();
   const { facts, error } = useRecordedFacts(reads);
   const viewing = useMoment((s) => s.viewing);
@@ -81,6 +82,7 @@ export function Timeline() {
   return (
     <section className={viewing ? 'timeline timeline-past' : 'timeline'} aria-label="Timeline">
       <MomentBanner viewing={viewing} end={scale.end} deterministic={deterministic} facts={facts.length} />
+      {viewing && fork}
       {error && (
         <p className="timeline-error" role="alert">
           The history could not be read: {error}
