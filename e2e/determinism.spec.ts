@@ -119,7 +119,7 @@ for (const { name, scenario: linked } of TOPOLOGY_RUNS)
     const sim = () => callPageApi(page, (api: RunPlaygroundApi) => api.sim());
     await expect(steps.getByTestId('last-step')).toHaveText(/^step 0/);
     expect((await sim()).running).toBe(false);
-    await steps.getByRole('button', { name: 'Step' }).click();
+    await steps.getByRole('button', { name: 'Step', exact: true }).click();
     await expect(steps.getByTestId('last-step')).toHaveText(/^step 1 · .+ → /);
     expect((await sim()).steps).toBe(1);
     await steps.getByRole('button', { name: 'Play' }).click();
@@ -129,5 +129,5 @@ for (const { name, scenario: linked } of TOPOLOGY_RUNS)
     const end = await sim();
     expect(end.done).toBe(true);
     expect(await callPageApi(page, (api: RunPlaygroundApi) => api.trace().length)).toBe(end.steps);
-    await expect(steps.getByRole('button', { name: 'Step' })).toBeDisabled();
+    await expect(steps.getByRole('button', { name: 'Step', exact: true })).toBeDisabled();
   });

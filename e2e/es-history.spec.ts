@@ -1,7 +1,7 @@
 // A live event-sourced run's past moments: at({ time }) folds the recorded
 // facts into snapshot()'s shape. While the bank is down after a crash mid-
 // transfer, a moment has only the orders store (the conductor's snapshot
-// leaves a crashed process out); once it is back, the money is whole again;
+// leaves a crashed process out); once it is back, the bank is there again and its recovery makes the money whole;
 // and the moment of the last fact is the snapshot of now, exactly.
 
 import { test, expect } from './esFixtures';
@@ -33,8 +33,14 @@ test('a live event-sourced run with a bank crash mid-transfer: at({ time }) leav
   const down = await run.es((api, time) => api.at({ time }) as Promise<EsSystemSnapshot>, crash.at);
   expect(down.stores.map((s) => s.store)).toEqual(['orders']);
   expect(down.stores[0].streams.map((s) => s.id)).toEqual(['o-1']);
+  // Back up, the bank is in the moment again; its recovery finishes the transfer soon after (by the last fact).
   const up = await run.es((api, time) => api.at({ time }) as Promise<EsSystemSnapshot>, back.at);
-  expect(up.stores.find((s) => s.store === 'bank')?.money).toEqual({
+  expect(up.stores.map((s) => s.store)).toEqual(['orders', 'bank']);
+  const settled = await run.es(
+    (api, time) => api.at({ time }) as Promise<EsSystemSnapshot>,
+    facts.at(-1)!.at,
+  );
+  expect(settled.stores.find((s) => s.store === 'bank')?.money).toEqual({
     balances: 150,
     inFlight: 0,
     external: 150,

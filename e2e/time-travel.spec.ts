@@ -56,12 +56,16 @@ test('a live run with a crash: the moment before the crash shows the order servi
   const order = playground.node('order');
   await expect(order).toContainText('0 pending');
 
-  // Walk back from now, a recorded moment at a time, until the crash is on show; one more is just before it.
+  // Walk forward from the run's start, a recorded moment at a time, until the crash is on show; one back is before it.
   await timeline(page).focus();
+  await page.keyboard.press('Home');
   let crashed = false;
-  for (let i = 0; i < 400 && !crashed; i++) {
-    await page.keyboard.press('ArrowLeft');
-    crashed = (await order.textContent())!.includes('CRASHED');
+  for (let i = 1; i <= 400 && !crashed; i++) {
+    await page.keyboard.press('ArrowRight');
+    await expect(timeline(page)).toHaveAttribute('aria-valuenow', String(i));
+    // The past canvas is set before paint: one frame later it shows the moment.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    crashed = (await order.getAttribute('data-status')) === 'crashed';
   }
   expect(crashed, 'the crash is on the timeline').toBe(true);
   await expect(banner(page)).toContainText('Viewing the past');
