@@ -32,7 +32,7 @@ export function CdcToolbar() {
         <WriteManyButton />
         <SettleButton />
       </div>
-      <PageStepControls controller={controller} />
+      <PageStepControls controller={controller} rewinds />
     </header>
   );
 }

@@ -9,14 +9,17 @@ import { errorText } from '../store/connect';
 import { StepBackButton, usePastStep } from '../history/timeline/StepBack';
 
 interface Props {
+  /** The page shows past moments (a timeline under its canvas): Step back and Step through the past are offered. */
+  rewinds?: boolean;
   controller: SteppedRun & { subscribe(listener: (events: { kind: string }[]) => void): () => void };
 }
 
-export function PageStepControls({ controller }: Props) {
+export function PageStepControls({ controller, rewinds = false }: Props) {
   const deterministic = controller.mode === 'deterministic';
   const [sim, setSim] = useState<SimState | null>(() => (deterministic ? controller.simState() : null));
   const [failed, setFailed] = useState<string | null>(null);
-  const pastStep = usePastStep(sim?.steps ?? 0);
+  const past = usePastStep(sim?.steps ?? 0);
+  const pastStep = rewinds ? past : null;
   useEffect(() => {
     if (!deterministic) return;
     return controller.subscribe((events) => {
@@ -43,7 +46,7 @@ export function PageStepControls({ controller }: Props) {
       >
         {sim.running ? 'Pause' : 'Play'}
       </button>
-      <StepBackButton now={sim.steps} />
+      {rewinds && <StepBackButton now={sim.steps} />}
       {pastStep ? (
         <button
           type="button"
