@@ -111,7 +111,7 @@ function causalDepths(items: TimelineItem[], causeOf: (string | null)[], keyOf: 
   return items.map((_, i) => visit(i));
 }
 
-function participantOfSource(source: string): Participant {
+export function participantOfSource(source: string): Participant {
   // Services publish as `/services/<name>`; dead letters come from `/broker`.
   const match = /^\/services\/([a-z]+)$/.exec(source);
   return (match && asParticipant(match[1])) || 'broker';

@@ -1,0 +1,77 @@
+// The orders (sagas) a shop run's recorded facts hold, each named by its
+// correlation id: the id of the message that started its flow, which every
+// later message of the flow carries. Read from the outbox rows the services
+// wrote and the records the broker appended (a dual-write run has no
+// outbox). Pure: facts in, threads out.
+
+import type { LogRow } from '../broker/brokerDb';
+import type { Fact } from '../telemetry';
+import type { HistoryEntry } from './factHistory';
+
+export interface OrderThread {
+  /** The correlation id every message of the order carries. */
+  correlation: string;
+  /** The order's id (the first message's aggregate id, or its subject). */
+  orderId: string;
+  /** The orchestrator's saga for the order, in an orchestrated run. */
+  sagaId: string | null;
+  /** The first message's type (`OrderCreated`). */
+  type: string;
+  /** When its first message was written. */
+  at: number;
+  step: number | null;
+  /** The CloudEvent ids of its outbox rows, published or not. */
+  outboxIds: string[];
+}
+
+type Entry = HistoryEntry<{ kind: string }> & { step: number | null };
+
+/** Every order the facts name, in the order they started. */
+export function orderThreads(facts: readonly Entry[]): OrderThread[] {
+  const threads = new Map<string, OrderThread>();
+  const sagas = new Map<string, string>();
+  const start = (correlation: string, orderId: string, type: string, e: Entry) => {
+    if (!threads.has(correlation))
+      threads.set(correlation, {
+        correlation,
+        orderId,
+        sagaId: null,
+        type,
+        at: e.at,
+        step: e.step,
+        outboxIds: [],
+      });
+    return threads.get(correlation)!;
+  };
+  for (const e of facts) {
+    const fact = e.fact as Fact;
+    if (fact.kind === 'commit') {
+      for (const c of fact.changes) {
+        if (c.op !== 'put') continue;
+        if (c.table === 'sagas' && typeof c.row.orderId === 'string')
+          sagas.set(c.row.orderId, String(c.row.id));
+        if (c.table !== 'outbox') continue;
+        const { id, correlationid, aggregateid, type } = c.row as Record<string, string>;
+        if (correlationid === id) start(correlationid, aggregateid, type, e);
+        const thread = threads.get(correlationid);
+        if (thread && !thread.outboxIds.includes(id)) thread.outboxIds.push(id);
+      }
+    } else if (fact.kind === 'broker-commit' || fact.kind === 'broker-hydrate') {
+      for (const record of logRowsOf(fact)) {
+        const { id, correlationid, subject, type } = record.event;
+        if (correlationid === id) start(correlationid, subject, type, e);
+      }
+    }
+  }
+  for (const thread of threads.values()) thread.sagaId = sagas.get(thread.orderId) ?? null;
+  return [...threads.values()];
+}
+
+function logRowsOf(fact: Fact): LogRow[] {
+  if (fact.kind === 'broker-commit')
+    return fact.changes.flatMap((c) =>
+      c.op === 'put' && c.table === 'log' ? [c.row as unknown as LogRow] : [],
+    );
+  if (fact.kind === 'broker-hydrate') return (fact.tables.log ?? []) as unknown as LogRow[];
+  return [];
+}
