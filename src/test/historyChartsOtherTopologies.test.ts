@@ -3,10 +3,11 @@ import type { CdcReport } from '../core/cdc/cdcTypes';
 import type { EsFact } from '../core/eventsourcing/esTypes';
 import { historyCharts } from '../core/history/charts';
 import type { HistoryEntry } from '../core/history/factHistory';
+import { orderThreads } from '../core/history/orderThreads';
 import { runCdcDeterministic } from './cdcDeterministicRun';
 import { CDC_CRASH_AND_RESTART } from './sampleRuns';
 
-describe('the charts of the CDC and event-sourced runs: the series their facts hold', () => {
+describe('the CDC and event-sourced runs: the chart series their facts hold, and no shop orders', () => {
   it("a CDC run: the change log's head, the connector's position behind it and the search caught up at the end", async () => {
     const facts: HistoryEntry<CdcReport>[] = [];
     await runCdcDeterministic(CDC_CRASH_AND_RESTART, {
@@ -26,6 +27,8 @@ describe('the charts of the CDC and event-sourced runs: the series their facts h
       const position = series['connector position'][i];
       if (head !== null && position !== null) expect(position).toBeLessThanOrEqual(head);
     });
+    // Its change events are no shop order: the sequence view says it follows the shop's orders instead.
+    expect(orderThreads(facts.map((f) => ({ ...f, step: null })))).toEqual([]);
     const end = series['log head'].at(-1);
     expect(series['connector position'].at(-1)).toBe(end);
     expect(series['search applied'].at(-1)).toBe(end);

@@ -2,9 +2,11 @@
 // correlation id: the id of the message that started its flow, which every
 // later message of the flow carries. Read from the outbox rows the services
 // wrote and the records the broker appended (a dual-write run has no
-// outbox). Pure: facts in, threads out.
+// outbox). A CDC run's change events start no order: the sequence view is
+// the shop's. Pure: facts in, threads out.
 
 import type { LogRow } from '../broker/brokerDb';
+import { participantOfSource } from '../export/timeline';
 import type { Fact } from '../telemetry';
 import type { HistoryEntry } from './factHistory';
 
@@ -58,8 +60,10 @@ export function orderThreads(facts: readonly Entry[]): OrderThread[] {
       }
     } else if (fact.kind === 'broker-commit' || fact.kind === 'broker-hydrate') {
       for (const record of logRowsOf(fact)) {
-        const { id, correlationid, subject, type } = record.event;
-        if (correlationid === id) start(correlationid, subject, type, e);
+        const { id, correlationid, subject, type, source } = record.event;
+        // Only a shop service starts an order: not the broker (a dead letter), nor a CDC connector's change event.
+        if (correlationid === id && participantOfSource(source) !== 'broker')
+          start(correlationid, subject, type, e);
       }
     }
   }

@@ -11,9 +11,7 @@ import type { ChartDeriver } from './chartSeries';
 
 export const eventsAppended: ChartDeriver<Map<string, number>> = {
   kinds: ['appended'],
-  charts: [
-    { id: 'appended', title: 'Events appended per second per store', unit: 'events / s', kind: 'rate' },
-  ],
+  charts: [{ id: 'appended', title: 'Events appended per store', unit: 'events / s', kind: 'rate' }],
   start: () => new Map(),
   apply(s, fact) {
     const f = fact as EsFact;

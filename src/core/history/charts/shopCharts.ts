@@ -85,7 +85,7 @@ export const brokerOffsets: ChartDeriver<Offsets> = {
     { id: 'lag', title: 'Consumer lag per group', unit: 'records', kind: 'gauge' },
     {
       id: 'in-flight',
-      title: 'Messages in flight (published, not yet acked by every reader)',
+      title: 'Messages in flight: published, not yet acked by every reader',
       unit: 'messages',
       kind: 'gauge',
     },
@@ -177,7 +177,7 @@ export const commitsPerSecond: ChartDeriver<Map<string, number>> = {
   charts: [
     {
       id: 'throughput',
-      title: 'Throughput: commits per second per service',
+      title: 'Throughput per service',
       unit: 'commits / s',
       kind: 'rate',
     },
