@@ -31,6 +31,14 @@ export class CrashSwitch {
     this.armed.clear();
   }
 
+  /**
+   * Whether `error` is the process dying rather than a fault of its own: a crash signal, or anything
+   * that failed after the process was stopped (a database closed under a pending read, say).
+   */
+  endedBy(error: unknown): boolean {
+    return isCrash(error) || this.dead;
+  }
+
   /** Call before anything leaves the process: a dead process sends nothing. */
   assertAlive(): void {
     if (this.dead) throw new CrashSignal('manual');

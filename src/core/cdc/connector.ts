@@ -107,7 +107,8 @@ export class CdcConnector {
         if (consumed === 0) await this.waker.wait(clock, intervalMs);
       }
     } catch (error) {
-      if (!isCrash(error)) throw error;
+      // Stopped under a pending read (its database closed, say) is an end, not a fault.
+      if (!isCrash(error) && !this.stopped) throw error;
     }
   }
 

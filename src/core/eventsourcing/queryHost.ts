@@ -8,7 +8,7 @@ import { Dexie } from 'dexie';
 import type { Clock, SteppedClock } from '../clock';
 import { runHostCall } from '../sim/hostCalls';
 import type { EsPending, EsStep } from './esSteps';
-import { CrashSwitch, isCrash } from '../crash';
+import { CrashSwitch } from '../crash';
 import type { CrashPoint } from '../crashPoints';
 import { withoutLiveQueries, type DexieDeps } from '../broker/brokerDb';
 import { commitCapture } from '../service/commitCapture';
@@ -102,7 +102,7 @@ export class QueryHost {
       try {
         behind = (await this.projectOnce()).behind;
       } catch (error) {
-        if (isCrash(error)) return;
+        if (this.stopped || this.crash.endedBy(error)) return;
         this.deps.onError?.(error);
       }
       await this.deps.clock.sleep(behind ? this.deps.pace.behindPauseMs : this.deps.pace.pollMs);

@@ -101,7 +101,7 @@ export class Consumer {
         }
       }
     } catch (error) {
-      if (!isCrash(error)) throw error;
+      if (!this.deps.crash.endedBy(error)) throw error;
     } finally {
       this.draining = false;
     }

@@ -7,7 +7,6 @@
 
 import { Waker, type Clock } from '../clock';
 import type { CrashSwitch } from '../crash';
-import { isCrash } from '../crash';
 
 export interface RelayLoopDeps {
   clock: Clock;
@@ -55,7 +54,7 @@ export abstract class LoopingRelay {
         if (!this.more(done)) await this.waker.wait(clock, config().relay.intervalMs / speed());
       }
     } catch (error) {
-      if (!isCrash(error)) throw error;
+      if (!this.stopped && !crash.endedBy(error)) throw error;
     }
   }
 }

@@ -4,7 +4,7 @@
 
 import type { Dexie } from 'dexie';
 import type { Clock, SteppedClock } from '../clock';
-import { CrashSwitch, isCrash } from '../crash';
+import { CrashSwitch } from '../crash';
 import type { CrashPoint } from '../crashPoints';
 import { withoutLiveQueries, type DexieDeps } from '../broker/brokerDb';
 import type { BrokerPort } from '../broker/brokerPort';
@@ -173,7 +173,7 @@ export class ServiceHost {
     await this.hydrate();
     const recovered = this.def.recover
       ? this.running(() => this.def.recover!(this.procedureContext(), null)).catch((error) => {
-          if (!isCrash(error))
+          if (!this.crash.endedBy(error))
             this.deps.emit({
               kind: 'handler-failed',
               service: this.def.name,
@@ -353,7 +353,7 @@ export class ServiceHost {
       try {
         await this.tickOnce();
       } catch (error) {
-        if (isCrash(error)) return;
+        if (this.crash.endedBy(error)) return;
         // A failing round is reported and tried again next interval; the loop must not die with it.
         this.deps.emit({
           kind: 'handler-failed',
@@ -401,6 +401,9 @@ export class ServiceHost {
     // A transaction that committed is a fact even if the process dies right after it.
     if (!changes.length) return;
     this.deps.emit({ kind: 'commit', service: this.def.name, changes });
-    if (changes.some((c) => c.op === 'clear')) void this.hydrate();
+    if (changes.some((c) => c.op === 'clear'))
+      this.hydrate().catch((error) => {
+        if (!this.crash.endedBy(error)) throw error;
+      });
   }
 }
