@@ -6,18 +6,33 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { RecordedFact, RunHistoryReads } from '../../runtime/historyReads';
+import type { HistoryStats, RecordedFact, RunHistoryReads } from '../../runtime/historyReads';
 import { errorText } from '../store/connect';
 
 export interface HistoryFeedState {
   facts: readonly RecordedFact[];
+  /** How many facts the history had forgotten under its cap when `facts` was read. */
+  forgotten: number;
+  /** The history's cap and what it holds, as of the same read (null before the first). */
+  stats: HistoryStats | null;
+  /**
+   * Null while the page's past canvas can draw every kept moment whole; else the time from which it can: the
+   * history forgot facts before the page's replay read them (set by the page's replay, usePastState).
+   */
+  pastWholeFrom: number | null;
   /** Why the last read failed, if it did (shown by the views; the next read tries again). */
   error: string | null;
 }
 
 const PAUSE_MS = 400;
 
-export const historyFeed = createStore<HistoryFeedState>()(() => ({ facts: [], error: null }));
+export const historyFeed = createStore<HistoryFeedState>()(() => ({
+  facts: [],
+  forgotten: 0,
+  stats: null,
+  pastWholeFrom: null,
+  error: null,
+}));
 
 let readers = 0;
 let loop: { stop: () => void } | null = null;
@@ -29,9 +44,14 @@ function startLoop(reads: RunHistoryReads): { stop: () => void } {
     if (stopped) return;
     try {
       const facts = await reads.recordedFacts();
-      const before = historyFeed.getState().facts;
-      const same = facts.length === before.length && facts.at(-1)?.seq === before.at(-1)?.seq;
-      if (!stopped && !same) historyFeed.setState({ facts, error: null });
+      // Read together with the facts (no await between): the count forgotten describes this very list.
+      const stats = reads.historyStats();
+      const before = historyFeed.getState();
+      const same =
+        facts.length === before.facts.length &&
+        facts.at(-1)?.seq === before.facts.at(-1)?.seq &&
+        stats.forgotten === before.forgotten;
+      if (!stopped && !same) historyFeed.setState({ facts, forgotten: stats.forgotten, stats, error: null });
     } catch (error) {
       if (!stopped) historyFeed.setState({ error: errorText(error) });
     }

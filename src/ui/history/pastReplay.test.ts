@@ -39,6 +39,36 @@ describe('past moments folded from the recorded facts', () => {
     expect(replay.stateAfter(forgotten, 3)).toEqual([5, 6, 7]);
   });
 
+  it('folds what the history forgets into its base, so the oldest kept moments stay whole', () => {
+    const replay = seen();
+    const first = { facts: facts.slice(0, 7), forgotten: 0 };
+    expect(replay.stateAfter(first.facts, 7)).toHaveLength(7);
+    // The next read: the oldest four forgotten under the cap, three more recorded.
+    const next = { facts: facts.slice(4), forgotten: 4 };
+    replay.follow(first, next);
+    expect(replay.stateAfter(next.facts, 0)).toEqual([1, 2, 3, 4]);
+    expect(replay.stateAfter(next.facts, 2)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(replay.stateAfter(next.facts, 6)).toEqual(facts.map((f) => f.seq));
+    expect(replay.wholeFrom()).toBeNull();
+    // A read with nothing newly forgotten changes nothing.
+    replay.follow(next, next);
+    expect(replay.stateAfter(next.facts, 1)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('says from when its moments are whole when facts were forgotten before it read them', () => {
+    const replay = seen();
+    const first = { facts: facts.slice(0, 3), forgotten: 0 };
+    // Between the two reads the history forgot five facts, two of which this replay never saw.
+    const next = { facts: facts.slice(5), forgotten: 5 };
+    replay.follow(first, next);
+    expect(replay.wholeFrom()).toBe(50);
+    expect(replay.stateAfter(next.facts, 2)).toEqual([6, 7]);
+    // A replay made after the history began forgetting has missed it too.
+    const late = seen();
+    late.follow({ facts: [], forgotten: 0 }, next);
+    expect(late.wholeFrom()).toBe(50);
+  });
+
   it('counts the facts of a moment by step in a deterministic run, by time in a live one', () => {
     const stepped = [fact(1, 0, 0), fact(2, 0, 0), fact(3, 40, 1), fact(4, 90, 3), fact(5, 90, 3)];
     expect(factsBy(stepped, { time: 40, step: 0 })).toBe(2);

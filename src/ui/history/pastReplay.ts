@@ -4,12 +4,28 @@
 // then, never a guess. Checkpoints every `every` facts keep a drag along the
 // timeline from refolding the whole run: a moment costs at most `every` facts
 // past the nearest checkpoint before it. Pure; no React, no stores.
+//
+// Past its cap the history forgets its oldest facts. A replay that followed
+// the facts as they were read (`follow`) folds what is forgotten into its base
+// first, so every moment still kept is drawn whole; one that missed them (the
+// facts were forgotten before it read them) says from when its moments lack
+// what came before (`wholeFrom`), rather than draw them as if nothing had.
 
 import type { RecordedFact } from '../../runtime/historyReads';
 
+/** The recorded facts as one read saw them, and how many the history had forgotten by then. */
+export interface FactsRead {
+  facts: readonly RecordedFact[];
+  forgotten: number;
+}
+
 export interface PastReplay<S> {
-  /** The state after the first `count` facts of `facts`. */
+  /** The state after the first `count` facts of `facts` (on top of what the history forgot, when followed). */
   stateAfter(facts: readonly RecordedFact[], count: number): S;
+  /** The facts moved from one read to the next: fold into the base what the history forgot in between. */
+  follow(before: FactsRead, after: FactsRead): void;
+  /** Null while the base holds everything forgotten; else the time of the first fact it was folded without. */
+  wholeFrom(): number | null;
 }
 
 interface Checkpoint<S> {
@@ -25,6 +41,11 @@ export function createPastReplay<S>(
   apply: (state: S, facts: readonly { kind: string }[]) => S,
   every = 2_000,
 ): PastReplay<S> {
+  // The state before the first kept fact: what the history forgot, folded (nothing, until it forgets).
+  let base: Checkpoint<S> = { count: 0, lastSeq: null, state: empty() };
+  let missingFrom: number | null = null;
+  /** How many forgotten facts the base holds. */
+  let covered = 0;
   let checkpoints: Checkpoint<S>[] = [];
   const seqAt = (facts: readonly RecordedFact[], count: number) => (count ? facts[count - 1].seq : null);
   const valid = (c: Checkpoint<S>, facts: readonly RecordedFact[]) =>
@@ -38,26 +59,50 @@ export function createPastReplay<S>(
           facts.slice(from, to).map((f) => f.fact),
         );
 
-  return {
-    stateAfter(facts, count) {
-      const wanted = Math.max(0, Math.min(count, facts.length));
-      // Keep the checkpoints that still describe this history (a forgotten or late fact changes its prefix).
-      const kept = checkpoints.findIndex((c) => !valid(c, facts));
-      if (kept >= 0) checkpoints = checkpoints.slice(0, kept);
-      let base: Checkpoint<S> = { count: 0, lastSeq: null, state: empty() };
-      for (const c of checkpoints) if (c.count <= wanted) base = c;
-      let { state, count: at } = base;
-      // Lay new checkpoints on the way, so the next moment nearby starts close.
-      while (at + every <= wanted) {
-        state = fold(state, facts, at, at + every);
-        at += every;
-        if (!checkpoints.some((c) => c.count === at)) {
-          checkpoints.push({ count: at, lastSeq: seqAt(facts, at), state });
-          checkpoints.sort((a, b) => a.count - b.count);
-        }
+  const stateAfter = (facts: readonly RecordedFact[], count: number): S => {
+    const wanted = Math.max(0, Math.min(count, facts.length));
+    // Keep the checkpoints that still describe this history (a forgotten or late fact changes its prefix).
+    const kept = checkpoints.findIndex((c) => !valid(c, facts));
+    if (kept >= 0) checkpoints = checkpoints.slice(0, kept);
+    let from = base;
+    for (const c of checkpoints) if (c.count <= wanted) from = c;
+    let { state, count: at } = from;
+    // Lay new checkpoints on the way, so the next moment nearby starts close.
+    while (at + every <= wanted) {
+      state = fold(state, facts, at, at + every);
+      at += every;
+      if (!checkpoints.some((c) => c.count === at)) {
+        checkpoints.push({ count: at, lastSeq: seqAt(facts, at), state });
+        checkpoints.sort((a, b) => a.count - b.count);
       }
-      return fold(state, facts, at, wanted);
+    }
+    return fold(state, facts, at, wanted);
+  };
+
+  return {
+    stateAfter,
+    follow(before, after) {
+      if (after.forgotten === covered) return;
+      // The history forgets its oldest facts: they are the prefix of the last read, up to the first one kept.
+      const firstKept = after.facts.length ? after.facts[0].seq : null;
+      const dropped =
+        firstKept === null ? before.facts.length : before.facts.findIndex((f) => f.seq === firstKept);
+      const whole = before.forgotten === covered && dropped === after.forgotten - covered;
+      covered = after.forgotten;
+      if (!whole) {
+        // Forgotten before this replay read them: the base cannot be made whole again.
+        base = { count: 0, lastSeq: null, state: empty() };
+        checkpoints = [];
+        missingFrom ??= after.facts[0]?.at ?? null;
+        return;
+      }
+      base = { count: 0, lastSeq: null, state: stateAfter(before.facts, dropped) };
+      // The checkpoints past the forgotten facts still hold: they count from the new first fact now.
+      checkpoints = checkpoints
+        .filter((c) => c.count > dropped && valid(c, before.facts))
+        .map((c) => ({ ...c, count: c.count - dropped }));
     },
+    wholeFrom: () => missingFrom,
   };
 }
 

@@ -3,17 +3,29 @@
 // own reducer (pastReplay.ts). Recomputed when the moment or the recorded
 // facts change; nothing is written to the run.
 
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import { useHistoryReads } from './HistoryContext';
-import { useRecordedFacts } from './historyFeed';
+import { historyFeed, useRecordedFacts, type HistoryFeedState } from './historyFeed';
 import { useMoment } from './momentStore';
-import { factsBy, type PastReplay } from './pastReplay';
+import { factsBy, type FactsRead, type PastReplay } from './pastReplay';
 
 export function usePastState<S>(replay: PastReplay<S>): S | null {
   const { reads } = useHistoryReads();
   const { facts } = useRecordedFacts(reads);
   const viewing = useMoment((s) => s.viewing);
+  // Every read is followed, viewing or not, so what the history forgets under its cap is folded into the
+  // replay's base before it is gone, and the oldest kept moments are still drawn whole.
+  useEffect(() => {
+    const follow = (after: FactsRead & HistoryFeedState, before: FactsRead) => {
+      replay.follow(before, after);
+      const wholeFrom = replay.wholeFrom();
+      if (wholeFrom !== after.pastWholeFrom) historyFeed.setState({ pastWholeFrom: wholeFrom });
+    };
+    // A replay made after the history began forgetting has missed what it forgot: follow says so.
+    follow(historyFeed.getState(), { facts: [], forgotten: 0 });
+    return historyFeed.subscribe(follow);
+  }, [replay]);
   return useMemo(
     () => (viewing ? replay.stateAfter(facts, factsBy(facts, viewing)) : null),
     [replay, facts, viewing],

@@ -1,7 +1,11 @@
 // The timeline's heading: where the page stands — "viewing the past · step N
 // of M · time T", loud, with the one action back to now — or, at now, how
-// much the history holds.
+// much the history holds, its cap, and what it has forgotten under it.
 
+import { useStore } from 'zustand';
+import type { HistoryStats } from '../../../runtime/historyReads';
+import { historyFeed } from '../historyFeed';
+import { secondsText } from '../momentLabel';
 import { momentStore, type ViewedMoment } from '../momentStore';
 import { momentWords } from './timelineModel';
 
@@ -12,20 +16,41 @@ interface MomentBannerProps {
   facts: number;
 }
 
+/** What the history keeps, said once it matters: its cap, and (past it) what it forgot. */
+export function capWords(stats: HistoryStats | null): string | null {
+  if (!stats) return null;
+  const cap = stats.cap.toLocaleString('en');
+  if (!stats.forgotten) return `keeps the last ${cap}`;
+  const from = stats.oldest === null ? '' : `; the timeline starts at ${secondsText(stats.oldest)} s`;
+  return `keeps the last ${cap}: ${stats.forgotten.toLocaleString('en')} older ones forgotten${from}`;
+}
+
 export function MomentBanner({ viewing, end, deterministic, facts }: MomentBannerProps) {
-  if (!viewing)
+  const stats = useStore(historyFeed, (s) => s.stats);
+  const wholeFrom = useStore(historyFeed, (s) => s.pastWholeFrom);
+  if (!viewing) {
+    const cap = capWords(stats);
     return (
       <div className="timeline-head">
-        <span className="timeline-now">
+        <span className="timeline-now" data-testid="history-cap">
           Now{deterministic ? ` · step ${end}` : ''} · {facts.toLocaleString('en')} facts recorded
+          {cap ? ` (${cap})` : ''}
         </span>
         <span className="timeline-hint">Drag the timeline, or focus it and use ← → to go back</span>
       </div>
     );
+  }
+  // The page's replay missed facts the history forgot: its past canvas lacks what they wrote. Said, not hidden.
+  const partial =
+    wholeFrom !== null
+      ? `The canvas is folded from ${secondsText(wholeFrom)} s on: what came before was forgotten before this page read it.`
+      : null;
   return (
     <div className="timeline-head timeline-head-past" role="status" data-testid="viewing-past">
       <strong>Viewing the past · {momentWords(viewing, end, deterministic)}</strong>
-      <span className="timeline-hint">The run goes on; nothing is written while you look.</span>
+      <span className="timeline-hint" title={partial ?? undefined}>
+        {partial ?? 'The run goes on; nothing is written while you look.'}
+      </span>
       <button
         type="button"
         className="btn btn-small btn-primary"
