@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test';
 import { decodeScenario, encodeScenario } from '../src/core/scenario/link';
 import { libraryEntry } from '../src/core/scenario/library';
 import { CDC_CRASH_AND_RESTART, CRASH_AND_DUPLICATE } from '../src/test/sampleRuns';
+import { openFork, originalAt } from './forkRuns';
 
 const banner = (page: Page) => page.getByTestId('viewing-past');
 const timeline = (page: Page) => page.getByTestId('timeline');
@@ -137,24 +138,14 @@ test('Fork from here with a crash added: a new run whose trace equals the origin
   page,
   context,
 }) => {
-  await playground.open(`x=1${encodeScenario(CRASH_AND_DUPLICATE)}`);
-  await playground.api((api) => api.runToEnd());
-  const original = await playground.api((api) => api.trace());
-  await timeline(page).focus();
-  await page.keyboard.press('Home');
-  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
-  await expect(banner(page)).toContainText('step 6 of');
+  const { trace: original } = await originalAt(playground, CRASH_AND_DUPLICATE, 6);
   const fork = page.getByRole('group', { name: 'Fork from here' });
-  await fork.getByLabel('Fork: crash').selectOption('order');
+  await expect(fork.getByLabel('Fork with')).toHaveValue('crash');
+  await fork.getByLabel('of', { exact: true }).selectOption('order');
   await fork.getByLabel('at', { exact: true }).selectOption('consumer-after-commit-before-ack');
   const href = await fork.getByRole('link', { name: 'Fork from step 6' }).getAttribute('href');
 
-  const forked = await context.newPage();
-  const errors: string[] = [];
-  forked.on('pageerror', (error) => errors.push(error.message));
-  await forked.goto(href!);
-  await forked.waitForFunction(() => window.playground !== undefined);
-  await forked.evaluate(() => window.playground!.ready());
+  const { forked, errors } = await openFork(context, href!);
   // It opens at the fork's step, the crash added to the plan.
   expect(await forked.evaluate(() => window.playground!.sim().steps)).toBe(6);
   expect(await forked.evaluate(() => window.playground!.faultPlan())).toContainEqual({

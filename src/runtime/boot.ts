@@ -10,15 +10,14 @@ import { claimRun } from './runClaim';
 import { scenarioFromUrl } from './scenarioOptions';
 import type { RunPlaygroundApi } from './topologies';
 import { unavailableRun } from './unavailableRun';
-import { forkFromUrl } from './forkLink';
-import type { Fault } from '../core/faults/faultPlan';
+import { forkFromUrl, type ForkChange } from './forkLink';
 
 export interface Bootable {
   start(): Promise<void>;
   dispose(): void;
   reportLinkError(message: string): void;
-  /** Fork from here: adds `fault` to the plan where the run stands now (see forkLink.ts). */
-  forkWith(fault: Fault): Promise<void>;
+  /** Fork from here: makes the fork's change where the run stands now (see forkLink.ts). */
+  forkWith(change: ForkChange): Promise<void>;
 }
 
 /** How a topology's run is made: `Ctl` is what its page talks to, `C` its conductor. */
@@ -43,12 +42,19 @@ export async function boot<Ctl, C extends Ctl & Bootable>(
   // The page runs the default scenario instead of a bad link: drop the link, so a reload does not trip on it again.
   if (linkError) url.hash = '';
   history.replaceState(history.state, '', url);
-  const fork = forkFromUrl(location.search, scenario.topology);
+  const fork = forkFromUrl(location.search, scenario);
   if (fork.error) conductor.reportLinkError(fork.error);
-  // A resumed fork has its fault armed already; a fresh one adds it once the run stands at the link's step.
-  const started = conductor
-    .start()
-    .then(() => (fork.fault && !resumed ? conductor.forkWith(fork.fault) : undefined));
+  // A fresh fork makes its change once the run stands at the link's step. A resumed one starts again from the
+  // link's plan and settings, as every resumed run does, so its change is made again where it resumes.
+  const change = fork.change;
+  const started = conductor.start().then(() => {
+    if (!change) return;
+    return conductor
+      .forkWith(change)
+      .catch((error: Error) =>
+        conductor.reportLinkError(`the fork’s change could not be made: ${error.message}`),
+      );
+  });
   window.playground = kit.api(conductor, started);
   window.addEventListener('pagehide', () => conductor.dispose());
   return { conductor, started, resumed };

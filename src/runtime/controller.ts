@@ -47,6 +47,10 @@ export interface SteppedRun {
 
 export type ProcessStatus = 'starting' | 'running' | 'crashed' | 'restarting';
 
+/** The switches a shop run can flip while it runs: every service reads them at each use. */
+export type Guards = Pick<ServiceConfig, 'inbox' | 'idempotencyKeys' | 'semanticLocks'>;
+export type GuardsEvent = { kind: 'guards'; guards: Guards };
+
 export type ConductorEvent =
   | Fact
   | { kind: 'process'; process: ProcessName; status: ProcessStatus; armed: CrashPoint | null }
@@ -59,6 +63,8 @@ export type ConductorEvent =
   | { kind: 'sim'; sim: SimState }
   /** The run's fault plan changed (or is announced to a new listener). */
   | { kind: 'fault-plan'; plan: Fault[] }
+  /** The duplicate guards as the services run with them now (or announced to a new listener). */
+  | GuardsEvent
   /** Fault `index` of the plan fired, at simulation time `at` (and deterministic step `step`). */
   | { kind: 'fault-fired'; index: number; description: string; at: number; step: number | null };
 

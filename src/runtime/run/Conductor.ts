@@ -33,6 +33,8 @@ import type { RunFacts } from './runFacts';
 import { runFaultTargets } from './runFaultTargets';
 import type { HistorySpec, Moment, RecordedFact } from './runHistory';
 import { RunRecorder } from './RunRecorder';
+import { RunFork } from './runFork';
+import type { ForkChange, ForkSwitch } from '../forkLink';
 import type { Inspection } from '../../core/history/historySpec';
 
 export type { ConductorOptions, StartContext, SteppingContext } from './conductorTypes';
@@ -55,8 +57,8 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   private readonly processes: ProcessTable<P>;
   /** Added to every deterministic process's id salt: empty for a fresh run, random for a resumed one. */
   private readonly salt: string;
-  /** The fault a fork link added once the run stood at its step (null: not a fork). */
-  private forked: Fault | null = null;
+  /** What a fork link changed once the run stood at its step. */
+  protected readonly fork = new RunFork();
   /** A deterministic run: the step at which each anomaly was first seen. */
   private readonly firstSeen = new Map<string, number>();
   private readonly listeners = new Set<(events: (E | RunEvent<P>)[]) => void>();
@@ -246,7 +248,12 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
 
   /** What the checker reads, as one moment: in a deterministic run, read between two steps. */
   consistentSnapshot(): Promise<unknown> {
-    return this.driver ? this.driver.between(() => this.snapshot()) : this.snapshot();
+    return this.betweenSteps(() => this.snapshot());
+  }
+
+  /** `work` done while no step runs (a deterministic run); at once in a live run. */
+  protected betweenSteps<T>(work: () => Promise<T>): Promise<T> {
+    return this.driver ? this.driver.between(work) : work();
   }
 
   /** The page's share link could not be used: say why (the run opens on the default scenario). */
@@ -296,18 +303,22 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     return this.faults.replace(plan);
   }
 
-  /** Fork from here: the fault added where the run stands (armed from now on); the run's link leaves it out. */
-  forkWith(fault: Fault): Promise<void> {
-    this.forked = fault;
-    return this.setFaultPlan([...this.faultPlan, fault]);
+  /** Fork from here: the change made where the run stands (from the next step on); the run's link leaves it out. */
+  async forkWith(change: ForkChange): Promise<void> {
+    if (change.kind === 'fault') await this.setFaultPlan([...this.faultPlan, change.fault]);
+    // Between two steps, so a deterministic fork's first step after its `at` already runs with the switch flipped.
+    else await this.betweenSteps(() => this.flipSwitch(change.switch, change.on));
+    this.fork.made(change);
+  }
+
+  /** A topology whose services read switches at each use flips one here; the rest have none to flip. */
+  protected flipSwitch(name: ForkSwitch, _on: boolean): Promise<void> {
+    return Promise.reject(new Error(`a ${this.setup.topology} run has no switch ${name} to flip`));
   }
 
   /** The faults a link of this run carries: a fork's added fault comes in its own parameter (forkLink.ts). */
   protected linkFaults(): Fault[] {
-    const plan = [...this.faultPlan];
-    const forked = this.forked && plan.findIndex((f) => JSON.stringify(f) === JSON.stringify(this.forked));
-    if (forked !== null && forked >= 0) plan.splice(forked, 1);
-    return plan;
+    return this.fork.linkFaults(this.faultPlan);
   }
 
   /** A new plan is checked as strictly as a share link's, against this run's topology. */

@@ -18,7 +18,8 @@ import { sampleOrder } from '../../core/services/catalog';
 import { ORDER_COMMANDS } from '../../core/services/orderCommands';
 import { stateHash } from '../../core/sim/stateHash';
 import type { Fact, ProcessName } from '../../core/telemetry';
-import type { Controller } from '../controller';
+import type { Controller, GuardsEvent } from '../controller';
+import type { ForkSwitch } from '../forkLink';
 import type { PlaceOrderInput } from '../../core/services/catalog';
 import { Conductor, type ConductorOptions, type StartContext, type SteppingContext } from '../run/Conductor';
 import { natsUrlOf, shopFacts, shopServices } from '../topologies/shop';
@@ -33,7 +34,7 @@ import type { HistorySpec } from '../../core/history/historySpec';
 export type { Snapshot } from '../runReads';
 export type { ConductorOptions } from '../run/Conductor';
 
-export class ShopConductor extends Conductor<ProcessName, Fact> implements Controller {
+export class ShopConductor extends Conductor<ProcessName, Fact | GuardsEvent> implements Controller {
   readonly topology = 'shop' as const;
   config: ServiceConfig;
   readonly services: ServiceName[];
@@ -101,6 +102,7 @@ export class ShopConductor extends Conductor<ProcessName, Fact> implements Contr
       { kind: 'sim' as const, sim: this.simState() },
       { kind: 'paused' as const, paused: this.paused },
       { kind: 'timing' as const, timing: this.simClock.get() },
+      this.guardsEvent(),
     ];
   }
 
@@ -166,7 +168,7 @@ export class ShopConductor extends Conductor<ProcessName, Fact> implements Contr
     await this.configure({});
   }
 
-  /** Changes service settings (pace, inbox, idempotency keys) in every running service. */
+  /** Changes service settings (pace, inbox, idempotency keys) in every running service; the page hears the guards. */
   async configure(patch: Partial<ServiceConfig>): Promise<void> {
     this.config = { ...this.config, ...patch };
     await Promise.all(
@@ -174,6 +176,17 @@ export class ShopConductor extends Conductor<ProcessName, Fact> implements Contr
         .filter((s) => this.handle(s).alive)
         .map((s) => this.handle(s).call('configure', this.liveConfig(s))),
     );
+    this.publish([this.guardsEvent()]);
+  }
+
+  /** A fork's switch: a guard, read by every service at each use (a crashed one starts again with it). */
+  protected flipSwitch(name: ForkSwitch, on: boolean): Promise<void> {
+    return this.configure({ [name]: on });
+  }
+
+  private guardsEvent(): GuardsEvent {
+    const { inbox, idempotencyKeys, semanticLocks } = this.config;
+    return { kind: 'guards', guards: { inbox, idempotencyKeys, semanticLocks } };
   }
 
   /** A service's settings: the run's, with a live run's slow-consumer fault applied (a deterministic run grants it fewer steps instead). */
@@ -251,17 +264,10 @@ export class ShopConductor extends Conductor<ProcessName, Fact> implements Contr
     return this.handle('broker').call(fault, ...args);
   }
 
-  /** The run as a scenario now: its switches as configured, its current fault plan. */
+  /** The run as a scenario now: its switches as configured, its current fault plan (a fork's change left out). */
   scenario(): Scenario {
     const { publishing, sagaStyle, inbox, idempotencyKeys, semanticLocks } = this.config;
-    return {
-      ...this.setup,
-      publishing,
-      sagaStyle,
-      inbox,
-      idempotencyKeys,
-      semanticLocks,
-      faults: this.linkFaults(),
-    };
+    const now = { ...this.setup, publishing, sagaStyle, inbox, idempotencyKeys, semanticLocks };
+    return this.fork.linkScenario({ ...now, faults: this.linkFaults() }, this.setup);
   }
 }

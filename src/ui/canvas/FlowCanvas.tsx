@@ -5,7 +5,7 @@ import type { EdgeTypes, NodeTypes } from '@xyflow/react';
 import { useDeferredValue, useMemo } from 'react';
 import { FixedFlow } from './FixedFlow';
 import { useShallow } from 'zustand/react/shallow';
-import { approachOf } from '../approach';
+import { useApproach } from '../useApproach';
 import { useController } from '../controls/ControllerContext';
 import { usePlayground } from '../store/hooks';
 import { BrokerNode } from './BrokerNode';
@@ -36,8 +36,8 @@ export function FlowCanvas({ compact = false }: { compact?: boolean }) {
     })),
   );
   const controller = useController();
-  // A run's approach is fixed when it starts (switching loads a fresh run), so one read is enough.
-  const approach = useMemo(() => approachOf(controller), [controller]);
+  // Its ordering and publishing are fixed when it starts (switching loads a fresh run); its guards may flip live.
+  const approach = useApproach();
   // Read at each render: a script may have changed it with configure() since the run started.
   const publishedOutboxMs = controller.config?.retention?.publishedOutboxMs ?? null;
   // Rendered at low priority: React may split a big canvas update into slices and keep input responsive.

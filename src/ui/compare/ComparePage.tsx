@@ -3,7 +3,7 @@
 // starts no conductor of its own: main.tsx renders it instead of booting.
 
 import { useMemo, useState } from 'react';
-import { approachLabel, compareLabels, differsText, sharedSummary } from './compareLabels';
+import { approachLabel, compareLabels, differsWithForks, forkNote, sharedSummary } from './compareLabels';
 import { parseCompare } from './compareUrl';
 import { CompareSide } from './CompareSide';
 import { useFramePane, type PaneCommand } from './useFramePane';
@@ -17,7 +17,10 @@ export function ComparePage({ search }: { search: string }) {
   // With one side bad there is nothing to differ from: the good side is named by its approach.
   const label = (i: number) => {
     const side = sides[i];
-    return labels?.[i] ?? (side.ok ? approachLabel(side.scenario) : null);
+    if (!side.ok) return labels?.[i] ?? null;
+    const named = labels?.[i] ?? approachLabel(side.scenario);
+    const fork = forkNote(side.scenario, side.fork);
+    return fork ? `${named} · ${fork}` : named;
   };
   const [generation, setGeneration] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -48,7 +51,7 @@ export function ComparePage({ search }: { search: string }) {
           {a.ok && b.ok && (
             <>
               <p className="compare-differs" data-testid="compare-differs">
-                <strong>what differs:</strong> {differsText(a.scenario, b.scenario) ?? 'nothing'}
+                <strong>what differs:</strong> {differsWithForks(a, b) ?? 'nothing'}
               </p>
               <p className="compare-shared">{sharedSummary(a.scenario, b.scenario)}</p>
             </>

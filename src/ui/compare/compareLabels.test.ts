@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, type Scenario } from '../../core/scenario/scenario';
-import { approachLabel, compareLabels, differsText, sharedSummary } from './compareLabels';
+import {
+  approachLabel,
+  compareLabels,
+  differsText,
+  differsWithForks,
+  forkNote,
+  sharedSummary,
+} from './compareLabels';
 
 const base: Scenario = {
   ...DEFAULT_SCENARIO,
@@ -88,5 +95,21 @@ describe('differsText', () => {
 
   it('ignores the guide and says nothing when nothing differs', () => {
     expect(differsText(base, { ...base, guide: 'outbox' })).toBeNull();
+  });
+});
+
+describe('a fork in the comparison', () => {
+  const off = { kind: 'switch', switch: 'inbox', on: false } as const;
+  it('is named by the side that made it, with its step', () => {
+    const at9 = { ...base, at: 9 };
+    expect(forkNote(at9, off)).toBe('fork at step 9: the inbox off');
+    expect(forkNote(at9, null)).toBeNull();
+    expect(differsWithForks({ scenario: at9, fork: null }, { scenario: at9, fork: off })).toBe(
+      'B is a fork at step 9: the inbox off',
+    );
+    expect(
+      differsWithForks({ scenario: at9, fork: null }, { scenario: { ...at9, seed: 3 }, fork: off }),
+    ).toBe('seed 11 → 3 · B is a fork at step 9: the inbox off');
+    expect(differsWithForks({ scenario: at9, fork: null }, { scenario: at9, fork: null })).toBeNull();
   });
 });

@@ -1,11 +1,12 @@
 // Names for the two sides of a comparison: each side's approach, plus only
 // the switches in which the two differ ("dual write" vs "outbox"; "outbox ·
 // no inbox" vs "outbox · inbox"), a line for what both share, and what differs
-// as switches ("inbox on → off"). Pure.
+// as switches ("inbox on → off"), a fork's change by the side that made it. Pure.
 
 import { describeFault } from '../../core/faults/faultPlan';
 import type { Scenario } from '../../core/scenario/scenario';
 import { scenarioDiff, type FieldChange } from '../../core/scenario/scenarioDiff';
+import { forkWords, type ForkChange } from '../../runtime/forkLink';
 
 export function approachLabel(s: Scenario): string {
   if (s.ordering === 'direct-calls') return 'direct calls';
@@ -102,4 +103,28 @@ export function switchText(change: FieldChange): string {
 export function differsText(a: Scenario, b: Scenario): string | null {
   const changes = scenarioDiff(a, b);
   return changes.length ? changes.map(switchText).join(' · ') : null;
+}
+
+/** A fork side's change, said where it is made: "fork at step 12: the inbox off"; null for a side that is no fork. */
+export function forkNote(scenario: Scenario, fork: ForkChange | null): string | null {
+  return fork ? `fork at step ${scenario.at}: ${forkWords(fork)}` : null;
+}
+
+/** "what differs", a fork's change included: the sides' switches, then each fork's change by its letter. */
+export function differsWithForks(
+  a: { scenario: Scenario; fork: ForkChange | null },
+  b: { scenario: Scenario; fork: ForkChange | null },
+): string | null {
+  const forks = [
+    ['A', a],
+    ['B', b],
+  ] as const;
+  const parts = [
+    differsText(a.scenario, b.scenario),
+    ...forks.map(([letter, s]) => {
+      const note = forkNote(s.scenario, s.fork);
+      return note && `${letter} is a ${note}`;
+    }),
+  ].filter((p): p is string => !!p);
+  return parts.length ? parts.join(' · ') : null;
 }

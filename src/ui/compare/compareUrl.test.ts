@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeScenario, encodeScenario } from '../../core/scenario/link';
 import { DEFAULT_SCENARIO, type Scenario } from '../../core/scenario/scenario';
+import { compareLink } from './compareLink';
 import { frameSrc, parseCompare } from './compareUrl';
 
 const scenario: Scenario = {
@@ -53,6 +54,34 @@ describe('parseCompare', () => {
       error: !expected.ok && `${expected.error.code}: ${expected.error.message}`,
     });
     expect(b.ok === false && b.error).toMatch(/version/i);
+  });
+});
+
+describe('a fork side', () => {
+  const off = { kind: 'switch', switch: 'inbox', on: false } as const;
+  const forkOf = { ...scenario, publishing: 'outbox' as const, at: 9 };
+
+  it('carries its change to its frame, checked like the fork link it came from', () => {
+    const link = compareLink('http://host/app/?run=r1', forkOf, { scenario: forkOf, fork: off });
+    const [a, b] = parseCompare(new URL(link).search);
+    expect(a).toMatchObject({ ok: true, scenario: forkOf, fork: null });
+    expect(b).toMatchObject({ ok: true, scenario: forkOf, fork: off });
+    if (!b.ok) throw new Error('side b should be fine');
+    expect(b.src).toBe(
+      `./?embed=1&fork=${encodeURIComponent('{"switch":"inbox","on":false}')}${encodeScenario(forkOf)}`,
+    );
+  });
+
+  it('refuses a change its run cannot make, and says which side', () => {
+    const hash = encodeScenario(forkOf);
+    const [, b] = parseCompare(
+      q({ a: hash, b: `?fork=${encodeURIComponent('{"switch":"inbox","on":true}')}${hash}` }),
+    );
+    expect(b).toEqual({
+      key: 'b',
+      ok: false,
+      error: expect.stringMatching(/the inbox is on in this run already/),
+    });
   });
 });
 

@@ -1,19 +1,33 @@
 // Reads a comparison's address: each side's share link, decoded and checked
-// like any link, and the embed address its frame opens. Pure (takes the query
-// string), so it is unit-tested; a bad side says which and why.
+// like any link (a fork's change too), and the embed address its frame opens.
+// Pure (takes the query string), so it is unit-tested; a bad side says which and why.
 
 import { decodeScenario, encodeScenario } from '../../core/scenario/link';
 import type { Scenario } from '../../core/scenario/scenario';
 import { ERROR_CATALOGUE } from '../../core/errorCatalogue';
+import { FORK_PARAM, forkFromUrl, forkParamValue, type ForkChange } from '../../runtime/forkLink';
 
 export type SideKey = 'a' | 'b';
 
 export type CompareSide =
-  { key: SideKey; ok: true; scenario: Scenario; src: string } | { key: SideKey; ok: false; error: string };
+  | { key: SideKey; ok: true; scenario: Scenario; fork: ForkChange | null; src: string }
+  | { key: SideKey; ok: false; error: string };
 
-/** Where a side's frame points: the canvas alone, its own run, relative so a sub-path deployment works. */
-export function frameSrc(scenario: Scenario): string {
-  return `./?embed=1${encodeScenario(scenario)}`;
+/** The fork's parameter as a side or a frame address carries it. */
+export function forkQuery(fork: ForkChange | null): string {
+  return fork ? `&${FORK_PARAM}=${encodeURIComponent(forkParamValue(fork))}` : '';
+}
+
+/** Where a side's frame points: the canvas alone, its own run (a fork's change made at its step), relative so a sub-path deployment works. */
+export function frameSrc(scenario: Scenario, fork: ForkChange | null = null): string {
+  return `./?embed=1${forkQuery(fork)}${encodeScenario(scenario)}`;
+}
+
+/** A side's query, when its link was pasted whole (a fork link has one): the part before the hash, after a '?'. */
+function sideQuery(link: string): string {
+  const beforeHash = link.split('#')[0];
+  const at = beforeHash.indexOf('?');
+  return at < 0 ? '' : beforeHash.slice(at);
 }
 
 function side(params: URLSearchParams, key: SideKey): CompareSide {
@@ -26,8 +40,11 @@ function side(params: URLSearchParams, key: SideKey): CompareSide {
     };
   const decoded = decodeScenario(link);
   if (!decoded.ok) return { key, ok: false, error: `${decoded.error.code}: ${decoded.error.message}` };
-  // Re-encoded from the checked scenario: the frame opens exactly what was validated here.
-  return { key, ok: true, scenario: decoded.scenario, src: frameSrc(decoded.scenario) };
+  const fork = forkFromUrl(sideQuery(link), decoded.scenario);
+  if (fork.error) return { key, ok: false, error: `${ERROR_CATALOGUE.BAD_LINK.code}: ${fork.error}` };
+  // Re-encoded from the checked scenario and change: the frame opens exactly what was validated here.
+  const { scenario } = decoded;
+  return { key, ok: true, scenario, fork: fork.change, src: frameSrc(scenario, fork.change) };
 }
 
 export function parseCompare(search: string): [CompareSide, CompareSide] {

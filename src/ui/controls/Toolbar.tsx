@@ -4,8 +4,8 @@
 // and the badge the run mode, so a screenshot says which run it shows.
 
 import { usePlayground } from '../store/hooks';
-import { approachOf, approachTitle } from '../approach';
-import { useController } from './ControllerContext';
+import { approachTitle } from '../approach';
+import { useApproach } from '../useApproach';
 import { OrderForm } from './OrderForm';
 import { RunModeBadge } from './RunModeBadge';
 import { SpeedSelect } from './SpeedSelect';
@@ -17,7 +17,7 @@ import { ShareMenu } from '../export/ShareMenu';
 export function Toolbar() {
   const actions = useActions();
   const playing = usePlayground((s) => s.playing);
-  const run = approachTitle(approachOf(useController()));
+  const run = approachTitle(useApproach());
   return (
     <header className="toolbar">
       <h1 className="app-title">

@@ -2,8 +2,9 @@
 // starts a fresh run, as the services are wired differently), and whether the
 // inbox and the idempotency key guard against duplicates (changed live in every service).
 
-import { useState } from 'react';
-import type { SagaStyle, ServiceConfig } from '../../core/service/definition';
+import type { SagaStyle } from '../../core/service/definition';
+import type { Guards } from '../../runtime/controller';
+import { useApproach } from '../useApproach';
 import { useController } from '../controls/ControllerContext';
 import { useActions } from '../controls/useActions';
 import { ApproachPicker } from './ApproachPicker';
@@ -15,7 +16,8 @@ const STYLES: Option<SagaStyle>[] = [
   { value: 'orchestration', label: 'Orchestration', help: 'an orchestrator commands each step' },
 ];
 
-type Guard = 'inbox' | 'idempotencyKeys' | 'semanticLocks';
+type Guard = keyof Guards;
+const ALL_ON: Guards = { inbox: true, idempotencyKeys: true, semanticLocks: true };
 
 const GUARDS: { key: Guard; label: string; help: string }[] = [
   { key: 'inbox', label: 'Inbox', help: 'a redelivered message is recognised by its id and skipped' },
@@ -37,16 +39,9 @@ export function RunSettings() {
   const current = controller.config.sagaStyle;
   // Direct calls and two-phase commit have no saga, so no one to drive it.
   const sagaless = controller.ordering !== 'messaging';
-  // Remembered here as well: the controller's config is read once, changes are shown at once.
-  const [guards, setGuards] = useState<Pick<ServiceConfig, Guard>>(() => ({
-    inbox: controller.config.inbox,
-    idempotencyKeys: controller.config.idempotencyKeys,
-    semanticLocks: controller.config.semanticLocks,
-  }));
-  const toggle = (key: Guard, value: boolean) => {
-    setGuards((g) => ({ ...g, [key]: value }));
-    actions.configure({ [key]: value }, () => setGuards((g) => ({ ...g, [key]: !value })));
-  };
+  // As the run says it has them: a box changes once every service took the change (a refusal leaves it be).
+  const guards = useApproach().guards ?? ALL_ON;
+  const toggle = (key: Guard, value: boolean) => actions.configure({ [key]: value });
   return (
     <div className="run-settings">
       <ApproachPicker />

@@ -24,6 +24,16 @@ describe('applyEvents', () => {
     expect(s.mirror.order.orders.get('o1')).toEqual({ id: 'o1', status: 'COMPLETED' });
   });
 
+  it('keeps the duplicate guards as the run last said them', () => {
+    expect(initialState().guards).toBeNull();
+    const off = { inbox: false, idempotencyKeys: true, semanticLocks: true };
+    const s = run([
+      { kind: 'guards', guards: { ...off, inbox: true } },
+      { kind: 'guards', guards: off },
+    ]);
+    expect(s.guards).toEqual(off);
+  });
+
   it('tracks process status, armed point and where a process crashed', () => {
     let s = run([{ kind: 'process', process: 'payment', status: 'running', armed: 'before-commit' }]);
     expect(s.processes.payment).toEqual({ status: 'running', armed: 'before-commit', crashedAt: null });

@@ -24,7 +24,7 @@ export function applyEvents(
   let services = state.activity.services;
   let broker = state.broker;
   let seq = state.seq;
-  let { anomalies, anomalyCheck, playing, timing, sim, faultPlan, faultsFired } = state;
+  let { anomalies, anomalyCheck, playing, timing, sim, faultPlan, faultsFired, guards } = state;
   const newLog: LogEntry[] = [];
   const newErrors: ErrorEntry[] = [];
 
@@ -142,6 +142,9 @@ export function applyEvents(
       case 'fault-plan':
         faultPlan = e.plan;
         break;
+      case 'guards':
+        guards = e.guards;
+        break;
       case 'fault-fired': {
         const entry = { index: e.index, description: e.description, at: e.at, step: e.step };
         const next = withFired(faultsFired, entry);
@@ -177,6 +180,7 @@ export function applyEvents(
     sim,
     faultPlan,
     faultsFired,
+    guards,
     seq,
   };
 }

@@ -50,6 +50,7 @@ export function initialState(): PlaygroundData {
     timing: null,
     sim: null,
     faultPlan: null,
+    guards: null,
     faultsFired: [],
     seq: 1,
   };

@@ -7,7 +7,7 @@ import type { CrashPoint } from '../../core/crashPoints';
 import type { Row, ServiceName } from '../../core/rows';
 import type { BrokerStats, ProcessName } from '../../core/telemetry';
 import type { Fault } from '../../core/faults/faultPlan';
-import type { ProcessStatus, SimState } from '../../runtime/controller';
+import type { Guards, ProcessStatus, SimState } from '../../runtime/controller';
 
 /** One table's rows by primary key, in arrival order (hydrate order, then new keys appended). */
 export type TableMap = ReadonlyMap<unknown, Row>;
@@ -129,6 +129,8 @@ export interface PlaygroundData {
   sim: SimState | null;
   /** The conductor's fault plan; null until announced (the controller's own copy stands in). */
   faultPlan: readonly Fault[] | null;
+  /** The duplicate guards as the run's services have them now (null until the run says). */
+  guards: Guards | null;
   /** Every fault that fired, in the order reported; kept when the plan changes, as history. */
   faultsFired: readonly FiredFault[];
   /** Source of `seq` for log and error entries, so React keys stay unique. */

@@ -1,0 +1,44 @@
+// What the Fork from here tests share: the original run, run to its end and
+// viewed at a past step on the timeline, and the fork's link opened in a new
+// page of the same browser, ready to script.
+
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { encodeScenario } from '../src/core/scenario/link';
+import type { Scenario } from '../src/core/scenario/scenario';
+import type { PlaygroundPage } from './fixtures';
+
+/** Runs `scenario` to its end and stands the timeline at `step` (or the step `pick` finds in the ended run). */
+export async function originalAt(
+  playground: PlaygroundPage,
+  scenario: Scenario,
+  pick: number | (() => Promise<number>),
+): Promise<{ trace: string[]; step: number }> {
+  await playground.open(`x=1${encodeScenario(scenario)}`);
+  await playground.api((api) => api.runToEnd());
+  const trace = await playground.api((api) => api.trace());
+  const step = typeof pick === 'number' ? pick : await pick();
+  await viewStep(playground.page, step);
+  return { trace, step };
+}
+
+/** Stands the timeline at `step` of a deterministic run by its keys. */
+export async function viewStep(page: Page, step: number): Promise<void> {
+  await page.getByTestId('timeline').focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < step; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('viewing-past')).toContainText(`step ${step} of`);
+}
+
+/** The fork link opened in a new page, its run started (and its change made); `errors` collects its page errors. */
+export async function openFork(
+  context: BrowserContext,
+  href: string,
+): Promise<{ forked: Page; errors: string[] }> {
+  const forked = await context.newPage();
+  const errors: string[] = [];
+  forked.on('pageerror', (error) => errors.push(error.message));
+  await forked.goto(href);
+  await forked.waitForFunction(() => window.playground !== undefined);
+  await forked.evaluate(() => window.playground!.ready());
+  return { forked, errors };
+}
