@@ -3,7 +3,9 @@
 // and brings planned outages back, keeps the anomaly watcher going, settles,
 // tells the listeners, reports errors, resumes a run after a reload, steps a
 // deterministic run through its topology's sim world, records every committed
-// fact in the run's bounded history, and disposes of it all.
+// fact in the run's bounded history, and disposes of it all. Its parts live
+// beside it: the processes (ProcessTable), time and stepping (RunTime), the
+// history (RunRecorder), a fork's change (runFork), the faults (FaultControl).
 // What a topology adds — what each worker is given at start, what is owed,
 // what the checker reads, which reports its listeners hear, its own calls —
 // its conductor class (shop/, es/, cdc/) says by filling the slots below.
@@ -23,7 +25,7 @@ import { ERRORS, PlaygroundError, type ErrorName } from '../errors';
 import { FaultControl } from '../faultControl';
 import type { ProcessHandle } from '../processHandle';
 import { deleteStaleRuns, keepRunAlive } from '../runRegistry';
-import { liveSimState, type StepDriver } from '../stepDriver';
+import type { StepDriver } from '../stepDriver';
 import { driveWorld } from '../stepping/driveWorld';
 import { randomId, seededIds } from '../../core/ids';
 import type { ConductorOptions, StartContext, SteppingContext } from './conductorTypes';
@@ -34,6 +36,7 @@ import { runFaultTargets } from './runFaultTargets';
 import type { HistorySpec, Moment, RecordedFact } from './runHistory';
 import { RunRecorder } from './RunRecorder';
 import { RunFork } from './runFork';
+import { RunTime } from './RunTime';
 import type { ForkChange, ForkSwitch } from '../forkLink';
 import type { Inspection } from '../../core/history/historySpec';
 
@@ -44,16 +47,14 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   readonly runId: string;
   readonly mode: RunMode;
   readonly seed: number;
-  paused: boolean;
-  /** Simulation time, owned here and copied to every worker that keeps one whenever it changes. */
-  readonly simClock = new SimClock(() => Date.now());
   readonly processNames: P[];
   /** The scenario as it was opened. */
   protected readonly setup: Scenario;
   protected readonly resumed: boolean;
   protected readonly faults: FaultControl<P>;
   protected readonly watcher: AnomalyWatcher;
-  protected driver: StepDriver | null = null;
+  /** Paused or playing, simulation time, and a deterministic run's step driver. */
+  protected readonly time: RunTime;
   private readonly processes: ProcessTable<P>;
   /** Added to every deterministic process's id salt: empty for a fresh run, random for a resumed one. */
   private readonly salt: string;
@@ -82,10 +83,14 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     this.setup = { ...DEFAULT_SCENARIO, ...options.scenario };
     // A topology without a sim world yet runs a deterministic link live (its scenario still says what was asked).
     this.mode = facts.steps ? this.setup.mode : 'live';
+    this.seed = this.setup.seed;
     // A deterministic run on a page with Step and Play opens at step 0, so whoever opened the link sees the start and
     // chooses: Step, Play or Run to end. Without them it plays until a script steps, pauses or runs it to its end.
-    this.paused = this.mode === 'deterministic' && facts.opensPaused;
-    this.seed = this.setup.seed;
+    this.time = new RunTime(this.mode, this.seed, this.mode === 'deterministic' && facts.opensPaused, {
+      publish: (events) => this.publish(events as RunEvent<P>[]),
+      pauseChanged: (paused) => this.pauseChanged(paused),
+      timingChanged: (timing) => this.timingChanged(timing),
+    });
     this.resumed = options.resumed ?? false;
     this.salt = this.resumed ? `/resumed-${crypto.randomUUID().slice(0, 8)}` : '';
     this.seededIds = seededIds(this.seed, `conductor${this.salt}`);
@@ -110,7 +115,7 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
       alive: () => this.processes.alive(),
       clear: (p) => this.handle(p).call(p === facts.broker ? 'clearFaults' : 'disarm'),
       validate: (plan) => this.validatePlan(plan),
-      position: () => ({ at: this.simNow(), step: this.stepNow() }),
+      position: () => ({ at: this.simNow(), step: this.time.stepNow() }),
       publish: (events) => this.publish(events),
       live: this.mode === 'live',
       restart: (process) => this.restart(process),
@@ -175,7 +180,7 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     for (const group of this.facts.startOrder)
       await Promise.all(group.map((name) => this.startProcess(name)));
     await this.started();
-    if (this.mode === 'deterministic') this.driver = await this.stepping(this.steppingContext());
+    if (this.mode === 'deterministic') this.time.driver = await this.stepping(this.steppingContext());
     this.watcher.start();
     if (this.facts.watch.checkAfterLifecycle) this.watcher.noteChange();
   }
@@ -253,7 +258,7 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
 
   /** `work` done while no step runs (a deterministic run); at once in a live run. */
   protected betweenSteps<T>(work: () => Promise<T>): Promise<T> {
-    return this.driver ? this.driver.between(work) : work();
+    return this.time.between(work);
   }
 
   /** The page's share link could not be used: say why (the run opens on the default scenario). */
@@ -330,24 +335,34 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
 
   // ——— Time and stepping ———
 
+  /** Paused: a live run's clock stands still; a deterministic run takes no step unless asked. */
+  get paused(): boolean {
+    return this.time.paused;
+  }
+
+  get simClock(): SimClock {
+    return this.time.simClock;
+  }
+
+  protected get driver(): StepDriver | null {
+    return this.time.driver;
+  }
+
   play(): void {
-    this.setPaused(false);
+    this.time.setPaused(false);
   }
 
   pause(): void {
-    this.setPaused(true);
+    this.time.setPaused(true);
   }
 
   /** Runs simulation time (timeouts and retries) faster or slower. */
   setSpeed(speed: number): void {
-    if (!(speed > 0)) throw new Error(`speed must be positive, got ${speed}`);
-    if (this.driver) this.driver.speed = speed;
-    this.retime({ speed });
+    this.time.setSpeed(speed);
   }
 
   simState(): SimState {
-    if (this.driver) return this.driver.state();
-    return liveSimState(this.seed, Math.round(this.simClock.now()), !this.paused);
+    return this.time.state();
   }
 
   async step(): Promise<void> {
@@ -369,18 +384,11 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   }
 
   protected deterministic(): StepDriver {
-    if (!this.driver) throw new PlaygroundError('NOT_DETERMINISTIC');
-    return this.driver;
+    return this.time.deterministic();
   }
 
   protected simNow(): number {
-    if (this.mode === 'deterministic') return this.driver?.scheduler.time ?? 0;
-    return Math.round(this.simClock.now());
-  }
-
-  /** The deterministic step under way (a fault fires inside the step that triggers it). */
-  private stepNow(): number | null {
-    return this.driver ? this.driver.scheduler.steps + 1 : null;
+    return this.time.now();
   }
 
   private steppingContext(): SteppingContext<P, E> {
@@ -395,24 +403,6 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
       slowness: (group) => this.faults.slowness(group),
       publish: (events) => this.publish(events),
     };
-  }
-
-  private setPaused(paused: boolean): void {
-    this.paused = paused;
-    if (this.driver) {
-      if (paused) this.driver.pause();
-      else this.driver.play();
-    } else {
-      this.pauseChanged(paused);
-      this.retime({ paused });
-    }
-    this.publish([{ kind: 'paused', paused }]);
-  }
-
-  private retime(patch: { paused?: boolean; speed?: number }): void {
-    const timing = this.simClock.change(patch);
-    this.timingChanged(timing);
-    this.publish([{ kind: 'timing', timing }]);
   }
 
   /**
