@@ -3,6 +3,8 @@
 
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { PlaygroundApi } from '../src/runtime/playgroundApi';
+import { encodeScenario } from '../src/core/scenario/link';
+import type { Scenario } from '../src/core/scenario/scenario';
 import { natsWsUrl, onNats } from './natsServer';
 
 export type ServiceNodeName = 'order' | 'payment' | 'inventory' | 'shipping' | 'orchestrator' | 'broker';
@@ -29,6 +31,25 @@ export class PlaygroundPage {
       },
       [fn.toString(), arg] as const,
     ) as Promise<T>;
+  }
+
+  /**
+   * The live run the history specs look back on: the order service dies between its commit and its publish while
+   * placing one order, is restarted, and the run settles, so the late publish and everything after it are recorded.
+   */
+  async crashOrderBeforePublishAndRestart(): Promise<void> {
+    await this.api((api) => api.crashAt('order', 'after-commit-before-publish'));
+    // The call fails with the process: the order and its outbox row are committed all the same.
+    await this.api((api) => api.placeOrder().catch(() => null));
+    await expect.poll(() => this.api((api) => api.status('order'))).toBe('crashed');
+    await this.api((api) => api.restart('order'));
+    await this.api((api) => api.settle(60_000));
+  }
+
+  /** Opens a deterministic run's link (its faults planned in the scenario) and runs it to its end. */
+  async openToEnd(scenario: Scenario): Promise<void> {
+    await this.open(`x=1${encodeScenario(scenario)}`);
+    await this.api((api) => api.runToEnd());
   }
 
   node(name: ServiceNodeName): Locator {
@@ -60,5 +81,15 @@ export const test = base.extend<{ playground: PlaygroundPage } & PlaygroundOptio
     expect(errors, 'uncaught errors in the page').toEqual([]);
   },
 });
+
+/**
+ * Writes one of the README's screenshots into docs/, only when the run asks for it (`SCREENSHOTS=1`): an ordinary
+ * test run must leave the checkout's tracked files as they were.
+ */
+export async function docsScreenshot(page: Page, file: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `docs/${file}` });
+}
 
 export { expect };

@@ -3,7 +3,6 @@
 // page of the same browser, ready to script.
 
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { encodeScenario } from '../src/core/scenario/link';
 import type { Scenario } from '../src/core/scenario/scenario';
 import type { PlaygroundPage } from './fixtures';
 
@@ -13,9 +12,11 @@ export async function originalAt(
   scenario: Scenario,
   pick: number | (() => Promise<number>),
 ): Promise<{ trace: string[]; step: number }> {
-  await playground.open(`x=1${encodeScenario(scenario)}`);
-  await playground.api((api) => api.runToEnd());
+  await playground.openToEnd(scenario);
   const trace = await playground.api((api) => api.trace());
+  // The timeline reaches the run's end a feed read after the run does: keys pressed before would walk a shorter one.
+  const steps = await playground.api((api) => api.sim().steps);
+  await expect(playground.page.getByTestId('timeline')).toHaveAttribute('aria-valuemax', String(steps));
   const step = typeof pick === 'number' ? pick : await pick();
   await viewStep(playground.page, step);
   return { trace, step };

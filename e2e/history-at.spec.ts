@@ -167,12 +167,8 @@ test('an event-sourced link: history() holds its appended events and crash, insp
 test('a live shop run with a crash: before the crash the outbox row is pending; inspect follows an inbox row to its record and outbox row', async ({
   playground,
 }) => {
-  await playground.api((api) => api.crashAt('order', 'after-commit-before-publish'));
   // The order service dies inside the command, after its commit: the call fails, the order and its outbox row are there.
-  await playground.api((api) => api.placeOrder().catch(() => null));
-  await expect.poll(() => playground.api((api) => api.status('order'))).toBe('crashed');
-  await playground.api((api) => api.restart('order'));
-  await playground.api((api) => api.settle(60_000));
+  await playground.crashOrderBeforePublishAndRestart();
 
   const facts = (await playground.api((api) => api.history())) as RecordedFact<LooseFact>[];
   // The order's transaction committed, then the process died before its relay published: that moment, rebuilt.

@@ -17,11 +17,7 @@ test('a live shop run with a crash: the consumer’s inbox row names its broker 
   playground,
   page,
 }) => {
-  await playground.api((api) => api.crashAt('order', 'after-commit-before-publish'));
-  await playground.api((api) => api.placeOrder().catch(() => null));
-  await expect.poll(() => playground.api((api) => api.status('order'))).toBe('crashed');
-  await playground.api((api) => api.restart('order'));
-  await playground.api((api) => api.settle(60_000));
+  await playground.crashOrderBeforePublishAndRestart();
 
   const created = String(
     await playground.api((api) =>

@@ -3,31 +3,25 @@
 // to its end, then one order picked — its lanes and rows, the crash marked
 // across the payment's lane, the redelivery the inbox skipped — and the
 // charts' series. A click on a row moves the page to that row's moment.
-// Screenshots at 1280×800 for the README.
+// Screenshots at 1280×800 for the README (written with SCREENSHOTS=1 only).
+// The playground fixture fails a test on any uncaught error in the page.
 
-import { test, expect } from './fixtures';
-import type { Page } from '@playwright/test';
-import type { PlaygroundApi } from '../src/runtime/playgroundApi';
+import { test, expect, docsScreenshot, type PlaygroundPage } from './fixtures';
 import { shortId } from '../src/ui/format';
-import { encodeScenario } from '../src/core/scenario/link';
 import { CDC_CRASH_AND_RESTART, CRASH_AND_DUPLICATE, ES_CRASH_AND_RESTART } from '../src/test/sampleRuns';
 
-async function openRunToEnd(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`./?x=1${encodeScenario(CRASH_AND_DUPLICATE)}`);
-  await page.waitForFunction(() => window.playground !== undefined);
-  await page.evaluate(() => window.playground!.ready());
-  await page.evaluate(() => window.playground!.runToEnd());
-  await page.getByRole('tab', { name: 'History' }).click();
-  return errors;
+test.use({ viewport: { width: 1280, height: 800 } });
+
+async function openRunToEnd(playground: PlaygroundPage) {
+  await playground.openToEnd(CRASH_AND_DUPLICATE);
+  await playground.page.getByRole('tab', { name: 'History' }).click();
 }
 
 test('the sequence view lays out one order: its lanes, its rows in order, the crash and the redelivery marked', async ({
+  playground,
   page,
 }) => {
-  const errors = await openRunToEnd(page);
+  await openRunToEnd(playground);
   await page.getByRole('tab', { name: 'Sequence' }).click();
   const view = page.getByRole('region', { name: 'Message sequence' });
   const picker = view.getByRole('combobox');
@@ -68,21 +62,20 @@ test('the sequence view lays out one order: its lanes, its rows in order, the cr
   await view.getByLabel(/deliveries a service ignored/).check();
   expect(await rows.count()).toBeGreaterThan(before);
   await view.getByLabel(/deliveries a service ignored/).uncheck();
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: 'docs/screenshot-sequence.png' });
+  await docsScreenshot(page, 'screenshot-sequence.png');
 
   // A click on the crash row moves the page there: the view shows the rows up to that moment.
   await view.locator('.seq-crash').click();
   await expect(view.getByRole('status')).toContainText('Viewing the past: rows up to step');
   await expect(view.locator('.seq-row').last()).toContainText('payment crashed');
   await expect(view.locator('.seq-viewed')).toContainText('payment crashed');
-  expect(errors).toEqual([]);
 });
 
 test('the charts show the outbox backlog, consumer lag, messages in flight and throughput over the run', async ({
+  playground,
   page,
 }) => {
-  const errors = await openRunToEnd(page);
+  await openRunToEnd(playground);
   await page.getByRole('tab', { name: 'Charts' }).click();
   const view = page.getByRole('region', { name: 'Charts over time' });
   const charts = view.locator('figure.chart');
@@ -111,9 +104,7 @@ test('the charts show the outbox backlog, consumer lag, messages in flight and t
   await page.getByRole('tab', { name: 'Charts' }).click();
   await expect(view.locator('.chart-marker')).toHaveCount(4);
   await expect(view.locator('.charts-caption')).toContainText('the marker is the viewed moment (step');
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: 'docs/screenshot-charts.png' });
-  expect(errors).toEqual([]);
+  await docsScreenshot(page, 'screenshot-charts.png');
 });
 
 for (const { name, scenario, chart } of [
@@ -125,15 +116,10 @@ for (const { name, scenario, chart } of [
   { name: 'event-sourced', scenario: ES_CRASH_AND_RESTART, chart: 'Events appended per store' },
 ])
   test(`a ${name} run's charts are its own series, and its sequence view says it follows the shop's orders`, async ({
+    playground,
     page,
   }) => {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`./?x=1${encodeScenario(scenario)}`);
-    await page.waitForFunction(() => window.playground !== undefined);
-    await page.evaluate(() => window.playground!.ready());
-    await page.evaluate(() => (window.playground as unknown as { runToEnd(): Promise<unknown> }).runToEnd());
+    await playground.openToEnd(scenario);
     await page.getByRole('tab', { name: 'History' }).click();
     await page.getByRole('tab', { name: 'Charts' }).click();
     const view = page.getByRole('region', { name: 'Charts over time' });
@@ -141,21 +127,15 @@ for (const { name, scenario, chart } of [
     await expect(view.locator('.charts-absent')).toContainText('Outbox backlog per service');
     await page.getByRole('tab', { name: 'Sequence' }).click();
     await expect(page.locator('.history-empty')).toContainText('the sequence view follows the shop’s orders');
-    expect(errors).toEqual([]);
   });
 
 test('in a live run the charts grow as it plays, "now" at their right, and the sequence follows a placed order', async ({
+  playground,
   page,
 }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto('./?pace=fast');
-  await page.waitForFunction(() => window.playground !== undefined);
-  await page.evaluate(() => window.playground!.ready());
   await page.getByRole('tab', { name: 'History' }).click();
   await page.getByRole('tab', { name: 'Charts' }).click();
-  const [orderId] = await page.evaluate(() => (window.playground as PlaygroundApi).placeOrders(2));
+  const [orderId] = await playground.api((api) => api.placeOrders(2));
   const view = page.getByRole('region', { name: 'Charts over time' });
   await expect(view.locator('.chart-title').first()).toContainText('Outbox backlog per service');
   await expect(view.locator('.chart-x').first()).toContainText('now');
@@ -175,5 +155,4 @@ test('in a live run the charts grow as it plays, "now" at their right, and the s
   await expect(sequence.locator('.seq-row').filter({ hasText: 'order takes ShipmentScheduled' })).toHaveCount(
     1,
   );
-  expect(errors).toEqual([]);
 });

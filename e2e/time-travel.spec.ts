@@ -49,11 +49,7 @@ test('a live run with a crash: the moment before the crash shows the order servi
   playground,
   page,
 }) => {
-  await playground.api((api) => api.crashAt('order', 'after-commit-before-publish'));
-  await playground.api((api) => api.placeOrder().catch(() => null));
-  await expect.poll(() => playground.api((api) => api.status('order'))).toBe('crashed');
-  await playground.api((api) => api.restart('order'));
-  await playground.api((api) => api.settle(60_000));
+  await playground.crashOrderBeforePublishAndRestart();
   const order = playground.node('order');
   await expect(order).toContainText('0 pending');
 
@@ -87,8 +83,7 @@ test.describe('with the clipboard granted', () => {
     playground,
     page,
   }) => {
-    await playground.open(`x=1${encodeScenario(CRASH_AND_DUPLICATE)}`);
-    await playground.api((api) => api.runToEnd());
+    await playground.openToEnd(CRASH_AND_DUPLICATE);
     const steps = await playground.api((api) => api.sim().steps);
     await page.getByRole('button', { name: '◀ Step back' }).click();
     await expect(banner(page)).toContainText(`step ${steps - 1} of ${steps}`);
@@ -114,8 +109,7 @@ test('the CDC page: an early moment shows the connector before its crash and a s
   playground,
   page,
 }) => {
-  await playground.open(`x=1${encodeScenario(CDC_CRASH_AND_RESTART)}`);
-  await playground.api((api) => api.runToEnd());
+  await playground.openToEnd(CDC_CRASH_AND_RESTART);
   const connector = page.getByTestId('cdc-connector');
   await expect(connector).not.toContainText('CRASHED');
   await timeline(page).focus();

@@ -15,7 +15,7 @@ import { ErrorBanner } from './panels/ErrorBanner';
 import { PageShell } from './page/PageShell';
 import { SidePanel } from './panels/SidePanel';
 import { EmbedShell } from './present/EmbedShell';
-import type { PageMode } from './present/pageMode';
+import { drawsPast, type PageMode } from './present/pageMode';
 import { PresenterShell } from './present/PresenterShell';
 import { connectController } from './store/connect';
 import { StoreContext } from './store/hooks';
@@ -76,9 +76,13 @@ export function App({ controller, store = playgroundStore, chrome = 'full' }: Ap
     <StoreContext.Provider value={store}>
       <ControllerContext.Provider value={controller}>
         <HistoryContext.Provider value={history}>
-          <ShopPastProvider>
+          {drawsPast(chrome) ? (
+            <ShopPastProvider>
+              <Shell />
+            </ShopPastProvider>
+          ) : (
             <Shell />
-          </ShopPastProvider>
+          )}
         </HistoryContext.Provider>
       </ControllerContext.Provider>
     </StoreContext.Provider>

@@ -8,20 +8,30 @@ import { CrashSwitch } from '../crash';
 import type { CrashPoint } from '../crashPoints';
 import { withoutLiveQueries, type DexieDeps } from '../broker/brokerDb';
 import type { BrokerPort } from '../broker/brokerPort';
-import type { Fact } from '../telemetry';
+import type { Change, Fact } from '../telemetry';
 import type { OpenChannel } from '../transport';
-import type { ProcedureContext, ServiceConfig, ServiceDefinition } from './definition';
+import type { ServiceConfig, ServiceDefinition } from './definition';
 import { RpcNode } from '../rpc';
-import { adjustBaselines, recordBaselines } from './baselines';
+import { adjustBaselines } from './baselines';
 import { dumpTables, openServiceDb } from './serviceDb';
 import { commitCapture } from './commitCapture';
-import { OutboxRelay, toMessage, type OutboxRelayLike, type RelayDeps } from './relay';
+import { OutboxRelay, type OutboxRelayLike, type RelayDeps } from './relay';
 import { LogTailingRelay } from './logTailingRelay';
 import { OUTBOX_TABLE } from '../cdc/router';
-import type { OutboxRow } from '../rows';
 import { Consumer } from './consumer';
 import { inTransaction, type UnitDeps } from './unitOfWork';
 import { CommandBatch } from './commandBatch';
+import { publishDirect } from './directPublish';
+import { Procedures } from './procedures';
+import { hydrate, recoverInterrupted, seedOnce } from './serviceStartup';
+import { runTicks, tickOnce, type TickDeps } from './serviceTicks';
+import {
+  earliestTimer,
+  performStep,
+  timerCount,
+  type ServicePending,
+  type ServiceStep,
+} from './serviceSteps';
 
 export interface ServiceHostDeps {
   runId: string;
@@ -47,21 +57,8 @@ export interface ServiceHostDeps {
   stepped?: SteppedClock;
 }
 
-/** One unit of work a deterministic run grants a service. */
-export type ServiceStep =
-  | { kind: 'relay' }
-  | { kind: 'consume'; topic: string; partition: number; max: number }
-  | { kind: 'tick' }
-  | { kind: 'command'; name: string; input: unknown };
+export type { ServicePending, ServiceStep } from './serviceSteps';
 
-/** What a service still has to do, as a deterministic scheduler sees it. */
-export interface ServicePending {
-  unpublished: number;
-  /** The earliest timer (a saga deadline) on the simulation clock, if any. */
-  nextDue: number | null;
-}
-
-const SEEDED_KEY = 'seeded';
 const STEPPED_CALL_TIMEOUT_MS = 500;
 const RELAY_REPORT_EVERY_MS = 1000;
 
@@ -74,7 +71,10 @@ export class ServiceHost {
   private readonly consumer: Consumer;
   private readonly unit: UnitDeps;
   private readonly commands: CommandBatch;
+  private readonly procedures: Procedures;
+  private readonly ticks: TickDeps;
   private config: ServiceConfig;
+  private paused = false;
 
   constructor(
     readonly def: ServiceDefinition,
@@ -111,7 +111,7 @@ export class ServiceHost {
       Object.fromEntries(
         Object.entries(def.endpoints ?? {}).map(([endpoint, procedure]) => [
           endpoint,
-          (input: unknown) => this.running(() => procedure(this.procedureContext(), input)),
+          (input: unknown) => this.procedures.running(() => procedure(this.procedures.context(), input)),
         ]),
       ),
     );
@@ -125,7 +125,19 @@ export class ServiceHost {
       now: () => clock.now(),
       simNow: () => (simClock ?? clock).now(),
       newId: deps.newId,
-      publishDirect: (rows) => this.publishDirect(rows),
+      publishDirect: (rows) =>
+        publishDirect(
+          { service: name, broker: this.broker, crash: this.crash, config, emit: deps.emit },
+          rows,
+        ),
+    };
+    this.procedures = new Procedures({ unit: this.unit, rpc: this.rpc, clock: deps.clock });
+    this.ticks = {
+      unit: this.unit,
+      clock: deps.clock,
+      paused: () => this.paused,
+      wake: () => this.relay.wake(),
+      emit: deps.emit,
     };
     // Live runs with an outbox commit concurrent commands together; a deterministic step runs one at a time anyway.
     this.commands = new CommandBatch(this.unit, () => !deps.stepped && this.config.publishing === 'outbox');
@@ -169,20 +181,14 @@ export class ServiceHost {
 
   async start(): Promise<void> {
     await this.db.open();
-    await this.seedOnce();
-    await this.hydrate();
-    const recovered = this.def.recover
-      ? this.running(() => this.def.recover!(this.procedureContext(), null)).catch((error) => {
-          if (!this.crash.endedBy(error))
-            this.deps.emit({
-              kind: 'handler-failed',
-              service: this.def.name,
-              messageId: 'recover',
-              type: 'recover',
-              error: String(error),
-            });
-        })
-      : Promise.resolve();
+    await seedOnce(this.unit);
+    await hydrate(this.db, this.def.name, this.deps.emit);
+    const recovered = recoverInterrupted({
+      def: this.def,
+      crash: this.crash,
+      emit: this.deps.emit,
+      procedures: this.procedures,
+    });
     if (this.deps.stepped) {
       // A deterministic restart is one step: it ends once the group has the member and recovery is done.
       await this.consumer.start();
@@ -190,7 +196,7 @@ export class ServiceHost {
     } else {
       void this.relay.run();
       void this.consumer.start();
-      void this.runTicks();
+      void runTicks(this.ticks);
     }
     this.deps.emit({ kind: 'ready', process: this.def.name });
   }
@@ -200,89 +206,33 @@ export class ServiceHost {
     if (!this.deps.stepped)
       throw new Error(`${this.def.name} runs live: steps are granted only in a deterministic run`);
     this.deps.stepped.set(at);
-    switch (step.kind) {
-      case 'relay': {
+    return performStep(step, {
+      relay: async () => {
         const done = await this.relay.tick();
         this.reportRelay(true);
-        return `published ${done}`;
-      }
-      case 'consume':
-        return this.consumer.consumeOnce(step.topic, step.partition, step.max);
-      case 'tick':
-        await this.tickOnce();
-        return 'timers checked';
-      case 'command':
-        return JSON.stringify((await this.command(step.name, step.input)) ?? null);
-    }
+        return done;
+      },
+      consume: (topic, partition, max) => this.consumer.consumeOnce(topic, partition, max),
+      tick: () => tickOnce(this.ticks),
+      command: (name, input) => this.command(name, input),
+    });
   }
 
   /** Deterministic runs: what this service could do next. */
   async pending(): Promise<ServicePending> {
-    const due = this.def.tick?.due;
-    const first = due ? await this.db.table(due.table).orderBy(due.index).first() : undefined;
-    return {
-      unpublished: await this.relay.unpublished(),
-      nextDue: first ? (first[due!.index] as number) : null,
-    };
+    const nextDue = await earliestTimer(this.def, this.db);
+    return { unpublished: await this.relay.unpublished(), nextDue };
   }
 
   /** Runs a command (placing an order, say) as one local transaction. */
   async command(name: string, input: unknown): Promise<unknown> {
     const procedure = this.def.procedures?.[name];
-    if (procedure) return this.running(() => procedure(this.procedureContext(), input));
+    if (procedure) return this.procedures.running(() => procedure(this.procedures.context(), input));
     const handler = this.def.commands?.[name];
     if (!handler) throw new Error(`${this.def.name} has no command ${name}`);
     const { value, emitted } = await this.commands.run((unit) => handler(unit.context(), input));
     if (emitted) this.relay.wake();
     return value;
-  }
-
-  /** Procedures and calls under way: settle() waits for them like for any other step. */
-  private procedures = 0;
-
-  private async running<T>(work: () => Promise<T>): Promise<T> {
-    this.procedures++;
-    try {
-      return await work();
-    } finally {
-      this.procedures--;
-    }
-  }
-
-  private procedureContext(): ProcedureContext {
-    return {
-      transaction: async (work) => (await inTransaction(this.unit, (unit) => work(unit.context()))).value,
-      call: (service, endpoint, ...args) => {
-        this.crash.assertAlive();
-        return this.rpc.call(service, endpoint, ...args);
-      },
-      crashPoint: (point) => this.crash.at(point),
-      sleep: async (ms) => {
-        await this.deps.clock.sleep(ms);
-        this.crash.assertAlive();
-      },
-    };
-  }
-
-  /** Dual write's second half. If the broker does not confirm, the event is simply gone: nothing will send it again. */
-  private async publishDirect(rows: OutboxRow[]): Promise<void> {
-    this.crash.assertAlive();
-    try {
-      await this.broker.publish(rows.map((row) => toMessage(this.def.name, row, this.config.relay.mode)));
-      this.deps.emit({
-        kind: 'published',
-        service: this.def.name,
-        count: rows.length,
-        topics: [...new Set(rows.map((r) => r.aggregatetype))],
-      });
-    } catch (error) {
-      this.deps.emit({
-        kind: 'publish-lost',
-        service: this.def.name,
-        types: rows.map((r) => r.type),
-        error: String(error),
-      });
-    }
   }
 
   /** Writes one business-data row a user edited, in its own transaction. */
@@ -319,12 +269,10 @@ export class ServiceHost {
    * waiting for a reply or for its next retry is not done, however quiet the wire is).
    */
   async status(): Promise<{ unpublished: number; busy: number; timers: number }> {
-    const due = this.def.tick?.due;
     return {
       unpublished: await this.relay.unpublished(),
-      busy: this.consumer.busy + this.procedures + (this.relay.publishing ? 1 : 0),
-      // Only rows with a deadline are in the index, so counting it counts the timers that are set.
-      timers: due ? await this.db.table(due.table).orderBy(due.index).count() : 0,
+      busy: this.consumer.busy + this.procedures.busy + (this.relay.publishing ? 1 : 0),
+      timers: await timerCount(this.def, this.db),
     };
   }
 
@@ -341,51 +289,6 @@ export class ServiceHost {
     this.db.close();
   }
 
-  private paused = false;
-
-  /** Runs the definition's periodic work, each round in its own transaction, while not paused. */
-  private async runTicks(): Promise<void> {
-    const tick = this.def.tick;
-    if (!tick) return;
-    while (!this.crash.dead) {
-      await this.deps.clock.sleep(tick.intervalMs);
-      if (this.paused || this.crash.dead) continue;
-      try {
-        await this.tickOnce();
-      } catch (error) {
-        if (this.crash.endedBy(error)) return;
-        // A failing round is reported and tried again next interval; the loop must not die with it.
-        this.deps.emit({
-          kind: 'handler-failed',
-          service: this.def.name,
-          messageId: 'tick',
-          type: 'tick',
-          error: String(error),
-        });
-      }
-    }
-  }
-
-  private async tickOnce(): Promise<void> {
-    const { emitted } = await inTransaction(this.unit, (unit) => this.def.tick!.run(unit.context()));
-    if (emitted) this.relay.wake();
-  }
-
-  private async seedOnce(): Promise<void> {
-    const seed = this.def.seed;
-    await inTransaction(this.unit, async (unit) => {
-      const meta = unit.context().table<{ key: string; value: number }>('meta');
-      if (await meta.get(SEEDED_KEY)) return;
-      if (seed) await seed(unit.context());
-      await recordBaselines(unit.context(), this.def.conserved ?? {});
-      await meta.put({ key: SEEDED_KEY, value: unit.now });
-    });
-  }
-
-  private async hydrate(): Promise<void> {
-    this.deps.emit({ kind: 'hydrate', service: this.def.name, tables: await this.dump() });
-  }
-
   private lastRelayReport = 0;
 
   /** The relay's meter, for the canvas: after every publish, and otherwise at most once a second. */
@@ -397,12 +300,12 @@ export class ServiceHost {
     this.deps.emit({ kind: 'relay', service: this.def.name, stats: this.relay.meter.snapshot() });
   }
 
-  private onCommit(changes: import('../telemetry').Change[]): void {
+  private onCommit(changes: Change[]): void {
     // A transaction that committed is a fact even if the process dies right after it.
     if (!changes.length) return;
     this.deps.emit({ kind: 'commit', service: this.def.name, changes });
     if (changes.some((c) => c.op === 'clear'))
-      this.hydrate().catch((error) => {
+      hydrate(this.db, this.def.name, this.deps.emit).catch((error) => {
         if (!this.crash.endedBy(error)) throw error;
       });
   }

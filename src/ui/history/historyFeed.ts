@@ -66,18 +66,28 @@ function startLoop(reads: RunHistoryReads): { stop: () => void } {
   };
 }
 
+/**
+ * Keeps the feed reading while anyone follows it: the first follower starts the read loop, the last one to stop
+ * ends it, so a page that shows no history (an embed, presenter mode) reads nothing. Returns the stop.
+ */
+export function followHistory(reads: RunHistoryReads): () => void {
+  readers++;
+  loop ??= startLoop(reads);
+  let following = true;
+  return () => {
+    // Stopping twice must not end another follower's reads.
+    if (!following) return;
+    following = false;
+    readers--;
+    if (readers === 0) {
+      loop?.stop();
+      loop = null;
+    }
+  };
+}
+
 /** The recorded facts, kept fresh while the calling view is mounted. */
 export function useRecordedFacts(reads: RunHistoryReads): HistoryFeedState {
-  useEffect(() => {
-    readers++;
-    loop ??= startLoop(reads);
-    return () => {
-      readers--;
-      if (readers === 0) {
-        loop?.stop();
-        loop = null;
-      }
-    };
-  }, [reads]);
+  useEffect(() => followHistory(reads), [reads]);
   return useStore(historyFeed);
 }

@@ -42,7 +42,10 @@ export function ShopPastProvider({ children }: { children: ReactNode }) {
   return <PastShop.Provider value={past}>{children}</PastShop.Provider>;
 }
 
-/** Gives its children the shop's store as of the viewed moment (the live one while viewing now). */
+/**
+ * Gives its children the shop's store as of the viewed moment (the live one while viewing now, and always on a page
+ * without a ShopPastProvider: an embed or the presenter, which draw no past).
+ */
 export function ShopMoment({ children }: { children: ReactNode }) {
   const live = usePlaygroundStore();
   const past = useContext(PastShop);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageMode } from './pageMode';
+import { drawsPast, pageMode } from './pageMode';
 
 describe('pageMode', () => {
   it('is the full playground without flags', () => {
@@ -22,5 +22,13 @@ describe('pageMode', () => {
   it('ranks compare over embed over present', () => {
     expect(pageMode('?embed=1&compare=1')).toBe('compare');
     expect(pageMode('?present=1&embed=1')).toBe('embed');
+  });
+});
+
+describe('drawsPast', () => {
+  it('folds the history for the full playground only: embeds and the presenter draw the live canvas', () => {
+    expect(drawsPast('full')).toBe(true);
+    expect(drawsPast('embed')).toBe(false);
+    expect(drawsPast('present')).toBe(false);
   });
 });

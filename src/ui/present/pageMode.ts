@@ -19,3 +19,11 @@ export function pageMode(search: string): PageMode {
   if (flagOn(params, 'present')) return 'present';
   return 'full';
 }
+
+/**
+ * Whether the page draws a past moment on its canvas: only the full playground, whose timeline picks one. An embed's
+ * and the presenter's canvas are always live, so folding the history for them would be reads nobody sees.
+ */
+export function drawsPast(mode: Exclude<PageMode, 'compare'>): boolean {
+  return mode === 'full';
+}
