@@ -27,15 +27,20 @@ function offsetsStart(): Offsets {
   return { end: new Map(), committed: new Map(), partitions: new Map(), reads: new Map() };
 }
 
-function surveyReads(s: Offsets, fact: { kind: string }): void {
+function surveyReads(s: Offsets, fact: { kind: string }): boolean {
   const f = fact as Fact;
-  const read = (group: string, topic: string) =>
-    (s.reads.get(group) ?? s.reads.set(group, new Set()).get(group)!).add(topic);
+  let learned = false;
+  const read = (group: string, topic: string) => {
+    const topics = s.reads.get(group) ?? s.reads.set(group, new Set()).get(group)!;
+    if (!topics.has(topic)) learned = true;
+    topics.add(topic);
+  };
   if (f.kind === 'broker-commit')
     for (const c of f.changes) {
       if (c.op === 'put' && c.table === 'offsets') read(String(c.row.group), String(c.row.topic));
     }
   if (f.kind === 'broker') for (const g of f.stats.groups) read(g.group, g.topic);
+  return learned;
 }
 
 function applyOffsets(s: Offsets, fact: { kind: string }): void {
