@@ -4,7 +4,7 @@
 // throughput without growing backlog, latency at light load, the canvas's cost
 // and the heap at that throughput, replay and rebuild, initial JS and start,
 // and the run history's time to rebuild a past moment and its heap after 60 s at
-// full load.
+// full load, and the history views' time per feed update at 10,000 and 100,000 facts.
 // Prints each figure with its target and writes bench/results.json (and the
 // README's table to bench/results.md). No test depends on these figures.
 //
@@ -169,6 +169,13 @@ try {
       log(
         `history, ${m.facts} facts: a past moment's stateAt ${m.stateAtMs.median} ms (p95 ${m.stateAtMs.p95}), the whole moment in snapshot()'s shape ${m.momentMs.median} ms (p95 ${m.momentMs.p95}; target < 16), the newest tenth's ${m.newestMomentMs.median} ms (p95 ${m.newestMomentMs.p95}); ${m.recordUsPerFact} µs to record a fact`,
       );
+    for (const v of history.views) {
+      const per = (ms) =>
+        `timeline ${ms.timeline.median} ms (p95 ${ms.timeline.p95}), sequence ${ms.sequence.median} ms (p95 ${ms.sequence.p95}), charts ${ms.charts.median} ms (p95 ${ms.charts.p95})`;
+      log(
+        `history views, ${v.facts} facts, one update of ${v.batch} new facts: from scratch ${per(v.fromScratchMs)}; followed ${per(v.followedMs)}`,
+      );
+    }
     const load = history.fullLoad;
     log(
       `history, ${load.seconds} s at ${load.ordersPerSecond} orders/s: ${load.kept} of ${load.recorded} facts kept (cap ${load.cap}), ${load.heapMB} MB of heap (target < 100), ${load.heapHalfwayMB} MB at ${load.seconds / 2} s: past the cap it grows ${load.heapGrowthMBPerSecond} MB/s, with the databases' rows (${load.rowsAtEnd} at the end), not the facts`,

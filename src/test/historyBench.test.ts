@@ -14,6 +14,7 @@ import { FactHistory } from '../core/history/factHistory';
 import { shopFold, shopMoment, type ShopState } from '../core/history/shopFold';
 import type { Fact } from '../core/telemetry';
 import { shopFacts } from './shopFactsFeed';
+import { viewsFigures } from './historyViewsBench';
 
 const OUT = process.env.HISTORY_BENCH_OUT;
 /** Issue 20's target rate, and the issue's "60 s at full load". */
@@ -107,10 +108,11 @@ function fullLoad() {
 }
 
 describe.skipIf(!OUT)('the history, measured for npm run bench', () => {
-  it('rebuilds a past moment from 10,000 and 100,000 facts, and holds its cap at full load', () => {
+  it('rebuilds a past moment from 10,000 and 100,000 facts, holds its cap at full load, and follows the views', async () => {
     const moments = [measure(10_000), measure(100_000)];
     const load = fullLoad();
     expect(load.kept).toBeLessThanOrEqual(load.cap);
-    writeFileSync(OUT!, JSON.stringify({ moments, fullLoad: load }, null, 2));
+    const views = [await viewsFigures(10_000), await viewsFigures(100_000)];
+    writeFileSync(OUT!, JSON.stringify({ moments, fullLoad: load, views }, null, 2));
   }, 600_000);
 });

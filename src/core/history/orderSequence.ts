@@ -11,8 +11,9 @@ import type { Change, Fact } from '../telemetry';
 import type { HistoryEntry } from './factHistory';
 import { commitSummary } from './commitSummary';
 import { orderThreads, type OrderThread } from './orderThreads';
+import { followFacts, type FactsRead, type FollowedFold } from './followFacts';
 
-export { orderThreads, type OrderThread } from './orderThreads';
+export { orderThreads, threadsFold, type OrderThread } from './orderThreads';
 
 export type SequenceRowKind =
   'transaction' | 'publish' | 'delivery' | 'ack' | 'duplicate' | 'crash' | 'restart';
@@ -59,122 +60,174 @@ export function orderSequence(facts: readonly Entry[], correlation: string): Ord
 
 /** One pass over the facts: a record is the order's when its envelope carries the order's correlation id. */
 export function threadSequence(facts: readonly Entry[], thread: OrderThread): OrderSequence {
-  const messages = new Set(thread.outboxIds);
-  /** The order's records: each message's type, and the record at each log position (to name what an offset acks). */
-  const types = new Map<string, string>();
-  const byOffset = new Map<string, LogRow>();
-  const rows: SequenceRow[] = [];
-  const committed = new Map<string, number>();
-  /** Each consumer's messages handled so far, and its crashes: a duplicate after a crash is a redelivery. */
-  const handled = new Map<string, Set<string>>();
-  const crashedAfter = new Map<string, number>();
-  const down = new Set<string>();
+  const fold = sequenceFold(thread);
+  const state = fold.start();
+  fold.add(state, facts, 0, facts.length);
+  return fold.result(state);
+}
 
-  for (const e of facts) {
-    const fact = e.fact as Fact;
-    const base = { seq: e.seq, at: e.at, step: e.step };
-    if (fact.kind === 'broker-commit') {
-      for (const c of fact.changes) {
-        if (c.op !== 'put') continue;
-        if (c.table === 'log') {
-          const record = c.row as unknown as LogRow;
-          if (record.event.correlationid !== thread.correlation && !messages.has(record.event.id)) continue;
-          messages.add(record.event.id);
-          types.set(record.event.id, record.event.type);
-          byOffset.set(`${record.topic}\u0000${record.partition}\u0000${record.offset}`, record);
-          rows.push({
-            ...base,
-            kind: 'publish',
-            lane: participantOfSource(record.event.source),
-            to: 'broker',
-            text: record.event.type,
-            detail: `${record.topic} #${record.partition} offset ${record.offset}`,
-            messageId: record.event.id,
-          });
-        } else if (c.table === 'offsets') {
-          const row = c.row as { group: string; topic: string; partition: number; committed: number };
-          const key = `${row.group}\u0000${row.topic}\u0000${row.partition}`;
-          const from = committed.get(key) ?? 0;
-          committed.set(key, row.committed);
-          const lane = asLane(row.group);
-          if (!lane) continue;
-          for (let offset = from; offset < row.committed; offset++) {
-            const record = byOffset.get(`${row.topic}\u0000${row.partition}\u0000${offset}`);
-            if (!record || !messages.has(record.event.id)) continue;
-            rows.push({
-              ...base,
-              kind: 'ack',
-              lane,
-              to: 'broker',
-              text: record.event.type,
-              detail: `${row.group} committed ${row.topic} #${row.partition} to offset ${row.committed}`,
-              messageId: record.event.id,
-            });
-          }
-        }
-      }
-      continue;
-    }
-    if (fact.kind === 'commit') {
-      const lane = asLane(fact.service);
-      if (!lane) continue;
-      const puts = fact.changes.filter((c): c is Put => c.op === 'put');
-      const taken = puts.find((c) => c.table === 'inbox' && messages.has(String(c.row.message_id)));
-      if (!taken && !touchesThread(puts, thread, messages)) continue;
-      if (!taken && isRelayMark(fact.changes)) continue; // the publish row already says it
-      if (taken) {
-        const id = String(taken.row.message_id);
-        const result = String(taken.row.result ?? '');
-        (handled.get(fact.service) ?? handled.set(fact.service, new Set()).get(fact.service)!).add(id);
+/**
+ * One order's sequence kept up to date as the history grows (followFacts): the order's rows are folded from
+ * the new facts only, and from the whole history again when the order itself changed (a new message of it,
+ * its saga), since its messages say which of the earlier facts are its.
+ */
+export function followSequence(): (read: FactsRead<Entry>, thread: OrderThread) => OrderSequence {
+  let followed: { key: string; follow: FollowedFold<Entry, OrderSequence> } | null = null;
+  return (read, thread) => {
+    const key = threadKey(thread);
+    if (followed?.key !== key) followed = { key, follow: followFacts(sequenceFold(thread)) };
+    return followed.follow(read);
+  };
+}
+
+function threadKey(t: OrderThread): string {
+  return [t.correlation, t.orderId, t.sagaId ?? '', ...t.outboxIds].join('\u0000');
+}
+
+interface SequenceState {
+  messages: Set<string>;
+  /** The order's records: each message's type, and the record at each log position (to name what an offset acks). */
+  types: Map<string, string>;
+  byOffset: Map<string, LogRow>;
+  rows: SequenceRow[];
+  committed: Map<string, number>;
+  /** Each consumer's messages handled so far, and its crashes: a duplicate after a crash is a redelivery. */
+  handled: Map<string, Set<string>>;
+  crashedAfter: Map<string, number>;
+  down: Set<string>;
+  /** The services whose transactions the facts hold (hydrated or committed), for the lanes. */
+  services: Set<string>;
+}
+
+function sequenceFold(thread: OrderThread) {
+  return {
+    start: (): SequenceState => ({
+      messages: new Set(thread.outboxIds),
+      types: new Map(),
+      byOffset: new Map(),
+      rows: [],
+      committed: new Map(),
+      handled: new Map(),
+      crashedAfter: new Map(),
+      down: new Set(),
+      services: new Set(),
+    }),
+    add(s: SequenceState, facts: readonly Entry[], from: number, to: number): true {
+      for (let i = from; i < to; i++) addFact(s, thread, facts[i]);
+      return true;
+    },
+    result(s: SequenceState): OrderSequence {
+      const kept = withinThread(inMomentOrder(s.rows));
+      return { thread, lanes: lanesOf(s.services, kept), rows: kept };
+    },
+  };
+}
+
+function addFact(s: SequenceState, thread: OrderThread, e: Entry): void {
+  const { messages, types, byOffset, rows, committed, handled, crashedAfter, down } = s;
+  const fact = e.fact as Fact;
+  const base = { seq: e.seq, at: e.at, step: e.step };
+  const service = (fact as { service?: string }).service;
+  if ((fact.kind === 'hydrate' || fact.kind === 'commit') && service) s.services.add(service);
+  if (fact.kind === 'broker-commit') {
+    for (const c of fact.changes) {
+      if (c.op !== 'put') continue;
+      if (c.table === 'log') {
+        const record = c.row as unknown as LogRow;
+        if (record.event.correlationid !== thread.correlation && !messages.has(record.event.id)) continue;
+        messages.add(record.event.id);
+        types.set(record.event.id, record.event.type);
+        byOffset.set(`${record.topic}\u0000${record.partition}\u0000${record.offset}`, record);
         rows.push({
           ...base,
-          kind: 'delivery',
-          lane: 'broker',
-          to: lane,
-          text: types.get(id) ?? String(taken.row.type),
-          detail: result || undefined,
-          messageId: id,
-          ignored: isIgnored(taken),
+          kind: 'publish',
+          lane: participantOfSource(record.event.source),
+          to: 'broker',
+          text: record.event.type,
+          detail: `${record.topic} #${record.partition} offset ${record.offset}`,
+          messageId: record.event.id,
         });
+      } else if (c.table === 'offsets') {
+        const row = c.row as { group: string; topic: string; partition: number; committed: number };
+        const key = `${row.group}\u0000${row.topic}\u0000${row.partition}`;
+        const from = committed.get(key) ?? 0;
+        committed.set(key, row.committed);
+        const lane = asLane(row.group);
+        if (!lane) continue;
+        for (let offset = from; offset < row.committed; offset++) {
+          const record = byOffset.get(`${row.topic}\u0000${row.partition}\u0000${offset}`);
+          if (!record || !messages.has(record.event.id)) continue;
+          rows.push({
+            ...base,
+            kind: 'ack',
+            lane,
+            to: 'broker',
+            text: record.event.type,
+            detail: `${row.group} committed ${row.topic} #${row.partition} to offset ${row.committed}`,
+            messageId: record.event.id,
+          });
+        }
       }
-      const ignored = taken ? isIgnored(taken) : false;
-      rows.push({ ...base, kind: 'transaction', lane, text: commitSummary(fact.changes), ignored });
-      continue;
     }
-    if (fact.kind === 'duplicate') {
-      const lane = asLane(fact.service);
-      if (!lane || !messages.has(fact.messageId)) continue;
-      const crash = crashedAfter.get(fact.service);
-      const redelivered = crash !== undefined && handled.get(fact.service)?.has(fact.messageId);
+    return;
+  }
+  if (fact.kind === 'commit') {
+    const lane = asLane(fact.service);
+    if (!lane) return;
+    const puts = fact.changes.filter((c): c is Put => c.op === 'put');
+    const taken = puts.find((c) => c.table === 'inbox' && messages.has(String(c.row.message_id)));
+    if (!taken && !touchesThread(puts, thread, messages)) return;
+    if (!taken && isRelayMark(fact.changes)) return; // the publish row already says it
+    if (taken) {
+      const id = String(taken.row.message_id);
+      const result = String(taken.row.result ?? '');
+      (handled.get(fact.service) ?? handled.set(fact.service, new Set()).get(fact.service)!).add(id);
       rows.push({
         ...base,
-        kind: 'duplicate',
+        kind: 'delivery',
         lane: 'broker',
         to: lane,
-        text: `${fact.type} again`,
-        detail: redelivered
-          ? `redelivered after ${fact.service}'s crash (handled, not acked): duplicate skipped by inbox`
-          : 'duplicate: skipped by inbox',
-        messageId: fact.messageId,
+        text: types.get(id) ?? String(taken.row.type),
+        detail: result || undefined,
+        messageId: id,
+        ignored: isIgnored(taken),
       });
-      continue;
     }
-    if (fact.kind === 'crashed') {
-      const lane = asLane(fact.process);
-      if (!lane) continue;
-      crashedAfter.set(fact.process, e.at);
-      down.add(fact.process);
-      rows.push({ ...base, kind: 'crash', lane, text: `${fact.process} crashed`, detail: fact.point });
-      continue;
-    }
-    const restarted = restartOf(fact);
-    if (restarted && down.has(restarted)) {
-      down.delete(restarted);
-      rows.push({ ...base, kind: 'restart', lane: asLane(restarted)!, text: `${restarted} restarted` });
-    }
+    const ignored = taken ? isIgnored(taken) : false;
+    rows.push({ ...base, kind: 'transaction', lane, text: commitSummary(fact.changes), ignored });
+    return;
   }
-  const kept = withinThread(inMomentOrder(rows));
-  return { thread, lanes: lanesOf(facts, kept), rows: kept };
+  if (fact.kind === 'duplicate') {
+    const lane = asLane(fact.service);
+    if (!lane || !messages.has(fact.messageId)) return;
+    const crash = crashedAfter.get(fact.service);
+    const redelivered = crash !== undefined && handled.get(fact.service)?.has(fact.messageId);
+    rows.push({
+      ...base,
+      kind: 'duplicate',
+      lane: 'broker',
+      to: lane,
+      text: `${fact.type} again`,
+      detail: redelivered
+        ? `redelivered after ${fact.service}'s crash (handled, not acked): duplicate skipped by inbox`
+        : 'duplicate: skipped by inbox',
+      messageId: fact.messageId,
+    });
+    return;
+  }
+  if (fact.kind === 'crashed') {
+    const lane = asLane(fact.process);
+    if (!lane) return;
+    crashedAfter.set(fact.process, e.at);
+    down.add(fact.process);
+    rows.push({ ...base, kind: 'crash', lane, text: `${fact.process} crashed`, detail: fact.point });
+    return;
+  }
+  const restarted = restartOf(fact);
+  if (restarted && down.has(restarted)) {
+    down.delete(restarted);
+    rows.push({ ...base, kind: 'restart', lane: asLane(restarted)!, text: `${restarted} restarted` });
+  }
 }
 
 /**
@@ -240,12 +293,8 @@ function asLane(name: string): Participant | null {
 }
 
 /** The services of the run in the export's fixed order (the orchestrator only when it ran), then the broker. */
-function lanesOf(facts: readonly Entry[], rows: SequenceRow[]): Participant[] {
-  const present = new Set<string>();
-  for (const e of facts) {
-    const f = e.fact as { kind: string; service?: string };
-    if ((f.kind === 'hydrate' || f.kind === 'commit') && f.service) present.add(f.service);
-  }
+function lanesOf(services: ReadonlySet<string>, rows: SequenceRow[]): Participant[] {
+  const present = new Set(services);
   for (const r of rows) {
     present.add(r.lane);
     if (r.to) present.add(r.to);

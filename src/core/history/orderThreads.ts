@@ -30,45 +30,63 @@ type Entry = HistoryEntry<{ kind: string }> & { step: number | null };
 
 /** Every order the facts name, in the order they started. */
 export function orderThreads(facts: readonly Entry[]): OrderThread[] {
-  const threads = new Map<string, OrderThread>();
-  const sagas = new Map<string, string>();
-  const start = (correlation: string, orderId: string, type: string, e: Entry) => {
-    if (!threads.has(correlation))
-      threads.set(correlation, {
-        correlation,
-        orderId,
-        sagaId: null,
-        type,
-        at: e.at,
-        step: e.step,
-        outboxIds: [],
-      });
-    return threads.get(correlation)!;
+  const state = threadsFold.start();
+  threadsFold.add(state, facts, 0, facts.length);
+  return threadsFold.result(state);
+}
+
+interface ThreadsState {
+  /** By correlation id, in the order they started; a thread that changes is replaced, never changed. */
+  threads: Map<string, OrderThread>;
+  /** The saga of each order id (the last one written), and the threads of each order id. */
+  sagas: Map<string, string>;
+  byOrder: Map<string, string[]>;
+}
+
+/** The threads as a fold: the facts in order, each thread's saga the last one written for its order. */
+export const threadsFold = {
+  start: (): ThreadsState => ({ threads: new Map(), sagas: new Map(), byOrder: new Map() }),
+  add(s: ThreadsState, facts: readonly Entry[], from: number, to: number): true {
+    for (let i = from; i < to; i++) addFact(s, facts[i]);
+    return true;
+  },
+  result: (s: ThreadsState): OrderThread[] => [...s.threads.values()],
+};
+
+function addFact(s: ThreadsState, e: Entry): void {
+  const start = (correlation: string, orderId: string, type: string) => {
+    if (s.threads.has(correlation)) return;
+    const sagaId = s.sagas.get(orderId) ?? null;
+    s.threads.set(correlation, { correlation, orderId, sagaId, type, at: e.at, step: e.step, outboxIds: [] });
+    (s.byOrder.get(orderId) ?? s.byOrder.set(orderId, []).get(orderId)!).push(correlation);
   };
-  for (const e of facts) {
-    const fact = e.fact as Fact;
-    if (fact.kind === 'commit') {
-      for (const c of fact.changes) {
-        if (c.op !== 'put') continue;
-        if (c.table === 'sagas' && typeof c.row.orderId === 'string')
-          sagas.set(c.row.orderId, String(c.row.id));
-        if (c.table !== 'outbox') continue;
-        const { id, correlationid, aggregateid, type } = c.row as Record<string, string>;
-        if (correlationid === id) start(correlationid, aggregateid, type, e);
-        const thread = threads.get(correlationid);
-        if (thread && !thread.outboxIds.includes(id)) thread.outboxIds.push(id);
+  const change = (correlation: string, to: Partial<OrderThread>) =>
+    s.threads.set(correlation, { ...s.threads.get(correlation)!, ...to });
+  const fact = e.fact as Fact;
+  if (fact.kind === 'commit') {
+    for (const c of fact.changes) {
+      if (c.op !== 'put') continue;
+      if (c.table === 'sagas' && typeof c.row.orderId === 'string') {
+        const sagaId = String(c.row.id);
+        s.sagas.set(c.row.orderId, sagaId);
+        for (const correlation of s.byOrder.get(c.row.orderId) ?? [])
+          if (s.threads.get(correlation)!.sagaId !== sagaId) change(correlation, { sagaId });
       }
-    } else if (fact.kind === 'broker-commit' || fact.kind === 'broker-hydrate') {
-      for (const record of logRowsOf(fact)) {
-        const { id, correlationid, subject, type, source } = record.event;
-        // Only a shop service starts an order: not the broker (a dead letter), nor a CDC connector's change event.
-        if (correlationid === id && participantOfSource(source) !== 'broker')
-          start(correlationid, subject, type, e);
-      }
+      if (c.table !== 'outbox') continue;
+      const { id, correlationid, aggregateid, type } = c.row as Record<string, string>;
+      if (correlationid === id) start(correlationid, aggregateid, type);
+      const thread = s.threads.get(correlationid);
+      if (thread && !thread.outboxIds.includes(id))
+        change(correlationid, { outboxIds: [...thread.outboxIds, id] });
+    }
+  } else if (fact.kind === 'broker-commit' || fact.kind === 'broker-hydrate') {
+    for (const record of logRowsOf(fact)) {
+      const { id, correlationid, subject, type, source } = record.event;
+      // Only a shop service starts an order: not the broker (a dead letter), nor a CDC connector's change event.
+      if (correlationid === id && participantOfSource(source) !== 'broker')
+        start(correlationid, subject, type);
     }
   }
-  for (const thread of threads.values()) thread.sagaId = sagas.get(thread.orderId) ?? null;
-  return [...threads.values()];
 }
 
 function logRowsOf(fact: Fact): LogRow[] {

@@ -2,7 +2,8 @@
 // when a run's facts give it values (the shop's outbox backlog, say, needs
 // outbox rows), so no page names its own list.
 
-import { bucketCharts, type Charts } from './chartSeries';
+import { followFacts, type FollowedFold } from '../followFacts';
+import { bucketCharts, chartsFold, type Charts } from './chartSeries';
 import { ES_CDC_CHARTS } from './esCdcCharts';
 import { SHOP_CHARTS } from './shopCharts';
 import type { HistoryEntry } from '../factHistory';
@@ -16,4 +17,9 @@ export const CHART_SPECS = HISTORY_CHARTS.flatMap((d) => d.charts);
 
 export function historyCharts(facts: readonly HistoryEntry<{ kind: string }>[], buckets?: number): Charts {
   return bucketCharts(facts, HISTORY_CHARTS, buckets);
+}
+
+/** The charts, each read folding only the facts new since the one before. */
+export function followCharts(buckets?: number): FollowedFold<HistoryEntry<{ kind: string }>, Charts> {
+  return followFacts(chartsFold(HISTORY_CHARTS, buckets));
 }

@@ -10,32 +10,39 @@ import type { Fact } from '../../telemetry';
 import { keyText } from '../keyOrder';
 import type { ChartDeriver } from './chartSeries';
 
+/** By topic, then partition: an offset (a partition's next one, a group's committed one). */
+type ByPartition = Map<string, Map<number, number>>;
+
 interface Offsets {
-  /** Next offset per `topic\0partition`. */
-  end: Map<string, number>;
-  /** Committed offset per `group\0topic\0partition`. */
-  committed: Map<string, number>;
-  /** Partitions per topic (its `topics` row). */
-  partitions: Map<string, number>;
+  /** Next offset per topic and partition. */
+  end: ByPartition;
+  /** Committed offset per group, topic and partition. */
+  committed: Map<string, ByPartition>;
   /** The topics each group reads: fixed over a run, so learned from the whole history first. */
   reads: Map<string, Set<string>>;
 }
 
-const tp = (topic: string, partition: number) => `${topic}\u0000${partition}`;
-
 function offsetsStart(): Offsets {
-  return { end: new Map(), committed: new Map(), partitions: new Map(), reads: new Map() };
+  return { end: new Map(), committed: new Map(), reads: new Map() };
 }
 
-function surveyReads(s: Offsets, fact: { kind: string }): void {
+const partitionsOf = (offsets: ByPartition, topic: string) =>
+  offsets.get(topic) ?? offsets.set(topic, new Map()).get(topic)!;
+
+function surveyReads(s: Offsets, fact: { kind: string }): boolean {
   const f = fact as Fact;
-  const read = (group: string, topic: string) =>
-    (s.reads.get(group) ?? s.reads.set(group, new Set()).get(group)!).add(topic);
+  let learned = false;
+  const read = (group: string, topic: string) => {
+    const topics = s.reads.get(group) ?? s.reads.set(group, new Set()).get(group)!;
+    if (!topics.has(topic)) learned = true;
+    topics.add(topic);
+  };
   if (f.kind === 'broker-commit')
     for (const c of f.changes) {
       if (c.op === 'put' && c.table === 'offsets') read(String(c.row.group), String(c.row.topic));
     }
   if (f.kind === 'broker') for (const g of f.stats.groups) read(g.group, g.topic);
+  return learned;
 }
 
 function applyOffsets(s: Offsets, fact: { kind: string }): void {
@@ -43,7 +50,6 @@ function applyOffsets(s: Offsets, fact: { kind: string }): void {
   if (f.kind === 'broker-hydrate') {
     for (const row of (f.tables.log ?? []) as unknown as LogRow[]) bumpEnd(s, row);
     for (const row of f.tables.offsets ?? []) setCommitted(s, row);
-    for (const row of f.tables.topics ?? []) s.partitions.set(String(row.name), Number(row.partitions));
     return;
   }
   if (f.kind !== 'broker-commit') return;
@@ -51,31 +57,18 @@ function applyOffsets(s: Offsets, fact: { kind: string }): void {
     if (c.op !== 'put') continue;
     if (c.table === 'log') bumpEnd(s, c.row as unknown as LogRow);
     else if (c.table === 'offsets') setCommitted(s, c.row);
-    else if (c.table === 'topics') s.partitions.set(String(c.row.name), Number(c.row.partitions));
   }
 }
 
 function bumpEnd(s: Offsets, row: LogRow): void {
-  const key = tp(row.topic, row.partition);
-  s.end.set(key, Math.max(s.end.get(key) ?? 0, row.offset + 1));
+  const partitions = partitionsOf(s.end, row.topic);
+  partitions.set(row.partition, Math.max(partitions.get(row.partition) ?? 0, row.offset + 1));
 }
 
 function setCommitted(s: Offsets, row: Record<string, unknown>): void {
-  s.committed.set(
-    `${String(row.group)}\u0000${tp(String(row.topic), Number(row.partition))}`,
-    Number(row.committed),
-  );
-}
-
-/** Every partition of a topic: as many as its `topics` row says, and any the log has records in. */
-function partitionsOf(s: Offsets, topic: string): number[] {
-  const n = s.partitions.get(topic) ?? 0;
-  const seen = Array.from({ length: n }, (_, i) => i);
-  for (const key of s.end.keys()) {
-    const [t, p] = key.split('\u0000');
-    if (t === topic && !seen.includes(Number(p))) seen.push(Number(p));
-  }
-  return seen;
+  const group = String(row.group);
+  const byTopic = s.committed.get(group) ?? s.committed.set(group, new Map()).get(group)!;
+  partitionsOf(byTopic, String(row.topic)).set(Number(row.partition), Number(row.committed));
 }
 
 /** Both charts of the broker's offsets, from one fold of its log and its groups' committed offsets. */
@@ -96,15 +89,19 @@ export const brokerOffsets: ChartDeriver<Offsets> = {
   sample: (s) => [lagOf(s), inFlightOf(s)],
 };
 
+/**
+ * Each group's records not yet committed, over the partitions of the topics it reads. Only a partition the
+ * log has records in counts: one its `topics` row names and no record reached has nothing to lag behind.
+ * Sampled after every time the broker's facts have (chartsFold), so it walks the offsets, not the log.
+ */
 function lagOf(s: Offsets): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [group, topics] of s.reads) {
     let lag = 0;
+    const committed = s.committed.get(group);
     for (const topic of topics)
-      for (const p of partitionsOf(s, topic)) {
-        const end = s.end.get(tp(topic, p)) ?? 0;
-        lag += Math.max(0, end - (s.committed.get(`${group}\u0000${tp(topic, p)}`) ?? 0));
-      }
+      for (const [p, end] of s.end.get(topic) ?? [])
+        lag += Math.max(0, end - (committed?.get(topic)?.get(p) ?? 0));
     out[group] = lag;
   }
   return out;
@@ -116,12 +113,14 @@ function inFlightOf(s: Offsets): Record<string, number> {
   for (const [group, topics] of s.reads)
     for (const t of topics) (readers.get(t) ?? readers.set(t, []).get(t)!).push(group);
   let total = 0;
-  for (const [key, end] of s.end) {
-    const topic = key.slice(0, key.indexOf('\u0000'));
+  for (const [topic, partitions] of s.end) {
     const groups = readers.get(topic);
     if (!groups) continue; // read by no group: nothing will ever ack it
-    const acked = Math.min(...groups.map((g) => s.committed.get(`${g}\u0000${key}`) ?? 0));
-    total += Math.max(0, end - acked);
+    for (const [p, end] of partitions) {
+      let acked = Infinity;
+      for (const g of groups) acked = Math.min(acked, s.committed.get(g)?.get(topic)?.get(p) ?? 0);
+      total += Math.max(0, end - acked);
+    }
   }
   return { 'in flight': total };
 }

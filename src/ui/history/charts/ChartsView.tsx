@@ -1,10 +1,10 @@
 // The History tab's charts: the run's series over simulation time (outbox
 // backlog, consumer lag, messages in flight, throughput; the event-sourced
-// and CDC runs' own), bucketed from the recorded facts once per feed update
+// and CDC runs' own), bucketed from the recorded facts (each feed update folding only its new ones)
 // (core/history/charts), with a marker at the moment the page is looking at.
 
 import { useMemo } from 'react';
-import { CHART_SPECS, historyCharts } from '../../../core/history/charts';
+import { CHART_SPECS, followCharts } from '../../../core/history/charts';
 import { useHistoryReads } from '../HistoryContext';
 import { useRecordedFacts } from '../historyFeed';
 import { momentLabel } from '../momentLabel';
@@ -12,11 +12,14 @@ import { useMoment } from '../momentStore';
 import { LineChart } from './LineChart';
 import './charts.css';
 
+/** One for the page's one feed: each update folds only its new facts (the tab's next opening too). */
+const followedCharts = followCharts();
+
 export function ChartsView() {
   const { reads, deterministic } = useHistoryReads();
-  const { facts, error } = useRecordedFacts(reads);
+  const { facts, forgotten, error } = useRecordedFacts(reads);
   const viewing = useMoment((s) => s.viewing);
-  const charts = useMemo(() => historyCharts(facts), [facts]);
+  const charts = useMemo(() => followedCharts({ facts, forgotten }), [facts, forgotten]);
 
   if (error && !facts.length) return <p className="history-empty">Could not read the history: {error}</p>;
   if (!charts.charts.length)

@@ -5,7 +5,8 @@
 // clicking one moves the whole page to its moment.
 
 import { useMemo, useState } from 'react';
-import { findThread, orderThreads, threadSequence } from '../../../core/history/orderSequence';
+import { followFacts } from '../../../core/history/followFacts';
+import { findThread, followSequence, threadsFold } from '../../../core/history/orderSequence';
 import { useHistoryReads } from '../HistoryContext';
 import { useRecordedFacts } from '../historyFeed';
 import { historyView, useHistoryView } from '../historyViewStore';
@@ -15,19 +16,26 @@ import { ThreadPicker } from './ThreadPicker';
 import { SequenceRows } from './SequenceRows';
 import './sequence.css';
 
+/** One each for the page's one feed: each update folds only its new facts (the tab's next opening too). */
+const followedThreads = followFacts(threadsFold);
+const followedSequence = followSequence();
+
 export function SequenceView() {
   const { reads } = useHistoryReads();
-  const { facts, error } = useRecordedFacts(reads);
+  const { facts, forgotten, error } = useRecordedFacts(reads);
   const viewing = useMoment((s) => s.viewing);
   const followed = useHistoryView((s) => s.correlation);
   const [showIgnored, setShowIgnored] = useState(false);
 
-  // Derived from the whole history once per feed update (a crash belongs to an order still in flight after
-  // the viewed moment too); the moment only cuts the threads and rows.
-  const allThreads = useMemo(() => orderThreads(facts), [facts]);
+  // Derived from the whole history (a crash belongs to an order still in flight after the viewed moment too),
+  // each feed update folding only its new facts; the moment only cuts the threads and rows.
+  const allThreads = useMemo(() => followedThreads({ facts, forgotten }), [facts, forgotten]);
   const threads = viewing ? allThreads.filter((t) => t.at <= viewing.time) : allThreads;
   const thread = findThread(threads, followed) ?? threads[0] ?? null;
-  const sequence = useMemo(() => (thread ? threadSequence(facts, thread) : null), [facts, thread]);
+  const sequence = useMemo(
+    () => (thread ? followedSequence({ facts, forgotten }, thread) : null),
+    [facts, forgotten, thread],
+  );
 
   if (error && !facts.length) return <p className="history-empty">Could not read the history: {error}</p>;
   if (!threads.length)

@@ -13,6 +13,7 @@ import { MomentBanner } from './MomentBanner';
 import {
   axisOf,
   columnText,
+  followTimeline,
   indexOf,
   markColumns,
   momentAt,
@@ -27,20 +28,24 @@ const MAX_COLUMNS = 400;
 /** The marks' drawing width (SVG units across the track). */
 const WIDTH = 1000;
 
+/** One for the page's one feed: each update folds only its new facts (the tab's next opening too). */
+const followedTimeline = followTimeline();
+
 const KEY_MOVES: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, PageUp: -10, PageDown: 10 };
 
 /** `fork`: the page's Fork from here, shown with the past-moment banner. */
 export function Timeline({ fork }: { fork?: ReactNode } = {}) {
   const { reads, deterministic, simState } = useHistoryReads();
-  const { facts, error } = useRecordedFacts(reads);
+  const { facts, forgotten, error } = useRecordedFacts(reads);
+  const marks = useMemo(() => followedTimeline({ facts, forgotten }), [facts, forgotten]);
   const viewing = useMoment((s) => s.viewing);
   const track = useRef<HTMLDivElement>(null);
   const steps = deterministic ? simState().steps : 0;
-  const scale = useMemo(() => timelineScale(facts, { deterministic, steps }), [facts, deterministic, steps]);
+  const scale = useMemo(() => timelineScale(marks, { deterministic, steps }), [marks, deterministic, steps]);
   const last = positions(scale) - 1;
   // A short deterministic run gets a column per step, so each step's marks are as wide as the step.
   const count = Math.min(MAX_COLUMNS, last + 1);
-  const columns = useMemo(() => markColumns(facts, scale, count), [facts, scale, count]);
+  const columns = useMemo(() => markColumns(marks, scale, count), [marks, scale, count]);
   const markWidth = Math.max(1.5, (WIDTH / count) * 0.6);
   const index = viewing ? indexOf(scale, viewing) : last;
 

@@ -4,6 +4,7 @@
 // column, crashes and faults kept apart so they stand out. Pure.
 
 import type { RecordedFact } from '../../../runtime/historyReads';
+import { followFacts, type FollowedFold } from '../../../core/history/followFacts';
 import type { ViewedMoment } from '../momentStore';
 
 export type MarkKind = 'crash' | 'fault' | 'restart' | 'trouble' | 'publish' | 'delivery' | 'commit';
@@ -61,6 +62,62 @@ export function markKind(fact: { kind: string; status?: unknown }): MarkKind | n
   }
 }
 
+/**
+ * What the timeline reads of the facts, folded as they come (followTimeline): the distinct times, and each
+ * fact that makes a mark — its time, its step, and how many of each kind the marks before it made.
+ */
+export interface TimelineFacts {
+  times: readonly number[];
+  /** Marks folded: the entries of `ats` and `steps` (and of `counted`, one more) this value covers. */
+  length: number;
+  ats: readonly number[];
+  steps: readonly number[];
+  /** Per kind, how many of the first i marks are of it (i from 0 to `length`). */
+  counted: Readonly<Record<MarkKind, readonly number[]>>;
+}
+
+interface TimelineFold {
+  times: number[];
+  ats: number[];
+  steps: number[];
+  counted: Record<MarkKind, number[]>;
+}
+
+const timelineFold = {
+  start: (): TimelineFold => ({
+    times: [],
+    ats: [],
+    steps: [],
+    counted: Object.fromEntries(MARK_KINDS.map((k) => [k, [0]])) as Record<MarkKind, number[]>,
+  }),
+  add(s: TimelineFold, facts: readonly RecordedFact[], from: number, to: number): true {
+    for (let i = from; i < to; i++) {
+      const f = facts[i];
+      if (s.times.at(-1) !== f.at) s.times.push(f.at);
+      const kind = markKind(f.fact as { kind: string; status?: unknown });
+      if (!kind) continue;
+      s.ats.push(f.at);
+      s.steps.push(f.step ?? 0);
+      for (const k of MARK_KINDS) s.counted[k].push(s.counted[k].at(-1)! + (k === kind ? 1 : 0));
+    }
+    return true;
+  },
+  // The arrays only grow: a result covers its `length` of them; the times are copied (the scale hands them on).
+  result: (s: TimelineFold): TimelineFacts => ({ ...s, times: s.times.slice(), length: s.ats.length }),
+};
+
+/** The timeline's reading of the facts, from scratch. */
+export function timelineFacts(facts: readonly RecordedFact[]): TimelineFacts {
+  const state = timelineFold.start();
+  timelineFold.add(state, facts, 0, facts.length);
+  return timelineFold.result(state);
+}
+
+/** The timeline's reading of the facts, each read folding only the facts new since the one before. */
+export function followTimeline(): FollowedFold<RecordedFact, TimelineFacts> {
+  return followFacts(timelineFold);
+}
+
 /** Where the timeline can stand: a deterministic run's steps 0…now, or a live run's distinct fact times. */
 export interface TimelineScale {
   deterministic: boolean;
@@ -71,13 +128,11 @@ export interface TimelineScale {
 }
 
 export function timelineScale(
-  facts: readonly RecordedFact[],
+  marks: TimelineFacts,
   now: { deterministic: boolean; steps: number },
 ): TimelineScale {
   if (now.deterministic) return { deterministic: true, end: now.steps, times: [] };
-  const times: number[] = [];
-  for (const f of facts) if (times.at(-1) !== f.at) times.push(f.at);
-  return { deterministic: false, end: times.at(-1) ?? 0, times };
+  return { deterministic: false, end: marks.times.at(-1) ?? 0, times: marks.times };
 }
 
 /** How many positions there are (the index of the last is now). */
@@ -129,28 +184,29 @@ export interface MarkColumn {
 }
 
 /** The marks, one column per `columns`th of the axis that holds any. */
-export function markColumns(
-  facts: readonly RecordedFact[],
-  scale: TimelineScale,
-  columns: number,
-): MarkColumn[] {
-  const byColumn = new Map<number, Partial<Record<MarkKind, number>>>();
-  for (const f of facts) {
-    const kind = markKind(f.fact as { kind: string; status?: unknown });
-    if (!kind) continue;
-    const value = scale.deterministic ? (f.step ?? 0) : f.at;
-    const column = Math.min(columns - 1, Math.floor(axisOf(scale, value) * columns));
-    const counts = byColumn.get(column) ?? {};
-    counts[kind] = (counts[kind] ?? 0) + 1;
-    byColumn.set(column, counts);
+export function markColumns(marks: TimelineFacts, scale: TimelineScale, columns: number): MarkColumn[] {
+  const values = scale.deterministic ? marks.steps : marks.ats;
+  const columnOf = (i: number) => Math.min(columns - 1, Math.floor(axisOf(scale, values[i]) * columns));
+  const out: MarkColumn[] = [];
+  // The marks are in axis order: each column's are one run of them, found by halving, counted by the sums.
+  for (let from = 0; from < marks.length;) {
+    const column = columnOf(from);
+    let lo = from + 1;
+    let hi = marks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (columnOf(mid) <= column) lo = mid + 1;
+      else hi = mid;
+    }
+    const counts: Partial<Record<MarkKind, number>> = {};
+    for (const kind of MARK_KINDS) {
+      const n = marks.counted[kind][lo] - marks.counted[kind][from];
+      if (n) counts[kind] = n;
+    }
+    out.push({ x: column / columns, top: MARK_KINDS.find((k) => counts[k])!, counts });
+    from = lo;
   }
-  return [...byColumn.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([column, counts]) => ({
-      x: column / columns,
-      top: MARK_KINDS.find((k) => counts[k])!,
-      counts,
-    }));
+  return out;
 }
 
 /** A column's tooltip: what happened there, most important first. */
