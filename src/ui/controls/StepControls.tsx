@@ -5,7 +5,7 @@
 import { usePlayground } from '../store/hooks';
 import { useController } from './ControllerContext';
 import { useActions } from './useActions';
-import { StepBackButton, usePastStep } from '../history/timeline/StepBack';
+import { StepBackButton, StepThroughPastButton, usePastStep } from '../history/timeline/StepBack';
 
 const BUTTONS = [
   { label: 'Step', help: 'Grant exactly one step (pauses the scheduler first)', act: 'step' },
@@ -28,15 +28,7 @@ export function StepControls() {
       <StepBackButton now={sim?.steps ?? 0} />
       {BUTTONS.map((b) =>
         b.act === 'step' && pastStep ? (
-          <button
-            key={b.act}
-            type="button"
-            className="btn"
-            title="Show the next step as it was (the past is on show)"
-            onClick={pastStep}
-          >
-            Step ▶
-          </button>
+          <StepThroughPastButton key={b.act} onClick={pastStep} />
         ) : (
           <button
             key={b.act}

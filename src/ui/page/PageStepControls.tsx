@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { SimState, SteppedRun } from '../../runtime/controller';
 import { errorText } from '../store/connect';
-import { StepBackButton, usePastStep } from '../history/timeline/StepBack';
+import { StepBackButton, StepThroughPastButton, usePastStep } from '../history/timeline/StepBack';
 
 interface Props {
   /** The page shows past moments (a timeline under its canvas): Step back and Step through the past are offered. */
@@ -48,14 +48,7 @@ export function PageStepControls({ controller, rewinds = false }: Props) {
       </button>
       {rewinds && <StepBackButton now={sim.steps} />}
       {pastStep ? (
-        <button
-          type="button"
-          className="btn"
-          title="Show the next step as it was (the past is on show)"
-          onClick={pastStep}
-        >
-          Step ▶
-        </button>
+        <StepThroughPastButton onClick={pastStep} />
       ) : (
         <button
           type="button"

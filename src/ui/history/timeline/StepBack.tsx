@@ -39,3 +39,17 @@ export function StepBackButton({ now }: { now: number }) {
     </button>
   );
 }
+
+/** Step, while the past is on show (see usePastStep): it moves the page's moment, never the run. */
+export function StepThroughPastButton({ onClick }: { onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="btn"
+      title="Show the next step as it was (the past is on show)"
+      onClick={onClick}
+    >
+      Step ▶
+    </button>
+  );
+}
