@@ -8,7 +8,7 @@ import type { Controller } from '../runtime/controller';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { ShopMoment, ShopPastProvider } from './history/shopPast';
 import { Timeline } from './history/timeline/Timeline';
-import { ForkFromHere } from './history/timeline/ForkFromHere';
+import { ShopForkFromHere } from './history/timeline/ForkFromHere';
 import { ControllerContext } from './controls/ControllerContext';
 import { Toolbar } from './controls/Toolbar';
 import { ErrorBanner } from './panels/ErrorBanner';
@@ -60,7 +60,7 @@ function FullShell() {
           <FlowCanvas />
         </ShopMoment>
       }
-      timeline={<Timeline fork={<ForkFromHere />} />}
+      timeline={<Timeline fork={<ShopForkFromHere />} />}
       side={<SidePanel />}
     />
   );
