@@ -7,7 +7,9 @@
 
 import type { CdcController } from '../runtime/cdcController';
 import { CdcCanvas } from './cdc/CdcCanvas';
-import { CdcContext } from './cdc/CdcContext';
+import { CdcContext, useCdcContext } from './cdc/CdcContext';
+import { CDC_CRASH_POINTS } from '../runtime/cdcController';
+import { ForkFromHere, forkChoicesOf } from './history/timeline/ForkFromHere';
 import { CdcSidePanel } from './cdc/CdcSidePanel';
 import {
   createCdcFactsStore,
@@ -48,6 +50,12 @@ const CDC_PAGE: PageRunParts<CdcController, CdcFacts, CdcView, Exclude<CdcTab, '
   perform: performCdcAction,
 };
 
+/** A CDC run forks with a crash of one of its workers at a point it reaches. */
+function CdcForkFromHere() {
+  const { controller } = useCdcContext();
+  return <ForkFromHere choices={forkChoicesOf(controller, CDC_CRASH_POINTS)} />;
+}
+
 export function CdcApp({ controller }: { controller: CdcController }) {
   const value = usePageRun(controller, CDC_PAGE);
   const history = useMemo(() => historyContextOf(controller), [controller]);
@@ -65,7 +73,7 @@ export function CdcApp({ controller }: { controller: CdcController }) {
               <CdcCanvas />
             </CdcMoment>
           }
-          timeline={<Timeline />}
+          timeline={<Timeline fork={<CdcForkFromHere />} />}
           side={<CdcSidePanel />}
         />
       </HistoryContext.Provider>
