@@ -15,6 +15,8 @@ import { performEsAction } from './es/guide/esNarrativeActions';
 import { ProcessArea } from './es/ProcessArea';
 import { FactsErrorBanner } from './page/PageErrorBanner';
 import { PageShell } from './page/PageShell';
+import { EsMoment } from './history/esPast';
+import { Timeline } from './history/timeline/Timeline';
 import { HistoryContext, historyContextOf } from './history/HistoryContext';
 import { useMemo } from 'react';
 import { usePageRun, type PageRunParts } from './page/usePageRun';
@@ -50,7 +52,12 @@ export function EsApp({ controller }: { controller: EsController }) {
           toolbar={<EsToolbar />}
           banner={<FactsErrorBanner facts={value.facts} />}
           canvasRegion="process panels"
-          canvas={<ProcessArea />}
+          canvas={
+            <EsMoment>
+              <ProcessArea />
+            </EsMoment>
+          }
+          timeline={<Timeline />}
           side={<EsSidePanel />}
         />
       </HistoryContext.Provider>
