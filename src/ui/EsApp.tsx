@@ -7,7 +7,9 @@
 
 import type { EsController } from '../runtime/esController';
 import { connectEs } from './es/connectEs';
-import { EsContext } from './es/EsContext';
+import { EsContext, useEsContext } from './es/EsContext';
+import { ES_CRASH_POINTS } from '../runtime/esController';
+import { ForkFromHere, forkChoicesOf } from './history/timeline/ForkFromHere';
 import { EsSidePanel } from './es/EsSidePanel';
 import { createEsFactsStore, createEsViewStore, type EsFacts, type EsTab, type EsView } from './es/esStore';
 import { EsToolbar } from './es/EsToolbar';
@@ -15,6 +17,8 @@ import { performEsAction } from './es/guide/esNarrativeActions';
 import { ProcessArea } from './es/ProcessArea';
 import { FactsErrorBanner } from './page/PageErrorBanner';
 import { PageShell } from './page/PageShell';
+import { EsMoment } from './history/esPast';
+import { Timeline } from './history/timeline/Timeline';
 import { HistoryContext, historyContextOf } from './history/HistoryContext';
 import { useMemo } from 'react';
 import { usePageRun, type PageRunParts } from './page/usePageRun';
@@ -38,6 +42,12 @@ const ES_PAGE: PageRunParts<EsController, EsFacts, EsView, Exclude<EsTab, 'guide
   perform: performEsAction,
 };
 
+/** An event-sourced run forks with a crash of one of its processes at a point it reaches. */
+function EsForkFromHere() {
+  const { controller } = useEsContext();
+  return <ForkFromHere choices={forkChoicesOf(controller, ES_CRASH_POINTS)} />;
+}
+
 export function EsApp({ controller }: { controller: EsController }) {
   const value = usePageRun(controller, ES_PAGE);
   const history = useMemo(() => historyContextOf(controller), [controller]);
@@ -50,7 +60,12 @@ export function EsApp({ controller }: { controller: EsController }) {
           toolbar={<EsToolbar />}
           banner={<FactsErrorBanner facts={value.facts} />}
           canvasRegion="process panels"
-          canvas={<ProcessArea />}
+          canvas={
+            <EsMoment>
+              <ProcessArea />
+            </EsMoment>
+          }
+          timeline={<Timeline fork={<EsForkFromHere />} />}
           side={<EsSidePanel />}
         />
       </HistoryContext.Provider>

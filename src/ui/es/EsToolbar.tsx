@@ -58,7 +58,7 @@ export function EsToolbar() {
         </button>
         <GrowButton />
       </div>
-      <PageStepControls controller={controller} />
+      <PageStepControls controller={controller} rewinds />
     </header>
   );
 }
