@@ -4,6 +4,8 @@
 // "viewing the past" banner, and Back to now returns.
 
 import { test, expect } from './fixtures';
+import { test as esTest } from './esFixtures';
+import { timelineAtEnd } from './forkRuns';
 import type { Page } from '@playwright/test';
 import { encodeScenario } from '../src/core/scenario/link';
 import { ES_CRASH_AND_RESTART } from '../src/test/sampleRuns';
@@ -20,6 +22,7 @@ test('a deterministic ES run: Step back, and scrubbing shows the bank running be
   const steps = await playground.api((api) => api.sim().steps);
   const bank = page.getByTestId('es-bank');
   await expect(bank).not.toContainText('CRASHED');
+  await timelineAtEnd(playground);
 
   await page.getByRole('button', { name: '◀ Step back' }).click();
   await expect(banner(page)).toContainText(`step ${steps - 1} of ${steps}`);
@@ -40,3 +43,38 @@ test('a deterministic ES run: Step back, and scrubbing shows the bank running be
   await expect(banner(page)).toHaveCount(0);
   await expect(bank).not.toContainText('CRASHED');
 });
+
+esTest(
+  'a live ES run with a bank crash mid-transfer: the moment before the crash shows the bank running, then crashed',
+  async ({ run }) => {
+    const { page } = run;
+    await run.openEs({ snapshotEvery: 3 });
+    await run.es((api) => api.crashAt('bank', 'transfer-after-debit-before-credit'));
+    await run.es((api) => api.transfer('acc-alice', 'acc-bob', 30).catch(() => null));
+    await expect.poll(() => run.es((api) => api.status('bank'))).toBe('crashed');
+    await run.es((api) => api.restart('bank'));
+    await run.es((api) => api.settle(60_000));
+    const bank = page.getByTestId('es-bank');
+    await expect(bank).not.toContainText('CRASHED');
+
+    // A live run's timeline stands on the times facts happened at: walk it from the start to the crash.
+    await timeline(page).focus();
+    await page.keyboard.press('Home');
+    await expect(banner(page)).toContainText('Viewing the past');
+    // The first moment is the run's start: the bank is starting there, not yet running, and not crashed.
+    await expect(bank).not.toContainText('CRASHED');
+    let crashed = false;
+    for (let i = 0; i < 400 && !crashed; i++) {
+      await page.keyboard.press('ArrowRight');
+      crashed = (await bank.textContent())!.includes('CRASHED');
+    }
+    expect(crashed, 'the bank’s crash is on the timeline').toBe(true);
+    await expect(bank).toContainText('transfer-after-debit-before-credit');
+    // One moment back the bank was still running: the crash is where the timeline says.
+    await page.keyboard.press('ArrowLeft');
+    await expect(bank).toHaveAttribute('data-status', 'running');
+    await page.keyboard.press('End');
+    await expect(banner(page)).toHaveCount(0);
+    await expect(bank).not.toContainText('CRASHED');
+  },
+);

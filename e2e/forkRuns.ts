@@ -14,12 +14,19 @@ export async function originalAt(
 ): Promise<{ trace: string[]; step: number }> {
   await playground.openToEnd(scenario);
   const trace = await playground.api((api) => api.trace());
-  // The timeline reaches the run's end a feed read after the run does: keys pressed before would walk a shorter one.
-  const steps = await playground.api((api) => api.sim().steps);
-  await expect(playground.page.getByTestId('timeline')).toHaveAttribute('aria-valuemax', String(steps));
+  await timelineAtEnd(playground);
   const step = typeof pick === 'number' ? pick : await pick();
   await viewStep(playground.page, step);
   return { trace, step };
+}
+
+/**
+ * Waits until the timeline reaches the deterministic run's last step: it gets there a history read after the run
+ * does, and keys pressed before would walk a shorter timeline (or none).
+ */
+export async function timelineAtEnd(playground: PlaygroundPage): Promise<void> {
+  const steps = await playground.api((api) => api.sim().steps);
+  await expect(playground.page.getByTestId('timeline')).toHaveAttribute('aria-valuemax', String(steps));
 }
 
 /** Stands the timeline at `step` of a deterministic run by its keys. */

@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { decodeScenario, encodeScenario } from '../src/core/scenario/link';
 import { libraryEntry } from '../src/core/scenario/library';
 import { CDC_CRASH_AND_RESTART, CRASH_AND_DUPLICATE } from '../src/test/sampleRuns';
-import { openFork, originalAt } from './forkRuns';
+import { openFork, originalAt, timelineAtEnd } from './forkRuns';
 
 const banner = (page: Page) => page.getByTestId('viewing-past');
 const timeline = (page: Page) => page.getByTestId('timeline');
@@ -112,6 +112,7 @@ test('the CDC page: an early moment shows the connector before its crash and a s
   await playground.openToEnd(CDC_CRASH_AND_RESTART);
   const connector = page.getByTestId('cdc-connector');
   await expect(connector).not.toContainText('CRASHED');
+  await timelineAtEnd(playground);
   await timeline(page).focus();
   await page.keyboard.press('Home');
   await expect(banner(page)).toContainText('step 0 of');

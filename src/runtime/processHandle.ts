@@ -98,8 +98,12 @@ export class ProcessHandle<N extends string = ProcessName> {
     for (const call of this.calls.values())
       call.reject(new PlaygroundError('PROCESS_DOWN', `${this.name} crashed`));
     this.calls.clear();
-    this.setStatus('crashed', null);
+    // Down before anyone hears of it; the crash and its point are told before the bare status, so no moment of the
+    // run's history has the process crashed without knowing where (a live run stamps each event as it is told).
+    this.status = 'crashed';
+    this.armed = null;
     this.events.onCrashed(point);
+    this.events.onStatus('crashed', null);
   }
 
   private setStatus(status: ProcessStatus, armed: CrashPoint | null): void {
