@@ -85,6 +85,8 @@ test.describe('with the clipboard granted', () => {
   }) => {
     await playground.openToEnd(CRASH_AND_DUPLICATE);
     const steps = await playground.api((api) => api.sim().steps);
+    // Step back counts from the step the page has heard of: wait until the page has heard of the end.
+    await expect(page.getByTestId('run-mode')).toContainText(`step ${steps}`);
     await page.getByRole('button', { name: '◀ Step back' }).click();
     await expect(banner(page)).toContainText(`step ${steps - 1} of ${steps}`);
     await page.getByRole('button', { name: '◀ Step back' }).click();
