@@ -8,7 +8,8 @@
 
 import { describeFault, type Fault } from '../core/faults/faultPlan';
 import { encodeScenario } from '../core/scenario/link';
-import type { Scenario } from '../core/scenario/scenario';
+import { TOPOLOGIES, type Scenario, type Topology } from '../core/scenario/scenario';
+import { TOPOLOGY_FACTS } from '../core/scenario/topologyFacts';
 import { validateFaultPlan } from '../core/scenario/validate';
 
 export const FORK_PARAM = 'fork';
@@ -64,12 +65,20 @@ export function forkFromUrl(search: string, scenario: Scenario): ForkFromUrl {
   return { change: { kind: 'fault', fault: checked.faults[0] }, error: null };
 }
 
+/** A run of `topology` reads the fork's switches (its facts say it honours them). */
+const flipsSwitches = (topology: Topology) =>
+  FORK_SWITCHES.every((s) => TOPOLOGY_FACTS[topology].honours.includes(s));
+
 function switchFrom(parsed: object, scenario: Scenario): ForkFromUrl {
   const refuse = (why: string) => ({ change: null, error: `the fork’s switch: ${why}` });
   const { switch: name, on, ...rest } = parsed as { switch: unknown; on: unknown };
   if (Object.keys(rest).length) return refuse(`unknown field ${Object.keys(rest)[0]}`);
-  if (scenario.topology !== 'shop')
-    return refuse(`only a shop run has switches to flip (this run’s topology is ${scenario.topology})`);
+  if (!flipsSwitches(scenario.topology)) {
+    const flippers = TOPOLOGIES.filter(flipsSwitches).map((t) => TOPOLOGY_FACTS[t].runName);
+    return refuse(
+      `only ${flippers.join(' or ')} has switches to flip (this run’s topology is ${scenario.topology})`,
+    );
+  }
   if (!FORK_SWITCHES.includes(name as ForkSwitch))
     return refuse(
       `${typeof name === 'string' ? `"${name.slice(0, 40)}"` : 'that'} is not one of ${FORK_SWITCHES.join(', ')}`,
