@@ -5,7 +5,7 @@
 
 import { test, expect } from './fixtures';
 import { test as esTest } from './esFixtures';
-import { timelineAtEnd } from './forkRuns';
+import { timelineAtEnd, walkToCrash } from './forkRuns';
 import type { Page } from '@playwright/test';
 import { encodeScenario } from '../src/core/scenario/link';
 import { ES_CRASH_AND_RESTART } from '../src/test/sampleRuns';
@@ -33,11 +33,7 @@ test('a deterministic ES run: Step back, and scrubbing shows the bank running be
   await page.keyboard.press('Home');
   await expect(banner(page)).toContainText('step 0 of');
   await expect(bank).not.toContainText('CRASHED');
-  let crashed = false;
-  for (let i = 0; i < 200 && !crashed; i++) {
-    await page.keyboard.press('ArrowRight');
-    crashed = (await bank.textContent())!.includes('CRASHED');
-  }
+  const crashed = await walkToCrash(page, bank, 200);
   expect(crashed, 'the bank’s crash is on the timeline').toBe(true);
   await page.keyboard.press('Escape');
   await expect(banner(page)).toHaveCount(0);
@@ -63,11 +59,7 @@ esTest(
     await expect(banner(page)).toContainText('Viewing the past');
     // The first moment is the run's start: the bank is starting there, not yet running, and not crashed.
     await expect(bank).not.toContainText('CRASHED');
-    let crashed = false;
-    for (let i = 0; i < 400 && !crashed; i++) {
-      await page.keyboard.press('ArrowRight');
-      crashed = (await bank.textContent())!.includes('CRASHED');
-    }
+    const crashed = await walkToCrash(page, bank, 400);
     expect(crashed, 'the bank’s crash is on the timeline').toBe(true);
     await expect(bank).toContainText('transfer-after-debit-before-credit');
     // One moment back the bank was still running: the crash is where the timeline says.

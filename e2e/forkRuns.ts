@@ -2,7 +2,7 @@
 // viewed at a past step on the timeline, and the fork's link opened in a new
 // page of the same browser, ready to script.
 
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { Scenario } from '../src/core/scenario/scenario';
 import type { PlaygroundPage } from './fixtures';
 
@@ -49,4 +49,13 @@ export async function openFork(
   await forked.waitForFunction(() => window.playground !== undefined);
   await forked.evaluate(() => window.playground!.ready());
   return { forked, errors };
+}
+
+/** Presses → on the focused timeline, at most `max` times, until `node` shows CRASHED; whether it did. */
+export async function walkToCrash(page: Page, node: Locator, max = 400): Promise<boolean> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('ArrowRight');
+    if ((await node.textContent())!.includes('CRASHED')) return true;
+  }
+  return false;
 }

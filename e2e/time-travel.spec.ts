@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { decodeScenario, encodeScenario } from '../src/core/scenario/link';
 import { libraryEntry } from '../src/core/scenario/library';
 import { CDC_CRASH_AND_RESTART, CRASH_AND_DUPLICATE } from '../src/test/sampleRuns';
-import { openFork, originalAt, timelineAtEnd } from './forkRuns';
+import { openFork, originalAt, timelineAtEnd, walkToCrash } from './forkRuns';
 
 const banner = (page: Page) => page.getByTestId('viewing-past');
 const timeline = (page: Page) => page.getByTestId('timeline');
@@ -119,11 +119,7 @@ test('the CDC page: an early moment shows the connector before its crash and a s
   await page.keyboard.press('Home');
   await expect(banner(page)).toContainText('step 0 of');
   await expect(connector).not.toContainText('CRASHED');
-  let crashed = false;
-  for (let i = 0; i < 200 && !crashed; i++) {
-    await page.keyboard.press('ArrowRight');
-    crashed = (await connector.textContent())!.includes('CRASHED');
-  }
+  const crashed = await walkToCrash(page, connector, 200);
   expect(crashed, 'the connector’s crash is on the timeline').toBe(true);
   await page.keyboard.press('Escape');
   await expect(banner(page)).toHaveCount(0);
