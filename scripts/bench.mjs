@@ -178,7 +178,13 @@ try {
     }
     const load = history.fullLoad;
     log(
-      `history, ${load.seconds} s at ${load.ordersPerSecond} orders/s: ${load.kept} of ${load.recorded} facts kept (cap ${load.cap}), ${load.heapMB} MB of heap (target < 100), ${load.heapHalfwayMB} MB at ${load.seconds / 2} s: past the cap it grows ${load.heapGrowthMBPerSecond} MB/s, with the databases' rows (${load.rowsAtEnd} at the end), not the facts`,
+      `history, ${load.seconds} s at ${load.ordersPerSecond} orders/s: ${load.kept} of ${load.recorded} facts kept (cap ${load.cap}), heap ${load.heapAt['60s']} MB at 60 s (target < 100), ${Object.entries(
+        load.heapAt,
+      )
+        .map(([at, mb]) => `${mb} MB at ${at}`)
+        .join(
+          ', ',
+        )}: it grows ${load.heapGrowthMBPerSecond} MB/s from 5 to 10 min; the base holds ${load.rowsAtOldest} rows (budget ${load.baseBudget.rows}, ${load.rowsLetGo} let go); recording took ${load.feedMs} ms in all, the longest fact ${load.longestRecordMs} ms (a trim that let rows go)`,
     );
   }
   const results = {

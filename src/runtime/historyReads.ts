@@ -4,18 +4,10 @@
 // timeline, inspector, sequence view and charts read only this.
 
 import type { Inspection } from '../core/history/historySpec';
-import type { Moment, RecordedFact } from './run/runHistory';
+import type { HistoryStats, Moment, RecordedFact } from './run/runHistory';
 
-export type { Moment, RecordedFact } from './run/runHistory';
+export type { HistoryStats, Moment, RecordedFact } from './run/runHistory';
 export type { Inspection, CausalLink } from '../core/history/historySpec';
-
-export interface HistoryStats {
-  kept: number;
-  forgotten: number;
-  cap: number;
-  /** The oldest moment still rebuilt (simulation time); null while nothing is recorded. */
-  oldest: number | null;
-}
 
 export interface RunHistoryReads {
   /** The whole run as of `moment` (a step, or `{ time }`), folded from the recorded facts: snapshot()'s shape. */

@@ -25,6 +25,7 @@ export const cdcFold: HistoryFold<CdcReport, CdcState> = {
   empty: () => ({ dbs: new TablesMirror(), position: 0 }),
   clone: (s) => ({ dbs: s.dbs.clone(), position: s.position }),
   compact: (s) => ({ dbs: s.dbs.flatten(), position: s.position }),
+  letGo: (s) => s.dbs.letGoOldest(),
   apply(s, fact) {
     if (fact.kind === 'commit') s.dbs.commit(fact.service, fact.changes);
     else if (fact.kind === 'cdc-connector') s.position = fact.state.sources[0]?.position.seq ?? 0;

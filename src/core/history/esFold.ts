@@ -44,6 +44,7 @@ export const esFold: HistoryFold<EsFact | LifecycleFact, EsState> = {
   empty: () => ({ dbs: new TablesMirror(), down: new Set() }),
   clone: (s) => ({ dbs: s.dbs.clone(), down: new Set(s.down) }),
   compact: (s) => ({ dbs: s.dbs.flatten(), down: new Set(s.down) }),
+  letGo: (s) => s.dbs.letGoOldest(),
   apply(s, fact) {
     switch (fact.kind) {
       case 'appended': {

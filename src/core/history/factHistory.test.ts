@@ -66,4 +66,42 @@ describe('FactHistory', () => {
       `keeps the last 100 facts: the oldest moment it can rebuild is time ${oldest}, not ${oldest - 1}`,
     );
   });
+
+  it('keeps its base within a budget, every kept moment lacking the same rows, never one it did not have', () => {
+    const budget = { rows: 120, keep: 80, tableFloor: 5 };
+    const bounded: HistoryFold<Commit, TablesMirror> = { ...fold, letGo: (s) => s.letGoOldest(budget) };
+    const growing = function* (count: number): Generator<{ fact: Commit; at: number }> {
+      // New rows all the time (orders), and some rewritten a little later (their status moving on).
+      for (let n = 0; n < count; n++) {
+        const key = n % 3 === 0 ? n - 30 : n;
+        // Every tenth arrives after later ones (another process's), so checkpoints being laid are undone too.
+        yield {
+          fact: { changes: [{ table: 't', op: 'put', key, row: { key, n } }] },
+          at: n % 10 ? n : n - 5,
+        };
+      }
+    };
+    const checkpointed = new FactHistory(bounded, { cap: 200, checkpointEvery: 7 });
+    const fromBase = new FactHistory(bounded, { cap: 200, checkpointEvery: 1e9 });
+    const whole = new FactHistory(fold, { cap: 1e9, checkpointEvery: 1e9 });
+    for (const { fact, at } of growing(3_000))
+      for (const h of [checkpointed, fromBase, whole]) h.record(fact, at);
+    expect(checkpointed.rowsLetGo).toBeGreaterThan(1_000);
+    expect(checkpointed.rowsLetGo).toBe(fromBase.rowsLetGo);
+    expect(checkpointed.stateAt(checkpointed.oldest).size()).toBeLessThanOrEqual(budget.rows);
+    for (let t = checkpointed.oldest; t <= 3_000; t += 11) {
+      const rows = read(checkpointed.stateAt(t));
+      expect(rows, `time ${t}`).toEqual(read(fromBase.stateAt(t)));
+      const truth = new Map(read(whole.stateAt(t)).map((r) => [r.key, r]));
+      for (const row of rows) expect(row, `time ${t}`).toEqual(truth.get(row.key));
+      // What a moment lacks is old: every row written in the kept facts up to it is there.
+      const written = new Set(
+        checkpointed
+          .facts()
+          .filter((e) => e.at <= t)
+          .map((e) => (e.fact.changes[0] as { key: unknown }).key),
+      );
+      expect(rows.filter((r) => written.has(r.key))).toHaveLength(written.size);
+    }
+  });
 });

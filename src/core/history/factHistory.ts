@@ -15,9 +15,15 @@
 // `maxCheckpoints` they are thinned to every other one and the spacing doubles.
 //
 // Memory, then: the kept facts, the base (the databases' rows as of the
-// oldest kept moment: as big as the databases are, whatever the cap), and
-// what each checkpoint changed. 60 s at 1,000 orders a second holds about
-// 76 MB (npm run bench, section history).
+// oldest kept moment) and what each checkpoint changed. The base would be as
+// big as the databases are, whatever the cap, so a fold may bound it
+// (`letGo`, see baseBudget.ts): it lets go of its oldest-written rows, and
+// the checkpoints, which still hold them, are laid again from it, so every
+// kept moment lacks the same rows. What was let go is counted (`rowsLetGo`).
+// Laying them again is spread over the facts recorded next (LAY_PER_FACT
+// each), so no one record stalls the page; a moment asked for meanwhile lays
+// them up to itself.
+// Measured in npm run bench, section history.
 
 export interface HistoryEntry<F> {
   /** Arrival order over the whole run: never reused, also once older facts are forgotten. */
@@ -36,6 +42,8 @@ export interface HistoryFold<F, S> {
   compact(state: S): S;
   /** Applies one fact to `state` in place. */
   apply(state: S, fact: F): void;
+  /** Lets go of what the base holds past its budget, in place; returns how many rows it let go. */
+  letGo?(base: S): number;
 }
 
 export interface HistoryLimits {
@@ -49,6 +57,9 @@ export interface HistoryLimits {
 
 /** 100 checkpoints fit under the cap at the first spacing, so it never doubles in a capped run. */
 export const HISTORY_LIMITS: HistoryLimits = { cap: 100_000, checkpointEvery: 1_000, maxCheckpoints: 128 };
+
+/** Facts folded into checkpoints being laid again, per fact recorded: more than one, so they catch up. */
+const LAY_PER_FACT = 16;
 
 interface Checkpoint<S> {
   /** Facts folded into `state`, counted from the run's first. */
@@ -80,6 +91,12 @@ export class FactHistory<F, S> {
   private checkpoints: Checkpoint<S>[] = [];
   private every: number;
   private nextSeq = 0;
+  private letGoCount = 0;
+  /**
+   * While the checkpoints are laid again: the state after the first `count` facts of the run, folded from the
+   * base. Checkpoints past `count` are not there yet.
+   */
+  private laying: Checkpoint<S> | null = null;
 
   constructor(
     private readonly fold: HistoryFold<F, S>,
@@ -96,7 +113,7 @@ export class FactHistory<F, S> {
     if (at < this.base.at) {
       // Older than everything kept (a straggler after a trim): it only changes the base.
       this.fold.apply(this.base.state, fact);
-      this.checkpoints = [];
+      this.layAgainFrom({ count: this.dropped, state: this.base.state });
       return;
     }
     let i = this.entries.length;
@@ -107,6 +124,8 @@ export class FactHistory<F, S> {
       this.entries.splice(i, 0, entry);
       const count = this.dropped + i;
       this.checkpoints = this.checkpoints.filter((c) => c.count <= count);
+      if (this.laying && this.laying.count > count)
+        this.layAgainFrom(this.checkpoints.at(-1) ?? { count: this.dropped, state: this.base.state });
     }
     if (this.entries.length > this.limits.cap) this.trim();
     this.checkpoint();
@@ -120,6 +139,11 @@ export class FactHistory<F, S> {
   /** How many facts were recorded and then forgotten under the cap. */
   get forgotten(): number {
     return this.dropped;
+  }
+
+  /** Rows the base let go of under its budget: kept moments lack up to this many rows written before them. */
+  get rowsLetGo(): number {
+    return this.letGoCount;
   }
 
   /** The oldest moment this history can rebuild (-Infinity: every moment since the run began). */
@@ -147,6 +171,7 @@ export class FactHistory<F, S> {
 
   /** The state after the first `count` facts of the run (count at least the forgotten ones). */
   private foldTo(count: number): S {
+    if (this.laying && this.laying.count < count) this.layTo(count);
     let from: Checkpoint<S> = { count: this.dropped, state: this.base.state };
     for (const c of this.checkpoints) if (c.count <= count) from = c;
     const state = this.fold.clone(from.state);
@@ -156,14 +181,39 @@ export class FactHistory<F, S> {
   }
 
   private checkpoint(): void {
+    if (this.laying) return this.layTo(this.laying.count + LAY_PER_FACT);
     const last = this.checkpoints.at(-1)?.count ?? this.dropped;
     const end = this.dropped + this.entries.length;
     if (end - last < this.every) return;
-    this.checkpoints.push({ count: end, state: this.fold.compact(this.foldTo(end)) });
+    this.keep({ count: end, state: this.fold.compact(this.foldTo(end)) });
+  }
+
+  private keep(checkpoint: Checkpoint<S>): void {
+    this.checkpoints.push(checkpoint);
     if (this.checkpoints.length > this.limits.maxCheckpoints) {
       this.checkpoints = this.checkpoints.filter((_, i) => i % 2 === 1);
       this.every *= 2;
     }
+  }
+
+  /** Lays the checkpoints again from `from` (a kept state: it is copied) on, as facts are recorded next. */
+  private layAgainFrom(from: Checkpoint<S>): void {
+    this.checkpoints = this.checkpoints.filter((c) => c.count <= from.count);
+    this.laying = { count: from.count, state: this.fold.clone(from.state) };
+  }
+
+  /** Folds the checkpoints being laid on up to the first `count` facts, keeping one every spacing. */
+  private layTo(count: number): void {
+    const laying = this.laying!;
+    const end = Math.min(count, this.dropped + this.entries.length);
+    while (laying.count < end) {
+      this.fold.apply(laying.state, this.entries[laying.count - this.dropped].fact);
+      laying.count++;
+      const last = this.checkpoints.at(-1)?.count ?? this.dropped;
+      if (laying.count - last >= this.every)
+        this.keep({ count: laying.count, state: this.fold.compact(laying.state) });
+    }
+    if (laying.count === this.dropped + this.entries.length) this.laying = null;
   }
 
   /** Forgets the oldest tenth (whole moments: never half of the facts of one time), folding it into the base. */
@@ -176,5 +226,9 @@ export class FactHistory<F, S> {
     this.entries = this.entries.slice(n);
     this.dropped = count;
     this.checkpoints = this.checkpoints.filter((c) => c.count > count);
+    const letGo = this.fold.letGo?.(state) ?? 0;
+    this.letGoCount += letGo;
+    // The checkpoints still hold what the base let go of. (A state being laid is past `count`: foldTo laid it.)
+    if (letGo > 0) this.layAgainFrom({ count, state });
   }
 }

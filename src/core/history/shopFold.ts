@@ -44,6 +44,7 @@ export const shopFold: HistoryFold<Fact, ShopState> = {
   empty: () => ({ dbs: new TablesMirror(), live: null }),
   clone: (s) => ({ dbs: s.dbs.clone(), live: s.live }),
   compact: (s) => ({ dbs: s.dbs.flatten(), live: s.live }),
+  letGo: (s) => s.dbs.letGoOldest(),
   apply(s, fact) {
     switch (fact.kind) {
       case 'hydrate':

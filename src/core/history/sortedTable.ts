@@ -33,6 +33,8 @@ interface Branch {
 type Node = Leaf | Branch;
 
 const isLeaf = (node: Node): node is Leaf => 'rows' in node;
+/** The smallest key under `node`. */
+const firstKey = (node: Node): unknown => (isLeaf(node) ? node.keys[0] : firstKey(node.children[0]));
 const slots = (node: Node) => node.keys.length;
 
 /** The first index whose key is not below `key`. */
@@ -77,6 +79,35 @@ export class SortedTable {
   static of(rows: readonly Row[], keyOf: (row: Row) => unknown): SortedTable {
     const table = SortedTable.empty();
     for (const row of rows) table.set(keyOf(row), row);
+    return table;
+  }
+
+  /** The rows `keep` says yes to, in a new table built in one pass (no row is copied). */
+  filtered(keep: (row: Row) => boolean): SortedTable {
+    const table = SortedTable.empty();
+    const keys: unknown[] = [];
+    const rows: Row[] = [];
+    this.forEachEntry((key, row) => {
+      if (!keep(row)) return;
+      keys.push(key);
+      rows.push(row);
+    });
+    if (!keys.length) return table;
+    const owner = table.owner;
+    // Full leaves, as keys only growing leave them, then branches over them until one node holds the rest.
+    let level: Node[] = [];
+    for (let i = 0; i < keys.length; i += MAX)
+      level.push({ owner, keys: keys.slice(i, i + MAX), rows: rows.slice(i, i + MAX) });
+    while (level.length > 1) {
+      const up: Node[] = [];
+      for (let i = 0; i < level.length; i += MAX) {
+        const children = level.slice(i, i + MAX);
+        up.push({ owner, keys: [undefined, ...children.slice(1).map(firstKey)], children });
+      }
+      level = up;
+    }
+    table.root = level[0];
+    table.count = keys.length;
     return table;
   }
 
@@ -131,6 +162,15 @@ export class SortedTable {
   forEachLeaf(visit: (rows: readonly Row[], shared: boolean) => void): void {
     const walk = (node: Node) => {
       if (isLeaf(node)) visit(node.rows, node.owner !== this.owner);
+      else for (const child of node.children) walk(child);
+    };
+    walk(this.root);
+  }
+
+  /** Every key and its row, in key order. */
+  forEachEntry(visit: (key: unknown, row: Row) => void): void {
+    const walk = (node: Node) => {
+      if (isLeaf(node)) for (let i = 0; i < node.keys.length; i++) visit(node.keys[i], node.rows[i]);
       else for (const child of node.children) walk(child);
     };
     walk(this.root);

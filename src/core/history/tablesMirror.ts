@@ -7,20 +7,26 @@
 // its original until either changes: rebuilding a moment from a checkpoint
 // costs the facts folded, not the size of the state, and a checkpoint holds
 // only what changed since the one before it.
+//
+// As a history's base (baseBudget.ts) a mirror lets go of its oldest-written
+// rows past a budget: every copy of one mirror shares the ages of its rows.
 
 import type { Change } from '../telemetry';
 import type { Row, TableDump } from '../rows';
 import type { KeyOf } from './schemaKeys';
 import { SortedTable } from './sortedTable';
+import { BASE_BUDGET, keptBy, RowAges, type BaseBudget } from './baseBudget';
 
 type Database = Map<string, SortedTable>;
 
 export class TablesMirror {
   private readonly dbs = new Map<string, Database>();
 
+  constructor(private readonly ages = new RowAges()) {}
+
   /** A copy that costs nothing until it changes; it and this mirror no longer affect each other. */
   clone(): TablesMirror {
-    const copy = new TablesMirror();
+    const copy = new TablesMirror(this.ages);
     for (const [name, db] of this.dbs)
       copy.dbs.set(name, new Map([...db].map(([table, rows]) => [table, rows.clone()])));
     return copy;
@@ -56,6 +62,26 @@ export class TablesMirror {
       if (change.op === 'put') table.set(change.key, change.row);
       else table.delete(change.key);
     }
+  }
+
+  /** Past `budget`, lets go of the rows written longest ago (see baseBudget.ts); returns how many. */
+  letGoOldest(budget: BaseBudget = BASE_BUDGET): number {
+    const tables = [...this.dbs].flatMap(([db, database]) =>
+      [...database].map(([name, rows]) => ({
+        db,
+        name,
+        rows,
+        size: rows.size,
+        forEachLeaf: rows.forEachLeaf.bind(rows),
+      })),
+    );
+    let letGo = 0;
+    for (const [t, cut] of this.ages.overBudget(tables, budget)) {
+      const kept = t.rows.filtered(keptBy(cut, this.ages));
+      letGo += t.size - kept.size;
+      this.dbs.get(t.db)!.set(t.name, kept);
+    }
+    return letGo;
   }
 
   has(db: string): boolean {

@@ -7,6 +7,7 @@
 
 import { FactHistory, type HistoryEntry } from '../../core/history/factHistory';
 import { qualifiedKind, type HistorySpec, type Inspection } from '../../core/history/historySpec';
+import { BASE_BUDGET } from '../../core/history/baseBudget';
 
 export type { HistorySpec } from '../../core/history/historySpec';
 import type { TraceEntry } from '../../core/sim/scheduler';
@@ -17,6 +18,21 @@ export type Moment = number | { time: number };
 export interface RecordedFact<F = { kind: string }> extends HistoryEntry<F> {
   /** The deterministic step it happened in (0: while the run started); null in a live run. */
   step: number | null;
+}
+
+export interface HistoryStats {
+  kept: number;
+  forgotten: number;
+  cap: number;
+  /** The oldest moment still rebuilt (simulation time); null while nothing is recorded. */
+  oldest: number | null;
+  /**
+   * Rows the history let go of to keep what it forgot within a budget (core/history/baseBudget.ts): rows written
+   * longest before the oldest kept moment, missing from every moment rebuilt until written again.
+   */
+  rowsLetGo: number;
+  /** The most rows it holds of what it forgot. */
+  rowBudget: number;
 }
 
 export class RunHistory<S, V> {
@@ -48,20 +64,38 @@ export class RunHistory<S, V> {
     // As of the moment: the facts after it neither wrote the item nor caused anything yet.
     const facts = this.recorded.facts().filter((e) => e.at <= time);
     const named = qualifiedKind(kind);
-    const found = this.spec.inspect(this.recorded.stateAt(time), facts, named.kind, id, named.service);
+    const found = this.lettingGoSaid(() =>
+      this.spec.inspect(this.recorded.stateAt(time), facts, named.kind, id, named.service),
+    );
     const c = found.committed;
     return { ...found, committed: c ? { seq: c.seq, at: c.at, step: this.stepOf(c.at) } : null };
   }
 
-  /** Facts kept, forgotten under the cap, and the oldest moment still rebuilt. */
-  stats(): { kept: number; forgotten: number; cap: number; oldest: number | null } {
+  /** Facts kept, forgotten under the cap, the oldest moment still rebuilt, and the rows let go of what it forgot. */
+  stats(): HistoryStats {
     const oldest = this.recorded.oldest;
     return {
       kept: this.recorded.facts().length,
       forgotten: this.recorded.forgotten,
       cap: this.recorded.limits.cap,
       oldest: Number.isFinite(oldest) ? oldest : null,
+      rowsLetGo: this.recorded.rowsLetGo,
+      rowBudget: BASE_BUDGET.rows,
     };
+  }
+
+  /** An item not found may be one the history let go of (a row written long before its oldest moment): say so. */
+  private lettingGoSaid<T>(find: () => T): T {
+    try {
+      return find();
+    } catch (e) {
+      const letGo = this.recorded.rowsLetGo;
+      if (!letGo || !(e instanceof Error)) throw e;
+      throw new Error(
+        `${e.message} (the history let go of ${letGo.toLocaleString('en')} rows written long before its oldest moment: it may be one of them)`,
+        { cause: e },
+      );
+    }
   }
 
   /** A step's simulation time (its steps' times only grow, so each names one step); a `{ time }` as it is. */

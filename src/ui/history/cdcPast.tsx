@@ -35,6 +35,8 @@ const cdcReplay = () =>
         tables: cdcFold.compact(tables),
       };
     },
+    undefined,
+    (past) => past.tables.dbs.letGoOldest(),
   );
 
 function toState({ data, tables }: CdcPast): Partial<CdcFacts> {

@@ -53,6 +53,8 @@ export const esReplay = () =>
         tables: esFold.compact(tables),
       };
     },
+    undefined,
+    (past) => past.tables.dbs.letGoOldest(),
   );
 
 /** Every store's streams as its tables held them: the live page's polled stream list. */

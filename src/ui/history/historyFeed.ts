@@ -20,6 +20,8 @@ export interface HistoryFeedState {
    * history forgot facts before the page's replay read them (set by the page's replay, usePastState).
    */
   pastWholeFrom: number | null;
+  /** Rows the page's past canvas let go of to stay within its budget (set by the page's replay, usePastState). */
+  pastRowsLetGo: number;
   /** Why the last read failed, if it did (shown by the views; the next read tries again). */
   error: string | null;
 }
@@ -31,6 +33,7 @@ export const historyFeed = createStore<HistoryFeedState>()(() => ({
   forgotten: 0,
   stats: null,
   pastWholeFrom: null,
+  pastRowsLetGo: 0,
   error: null,
 }));
 

@@ -55,6 +55,25 @@ describe('past moments folded from the recorded facts', () => {
     expect(replay.stateAfter(next.facts, 1)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('lets its base go past a budget, counts it, and lays its checkpoints again from the smaller base', () => {
+    // A base that keeps only its newest three facts: "letting go" of the rest, as a table's oldest rows go.
+    const replay = createPastReplay<number[]>(
+      () => [],
+      (state, facts) => [...state, ...facts.map((f) => (f as unknown as { n: number }).n)],
+      2,
+      (base) => base.splice(0, Math.max(0, base.length - 3)).length,
+    );
+    const first = { facts: facts.slice(0, 8), forgotten: 0 };
+    expect(replay.stateAfter(first.facts, 8)).toHaveLength(8);
+    const next = { facts: facts.slice(5), forgotten: 5 };
+    replay.follow(first, next);
+    expect(replay.rowsLetGo()).toBe(2);
+    // Every moment, also one past an old checkpoint (which still held 1 and 2), lacks what the base let go.
+    expect(replay.stateAfter(next.facts, 0)).toEqual([3, 4, 5]);
+    expect(replay.stateAfter(next.facts, 3)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(replay.stateAfter(next.facts, 5)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
   it('says from when its moments are whole when facts were forgotten before it read them', () => {
     const replay = seen();
     const first = { facts: facts.slice(0, 3), forgotten: 0 };

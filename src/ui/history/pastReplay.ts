@@ -10,6 +10,8 @@
 // first, so every moment still kept is drawn whole; one that missed them (the
 // facts were forgotten before it read them) says from when its moments lack
 // what came before (`wholeFrom`), rather than draw them as if nothing had.
+// A replay given `letGo` keeps its base within a budget the same way the
+// history's does (core/history/baseBudget.ts) and counts what it let go.
 
 import type { RecordedFact } from '../../runtime/historyReads';
 
@@ -26,6 +28,8 @@ export interface PastReplay<S> {
   follow(before: FactsRead, after: FactsRead): void;
   /** Null while the base holds everything forgotten; else the time of the first fact it was folded without. */
   wholeFrom(): number | null;
+  /** Rows the base let go of under its budget: past moments lack up to this many rows written long before. */
+  rowsLetGo(): number;
 }
 
 interface Checkpoint<S> {
@@ -40,12 +44,15 @@ export function createPastReplay<S>(
   empty: () => S,
   apply: (state: S, facts: readonly { kind: string }[]) => S,
   every = 2_000,
+  /** Lets go of what the base holds past its budget, in place; returns how many rows. */
+  letGo?: (base: S) => number,
 ): PastReplay<S> {
   // The state before the first kept fact: what the history forgot, folded (nothing, until it forgets).
   let base: Checkpoint<S> = { count: 0, lastSeq: null, state: empty() };
   let missingFrom: number | null = null;
   /** How many forgotten facts the base holds. */
   let covered = 0;
+  let letGoCount = 0;
   let checkpoints: Checkpoint<S>[] = [];
   const seqAt = (facts: readonly RecordedFact[], count: number) => (count ? facts[count - 1].seq : null);
   const valid = (c: Checkpoint<S>, facts: readonly RecordedFact[]) =>
@@ -97,12 +104,18 @@ export function createPastReplay<S>(
         return;
       }
       base = { count: 0, lastSeq: null, state: stateAfter(before.facts, dropped) };
-      // The checkpoints past the forgotten facts still hold: they count from the new first fact now.
-      checkpoints = checkpoints
-        .filter((c) => c.count > dropped && valid(c, before.facts))
-        .map((c) => ({ ...c, count: c.count - dropped }));
+      const letGone = letGo?.(base.state) ?? 0;
+      letGoCount += letGone;
+      // The checkpoints past the forgotten facts still hold: they count from the new first fact now. Unless the
+      // base let rows go, which they still hold: then they are laid again from it as moments are asked for.
+      checkpoints = letGone
+        ? []
+        : checkpoints
+            .filter((c) => c.count > dropped && valid(c, before.facts))
+            .map((c) => ({ ...c, count: c.count - dropped }));
     },
     wholeFrom: () => missingFrom,
+    rowsLetGo: () => letGoCount,
   };
 }
 

@@ -20,7 +20,9 @@ export function usePastState<S>(replay: PastReplay<S>): S | null {
     const follow = (after: FactsRead & HistoryFeedState, before: FactsRead) => {
       replay.follow(before, after);
       const wholeFrom = replay.wholeFrom();
-      if (wholeFrom !== after.pastWholeFrom) historyFeed.setState({ pastWholeFrom: wholeFrom });
+      const rowsLetGo = replay.rowsLetGo();
+      if (wholeFrom !== after.pastWholeFrom || rowsLetGo !== after.pastRowsLetGo)
+        historyFeed.setState({ pastWholeFrom: wholeFrom, pastRowsLetGo: rowsLetGo });
     };
     // A replay made after the history began forgetting has missed what it forgot: follow says so.
     follow(historyFeed.getState(), { facts: [], forgotten: 0 });

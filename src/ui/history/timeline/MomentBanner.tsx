@@ -16,18 +16,31 @@ interface MomentBannerProps {
   facts: number;
 }
 
-/** What the history keeps, said once it matters: its cap, and (past it) what it forgot. */
+/** What the history keeps, said once it matters: its cap, and (past it) what it forgot and the rows it let go. */
 export function capWords(stats: HistoryStats | null): string | null {
   if (!stats) return null;
   const cap = stats.cap.toLocaleString('en');
   if (!stats.forgotten) return `keeps the last ${cap}`;
   const from = stats.oldest === null ? '' : `; the timeline starts at ${secondsText(stats.oldest)} s`;
-  return `keeps the last ${cap}: ${stats.forgotten.toLocaleString('en')} older ones forgotten${from}`;
+  const rows = stats.rowsLetGo
+    ? `, of their rows at most the newest ${stats.rowBudget.toLocaleString('en')} (${stats.rowsLetGo.toLocaleString('en')} let go)`
+    : '';
+  return `keeps the last ${cap}: ${stats.forgotten.toLocaleString('en')} older ones forgotten${rows}${from}`;
+}
+
+/** What a past canvas lacks, said rather than hidden: null when it lacks nothing. */
+export function pastGapWords(wholeFrom: number | null, rowsLetGo: number): string | null {
+  if (wholeFrom !== null)
+    return `The canvas is folded from ${secondsText(wholeFrom)} s on: what came before was forgotten before this page read it.`;
+  if (rowsLetGo)
+    return `Tables may lack up to ${rowsLetGo.toLocaleString('en')} rows written long before this moment: the history keeps the newest rows of what it forgot.`;
+  return null;
 }
 
 export function MomentBanner({ viewing, end, deterministic, facts }: MomentBannerProps) {
   const stats = useStore(historyFeed, (s) => s.stats);
   const wholeFrom = useStore(historyFeed, (s) => s.pastWholeFrom);
+  const rowsLetGo = useStore(historyFeed, (s) => s.pastRowsLetGo);
   if (!viewing) {
     const cap = capWords(stats);
     return (
@@ -40,11 +53,7 @@ export function MomentBanner({ viewing, end, deterministic, facts }: MomentBanne
       </div>
     );
   }
-  // The page's replay missed facts the history forgot: its past canvas lacks what they wrote. Said, not hidden.
-  const partial =
-    wholeFrom !== null
-      ? `The canvas is folded from ${secondsText(wholeFrom)} s on: what came before was forgotten before this page read it.`
-      : null;
+  const partial = pastGapWords(wholeFrom, rowsLetGo);
   return (
     <div className="timeline-head timeline-head-past" role="status" data-testid="viewing-past">
       <strong>Viewing the past · {momentWords(viewing, end, deterministic)}</strong>
