@@ -1,6 +1,7 @@
 // Screenshot a deterministic run part-way, with the Faults tab open.
 // Usage: node scripts/screenshot-deterministic.mjs <url with #s/v1/… link> [out.png] [steps]
 import { launchChromium } from './chromium.mjs';
+import { pastStartCard } from './startCard.mjs';
 
 const [url, out = 'docs/screenshot-deterministic.png', steps = '25'] = process.argv.slice(2);
 if (!url) {
@@ -14,6 +15,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => console.log('[pageerror]', e.message));
   await page.goto(url);
+  await pastStartCard(page);
   await page.waitForSelector('.service-node');
   await page.waitForFunction(() => window.playground);
   await page.evaluate(() => window.playground.ready());

@@ -7,6 +7,7 @@
 //   --choreography: the same data in a choreographed run (no orchestrator, no stuck saga):
 //   selects the compensated order to show its event chain.
 import { launchChromium } from './chromium.mjs';
+import { pastStartCard } from './startCard.mjs';
 
 const args = process.argv.slice(2);
 const choreography = args.includes('--choreography');
@@ -21,6 +22,7 @@ try {
   page.on('console', (m) => m.type() === 'error' && console.log('[console.error]', m.text()));
   page.on('pageerror', (e) => console.log('[pageerror]', e.message));
   await page.goto(url);
+  await pastStartCard(page);
   await page.waitForFunction(() => window.playground !== undefined);
   await page.evaluate(() => window.playground.ready());
   const status = (text) => page.locator('.saga-table tbody tr', { hasText: text });

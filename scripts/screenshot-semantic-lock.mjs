@@ -5,6 +5,7 @@
 // Usage: node scripts/screenshot-semantic-lock.mjs [base-url] [out.png] [--present]
 //   --present: presenter mode at 1280x720 (the projector case); otherwise 1280x800.
 import { launchChromium } from './chromium.mjs';
+import { pastStartCard } from './startCard.mjs';
 
 const args = process.argv.slice(2);
 const present = args.includes('--present');
@@ -19,6 +20,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: present ? 720 : 800 } });
   page.on('pageerror', (e) => console.log('[pageerror]', e.message));
   await page.goto(base);
+  await pastStartCard(page);
   await page.getByRole('button', { name: 'Scenarios' }).click();
   const href = await page
     .getByRole('dialog')

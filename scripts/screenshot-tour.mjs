@@ -10,6 +10,7 @@
 //   log-tailing   the shop with log-tailing relays: payment died after publishing, before storing its position
 // Library entries are opened from the Scenarios dialog, as a user opens them, so the links are the app's own.
 import { launchChromium } from './chromium.mjs';
+import { pastStartCard } from './startCard.mjs';
 
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
@@ -19,6 +20,7 @@ const [base = 'http://127.0.0.1:4173/'] = args.filter((a, i) => !a.startsWith('-
 /** The href of a library entry's link (or its "Compare with …" link), read off the Scenarios dialog. */
 async function libraryHref(page, name) {
   await page.goto(base);
+  await pastStartCard(page);
   await page.getByRole('button', { name: 'Scenarios' }).click();
   const href = await page
     .getByRole('dialog')
@@ -36,6 +38,7 @@ async function ready(page) {
 const SHOTS = {
   async library(page) {
     await page.goto(base);
+    await pastStartCard(page);
     await ready(page);
     await page.getByRole('button', { name: 'Scenarios' }).click();
     await page.getByRole('dialog', { name: 'Scenario library' }).waitFor();

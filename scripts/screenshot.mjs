@@ -5,6 +5,7 @@
 //           publishing, before marking the row, and place more, so orders are in flight while
 //           payment is down with an outbox row still pending.
 import { launchChromium } from './chromium.mjs';
+import { pastStartCard } from './startCard.mjs';
 
 const args = process.argv.slice(2);
 const demo = args.includes('--demo');
@@ -19,6 +20,7 @@ try {
   );
   page.on('pageerror', (e) => console.log('[pageerror]', e.message));
   await page.goto(url);
+  await pastStartCard(page);
   await page.waitForSelector('.service-node');
   await page.waitForTimeout(800);
   if (demo) {

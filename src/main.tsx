@@ -9,7 +9,10 @@ import { createRoot } from 'react-dom/client';
 import { scenarioFromUrl } from './runtime/scenarioOptions';
 import { topologyOf } from './runtime/topologies';
 import { pageMode } from './ui/present/pageMode';
+import { rememberLanding } from './ui/start/landing';
 
+// Before the run writes its `run=` into the address: a bare address is a first visit's (the start card).
+rememberLanding(window.location);
 const root = createRoot(document.getElementById('root')!);
 const mode = pageMode(window.location.search);
 // Every page is loaded only when asked for: the default page starts sooner.

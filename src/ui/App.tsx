@@ -12,6 +12,7 @@ import { ShopForkFromHere } from './history/timeline/ForkFromHere';
 import { ControllerContext } from './controls/ControllerContext';
 import { Toolbar } from './controls/Toolbar';
 import { ErrorBanner } from './panels/ErrorBanner';
+import { StartCard } from './start/StartCard';
 import { PageShell } from './page/PageShell';
 import { SidePanel } from './panels/SidePanel';
 import { EmbedShell } from './present/EmbedShell';
@@ -53,7 +54,12 @@ function FullShell() {
     <PageShell
       workspaceClassName={folded ? 'side-folded' : undefined}
       toolbar={<Toolbar />}
-      banner={<ErrorBanner />}
+      banner={
+        <>
+          <StartCard />
+          <ErrorBanner />
+        </>
+      }
       canvasRegion="canvas"
       canvas={
         <ShopMoment>
