@@ -82,6 +82,23 @@ test('dual write says it has no outbox, and its anomaly speaks of no outbox row'
   await page.screenshot({ path: 'test-results/honest-dual-write.png' });
 });
 
+test('one id style: the anomaly names the order as the canvas does, the full id in its tooltip', async ({
+  playground,
+  page,
+}) => {
+  await playground.open('x=1' + encodeScenario(entry('dual-write').scenario));
+  await playground.api((api) => api.runToEnd());
+  const messages = await playground.api((api) => api.anomalies().map((a) => a.message));
+  const full = messages.join(' ').match(/\bo-[0-9a-f]{16}\b/)?.[0];
+  expect(full, messages.join(' | ')).toBeDefined();
+  const short = `o-${full!.slice(-4)}`;
+  await page.getByRole('tab', { name: 'Anomalies' }).click();
+  const named = page.locator('.anomaly-list abbr.id-short', { hasText: short }).first();
+  await expect(named).toHaveAttribute('title', full!);
+  await expect(page.locator('.anomaly-list')).not.toContainText(full!);
+  await expect(playground.node('order').getByText(short).first()).toBeVisible();
+});
+
 test('the compare page names the pair’s one switch and tells each side’s story', async ({
   playground: _,
   page,

@@ -11,6 +11,25 @@ export function shortId(id: unknown): string {
   return prefixed ? `${prefixed[1]}-${prefixed[2].slice(-4)}` : `…${s.slice(-6)}`;
 }
 
+/** A row or message id inside a sentence: a prefix and the hex that `randomId` and `seededIds` mint. */
+const ID_IN_TEXT = /\b[A-Za-z]+-[0-9a-f]{8,}\b/g;
+
+/**
+ * A sentence cut into plain text and the ids in it, so every place that shows a checker's or a log's words
+ * shows an id the way the canvas does (`shortId`), with the full id kept beside it for a tooltip.
+ */
+export function idParts(text: string): ({ text: string } | { id: string; short: string })[] {
+  const parts: ({ text: string } | { id: string; short: string })[] = [];
+  let from = 0;
+  for (const match of text.matchAll(ID_IN_TEXT)) {
+    if (match.index > from) parts.push({ text: text.slice(from, match.index) });
+    parts.push({ id: match[0], short: shortId(match[0]) });
+    from = match.index + match[0].length;
+  }
+  if (from < text.length) parts.push({ text: text.slice(from) });
+  return parts;
+}
+
 /** `payment-o-3fa1…0718` → `payment-o-0718`: the key's meaning stays readable. */
 export function shortKey(key: unknown): string {
   const s = String(key ?? '');

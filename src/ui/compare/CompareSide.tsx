@@ -5,6 +5,7 @@ import type { RefObject } from 'react';
 import { libraryEntry } from '../../core/scenario/library';
 import type { CompareSide as Side } from './compareUrl';
 import type { PaneState } from './useFramePane';
+import { IdText } from '../ids/IdText';
 
 const SHOWN = 4;
 
@@ -25,7 +26,7 @@ function Anomalies({ state }: { state: PaneState }) {
         <ul className="compare-anomalies">
           {state.anomalies.slice(0, SHOWN).map((a, i) => (
             <li key={i}>
-              <code>{a.invariant}</code> {a.message}
+              <code>{a.invariant}</code> <IdText text={a.message} />
             </li>
           ))}
           {extra > 0 && <li className="compare-more">and {extra} more</li>}

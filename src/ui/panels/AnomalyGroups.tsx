@@ -5,6 +5,7 @@
 import { useContext } from 'react';
 import { INVARIANTS, invariantPromise, type InvariantName } from '../../core/invariantCatalogue';
 import { ControllerContext } from '../controls/ControllerContext';
+import { IdText } from '../ids/IdText';
 
 /** What the store keeps of an anomaly: any invariant name, known to the catalogue or not. */
 interface Anomaly {
@@ -31,7 +32,9 @@ export function AnomalyGroups({ anomalies }: { anomalies: readonly Anomaly[] }) 
           )}
           <ul className="anomaly-messages">
             {found.map((a, i) => (
-              <li key={i}>{a.message}</li>
+              <li key={i}>
+                <IdText text={a.message} />
+              </li>
             ))}
           </ul>
         </li>

@@ -3,6 +3,7 @@
 // planned faults going off.
 
 import { clockTime } from '../format';
+import { IdText } from '../ids/IdText';
 import { usePlayground } from '../store/hooks';
 import type { LogKind } from '../store/types';
 
@@ -36,7 +37,9 @@ export function EventLogPanel() {
                 {ICONS[entry.kind]}
               </span>
               <time className="log-time">{clockTime(entry.at)}</time>
-              <span className="log-text">{entry.text}</span>
+              <span className="log-text">
+                <IdText text={entry.text} />
+              </span>
             </li>
           ))}
         </ol>
