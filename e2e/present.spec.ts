@@ -87,6 +87,28 @@ test.describe('presenter mode', () => {
     await expect.poll(async () => (await sim(playground)).steps).toBeGreaterThan(after);
   });
 
+  test('the last step is said in plain words, the trace’s own line as its tooltip', async ({
+    playground,
+  }) => {
+    const { page } = playground;
+    await playground.open(`present=1${encodeScenario(deterministic)}`);
+    const last = page.getByTestId('presenter-last-step');
+    // Step until some service has received an event: its words name the event type and the order it is about.
+    await expect
+      .poll(
+        async () => {
+          await playground.api((api) => api.step());
+          return (await last.getAttribute('title')) ?? '';
+        },
+        { timeout: 60_000 },
+      )
+      .toMatch(/ takes \S+#\d+ → \d+:\w+:evt-/);
+    const trace = (await last.getAttribute('title'))!;
+    const [, service, type] = /^(\S+) takes \S+ → \d+:(\w+):/.exec(trace)!;
+    await expect(last).toContainText(new RegExp(`${service} received ${type} for o-[0-9a-f]{4}`));
+    await expect(last).not.toContainText('evt-');
+  });
+
   test('Space on a focused button toggles once, not twice', async ({ playground }) => {
     const { page } = playground;
     await playground.open(`present=1${encodeScenario(deterministic)}`);

@@ -2,11 +2,14 @@
 // service the keys act on, the key legend, and the last command's outcome.
 
 import { useShallow } from 'zustand/react/shallow';
+import type { OutboxRow } from '../../core/rows';
 import type { ProcessName } from '../../core/telemetry';
 import { usePlayground } from '../store/hooks';
+import type { MirrorSlice } from '../store/types';
 import { useNarrative } from '../store/narrativeStore';
 import { useView } from '../store/viewStore';
 import { KeyLegend } from './KeyLegend';
+import { plainStep, type SubjectOf } from './plainStep';
 import type { Feedback } from './presenterCommands';
 
 function NarrativePosition() {
@@ -42,14 +45,25 @@ function Selection({ targets }: { targets: readonly ProcessName[] }) {
   );
 }
 
-/** Deterministic runs: what the last step did, in words (the toolbar has no room for it here). */
+/** The order an event is about, from the outbox row that carried it (while the page still holds it). */
+function subjectIn(mirror: MirrorSlice): SubjectOf {
+  return (eventId) => {
+    for (const tables of Object.values(mirror))
+      for (const row of tables.outbox?.values() ?? [])
+        if (row.id === eventId) return String((row as unknown as OutboxRow).aggregateid);
+    return undefined;
+  };
+}
+
+/** Deterministic runs: what the last step did, in plain words for the room; the trace's own line as its tooltip. */
 function LastStep() {
   const lastStep = usePlayground((s) => (s.sim?.mode === 'deterministic' ? (s.sim.lastStep ?? '—') : null));
+  const mirror = usePlayground((s) => s.mirror);
   if (lastStep === null) return null;
   return (
-    <p className="present-last-step" data-testid="presenter-last-step">
+    <p className="present-last-step" data-testid="presenter-last-step" title={lastStep}>
       <span className="present-heading">Last step</span>
-      {lastStep}
+      {plainStep(lastStep, subjectIn(mirror))}
     </p>
   );
 }
