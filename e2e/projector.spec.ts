@@ -148,27 +148,31 @@ function expectReadable(measures: Measure[], where: string) {
 const TOPOLOGIES: Topology[] = ['shop', 'event-sourced', 'cdc'];
 const comparePair = LIBRARY.find((e) => e.partner)!;
 
-// Issue 17's first acceptance line, not met yet: the shop's compact canvas still clips labels, and the orchestrated,
-// event-sourced, CDC and compare views are under 14 px (docs/issue-17-projector.md has the figures). The loop stays
-// here, marked fixme, so it runs the moment a view is fixed: `npx playwright test e2e/projector.spec.ts` with
-// `.fixme` removed prints every view's smallest, clipped and overlapping text.
+// Issue 17's first acceptance line, met so far only by the topologies in PASSING: the shop's compact canvas still
+// clips labels, and the orchestrated and compare views are under 14 px (docs/issue-17-projector.md has the figures).
+// The other views stay here, marked fixme, so they run the moment one is fixed: add its topology to PASSING (or
+// remove the compare test's fixme) and `npx playwright test e2e/projector.spec.ts` prints every view's smallest,
+// clipped and overlapping text.
+const PASSING = new Set<Topology>(['event-sourced']);
+const runOf = (topology: Topology) => (PASSING.has(topology) ? test : test.fixme);
+
 for (const viewport of VIEWPORTS) {
-  test.describe.fixme(`projector ${viewport.width}×${viewport.height}`, () => {
+  test.describe(`projector ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport });
 
     for (const topology of TOPOLOGIES)
-      test(`default ${topology} run`, async ({ page }) => {
+      runOf(topology)(`default ${topology} run`, async ({ page }) => {
         await openRun(page, { ...DEFAULT_SCENARIO, topology, pace: 'fast' });
         expectReadable([await page.evaluate(measureCanvas, MIN_FONT_PX)], `${topology} default`);
       });
 
     for (const entry of LIBRARY)
-      test(`library: ${entry.id}`, async ({ page }) => {
+      runOf(entry.scenario.topology)(`library: ${entry.id}`, async ({ page }) => {
         await openRun(page, entry.scenario);
         expectReadable([await page.evaluate(measureCanvas, MIN_FONT_PX)], entry.id);
       });
 
-    test('compare page', async ({ page }) => {
+    test.fixme('compare page', async ({ page }) => {
       const partner = LIBRARY.find((e) => e.id === comparePair.partner)!;
       await page.goto(compareLink('./', comparePair.scenario, partner.scenario) + '&present=1');
       await expect(page.locator('iframe')).toHaveCount(2);

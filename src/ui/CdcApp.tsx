@@ -23,6 +23,7 @@ import { connectCdc } from './cdc/connectCdc';
 import { performCdcAction } from './cdc/guide/cdcNarrativeActions';
 import { FactsErrorBanner } from './page/PageErrorBanner';
 import { PageShell } from './page/PageShell';
+import type { PageChrome } from '../runtime/topologies';
 import { CdcMoment } from './history/cdcPast';
 import { Timeline } from './history/timeline/Timeline';
 import { HistoryContext, historyContextOf } from './history/HistoryContext';
@@ -56,7 +57,7 @@ function CdcForkFromHere() {
   return <ForkFromHere choices={forkChoicesOf(controller, CDC_CRASH_POINTS)} />;
 }
 
-export function CdcApp({ controller }: { controller: CdcController }) {
+export function CdcApp({ controller, chrome = 'full' }: { controller: CdcController; chrome?: PageChrome }) {
   const value = usePageRun(controller, CDC_PAGE);
   const history = useMemo(() => historyContextOf(controller), [controller]);
   return (
@@ -74,6 +75,7 @@ export function CdcApp({ controller }: { controller: CdcController }) {
             </CdcMoment>
           }
           timeline={<Timeline fork={<CdcForkFromHere />} />}
+          present={chrome === 'present'}
           side={<CdcSidePanel />}
         />
       </HistoryContext.Provider>

@@ -17,6 +17,7 @@ import { performEsAction } from './es/guide/esNarrativeActions';
 import { ProcessArea } from './es/ProcessArea';
 import { FactsErrorBanner } from './page/PageErrorBanner';
 import { PageShell } from './page/PageShell';
+import type { PageChrome } from '../runtime/topologies';
 import { EsMoment } from './history/esPast';
 import { Timeline } from './history/timeline/Timeline';
 import { HistoryContext, historyContextOf } from './history/HistoryContext';
@@ -48,7 +49,7 @@ function EsForkFromHere() {
   return <ForkFromHere choices={forkChoicesOf(controller, ES_CRASH_POINTS)} />;
 }
 
-export function EsApp({ controller }: { controller: EsController }) {
+export function EsApp({ controller, chrome = 'full' }: { controller: EsController; chrome?: PageChrome }) {
   const value = usePageRun(controller, ES_PAGE);
   const history = useMemo(() => historyContextOf(controller), [controller]);
   return (
@@ -66,6 +67,7 @@ export function EsApp({ controller }: { controller: EsController }) {
             </EsMoment>
           }
           timeline={<Timeline fork={<EsForkFromHere />} />}
+          present={chrome === 'present'}
           side={<EsSidePanel />}
         />
       </HistoryContext.Provider>

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { FixedFlow } from '../canvas/FixedFlow';
 import { useShallow } from 'zustand/react/shallow';
 import { MessageEdge } from '../canvas/MessageEdge';
+import { usePresent } from '../page/presentContext';
 import { useCdc } from './CdcContext';
 import { CdcBrokerNode } from './nodes/CdcBrokerNode';
 import { ConnectorNode } from './nodes/ConnectorNode';
@@ -36,14 +37,16 @@ export function CdcCanvas() {
     })),
   );
   const { nodes, edges } = useMemo(() => toCdcFlow(slices), [slices]);
+  const present = usePresent();
   return (
     <FixedFlow
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
-      className="canvas cdc-canvas"
+      className={present ? 'canvas cdc-canvas canvas-present' : 'canvas cdc-canvas'}
       label="Listings, connector, broker and query"
+      locked={present}
     />
   );
 }

@@ -6,5 +6,5 @@ import type { PageSlot } from '../../runtime/topologies';
 import { CdcApp } from '../CdcApp';
 
 export const cdcPage: PageSlot<CdcController> = {
-  render: (controller) => <CdcApp controller={controller} />,
+  render: (controller, chrome) => <CdcApp controller={controller} chrome={chrome} />,
 };

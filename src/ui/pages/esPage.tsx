@@ -5,5 +5,5 @@ import type { PageSlot } from '../../runtime/topologies';
 import { EsApp } from '../EsApp';
 
 export const esPage: PageSlot<EsController> = {
-  render: (controller) => <EsApp controller={controller} />,
+  render: (controller, chrome) => <EsApp controller={controller} chrome={chrome} />,
 };
