@@ -8,13 +8,22 @@ import { CrashNowButton, RestartButton } from '../controls/CrashControls';
 import type { BrokerFlowNode } from './flowTypes';
 import { brokerHandleLeft, handleIds, ORCH_PUB_X, ORCH_SUB_X, PUB_AT, SERVICE_ORDER, SUB_AT } from './layout';
 import { ArmedBadge, crashedWhere, StatusBadge } from './StatusBadge';
-import { splitInTwo, type TopicView } from './brokerView';
+import { foldTopics, splitInTwo, splitRows, type TopicView } from './brokerView';
 import { TopicTable } from './TopicTable';
 import { BrokerCarrier, useCarrier } from './BrokerCarrier';
 
 /** Past this many rows the topics are shown in two tables side by side to fit the node's height. */
 const ONE_TABLE_ROWS = 6;
 const rows = (topics: TopicView[]) => topics.reduce((n, v) => n + Math.max(1, v.consumers.length), 0);
+
+/** What the compact broker leaves out, in one line: group rows past its room, topics with no records. */
+function foldedLine(hidden: number, idle: number): string {
+  const parts = [
+    hidden > 0 && `${hidden} more ${hidden === 1 ? 'group' : 'groups'}`,
+    idle > 0 && `${idle} ${idle === 1 ? 'topic' : 'topics'} with no records yet`,
+  ].filter(Boolean);
+  return `and ${parts.join(', ')}`;
+}
 
 function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
   const { process } = data;
@@ -23,6 +32,7 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
   // Topics nothing was written to yet share one line, so the table stays the height of the topics in use.
   const active = data.topics.filter((v) => v.records > 0);
   const idle = data.topics.filter((v) => v.records === 0);
+  const folded = data.compactRows !== undefined ? foldTopics(active, data.compactRows) : null;
   return (
     <section
       className={`node broker-node node-${process.status}${data.orchestrated ? ' orchestrated' : ''}`}
@@ -67,7 +77,15 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
         {!data.known && <p className="muted">waiting for the broker’s first report…</p>}
         {data.quiet && <p className="broker-quiet">{data.quiet}</p>}
         <BrokerCarrier carrier={carrier} />
-        {rows(active) > ONE_TABLE_ROWS ? (
+        {folded ? (
+          folded.topics.length > 0 && (
+            <div className="broker-tables">
+              {splitRows(folded.topics, data.compactRows! / 2).map((topics, i) => (
+                <TopicTable key={i} topics={topics} narrow compact />
+              ))}
+            </div>
+          )
+        ) : rows(active) > ONE_TABLE_ROWS ? (
           <div className="broker-tables">
             {splitInTwo(active).map((topics, i) => (
               <TopicTable key={i} topics={topics} narrow orchestrated={data.orchestrated} />
@@ -76,13 +94,18 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
         ) : (
           <TopicTable topics={active} narrow={false} />
         )}
-        {idle.length > 0 && (
+        {folded && (folded.hidden > 0 || idle.length > 0) && (
+          <p className="idle-topics" title={`no records yet: ${idle.map((v) => v.topic).join(', ')}`}>
+            <span className="muted">{foldedLine(folded.hidden, idle.length)}</span>
+          </p>
+        )}
+        {idle.length > 0 && !folded && (
           <p className="idle-topics">
             <span className="muted">no records yet: </span>
             {idle.map((v) => v.topic).join(', ')}
           </p>
         )}
-        {data.retention && (
+        {data.retention && !folded && (
           <p
             className="idle-topics muted broker-retention"
             data-testid="broker-retention"

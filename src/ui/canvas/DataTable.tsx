@@ -18,6 +18,8 @@ export interface DataTableProps {
   rowTag?(row: Row): { text: string; title: string } | undefined;
   /** What the inspector names a row by: given, each row opens it in the History tab when clicked. */
   inspect?(row: Row): InspectTarget | undefined;
+  /** A class beside `data-table`, for a table a layout styles on its own (the compact outbox hides its header). */
+  className?: string;
 }
 
 export function DataTable({
@@ -29,11 +31,12 @@ export function DataTable({
   rowClass,
   rowTag,
   inspect,
+  className,
 }: DataTableProps) {
   const blanks = Math.max(0, slots - rows.length);
   const inspectable = useInspectable();
   return (
-    <table className="data-table">
+    <table className={className ? `data-table ${className}` : 'data-table'}>
       <caption>{caption}</caption>
       <colgroup>
         {columns.map((c) => (

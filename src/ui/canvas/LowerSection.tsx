@@ -12,28 +12,28 @@ import { ParticipantPanel } from './ParticipantPanel';
 
 const OUTBOX_SLOTS = 4;
 const TAILED_SLOTS = 2;
-/** The presenter's compact node keeps one row of each: the counts above it say the rest. */
-const COMPACT_SLOTS = 1;
 
 export function LowerSection({ data }: { data: ServiceNodeData }) {
   const inbox = <InboxStrip service={data.service} {...data.inbox} handlerFailures={data.handlerFailures} />;
   const section = data.lower;
-  const outboxSlots = data.compact ? COMPACT_SLOTS : OUTBOX_SLOTS;
-  const tailedSlots = data.compact ? COMPACT_SLOTS : TAILED_SLOTS;
+  const relay = data.relayLine === false ? null : <RelayLine stats={data.relay} compact={data.compact} />;
+  // The presenter's compact node keeps a row of each, or none: the counts in the captions say the rest.
+  const outboxSlots = data.outboxRows ?? OUTBOX_SLOTS;
+  const tailedSlots = data.outboxRows ?? TAILED_SLOTS;
   switch (section.kind) {
     case 'outbox':
       // A log-tailing relay's change log takes room from the outbox, so the node keeps its height.
       return data.logTail ? (
         <>
-          <OutboxTable service={data.service} view={data.outbox} slots={tailedSlots} />
+          <OutboxTable service={data.service} view={data.outbox} slots={tailedSlots} compact={data.compact} />
           <ChangeLogTable service={data.service} tail={data.logTail} slots={tailedSlots} />
-          <RelayLine stats={data.relay} />
+          {relay}
           {inbox}
         </>
       ) : (
         <>
-          <OutboxTable service={data.service} view={data.outbox} slots={outboxSlots} />
-          <RelayLine stats={data.relay} />
+          <OutboxTable service={data.service} view={data.outbox} slots={outboxSlots} compact={data.compact} />
+          {relay}
           {inbox}
         </>
       );

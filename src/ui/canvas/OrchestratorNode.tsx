@@ -67,7 +67,7 @@ function OrchestratorNodeView({ data }: NodeProps<OrchestratorFlowNode>) {
               <MoreRows service="orchestrator" view={sagas} slots={SLOTS} />
             </>
           }
-          columns={columnsFor('sagas', sagas.rows[0])}
+          columns={columnsFor('sagas', sagas.rows[0], { compact: data.compact })}
           rows={sagas.rows}
           slots={SLOTS}
           rowKey={(r, i) => String(r.id ?? i)}
@@ -78,8 +78,8 @@ function OrchestratorNodeView({ data }: NodeProps<OrchestratorFlowNode>) {
           <DualWriteNote sent={data.lower.sent} lost={data.lower.lost} outboxRows={data.lower.outboxRows} />
         ) : (
           <div className="orchestrator-outbox">
-            <OutboxTable service="orchestrator" view={data.outbox} slots={SLOTS - 1} />
-            <RelayLine stats={data.relay} />
+            <OutboxTable service="orchestrator" view={data.outbox} slots={SLOTS - 1} compact={data.compact} />
+            <RelayLine stats={data.relay} compact={data.compact} />
           </div>
         )}
         <InboxStrip service="orchestrator" {...data.inbox} handlerFailures={data.handlerFailures} />

@@ -8,6 +8,28 @@ import { shopRowTarget } from '../history/inspector/targets';
 import type { Column } from './columns';
 import { DataTable } from './DataTable';
 
+/** An event type that may break between its words (InventoryReservation·Failed) rather than be cut. */
+function TypeName({ type }: { type: string }) {
+  const words = type.split(/(?=[A-Z])/);
+  return words.map((word, i) => (
+    <span key={i}>
+      {i > 0 && <wbr />}
+      {word}
+    </span>
+  ));
+}
+
+const stateColumn = (pending: ReadonlySet<number>, width: string): Column => ({
+  header: 'state',
+  cell: (r) =>
+    pending.has(r.seq as number) ? (
+      <span className="pill pill-pending">pending</span>
+    ) : (
+      <span className="published">published</span>
+    ),
+  width,
+});
+
 const columns = (pending: ReadonlySet<number>): Column[] => [
   { header: 'seq', cell: (r) => String(r.seq ?? ''), kind: 'num', width: '13%' },
   {
@@ -16,19 +38,35 @@ const columns = (pending: ReadonlySet<number>): Column[] => [
     kind: 'key',
     width: '59%',
   },
-  {
-    header: 'state',
-    cell: (r) =>
-      pending.has(r.seq as number) ? (
-        <span className="pill pill-pending">pending</span>
-      ) : (
-        <span className="published">published</span>
-      ),
-    width: '28%',
-  },
+  stateColumn(pending, '28%'),
 ];
 
-export function OutboxTable({ service, view, slots }: { service: string; view: OutboxView; slots: number }) {
+/** The presenter's compact node: no sequence number, and a long type wraps between its words instead. */
+const compactColumns = (pending: ReadonlySet<number>): Column[] => [
+  {
+    header: 'type',
+    cell: (r) => (
+      <span className="type-wraps" title={`${r.type} #${r.seq} for ${r.aggregateid}`}>
+        <TypeName type={String(r.type ?? '')} />
+      </span>
+    ),
+    kind: 'wrap',
+    width: '64%',
+  },
+  stateColumn(pending, '36%'),
+];
+
+export function OutboxTable({
+  service,
+  view,
+  slots,
+  compact = false,
+}: {
+  service: string;
+  view: OutboxView;
+  slots: number;
+  compact?: boolean;
+}) {
   const rows = view.rows as unknown as Row[];
   return (
     <DataTable
@@ -40,12 +78,13 @@ export function OutboxTable({ service, view, slots }: { service: string; view: O
           </span>
         </>
       }
-      columns={columns(view.pendingSeqs)}
+      columns={(compact ? compactColumns : columns)(view.pendingSeqs)}
       rows={rows}
       slots={slots}
       rowKey={(r, i) => String(r.seq ?? r.id ?? i)}
       rowClass={(r) => (view.pendingSeqs.has(r.seq as number) ? 'row-pending' : undefined)}
       inspect={shopRowTarget(service, 'outbox')}
+      className="outbox-table"
     />
   );
 }

@@ -14,9 +14,9 @@ const short =
   (r) => <span title={String(r[field] ?? '')}>{shortId(r[field])}</span>;
 
 const LOCKS: Column[] = [
-  { header: 'resource', cell: (r) => shortResource(r.resource), kind: 'key', width: '40%' },
-  { header: 'tx', cell: short('txId'), kind: 'key', width: '28%' },
-  { header: 'held since', cell: (r) => clockTime(Number(r.since)), kind: 'num', width: '32%' },
+  { header: 'resource', cell: (r) => shortResource(r.resource), kind: 'key', width: '38%' },
+  { header: 'tx', cell: short('txId'), kind: 'key', width: '24%' },
+  { header: 'held since', cell: (r) => clockTime(Number(r.since)), kind: 'num', width: '38%' },
 ];
 
 const WAITS: Column[] = [

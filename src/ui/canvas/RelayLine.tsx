@@ -10,11 +10,25 @@ function latency(ms: number | null): string {
   return ms === null ? 'no publish yet' : `p50 ${Math.round(ms)} ms`;
 }
 
-export function RelayLine({ stats }: { stats: RelayStats | null }) {
+/** `compact`: the presenter's node has room for one short line; the tooltip keeps the figures. */
+export function RelayLine({ stats, compact = false }: { stats: RelayStats | null; compact?: boolean }) {
   if (!stats) return <div className="relay-line muted">relay: starting</div>;
   const polling = stats.mode === 'polling';
   const reads = polling ? stats.outboxQueries : stats.logReads;
   const what = polling ? 'outbox queries' : 'log reads';
+  if (compact)
+    return (
+      <div
+        className={`relay-line relay-${stats.mode}`}
+        data-testid="relay-line"
+        data-mode={stats.mode}
+        title={`${reads} ${what}, ${stats.emptyReads} found nothing; publish ${latency(stats.latencyP50Ms)}`}
+      >
+        <span>
+          <strong>{stats.mode}</strong> {reads} {polling ? 'queries' : 'reads'}
+        </span>
+      </div>
+    );
   return (
     <div className={`relay-line relay-${stats.mode}`} data-testid="relay-line" data-mode={stats.mode}>
       <span

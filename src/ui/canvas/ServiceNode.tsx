@@ -16,12 +16,12 @@ import { markedRowClass, markedRowTag, TableCaption, type BusinessTableProps } f
 import { ArmedBadge, CrashedBanner, StatusBadge } from './StatusBadge';
 import { StockTable } from './StockTable';
 
-function Business({ service, view, idempotencyKeys }: BusinessTableProps) {
+function Business({ service, view, idempotencyKeys, compact }: BusinessTableProps & { compact: boolean }) {
   if (view.table === 'stock') return <StockTable service={service} rows={view.rows} />;
   return (
     <DataTable
       caption={<TableCaption service={service} view={view} idempotencyKeys={idempotencyKeys} />}
-      columns={columnsFor(view.table, view.rows[0], { idempotencyKeys })}
+      columns={columnsFor(view.table, view.rows[0], { idempotencyKeys, compact })}
       rows={view.rows}
       slots={view.slots}
       rowKey={(r, i) => String(r.id ?? r.sku ?? i)}
@@ -59,7 +59,13 @@ function ServiceNodeView({ data }: NodeProps<ServiceFlowNode>) {
       )}
       <div className="node-body">
         {data.business.map((view) => (
-          <Business key={view.table} service={service} view={view} idempotencyKeys={data.idempotencyKeys} />
+          <Business
+            key={view.table}
+            service={service}
+            view={view}
+            idempotencyKeys={data.idempotencyKeys}
+            compact={data.compact ?? false}
+          />
         ))}
         <LowerSection data={data} />
       </div>

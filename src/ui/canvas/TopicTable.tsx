@@ -32,6 +32,17 @@ const NARROW_ORCHESTRATED: Column[] = [
   ['lag', '7%', 'num'],
 ];
 
+/**
+ * The presenter's compact broker (projector type): per topic its record count, per group its lag, with the
+ * partitions' offsets and the messages in flight in the tooltips. Always two tables side by side.
+ */
+const COMPACT: Column[] = [
+  ['topic', '40%'],
+  ['records', '17%', 'num'],
+  ['group', '30%'],
+  ['lag', '13%', 'num'],
+];
+
 function Offsets({ parts }: { parts: { partition: number; value: number }[] }) {
   const title = parts.map((p) => `partition ${p.partition}: ${p.value}`).join(', ');
   return (
@@ -45,12 +56,27 @@ function Offsets({ parts }: { parts: { partition: number; value: number }[] }) {
   );
 }
 
-function ConsumerCells({ consumer }: { consumer: ConsumerView | undefined }) {
+function ConsumerCells({ consumer, compact }: { consumer: ConsumerView | undefined; compact: boolean }) {
   if (!consumer) {
     return (
-      <td colSpan={4} className="muted">
-        no consumer group
+      <td colSpan={compact ? 2 : 4} className="muted">
+        {compact ? 'no group' : 'no consumer group'}
       </td>
+    );
+  }
+  if (compact) {
+    const offsets = consumer.partitions.map((p) => `p${p.partition} ${p.committed}`).join(', ');
+    return (
+      <>
+        <td
+          className={consumer.attached ? 'group' : 'group detached'}
+          title={`committed ${offsets}; ${consumer.inflight} in flight${consumer.attached ? '' : '; no member: the consumer is down'}`}
+        >
+          {consumer.group}
+          {!consumer.attached && ' (down)'}
+        </td>
+        <td className={consumer.lag > 0 ? 'num lag' : 'num'}>{consumer.lag}</td>
+      </>
     );
   }
   return (
@@ -71,7 +97,7 @@ function ConsumerCells({ consumer }: { consumer: ConsumerView | undefined }) {
   );
 }
 
-function TopicRows({ view }: { view: TopicView }) {
+function TopicRows({ view, compact }: { view: TopicView; compact: boolean }) {
   const consumers = view.consumers.length ? view.consumers : [undefined];
   return consumers.map((consumer, i) => (
     <tr key={consumer?.group ?? 'none'} className={i === 0 ? 'topic-first' : undefined}>
@@ -85,12 +111,22 @@ function TopicRows({ view }: { view: TopicView }) {
           >
             <TopicName topic={view.topic} />
           </th>
-          <td rowSpan={consumers.length}>
-            <Offsets parts={view.partitions.map((p) => ({ partition: p.partition, value: p.endOffset }))} />
-          </td>
+          {compact ? (
+            <td
+              rowSpan={consumers.length}
+              className="num"
+              title={view.partitions.map((p) => `partition ${p.partition}: ${p.endOffset}`).join(', ')}
+            >
+              {view.records}
+            </td>
+          ) : (
+            <td rowSpan={consumers.length}>
+              <Offsets parts={view.partitions.map((p) => ({ partition: p.partition, value: p.endOffset }))} />
+            </td>
+          )}
         </>
       )}
-      <ConsumerCells consumer={consumer} />
+      <ConsumerCells consumer={consumer} compact={compact} />
     </tr>
   ));
 }
@@ -99,6 +135,7 @@ interface Props {
   topics: TopicView[];
   narrow: boolean;
   orchestrated?: boolean;
+  compact?: boolean;
 }
 
 /**
@@ -118,8 +155,8 @@ function TopicName({ topic }: { topic: string }) {
   );
 }
 
-export function TopicTable({ topics, narrow, orchestrated = false }: Props) {
-  const columns = !narrow ? WIDE : orchestrated ? NARROW_ORCHESTRATED : NARROW;
+export function TopicTable({ topics, narrow, orchestrated = false, compact = false }: Props) {
+  const columns = compact ? COMPACT : !narrow ? WIDE : orchestrated ? NARROW_ORCHESTRATED : NARROW;
   return (
     <table className="data-table broker-table">
       <colgroup>
@@ -138,7 +175,7 @@ export function TopicTable({ topics, narrow, orchestrated = false }: Props) {
       </thead>
       <tbody>
         {topics.map((view) => (
-          <TopicRows key={view.topic} view={view} />
+          <TopicRows key={view.topic} view={view} compact={compact} />
         ))}
       </tbody>
     </table>

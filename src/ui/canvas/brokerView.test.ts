@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { BrokerStats } from '../../core/telemetry';
-import { duration, publisherOf, retentionLine, splitInTwo, topicViews, type TopicView } from './brokerView';
+import {
+  duration,
+  foldTopics,
+  publisherOf,
+  retentionLine,
+  splitInTwo,
+  splitRows,
+  topicViews,
+  type TopicView,
+} from './brokerView';
 
 const group = (
   g: string,
@@ -100,5 +109,51 @@ describe('retentionLine', () => {
       '60 min',
       '2 h',
     ]);
+  });
+});
+
+describe('the compact broker', () => {
+  const consumer = (group: string, lag = 0) => ({
+    group,
+    partitions: [],
+    inflight: 0,
+    lag,
+    attached: true,
+  });
+  const topic = (name: string, ...consumers: ReturnType<typeof consumer>[]): TopicView => ({
+    topic: name,
+    publisher: null,
+    records: 3,
+    partitions: [],
+    consumers,
+  });
+  const rows = (topics: TopicView[]) =>
+    topics.flatMap((t) => t.consumers.map((c) => `${t.topic}:${c.group}`));
+
+  it('keeps every row when they fit', () => {
+    const topics = [topic('a', consumer('x')), topic('b', consumer('y'))];
+    expect(foldTopics(topics, 4)).toEqual({ topics, hidden: 0 });
+  });
+
+  it('past its room keeps the groups behind first, then the rest in order, and counts what it left out', () => {
+    const topics = [
+      topic('a', consumer('x'), consumer('y')),
+      topic('b', consumer('z', 2)),
+      topic('c', consumer('w'), consumer('v', 1)),
+    ];
+    const folded = foldTopics(topics, 3);
+    expect(rows(folded.topics)).toEqual(['a:x', 'b:z', 'c:v']);
+    expect(folded.hidden).toBe(2);
+  });
+
+  it('splits rows exactly, showing a topic on both sides when its groups straddle the two tables', () => {
+    const topics = [
+      topic('a', consumer('x')),
+      topic('b', consumer('y'), consumer('z')),
+      topic('c', consumer('w')),
+    ];
+    const [left, right] = splitRows(topics, 2);
+    expect(rows(left)).toEqual(['a:x', 'b:y']);
+    expect(rows(right)).toEqual(['b:z', 'c:w']);
   });
 });

@@ -95,6 +95,43 @@ export function splitInTwo(topics: TopicView[]): [TopicView[], TopicView[]] {
   return [topics.slice(0, cut), topics.slice(cut)];
 }
 
+/**
+ * The presenter's broker has room for `capacity` group rows: past that it keeps the rows that matter — a group
+ * behind, with messages in flight, or down — then the rest in order, and says how many group rows it left out.
+ * Topics keep their order, so a row moves only when one before it is left out.
+ */
+export function foldTopics(topics: TopicView[], capacity: number): { topics: TopicView[]; hidden: number } {
+  const total = topics.reduce((n, v) => n + Math.max(1, v.consumers.length), 0);
+  if (total <= capacity) return { topics, hidden: 0 };
+  const matters = (c: ConsumerView) => c.lag > 0 || c.inflight > 0 || !c.attached;
+  const keep = new Set<ConsumerView>();
+  for (const v of topics) for (const c of v.consumers) if (matters(c) && keep.size < capacity) keep.add(c);
+  for (const v of topics) for (const c of v.consumers) if (keep.size < capacity) keep.add(c);
+  const shown = topics
+    .map((v) => ({ ...v, consumers: v.consumers.filter((c) => keep.has(c)) }))
+    .filter((v) => v.consumers.length > 0);
+  const groups = topics.reduce((n, v) => n + v.consumers.length, 0);
+  return { topics: shown, hidden: groups - keep.size };
+}
+
+/**
+ * The compact broker's two tables of `perTable` group rows each: a topic read by groups on both sides is shown
+ * on both, its record count beside each part, so neither table runs longer than the node has room for.
+ */
+export function splitRows(topics: TopicView[], perTable: number): [TopicView[], TopicView[]] {
+  const sides: [TopicView[], TopicView[]] = [[], []];
+  let row = 0;
+  for (const view of topics) {
+    const consumers = view.consumers;
+    const first = consumers.slice(0, Math.max(0, perTable - row));
+    if (row < perTable) sides[0].push({ ...view, consumers: first });
+    if (consumers.length > first.length || row >= perTable)
+      sides[1].push({ ...view, consumers: row >= perTable ? consumers : consumers.slice(first.length) });
+    row += Math.max(1, consumers.length);
+  }
+  return sides;
+}
+
 /** 90_000 → "90 s", 600_000 → "10 min", 3_600_000 → "1 h". */
 export function duration(ms: number): string {
   if (ms < 120_000) return `${Math.round(ms / 1000)} s`;

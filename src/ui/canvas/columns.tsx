@@ -9,8 +9,8 @@ import { currentStepLabel } from '../sagas/sagaFormat';
 export interface Column {
   header: string;
   cell(row: Row): ReactNode;
-  /** 'num' right-aligns; 'key' allows the cell to shrink with an ellipsis. */
-  kind?: 'num' | 'key';
+  /** 'num' right-aligns; 'key' allows the cell to shrink with an ellipsis; 'wrap' breaks a long value over lines. */
+  kind?: 'num' | 'key' | 'wrap';
   /** Share of the table's width, e.g. '25%'; tables are laid out fixed so rows never reflow. */
   width?: string;
 }
@@ -88,12 +88,39 @@ const PAYMENTS_WITHOUT_KEY: Column[] = [
   ...COLUMNS.payments.slice(1),
 ];
 
+/**
+ * The presenter's compact nodes (projector type in a 304 px column): each table keeps the order, the status and at
+ * most one figure, so no cell is cut. The rest is in the full table ("+N more") and the inspector. Payments name
+ * the order rather than the key, whose long `payment-<order>` has no room; the caption says when there is no key.
+ */
+const COMPACT_COLUMNS: Record<string, Column[]> = {
+  orders: [
+    { ...COLUMNS.orders[0], width: '34%' },
+    { ...COLUMNS.orders[2], width: '22%' },
+    { ...COLUMNS.orders[3], width: '44%' },
+  ],
+  payments: [
+    { header: 'order', cell: id('orderId'), kind: 'key', width: '34%' },
+    { ...COLUMNS.payments[1], width: '22%' },
+    { ...COLUMNS.payments[2], width: '44%' },
+  ],
+  reservations: [
+    { ...COLUMNS.reservations[0], width: '44%' },
+    { ...COLUMNS.reservations[2], width: '56%' },
+  ],
+  shipments: [
+    { ...COLUMNS.shipments[1], width: '44%' },
+    { ...COLUMNS.shipments[2], width: '56%' },
+  ],
+};
+
 /** Any table without a definition shows its first three fields. */
 export function columnsFor(
   table: string,
   sample: Row | undefined,
-  { idempotencyKeys = true }: { idempotencyKeys?: boolean } = {},
+  { idempotencyKeys = true, compact = false }: { idempotencyKeys?: boolean; compact?: boolean } = {},
 ): Column[] {
+  if (compact && COMPACT_COLUMNS[table]) return COMPACT_COLUMNS[table];
   if (table === 'payments' && !idempotencyKeys) return PAYMENTS_WITHOUT_KEY;
   if (COLUMNS[table]) return COLUMNS[table];
   return Object.keys(sample ?? {})

@@ -128,6 +128,7 @@ function deliveryEdge(
   service: ServiceName,
   labelAt: number,
   approach: Approach = DEFAULT_APPROACH,
+  compact = false,
 ) {
   const subscriptions = subscriptionsOf(topics, service);
   if (subscriptions.length === 0) return [];
@@ -137,7 +138,11 @@ function deliveryEdge(
   const tone = toneOf(state, service, approach, lag > 0 || inflight > 0);
   // Topics nothing was ever written to (say, orchestration commands in a choreography run) stay off the label.
   const used = subscriptions.filter((s) => s.records > 0);
-  const lines = deliveryLines(approach, service, used);
+  // The presenter's compact label is one line, its lag: the broker's table beneath names each topic's groups.
+  const lines =
+    compact && hasEvents(approach) && used.length > 0
+      ? [{ text: 'lag', value: String(lag) }]
+      : deliveryLines(approach, service, used);
   // A taller label (an orchestrated run adds the command topic) moves up just enough to clear the broker.
   const clear = (lines.length * LABEL_LINE_H + LABEL_CHROME_H) / 2 + 3;
   const at = Math.max(labelAt, clear / EDGE_GAP);
@@ -189,6 +194,7 @@ export function flowEdges(
   state: EdgeInput,
   topics: TopicView[],
   approach: Approach = DEFAULT_APPROACH,
+  compact = false,
 ): MessageFlowEdge[] {
   // Only services drawn on the canvas get an edge; React Flow rejects edges to missing nodes.
   const publish = topics.flatMap(({ topic, publisher }) =>
@@ -196,7 +202,9 @@ export function flowEdges(
       ? [publishEdge(state, publisher, topic, 0.25, PUBLISH_LABEL_DX, approach)]
       : [],
   );
-  const deliver = SERVICE_ORDER.flatMap((service) => deliveryEdge(state, topics, service, 0.38, approach));
+  const deliver = SERVICE_ORDER.flatMap((service) =>
+    deliveryEdge(state, topics, service, 0.38, approach, compact),
+  );
   if (!isOrchestrated(state) || !state.broker) return [...publish, ...deliver];
   return [...publish, ...deliver, ...orchestratorEdges(state, topics, approach)];
 }

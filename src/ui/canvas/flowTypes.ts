@@ -46,6 +46,10 @@ export type ServiceNodeData = {
   lower: LowerSection;
   /** The presenter's compact node: its tables folded to counts and the rows that matter. */
   compact?: boolean;
+  /** False when the compact node has no room for its relay's line. */
+  relayLine?: boolean;
+  /** The compact node's outbox (and change log) rows; absent, the full node's. */
+  outboxRows?: number;
 };
 
 /** The orchestrator: a service whose business table is its sagas. */
@@ -69,6 +73,8 @@ export type BrokerNodeData = {
   quiet: string | null;
   /** What the retention settings keep, in words (see brokerView.ts); null until known. */
   retention: string | null;
+  /** The presenter's compact broker: counts per topic and lag per group, in two tables of this many rows in all. */
+  compactRows?: number;
 };
 
 export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;

@@ -50,6 +50,19 @@ export interface Geometry {
   brokerY: number;
   orchY: number;
   orchH: number;
+  /** The compact nodes' rows a table: business tables and each outbox (absent: the full canvas's own). */
+  slots?: CompactSlots;
+}
+
+/** How many rows a compact node's tables show: a business table, an outbox, the broker's group rows in all. */
+interface CompactSlots {
+  business: number;
+  /** The orchestrator's sagas: its row is wide and its sagas are the run's story. */
+  sagas: number;
+  outbox: number;
+  brokerRows: number;
+  /** Whether the services keep their relay's line (an orchestrated run's services have no room for it). */
+  relayLine: boolean;
 }
 
 export const FULL: Geometry = {
@@ -60,23 +73,67 @@ export const FULL: Geometry = {
   orchH: 200,
 };
 
-function compact(serviceH: number, brokerH: number, orchH: number): Geometry {
+interface CompactRows {
+  serviceH: number;
+  edgeGap: number;
+  brokerH: number;
+  orchGap: number;
+  orchH: number;
+  slots: CompactSlots;
+}
+
+function compact({ serviceH, edgeGap, brokerH, orchGap, orchH, slots }: CompactRows): Geometry {
   return {
     serviceH,
     brokerH: () => brokerH,
-    brokerY: serviceH + EDGE_GAP,
-    orchY: serviceH + EDGE_GAP + brokerH + 64,
+    brokerY: serviceH + edgeGap,
+    orchY: serviceH + edgeGap + brokerH + orchGap,
     orchH,
+    slots,
   };
 }
 
-/** The presenter's rows: an orchestrated run gives its services height for the orchestrator's row. */
-export const COMPACT = { plain: compact(420, 190, 0), orchestrated: compact(330, 214, 150) };
+/**
+ * The presenter's rows. At 1280×720 the row of four services bounds the fit at about 0.78, where 19 flow px reads
+ * as 14.8 px: the whole canvas must then stay under about 720 flow px tall, or the fit shrinks to the height.
+ * An orchestrated run gives the orchestrator's row a row of each service's tables, its outbox rows (the caption
+ * keeps the counts) and its relay's line.
+ */
+export const COMPACT = {
+  plain: compact({
+    serviceH: 400,
+    edgeGap: 96,
+    brokerH: 214,
+    orchGap: 0,
+    orchH: 0,
+    slots: { business: 2, sagas: 2, outbox: 1, brokerRows: 8, relayLine: true },
+  }),
+  /**
+   * Direct calls and two-phase commit send no events: the broker holds one line saying so, and the services
+   * take its height for their locks, waits and coordinator log.
+   */
+  quiet: compact({
+    serviceH: 530,
+    edgeGap: 96,
+    brokerH: 110,
+    orchGap: 0,
+    orchH: 0,
+    slots: { business: 2, sagas: 2, outbox: 1, brokerRows: 2, relayLine: true },
+  }),
+  orchestrated: compact({
+    serviceH: 296,
+    edgeGap: 64,
+    brokerH: 178,
+    orchGap: 50,
+    orchH: 152,
+    slots: { business: 1, sagas: 2, outbox: 0, brokerRows: 6, relayLine: false },
+  }),
+};
 
-/** The geometry of a run's canvas. */
-export function geometryOf(compactView: boolean, orchestrated: boolean): Geometry {
+/** The geometry of a run's canvas: `events` false for a run that sends none (direct calls, two-phase commit). */
+export function geometryOf(compactView: boolean, orchestrated: boolean, events = true): Geometry {
   if (!compactView) return FULL;
-  return orchestrated ? COMPACT.orchestrated : COMPACT.plain;
+  return orchestrated ? COMPACT.orchestrated : events ? COMPACT.plain : COMPACT.quiet;
 }
 
 /** Where the orchestrator's two lines meet its top edge (and the broker's bottom edge), in flow pixels. */

@@ -27,6 +27,7 @@ import type { TableMap } from '../store/types';
 import type { NodeHandle } from '@xyflow/react';
 import {
   brokerHandles,
+  FULL,
   geometryOf,
   type Geometry,
   orchestratorHandles,
@@ -64,8 +65,6 @@ function handlesOf(geometry: Geometry, orchestrated: boolean) {
     );
   return hit;
 }
-/** The presenter's compact nodes show this many rows a table at most: counts say the rest. */
-const COMPACT_SLOTS = 2;
 
 const NO_ANOMALIES: readonly Pick<Anomaly, 'message'>[] = [];
 const marksCache = new WeakMap<TableMap, { named: ReadonlySet<string>; marks: Map<string, RowMark> }>();
@@ -90,8 +89,9 @@ function serviceData(
   state: FlowInput,
   approach: Approach,
   service: ServiceName,
-  compact = false,
+  geometry: Geometry = FULL,
 ): ServiceNodeData {
+  const compact = geometry.slots !== undefined;
   const tail = logTailOf(state, service);
   const locks = semanticLocks(state, service);
   const named = namedOf(state.anomalies ?? NO_ANOMALIES);
@@ -101,7 +101,15 @@ function serviceData(
     business: businessTablesOf(service).map((name) => {
       const rows = table(state, service, name);
       const full = businessSlots(approach, name);
-      const slots = compact ? Math.min(full, name === 'reservations' ? 1 : COMPACT_SLOTS) : full;
+      const fold = geometry.slots;
+      const compactSlots = !fold
+        ? full
+        : name === 'sagas'
+          ? fold.sagas
+          : name === 'reservations'
+            ? 1
+            : fold.business;
+      const slots = Math.min(full, compactSlots);
       const marks = marksOf(name, rows, named);
       const all: Row[] = marks.size ? [...rows.values()] : [];
       return {
@@ -126,7 +134,9 @@ function serviceData(
     idempotencyKeys: approach.guards?.idempotencyKeys ?? true,
     handlerFailures: state.activity.services[service]?.handlerFailures ?? 0,
     lower: lowerSection(state, approach, service),
-    ...(compact ? { compact } : {}),
+    ...(geometry.slots
+      ? { compact, relayLine: geometry.slots.relayLine, outboxRows: geometry.slots.outbox }
+      : {}),
   };
 }
 
@@ -157,7 +167,7 @@ function orchestratorNode(state: FlowInput, approach: Approach, compact: boolean
     type: 'orchestrator',
     ...box(0, geometry.orchY, ROW_W, geometry.orchH),
     handles: ORCHESTRATOR_HANDLES,
-    data: { ...serviceData(state, approach, 'orchestrator', compact), stuck, refused },
+    data: { ...serviceData(state, approach, 'orchestrator', geometry), stuck, refused },
   };
 }
 
@@ -168,6 +178,12 @@ const QUIET: Partial<Record<Approach['ordering'], string>> = {
     'Two-phase commit: the order service calls payment and inventory to prepare, then to commit or abort; no event passes through the broker.',
 };
 
+/** The same, in one line of projector type for the presenter's compact broker. */
+const QUIET_SHORT: Partial<Record<Approach['ordering'], string>> = {
+  'direct-calls': 'No events here: the order service calls each service and waits for it.',
+  'two-phase-commit': 'No events here: the coordinator calls prepare, then commit or abort.',
+};
+
 function nodes(
   state: FlowInput,
   approach: Approach,
@@ -176,14 +192,14 @@ function nodes(
 ): FlowNode[] {
   const orchestrated = isOrchestrated(state);
   const compact = settings.compact ?? false;
-  const geometry = geometryOf(compact, orchestrated);
+  const geometry = geometryOf(compact, orchestrated, hasEvents(approach));
   const handles = handlesOf(geometry, orchestrated);
   const services: FlowNode[] = SERVICE_ORDER.map((service) => ({
     id: service,
     type: 'service',
     ...box(serviceX(service), 0, SERVICE_W, geometry.serviceH),
     handles: handles.service,
-    data: serviceData(state, approach, service, compact),
+    data: serviceData(state, approach, service, geometry),
   }));
   const broker: FlowNode = {
     id: BROKER_ID,
@@ -197,8 +213,9 @@ function nodes(
       deadLetters: state.broker?.deadLetters ?? 0,
       paused: state.broker?.paused ?? false,
       known: state.broker !== null,
-      quiet: hasEvents(approach) ? null : (QUIET[approach.ordering] ?? null),
+      quiet: hasEvents(approach) ? null : ((compact ? QUIET_SHORT : QUIET)[approach.ordering] ?? null),
       retention: hasEvents(approach) ? retentionLine(state.broker, settings.publishedOutboxMs) : null,
+      ...(geometry.slots ? { compactRows: geometry.slots.brokerRows } : {}),
     },
   };
   return orchestrated
@@ -220,5 +237,8 @@ export function toFlow(
   settings: FlowSettings = {},
 ): { nodes: FlowNode[]; edges: MessageFlowEdge[] } {
   const topics = topicViews(state.broker);
-  return { nodes: nodes(state, approach, topics, settings), edges: flowEdges(state, topics, approach) };
+  return {
+    nodes: nodes(state, approach, topics, settings),
+    edges: flowEdges(state, topics, approach, settings.compact),
+  };
 }
