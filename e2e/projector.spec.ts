@@ -10,6 +10,7 @@ import { LIBRARY } from '../src/core/scenario/library';
 import { encodeScenario } from '../src/core/scenario/link';
 import { DEFAULT_SCENARIO, type Scenario, type Topology } from '../src/core/scenario/scenario';
 import { compareLink } from '../src/ui/compare/compareLink';
+import type { CdcPlaygroundApi } from '../src/runtime/cdc/cdcPlaygroundApi';
 
 const VIEWPORTS = [
   { width: 1280, height: 720 },
@@ -24,14 +25,53 @@ async function openRun(page: Page, scenario: Scenario) {
 }
 
 const TOPOLOGIES: Topology[] = ['shop', 'event-sourced', 'cdc'];
+
+const measure = async (page: Page, where: string) =>
+  expectReadable([await page.evaluate(measureCanvas, MIN_FONT_PX)], where);
+
+/**
+ * A CDC run at its fullest: 100 writes with the connector killed after its first publish (its banner, the log
+ * ahead of its position, the batch in flight), then restarted and settled (every table full, duplicates
+ * counted) and searched, then every other process crashed (each node's tallest state).
+ */
+async function cdcRunThrough(page: Page, where: string) {
+  await page.evaluate(async () => {
+    const api = window.playground as unknown as CdcPlaygroundApi;
+    await api.crashAt('connector', 'cdc-after-publish-before-position');
+    await api.writeMany(100);
+  });
+  await expect(page.getByTestId('cdc-connector')).toHaveAttribute('data-status', 'crashed');
+  await settled(page);
+  await measure(page, `${where}, connector crashed after 100 writes`);
+  await page.evaluate(async () => {
+    const api = window.playground as unknown as CdcPlaygroundApi;
+    await api.restart('connector');
+    await api.settle(60_000);
+  });
+  await settled(page);
+  await measure(page, `${where}, restarted and settled`);
+  // A guest's search, as the box shows it: the count and the first document found, in full.
+  const query = page.getByTestId('cdc-query');
+  await query.getByLabel('Search words').fill('the');
+  await query.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(query.getByTestId('search-results')).toContainText(/\d+ found/);
+  await measure(page, `${where}, searched`);
+  await page.evaluate(async () => {
+    const api = window.playground as unknown as CdcPlaygroundApi;
+    for (const process of ['listings', 'broker', 'query'] as const) await api.crashNow(process);
+  });
+  for (const process of ['listings', 'broker', 'query'])
+    await expect(page.getByTestId(`cdc-${process}`)).toHaveAttribute('data-status', 'crashed');
+  await settled(page);
+  await measure(page, `${where}, every process down`);
+}
 const comparePair = LIBRARY.find((e) => e.partner)!;
 
-// Issue 17's first acceptance line, met so far by the topologies in PASSING. The CDC page's canvas is still under
-// 14 px at 1280×720 and the compare page's frames far under it (docs/issue-17-projector.md has the figures). They
-// stay here, marked fixme, so they run the moment one is fixed: add its topology to PASSING (or remove the compare
-// test's fixme) and `npx playwright test e2e/projector.spec.ts` prints every view's smallest, clipped and
+// Issue 17's first acceptance line, met by every topology in PASSING. The compare page's frames are still far under
+// 14 px (docs/issue-17-projector.md has the figures): its test stays here, marked fixme, so it runs the moment it is
+// fixed (remove the fixme) and `npx playwright test e2e/projector.spec.ts` prints every view's smallest, clipped and
 // overlapping text.
-const PASSING = new Set<Topology>(['event-sourced', 'shop']);
+const PASSING = new Set<Topology>(['event-sourced', 'shop', 'cdc']);
 const runOf = (topology: Topology) => (PASSING.has(topology) ? test : test.fixme);
 
 for (const viewport of VIEWPORTS) {
@@ -48,6 +88,7 @@ for (const viewport of VIEWPORTS) {
       runOf(entry.scenario.topology)(`library: ${entry.id}`, async ({ page }) => {
         await openRun(page, entry.scenario);
         expectReadable([await page.evaluate(measureCanvas, MIN_FONT_PX)], entry.id);
+        if (entry.scenario.topology === 'cdc') return cdcRunThrough(page, entry.id);
         // And at its fullest: a shop run's canvas once every order has gone through (tables full, topics in use).
         if (entry.scenario.topology !== 'shop') return;
         await page.evaluate(() =>

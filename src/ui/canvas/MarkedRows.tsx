@@ -2,10 +2,10 @@
 // duplicates and offers the rows it has no room for ("+N more"), and each
 // marked row is highlighted (a duplicate also tagged as one).
 
-import { useState } from 'react';
 import type { Row } from '../../core/rows';
 import type { BusinessTable } from './flowTypes';
 import { FullTable } from './FullTable';
+import { MoreRowsButton } from './MoreRowsButton';
 import type { RowMark } from './rowMarks';
 import type { ServiceName } from '../../core/rows';
 
@@ -71,28 +71,13 @@ export function MoreRows({
   slots: number;
   idempotencyKeys?: boolean;
 }) {
-  const [open, setOpen] = useState(false);
-  const more = view.total - Math.min(view.rows.length, slots);
   return (
-    <>
-      {more > 0 && (
-        <button
-          type="button"
-          className="more-rows nodrag"
-          aria-label={`Show all ${view.total} ${view.table} of ${service}`}
-          onClick={() => setOpen(true)}
-        >
-          +{more} more
-        </button>
+    <MoreRowsButton
+      more={view.total - Math.min(view.rows.length, slots)}
+      label={`Show all ${view.total} ${view.table} of ${service}`}
+      open={(close) => (
+        <FullTable service={service} table={view.table} idempotencyKeys={idempotencyKeys} onClose={close} />
       )}
-      {open && (
-        <FullTable
-          service={service}
-          table={view.table}
-          idempotencyKeys={idempotencyKeys}
-          onClose={() => setOpen(false)}
-        />
-      )}
-    </>
+    />
   );
 }

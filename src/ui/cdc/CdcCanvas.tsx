@@ -1,6 +1,7 @@
 // The CDC run's canvas: React Flow renders what toCdcFlow derives from the
 // facts. Nodes are fixed in place; the view fits them once and again whenever
-// the canvas changes size (window, error banner).
+// the canvas changes size (window, error banner). Shown to a room (presenter
+// mode) it is locked and compact: the compact geometry, in projector type.
 
 import type { EdgeTypes, NodeTypes } from '@xyflow/react';
 import { useMemo } from 'react';
@@ -14,6 +15,7 @@ import { ConnectorNode } from './nodes/ConnectorNode';
 import { ListingsNode } from './nodes/ListingsNode';
 import { QueryNode } from './nodes/QueryNode';
 import { toCdcFlow } from './toCdcFlow';
+import '../styles/canvasCompact.css';
 
 // Module level: new objects on each render would make React Flow remount every node (xyflow error002).
 const nodeTypes: NodeTypes = {
@@ -36,15 +38,15 @@ export function CdcCanvas() {
       traffic: s.traffic,
     })),
   );
-  const { nodes, edges } = useMemo(() => toCdcFlow(slices), [slices]);
   const present = usePresent();
+  const { nodes, edges } = useMemo(() => toCdcFlow(slices, { compact: present }), [slices, present]);
   return (
     <FixedFlow
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
-      className={present ? 'canvas cdc-canvas canvas-present' : 'canvas cdc-canvas'}
+      className={present ? 'canvas cdc-canvas canvas-compact' : 'canvas cdc-canvas'}
       label="Listings, connector, broker and query"
       locked={present}
     />

@@ -14,9 +14,11 @@ export type ListingsNodeData = {
   /** null until the table was first read. */
   total: number | null;
   log: ChangeLogView;
+  /** The presenter's compact node (cdcLayout.ts COMPACT): its rows are those that fit, long values wrap. */
+  compact: boolean;
 };
 
-export type ConnectorNodeData = { process: ProcessState; view: ConnectorView };
+export type ConnectorNodeData = { process: ProcessState; view: ConnectorView; compact: boolean };
 
 export type BrokerNodeData = {
   process: ProcessState;
@@ -24,6 +26,7 @@ export type BrokerNodeData = {
   /** Change events the connector published to the topic (acknowledged by the broker), duplicates included. */
   received: number;
   duplicates: number;
+  compact: boolean;
 };
 
 export type QueryNodeData = {
@@ -34,6 +37,7 @@ export type QueryNodeData = {
   applied: number;
   duplicatesSkipped: number;
   stale: number;
+  compact: boolean;
 };
 
 export type CdcFlowNode =

@@ -33,11 +33,16 @@ export function changedFields(before: Row, after: Row): string[] {
 }
 
 /** One row in a line: its title, city and price, as much as the row has. */
-function rowText(row: Row): string {
+function rowText(row: { title?: unknown; city?: unknown; price?: unknown }): string {
   return [row.title, row.city, row.price]
     .filter((v) => v !== undefined)
     .map((v, i) => valueText(['title', 'city', 'price'][i], v))
     .join(' · ');
+}
+
+/** A listing or its search document as a guest reads it: `Sunny loft by the river · Lisbon · $120`. */
+export function listingLine(row: { title: string; city: string; price: number }): string {
+  return `${row.title} · ${row.city} · ${valueText('price', row.price)}`;
 }
 
 /**

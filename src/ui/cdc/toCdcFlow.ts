@@ -1,16 +1,19 @@
 // Pure derivation of the CDC canvas from the page's facts: four fixed boxes
 // (cdcLayout.ts) filled with their view models, and three edges whose tone says
 // whether anything waits on them and whose pulse grows with each report of
-// change events moving along them.
+// change events moving along them. In presenter mode (`compact`) the boxes are
+// the compact geometry's and each table holds as many of its newest rows as
+// fit its lines of projector type.
 
 import { MarkerType } from '@xyflow/react';
 import type { FlowEdgeData, MessageFlowEdge } from '../canvas/flowTypes';
 import { isDown } from '../store/processes';
 import type { CdcData } from './cdcState';
-import { count } from './cdcFormat';
+import { count, listingLine } from './cdcFormat';
 import type { CdcFlowNode } from './cdcFlowTypes';
-import { BOXES, handleIds, HANDLES, type Box } from './cdcLayout';
-import { changeLogView } from './changeLogView';
+import { geometryOf, handleIds, type Box, type CdcGeometry } from './cdcLayout';
+import { changeLogView, type ChangeLogView } from './changeLogView';
+import { rowsThatFit, wrappedLines } from './compactRows';
 import { connectorView } from './connectorView';
 
 export const CDC_TOPIC = 'listings.listings';
@@ -42,50 +45,77 @@ function box({ x, y, w, h }: Box) {
 const newestFirst = <T>(rows: readonly T[], at: (row: T) => number, limit: number) =>
   [...rows].sort((a, b) => at(b) - at(a)).slice(0, limit);
 
-function nodes(s: CdcFlowInput): CdcFlowNode[] {
+/** The compact tables' rows: the newest that fit their lines, a long value wrapping over two or three. */
+function compactRows(
+  s: CdcFlowInput,
+  log: ChangeLogView,
+  { lines, chars }: NonNullable<CdcGeometry['compact']>,
+) {
+  const listings = newestFirst(s.listings ?? [], (r) => r.updated_at, lines.listings);
+  const docs = newestFirst(s.docs ?? [], (d) => d.sourceSeq, lines.docs);
+  return {
+    listings: rowsThatFit(listings, (r) => wrappedLines(r.title, chars.title), lines.listings),
+    log: { ...log, rows: rowsThatFit(log.rows, (r) => wrappedLines(r.diff, chars.diff), lines.log) },
+    docs: rowsThatFit(docs, (d) => wrappedLines(listingLine(d), chars.doc), lines.docs),
+  };
+}
+
+function nodes(s: CdcFlowInput, geometry: CdcGeometry): CdcFlowNode[] {
+  const { boxes, handles, compact } = geometry;
   const position = s.connector?.sources.find((x) => x.service === 'listings')?.position.seq ?? null;
-  const log = changeLogView(s.changes, LOG_ROWS, position);
+  const log = changeLogView(s.changes, compact ? compact.lines.log : LOG_ROWS, position);
   const view = connectorView(s.connector, { listings: log.head }, s.snapshot);
+  const rows = compact
+    ? compactRows(s, log, compact)
+    : {
+        listings: newestFirst(s.listings ?? [], (r) => r.updated_at, LISTING_ROWS),
+        log,
+        docs: newestFirst(s.docs ?? [], (d) => d.sourceSeq, DOC_ROWS),
+      };
+  const isCompact = compact !== undefined;
   return [
     {
       id: 'listings',
       type: 'listings',
-      ...box(BOXES.listings),
-      handles: HANDLES.listings,
+      ...box(boxes.listings),
+      handles: handles.listings,
       data: {
         process: s.processes.listings,
-        rows: newestFirst(s.listings ?? [], (r) => r.updated_at, LISTING_ROWS),
+        rows: rows.listings,
         total: s.listings?.length ?? null,
-        log,
+        log: rows.log,
+        compact: isCompact,
       },
     },
     {
       id: 'connector',
       type: 'connector',
-      ...box(BOXES.connector),
-      handles: HANDLES.connector,
-      data: { process: s.processes.connector, view },
+      ...box(boxes.connector),
+      handles: handles.connector,
+      data: { process: s.processes.connector, view, compact: isCompact },
     },
     {
       id: 'broker',
       type: 'cdcBroker',
-      ...box(BOXES.broker),
-      handles: HANDLES.broker,
+      ...box(boxes.broker),
+      handles: handles.broker,
       data: {
         process: s.processes.broker,
         topic: CDC_TOPIC,
         received: view.published,
         duplicates: view.duplicates,
+        compact: isCompact,
       },
     },
     {
       id: 'query',
       type: 'query',
-      ...box(BOXES.query),
-      handles: HANDLES.query,
+      ...box(boxes.query),
+      handles: handles.query,
       data: {
         process: s.processes.query,
-        docs: newestFirst(s.docs ?? [], (d) => d.sourceSeq, DOC_ROWS),
+        docs: rows.docs,
+        compact: isCompact,
         total: s.docs?.length ?? null,
         applied: s.traffic.applied,
         duplicatesSkipped: s.traffic.duplicatesSkipped,
@@ -150,8 +180,12 @@ function edges(s: CdcFlowInput, lag: number): MessageFlowEdge[] {
   ];
 }
 
-export function toCdcFlow(s: CdcFlowInput): { nodes: CdcFlowNode[]; edges: MessageFlowEdge[] } {
-  const list = nodes(s);
+/** `compact`: the presenter's geometry (cdcLayout.ts COMPACT). */
+export function toCdcFlow(
+  s: CdcFlowInput,
+  { compact = false }: { compact?: boolean } = {},
+): { nodes: CdcFlowNode[]; edges: MessageFlowEdge[] } {
+  const list = nodes(s, geometryOf(compact));
   const connector = list.find((n) => n.type === 'connector');
   const lag =
     connector?.type === 'connector' ? Math.max(0, ...connector.data.view.sources.map((x) => x.lag)) : 0;

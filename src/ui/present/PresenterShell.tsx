@@ -19,6 +19,7 @@ import { runPresenterAction } from './presenterCommands';
 import { useFeedback } from './useFeedback';
 import { usePresenterDeps } from './usePresenterDeps';
 import { usePresenterKeys } from './usePresenterKeys';
+import '../styles/canvasCompact.css';
 import '../styles/present.css';
 
 /** A click on a node selects it too, so pointer and keys agree on what `c` and `r` act on. */

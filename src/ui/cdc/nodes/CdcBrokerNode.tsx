@@ -6,12 +6,12 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { NodeOf } from '../cdcFlowTypes';
 import { count } from '../cdcFormat';
-import { HANDLES } from '../cdcLayout';
+import { geometryOf } from '../cdcLayout';
 import { CdcNodeFrame } from './CdcNodeFrame';
 
 function CdcBrokerNodeView({ data }: NodeProps<NodeOf<'cdcBroker'>>) {
   return (
-    <CdcNodeFrame process="broker" state={data.process} handles={HANDLES.broker}>
+    <CdcNodeFrame process="broker" state={data.process} handles={geometryOf(data.compact).handles.broker}>
       <div className="cdc-topic" title="One topic per captured table: <service>.<table>">
         <span className="muted">topic</span> <strong>{data.topic}</strong>
       </div>

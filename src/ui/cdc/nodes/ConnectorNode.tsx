@@ -6,7 +6,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { NodeOf } from '../cdcFlowTypes';
 import { count } from '../cdcFormat';
-import { HANDLES } from '../cdcLayout';
+import { geometryOf } from '../cdcLayout';
 import type { ConnectorView, SourceView } from '../connectorView';
 import { CdcNodeFrame } from './CdcNodeFrame';
 import { OpPill } from './OpPill';
@@ -54,7 +54,11 @@ function Snapshot({ view }: { view: ConnectorView }) {
 function ConnectorNodeView({ data }: NodeProps<NodeOf<'connector'>>) {
   const { view } = data;
   return (
-    <CdcNodeFrame process="connector" state={data.process} handles={HANDLES.connector}>
+    <CdcNodeFrame
+      process="connector"
+      state={data.process}
+      handles={geometryOf(data.compact).handles.connector}
+    >
       {!view.known && <p className="muted cdc-waiting">waiting for the connector’s first report…</p>}
       {view.sources.map((s) => (
         <Source key={s.service} source={s} />
@@ -74,9 +78,12 @@ function ConnectorNodeView({ data }: NodeProps<NodeOf<'connector'>>) {
       </div>
       <Snapshot view={view} />
       {view.warnings > 0 && <div className="cdc-fact cdc-warning">warnings: {count(view.warnings)}</div>}
-      <p className="cdc-note">
-        Publishes a batch, then stores its position: killed in between, it sends that batch again.
-      </p>
+      {/* Compact, the guide's caption and the presenter say it: the node has room for the figures only. */}
+      {!data.compact && (
+        <p className="cdc-note">
+          Publishes a batch, then stores its position: killed in between, it sends that batch again.
+        </p>
+      )}
     </CdcNodeFrame>
   );
 }

@@ -4,7 +4,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { NodeOf } from '../cdcFlowTypes';
-import { HANDLES } from '../cdcLayout';
+import { geometryOf } from '../cdcLayout';
 import { CdcNodeFrame } from './CdcNodeFrame';
 import { ChangeLogTable } from './ChangeLogTable';
 import { ListingsTable } from './ListingsTable';
@@ -15,10 +15,10 @@ function ListingsNodeView({ data }: NodeProps<NodeOf<'listings'>>) {
       process="listings"
       state={data.process}
       subtitle="publishes nothing"
-      handles={HANDLES.listings}
+      handles={geometryOf(data.compact).handles.listings}
     >
-      <ListingsTable rows={data.rows} total={data.total} />
-      <ChangeLogTable log={data.log} />
+      <ListingsTable rows={data.rows} total={data.total} compact={data.compact} />
+      <ChangeLogTable log={data.log} compact={data.compact} />
     </CdcNodeFrame>
   );
 }

@@ -5,16 +5,26 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { Row } from '../../../core/rows';
+import type { SearchDocRow } from '../../../runtime/cdcController';
 import { DataTable } from '../../canvas/DataTable';
 import type { Column } from '../../canvas/columns';
+import { MoreRowsButton } from '../../canvas/MoreRowsButton';
+import { TableDialog } from '../../canvas/TableDialog';
 import { cdcRowTarget } from '../../history/inspector/targets';
 import type { NodeOf } from '../cdcFlowTypes';
-import { useCdcView } from '../CdcContext';
-import { count, valueText } from '../cdcFormat';
-import { HANDLES } from '../cdcLayout';
+import { useCdc, useCdcView } from '../CdcContext';
+import { count, listingLine, valueText } from '../cdcFormat';
+import { COMPACT_SHARES, geometryOf } from '../cdcLayout';
 import { DOC_ROWS } from '../toCdcFlow';
 import { CdcNodeFrame } from './CdcNodeFrame';
 import { SearchBox } from './SearchBox';
+
+const SEQ: Column = {
+  header: 'seq',
+  width: '11%',
+  kind: 'num',
+  cell: (r) => <span title="The change-log sequence this document reflects">{String(r.sourceSeq)}</span>,
+};
 
 const COLUMNS: Column[] = [
   { header: 'id', width: '22%', cell: (r) => String(r.id) },
@@ -26,31 +36,76 @@ const COLUMNS: Column[] = [
   },
   { header: 'city', width: '20%', kind: 'key', cell: (r) => String(r.city) },
   { header: 'price', width: '13%', kind: 'num', cell: (r) => valueText('price', r.price) },
-  {
-    header: 'seq',
-    width: '11%',
-    kind: 'num',
-    cell: (r) => <span title="The change-log sequence this document reflects">{String(r.sourceSeq)}</span>,
-  },
+  SEQ,
 ];
+
+/** Compact (presenter mode): a document's title, city and price in one cell that wraps. */
+const COMPACT_COLUMNS: Column[] = [
+  { header: 'id', width: '26%', cell: (r) => String(r.id) },
+  {
+    header: 'document',
+    width: `${Math.round(COMPACT_SHARES.doc * 100)}%`,
+    kind: 'wrap',
+    cell: (r) => listingLine(r as unknown as SearchDocRow),
+  },
+  { ...SEQ, width: '14%' },
+];
+
+const newestFirst = (docs: readonly SearchDocRow[]) => [...docs].sort((a, b) => b.sourceSeq - a.sourceSeq);
+
+/** Every search document, newest first: what "+N more" opens. */
+function AllDocs({ onClose }: { onClose(): void }) {
+  const docs = useCdc((s) => s.docs);
+  return (
+    <TableDialog
+      title="query · search documents"
+      label="query: all search documents"
+      testId="full-table-query-docs"
+      onClose={onClose}
+      columns={COLUMNS}
+      rows={newestFirst(docs ?? []) as unknown as Row[]}
+      rowKey={(r) => String(r.id)}
+      inspect={cdcRowTarget('docs')}
+    />
+  );
+}
+
+function Caption({ total, shown, compact }: { total: number | null; shown: number; compact: boolean }) {
+  if (!compact)
+    return (
+      <>
+        search documents{' '}
+        <span className="count">{total === null ? 'not read yet' : `${count(total)} · newest first`}</span>
+      </>
+    );
+  return (
+    <>
+      search documents <span className="count">{total === null ? 'not read yet' : count(total)}</span>
+      <MoreRowsButton
+        more={(total ?? 0) - shown}
+        label={`Show all ${count(total ?? 0)} search documents`}
+        open={(close) => <AllDocs onClose={close} />}
+      />
+    </>
+  );
+}
 
 function QueryNodeView({ data }: NodeProps<NodeOf<'query'>>) {
   const found = useCdcView((s) => s.search.ids);
+  const { compact } = data;
   return (
-    <CdcNodeFrame process="query" state={data.process} subtitle="search read model" handles={HANDLES.query}>
-      <SearchBox docs={data.docs} disabled={data.process.status !== 'running'} />
+    <CdcNodeFrame
+      process="query"
+      state={data.process}
+      subtitle="search read model"
+      handles={geometryOf(compact).handles.query}
+    >
+      <SearchBox disabled={data.process.status !== 'running'} results={compact ? 1 : 2} />
       <DataTable
-        caption={
-          <>
-            search documents{' '}
-            <span className="count">
-              {data.total === null ? 'not read yet' : `${count(data.total)} · newest first`}
-            </span>
-          </>
-        }
-        columns={COLUMNS}
+        caption={<Caption total={data.total} shown={data.docs.length} compact={compact} />}
+        columns={compact ? COMPACT_COLUMNS : COLUMNS}
         rows={data.docs as unknown as Row[]}
-        slots={DOC_ROWS}
+        slots={compact ? Math.max(1, data.docs.length) : DOC_ROWS}
         rowKey={(r) => String(r.id)}
         rowClass={(r) => (found?.includes(String(r.id)) ? 'row-found' : undefined)}
         inspect={cdcRowTarget('docs')}

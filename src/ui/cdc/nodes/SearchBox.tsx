@@ -4,19 +4,22 @@
 
 import { useState, type FormEvent } from 'react';
 import { CITIES, runSearch } from '../cdcActions';
-import { useCdcContext, useCdcView } from '../CdcContext';
+import { useCdc, useCdcContext, useCdcView } from '../CdcContext';
 import type { SearchDocRow } from '../../../runtime/cdcController';
-import { count, valueText } from '../cdcFormat';
+import { count, listingLine } from '../cdcFormat';
 
-const SHOW_RESULTS = 2;
-
-function Results({ docs }: { docs: readonly SearchDocRow[] }) {
+/**
+ * `shown`: how many of the found documents it names (the rest are counted), looked up among all the read
+ * model's documents: a found one need not be among the newest the node lists.
+ */
+function Results({ shown: room }: { shown: number }) {
   const search = useCdcView((s) => s.search);
+  const docs: readonly SearchDocRow[] = useCdc((s) => s.docs) ?? [];
   let text = 'Type words (all must match) and pick a city.';
   if (search.busy) text = 'searching…';
   else if (search.error) text = `Search failed: ${search.error}`;
   else if (search.ids) text = search.ids.length ? `${count(search.ids.length)} found` : 'nothing found';
-  const shown = (search.ids ?? []).slice(0, SHOW_RESULTS);
+  const shown = (search.ids ?? []).slice(0, room);
   return (
     <div className="cdc-results" role="status" aria-label="Search results" data-testid="search-results">
       <span className={search.error ? 'cdc-results-error' : 'cdc-results-count'}>{text}</span>
@@ -24,18 +27,24 @@ function Results({ docs }: { docs: readonly SearchDocRow[] }) {
         const doc = docs.find((d) => d.id === id);
         return (
           <span key={id} className="cdc-result" title={doc?.title}>
-            <strong>{id}</strong> {doc ? `${doc.title} · ${doc.city} · ${valueText('price', doc.price)}` : ''}
+            <strong>{id}</strong> {doc ? listingLine(doc) : ''}
           </span>
         );
       })}
-      {search.ids && search.ids.length > SHOW_RESULTS && (
-        <span className="muted">and {count(search.ids.length - SHOW_RESULTS)} more</span>
+      {search.ids && search.ids.length > room && (
+        <span className="muted">and {count(search.ids.length - room)} more</span>
       )}
     </div>
   );
 }
 
-export function SearchBox({ docs, disabled }: { docs: readonly SearchDocRow[]; disabled: boolean }) {
+interface Props {
+  disabled: boolean;
+  /** How many found documents the results name: two, or one in the presenter's compact node. */
+  results?: number;
+}
+
+export function SearchBox({ disabled, results = 2 }: Props) {
   const { controller, view } = useCdcContext();
   const asked = useCdcView((s) => s.search);
   // The guide's searches fill the box too: follow them, keep what the user types meanwhile.
@@ -80,7 +89,7 @@ export function SearchBox({ docs, disabled }: { docs: readonly SearchDocRow[]; d
           Search
         </button>
       </form>
-      <Results docs={docs} />
+      <Results shown={results} />
     </div>
   );
 }
