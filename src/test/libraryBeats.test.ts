@@ -65,11 +65,66 @@ describe('library guides, step by step', () => {
           if (beat?.kind === 'restart') expect(sim.isUp(beat.process), stops.at(-1)).toBe(true);
         }
         while (!run.done) await run.step();
-        console.log(`${entry.id}\n  ${stops.join('\n  ')}`);
         const straight = await runDeterministic(entry.scenario);
         expect(sim.scheduler.traceHash).toBe(straight.traceHash);
       } finally {
         sim.close();
       }
     });
+});
+
+/** Walks `id`'s guide in Node, handing each step's end to `check` with the run's databases then. */
+async function walk(
+  id: string,
+  check: (step: number, sim: ShopSimRun, read: Awaited<ReturnType<ShopSimRun['readAll']>>) => void,
+) {
+  const entry = deterministic.find((e) => e.id === id)!;
+  const sim = await openShopSim(entry.scenario);
+  const run = untilRun(sim);
+  try {
+    for (const [i, step] of entry.narrative.entries()) {
+      await perform(step.do as ShopAction | undefined, run);
+      check(i + 1, sim, await sim.readAll());
+    }
+  } finally {
+    sim.close();
+  }
+}
+
+type Rows = { id: string; orderId?: string; published_at?: number | null; status?: string }[];
+
+describe('the crash guides stop where their narratives say', () => {
+  it('outbox: crashed with its rows pending, running with them still pending, then published', async () => {
+    let pending: string[] = [];
+    await walk('outbox', (step, sim, { services }) => {
+      const outbox = services.order.outbox as Rows;
+      const waiting = outbox.filter((r) => r.published_at == null).map((r) => r.id);
+      if (step === 1) expect(services.order.orders).toHaveLength(1);
+      if (step === 2) {
+        expect(sim.isUp('order')).toBe(false);
+        expect(services.order.orders).toHaveLength(2);
+        expect(waiting).toHaveLength(2);
+        pending = waiting;
+      }
+      if (step === 3) {
+        expect(sim.isUp('order')).toBe(true);
+        expect(waiting).toEqual(pending);
+      }
+      if (step === 4)
+        for (const id of pending) expect(outbox.find((r) => r.id === id)?.published_at).not.toBeNull();
+    });
+  });
+
+  it('direct calls: crashed with the second order charged and nothing reserved, then running again', async () => {
+    await walk('direct-calls', (step, sim, { services }) => {
+      if (step === 2) {
+        expect(sim.isUp('order')).toBe(false);
+        const reserved = (services.inventory.reservations as Rows).map((r) => r.orderId);
+        const unreserved = (services.payment.payments as Rows).filter((p) => !reserved.includes(p.orderId));
+        expect(services.order.orders).toHaveLength(2);
+        expect(unreserved).toHaveLength(1);
+      }
+      if (step === 3) expect(sim.isUp('order')).toBe(true);
+    });
+  });
 });
