@@ -10,6 +10,7 @@ import type { ShopEntry } from '../core/scenario/library/types';
 import type { ProcessName } from '../core/telemetry';
 import { runUntil, type UntilRun } from '../ui/guide/runUntil';
 import { traceLine } from '../core/sim/scheduler';
+import { crashesAt, runsUntilCrash } from './crashSteps';
 import { openShopSim, runDeterministic, type ShopSimRun } from './deterministicRun';
 
 function untilRun(run: ShopSimRun): UntilRun & { done: boolean } {
@@ -126,5 +127,14 @@ describe('the crash guides stop where their narratives say', () => {
       }
       if (step === 3) expect(sim.isUp('order')).toBe(true);
     });
+  });
+});
+
+describe('the library’s words and beats agree', () => {
+  it('every shop step that says a process dies runs until that crash', () => {
+    for (const entry of LIBRARY.filter((e): e is ShopEntry => e.scenario.topology === 'shop'))
+      entry.narrative.forEach((step, i) => {
+        if (crashesAt(entry, i)) expect(runsUntilCrash(step.do), `${entry.id} step ${i + 1}`).toBe(true);
+      });
   });
 });
