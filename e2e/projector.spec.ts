@@ -5,7 +5,7 @@
 // no two nodes' boxes overlap, and every node is inside the canvas.
 
 import { test, expect, type Page } from '@playwright/test';
-import { expectReadable, measureCanvas, MIN_FONT_PX, settled, type Measure } from './canvasMeasure';
+import { expectReadable, measureCanvas, MIN_FONT_PX, settled } from './canvasMeasure';
 import { LIBRARY } from '../src/core/scenario/library';
 import { encodeScenario } from '../src/core/scenario/link';
 import { DEFAULT_SCENARIO, type Scenario, type Topology } from '../src/core/scenario/scenario';
@@ -100,17 +100,27 @@ for (const viewport of VIEWPORTS) {
         expectReadable([await page.evaluate(measureCanvas, MIN_FONT_PX)], `${entry.id}, run through`);
       });
 
-    test.fixme('compare page', async ({ page }) => {
+    test('compare page: each side in turn, as the tabs show it', async ({ page }) => {
       const partner = LIBRARY.find((e) => e.id === comparePair.partner)!;
       await page.goto(compareLink('./', comparePair.scenario, partner.scenario) + '&present=1');
       await expect(page.locator('iframe')).toHaveCount(2);
-      const frames = page.frames().filter((f) => f !== page.mainFrame());
-      const measures: Measure[] = [];
-      for (const frame of frames) {
-        await settled(frame);
-        measures.push(await frame.evaluate(measureCanvas, MIN_FONT_PX));
+      const tabs = page.getByRole('tab');
+      await expect(tabs).toHaveCount(2);
+      for (const [i, key] of ['a', 'b'].entries()) {
+        await tabs.nth(i).click();
+        await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
+        const frame = page.frameLocator(`#compare-side-${key} iframe`);
+        await expect(frame.locator('.react-flow__node').first()).toBeVisible({ timeout: 60_000 });
+        const handle = await page.locator(`#compare-side-${key} iframe`).elementHandle();
+        const content = (await handle!.contentFrame())!;
+        await settled(content);
+        expectReadable([await content.evaluate(measureCanvas, MIN_FONT_PX)], `compare side ${key}`);
+        // The side off stage is out of sight, not unloaded.
+        await expect(page.locator(`#compare-side-${key === 'a' ? 'b' : 'a'}`)).toHaveCSS(
+          'visibility',
+          'hidden',
+        );
       }
-      expectReadable(measures, `compare ${comparePair.id} vs ${partner.id}`);
     });
   });
 }

@@ -1,7 +1,7 @@
 // Going back in time through the page: the timeline under the canvas shows
 // the whole system as it was, from the recorded facts, while the run goes
-// on. The outbox guide's Previous shows its crashed order service with the
-// pending rows again and Next returns to now; in a live run with a crash,
+// on. The outbox guide's Previous shows its restarted and then its crashed
+// order service with the pending rows again, and Next returns to now; in a live run with a crash,
 // the moment before the crash shows the service running with its outbox row
 // pending; Step back walks a deterministic run's steps backwards; a share
 // link carries the step on show; the CDC page scrubs the same way.
@@ -16,7 +16,7 @@ import { openFork, originalAt, timelineAtEnd, walkToCrash } from './forkRuns';
 const banner = (page: Page) => page.getByTestId('viewing-past');
 const timeline = (page: Page) => page.getByTestId('timeline');
 
-test('the outbox guide: Previous shows the crashed order service with its pending rows again; Next returns to now', async ({
+test('the outbox guide: Previous shows the order service restarted, then crashed, with its pending rows again; Next returns to now', async ({
   playground,
   page,
 }) => {
@@ -27,18 +27,23 @@ test('the outbox guide: Previous shows the crashed order service with its pendin
   await page.getByRole('button', { name: 'Next step' }).click();
   await expect(order).toContainText('CRASHED');
   await expect(order).toContainText('2 pending');
-  // Step 3 restarts it and runs to the end: every row published.
+  // Step 3 brings it back with its rows still pending; step 4 runs until its relay has published them.
   await page.getByRole('button', { name: 'Next step' }).click();
-  await expect(page.getByText('Step 3 of 4')).toBeVisible();
-  await expect(order).toContainText('0 pending', { timeout: 30_000 });
   await expect(order).not.toContainText('CRASHED');
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(page.getByText('Step 4 of 6')).toBeVisible();
+  await expect(order).toContainText('0 pending', { timeout: 30_000 });
   await expect(banner(page)).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Previous' }).click();
   await expect(banner(page)).toContainText('Viewing the past');
+  await expect(order).toHaveAttribute('data-status', 'running');
+  await expect(order).toContainText('2 pending');
+  await page.getByRole('button', { name: 'Previous' }).click();
   await expect(order).toContainText('CRASHED');
   await expect(order).toContainText('2 pending');
 
+  await page.getByRole('button', { name: 'Next step' }).click();
   await page.getByRole('button', { name: 'Next step' }).click();
   await expect(banner(page)).toHaveCount(0);
   await expect(order).toContainText('0 pending');

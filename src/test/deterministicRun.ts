@@ -10,7 +10,7 @@ import { serviceConfig } from '../core/service/pace';
 import type { Scenario } from '../core/scenario/scenario';
 import { sampleOrder } from '../core/services/catalog';
 import { ORDER_COMMANDS } from '../core/services/orderCommands';
-import { Scheduler, traceLine } from '../core/sim/scheduler';
+import { Scheduler, traceLine, type TraceEntry } from '../core/sim/scheduler';
 import { ShopWorld, type ShopProcesses } from '../core/sim/shopWorld';
 import { stateHash } from '../core/sim/stateHash';
 import type { Fact, ProcessName } from '../core/telemetry';
@@ -71,18 +71,25 @@ function firstBreak(anomaly: Anomaly, breaks: Break[]): { step?: number } {
   return found ? { step: found.step } : {};
 }
 
-async function runOnce(
-  scenario: Scenario,
-  maxSteps: number,
-  everyStep: boolean,
-  observe?: StepObserver,
-): Promise<DeterministicResult & { breaks: Break[] }> {
+/** A deterministic shop run in Node, stepped by whoever holds it (runDeterministic to its end, a guide's beats one step at a time). */
+export interface ShopSimRun {
+  readonly scheduler: Scheduler;
+  readonly services: ServiceName[];
+  readonly ledger: FaultLedger;
+  readonly facts: Fact[];
+  /** Grants one step and records the faults it fired; null when nothing is left. */
+  next(): Promise<TraceEntry | null>;
+  isUp(process: ProcessName): boolean;
+  readAll(): Promise<{ services: Record<string, TableDump>; broker: BrokerDump }>;
+  close(): void;
+}
+
+/** Starts the scenario's processes over fake-indexeddb, its data in, its fault plan armed, and nothing stepped yet. */
+export async function openShopSim(scenario: Scenario): Promise<ShopSimRun> {
   const services: ServiceName[] = scenario.sagaStyle === 'orchestration' ? [...SHOP, 'orchestrator'] : SHOP;
   const config = serviceConfig(scenario);
-  const messaging = scenario.ordering === 'messaging';
   const h = createHarness({ seed: scenario.seed });
   const ledger = new FaultLedger(scenario.faults);
-  const breaks: Break[] = [];
   const readAll = async () => ({
     services: Object.fromEntries(
       await Promise.all(services.map(async (s) => [s, await h.read(s)] as const)),
@@ -97,8 +104,9 @@ async function runOnce(
     };
     for (const p of ['broker', ...services] as ProcessName[]) await start(p);
     for (const edit of scenario.data) await h.service(edit.service).editRow(edit.table, edit.row);
+    const processes = harnessProcesses(h, ['broker', ...services], start);
     const world = new ShopWorld(
-      { ...harnessProcesses(h, ['broker', ...services], start), comesBackAt: (p) => ledger.comesBackAt(p) },
+      { ...processes, comesBackAt: (p) => ledger.comesBackAt(p) },
       {
         seed: scenario.seed,
         orders: scenario.orders,
@@ -110,22 +118,52 @@ async function runOnce(
     const scheduler = new Scheduler(world, { seed: scenario.seed });
     // Faults are recorded as they fire, against the step that fired them.
     let seenFacts = 0;
+    return {
+      scheduler,
+      services,
+      ledger,
+      facts: h.facts,
+      async next() {
+        const entry = await scheduler.next();
+        for (const fact of h.facts.slice(seenFacts)) {
+          if (fact.kind === 'crashed')
+            ledger.onCrash(fact.process, fact.point, scheduler.time, scheduler.steps);
+          if (fact.kind === 'broker-fault') ledger.onBrokerFault(fact, scheduler.time, scheduler.steps);
+        }
+        seenFacts = h.facts.length;
+        return entry;
+      },
+      isUp: processes.isUp,
+      readAll,
+      close: () => h.close(),
+    };
+  } catch (error) {
+    h.close();
+    throw error;
+  }
+}
+
+async function runOnce(
+  scenario: Scenario,
+  maxSteps: number,
+  everyStep: boolean,
+  observe?: StepObserver,
+): Promise<DeterministicResult & { breaks: Break[] }> {
+  const messaging = scenario.ordering === 'messaging';
+  const run = await openShopSim(scenario);
+  const { scheduler, services, ledger, readAll } = run;
+  const breaks: Break[] = [];
+  try {
     let observed = 0;
     const tell = async () => {
       if (!observe) return;
-      const facts = h.facts.slice(observed);
-      observed = h.facts.length;
+      const facts = run.facts.slice(observed);
+      observed = run.facts.length;
       await observe({ step: scheduler.steps, time: scheduler.time, facts, services, read: readAll });
     };
     await tell();
-    while (await scheduler.next()) {
+    while (await run.next()) {
       await tell();
-      for (const fact of h.facts.slice(seenFacts)) {
-        if (fact.kind === 'crashed')
-          ledger.onCrash(fact.process, fact.point, scheduler.time, scheduler.steps);
-        if (fact.kind === 'broker-fault') ledger.onBrokerFault(fact, scheduler.time, scheduler.steps);
-      }
-      seenFacts = h.facts.length;
       if (everyStep)
         for (const anomaly of checkInvariants((await readAll()) as never, {
           settled: false,
@@ -150,7 +188,7 @@ async function runOnce(
       breaks,
     };
   } finally {
-    h.close();
+    run.close();
   }
 }
 

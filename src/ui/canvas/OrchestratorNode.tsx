@@ -18,14 +18,13 @@ import { RelayLine } from './RelayLine';
 import { ArmedBadge, crashedWhere, StatusBadge } from './StatusBadge';
 
 const FULL_SLOTS = 5;
-/** The presenter's compact row: two sagas (marked ones first), one outbox row. */
-const COMPACT_SLOTS = 2;
 
 function OrchestratorNodeView({ data }: NodeProps<OrchestratorFlowNode>) {
   const { process } = data;
   const sagas = data.business[0] ?? { table: 'sagas', total: 0, rows: [], marks: {} };
   const marked = markedRowClass(sagas.marks);
-  const SLOTS = data.compact ? COMPACT_SLOTS : FULL_SLOTS;
+  // The presenter's compact row shows as many sagas as its geometry gave the table (layout.ts COMPACT).
+  const SLOTS = data.compact ? (data.business[0]?.slots ?? FULL_SLOTS) : FULL_SLOTS;
   return (
     <section
       className={`node orchestrator-node node-${process.status}`}

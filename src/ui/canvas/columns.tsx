@@ -112,6 +112,13 @@ const COMPACT_COLUMNS: Record<string, Column[]> = {
     { ...COLUMNS.shipments[1], width: '44%' },
     { ...COLUMNS.shipments[2], width: '56%' },
   ],
+  // The orchestrator's row is wide: every column stays, with room for COMPENSATING at projector type.
+  sagas: [
+    { ...COLUMNS.sagas[0], width: '15%' },
+    { ...COLUMNS.sagas[1], width: '31%' },
+    { ...COLUMNS.sagas[2], width: '26%' },
+    { ...COLUMNS.sagas[3], width: '28%' },
+  ],
 };
 
 /** Any table without a definition shows its first three fields. */

@@ -101,17 +101,25 @@ function compact({ serviceH, edgeGap, brokerH, orchGap, orchH, slots }: CompactR
  */
 export const COMPACT = {
   plain: compact({
-    serviceH: 400,
-    edgeGap: 96,
-    brokerH: 214,
+    serviceH: 352,
+    edgeGap: 84,
+    brokerH: 190,
     orchGap: 0,
     orchH: 0,
     slots: { business: 2, sagas: 2, outbox: 1, brokerRows: 8, relayLine: true },
   }),
   /**
-   * Direct calls and two-phase commit send no events: the broker holds one line saying so, and the services
-   * take its height for their locks, waits and coordinator log.
+   * Direct calls (`calls`) and two-phase commit (`quiet`) send no events: the broker holds one line saying so;
+   * two-phase commit's services take its height for their locks, waits and coordinator log.
    */
+  calls: compact({
+    serviceH: 352,
+    edgeGap: 84,
+    brokerH: 110,
+    orchGap: 0,
+    orchH: 0,
+    slots: { business: 2, sagas: 2, outbox: 1, brokerRows: 2, relayLine: true },
+  }),
   quiet: compact({
     serviceH: 530,
     edgeGap: 96,
@@ -122,18 +130,30 @@ export const COMPACT = {
   }),
   orchestrated: compact({
     serviceH: 296,
-    edgeGap: 64,
-    brokerH: 178,
-    orchGap: 50,
+    edgeGap: 60,
+    brokerH: 184,
+    orchGap: 48,
     orchH: 152,
     slots: { business: 1, sagas: 2, outbox: 0, brokerRows: 6, relayLine: false },
   }),
 };
 
-/** The geometry of a run's canvas: `events` false for a run that sends none (direct calls, two-phase commit). */
-export function geometryOf(compactView: boolean, orchestrated: boolean, events = true): Geometry {
+/** How a run's services talk, as far as the canvas's rows care. */
+export type Messaging = 'events' | 'direct-calls' | 'two-phase-commit';
+
+/** The geometry of a run's canvas. */
+export function geometryOf(
+  compactView: boolean,
+  orchestrated: boolean,
+  messaging: Messaging = 'events',
+): Geometry {
   if (!compactView) return FULL;
-  return orchestrated ? COMPACT.orchestrated : events ? COMPACT.plain : COMPACT.quiet;
+  if (orchestrated) return COMPACT.orchestrated;
+  return messaging === 'events'
+    ? COMPACT.plain
+    : messaging === 'direct-calls'
+      ? COMPACT.calls
+      : COMPACT.quiet;
 }
 
 /** Where the orchestrator's two lines meet its top edge (and the broker's bottom edge), in flow pixels. */

@@ -192,7 +192,12 @@ function nodes(
 ): FlowNode[] {
   const orchestrated = isOrchestrated(state);
   const compact = settings.compact ?? false;
-  const geometry = geometryOf(compact, orchestrated, hasEvents(approach));
+  const messaging = hasEvents(approach)
+    ? 'events'
+    : approach.ordering === 'two-phase-commit'
+      ? 'two-phase-commit'
+      : 'direct-calls';
+  const geometry = geometryOf(compact, orchestrated, messaging);
   const handles = handlesOf(geometry, orchestrated);
   const services: FlowNode[] = SERVICE_ORDER.map((service) => ({
     id: service,

@@ -70,12 +70,20 @@ interface Props {
   generation: number;
   frame: RefObject<HTMLIFrameElement | null>;
   state: PaneState;
+  /** The compare page on a projector shows one side at a time: the other stays loaded, out of sight. */
+  offstage?: boolean;
 }
 
-export function CompareSide({ side, letter, label, generation, frame, state }: Props) {
+export function CompareSide({ side, letter, label, generation, frame, state, offstage = false }: Props) {
   const title = label ? `${letter}: ${label}` : letter;
   return (
-    <section className="compare-side" aria-label={`Side ${title}`} data-testid={`compare-${side.key}`}>
+    <section
+      className={offstage ? 'compare-side compare-offstage' : 'compare-side'}
+      id={`compare-side-${side.key}`}
+      aria-label={`Side ${title}`}
+      aria-hidden={offstage || undefined}
+      data-testid={`compare-${side.key}`}
+    >
       <header className="compare-side-head">
         <span className="compare-letter">{letter}</span>
         <h2 className="compare-label" title={label ?? undefined}>

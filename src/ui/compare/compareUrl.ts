@@ -6,6 +6,7 @@ import { decodeScenario, encodeScenario } from '../../core/scenario/link';
 import type { Scenario } from '../../core/scenario/scenario';
 import { ERROR_CATALOGUE } from '../../core/errorCatalogue';
 import { FORK_PARAM, forkFromUrl, forkParamValue, type ForkChange } from '../../runtime/forkLink';
+import { flagOn } from '../present/pageMode';
 
 export type SideKey = 'a' | 'b';
 
@@ -19,8 +20,9 @@ export function forkQuery(fork: ForkChange | null): string {
 }
 
 /** Where a side's frame points: the canvas alone, its own run (a fork's change made at its step), relative so a sub-path deployment works. */
-export function frameSrc(scenario: Scenario, fork: ForkChange | null = null): string {
-  return `./?embed=1${forkQuery(fork)}${encodeScenario(scenario)}`;
+/** `present`: the frame draws the presenter's compact canvas (projector type), for a compare page on a projector. */
+export function frameSrc(scenario: Scenario, fork: ForkChange | null = null, present = false): string {
+  return `./?embed=1${present ? '&present=1' : ''}${forkQuery(fork)}${encodeScenario(scenario)}`;
 }
 
 /** A side's query, when its link was pasted whole (a fork link has one): the part before the hash, after a '?'. */
@@ -30,7 +32,7 @@ function sideQuery(link: string): string {
   return at < 0 ? '' : beforeHash.slice(at);
 }
 
-function side(params: URLSearchParams, key: SideKey): CompareSide {
+function side(params: URLSearchParams, key: SideKey, present: boolean): CompareSide {
   const link = params.get(key)?.trim();
   if (!link)
     return {
@@ -44,10 +46,11 @@ function side(params: URLSearchParams, key: SideKey): CompareSide {
   if (fork.error) return { key, ok: false, error: `${ERROR_CATALOGUE.BAD_LINK.code}: ${fork.error}` };
   // Re-encoded from the checked scenario and change: the frame opens exactly what was validated here.
   const { scenario } = decoded;
-  return { key, ok: true, scenario, fork: fork.change, src: frameSrc(scenario, fork.change) };
+  return { key, ok: true, scenario, fork: fork.change, src: frameSrc(scenario, fork.change, present) };
 }
 
 export function parseCompare(search: string): [CompareSide, CompareSide] {
   const params = new URLSearchParams(search);
-  return [side(params, 'a'), side(params, 'b')];
+  const present = flagOn(params, 'present');
+  return [side(params, 'a', present), side(params, 'b', present)];
 }

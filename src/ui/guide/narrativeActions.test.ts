@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PlaygroundError } from '../../runtime/errors';
+import { liveSimState } from '../../runtime/stepDriver';
 import { actionText, isProcessDown, performAction, type GuideController } from './narrativeActions';
 
 function fakeController(overrides: Partial<GuideController> = {}): GuideController {
@@ -10,6 +11,9 @@ function fakeController(overrides: Partial<GuideController> = {}): GuideControll
     restart: vi.fn(async () => {}),
     settle: vi.fn(async () => {}),
     status: vi.fn(() => 'running' as const),
+    mode: 'live',
+    simState: () => liveSimState(1, 0, true),
+    snapshot: async () => ({ services: {} }) as unknown as Awaited<ReturnType<GuideController['snapshot']>>,
     ...overrides,
   };
 }

@@ -13,12 +13,12 @@ import {
 } from '../../core/scenario/library';
 import type { Topology } from '../../core/scenario/scenario';
 import type { Controller } from '../../runtime/controller';
-import type { ProcessName } from '../../core/telemetry';
 import { TOPOLOGIES, type TopologyModule } from '../../runtime/topologies';
+import { runUntil } from './runUntil';
 
 export type GuideController = Pick<
   Controller,
-  'step' | 'runToEnd' | 'placeOrder' | 'restart' | 'settle' | 'status'
+  'step' | 'runToEnd' | 'placeOrder' | 'restart' | 'settle' | 'status' | 'mode' | 'simState' | 'snapshot'
 >;
 
 export type { GuideTab } from './shopActionText';
@@ -38,19 +38,6 @@ export function actionText(
   if (wrong) return wrong;
   const module = TOPOLOGIES[topology] as TopologyModule;
   return module.actionText(action as ActionsByTopology[Topology], tense === 'past');
-}
-
-/** How long a step waits for a planned crash to fire before saying it did not. */
-const CRASH_WAIT_MS = 30_000;
-
-async function crashed(controller: GuideController, process: ProcessName): Promise<boolean> {
-  for (
-    const start = Date.now();
-    Date.now() - start < CRASH_WAIT_MS;
-    await new Promise((r) => setTimeout(r, 100))
-  )
-    if (controller.status(process) === 'crashed') return true;
-  return false;
 }
 
 /** A call cut off because its process died: what a planned crash does, not a failure of the guide. */
@@ -74,6 +61,8 @@ export async function performAction(
     case 'runToEnd':
       await controller.runToEnd();
       return null;
+    case 'stepUntil':
+      return runUntil(action.beat, controller);
     case 'placeOrders': {
       const results = await Promise.allSettled(
         Array.from({ length: action.count }, () => controller.placeOrder(action.like)),
@@ -85,7 +74,7 @@ export async function performAction(
       return `${plural(failed.length, 'order')} of ${action.count} got no answer: the order service went down while placing ${failed.length === 1 ? 'it' : 'them'}.`;
     }
     case 'restart':
-      if (action.whenCrashed && !(await crashed(controller, action.process)))
+      if (action.whenCrashed && (await runUntil({ kind: 'crash', process: action.process }, controller)))
         return `${action.process} has not crashed yet (its planned crash did not fire): nothing to restart.`;
       await controller.restart(action.process);
       return null;

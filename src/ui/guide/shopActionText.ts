@@ -3,7 +3,7 @@
 // narrativeActions.ts's actionText.
 
 import { plural } from '../format';
-import type { ShopAction } from '../../core/scenario/library';
+import type { Beat, ShopAction } from '../../core/scenario/library';
 
 /** The side-panel tabs a shop guide may bring forward. */
 export type GuideTab = Extract<ShopAction, { kind: 'showTab' }>['tab'];
@@ -22,6 +22,8 @@ export function shopActionText(action: ShopAction, past: boolean): string {
       return `${past ? 'granted' : 'grants'} ${plural(action.count, 'step')}`;
     case 'runToEnd':
       return past ? 'ran to the end' : 'runs to the end';
+    case 'stepUntil':
+      return `${past ? 'ran' : 'runs'} until ${beatText(action.beat, past)}`;
     case 'placeOrders':
       return `${past ? 'placed' : 'places'} ${plural(action.count, 'order')}`;
     case 'restart':
@@ -30,5 +32,21 @@ export function shopActionText(action: ShopAction, past: boolean): string {
       return past ? 'waited until nothing was owed anywhere' : 'waits until nothing is owed anywhere';
     case 'showTab':
       return `${past ? 'opened' : 'opens'} the ${TAB_NAMES[action.tab]} tab`;
+  }
+}
+
+/** The moment a guide step stops on, as the end of "runs until …" ("ran until …" in the past). */
+export function beatText(beat: Beat, past = false): string {
+  switch (beat.kind) {
+    case 'crash':
+      return `${beat.process} ${past ? 'crashed' : 'crashes'}`;
+    case 'restart':
+      return `${beat.process} ${past ? 'was' : 'is'} running again`;
+    case 'placed':
+      return `the next order ${past ? 'was' : 'is'} placed`;
+    case 'published':
+      return `${beat.service}’s pending outbox rows ${past ? 'were' : 'are'} published`;
+    case 'emitted':
+      return `${beat.service} ${past ? 'wrote' : 'writes'} ${beat.type} to its outbox`;
   }
 }

@@ -1,10 +1,12 @@
 // `?embed=1`: the canvas alone, filling the frame, for slides and the compare
 // page's iframes. The run and window.playground are the same as ever; the only
-// chrome is one compact line when something failed.
+// chrome is one compact line when something failed. With `&present=1` too (the
+// compare page on a projector) the canvas is the presenter's compact one.
 
 import { FlowCanvas } from '../canvas/FlowCanvas';
 import { ErrorBoundary } from '../panels/ErrorBoundary';
 import { usePlayground } from '../store/hooks';
+import { flagOn } from './pageMode';
 import '../styles/present.css';
 
 function EmbedError() {
@@ -23,12 +25,13 @@ function EmbedError() {
 }
 
 export function EmbedShell() {
+  const compact = flagOn(new URLSearchParams(window.location.search), 'present');
   return (
     <div className="app embed">
       <EmbedError />
       <main className="embed-canvas">
         <ErrorBoundary region="canvas">
-          <FlowCanvas />
+          <FlowCanvas compact={compact} />
         </ErrorBoundary>
       </main>
     </div>

@@ -10,7 +10,15 @@ import { TOPOLOGY_FACTS } from '../topologyFacts';
 import type { ActionsByTopology, NarrativeAction } from './types';
 
 const KINDS: { [T in Topology]: Record<ActionsByTopology[T]['kind'], true> } = {
-  shop: { steps: true, runToEnd: true, placeOrders: true, restart: true, settle: true, showTab: true },
+  shop: {
+    steps: true,
+    runToEnd: true,
+    stepUntil: true,
+    placeOrders: true,
+    restart: true,
+    settle: true,
+    showTab: true,
+  },
   'event-sourced': {
     newOrder: true,
     growOrder: true,

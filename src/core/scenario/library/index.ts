@@ -10,6 +10,7 @@ import type { LibraryEntry } from './types';
 
 export type {
   ActionsByTopology,
+  Beat,
   CdcAction,
   EsAction,
   LibraryEntry,

@@ -54,15 +54,20 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
       {
         say: 'The order service calls payment, then inventory, then shipping, each in its own local transaction.',
         watch: 'The Order, Payment and Inventory tables.',
-        do: { kind: 'steps', count: 1 },
+        do: { kind: 'stepUntil', beat: { kind: 'placed' } },
       },
       {
         say: 'The second order is charged; then the order service dies before it asks inventory to reserve.',
-        watch: 'Payment shows a charge for an order inventory never heard of.',
-        do: { kind: 'steps', count: 2 },
+        watch: 'The red Order node; Payment shows a charge for an order inventory never heard of.',
+        do: { kind: 'stepUntil', beat: { kind: 'crash', process: 'order' } },
       },
       {
-        say: 'The order service comes back, but nothing remembers the half-done call. Run the rest.',
+        say: 'The order service comes back, but nothing in it remembers the half-done call.',
+        watch: 'The Order node running again; that order still PENDING, its charge still taken.',
+        do: { kind: 'stepUntil', beat: { kind: 'restart', process: 'order' } },
+      },
+      {
+        say: 'Run the rest: nothing will ever reserve, ship or refund that order.',
         watch: 'The order stays PENDING forever.',
         do: { kind: 'runToEnd' },
       },
@@ -85,12 +90,17 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
       {
         say: 'The first order is committed, then published straight to the broker: there is no outbox.',
         watch: 'The Order table and the broker’s order-events offsets.',
-        do: { kind: 'steps', count: 1 },
+        do: { kind: 'stepUntil', beat: { kind: 'placed' } },
       },
       {
         say: 'The second order is committed, and the service dies before its publish.',
         watch: 'The order row is saved and the node is red; the broker never gets that OrderCreated.',
-        do: { kind: 'steps', count: 1 },
+        do: { kind: 'stepUntil', beat: { kind: 'crash', process: 'order' } },
+      },
+      {
+        say: 'The order service comes back. Nothing in its database says an event is still owed.',
+        watch: 'The Order node running again; the broker’s order-events still without that OrderCreated.',
+        do: { kind: 'stepUntil', beat: { kind: 'restart', process: 'order' } },
       },
       {
         say: 'Run to the end: nothing will ever send the lost event.',
@@ -121,6 +131,7 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
       {
         say: 'The coordinator died after prepare, before deciding. The locks stay; the second order waits for them.',
         watch: 'The red Order node, the held locks and the waiting prepare.',
+        do: { kind: 'stepUntil', beat: { kind: 'crash', process: 'order' } },
       },
       {
         say: 'Bring the coordinator back: it reads its log, decides, and the participants release.',
@@ -177,16 +188,27 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
       {
         say: 'The first order and its OrderCreated row commit together, in one transaction.',
         watch: 'The order service’s outbox: a pending row.',
-        do: { kind: 'steps', count: 1 },
+        do: { kind: 'stepUntil', beat: { kind: 'placed' } },
       },
       {
-        say: 'Same crash as dual write: the service dies right after committing the second order.',
-        watch: 'The order and its outbox row are both saved, still pending.',
-        do: { kind: 'steps', count: 1 },
+        say: 'Same crash as dual write: the service dies right after committing the second order, before anything is published.',
+        watch:
+          'The red Order node: the order and its OrderCreated row are both saved, the row still pending.',
+        do: { kind: 'stepUntil', beat: { kind: 'crash', process: 'order' } },
       },
       {
-        say: 'It restarts and its relay finds the pending row. Run to the end.',
-        watch: 'The row turns published; every order completes.',
+        say: 'The order service comes back and reads its database: the rows it had not published are still there.',
+        watch: 'The Order node running again; its outbox rows still pending.',
+        do: { kind: 'stepUntil', beat: { kind: 'restart', process: 'order' } },
+      },
+      {
+        say: 'Its relay finds the pending rows and publishes them: the event the crash interrupted goes out after all.',
+        watch: 'The outbox rows turn published; the broker’s order-events offsets move on.',
+        do: { kind: 'stepUntil', beat: { kind: 'published', service: 'order' } },
+      },
+      {
+        say: 'Run to the end.',
+        watch: 'Every order completes.',
         do: { kind: 'runToEnd' },
       },
       {
@@ -209,6 +231,16 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
         say: 'Payment’s relay will die after publishing, before marking its row: the event goes out twice. The broker will also hand shipping one event twice.',
         watch: 'The Faults tab: two faults armed.',
         do: { kind: 'showTab', tab: 'faults' },
+      },
+      {
+        say: 'Payment’s relay publishes its events, then dies before marking its rows.',
+        watch: 'The red Payment node: its outbox rows still pending, though the broker has them.',
+        do: { kind: 'stepUntil', beat: { kind: 'crash', process: 'payment' } },
+      },
+      {
+        say: 'Payment comes back and its relay publishes the rows still pending — again: the broker now holds those events twice.',
+        watch: 'Payment’s outbox rows turn published; the broker’s payment-events offsets move on.',
+        do: { kind: 'stepUntil', beat: { kind: 'published', service: 'payment' } },
       },
       {
         say: 'Run the orders through.',
@@ -235,6 +267,16 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
         say: 'The same faults as with the inbox; the inbox is off.',
         watch: 'The Faults tab.',
         do: { kind: 'showTab', tab: 'faults' },
+      },
+      {
+        say: 'Payment’s relay publishes its events, then dies before marking its rows.',
+        watch: 'The red Payment node: its outbox rows still pending, though the broker has them.',
+        do: { kind: 'stepUntil', beat: { kind: 'crash', process: 'payment' } },
+      },
+      {
+        say: 'Payment comes back and publishes those rows again; with no inbox, nothing will skip the repeats.',
+        watch: 'Payment’s outbox rows turn published; the broker’s payment-events offsets move on.',
+        do: { kind: 'stepUntil', beat: { kind: 'published', service: 'payment' } },
       },
       { say: 'Run the orders through.', watch: 'Shipping’s table.', do: { kind: 'runToEnd' } },
       {

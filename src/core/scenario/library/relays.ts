@@ -30,6 +30,7 @@ export const RELAY_SCENARIOS: ShopEntry[] = [
       {
         say: 'Payment’s relay has published an event but dies before marking its row: the broker has it, the outbox still says pending.',
         watch: 'The red Payment node and its pending outbox row.',
+        do: { kind: 'stepUntil', beat: { kind: 'crash', process: 'payment' } },
       },
       {
         say: 'Restart payment. Its relay finds the row still unmarked and publishes it again.',
@@ -61,6 +62,7 @@ export const RELAY_SCENARIOS: ShopEntry[] = [
       {
         say: 'Payment’s relay has published a batch but dies before storing its position: the log still has those changes ahead of it.',
         watch: 'The red Payment node: its change log shows rows “ahead” of the position.',
+        do: { kind: 'stepUntil', beat: { kind: 'crash', process: 'payment' } },
       },
       {
         say: 'Restart payment. It resumes from its stored position and publishes those changes again; the outbox id is the message id.',

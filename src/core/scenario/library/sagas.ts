@@ -44,9 +44,9 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
     scenario: { ...BASE },
     narrative: [
       {
-        say: 'Step through one order: OrderCreated → payment → PaymentCompleted → inventory → InventoryReserved → shipping.',
-        watch: 'Each outbox, then the broker’s topics.',
-        do: { kind: 'steps', count: 8 },
+        say: 'Step through until the first order reaches shipping: OrderCreated → payment → PaymentCompleted → inventory → InventoryReserved → shipping.',
+        watch: 'Each outbox, then the broker’s topics; last, a ShipmentScheduled row in shipping’s outbox.',
+        do: { kind: 'stepUntil', beat: { kind: 'emitted', service: 'shipping', type: 'ShipmentScheduled' } },
       },
       { say: 'Run the rest.', watch: 'Every order COMPLETED.', do: { kind: 'runToEnd' } },
       {
@@ -65,13 +65,21 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
     scenario: { ...outOfStock },
     narrative: [
       {
-        say: 'Lamps are out of stock. Orders are charged first, then inventory is asked to reserve.',
-        watch: 'Inventory’s stock row for SKU-LAMP.',
-        do: { kind: 'steps', count: 10 },
+        say: 'Lamps are out of stock. Orders are charged first, then inventory is asked to reserve: for the lamp order it cannot.',
+        watch: 'Inventory’s stock row for SKU-LAMP, and an InventoryReservationFailed row in its outbox.',
+        do: {
+          kind: 'stepUntil',
+          beat: { kind: 'emitted', service: 'inventory', type: 'InventoryReservationFailed' },
+        },
       },
       {
-        say: 'Inventory publishes InventoryReservationFailed; payment refunds, order cancels.',
-        watch: 'Payments turning REFUNDED, orders CANCELLED.',
+        say: 'Inventory publishes InventoryReservationFailed; payment hears it and refunds the charge.',
+        watch: 'A PaymentRefunded row in payment’s outbox; that payment REFUNDED.',
+        do: { kind: 'stepUntil', beat: { kind: 'emitted', service: 'payment', type: 'PaymentRefunded' } },
+      },
+      {
+        say: 'The order service hears it too and cancels the order. Run to the end.',
+        watch: 'The lamp order CANCELLED; the others COMPLETED.',
         do: { kind: 'runToEnd' },
       },
       {
@@ -91,12 +99,28 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
     scenario: { ...outOfStock, sagaStyle: 'orchestration' },
     narrative: [
       {
-        say: 'Lamps are out of stock, as in the choreographed run. The orchestrator sends ReserveInventory first, before any charge.',
-        watch: 'The orchestrator’s saga table and Inventory’s stock row for SKU-LAMP.',
-        do: { kind: 'steps', count: 12 },
+        say: 'Lamps are out of stock, as in the choreographed run. The orchestrator starts a saga and sends ReserveInventory first, before any charge.',
+        watch: 'The orchestrator’s saga table and its outbox: a ReserveInventory row.',
+        do: {
+          kind: 'stepUntil',
+          beat: { kind: 'emitted', service: 'orchestrator', type: 'ReserveInventory' },
+        },
       },
       {
-        say: 'Reserving the lamp fails: nothing was charged yet, so the saga only cancels that order. Run to the end.',
+        say: 'Inventory reserves what it has; for the lamp order it cannot.',
+        watch: 'Inventory’s stock row for SKU-LAMP, and an InventoryReservationFailed row in its outbox.',
+        do: {
+          kind: 'stepUntil',
+          beat: { kind: 'emitted', service: 'inventory', type: 'InventoryReservationFailed' },
+        },
+      },
+      {
+        say: 'Nothing was charged for that order yet, so the saga only cancels it: no refund to send.',
+        watch: 'A CancelOrder row in the orchestrator’s outbox, and no RefundPayment.',
+        do: { kind: 'stepUntil', beat: { kind: 'emitted', service: 'orchestrator', type: 'CancelOrder' } },
+      },
+      {
+        say: 'Run to the end.',
         watch: 'The lamp order CANCELLED with no charge to refund; the others COMPLETED.',
         do: { kind: 'runToEnd' },
       },
@@ -117,9 +141,9 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
     scenario: { ...euNotServed },
     narrative: [
       {
-        say: 'Shipping does not serve EU. Payment charges, inventory reserves, and shipping is asked last.',
-        watch: 'Each outbox, then the broker’s topics.',
-        do: { kind: 'steps', count: 12 },
+        say: 'Shipping does not serve EU. Payment charges, inventory reserves, and shipping is asked last: it refuses.',
+        watch: 'Each outbox, then the broker’s topics; last, a ShipmentFailed row in shipping’s outbox.',
+        do: { kind: 'stepUntil', beat: { kind: 'emitted', service: 'shipping', type: 'ShipmentFailed' } },
       },
       {
         say: 'ShipmentFailed: inventory releases, payment refunds, the order cancels — each in reaction to the event. Run to the end.',
@@ -143,14 +167,14 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
     scenario: { ...euNotServed, sagaStyle: 'orchestration' },
     narrative: [
       {
-        say: 'The orchestrator starts a saga per order and sends ReserveInventory, then ProcessPayment.',
-        watch: 'The orchestrator’s saga table.',
-        do: { kind: 'steps', count: 12 },
+        say: 'The orchestrator starts a saga per order and sends ReserveInventory, then — once inventory has reserved — ProcessPayment.',
+        watch: 'The orchestrator’s saga table, and a ProcessPayment row in its outbox.',
+        do: { kind: 'stepUntil', beat: { kind: 'emitted', service: 'orchestrator', type: 'ProcessPayment' } },
       },
       {
         say: 'Shipping does not serve the region: ScheduleShipment fails and ShipmentFailed reaches the orchestrator.',
-        watch: 'The saga moves into compensation: RefundPayment goes out.',
-        do: { kind: 'steps', count: 40 },
+        watch: 'The saga moves into compensation: a RefundPayment row in the orchestrator’s outbox.',
+        do: { kind: 'stepUntil', beat: { kind: 'emitted', service: 'orchestrator', type: 'RefundPayment' } },
       },
       {
         say: 'Refund, release, cancel — newest first. Run to the end.',
@@ -179,18 +203,24 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
         do: { kind: 'showTab', tab: 'faults' },
       },
       {
-        say: 'Inventory reserves; the payment command goes out and no answer comes. Each attempt times out.',
-        watch: 'The saga’s attempts and its reply-due timer.',
-        do: { kind: 'steps', count: 30 },
+        say: 'Inventory reserves; the payment command goes out and no answer comes. Each attempt times out, until the orchestrator is out of retries.',
+        watch:
+          'The saga’s attempts and its reply-due timer; at last a RefundPayment row in the orchestrator’s outbox.',
+        do: { kind: 'stepUntil', beat: { kind: 'emitted', service: 'orchestrator', type: 'RefundPayment' } },
       },
       {
-        say: 'Out of retries: the charge may or may not have happened, so RefundPayment goes first (on payment’s compensation lane, past the stuck command) — a recorded no-op that leaves a semantic lock.',
-        watch: 'The saga compensating processPayment, reserveInventory, createOrder.',
+        say: 'The charge may or may not have happened, so RefundPayment goes first (on payment’s compensation lane, past the stuck command) — a recorded no-op that leaves a semantic lock. Then the stock is released and the order cancelled.',
+        watch: 'The saga compensating processPayment, reserveInventory, createOrder; the order CANCELLED.',
+        do: { kind: 'stepUntil', beat: { kind: 'emitted', service: 'order', type: 'OrderCancelled' } },
+      },
+      {
+        say: 'When the held-back ProcessPayment reaches payment, the lock refuses it: no charge on a cancelled order. Run to the end.',
+        watch: 'Payment’s “late refused” count.',
         do: { kind: 'runToEnd' },
       },
       {
-        say: 'When the held-back ProcessPayment reaches payment, the lock refuses it: no charge on a cancelled order. The refusal is in the saga’s history.',
-        watch: 'The Sagas tab: a refused entry; payment’s “late refused” count.',
+        say: 'The refusal is in the saga’s history.',
+        watch: 'The Sagas tab: a refused entry.',
         do: { kind: 'showTab', tab: 'sagas' },
       },
     ],
@@ -210,7 +240,12 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
         do: { kind: 'showTab', tab: 'faults' },
       },
       {
-        say: 'The saga times out, refunds nothing (there was nothing yet), releases the stock and cancels the order. Then the late command arrives.',
+        say: 'The saga times out, refunds nothing (there was nothing yet), releases the stock and cancels the order.',
+        watch: 'The order CANCELLED; no charge in payment’s table yet.',
+        do: { kind: 'stepUntil', beat: { kind: 'emitted', service: 'order', type: 'OrderCancelled' } },
+      },
+      {
+        say: 'Then the late command arrives, and with no lock payment carries it out. Run to the end.',
         watch: 'Payment’s table: a charge for a CANCELLED order.',
         do: { kind: 'runToEnd' },
       },
@@ -294,12 +329,22 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
         do: { kind: 'showTab', tab: 'faults' },
       },
       {
-        say: 'Step into it: outboxes keep rows while the broker refuses them.',
-        watch: 'Pending outbox rows.',
-        do: { kind: 'steps', count: 15 },
+        say: 'Step into it: outboxes keep rows while the broker refuses them; then the orchestrator dies after committing a delivery, before acknowledging it.',
+        watch: 'Pending outbox rows; the red orchestrator node.',
+        do: { kind: 'stepUntil', beat: { kind: 'crash', process: 'orchestrator' } },
       },
       {
-        say: 'Run to the end.',
+        say: 'The orchestrator comes back. The broker hands it the unacknowledged delivery again, and its inbox will skip what it already did.',
+        watch: 'The orchestrator running again; its inbox’s “duplicates skipped”.',
+        do: { kind: 'stepUntil', beat: { kind: 'restart', process: 'orchestrator' } },
+      },
+      {
+        say: 'A ProcessPayment arrives twice (the payment inbox keeps it single); then payment’s relay publishes and dies before marking its row.',
+        watch: 'The red Payment node, its outbox row still pending.',
+        do: { kind: 'stepUntil', beat: { kind: 'crash', process: 'payment' } },
+      },
+      {
+        say: 'Run to the end: payment comes back and publishes the row again, and every inbox skips what it has seen.',
         watch: 'Each fault marked on the timeline as it fires.',
         do: { kind: 'runToEnd' },
       },

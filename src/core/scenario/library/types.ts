@@ -10,6 +10,24 @@ import type { CrashPoint } from '../../crashPoints';
 import type { EsProcess, ReadModelName } from '../../eventsourcing/esTypes';
 import type { ReadYourWritesRemedy } from '../../eventsourcing/readYourWrites';
 import type { CdcProcess, ListingWrite } from '../../cdc/cdcTypes';
+import type { ServiceName } from '../../rows';
+
+/**
+ * A moment a shop guide's step stops on, read off the run's real state (statuses, the databases) between steps:
+ * a guide step that only granted a count of steps stopped wherever the seeded pick of steps had got to, so a crash
+ * and the restart the scheduler offers right after it could fly past within one step.
+ */
+export type Beat =
+  /** `process` is down (a planned crash fired): it stays shown crashed until a later step brings it back. */
+  | { kind: 'crash'; process: ProcessName }
+  /** `process` is running again: in a deterministic run, the scheduler granted its restart. */
+  | { kind: 'restart'; process: ProcessName }
+  /** The order service has committed one order more than when the step began. */
+  | { kind: 'placed' }
+  /** Every row pending in `service`'s outbox when the step began is marked published. */
+  | { kind: 'published'; service: ServiceName }
+  /** `service` has committed an outbox row of `type` (an event or command it sends) since the step began. */
+  | { kind: 'emitted'; service: ServiceName; type: string };
 
 /** What a step may do in a shop run (the default topology). */
 export type ShopAction =
@@ -17,6 +35,11 @@ export type ShopAction =
   | { kind: 'steps'; count: number }
   /** Deterministic runs: grant steps until nothing is left. */
   | { kind: 'runToEnd' }
+  /**
+   * Until `beat` comes: a deterministic run is granted one step at a time, a live one is waited on. Bounded: it
+   * stops and says so when the beat does not come (the run ended, or the bound passed: the setup was changed, say).
+   */
+  | { kind: 'stepUntil'; beat: Beat }
   /** Live runs: place orders now — random ones, or each like `like` (one customer, one basket). */
   | { kind: 'placeOrders'; count: number; like?: { items: { sku: string; qty: number }[] } }
   /** `whenCrashed`: first wait for a crash the scenario planned (it fires when the process gets there, a moment later in a live run). */
