@@ -67,25 +67,18 @@ async function cdcRunThrough(page: Page, where: string) {
 }
 const comparePair = LIBRARY.find((e) => e.partner)!;
 
-// Issue 17's first acceptance line, met by every topology in PASSING. The compare page's frames are still far under
-// 14 px (docs/issue-17-projector.md has the figures): its test stays here, marked fixme, so it runs the moment it is
-// fixed (remove the fixme) and `npx playwright test e2e/projector.spec.ts` prints every view's smallest, clipped and
-// overlapping text.
-const PASSING = new Set<Topology>(['event-sourced', 'shop', 'cdc']);
-const runOf = (topology: Topology) => (PASSING.has(topology) ? test : test.fixme);
-
 for (const viewport of VIEWPORTS) {
   test.describe(`projector ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport });
 
     for (const topology of TOPOLOGIES)
-      runOf(topology)(`default ${topology} run`, async ({ page }) => {
+      test(`default ${topology} run`, async ({ page }) => {
         await openRun(page, { ...DEFAULT_SCENARIO, topology, pace: 'fast' });
         expectReadable([await page.evaluate(measureCanvas, MIN_FONT_PX)], `${topology} default`);
       });
 
     for (const entry of LIBRARY)
-      runOf(entry.scenario.topology)(`library: ${entry.id}`, async ({ page }) => {
+      test(`library: ${entry.id}`, async ({ page }) => {
         await openRun(page, entry.scenario);
         expectReadable([await page.evaluate(measureCanvas, MIN_FONT_PX)], entry.id);
         if (entry.scenario.topology === 'cdc') return cdcRunThrough(page, entry.id);
