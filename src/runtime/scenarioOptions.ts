@@ -16,6 +16,10 @@ export interface ScenarioFromUrl {
 export function scenarioFromUrl(location: Pick<Location, 'search' | 'hash'>): ScenarioFromUrl {
   if (location.hash.startsWith('#s/')) {
     const decoded = decodeScenario(location.hash);
+    // `?workshop=present` opens any link of a workshop run as its presenter: this browser runs none of its services.
+    const presenter = new URLSearchParams(location.search).get('workshop') === 'present';
+    if (decoded.ok && presenter && decoded.scenario.run)
+      return { scenario: { ...decoded.scenario, services: [] }, linkError: null };
     if (decoded.ok) return { scenario: decoded.scenario, linkError: null };
     return {
       scenario: { ...DEFAULT_SCENARIO, faults: [] },
