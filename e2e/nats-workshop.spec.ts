@@ -7,18 +7,16 @@
 // read by the presenter from every owner's tables and JetStream's dump.
 
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { encodeScenario } from '../src/core/scenario/link';
-import { DEFAULT_SCENARIO, type Scenario } from '../src/core/scenario/scenario';
 import type { ServiceName } from '../src/core/rows';
 import { findNatsServer, startNatsServer } from '../src/test/nats/natsTestServer';
 import { expect, PlaygroundPage, test } from './fixtures';
 
 const SERVICES = ['order', 'payment', 'inventory', 'shipping'] as const satisfies ServiceName[];
 
-/** A join link (`services: [name]`) or, with none, the presenter's. */
+/** A join link (`services: [name]`) or, with none, the presenter's: the plain links `npm run workshop` prints. */
 export function workshopLink(natsUrl: string, run: string, services: ServiceName[]): string {
-  const scenario: Scenario = { ...DEFAULT_SCENARIO, pace: 'fast', broker: 'nats', natsUrl, run, services };
-  return `./?workshop=${services.length ? 'join' : 'present'}${encodeScenario(scenario)}`;
+  const who = services.length ? `join&services=${services.join(',')}` : 'present';
+  return `./?workshop=${who}&run=${run}&nats=${natsUrl}&pace=fast`;
 }
 
 async function seat(context: BrowserContext, link: string): Promise<PlaygroundPage> {
@@ -45,11 +43,14 @@ test('a workshop across five browsers: a tab closed and reopened, the server kil
   const opened = await contexts(browser, SERVICES.length + 1);
   try {
     const link = (services: ServiceName[]) => workshopLink(server.wsUrl, 'room-42', services);
+    // The presenter comes first: nobody runs anything yet, and the canvas says so.
+    const presenter = await seat(opened[0], link([]));
+    const node = (service: ServiceName) => presenter.node(service);
+    await expect(node('shipping')).toHaveAttribute('data-presence', 'unowned');
+    await expect(node('shipping')).toContainText('UNOWNED');
     const attendees = new Map<ServiceName, PlaygroundPage>();
     for (const [i, service] of SERVICES.entries())
       attendees.set(service, await seat(opened[i + 1], link([service])));
-    const presenter = await seat(opened[0], link([]));
-    const node = (service: ServiceName) => presenter.node(service);
     for (const service of SERVICES) {
       await expect(node(service)).toHaveAttribute('data-presence', 'remote');
       await expect(node(service)).toHaveAttribute('data-status', 'running');
@@ -93,6 +94,33 @@ test('a workshop across five browsers: a tab closed and reopened, the server kil
     expect(ids.filter((id) => !subjects.has(id))).toEqual([]);
   } finally {
     await Promise.all(opened.map((context) => context.close()));
+    await server.stop();
+  }
+});
+
+test('a second browser claiming a service another browser runs is told so, and runs nothing', async ({
+  browser,
+}) => {
+  const binary = findNatsServer();
+  test.skip(!binary, 'nats-server is not installed');
+  const server = await startNatsServer(binary!);
+  const [first, second] = await contexts(browser, 2);
+  try {
+    const link = workshopLink(server.wsUrl, 'room-7', ['payment']);
+    const owner = await seat(first, link);
+    await expect(owner.node('payment')).toHaveAttribute('data-status', 'running');
+    const page = await second.newPage();
+    await page.goto(link);
+    const banner = page.getByRole('alert').filter({ hasText: 'MPP014' });
+    await expect(banner).toContainText('This browser runs nothing');
+    await expect(banner).toContainText('payment is already run by another browser');
+    await expect(page.getByTestId('node-payment')).not.toHaveAttribute('data-status', 'running');
+    await expect(page.getByTestId('node-broker')).not.toHaveAttribute('data-status', 'running');
+    // The owner runs on, untouched.
+    expect(await owner.api((api) => api.status('payment'))).toBe('running');
+    await expect(owner.page.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await Promise.all([first.close(), second.close()]);
     await server.stop();
   }
 });

@@ -93,6 +93,8 @@ export class WorkshopRoom {
     bridgeTelemetry(home, shared, new Set(this.mine));
     for (const service of this.mine) this.serve(nc, service, host, shared);
 
+    // Every subscription is the server's before the first beat: a browser that hears it finds the calls served.
+    await nc.flush();
     const beats = new Heartbeats(nc, this.subjects.beat, {
       self: this.self,
       mine: this.mine,

@@ -33,7 +33,8 @@ export function findNatsServer(): string | null {
   return null;
 }
 
-function freePort(): Promise<number> {
+/** A 127.0.0.1 port nothing listens on now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

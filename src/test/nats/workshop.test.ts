@@ -103,6 +103,8 @@ describe.skipIf(!natsBinary)('a workshop on NATS', () => {
       if (method === 'status') return { unpublished: 0 };
       throw new Error(`payment: ${method} is for its own browser to call`);
     });
+    // The subscription is the server's once flushed: a call before that finds nobody yet.
+    await owner.flush();
     expect(await callRemote(caller, subject, 'payment', 'status', [1, 'a'], 5000)).toEqual({
       unpublished: 0,
     });
@@ -128,7 +130,9 @@ describe.skipIf(!natsBinary)('a workshop on NATS', () => {
       const heard: unknown[] = [];
       const conductor = homes(`${run}/${label}`);
       conductor.onMessage((batch) => heard.push(...(batch as unknown[])));
-      const shared: Channel = natsChannels(await browser())(name);
+      const nc = await browser();
+      const shared: Channel = natsChannels(nc)(name);
+      await nc.flush();
       closers.push(
         () => home.close(),
         () => conductor.close(),
