@@ -10,10 +10,10 @@ export function build(outDir, { minify = true } = {}) {
   execSync(`npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn${minify ? '' : ' --minify false'}`, { stdio: 'inherit' });
 }
 
-/** Starts `vite preview` and resolves once it answers; `stop()` ends its whole process group. */
-export async function serve(outDir, port) {
+/** Starts `vite preview` on `host` and resolves once it answers; `stop()` ends its whole process group. */
+export async function serve(outDir, port, host = '127.0.0.1') {
   // Detached, so the process group (npx and the vite under it) can be stopped at the end.
-  const child = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  const child = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', host], { stdio: 'ignore', detached: true });
   const stop = () => {
     try {
       process.kill(-child.pid);
@@ -21,7 +21,7 @@ export async function serve(outDir, port) {
       // already gone
     }
   };
-  const url = `http://127.0.0.1:${port}/`;
+  const url = `http://${host}:${port}/`;
   // Up to 30 s: a cold `npx vite preview` on a busy 2-core machine once took longer than 10.
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`vite preview exited (${child.exitCode}); is port ${port} taken?`);

@@ -54,6 +54,19 @@ export const ERROR_CATALOGUE = {
     title: 'The NATS server this run is on could not be reached, so nothing was started and nothing is lost.',
     hint: 'Start nats-server with JetStream and a websocket listener, check the link’s natsUrl, and reload.',
   },
+  /** A workshop join link naming a service another browser of the run already runs. */
+  SERVICE_OWNED: {
+    code: 'MPP014',
+    title:
+      'This browser runs nothing: a service its link asks for is already run by another browser of the workshop.',
+    hint: 'Open the join link of another service, or close the tab that runs it and reload.',
+  },
+  /** A workshop link whose run another tab of this browser has open. */
+  WORKSHOP_TAB_OPEN: {
+    code: 'MPP015',
+    title: 'Another tab of this browser has this workshop run open, so this one runs nothing.',
+    hint: 'Use that tab, or close it and reload this one.',
+  },
 
   // Share links (linkErrors.ts).
   LINK_NOT_A_LINK: {

@@ -6,7 +6,7 @@
 
 import type { Topology } from '../core/scenario/scenario';
 import type { ConductorOptions } from './run/Conductor';
-import { claimRun } from './runClaim';
+import { claimRun, claimWorkshopRun } from './runClaim';
 import { scenarioFromUrl } from './scenarioOptions';
 import type { RunPlaygroundApi } from './topologies';
 import { unavailableRun } from './unavailableRun';
@@ -33,8 +33,10 @@ export async function boot<Ctl, C extends Ctl & Bootable>(
   location: Location,
   kit: RunKit<Ctl, C>,
 ): Promise<{ conductor: C; started: Promise<void>; resumed: boolean }> {
-  const { runId, resumed } = await claimRun(new URLSearchParams(location.search).get('run'));
   const { scenario, linkError } = scenarioFromUrl(location);
+  const { runId, resumed } = scenario.run
+    ? await claimWorkshopRun(scenario.run)
+    : await claimRun(new URLSearchParams(location.search).get('run'));
   const conductor = kit.create({ scenario, runId, resumed });
   if (linkError) conductor.reportLinkError(linkError);
   const url = new URL(location.href);

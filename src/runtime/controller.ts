@@ -13,6 +13,7 @@ import type { LogRow } from '../core/broker/brokerDb';
 import type { Snapshot } from './runReads';
 import type { PlaceOrderInput } from '../core/services/catalog';
 import type { RunHistoryReads } from './historyReads';
+import type { ServicePresence } from '../core/workshop/heartbeats';
 
 /** Live: every process free-runs on real time. Deterministic: the conductor grants each step, drawn from a seeded PRNG. */
 export type RunMode = 'live' | 'deterministic';
@@ -51,6 +52,12 @@ export type ProcessStatus = 'starting' | 'running' | 'crashed' | 'restarting';
 export type Guards = Pick<ServiceConfig, 'inbox' | 'idempotencyKeys' | 'semanticLocks'>;
 export type GuardsEvent = { kind: 'guards'; guards: Guards };
 
+/**
+ * A workshop's split run: which services this browser runs and how every other one stands (run live by another
+ * browser, down there, or unowned), as the heartbeats tell it (core/workshop/heartbeats.ts).
+ */
+export type WorkshopEvent = { kind: 'workshop'; run: string; self: string; services: ServicePresence[] };
+
 export type ConductorEvent =
   | Fact
   | { kind: 'process'; process: ProcessName; status: ProcessStatus; armed: CrashPoint | null }
@@ -65,6 +72,7 @@ export type ConductorEvent =
   | { kind: 'fault-plan'; plan: Fault[] }
   /** The duplicate guards as the services run with them now (or announced to a new listener). */
   | GuardsEvent
+  | WorkshopEvent
   /** Fault `index` of the plan fired, at simulation time `at` (and deterministic step `step`). */
   | { kind: 'fault-fired'; index: number; description: string; at: number; step: number | null };
 

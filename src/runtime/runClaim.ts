@@ -3,6 +3,8 @@
 // databases. A tab holds a Web Lock on its run for as long as it lives, so two
 // tabs never drive the same databases: the second one starts a fresh run.
 
+import { PlaygroundError } from './errors';
+
 const LOCK_WAIT_MS = 1500;
 
 export interface RunClaim {
@@ -37,4 +39,13 @@ export async function claimRun(requested: string | null): Promise<RunClaim> {
   let runId = freshRunId();
   while (!(await hold(runId, false))) runId = freshRunId();
   return { runId, resumed: false };
+}
+
+/**
+ * A workshop link names its run (`run: 'room-42'`): every browser of the workshop works on that one, resuming its
+ * databases when they are there. Another tab of this browser holding it is refused, not sent to a fresh run.
+ */
+export async function claimWorkshopRun(run: string): Promise<RunClaim> {
+  if (await hold(run, true)) return { runId: run, resumed: true };
+  throw new PlaygroundError('WORKSHOP_TAB_OPEN', `workshop run ${run}`);
 }

@@ -7,6 +7,7 @@ import type { LogRow } from '../core/broker/brokerDb';
 import type { ServiceName, TableDump } from '../core/rows';
 import type { ProcessName } from '../core/telemetry';
 import type { ProcessHandle } from './processHandle';
+import { PlaygroundError } from './errors';
 // Loaded on first use: only a crashed process's database is read from the page, and Dexie need not be in its first download.
 const readDown = () => import('./readDown');
 
@@ -21,11 +22,22 @@ export interface RunProcesses {
   services: ServiceName[];
   processNames: ProcessName[];
   proc(name: ProcessName): ProcessHandle;
+  /** A workshop's services that other browsers run: their tables are in their owners' browsers, not here. */
+  remote?: ReadonlySet<ServiceName>;
 }
 
-export async function snapshotOf({ runId, services, proc }: RunProcesses): Promise<Snapshot> {
-  const read = (s: ServiceName) =>
-    proc(s).alive ? proc(s).call<TableDump>('dump') : readDown().then((r) => r.readServiceDb(runId, s));
+export async function snapshotOf({ runId, services, proc, remote }: RunProcesses): Promise<Snapshot> {
+  const read = (s: ServiceName) => {
+    if (proc(s).alive) return proc(s).call<TableDump>('dump');
+    if (remote?.has(s))
+      return Promise.reject(
+        new PlaygroundError(
+          'PROCESS_DOWN',
+          `${s}: its tables are in the browser that runs it, which is not connected`,
+        ),
+      );
+    return readDown().then((r) => r.readServiceDb(runId, s));
+  };
   const dumps = Object.fromEntries(
     await Promise.all(services.map(async (s) => [s, await read(s)] as const)),
   ) as Snapshot['services'];

@@ -34,8 +34,10 @@ export async function deleteStaleRuns(currentRunId: string): Promise<void> {
   const runs = read();
   const now = Date.now();
   const stale = (run: string) => run !== currentRunId && now - (runs[run] ?? 0) > STALE_MS;
+  // A workshop's run name has dashes (room-42): a database of a known run is that run's, whatever its name holds.
+  const known = [currentRunId, ...Object.keys(runs)].sort((a, b) => b.length - a.length);
   for (const { name } of names) {
-    const run = name?.match(/^mpp-([0-9a-z]+)-/)?.[1];
+    const run = known.find((r) => name?.startsWith(`mpp-${r}-`)) ?? name?.match(/^mpp-([0-9a-z]+)-/)?.[1];
     if (name && run && stale(run)) indexedDB.deleteDatabase(name);
   }
   const latest = read();

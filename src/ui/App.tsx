@@ -25,6 +25,7 @@ import { useView } from './store/viewStore';
 import './styles/theme.css';
 import './styles/nodes.css';
 import './styles/crash.css';
+import './styles/workshop.css';
 import './styles/tables.css';
 import './styles/broker.css';
 import './styles/edges.css';

@@ -7,6 +7,7 @@ import type { Fault } from '../faults/faultPlan';
 import type { ServiceConfig } from '../service/definition';
 import type { PaceName, RelayMode, SagaStyle } from '../vocabulary';
 import type { DataEdit } from './editableRows';
+import type { ServiceName } from '../rows';
 
 /** Bumped only when an old link would mean something else; link.ts keeps a decoder for every version. */
 export const SCENARIO_VERSION = 1;
@@ -60,6 +61,16 @@ export interface Scenario {
   broker: BrokerKind;
   /** The NATS server's WebSocket address (`ws://host:port` or `wss://…`) when `broker` is `nats`; '' otherwise. */
   natsUrl: string;
+  /**
+   * A workshop's split run: the services this browser runs (`[]`: the presenter, who runs none); null when this
+   * browser runs every service of its run, as every run but a workshop does. Set together with `run`.
+   */
+  services: ServiceName[] | null;
+  /**
+   * The workshop run every join link lands in (`room-42`): it names the run's databases, its JetStream streams and
+   * consumers, and its workshop subjects; '' for a run of this browser's own.
+   */
+  run: string;
 }
 
 /**
@@ -98,7 +109,11 @@ export const SCENARIO_LIMITS = {
   guide: { max: 40 },
   snapshotEvery: { min: 0, max: 10_000 },
   natsUrl: { max: 200 },
+  run: { max: 32 },
 } as const;
+
+/** A workshop run's name: lower-case letters and digits, dashes between them (it names databases and NATS subjects). */
+export const RUN_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
 /**
  * A NATS server's WebSocket address: `ws://` or `wss://`, a host name, IPv4 or [IPv6] address, an optional
@@ -137,4 +152,6 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   relay: 'polling',
   broker: 'local',
   natsUrl: '',
+  services: null,
+  run: '',
 });

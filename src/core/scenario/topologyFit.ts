@@ -18,6 +18,7 @@ export function topologyProblems(s: Scenario): string[] {
   const facts = TOPOLOGY_FACTS[s.topology];
   return [
     ...brokerProblems(s, facts),
+    ...workshopProblems(s, facts),
     ...settingProblems(s, facts),
     ...s.faults.flatMap((fault, i) => faultProblems(fault, `faults[${i}]`, s, facts)),
     ...s.data.flatMap((edit, i) =>
@@ -77,6 +78,38 @@ function brokerProblems(s: Scenario, facts: TopologyFacts): string[] {
       : [
           `faults[${i}].kind: a live run on NATS JetStream cannot stage ${BROKER_FAULT_NAMES[fault.kind]} yet (broker faults on nats are still to come); crashes and slow consumers work`,
         ],
+  );
+}
+
+/**
+ * A workshop's split run (`services` and `run`): only a live shop run on NATS can be split across browsers, as
+ * the services of other browsers are reached through the server; each field needs the other.
+ */
+function workshopProblems(s: Scenario, facts: TopologyFacts): string[] {
+  if (s.services === null && !s.run) return [];
+  const field = s.run ? 'run' : 'services';
+  if (s.topology !== 'shop')
+    return [`${field}: only the shop's services can be split across browsers, and this is ${facts.runName}`];
+  if (s.broker !== 'nats')
+    return [
+      `${field}: a workshop run is split across browsers through a NATS server, so it needs broker nats and natsUrl (this run's broker is ${s.broker})`,
+    ];
+  if (s.mode === 'deterministic')
+    return [
+      `${field}: a workshop run is live (its services run in other browsers, on their own time); a deterministic run stays in one browser`,
+    ];
+  if (!s.run)
+    return [
+      'run: missing: a link with services names the workshop run it joins (room-42), so every join link lands in the same run',
+    ];
+  if (s.services === null)
+    return [
+      "services: missing: a workshop link says which services this browser runs (services: ['payment']; [] for the presenter)",
+    ];
+  const absent = s.services.filter((name) => name === 'orchestrator' && s.sagaStyle !== 'orchestration');
+  return absent.map(
+    (name) =>
+      `services: ${name} runs only when sagaStyle is orchestration, and this scenario's is ${s.sagaStyle}`,
   );
 }
 

@@ -22,6 +22,7 @@ import {
   RELAY_MODES,
   BROKERS,
   NATS_URL_PATTERN,
+  RUN_NAME_PATTERN,
   type Scenario,
   type Topology,
 } from './scenario';
@@ -161,6 +162,9 @@ const EXPECTED_OBJECT = 'expected an object of scenario settings';
 const NATS_URL_EXPECTED =
   "expected the NATS server's WebSocket address, ws://host:port or wss://host:port (or nothing)";
 
+const RUN_NAME_EXPECTED =
+  'expected a workshop run name: lower-case letters and digits, dashes between them (room-42), or nothing';
+
 // Annotated with Scenario so the compiler rejects a schema whose output is not one.
 const SCENARIO_SCHEMA: v.GenericSchema<unknown, Scenario> = v.pipe(
   // valibot takes an array for an object (it is one): refuse it before its
@@ -207,6 +211,18 @@ const SCENARIO_SCHEMA: v.GenericSchema<unknown, Scenario> = v.pipe(
         ),
       ],
       NATS_URL_EXPECTED,
+    ),
+    services: v.nullable(
+      v.pipe(
+        v.array(service, 'expected a list of the services this browser runs ([] for the presenter)'),
+        v.maxLength(SERVICE_NAMES.length, `expected at most ${SERVICE_NAMES.length} services`),
+        v.check((list) => new Set(list).size === list.length, 'expected each service once'),
+      ),
+    ),
+    run: v.pipe(
+      v.string(RUN_NAME_EXPECTED),
+      v.maxLength(L.run.max, `expected a run name of at most ${L.run.max} characters`),
+      v.check((name) => name === '' || RUN_NAME_PATTERN.test(name), RUN_NAME_EXPECTED),
     ),
   }),
 );

@@ -18,11 +18,13 @@ import { sampleOrder } from '../../core/services/catalog';
 import { ORDER_COMMANDS } from '../../core/services/orderCommands';
 import { stateHash } from '../../core/sim/stateHash';
 import type { Fact, ProcessName } from '../../core/telemetry';
-import type { Controller, GuardsEvent } from '../controller';
+import type { Controller, GuardsEvent, WorkshopEvent } from '../controller';
+import { WorkshopRoom } from '../workshop/WorkshopRoom';
+import type { ServicePresence } from '../../core/workshop/heartbeats';
 import type { ForkSwitch } from '../forkLink';
 import type { PlaceOrderInput } from '../../core/services/catalog';
 import { Conductor, type ConductorOptions, type StartContext, type SteppingContext } from '../run/Conductor';
-import { natsUrlOf, shopFacts, shopServices } from '../topologies/shop';
+import { natsUrlOf, ownServices, shopFacts, shopServices } from '../topologies/shop';
 import { brokerLogOf, owedBy, snapshotOf, type RunProcesses, type Snapshot } from '../runReads';
 import type { BrokerStartOptions, NatsBrokerStartOptions, ServiceStartOptions } from '../startOptions';
 import { startShopStepping } from '../stepping/shopStepping';
@@ -34,21 +36,82 @@ import type { HistorySpec } from '../../core/history/historySpec';
 export type { Snapshot } from '../runReads';
 export type { ConductorOptions } from '../run/Conductor';
 
-export class ShopConductor extends Conductor<ProcessName, Fact | GuardsEvent> implements Controller {
+export class ShopConductor
+  extends Conductor<ProcessName, Fact | GuardsEvent | WorkshopEvent>
+  implements Controller
+{
   readonly topology = 'shop' as const;
   config: ServiceConfig;
   readonly services: ServiceName[];
   readonly ordering: Ordering;
   /** The NATS server this run's processes use instead of the local broker (a live run on broker nats), or null. */
   readonly natsUrl: string | null;
+  /** A workshop's split run: this browser's seat, through which it reaches the services other browsers run. */
+  private readonly room: WorkshopRoom | null;
+  private workshop: WorkshopEvent | null = null;
 
   constructor(options: ConductorOptions = {}) {
     const scenario = { ...DEFAULT_SCENARIO, ...options.scenario };
-    super({ ...options, scenario }, shopFacts(scenario));
+    const url = natsUrlOf(scenario);
+    // A workshop run is named by its link: every browser's databases, streams and subjects carry that name.
+    const runId = scenario.run || options.runId;
+    const room =
+      scenario.run && url
+        ? new WorkshopRoom(scenario.run, url, ownServices(scenario), shopServices(scenario))
+        : null;
+    super({ ...options, scenario, runId }, shopFacts(scenario, room ? (s) => room.worker(s) : undefined));
+    this.room = room;
     this.config = serviceConfig(this.setup);
     this.ordering = this.setup.ordering;
     this.services = shopServices(this.setup);
-    this.natsUrl = natsUrlOf(this.setup);
+    this.natsUrl = url;
+  }
+
+  /** A workshop browser first takes its seat: it starts nothing when the server is away or its service is taken. */
+  async start(): Promise<void> {
+    if (this.room) {
+      let refused: string | null;
+      try {
+        refused = await this.room.join({
+          call: (service, method, args) => this.call(service, method, ...args),
+          status: (service) => this.status(service),
+          setPaused: (paused) => (paused === this.paused ? undefined : paused ? this.pause() : this.play()),
+          presence: (view) => this.presenceChanged(view),
+        });
+      } catch (error) {
+        return this.fail(
+          'BROKER_UNREACHABLE',
+          `connecting to the NATS server at ${this.natsUrl} failed: ${(error as Error).message}`,
+        );
+      }
+      if (refused) {
+        this.room.close();
+        return this.fail('SERVICE_OWNED', refused);
+      }
+    }
+    return super.start();
+  }
+
+  /**
+   * The heartbeats changed: a remote service whose owner fell silent (or says it is down) is down here too, and
+   * one whose owner is heard running again starts again here (its worker asks the owner for its tables).
+   */
+  private presenceChanged(services: ServicePresence[]): void {
+    const room = this.room!;
+    this.workshop = { kind: 'workshop', run: this.runId, self: room.self, services };
+    for (const { service, presence } of services) {
+      const name = service as ServiceName;
+      if (!room.remote.has(name)) continue;
+      const down = this.status(name) === 'crashed';
+      if (presence === 'remote' && down) void this.restart(name).catch(() => undefined);
+      if (presence !== 'remote' && !down) this.crashNow(name);
+    }
+    this.publish([this.workshop]);
+  }
+
+  dispose(): void {
+    super.dispose();
+    this.room?.close();
   }
 
   // ——— The slots of the one conductor ———
@@ -83,7 +146,9 @@ export class ShopConductor extends Conductor<ProcessName, Fact | GuardsEvent> im
   /** The scenario's business data goes in before anything else happens (a resumed run has it already). */
   protected async started(): Promise<void> {
     if (!this.resumed)
-      for (const edit of this.setup.data) await this.editRow(edit.service, edit.table, edit.row);
+      for (const edit of this.setup.data)
+        // In a workshop, each browser sets its own services' rows.
+        if (!this.room?.remote.has(edit.service)) await this.editRow(edit.service, edit.table, edit.row);
     if (this.setup.speed !== 1) this.setSpeed(this.setup.speed);
   }
 
@@ -103,6 +168,7 @@ export class ShopConductor extends Conductor<ProcessName, Fact | GuardsEvent> im
       { kind: 'paused' as const, paused: this.paused },
       { kind: 'timing' as const, timing: this.simClock.get() },
       this.guardsEvent(),
+      ...(this.workshop ? [this.workshop] : []),
     ];
   }
 
@@ -230,6 +296,7 @@ export class ShopConductor extends Conductor<ProcessName, Fact | GuardsEvent> im
       services: this.services,
       processNames: this.processNames,
       proc: (name) => this.handle(name),
+      remote: this.room?.remote,
     };
   }
 

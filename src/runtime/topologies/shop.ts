@@ -26,16 +26,36 @@ export function natsUrlOf(scenario: Pick<Scenario, 'broker' | 'mode' | 'natsUrl'
   return scenario.broker === 'nats' && scenario.mode !== 'deterministic' ? scenario.natsUrl : null;
 }
 
-export function shopFacts(scenario: Scenario): RunFacts<ProcessName> {
+/**
+ * The services this browser runs itself: every one, but in a workshop's split run only those its link names
+ * (the others run in other browsers).
+ */
+export function ownServices(scenario: Scenario): ServiceName[] {
   const services = shopServices(scenario);
+  return scenario.services === null ? services : services.filter((s) => scenario.services!.includes(s));
+}
+
+/**
+ * `remote`: in a workshop's split run, the worker of a service another browser runs (a RemoteWorker); such a
+ * service is not started with the run but once its owner is heard.
+ */
+export function shopFacts(
+  scenario: Scenario,
+  remote?: (service: ServiceName) => Worker,
+): RunFacts<ProcessName> {
+  const services = shopServices(scenario);
+  const own = ownServices(scenario);
   const onNats = natsUrlOf(scenario) !== null;
   return {
     processes: ['broker', ...services],
     // The services publish to and consume from the broker: it comes first (on NATS, it checks the server answers).
-    startOrder: [['broker'], services],
+    startOrder: [['broker'], own],
     // The services share one set of crash points (the before-approach ones among them): any may be armed.
     broker: 'broker',
-    spawn: (process) => spawnShopWorker(process, onNats),
+    spawn: (process) =>
+      process !== 'broker' && remote && !own.includes(process)
+        ? remote(process)
+        : spawnShopWorker(process, onNats),
     // Every commit is reported, so the watcher hears each change; under load, a snapshot is costly.
     watch: { quietWaitMs: 1000, busyCheckEveryMs: 5000, checkAfterLifecycle: false },
     steps: true,

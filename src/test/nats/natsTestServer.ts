@@ -19,7 +19,8 @@ export interface NatsTestServer {
   /** Stops the process gracefully (it flushes its store) and deletes the store directory. */
   stop(): Promise<void>;
   /** Stops it and starts it again on the same ports and store directory (`whileDown` runs in between). */
-  restart(whileDown?: () => Promise<void>): Promise<void>;
+  /** `signal`: SIGTERM lets the server shut down; SIGKILL kills the process where it stands. */
+  restart(whileDown?: () => Promise<void>, signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
 
 /** The nats-server binary on PATH (or Debian's /usr/sbin, /usr/bin), or null when it is not installed. */
@@ -32,7 +33,8 @@ export function findNatsServer(): string | null {
   return null;
 }
 
-function freePort(): Promise<number> {
+/** A 127.0.0.1 port nothing listens on now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -74,7 +76,7 @@ function launch(binary: string, config: string): Promise<ChildProcess> {
   });
 }
 
-function terminate(child: ChildProcess): Promise<void> {
+function terminate(child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -82,7 +84,7 @@ function terminate(child: ChildProcess): Promise<void> {
       clearTimeout(force);
       resolve();
     });
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }
 
@@ -108,8 +110,8 @@ export async function startNatsServer(binary: string): Promise<NatsTestServer> {
       child = null;
       rmSync(dir, { recursive: true, force: true });
     },
-    async restart(whileDown) {
-      if (child) await terminate(child);
+    async restart(whileDown, signal) {
+      if (child) await terminate(child, signal);
       await whileDown?.();
       child = await launch(binary, config);
     },

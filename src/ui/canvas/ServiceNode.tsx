@@ -15,6 +15,7 @@ import { LowerSection } from './LowerSection';
 import { markedRowClass, markedRowTag, TableCaption, type BusinessTableProps } from './MarkedRows';
 import { ArmedBadge, CrashedBanner, StatusBadge } from './StatusBadge';
 import { StockTable } from './StockTable';
+import { useSeat, WorkshopSeat } from './WorkshopSeat';
 
 function Business({ service, view, idempotencyKeys, compact }: BusinessTableProps & { compact: boolean }) {
   if (view.table === 'stock') return <StockTable service={service} rows={view.rows} />;
@@ -38,19 +39,23 @@ function ServiceNodeView({ data }: NodeProps<ServiceFlowNode>) {
   // A participant holding locks while its coordinator is down: running, yet stuck. The frame says so;
   // the banner above its locks says why (the header has no room for a second badge).
   const blocked = data.lower.kind === 'participant' && data.lower.view.state === 'blocked';
+  const seat = useSeat(service);
+  const remote = seat !== null && seat.presence !== 'here';
   return (
     <section
-      className={`node service-node node-${process.status}${blocked ? ' node-blocked' : ''}`}
+      className={`node service-node node-${process.status}${blocked ? ' node-blocked' : ''}${remote ? ' node-remote' : ''}`}
       aria-label={`${service} service`}
       data-testid={`node-${service}`}
       data-status={process.status}
+      data-presence={seat?.presence}
     >
       <header className="node-head">
         <h2 className="node-title">{service}</h2>
         <ArmedBadge state={process} />
         <StatusBadge state={process} />
       </header>
-      {crashed ? (
+      {seat && <WorkshopSeat seat={seat} />}
+      {remote ? null : crashed ? (
         <CrashedBanner state={process}>
           <RestartButton process={service} />
         </CrashedBanner>

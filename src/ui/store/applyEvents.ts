@@ -24,7 +24,7 @@ export function applyEvents(
   let services = state.activity.services;
   let broker = state.broker;
   let seq = state.seq;
-  let { anomalies, anomalyCheck, playing, timing, sim, faultPlan, faultsFired, guards } = state;
+  let { anomalies, anomalyCheck, playing, timing, sim, faultPlan, faultsFired, guards, workshop } = state;
   const newLog: LogEntry[] = [];
   const newErrors: ErrorEntry[] = [];
 
@@ -145,6 +145,9 @@ export function applyEvents(
       case 'guards':
         guards = e.guards;
         break;
+      case 'workshop':
+        workshop = e;
+        break;
       case 'fault-fired': {
         const entry = { index: e.index, description: e.description, at: e.at, step: e.step };
         const next = withFired(faultsFired, entry);
@@ -181,6 +184,7 @@ export function applyEvents(
     faultPlan,
     faultsFired,
     guards,
+    workshop,
     seq,
   };
 }

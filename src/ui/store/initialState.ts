@@ -51,6 +51,7 @@ export function initialState(): PlaygroundData {
     sim: null,
     faultPlan: null,
     guards: null,
+    workshop: null,
     faultsFired: [],
     seq: 1,
   };

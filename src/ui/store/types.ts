@@ -7,7 +7,7 @@ import type { CrashPoint } from '../../core/crashPoints';
 import type { Row, ServiceName } from '../../core/rows';
 import type { BrokerStats, ProcessName } from '../../core/telemetry';
 import type { Fault } from '../../core/faults/faultPlan';
-import type { Guards, ProcessStatus, SimState } from '../../runtime/controller';
+import type { Guards, ProcessStatus, SimState, WorkshopEvent } from '../../runtime/controller';
 
 /** One table's rows by primary key, in arrival order (hydrate order, then new keys appended). */
 export type TableMap = ReadonlyMap<unknown, Row>;
@@ -131,6 +131,8 @@ export interface PlaygroundData {
   faultPlan: readonly Fault[] | null;
   /** The duplicate guards as the run's services have them now (null until the run says). */
   guards: Guards | null;
+  /** A workshop's split run: who runs each service, as the heartbeats tell it (null: not a workshop run). */
+  workshop: WorkshopEvent | null;
   /** Every fault that fired, in the order reported; kept when the plan changes, as history. */
   faultsFired: readonly FiredFault[];
   /** Source of `seq` for log and error entries, so React keys stay unique. */
