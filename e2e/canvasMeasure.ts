@@ -51,6 +51,25 @@ export function measureCanvas(minFont: number): Measure {
     const rect = element.getBoundingClientRect();
     return rect.width > 0 && rect.height > 0;
   };
+  // A text can fit its own box and still be cut by a box around it that hides its overflow (a cell, a
+  // node, a strip): the text's rectangle reaches past that ancestor's. Scrolling boxes (a full table
+  // opened by "+N more") are meant to hold more than they show, so they do not count.
+  const clippedBy = (element: Element): Element | null => {
+    const r = element.getBoundingClientRect();
+    // Within a node: an edge label cut by the canvas's own edge is not yet held to this (log-tailing runs).
+    const node = element.closest('.react-flow__node');
+    if (!node) return null;
+    for (let e = element.parentElement; e && e !== node.parentElement; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      const hides = (o: string) => o === 'hidden' || o === 'clip';
+      if (!hides(style.overflowX) && !hides(style.overflowY)) continue;
+      const box = e.getBoundingClientRect();
+      const outX = r.left < box.left - 1 || r.right > box.right + 1;
+      const outY = r.top < box.top - 1 || r.bottom > box.bottom + 1;
+      if ((hides(style.overflowX) && outX) || (hides(style.overflowY) && outY)) return e;
+    }
+    return null;
+  };
   const describe = (element: Element) =>
     `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${(element.textContent ?? '').trim().slice(0, 40)}"`;
   for (const root of roots) {
@@ -71,6 +90,10 @@ export function measureCanvas(minFont: number): Measure {
       const display = getComputedStyle(parent).display;
       if (display !== 'inline' && parent.clientWidth > 0 && parent.scrollWidth > parent.clientWidth + 1)
         out.clipped.push(`${parent.scrollWidth}>${parent.clientWidth} ${describe(parent)}`);
+      else {
+        const cut = clippedBy(parent);
+        if (cut) out.clipped.push(`cut by ${describe(cut)}: ${describe(parent)}`);
+      }
     }
     // A node's box is fixed: content taller than it is cut off at the bottom, which no label's width shows.
     for (const body of root.querySelectorAll<HTMLElement>(

@@ -50,6 +50,16 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
         <StatusBadge state={process} />
         {data.paused && <span className="status-badge status-paused">paused</span>}
         <span className={data.deadLetters > 0 ? 'dlq dlq-hit' : 'dlq'}>dead letters: {data.deadLetters}</span>
+        {/* The compact body's height is its tables' rows; what they fold away is said in the head's spare width.
+            A run that sends no events says so in its body, so its empty topics go unmentioned. */}
+        {folded && !data.quiet && (folded.hidden > 0 || idle.length > 0) && (
+          <span
+            className="node-subtitle folded-topics"
+            title={`no records yet: ${idle.map((v) => v.topic).join(', ')}`}
+          >
+            {foldedLine(folded.hidden, idle.length)}
+          </span>
+        )}
         <div className="head-spacer" />
         {process.status === 'crashed' ? (
           <>
@@ -93,11 +103,6 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
           </div>
         ) : (
           <TopicTable topics={active} narrow={false} />
-        )}
-        {folded && (folded.hidden > 0 || idle.length > 0) && (
-          <p className="idle-topics" title={`no records yet: ${idle.map((v) => v.topic).join(', ')}`}>
-            <span className="muted">{foldedLine(folded.hidden, idle.length)}</span>
-          </p>
         )}
         {idle.length > 0 && !folded && (
           <p className="idle-topics">

@@ -8,11 +8,33 @@ export function DualWriteNote({
   sent,
   lost,
   outboxRows,
+  compact = false,
 }: {
   sent: number;
   lost: number;
   outboxRows: number;
+  /** The presenter's node: three short lines in projector type (the header already says there is no outbox). */
+  compact?: boolean;
 }) {
+  // Only a publish the broker refused is known here; a crash before publishing leaves no trace but the anomaly.
+  const outcome =
+    lost > 0 ? (
+      <span className="lost-hit">
+        refused, lost <strong>{lost}</strong>
+      </span>
+    ) : (
+      <span>
+        sent straight <strong>{sent}</strong>
+      </span>
+    );
+  if (compact)
+    return (
+      <div className="event-note dual-write-note">
+        <p className="event-note-title">no outbox (dual write)</p>
+        <p className="event-note-line">a crash after commit loses it</p>
+        <div className="event-note-stats">{outcome}</div>
+      </div>
+    );
   return (
     <div className="event-note dual-write-note">
       <p className="event-note-title">no outbox (dual write): events go straight to the broker</p>
@@ -21,16 +43,7 @@ export function DualWriteNote({
         <span>
           outbox <strong>{outboxRows}</strong> rows
         </span>
-        {/* Only a publish the broker refused is known here; a crash before publishing leaves no trace but the anomaly. */}
-        {lost > 0 ? (
-          <span className="lost-hit">
-            refused, lost <strong>{lost}</strong>
-          </span>
-        ) : (
-          <span>
-            sent straight <strong>{sent}</strong>
-          </span>
-        )}
+        {outcome}
       </div>
     </div>
   );

@@ -40,7 +40,12 @@ export function LowerSection({ data }: { data: ServiceNodeData }) {
     case 'dual-write':
       return (
         <>
-          <DualWriteNote sent={section.sent} lost={section.lost} outboxRows={section.outboxRows} />
+          <DualWriteNote
+            sent={section.sent}
+            lost={section.lost}
+            outboxRows={section.outboxRows}
+            compact={data.compact}
+          />
           {inbox}
         </>
       );

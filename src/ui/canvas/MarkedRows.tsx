@@ -35,16 +35,23 @@ export interface BusinessTableProps {
 }
 
 /** The table's name, its total, its duplicates, and a button to open every row when some are not shown. */
-export function TableCaption({ service, view, idempotencyKeys }: BusinessTableProps) {
+export function TableCaption({
+  service,
+  view,
+  idempotencyKeys,
+  compact = false,
+}: BusinessTableProps & { compact?: boolean }) {
+  // Projector type leaves a compact caption room for the name, the count, "N dup" and "+N more", not the word "total".
   return (
     <>
-      {view.table} <span className="count">{view.total} total</span>
+      {view.table} <span className="count">{compact ? view.total : `${view.total} total`}</span>
       {view.duplicates > 0 && (
         // Short, so the caption keeps room for "+N more"; each duplicate row is tagged and the tooltip says it all.
         <span
           className="count count-duplicate"
           title={`${view.duplicates} duplicate ${view.table}: a second one for the same order`}
         >
+          {compact && '· '}
           {view.duplicates} dup
         </span>
       )}

@@ -74,7 +74,12 @@ function OrchestratorNodeView({ data }: NodeProps<OrchestratorFlowNode>) {
           inspect={sagaTarget}
         />
         {data.lower.kind === 'dual-write' ? (
-          <DualWriteNote sent={data.lower.sent} lost={data.lower.lost} outboxRows={data.lower.outboxRows} />
+          <DualWriteNote
+            sent={data.lower.sent}
+            lost={data.lower.lost}
+            outboxRows={data.lower.outboxRows}
+            compact={data.compact}
+          />
         ) : (
           <div className="orchestrator-outbox">
             <OutboxTable service="orchestrator" view={data.outbox} slots={SLOTS - 1} compact={data.compact} />

@@ -21,7 +21,9 @@ function Business({ service, view, idempotencyKeys, compact }: BusinessTableProp
   if (view.table === 'stock') return <StockTable service={service} rows={view.rows} />;
   return (
     <DataTable
-      caption={<TableCaption service={service} view={view} idempotencyKeys={idempotencyKeys} />}
+      caption={
+        <TableCaption service={service} view={view} idempotencyKeys={idempotencyKeys} compact={compact} />
+      }
       columns={columnsFor(view.table, view.rows[0], { idempotencyKeys, compact })}
       rows={view.rows}
       slots={view.slots}

@@ -100,9 +100,10 @@ const COMPACT_COLUMNS: Record<string, Column[]> = {
     { ...COLUMNS.orders[3], width: '44%' },
   ],
   payments: [
-    { header: 'order', cell: id('orderId'), kind: 'key', width: '34%' },
-    { ...COLUMNS.payments[1], width: '22%' },
-    { ...COLUMNS.payments[2], width: '44%' },
+    // Room for "dup o-c19b" (a second charge is the row this table is watched for) and for REFUNDED.
+    { header: 'order', cell: id('orderId'), kind: 'key', width: '38%' },
+    { ...COLUMNS.payments[1], width: '20%' },
+    { ...COLUMNS.payments[2], width: '42%' },
   ],
   reservations: [
     { ...COLUMNS.reservations[0], width: '44%' },

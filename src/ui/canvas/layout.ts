@@ -103,7 +103,8 @@ export const COMPACT = {
   plain: compact({
     serviceH: 352,
     edgeGap: 84,
-    brokerH: 190,
+    // Four group rows a side under the header.
+    brokerH: 200,
     orchGap: 0,
     orchH: 0,
     slots: { business: 2, sagas: 2, outbox: 1, brokerRows: 8, relayLine: true },

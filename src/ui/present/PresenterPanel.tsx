@@ -1,29 +1,14 @@
-// Presenter mode's column beside the canvas: where the narrative stands, which
-// service the keys act on, the key legend, and the last command's outcome.
+// Presenter mode's column beside the canvas: which service the keys act on, the
+// key legend, and the last command's outcome (the guide's step is the caption under the canvas).
 
-import { useShallow } from 'zustand/react/shallow';
 import type { OutboxRow } from '../../core/rows';
 import type { ProcessName } from '../../core/telemetry';
 import { usePlayground } from '../store/hooks';
 import type { MirrorSlice } from '../store/types';
-import { useNarrative } from '../store/narrativeStore';
 import { useView } from '../store/viewStore';
 import { KeyLegend } from './KeyLegend';
 import { plainStep, type SubjectOf } from './plainStep';
 import type { Feedback } from './presenterCommands';
-
-function NarrativePosition() {
-  const { step, length } = useNarrative(useShallow((s) => ({ step: s.step, length: s.length })));
-  if (length === 0) return null;
-  return (
-    <p className="present-narrative" data-testid="narrative-position">
-      <span className="present-heading">Narrative</span>
-      <strong>
-        {step + 1} / {length}
-      </strong>
-    </p>
-  );
-}
 
 function Selection({ targets }: { targets: readonly ProcessName[] }) {
   const selected = useView((s) => s.selectedProcess);
@@ -77,7 +62,6 @@ export function PresenterPanel({
 }) {
   return (
     <aside className="present-panel" aria-label="Presenter">
-      <NarrativePosition />
       <Selection targets={targets} />
       <p role="status" className={feedback?.ok === false ? 'present-feedback refused' : 'present-feedback'}>
         {feedback?.text}
