@@ -3,12 +3,15 @@
 // layout (every group's durable consumers, made before any service starts)
 // and the reader of JetStream's figures — reported for the canvas, asked by the conductor
 // for what is owed, the checker's dump and the exports' log — and the count
-// of republishes the duplicate window dropped, as the services report them.
+// of republishes the duplicate window dropped, as the services report them;
+// and the holder of the run's broker faults, which the services' fault layers
+// take over NATS (see sharedFaults.ts).
 
 import { wsconnect } from '@nats-io/nats-core';
 import { JetStreamPort } from '../core/broker/nats/JetStreamPort';
 import { JetStreamReader, type RunFigures } from '../core/broker/nats/jetStreamDump';
 import { ensureRun } from '../core/broker/nats/natsAdmin';
+import { FaultHolder } from '../core/broker/nats/sharedFaults';
 import { unavailable } from '../core/broker/nats/natsErrors';
 import { SERVICES } from '../core/services';
 import { topicUnder } from '../core/service/topics';
@@ -81,11 +84,8 @@ serveWorker<NatsBrokerStartOptions>(async ({ init, openChannel, emit }) => {
   await report();
   setInterval(() => void report(), FIGURES_EVERY_MS);
 
-  const notHere = (fault: string) => () => {
-    throw new Error(
-      `${fault}: a live run on NATS JetStream cannot stage the local broker's faults yet (crashes and slow consumers work)`,
-    );
-  };
+  // Named apart from the holders of other browsers of a workshop, each of which has a broker process of its own.
+  const faults = new FaultHolder(port.connection, init.runId, crypto.randomUUID());
   return {
     setPaused: (value: boolean) => void (paused = value),
     /** What JetStream still owes: records some group has not acknowledged (a publish is durable once confirmed). */
@@ -97,9 +97,10 @@ serveWorker<NatsBrokerStartOptions>(async ({ init, openChannel, emit }) => {
     log: async () => reader.log(await reader.figures()),
     // A live run only: a deterministic run stays on the local broker.
     deliverable: () => [],
-    duplicateNext: notHere('duplicateNext'),
-    refusePublishes: notHere('refusePublishes'),
-    delayNext: notHere('delayNext'),
-    clearFaults: () => undefined,
+    duplicateNext: (group: string, type: string) => faults.change((f) => f.duplicateNext(group, type)),
+    refusePublishes: (publishes: number) => faults.change((f) => f.refusePublishes(publishes)),
+    delayNext: (group: string, type: string, ms: number) =>
+      faults.change((f) => f.delayNext(group, type, ms)),
+    clearFaults: () => faults.change((f) => f.clear()),
   };
 });

@@ -1,10 +1,14 @@
 // How a shop process on NATS reaches JetStream: a JetStreamPort over nats-core's
 // wsconnect (the browser's WebSocket), named for the process, its republishes
 // dropped by the duplicate window reported as facts, and a server that does
-// not answer a start-up failure with its catalogue code (nothing is started).
+// not answer a start-up failure with its catalogue code (nothing is started);
+// the run's broker faults laid over it, as the broker process holds them.
 
 import { wsconnect } from '@nats-io/nats-core';
+import type { HoldablePort } from '../core/broker/brokerPort';
+import { withBrokerFaults } from '../core/broker/faultLayer';
 import { JetStreamPort } from '../core/broker/nats/JetStreamPort';
+import { HeldFaults } from '../core/broker/nats/sharedFaults';
 import type { JetStreamConfig } from '../core/broker/nats/jetStreamConfig';
 import type { ServiceName } from '../core/rows';
 import type { Fact } from '../core/telemetry';
@@ -48,4 +52,9 @@ export async function openJetStream(
   } catch (error) {
     throw unreachable(error);
   }
+}
+
+/** The port a service uses: its own connection, with the faults the run's broker process holds (sharedFaults.ts). */
+export function heldFaultsOver(port: JetStreamPort, runId: string, emit: (fact: Fact) => void): HoldablePort {
+  return withBrokerFaults(port, new HeldFaults(port.connection, runId, port.config.requestTimeoutMs), emit);
 }

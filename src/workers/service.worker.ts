@@ -11,7 +11,7 @@ import { serveWorker } from './workerEntry';
 import { randomId, seededIds } from '../core/ids';
 import type { ServiceStep } from '../core/service/serviceHost';
 import type { ServiceStartOptions } from '../runtime/startOptions';
-import { openJetStream } from './openJetStream';
+import { heldFaultsOver, openJetStream } from './openJetStream';
 
 serveWorker<ServiceStartOptions>(async ({ init, openChannel, dexie, emit, stampFacts, die, fatal }) => {
   const def = SERVICES[init.process as ServiceName];
@@ -26,7 +26,7 @@ serveWorker<ServiceStartOptions>(async ({ init, openChannel, dexie, emit, stampF
   stampFacts(stepped ? () => stepped.now() : () => simClock.now());
   const newId = det ? seededIds(det.seed, det.salt) : randomId;
   const broker = options.nats
-    ? await openJetStream(init.runId, def.name, options.nats.url, emit)
+    ? heldFaultsOver(await openJetStream(init.runId, def.name, options.nats.url, emit), init.runId, emit)
     : new BrokerClient({ self: def.name, runId: init.runId, openChannel, stepClock: stepped, newId });
   const host = new ServiceHost(def, {
     runId: init.runId,

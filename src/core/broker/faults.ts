@@ -15,6 +15,10 @@ export class DuplicateDeliveries {
     this.armed.splice(i, 1);
     return true;
   }
+
+  list(): { group: string; type: string }[] {
+    return this.armed.map(({ group, type }) => ({ group, type }));
+  }
 }
 
 /** A broker outage for writes, counted in refused publishes (a logical length, not a duration). */
@@ -30,6 +34,10 @@ export class Outage {
   take(): 'first' | 'more' | null {
     if (this.left <= 0) return null;
     return this.left-- === this.length ? 'first' : 'more';
+  }
+
+  get active(): boolean {
+    return this.left > 0;
   }
 }
 
@@ -47,13 +55,53 @@ export class DelayedDeliveries {
     if (i < 0) return 0;
     return this.armed.splice(i, 1)[0].ms;
   }
+
+  list(): { group: string; type: string }[] {
+    return this.armed.map(({ group, type }) => ({ group, type }));
+  }
+}
+
+/**
+ * Where the fault layer asks whether a fault fires: each answer is taken once. The armed faults of one process
+ * answer at once; a view of faults another process holds (nats/sharedFaults.ts) answers after asking it.
+ */
+export interface FaultSource {
+  /** True (once) if this batch for `group` is to be handed over twice. */
+  takeDuplicate(group: string, records: { event: { type: string } }[]): boolean | Promise<boolean>;
+  /** How long this batch for `group` is held back (0: not at all). */
+  takeDelay(group: string, records: { event: { type: string } }[]): number | Promise<number>;
+  /** Whether this publish is refused: 'first' for the one that begins an outage. */
+  takeRefusal(): 'first' | 'more' | null | Promise<'first' | 'more' | null>;
+}
+
+export interface ArmedFaults {
+  duplicates: { group: string; type: string }[];
+  delays: { group: string; type: string }[];
+  outage: boolean;
 }
 
 /** Every fault the broker can be asked to inject, with the calls a fault plan or a script uses. */
-export class BrokerFaults {
+export class BrokerFaults implements FaultSource {
   duplicates = new DuplicateDeliveries();
   delays = new DelayedDeliveries();
   outage = new Outage();
+
+  /** What is armed and not yet taken: which groups and types a batch must hold to be asked about, and an outage. */
+  armed(): ArmedFaults {
+    return { duplicates: this.duplicates.list(), delays: this.delays.list(), outage: this.outage.active };
+  }
+
+  takeDuplicate(group: string, records: { event: { type: string } }[]): boolean {
+    return this.duplicates.take(group, records);
+  }
+
+  takeDelay(group: string, records: { event: { type: string } }[]): number {
+    return this.delays.take(group, records);
+  }
+
+  takeRefusal(): 'first' | 'more' | null {
+    return this.outage.take();
+  }
 
   /** Forgets every armed fault (a fault plan was replaced; the new one arms again). */
   clear(): void {

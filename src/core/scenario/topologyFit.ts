@@ -70,15 +70,7 @@ function brokerProblems(s: Scenario, facts: TopologyFacts): string[] {
     return [
       `natsUrl: only a run on broker nats reads it, and this one's broker is ${s.broker} (set broker to nats, or leave natsUrl out)`,
     ];
-  // A live run's broker faults are staged by the local broker's worker; a slow consumer is the services' own pace.
-  if (s.broker !== 'nats' || s.mode === 'deterministic') return [];
-  return s.faults.flatMap((fault, i) =>
-    fault.kind === 'crash' || fault.kind === 'slow'
-      ? []
-      : [
-          `faults[${i}].kind: a live run on NATS JetStream cannot stage ${BROKER_FAULT_NAMES[fault.kind]} yet (broker faults on nats are still to come); crashes and slow consumers work`,
-        ],
-  );
+  return [];
 }
 
 /**
