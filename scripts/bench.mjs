@@ -4,13 +4,15 @@
 // throughput without growing backlog, latency at light load, the canvas's cost
 // and the heap at that throughput, replay and rebuild, initial JS and start,
 // and the run history's time to rebuild a past moment and its heap after 60 s at
-// full load, and the history views' time per feed update at 10,000 and 100,000 facts.
+// full load, and the history views' time per feed update at 10,000 and 100,000 facts;
+// and, when nats-server is installed, the saga on NATS JetStream beside the raw
+// JetStream publish-and-ack rate from the same browser (scripts/bench/jetstream.mjs).
 // Prints each figure with its target and writes bench/results.json (and the
 // README's table to bench/results.md). No test depends on these figures.
 //
 //   BENCH_QUICK=1     shorter everything, one run (for development)
 //   BENCH_RUNS=n      runs to take medians over (default 3)
-//   BENCH_ONLY=a,b    only these sections: start,latency,bound,throughput,sustained,replay,history
+//   BENCH_ONLY=a,b    only these sections: start,latency,bound,throughput,sustained,replay,history,jetstream
 //   BENCH_RATE=n      skip the search and use this offered rate for (2)'s sustained run
 //   BENCH_DIST=dir    where to build (default /tmp/dist-bench); BENCH_NO_BUILD=1 reuses it
 //   BENCH_PORT=n      the preview server's port (default 4179)
@@ -28,6 +30,7 @@ import { sustained } from './bench/sustained.mjs';
 import { replay } from './bench/replay.mjs';
 import { figures, machine, markdownTable, printTable } from './bench/report.mjs';
 import { historyFigures } from './bench/history.mjs';
+import { buildRawPublisher, jetStreamFigures } from './bench/jetstream.mjs';
 
 const QUICK = Boolean(process.env.BENCH_QUICK);
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3));
@@ -143,6 +146,7 @@ async function oneRun(index, url, previous) {
 }
 
 build(DIST);
+if (want('jetstream')) await buildRawPublisher(DIST);
 const js = initialJs(DIST);
 const workersKB = workerJs(DIST);
 const server = await serve(DIST, PORT);
@@ -187,6 +191,21 @@ try {
         )}: it grows ${load.heapGrowthMBPerSecond} MB/s from 5 to 10 min; the base holds ${load.rowsAtOldest} rows (budget ${load.baseBudget.rows}, ${load.rowsLetGo} let go); recording took ${load.feedMs} ms in all, the longest fact ${load.longestRecordMs} ms (a trim that let rows go)`,
     );
   }
+  let jetstream = null;
+  if (want('jetstream')) {
+    log('\nthe saga on NATS JetStream:');
+    const session = await openSession(server.url);
+    try {
+      jetstream = await jetStreamFigures(session, server.url, {
+        rawSeconds: QUICK ? 3 : 5,
+        probeSeconds: PLAN.probeSeconds,
+        maxProbes: QUICK ? 4 : 6,
+        log,
+      });
+    } finally {
+      await session.close();
+    }
+  }
   const results = {
     date: new Date().toISOString().slice(0, 10),
     quick: QUICK,
@@ -195,6 +214,7 @@ try {
     initialJs: js,
     figures: table,
     history,
+    jetstream,
     runs,
   };
   mkdirSync(dirname(OUT), { recursive: true });

@@ -16,13 +16,13 @@
 //   --dist DIR        the production build to serve (default dist; built when it has no index.html)
 //   --pace NAME       the services' pace in every link (default teaching)
 
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { build, serve } from './bench/server.mjs';
+import { findNatsServer, launchNats, stopNats, writeNatsConfig } from './natsServer.mjs';
 
 const SERVICES = ['order', 'payment', 'inventory', 'shipping'];
 
@@ -38,40 +38,11 @@ const { values: args } = parseArgs({
   },
 });
 
-function findNatsServer() {
-  try {
-    return execFileSync('sh', ['-c', 'command -v nats-server'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return ['/usr/sbin/nats-server', '/usr/bin/nats-server'].find((path) => existsSync(path)) ?? null;
-  }
-}
-
 /** The first IPv4 address of this machine that other laptops on the network can reach. */
 function lanAddress() {
   for (const addresses of Object.values(networkInterfaces()))
     for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
   return '127.0.0.1';
-}
-
-/** Starts nats-server on `config`; resolves once it says it is ready. */
-function launch(binary, config) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let said = '';
-    child.stderr.on('data', (chunk) => {
-      said += chunk;
-      if (said.includes('Server is ready')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`nats-server exited (${code}):\n${said.slice(-2000)}`)));
-  });
-}
-
-function stopped(child, signal = 'SIGTERM') {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
 }
 
 const binary = findNatsServer();
@@ -89,24 +60,21 @@ const host = args.host ?? lanAddress();
 const dir = join(tmpdir(), `mpp-workshop-${args.run}`);
 mkdirSync(dir, { recursive: true });
 const config = join(dir, 'nats.conf');
-writeFileSync(
-  config,
-  [
-    `listen: "127.0.0.1:${args['nats-port']}"`,
-    `jetstream { store_dir: "${join(dir, 'store')}" }`,
-    `websocket { host: "${host}", port: ${args['ws-port']}, no_tls: true }`,
-    '',
-  ].join('\n'),
-);
+writeNatsConfig(config, {
+  natsPort: args['nats-port'],
+  storeDir: join(dir, 'store'),
+  wsHost: host,
+  wsPort: args['ws-port'],
+});
 
-let nats = await launch(binary, config);
+let nats = await launchNats(binary, config);
 let web = null;
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
   web?.stop();
-  await stopped(nats);
+  await stopNats(nats);
   console.log('workshop stopped: nats-server and the web server are down (the run is kept in ' + dir + ')');
   process.exit(0);
 };
@@ -118,7 +86,7 @@ try {
   web = await serve(args.dist, Number(args.port), host);
 } catch (error) {
   console.error(String(error.message ?? error));
-  await stopped(nats);
+  await stopNats(nats);
   process.exit(1);
 }
 
@@ -135,8 +103,8 @@ console.log('k + Enter: kill nats-server and start it again · Ctrl-C: stop');
 
 createInterface({ input: process.stdin }).on('line', async (line) => {
   if (line.trim() !== 'k' || stopping) return;
-  await stopped(nats, 'SIGKILL');
+  await stopNats(nats, 'SIGKILL');
   console.log('nats-server killed; starting it again…');
-  nats = await launch(binary, config);
+  nats = await launchNats(binary, config);
   console.log('nats-server is back');
 });

@@ -18,8 +18,8 @@ export async function benchSettings(page) {
  * window, orders complete at ≥ 95% of the offered rate and the backlog (placed, not yet completed)
  * grows by less than 5% of the offered rate per second.
  */
-export async function probe(session, rate, seconds) {
-  const page = await session.open(FAST);
+export async function probe(session, rate, seconds, where = { query: FAST, hash: '' }) {
+  const page = await session.open(where.query, where.hash);
   try {
     await unlimitedStock(page);
     await benchSettings(page);
@@ -49,11 +49,12 @@ export async function probe(session, rate, seconds) {
 /**
  * The highest offered rate sustained: doubling from `start` until a rate fails, then bisecting
  * between the last pass and the first failure down to ~`resolution` (a fraction of the rate).
+ * `where`: the run's page (query and hash; default the fast-paced default run).
  */
-export async function searchThroughput(session, { start, seconds, maxProbes, resolution = 0.08, log }) {
+export async function searchThroughput(session, { start, seconds, maxProbes, resolution = 0.08, log, where }) {
   const probes = [];
   const run = async (rate) => {
-    const result = await probe(session, Math.round(rate), seconds);
+    const result = await probe(session, Math.round(rate), seconds, where);
     probes.push(result);
     log(`    offered ${result.rate}/s: completed ${result.completedPerSecond.toFixed(0)}/s, backlog ${result.backlogGrowthPerSecond >= 0 ? '+' : ''}${result.backlogGrowthPerSecond.toFixed(0)}/s → ${result.sustained ? 'sustained' : 'not sustained'}`);
     return result.sustained;
