@@ -42,7 +42,11 @@ export function CrashedBanner({ state, children }: { state: ProcessState; childr
       <div className="crashed-point">{crashPlace(state)}</div>
       <div className="crashed-actions">
         {children}
-        <span className="crashed-hint">rows kept in IndexedDB</span>
+        {/* A compact node has room beside Restart for the short form only (canvasCompact.css picks one). */}
+        <span className="crashed-hint" title="Its rows are kept in its IndexedDB database">
+          <span className="crashed-hint-long">rows kept in IndexedDB</span>
+          <span className="crashed-hint-short">rows kept</span>
+        </span>
       </div>
     </div>
   );
