@@ -59,7 +59,13 @@ test('a workshop across five browsers: a tab closed and reopened, the server kil
     const payment = attendees.get('payment')!;
     await expect(payment.node('payment')).toHaveAttribute('data-presence', 'here');
     await expect(payment.node('order')).toHaveAttribute('data-presence', 'remote');
+    // Its own drawn wide, the others narrow; the presenter's row is even.
+    const width = async (p: PlaygroundPage, s: ServiceName) => (await p.node(s).boundingBox())!.width;
+    expect(await width(payment, 'payment')).toBeGreaterThan(1.5 * (await width(payment, 'order')));
+    expect(Math.abs((await width(presenter, 'payment')) - (await width(presenter, 'order')))).toBeLessThan(1);
 
+    // A broker fault the presenter arms reaches the browser that runs the group: payment gets one record twice.
+    await presenter.api((api) => api.duplicateNext('payment', 'OrderCreated'));
     const first = await presenter.api((api) => api.placeOrders(10));
 
     // Closing the payment tab is its crash: the presenter sees payment down, and orders wait for it.
@@ -89,6 +95,12 @@ test('a workshop across five browsers: a tab closed and reopened, the server kil
     const charges = snapshot.services.payment.payments as { orderId: string }[];
     expect(charges.map((p) => p.orderId).sort()).toEqual([...ids].sort());
     expect(await presenter.api((api) => api.anomalies())).toEqual([]);
+    // The duplicate was handed over in payment's browser, and the presenter heard of it.
+    const faults = (await presenter.api((api) => api.history())).flatMap(({ fact }) => {
+      const f = fact as { kind: string; fault?: string; group?: string };
+      return f.kind === 'broker-fault' ? [`${f.fault} ${f.group}`] : [];
+    });
+    expect(faults).toEqual(['duplicate payment']);
     // The checker read JetStream: every order's events are in its dump.
     const subjects = new Set(Object.values(snapshot.broker.subjects).flat());
     expect(ids.filter((id) => !subjects.has(id))).toEqual([]);

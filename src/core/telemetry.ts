@@ -93,5 +93,7 @@ export type Fact =
       fault: 'duplicate' | 'delay' | 'broker-outage';
       group: string | null;
       type: string | null;
+      /** On JetStream, the service whose own port injected it (so a workshop's other browsers hear it too). */
+      service?: ServiceName;
     }
   | { kind: 'ready'; process: ProcessName };

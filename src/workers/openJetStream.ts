@@ -55,6 +55,16 @@ export async function openJetStream(
 }
 
 /** The port a service uses: its own connection, with the faults the run's broker process holds (sharedFaults.ts). */
-export function heldFaultsOver(port: JetStreamPort, runId: string, emit: (fact: Fact) => void): HoldablePort {
-  return withBrokerFaults(port, new HeldFaults(port.connection, runId, port.config.requestTimeoutMs), emit);
+export function heldFaultsOver(
+  port: JetStreamPort,
+  runId: string,
+  service: ServiceName,
+  emit: (fact: Fact) => void,
+): HoldablePort {
+  return withBrokerFaults(
+    port,
+    new HeldFaults(port.connection, runId, port.config.requestTimeoutMs),
+    // Named for its service: in a workshop, facts naming a service this browser runs go to the others.
+    (fact) => emit(fact.kind === 'broker-fault' ? { ...fact, service } : fact),
+  );
 }

@@ -26,7 +26,12 @@ serveWorker<ServiceStartOptions>(async ({ init, openChannel, dexie, emit, stampF
   stampFacts(stepped ? () => stepped.now() : () => simClock.now());
   const newId = det ? seededIds(det.seed, det.salt) : randomId;
   const broker = options.nats
-    ? heldFaultsOver(await openJetStream(init.runId, def.name, options.nats.url, emit), init.runId, emit)
+    ? heldFaultsOver(
+        await openJetStream(init.runId, def.name, options.nats.url, emit),
+        init.runId,
+        def.name,
+        emit,
+      )
     : new BrokerClient({ self: def.name, runId: init.runId, openChannel, stepClock: stepped, newId });
   const host = new ServiceHost(def, {
     runId: init.runId,

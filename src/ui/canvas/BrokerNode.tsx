@@ -127,14 +127,14 @@ function BrokerNodeView({ data }: NodeProps<BrokerFlowNode>) {
             id={handleIds.brokerIn(service)}
             position={Position.Top}
             isConnectable={false}
-            style={{ left: brokerHandleLeft(service, PUB_AT) }}
+            style={{ left: brokerHandleLeft(service, PUB_AT, data.columns) }}
           />
           <Handle
             type="source"
             id={handleIds.brokerOut(service)}
             position={Position.Top}
             isConnectable={false}
-            style={{ left: brokerHandleLeft(service, SUB_AT) }}
+            style={{ left: brokerHandleLeft(service, SUB_AT, data.columns) }}
           />
         </Fragment>
       ))}

@@ -13,6 +13,7 @@ import { MessageEdge } from './MessageEdge';
 import { OrchestratorNode } from './OrchestratorNode';
 import { ServiceNode } from './ServiceNode';
 import { toFlow } from './toFlow';
+import type { ServiceName } from '../../core/rows';
 
 // Module level: new objects on each render would make React Flow remount every node (xyflow error002).
 const nodeTypes: NodeTypes = {
@@ -42,9 +43,10 @@ export function FlowCanvas({ compact = false }: { compact?: boolean }) {
   const publishedOutboxMs = controller.config?.retention?.publishedOutboxMs ?? null;
   // Rendered at low priority: React may split a big canvas update into slices and keep input responsive.
   const deferred = useDeferredValue(slices);
+  const own = useOwnServices();
   const { nodes, edges } = useMemo(
-    () => toFlow(deferred, approach, { publishedOutboxMs, compact }),
-    [deferred, approach, publishedOutboxMs, compact],
+    () => toFlow(deferred, approach, { publishedOutboxMs, compact, own }),
+    [deferred, approach, publishedOutboxMs, compact, own],
   );
   return (
     <FixedFlow
@@ -64,4 +66,18 @@ export function FlowCanvas({ compact = false }: { compact?: boolean }) {
       )}
     </FixedFlow>
   );
+}
+
+/**
+ * On a workshop attendee's page, the services this browser runs (drawn wide); none elsewhere. Kept as one
+ * string in the store's selector, so a heartbeat that changes nobody's seat does not redraw the canvas.
+ */
+function useOwnServices(): readonly ServiceName[] {
+  const own = usePlayground((s) =>
+    (s.workshop?.services ?? [])
+      .filter((p) => p.presence === 'here')
+      .map((p) => p.service)
+      .join(','),
+  );
+  return useMemo(() => (own ? (own.split(',') as ServiceName[]) : []), [own]);
 }

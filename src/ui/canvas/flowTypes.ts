@@ -7,6 +7,7 @@ import type { Row, ServiceName } from '../../core/rows';
 import type { LogTail, OutboxView } from '../store/selectors';
 import type { ProcessState } from '../store/types';
 import type { TopicView } from './brokerView';
+import type { ServiceColumns } from './layout';
 import type { LowerSection } from './sections';
 import type { RowMark } from './rowMarks';
 
@@ -75,6 +76,8 @@ export type BrokerNodeData = {
   retention: string | null;
   /** The presenter's compact broker: counts per topic and lag per group, in two tables of this many rows in all. */
   compactRows?: number;
+  /** Where each service's column is (its lines attach under it): even, but on a workshop attendee's page. */
+  columns?: ServiceColumns;
 };
 
 export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;

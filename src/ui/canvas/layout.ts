@@ -29,8 +29,57 @@ export const brokerHeight = (orchestrated: boolean) => (orchestrated ? BROKER_H_
 export const PUB_AT = 0.25;
 export const SUB_AT = 0.75;
 
-export function serviceX(service: ServiceName): number {
-  return Math.max(0, SERVICE_ORDER.indexOf(service)) * (SERVICE_W + GAP_X);
+/** Each service's column in the row: where it starts and how wide it is, in flow pixels. */
+export type ServiceColumns = Readonly<Record<ServiceName, { x: number; w: number }>>;
+
+function columnsOf(width: (service: ServiceName) => number): ServiceColumns {
+  let x = 0;
+  const columns = {} as Record<ServiceName, { x: number; w: number }>;
+  for (const service of SERVICE_ORDER) {
+    const w = width(service);
+    columns[service] = { x, w };
+    x += w + GAP_X;
+  }
+  return columns;
+}
+
+/** Four columns of one width: every page but a workshop attendee's. */
+export const EVEN_COLUMNS: ServiceColumns = columnsOf(() => SERVICE_W);
+
+/** How much wider than another a column of a service this browser runs is, on an attendee's page. */
+const OWN_WEIGHT = 1.6;
+const attendeeColumns = new Map<string, ServiceColumns>();
+
+/**
+ * The row on a workshop attendee's page: the services this browser runs wide, the others narrow, in the same
+ * row width (so the broker and every other row keep their places). Without a service of its own, or with all
+ * of them, every column is even.
+ */
+export function columnsFor(own: readonly ServiceName[]): ServiceColumns {
+  const mine = SERVICE_ORDER.filter((s) => own.includes(s));
+  if (mine.length === 0 || mine.length === SERVICE_ORDER.length) return EVEN_COLUMNS;
+  const key = mine.join(',');
+  let columns = attendeeColumns.get(key);
+  if (!columns) {
+    const room = ROW_W - (SERVICE_ORDER.length - 1) * GAP_X;
+    const weights = mine.length * OWN_WEIGHT + (SERVICE_ORDER.length - mine.length);
+    const unit = Math.floor(room / weights);
+    const wide = Math.floor(unit * OWN_WEIGHT);
+    // The last column takes what rounding left, so the row ends where the broker does.
+    const last = SERVICE_ORDER[SERVICE_ORDER.length - 1];
+    const rest = room - SERVICE_ORDER.slice(0, -1).reduce((n, s) => n + (mine.includes(s) ? wide : unit), 0);
+    columns = columnsOf((s) => (s === last ? rest : mine.includes(s) ? wide : unit));
+    attendeeColumns.set(key, columns);
+  }
+  return columns;
+}
+
+export function serviceX(service: ServiceName, columns: ServiceColumns = EVEN_COLUMNS): number {
+  return (columns[service] ?? columns.order).x;
+}
+
+export function serviceW(service: ServiceName, columns: ServiceColumns = EVEN_COLUMNS): number {
+  return (columns[service] ?? columns.order).w;
 }
 
 export const BROKER_Y = SERVICE_H + EDGE_GAP;
@@ -162,8 +211,12 @@ export const ORCH_PUB_X = Math.round(ROW_W * 0.36);
 export const ORCH_SUB_X = Math.round(ROW_W * 0.64);
 
 /** The broker's handle under a service's handle, in the broker's own coordinates (it sits at x = 0). */
-export function brokerHandleLeft(service: ServiceName, at: number): number {
-  return serviceX(service) + SERVICE_W * at;
+export function brokerHandleLeft(
+  service: ServiceName,
+  at: number,
+  columns: ServiceColumns = EVEN_COLUMNS,
+): number {
+  return serviceX(service, columns) + serviceW(service, columns) * at;
 }
 
 export const handleIds = {
@@ -186,10 +239,10 @@ export const handle = (
   y: number,
 ): NodeHandle => ({ id, type, position, x, y, width: 1, height: 1 });
 
-export function serviceHandles(geometry: Geometry = FULL): NodeHandle[] {
+export function serviceHandles(geometry: Geometry = FULL, width = SERVICE_W): NodeHandle[] {
   return [
-    handle(handleIds.servicePub, 'source', Position.Bottom, SERVICE_W * PUB_AT, geometry.serviceH),
-    handle(handleIds.serviceSub, 'target', Position.Bottom, SERVICE_W * SUB_AT, geometry.serviceH),
+    handle(handleIds.servicePub, 'source', Position.Bottom, width * PUB_AT, geometry.serviceH),
+    handle(handleIds.serviceSub, 'target', Position.Bottom, width * SUB_AT, geometry.serviceH),
   ];
 }
 
@@ -201,10 +254,26 @@ export function orchestratorHandles(): NodeHandle[] {
 }
 
 /** The broker's handles: a pair atop it under each service, and a pair beneath it for the orchestrator. */
-export function brokerHandles(orchestrated: boolean, geometry: Geometry = FULL): NodeHandle[] {
+export function brokerHandles(
+  orchestrated: boolean,
+  geometry: Geometry = FULL,
+  columns: ServiceColumns = EVEN_COLUMNS,
+): NodeHandle[] {
   const above = SERVICE_ORDER.flatMap((service) => [
-    handle(handleIds.brokerIn(service), 'target', Position.Top, brokerHandleLeft(service, PUB_AT), 0),
-    handle(handleIds.brokerOut(service), 'source', Position.Top, brokerHandleLeft(service, SUB_AT), 0),
+    handle(
+      handleIds.brokerIn(service),
+      'target',
+      Position.Top,
+      brokerHandleLeft(service, PUB_AT, columns),
+      0,
+    ),
+    handle(
+      handleIds.brokerOut(service),
+      'source',
+      Position.Top,
+      brokerHandleLeft(service, SUB_AT, columns),
+      0,
+    ),
   ]);
   const below = orchestrated
     ? [

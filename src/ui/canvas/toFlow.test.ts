@@ -156,6 +156,39 @@ describe('toFlow', () => {
     expect(nodes[0]).toMatchObject({ width: SERVICE_W, height: SERVICE_H });
   });
 
+  it("draws a workshop attendee's own service wide and the others narrow, in the same row, lines still under each", () => {
+    const even = toFlow(state([])).nodes;
+    const { nodes } = toFlow(state([]), DEFAULT_APPROACH, { own: ['payment'] });
+    expectNoOverlap(nodes);
+    const box = (id: string) => nodes.find((n) => n.id === id)!;
+    const [order, payment, inventory, shipping, broker] = [
+      'order',
+      'payment',
+      'inventory',
+      'shipping',
+      'broker',
+    ].map(box);
+    expect(payment.width).toBeGreaterThan(1.5 * order.width!);
+    expect([inventory.width, shipping.width].map((w) => Math.abs(w! - order.width!) <= 3)).toEqual([
+      true,
+      true,
+    ]);
+    // The row still ends where the broker does, so nothing else moves.
+    expect(shipping.position.x + shipping.width!).toBe(even[3].position.x + even[3].width!);
+    expect(broker.width).toBe(even[4].width);
+    // Each service's two lines still drop straight onto the broker's handles beneath them.
+    for (const service of [order, payment, inventory, shipping])
+      for (const h of service.handles!) {
+        const under = broker.handles!.find(
+          (b) => b.id === `${h.type === 'source' ? 'in' : 'out'}:${service.id}`,
+        )!;
+        expect(service.position.x + h.x).toBeCloseTo(broker.position.x + under.x, 6);
+      }
+    // A browser that runs every service (or none, the presenter's) draws them even.
+    const all = toFlow(state([]), DEFAULT_APPROACH, { own: ['order', 'payment', 'inventory', 'shipping'] });
+    expect(all.nodes.map((n) => n.width)).toEqual(even.map((n) => n.width));
+  });
+
   it('adds the orchestrator beneath the broker once the run reports it, none overlapping', () => {
     const { nodes } = toFlow(state(orchestrated));
     expect(nodes.map((n) => n.id)).toEqual([

@@ -27,14 +27,16 @@ import type { TableMap } from '../store/types';
 import type { NodeHandle } from '@xyflow/react';
 import {
   brokerHandles,
+  columnsFor,
   FULL,
   geometryOf,
   type Geometry,
   orchestratorHandles,
   ROW_W,
   SERVICE_ORDER,
-  SERVICE_W,
   serviceHandles,
+  type ServiceColumns,
+  serviceW,
   serviceX,
 } from './layout';
 
@@ -52,17 +54,26 @@ const INTERACTIVE = { pointerEvents: 'all' } as const;
 /** The saga participants that keep semantic locks. */
 const LOCKING_PARTICIPANTS: ServiceName[] = ['payment', 'inventory', 'shipping'];
 const ORCHESTRATOR_HANDLES = orchestratorHandles();
-type Handles = { service: NodeHandle[]; broker: NodeHandle[] };
-const handlesCache = { plain: new Map<Geometry, Handles>(), orchestrated: new Map<Geometry, Handles>() };
-/** Each geometry's handles, made once: nodes are re-derived every frame. */
-function handlesOf(geometry: Geometry, orchestrated: boolean) {
+type Handles = { service: Record<ServiceName, NodeHandle[]>; broker: NodeHandle[] };
+const handlesCache = { plain: new Map<string, Handles>(), orchestrated: new Map<string, Handles>() };
+const geometryIds = new Map<Geometry, number>();
+const columnIds = new Map<ServiceColumns, number>();
+const idOf = <K>(ids: Map<K, number>, key: K) => {
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = ids.size));
+  return id;
+};
+/** Each geometry's and row's handles, made once: nodes are re-derived every frame. */
+function handlesOf(geometry: Geometry, orchestrated: boolean, columns: ServiceColumns) {
   const cache = handlesCache[orchestrated ? 'orchestrated' : 'plain'];
-  let hit = cache.get(geometry);
-  if (!hit)
-    cache.set(
-      geometry,
-      (hit = { service: serviceHandles(geometry), broker: brokerHandles(orchestrated, geometry) }),
-    );
+  const key = `${idOf(geometryIds, geometry)}/${idOf(columnIds, columns)}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    const service = Object.fromEntries(
+      SERVICE_ORDER.map((s) => [s, serviceHandles(geometry, serviceW(s, columns))]),
+    ) as Record<ServiceName, NodeHandle[]>;
+    cache.set(key, (hit = { service, broker: brokerHandles(orchestrated, geometry, columns) }));
+  }
   return hit;
 }
 
@@ -198,12 +209,13 @@ function nodes(
       ? 'two-phase-commit'
       : 'direct-calls';
   const geometry = geometryOf(compact, orchestrated, messaging);
-  const handles = handlesOf(geometry, orchestrated);
+  const columns = columnsFor(settings.own ?? []);
+  const handles = handlesOf(geometry, orchestrated, columns);
   const services: FlowNode[] = SERVICE_ORDER.map((service) => ({
     id: service,
     type: 'service',
-    ...box(serviceX(service), 0, SERVICE_W, geometry.serviceH),
-    handles: handles.service,
+    ...box(serviceX(service, columns), 0, serviceW(service, columns), geometry.serviceH),
+    handles: handles.service[service],
     data: serviceData(state, approach, service, geometry),
   }));
   const broker: FlowNode = {
@@ -220,6 +232,7 @@ function nodes(
       known: state.broker !== null,
       quiet: hasEvents(approach) ? null : ((compact ? QUIET_SHORT : QUIET)[approach.ordering] ?? null),
       retention: hasEvents(approach) ? retentionLine(state.broker, settings.publishedOutboxMs) : null,
+      columns,
       ...(geometry.slots ? { compactRows: geometry.slots.brokerRows } : {}),
     },
   };
@@ -233,6 +246,8 @@ export interface FlowSettings {
   publishedOutboxMs?: number | null;
   /** The presenter's compact layout (layout.ts COMPACT): shorter rows, tables folded to counts and marked rows. */
   compact?: boolean;
+  /** On a workshop attendee's page, the services this browser runs: drawn wide, the others narrow. */
+  own?: readonly ServiceName[];
 }
 
 /** `approach`: which run this is; each approach shows what matters in it (see sections.ts). */
