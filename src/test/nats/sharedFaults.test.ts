@@ -95,6 +95,28 @@ describe.skipIf(!natsBinary)('broker faults held by one process, taken by others
     expect(faultsSeen(shipping.facts)).toEqual(['delay']);
   });
 
+  it('keeps an outage through a server restart: a view that lost its holder while it was down hears it again', async () => {
+    const runId = suite.runId();
+    const { holder } = await holderOf(runId);
+    const service = await servicePort(runId);
+    await holder.change((f) => f.refusePublishes(2));
+    await service.port.connection.flush();
+    const one = () => service.layered.publish([{ topic: TOPIC, event: event('order-1') }]);
+    await suite.server.restart(async () => {
+      // Asked while the server is gone, the holder does not answer: the view forgets it, and the publish fails.
+      await expect(one()).rejects.toThrow();
+    });
+    // Back: the holder announces itself again, and its outage is whole (nothing was refused by it yet).
+    const refused = async () =>
+      one().then(
+        () => false,
+        (error: Error) => error.message.includes(OUTAGE_REFUSAL),
+      );
+    while (!(await refused())) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(holder.faults.armed().outage).toBe(true);
+    expect(faultsSeen(service.facts)).toEqual(['broker-outage']);
+  });
+
   it('gives nothing once its holder is gone: the publish goes through', async () => {
     const runId = suite.runId();
     const { holder, brokerPort } = await holderOf(runId);

@@ -32,6 +32,13 @@ export function faultSubjects(runId: string) {
 
 const batchOf = (types: string[]): Batch => types.map((type) => ({ event: { type } }));
 
+/** Runs `then` each time the client is back on the server after losing it (its subscriptions are renewed by then). */
+function onReconnect(nc: NatsConnection, then: () => void): void {
+  void (async () => {
+    for await (const status of nc.status()) if (status.type === 'reconnect') then();
+  })().catch(() => undefined);
+}
+
 /** In the run's broker process: the armed faults, announced and taken over NATS. */
 export class FaultHolder {
   readonly faults = new BrokerFaults();
@@ -60,6 +67,8 @@ export class FaultHolder {
         },
       }),
     ];
+    // A view that could not reach this holder while the server was gone has forgotten it: say it again.
+    onReconnect(nc, () => this.announce());
   }
 
   /** Arms (or clears) as `change` says, and returns once the server has the news for every view. */
@@ -103,6 +112,7 @@ export class HeldFaults implements FaultSource {
       },
     });
     nc.publish(this.subjects.hello);
+    onReconnect(nc, () => nc.publish(this.subjects.hello));
   }
 
   takeDuplicate(group: string, records: Batch): boolean | Promise<boolean> {
