@@ -287,5 +287,24 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
     ],
     partner: 'inbox-duplicates',
     expect: ['no-duplicate-side-effect'],
+    checkpoints: [
+      {
+        beforeStep: 3,
+        question:
+          'Payment has sent its events again, and no service has an inbox. When the orders run through, what happens?',
+        answers: [
+          {
+            text: 'An order ends up with two shipments.',
+            holds: { kind: 'broken', invariant: 'no-duplicate-side-effect' },
+            why: 'Nothing remembers which messages were already handled, and shipping’s handler is not idempotent: the repeat makes a second shipment.',
+          },
+          {
+            text: 'Every order ships once.',
+            holds: { kind: 'clean' },
+            why: 'In this run no handler that repeats its work was handed a message twice, so nothing happened twice.',
+          },
+        ],
+      },
+    ],
   },
 ];

@@ -11,6 +11,7 @@ import type { EsProcess, ReadModelName } from '../../eventsourcing/esTypes';
 import type { ReadYourWritesRemedy } from '../../eventsourcing/readYourWrites';
 import type { CdcProcess, ListingWrite } from '../../cdc/cdcTypes';
 import type { ServiceName } from '../../rows';
+import type { Checkpoint } from './checkpoints';
 
 /**
  * A moment a shop guide's step stops on, read off the run's real state (statuses, the databases) between steps:
@@ -126,6 +127,8 @@ export interface LibraryEntryOf<A extends NarrativeAction> {
   seeAlso?: string;
   /** The anomalies the checker reports once the narrative has run to its end: none for a pattern, its failure for a "before". */
   expect: InvariantName[];
+  /** Questions asked before key beats, answered by the run's own outcome (checkpoints.ts). */
+  checkpoints?: Checkpoint[];
 }
 
 /** The entries of each topology's library file. */
