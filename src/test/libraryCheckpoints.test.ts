@@ -18,11 +18,8 @@ describe('library checkpoints', () => {
   });
 
   for (const entry of LIBRARY)
-    if (
-      entry.checkpoints?.length &&
-      entry.scenario.topology === 'shop' &&
-      entry.scenario.mode === 'deterministic'
-    )
+    // Every checkpointed guide is run here: one on a topology Node cannot step yet fails, rather than going unchecked.
+    if (entry.checkpoints?.length)
       it(`${entry.id}: its run answers each of its checkpoints`, async () => {
         const run = await runDeterministic(entry.scenario);
         for (const checkpoint of entry.checkpoints!)
