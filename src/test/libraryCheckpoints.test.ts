@@ -10,7 +10,10 @@ describe('library checkpoints', () => {
   it('are well formed for their guides', () => {
     const problems = LIBRARY.flatMap((entry) =>
       (entry.checkpoints ?? []).flatMap((c) =>
-        checkpointProblems(c, entry.narrative.length).map((p) => `${entry.id}: ${p}`),
+        checkpointProblems(
+          c,
+          entry.narrative.map((s) => s.do),
+        ).map((p) => `${entry.id}: ${p}`),
       ),
     );
     expect(problems).toEqual([]);

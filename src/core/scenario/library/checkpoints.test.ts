@@ -39,9 +39,11 @@ describe('a checkpoint’s true answer', () => {
   });
 });
 
+const READ = [undefined, undefined, undefined];
+
 describe('checkpointProblems', () => {
   it('finds nothing wrong with a well-formed checkpoint', () => {
-    expect(checkpointProblems(twice, 3)).toEqual([]);
+    expect(checkpointProblems(twice, READ)).toEqual([]);
   });
 
   it('names a step out of range, too few answers, an unknown invariant and two answers on one outcome', () => {
@@ -50,14 +52,25 @@ describe('checkpointProblems', () => {
       question: 'Q?',
       answers: [{ text: 'A', holds: { kind: 'broken', invariant: 'no-such' as never }, why: 'w' }],
     };
-    expect(checkpointProblems(bad, 3)).toEqual([
+    expect(checkpointProblems(bad, READ)).toEqual([
       'checkpoint before step 6: the guide has steps 1 to 3',
+      'checkpoint before step 6: revealed after step 6, not from it to step 3',
       'checkpoint before step 6: 1 answers (two to four)',
       'checkpoint before step 6, answer 1: no invariant "no-such"',
     ]);
     const same = { ...twice, answers: [twice.answers[1], { ...twice.answers[1], text: 'Also nothing.' }] };
-    expect(checkpointProblems(same, 3)).toEqual([
+    expect(checkpointProblems(same, READ)).toEqual([
       'checkpoint before step 2: two answers hold on the same outcome, so a run could not tell them apart',
+    ]);
+  });
+
+  it('refuses a reveal before its question, and a later step that needs the run unfinished', () => {
+    expect(checkpointProblems({ ...twice, beforeStep: 1, revealAfter: 0 }, READ)).toEqual([
+      'checkpoint before step 2: revealed after step 1, not from it to step 3',
+    ]);
+    const actions = [undefined, { kind: 'runToEnd' }, { kind: 'stepUntil' }];
+    expect(checkpointProblems({ ...twice, beforeStep: 1 }, actions)).toEqual([
+      'checkpoint before step 2: step 3 does "stepUntil", but the reveal after step 2 has settled the run',
     ]);
   });
 });

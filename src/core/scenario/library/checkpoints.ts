@@ -24,6 +24,12 @@ export interface CheckpointAnswer {
 export interface Checkpoint {
   /** The narrative step (0-based) the question is asked before: the run waits for an answer there. */
   beforeStep: number;
+  /**
+   * The step (0-based, at or after `beforeStep`; default `beforeStep`) after whose action the answer is revealed: the
+   * guide then lets the run settle (a deterministic run runs to its end) and reads the checker's verdict. So the steps
+   * after it must not need the run unfinished (no `steps` or `stepUntil`).
+   */
+  revealAfter?: number;
   question: string;
   /** Two to four answers, as a radio group. */
   answers: CheckpointAnswer[];
@@ -52,12 +58,36 @@ export function trueAnswer(checkpoint: Checkpoint, run: RunOutcome): Verdict {
   };
 }
 
-/** What is wrong with a checkpoint of a guide with `steps` narrative steps (empty: nothing). */
-export function checkpointProblems(checkpoint: Checkpoint, steps: number): string[] {
+/** The step after whose action a checkpoint's answer is revealed. */
+export function revealStep(checkpoint: Checkpoint): number {
+  return checkpoint.revealAfter ?? checkpoint.beforeStep;
+}
+
+/** Actions that need the run unfinished: after a reveal has settled it, they would have nothing left to step. */
+const NEEDS_UNFINISHED_RUN = new Set(['steps', 'stepUntil']);
+
+/**
+ * What is wrong with a checkpoint of a guide whose narrative steps do `actions` (undefined: just read), in order
+ * (empty: nothing).
+ */
+export function checkpointProblems(
+  checkpoint: Checkpoint,
+  actions: readonly ({ kind: string } | undefined)[],
+): string[] {
   const problems: string[] = [];
+  const steps = actions.length;
   const where = `checkpoint before step ${checkpoint.beforeStep + 1}`;
-  if (!Number.isInteger(checkpoint.beforeStep) || checkpoint.beforeStep < 0 || checkpoint.beforeStep >= steps)
-    problems.push(`${where}: the guide has steps 1 to ${steps}`);
+  const inRange = (n: number) => Number.isInteger(n) && n >= 0 && n < steps;
+  if (!inRange(checkpoint.beforeStep)) problems.push(`${where}: the guide has steps 1 to ${steps}`);
+  const reveal = revealStep(checkpoint);
+  if (!inRange(reveal) || reveal < checkpoint.beforeStep)
+    problems.push(`${where}: revealed after step ${reveal + 1}, not from it to step ${steps}`);
+  actions.slice(reveal + 1).forEach((action, i) => {
+    if (action && NEEDS_UNFINISHED_RUN.has(action.kind))
+      problems.push(
+        `${where}: step ${reveal + i + 2} does "${action.kind}", but the reveal after step ${reveal + 1} has settled the run`,
+      );
+  });
   if (!checkpoint.question.trim()) problems.push(`${where}: no question`);
   const { answers } = checkpoint;
   if (answers.length < 2 || answers.length > 4)
