@@ -13,7 +13,7 @@ import { encodeScenario } from '../src/core/scenario/link';
 import { shortKey } from '../src/ui/format';
 import { crashesAt } from '../src/test/crashSteps';
 import { expect, test, type PlaygroundPage } from './fixtures';
-import { idleGuide } from './guideWalk';
+import { walkGuide } from './guideWalk';
 
 const shopEntries = LIBRARY.filter((e): e is ShopEntry => e.scenario.topology === 'shop');
 const withCrash = shopEntries.filter((e) => e.narrative.some((_, i) => crashesAt(e, i)));
@@ -23,17 +23,14 @@ type Check = (step: number, panel: Locator) => Promise<void>;
 /** Opens `entry` from its link, presses Start, and after each step (its action finished) runs `check`. */
 async function walk(playground: PlaygroundPage, page: Page, entry: ShopEntry, check: Check) {
   await playground.open('x=1' + encodeScenario(entry.scenario));
-  await page.getByRole('tabpanel', { name: 'Guide' }).getByRole('button', { name: 'Start' }).click();
-  for (let step = 1; step <= entry.narrative.length; step++) {
-    const panel = await idleGuide(page);
-    await expect(panel.getByText(`Step ${step} of ${entry.narrative.length}`)).toBeVisible();
-    await expect(panel.getByRole('alert')).toHaveCount(0);
-    // A beat that did not come leaves a note on its step: every beat of the library comes.
-    if (entry.narrative[step - 1].do?.kind === 'stepUntil')
-      await expect(panel.locator('[aria-current="step"] .guide-note')).toHaveCount(0);
-    await check(step, panel);
-    if (step < entry.narrative.length) await panel.getByRole('button', { name: 'Next step' }).click();
-  }
+  await walkGuide(page, page.getByRole('tabpanel', { name: 'Guide' }), entry, {
+    each: async (step, panel) => {
+      // A beat that did not come leaves a note on its step: every beat of the library comes.
+      if (entry.narrative[step - 1].do?.kind === 'stepUntil')
+        await expect(panel.locator('[aria-current="step"] .guide-note')).toHaveCount(0);
+      await check(step, panel);
+    },
+  });
 }
 
 /** The outbox rows of `service` still waiting for the relay, by id, as the run's databases hold them. */

@@ -1,27 +1,16 @@
 // The scenario library: every shop entry, opened by its link, told to its end by
-// the Guide tab, gives the checker's verdict the entry expects; and the
+// the Guide tab with each checkpoint predicted right, gives the checker's
+// verdict the entry expects; predicted wrong, each reveal says so; and the
 // Scenarios dialog lists them, from the keyboard too, and opens one.
 
 import type { Page } from '@playwright/test';
 import { LIBRARY } from '../src/core/scenario/library';
 import { encodeScenario } from '../src/core/scenario/link';
 import { expect, test } from './fixtures';
+import { walkGuide } from './guideWalk';
 
 function guide(page: Page) {
   return page.getByRole('tabpanel', { name: 'Guide' });
-}
-
-/** A step that brings another tab forward hides the guide: go back to it. */
-async function showGuide(page: Page) {
-  await page.getByRole('tab', { name: 'Guide' }).click();
-  return guide(page);
-}
-
-/** Back on the guide, once the step's action has finished (Next step is disabled meanwhile, so clicking waits too). */
-async function idleGuide(page: Page) {
-  const panel = await showGuide(page);
-  await expect(panel.getByRole('status')).toHaveText('', { timeout: 90_000 });
-  return panel;
 }
 
 // Event-sourced entries open their own page: e2e/es-guide.spec.ts walks them.
@@ -37,19 +26,19 @@ for (const entry of LIBRARY.filter((e) => e.scenario.topology === 'shop')) {
     if (entry.scenario.mode === 'deterministic')
       expect(await playground.api((api) => api.sim().steps)).toBe(0);
 
-    await panel.getByRole('button', { name: 'Start' }).click();
-    for (let step = 1; step <= entry.narrative.length; step++) {
-      const shown = await idleGuide(page);
-      await expect(shown.locator('[aria-current="step"]')).toHaveCount(1);
-      await expect(shown.getByText(`Step ${step} of ${entry.narrative.length}`)).toBeVisible();
-      await expect(shown.getByRole('alert')).toHaveCount(0);
-      if (step < entry.narrative.length) await shown.getByRole('button', { name: 'Next step' }).click();
-    }
+    await walkGuide(page, panel, entry);
 
     const verdict = guide(page).getByTestId('guide-verdict');
     await expect(verdict).toContainText('As expected', { timeout: 90_000 });
     const found = await playground.api((api) => [...new Set(api.anomalies().map((a) => a.invariant))].sort());
     expect(found).toEqual([...entry.expect].sort());
+  });
+
+  // The same guide, predicted wrong at each question: each reveal says so and marks the answer the run showed.
+  test(`library: ${entry.id} marks a wrong prediction wrong`, async ({ playground, page }) => {
+    test.setTimeout(180_000);
+    await playground.open('x=1' + encodeScenario(entry.scenario));
+    await walkGuide(page, guide(page), entry, { predict: 'wrong', untilReveal: true });
   });
 }
 

@@ -29,6 +29,9 @@ test('the outbox guide: Previous shows the order service restarted, then crashed
   await expect(order).toContainText('2 pending');
   // Step 3 brings it back with its rows still pending; step 4 runs until its relay has published them.
   await page.getByRole('button', { name: 'Next step' }).click();
+  // A question stands before step 3: any answer lets it run (the reveal comes after step 5).
+  await page.getByTestId('checkpoint').getByRole('radio').first().check();
+  await page.getByRole('button', { name: /^Lock in/ }).click();
   await expect(order).not.toContainText('CRASHED');
   await page.getByRole('button', { name: 'Next step' }).click();
   await expect(page.getByText('Step 4 of 6')).toBeVisible();

@@ -1,6 +1,7 @@
 // What the UI may ask of the running system, and what it hears back. The
 // conductor implements it; the UI and window.playground only talk to this.
 
+import type { RunStart } from './runStart';
 import type { CrashPoint } from '../core/crashPoints';
 import type { Fact, ProcessName } from '../core/telemetry';
 import type { Anomaly } from '../core/invariantCatalogue';
@@ -76,7 +77,7 @@ export type ConductorEvent =
   /** Fault `index` of the plan fired, at simulation time `at` (and deterministic step `step`). */
   | { kind: 'fault-fired'; index: number; description: string; at: number; step: number | null };
 
-export interface Controller extends RunHistoryReads {
+export interface Controller extends RunHistoryReads, RunStart {
   placeOrder(input?: Partial<PlaceOrderInput>): Promise<string>;
   placeOrders(count: number): Promise<string[]>;
   play(): void;

@@ -3,6 +3,7 @@
 // IndexedDB: `orders` and `bank` keep event stores; `query` projects their
 // events into read models. EsConductor implements it.
 
+import type { RunStart } from './runStart';
 import type { RunHistoryReads } from './historyReads';
 import type { StoredEvent } from '../core/eventsourcing/eventStore';
 import type { OrderCommand } from '../core/eventsourcing/orderAggregate';
@@ -50,7 +51,7 @@ export type EsEvent =
   /** What every run's conductor tells besides: the fault plan and what of it fired, its clock (RunEvent). */
   | RunEvent<EsProcess>;
 
-export interface EsController extends SteppedRun, RunHistoryReads {
+export interface EsController extends SteppedRun, RunHistoryReads, RunStart {
   readonly topology: 'event-sourced';
   readonly runId: string;
   scenario(): Scenario;

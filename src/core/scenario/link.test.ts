@@ -48,6 +48,8 @@ const EVERYTHING_CHANGED: Scenario = {
   speed: 0.25,
   at: 50_000,
   guide: 'combining-patterns',
+  // The guide's first question (its checkpoint 1).
+  checkpoint: 1,
   // The shop is the topology that reads every switch above; snapshotEvery is the event-sourced run's (below).
   topology: 'shop',
   snapshotEvery: 100,

@@ -48,6 +48,8 @@ export interface Scenario {
   at: number;
   /** The library scenario whose narrative the guide shows ('' for none). */
   guide: string;
+  /** The guide opens at this checkpoint (1 = its first question), its steps before it run; 0: at its start. */
+  checkpoint: number;
   /** The processes of the run: see TOPOLOGIES. */
   topology: Topology;
   /** Event-sourced runs: a snapshot every N events of a stream (0: none). */
@@ -107,6 +109,7 @@ export const SCENARIO_LIMITS = {
   speed: { min: 0.25, max: 20 },
   at: { min: 0, max: 50_000 },
   guide: { max: 40 },
+  checkpoint: { min: 0, max: 20 },
   snapshotEvery: { min: 0, max: 10_000 },
   natsUrl: { max: 200 },
   run: { max: 32 },
@@ -147,6 +150,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   speed: 1,
   at: 0,
   guide: '',
+  checkpoint: 0,
   topology: 'shop',
   snapshotEvery: 100,
   relay: 'polling',

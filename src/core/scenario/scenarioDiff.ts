@@ -23,13 +23,13 @@ function canonical(value: unknown): string {
 }
 
 /**
- * Every field in which `b` differs from `a`, in the scenario's own field order. `guide` is left out by default:
- * it names the story told over a run, not anything the run does.
+ * Every field in which `b` differs from `a`, in the scenario's own field order. `guide` and `checkpoint` are left
+ * out by default: they name the story told over a run and where it opens, not anything the run does.
  */
 export function scenarioDiff(
   a: Scenario,
   b: Scenario,
-  ignore: readonly (keyof Scenario)[] = ['guide'],
+  ignore: readonly (keyof Scenario)[] = ['guide', 'checkpoint'],
 ): FieldChange[] {
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])] as (keyof Scenario)[];
   return fields

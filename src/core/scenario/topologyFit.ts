@@ -164,6 +164,13 @@ function unmet(process: ProcessFacts, s: Scenario): string | null {
 /** A library guide narrates one topology's run: its steps call that run's actions. */
 function guideProblems(s: Scenario, facts: TopologyFacts): string[] {
   const entry = s.guide ? libraryEntry(s.guide) : undefined;
+  const checkpoints = entry?.checkpoints?.length ?? 0;
+  if (s.checkpoint > checkpoints)
+    return [
+      !entry
+        ? `checkpoint: ${s.checkpoint} needs a library guide to open at, and this run has none`
+        : `checkpoint: ${s.checkpoint}, but the guide ${entry.id} has ${checkpoints === 0 ? 'no checkpoints' : `checkpoints 1 to ${checkpoints}`}`,
+    ];
   if (!entry || entry.scenario.topology === s.topology) return [];
   return [
     `guide: ${s.guide} is the story of ${TOPOLOGY_FACTS[entry.scenario.topology].runName}; this is ${facts.runName}`,

@@ -197,6 +197,7 @@ const SCENARIO_SCHEMA: v.GenericSchema<unknown, Scenario> = v.pipe(
       v.maxLength(L.guide.max, `expected a library scenario id of at most ${L.guide.max} characters`),
       v.regex(/^[a-z0-9-]*$/, 'expected a library scenario id: lower-case letters, digits and dashes'),
     ),
+    checkpoint: integerIn(L.checkpoint.min, L.checkpoint.max),
     topology: oneOf(TOPOLOGIES),
     snapshotEvery: integerIn(L.snapshotEvery.min, L.snapshotEvery.max),
     relay: oneOf(RELAY_MODES),

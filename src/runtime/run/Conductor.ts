@@ -172,9 +172,22 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
 
   // ——— Lifecycle ———
 
+  private starting: Promise<boolean> | null = null;
+
+  /** Resolves once every process has started (boot starts the run before any page renders); rejects if it could not. */
+  async whenStarted(): Promise<{ resumed: boolean }> {
+    if (!(await this.starting)) throw new Error('The run did not start.');
+    return { resumed: this.resumed };
+  }
+
   async start(): Promise<void> {
-    if (typeof indexedDB === 'undefined') return this.fail('IDB_UNAVAILABLE');
-    if (typeof Worker === 'undefined') return this.fail('WORKERS_UNAVAILABLE');
+    await (this.starting ??= this.startProcesses());
+  }
+
+  /** False when the browser lacks what a run needs (the page has been told why). */
+  private async startProcesses(): Promise<boolean> {
+    if (typeof indexedDB === 'undefined') return (this.fail('IDB_UNAVAILABLE'), false);
+    if (typeof Worker === 'undefined') return (this.fail('WORKERS_UNAVAILABLE'), false);
     this.stopHeartbeat = keepRunAlive(this.runId);
     void deleteStaleRuns(this.runId).catch(() => undefined);
     for (const group of this.facts.startOrder)
@@ -183,6 +196,7 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     if (this.mode === 'deterministic') this.time.driver = await this.stepping(this.steppingContext());
     this.watcher.start();
     if (this.facts.watch.checkAfterLifecycle) this.watcher.noteChange();
+    return true;
   }
 
   /** A new listener first hears the present: the clock, the fault plan, every process, errors so far, the latest check. */

@@ -7,6 +7,8 @@ import type { LibraryEntry } from '../../core/scenario/library';
 import { InlineError } from '../faults/InlineError';
 import { useNarrative } from '../store/narrativeStore';
 import { compareVerdict } from './verdict';
+import { CheckpointCard } from './CheckpointCard';
+import { waitingCheckpoint } from '../store/narrativeStore';
 
 function Verdict({ entry }: { entry: LibraryEntry }) {
   const verdict = useNarrative((s) => s.verdict);
@@ -38,8 +40,9 @@ function Failure() {
 }
 
 function Controls() {
-  const { step, length, started, activity, start, next, previous } = useNarrative(
+  const { step, length, started, activity, asking, start, next, previous } = useNarrative(
     useShallow((s) => ({
+      asking: waitingCheckpoint(s) !== null,
       step: s.step,
       length: s.length,
       started: s.started,
@@ -55,7 +58,13 @@ function Controls() {
       <div className="guide-where">
         <span className="guide-counter">{started ? `Step ${step + 1} of ${length}` : `${length} steps`}</span>
         <span className="guide-progress" role="status">
-          {activity === 'action' ? 'running…' : activity === 'check' ? 'checking the result…' : ''}
+          {activity === 'action'
+            ? 'running…'
+            : activity === 'check'
+              ? 'checking the result…'
+              : asking
+                ? 'answer the question to run this step'
+                : ''}
         </span>
       </div>
       {started ? (
@@ -66,7 +75,7 @@ function Controls() {
           <button
             type="button"
             className="btn btn-primary"
-            disabled={busy || step >= length - 1}
+            disabled={busy || asking || step >= length - 1}
             onClick={next}
           >
             Next step
@@ -84,6 +93,7 @@ function Controls() {
 export function GuideFooter({ entry }: { entry: LibraryEntry }) {
   return (
     <div className="guide-foot">
+      <CheckpointCard entry={entry} />
       <Verdict entry={entry} />
       <Failure />
       <Controls />

@@ -4,13 +4,14 @@
 
 import { useShallow } from 'zustand/react/shallow';
 import type { LibraryEntry } from '../../core/scenario/library';
-import { useNarrative } from '../store/narrativeStore';
+import { useNarrative, waitingCheckpoint } from '../store/narrativeStore';
 import { useView } from '../store/viewStore';
 
 /** `openGuide`: how this page brings its Guide tab forward (the shop's view store when absent). */
 export function GuideStrip({ entry, openGuide }: { entry: LibraryEntry; openGuide?: () => void }) {
-  const { step, length, started, activity, error, next } = useNarrative(
+  const { step, length, started, activity, error, asking, next } = useNarrative(
     useShallow((s) => ({
+      asking: waitingCheckpoint(s) !== null,
       step: s.step,
       length: s.length,
       started: s.started,
@@ -31,12 +32,25 @@ export function GuideStrip({ entry, openGuide }: { entry: LibraryEntry; openGuid
         {entry.narrative[step]?.say}
       </p>
       <div className="guide-strip-actions">
-        <span className="guide-progress">{busy ? 'running…' : error ? 'failed: see the Guide tab' : ''}</span>
+        <span className="guide-progress">
+          {busy
+            ? 'running…'
+            : error
+              ? 'failed: see the Guide tab'
+              : asking
+                ? 'a question waits in the Guide tab'
+                : ''}
+        </span>
         <button type="button" className="link-button" onClick={openGuide ?? (() => setTab('guide'))}>
           Open the guide
         </button>
         {step < length - 1 && (
-          <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={next}>
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            disabled={busy || asking}
+            onClick={next}
+          >
             Next step
           </button>
         )}

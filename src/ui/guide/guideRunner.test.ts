@@ -18,7 +18,10 @@ const idle = (store: ReturnType<typeof setup>['store']) =>
 
 function setup(
   perform: (a: NarrativeAction) => Promise<string | null> = async () => null,
-  verdict = async () => ['no-event-lost', 'no-event-lost'],
+  verdict = async () => [
+    { invariant: 'no-event-lost', message: 'a' },
+    { invariant: 'no-event-lost', message: 'b' },
+  ],
 ) {
   const store = createStore(narrativeState);
   store.getState().setLength(STEPS.length);

@@ -12,7 +12,7 @@ describe('nextCheck', () => {
       .applyNow([
         { kind: 'anomalies', anomalies: [{ invariant: 'no-event-lost', message: 'new' }], settled: true },
       ]);
-    expect(await verdict).toEqual(['no-event-lost']);
+    expect(await verdict).toEqual([{ invariant: 'no-event-lost', message: 'new' }]);
   });
 
   it('gives the latest verdict when no new check comes', async () => {

@@ -2,6 +2,7 @@
 // conductor publishes a check before settle() resolves, but the store applies
 // events once per animation frame: the verdict arrives a frame later.
 
+import type { Anomaly } from '../store/types';
 import type { PlaygroundStore } from '../store/playgroundStore';
 
 /** Resolves with the anomalies of the first check after `before`, or, after `timeoutMs` without one, with the latest. */
@@ -9,8 +10,8 @@ export function nextCheck(
   store: Pick<PlaygroundStore, 'getState' | 'subscribe'>,
   before: unknown,
   timeoutMs = 3000,
-): Promise<string[]> {
-  const found = () => store.getState().anomalies.map((a) => a.invariant);
+): Promise<Anomaly[]> {
+  const found = () => [...store.getState().anomalies];
   return new Promise((resolve) => {
     const finish = () => {
       clearTimeout(timer);

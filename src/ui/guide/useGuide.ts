@@ -8,7 +8,7 @@ import { useController } from '../controls/ControllerContext';
 import { usePlaygroundStore } from '../store/hooks';
 import { useNarrative } from '../store/narrativeStore';
 import { viewStore } from '../store/viewStore';
-import { startGuideRunner } from './guideRunner';
+import { startGuideRunner, walkToLinkCheckpoint } from './guideRunner';
 import { performAction } from './narrativeActions';
 import { nextCheck } from './nextCheck';
 import { guideMoments } from '../history/guideMoments';
@@ -26,8 +26,8 @@ export function useGuideRunner(entry: LibraryEntry | undefined): void {
   const store = usePlaygroundStore();
   useEffect(() => {
     if (!entry) return;
-    useNarrative.getState().setLength(entry.narrative.length);
-    return startGuideRunner({
+    useNarrative.getState().setLength(entry.narrative.length, entry.checkpoints);
+    const stop = startGuideRunner({
       narrative: useNarrative,
       steps: entry.narrative,
       topology: entry.scenario.topology,
@@ -40,5 +40,12 @@ export function useGuideRunner(entry: LibraryEntry | undefined): void {
       },
       ...guideMoments(controller),
     });
+    const cancelWalk = walkToLinkCheckpoint(entry.checkpoints, controller, (step) =>
+      useNarrative.getState().walkTo(step),
+    );
+    return () => {
+      cancelWalk();
+      stop();
+    };
   }, [entry, controller, store]);
 }

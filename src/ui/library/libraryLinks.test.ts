@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { libraryEntry } from '../../core/scenario/library';
 import { decodeScenario } from '../../core/scenario/link';
 import { DEFAULT_SCENARIO } from '../../core/scenario/scenario';
-import { canCompare, entryHref, pageBase } from './libraryLinks';
+import { canCompare, checkpointHref, entryHref, pageBase } from './libraryLinks';
 
 describe('library links', () => {
   it('build on the page without its query, so a fresh run starts', () => {
@@ -18,6 +18,14 @@ describe('library links', () => {
     const decoded = decodeScenario(href);
     expect(decoded.ok && decoded.scenario).toEqual(entry.scenario);
     expect(decoded.ok && decoded.scenario.guide).toBe('outbox');
+  });
+});
+
+describe('checkpointHref', () => {
+  it('opens the guide at a question: its checkpoint counted from 1, nothing else changed', () => {
+    const entry = libraryEntry('no-inbox')!;
+    const decoded = decodeScenario(checkpointHref('http://x/play/', entry, 0));
+    expect(decoded).toEqual({ ok: true, scenario: { ...entry.scenario, checkpoint: 1 } });
   });
 });
 

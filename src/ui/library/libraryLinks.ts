@@ -16,6 +16,11 @@ export function entryHref(base: string, entry: Pick<LibraryEntry, 'scenario'>): 
   return scenarioLink(base, entry.scenario);
 }
 
+/** Opens the entry's guide at its checkpoint `index` (0-based): the steps before the question run, then it waits. */
+export function checkpointHref(base: string, entry: Pick<LibraryEntry, 'scenario'>, index: number): string {
+  return scenarioLink(base, { ...entry.scenario, checkpoint: index + 1 });
+}
+
 /** The compare page runs two runs side by side only where their topology says it can: other pairs are linked one by one. */
 export function canCompare(a: Pick<LibraryEntry, 'scenario'>, b: Pick<LibraryEntry, 'scenario'>): boolean {
   return topologyOf(a.scenario).comparable && topologyOf(b.scenario).comparable;

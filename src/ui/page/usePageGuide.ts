@@ -7,11 +7,12 @@ import { useEffect } from 'react';
 import type { Anomaly } from '../../core/invariantCatalogue';
 import { libraryEntry, type LibraryEntry, type NarrativeAction } from '../../core/scenario/library';
 import type { Scenario } from '../../core/scenario/scenario';
-import { startGuideRunner } from '../guide/guideRunner';
+import { startGuideRunner, walkToLinkCheckpoint } from '../guide/guideRunner';
 import { useNarrative } from '../store/narrativeStore';
 import { guideMoments } from '../history/guideMoments';
 import type { SimState } from '../../runtime/controller';
 import type { RunHistoryReads } from '../../runtime/historyReads';
+import type { RunStart } from '../../runtime/runStart';
 
 /** The entry the scenario's `guide` names, if it tells a run of the scenario's own topology (another page's story cannot be told here). */
 export function guideEntryFor(scenario: Pick<Scenario, 'guide' | 'topology'>): LibraryEntry | undefined {
@@ -21,10 +22,14 @@ export function guideEntryFor(scenario: Pick<Scenario, 'guide' | 'topology'>): L
 
 interface GuidedPage {
   guide?: LibraryEntry;
-  controller: { settle(): Promise<void>; anomalies(): Anomaly[]; mode: string; simState(): SimState } & Pick<
-    RunHistoryReads,
-    'recordedFacts'
-  >;
+  controller: {
+    settle(): Promise<void>;
+    anomalies(): Anomaly[];
+    mode: string;
+    simState(): SimState;
+    scenario(): Pick<Scenario, 'checkpoint'>;
+  } & RunStart &
+    Pick<RunHistoryReads, 'recordedFacts'>;
 }
 
 /**
@@ -38,17 +43,24 @@ export function usePageGuideRunner<C extends GuidedPage>(
   useEffect(() => {
     const { guide, controller } = page;
     if (!guide) return;
-    useNarrative.getState().setLength(guide.narrative.length);
-    return startGuideRunner({
+    useNarrative.getState().setLength(guide.narrative.length, guide.checkpoints);
+    const stop = startGuideRunner({
       narrative: useNarrative,
       steps: guide.narrative,
       topology: guide.scenario.topology,
       perform: (action) => perform(action, page),
       verdict: async () => {
         await controller.settle();
-        return controller.anomalies().map((a) => a.invariant);
+        return controller.anomalies();
       },
       ...guideMoments(controller),
     });
+    const cancelWalk = walkToLinkCheckpoint(guide.checkpoints, controller, (step) =>
+      useNarrative.getState().walkTo(step),
+    );
+    return () => {
+      cancelWalk();
+      stop();
+    };
   }, [page, perform]);
 }

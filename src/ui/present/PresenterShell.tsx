@@ -15,6 +15,7 @@ import { selectionTargets } from './keyMap';
 import { KeyMapDialog } from './KeyMapDialog';
 import { PresenterPanel } from './PresenterPanel';
 import { NarrativeCaption } from './NarrativeCaption';
+import { PresenterQuestion } from './PresenterQuestion';
 import { runPresenterAction } from './presenterCommands';
 import { useFeedback } from './useFeedback';
 import { usePresenterDeps } from './usePresenterDeps';
@@ -58,6 +59,7 @@ export function PresenterShell() {
             <FlowCanvas compact />
           </ErrorBoundary>
           <NarrativeCaption />
+          <PresenterQuestion />
         </div>
         <PresenterPanel targets={targets} feedback={feedback} />
         <SidePanel />

@@ -10,6 +10,7 @@ export type ActionKind =
   | 'run-to-end'
   | 'next'
   | 'previous'
+  | 'reveal'
   | 'select'
   | 'crash'
   | 'restart'
@@ -68,6 +69,14 @@ export const KEY_MAP: readonly KeyBinding[] = [
     label: 'p',
     does: 'previous narrative step',
     short: 'previous step',
+    legend: true,
+  },
+  {
+    kind: 'reveal',
+    keys: ['v'],
+    label: 'v',
+    does: 'reveal the answer to the question on show (its step runs)',
+    short: 'reveal answer',
     legend: true,
   },
   {

@@ -30,7 +30,22 @@ interface Options {
   step?: number;
   started?: boolean;
   activity?: 'action' | null;
+  /** A question stands before step 2 (index 1), unanswered, and step 1 has run. */
+  asking?: boolean;
 }
+
+const QUESTION = {
+  beforeStep: 1,
+  question: 'What happens?',
+  answers: [
+    {
+      text: 'It doubles.',
+      holds: { kind: 'broken' as const, invariant: 'no-double-charge' as const },
+      why: 'w',
+    },
+    { text: 'Nothing.', holds: { kind: 'clean' as const }, why: 'w' },
+  ],
+};
 
 function setup(options: Options = {}) {
   const controller: PresenterController = {
@@ -63,6 +78,10 @@ function setup(options: Options = {}) {
     activity: options.activity,
     next: vi.fn(),
     previous: vi.fn(),
+    reached: options.asking ? 0 : (options.step ?? 0),
+    checkpoints: options.asking ? [QUESTION] : [],
+    answers: {},
+    answer: vi.fn(),
   };
   const view = {
     selectedProcess: null as ProcessName | null,
@@ -192,6 +211,21 @@ describe('runPresenterAction', () => {
     expect(busy.narrative.next).not.toHaveBeenCalled();
     expect(busy.narrative.previous).not.toHaveBeenCalled();
     expect(busy.last()).toMatchObject({ ok: false, text: expect.stringMatching(/still running/) });
+  });
+
+  it('holds n at a question, and reveals it with v for the room', async () => {
+    const asking = setup({ length: 4, step: 1, started: true, asking: true });
+    await asking.run({ kind: 'next' });
+    expect(asking.narrative.next).not.toHaveBeenCalled();
+    expect(asking.last()).toMatchObject({ ok: false, text: expect.stringMatching(/v reveals/) });
+    await asking.run({ kind: 'reveal' });
+    expect(asking.narrative.answer).toHaveBeenCalledWith(0, 'room');
+    expect(asking.last()).toMatchObject({ ok: true });
+
+    const none = setup({ length: 4, step: 1, started: true });
+    await none.run({ kind: 'reveal' });
+    expect(none.narrative.answer).not.toHaveBeenCalled();
+    expect(none.last()).toEqual({ text: 'No question is waiting for an answer.', ok: false });
   });
 
   it('places an order and names it', async () => {

@@ -6,7 +6,7 @@
 import type { ProcessName } from '../../core/telemetry';
 import type { Controller } from '../../runtime/controller';
 import { errorText } from '../store/connect';
-import type { NarrativeState } from '../store/narrativeStore';
+import { waitingCheckpoint, type NarrativeState } from '../store/narrativeStore';
 import type { PlaygroundState } from '../store/playgroundStore';
 import type { ViewState } from '../store/viewStore';
 import { selectionTargets, selectKeysLabel, type PresenterAction } from './keyMap';
@@ -30,7 +30,7 @@ export interface PresenterDeps {
   narrative(): Pick<NarrativeState, 'step' | 'length' | 'next' | 'previous'> & {
     started?: boolean;
     activity?: unknown;
-  };
+  } & Partial<Pick<NarrativeState, 'reached' | 'checkpoints' | 'answers' | 'answer'>>;
   view(): Pick<ViewState, 'selectedProcess' | 'selectProcess' | 'sideCollapsed' | 'setSideCollapsed'>;
 }
 
@@ -52,6 +52,13 @@ function whyNotNarrative(narrative: ReturnType<PresenterDeps['narrative']>): str
   if (narrative.length === 0) return 'This scenario has no narrative.';
   if (narrative.activity) return "Wait: this step's action is still running.";
   return null;
+}
+
+/** The checkpoint the step on show waits on, when the deps carry the guide's questions. */
+function waiting(narrative: ReturnType<PresenterDeps['narrative']>): number | null {
+  const { started, reached, checkpoints, answers } = narrative;
+  if (started === undefined || reached === undefined || !checkpoints || !answers) return null;
+  return waitingCheckpoint({ started, step: narrative.step, reached, checkpoints, answers });
 }
 
 function statusOf(deps: PresenterDeps, process: ProcessName): string {
@@ -101,6 +108,8 @@ const COMMANDS: Record<Exclude<PresenterAction['kind'], 'select' | 'help' | 'clo
       narrative.next(); // starts the narrative at its first step
       return say(done(`Narrative step 1 / ${narrative.length}`));
     }
+    if (waiting(narrative) !== null)
+      return say(refused('A question is on show: let the room vote, then v reveals the answer.'));
     if (narrative.step >= narrative.length - 1) return say(refused('Already at the last narrative step.'));
     narrative.next();
     say(done(`Narrative step ${narrative.step + 2} / ${narrative.length}`));
@@ -112,6 +121,15 @@ const COMMANDS: Record<Exclude<PresenterAction['kind'], 'select' | 'help' | 'clo
     if (narrative.step <= 0) return say(refused('Already at the first narrative step.'));
     narrative.previous();
     say(done(`Narrative step ${narrative.step} / ${narrative.length}`));
+  },
+  reveal: (deps, say) => {
+    const narrative = deps.narrative();
+    const why = whyNotNarrative(narrative);
+    if (why) return say(refused(why));
+    const index = waiting(narrative);
+    if (index === null || !narrative.answer) return say(refused('No question is waiting for an answer.'));
+    narrative.answer(index, 'room');
+    say(done('Revealing: the step runs, then the canvas shows which answer held'));
   },
   crash: (deps, say) => {
     const process = selected(deps, say);
