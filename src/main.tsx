@@ -1,7 +1,8 @@
 // Entry point: start a run and render its page — or, for `?compare=1`, the
 // comparison page, whose frames start their own runs and which must not start
-// one itself. Which run and page is the topology registry's answer for the
-// link's scenario. Whatever fails while starting, the page says why instead of
+// one itself (nor does interview mode, `?interview=1`, whose links open runs).
+// Which run and page is the topology registry's answer for the link's
+// scenario. Whatever fails while starting, the page says why instead of
 // going blank.
 
 import { StrictMode } from 'react';
@@ -21,6 +22,14 @@ if (mode === 'compare') {
     root.render(
       <StrictMode>
         <ComparePage search={window.location.search} />
+      </StrictMode>,
+    ),
+  );
+} else if (mode === 'interview') {
+  void import('./ui/interview/InterviewPage').then(({ InterviewPage }) =>
+    root.render(
+      <StrictMode>
+        <InterviewPage />
       </StrictMode>,
     ),
   );

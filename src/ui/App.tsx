@@ -16,7 +16,7 @@ import { StartCard } from './start/StartCard';
 import { PageShell } from './page/PageShell';
 import { SidePanel } from './panels/SidePanel';
 import { EmbedShell } from './present/EmbedShell';
-import { drawsPast, type PageMode } from './present/pageMode';
+import { drawsPast, type PageMode, type RunlessPage } from './present/pageMode';
 import { PresenterShell } from './present/PresenterShell';
 import { connectController } from './store/connect';
 import { StoreContext } from './store/hooks';
@@ -46,7 +46,7 @@ export interface AppProps {
   /** Defaults to the app's singleton store; tests and harnesses pass their own. */
   store?: PlaygroundStore;
   /** `embed`: the canvas alone; `present`: large type and keyboard control (src/ui/present). */
-  chrome?: Exclude<PageMode, 'compare'>;
+  chrome?: Exclude<PageMode, RunlessPage>;
 }
 
 function FullShell() {

@@ -9,11 +9,11 @@
 import type { ReactElement } from 'react';
 import type { ActionsByTopology } from '../../core/scenario/library';
 import type { Scenario, Topology } from '../../core/scenario/scenario';
-import type { PageMode } from '../../ui/present/pageMode';
+import type { PageMode, RunlessPage } from '../../ui/present/pageMode';
 import type { RunFacts } from '../run/runFacts';
 
 /** How a run's page is framed: the full page, the bare canvas of an embed, or the presenter's layout. */
-export type PageChrome = Exclude<PageMode, 'compare'>;
+export type PageChrome = Exclude<PageMode, RunlessPage>;
 
 /** A topology's page: what it renders for the controller of a run (or the stand-in of one that could not start). */
 export interface PageSlot<Ctl> {

@@ -11,6 +11,7 @@ describe('pageMode', () => {
     expect(pageMode('?embed=1')).toBe('embed');
     expect(pageMode('?present=true&pace=fast')).toBe('present');
     expect(pageMode('?compare')).toBe('compare');
+    expect(pageMode('?interview=1')).toBe('interview');
   });
 
   it('leaves a flag off when it says so', () => {

@@ -1,9 +1,13 @@
 // Which page the address asks for: the full playground, a bare canvas for
-// slides and iframes (`?embed=1`), presenter mode (`?present=1`), or the
-// side-by-side comparison (`?compare=1`), which starts no run of its own.
+// slides and iframes (`?embed=1`), presenter mode (`?present=1`), the
+// side-by-side comparison (`?compare=1`) or interview mode (`?interview=1`),
+// the last two starting no run of their own.
 // Pure: takes the query string, so it is unit-tested.
 
-export type PageMode = 'full' | 'embed' | 'present' | 'compare';
+export type PageMode = 'full' | 'embed' | 'present' | 'compare' | 'interview';
+
+/** The pages that start no run: their links open runs. */
+export type RunlessPage = 'compare' | 'interview';
 
 /** `?flag`, `?flag=1` and `?flag=true` turn a flag on; `0`, `false` or absence leave it off. */
 export function flagOn(params: URLSearchParams, name: string): boolean {
@@ -15,6 +19,7 @@ export function flagOn(params: URLSearchParams, name: string): boolean {
 export function pageMode(search: string): PageMode {
   const params = new URLSearchParams(search);
   if (flagOn(params, 'compare')) return 'compare';
+  if (flagOn(params, 'interview')) return 'interview';
   if (flagOn(params, 'embed')) return 'embed';
   if (flagOn(params, 'present')) return 'present';
   return 'full';
@@ -24,6 +29,6 @@ export function pageMode(search: string): PageMode {
  * Whether the page draws a past moment on its canvas: only the full playground, whose timeline picks one. An embed's
  * and the presenter's canvas are always live, so folding the history for them would be reads nobody sees.
  */
-export function drawsPast(mode: Exclude<PageMode, 'compare'>): boolean {
+export function drawsPast(mode: Exclude<PageMode, RunlessPage>): boolean {
   return mode === 'full';
 }
