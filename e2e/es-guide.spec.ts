@@ -1,7 +1,8 @@
 // The event-sourced scenarios of the library: each, opened by its link, starts
 // on its Guide tab with nothing run; Start and Next step walk the narrative on
-// the real workers, and the last step ends with the verdict "As expected: no
-// anomaly", which the checker behind window.playground confirms.
+// the real workers, and the last step ends with the verdict "As expected:" and
+// the anomalies the entry promises (none for a pattern), which the checker
+// behind window.playground confirms.
 
 import { expect, type Page } from '@playwright/test';
 import { LIBRARY } from '../src/core/scenario/library';
@@ -33,12 +34,22 @@ for (const entry of LIBRARY.filter((e) => e.scenario.topology === 'event-sourced
       page.getByTestId('es-orders').getByRole('button', { name: 'order-1', exact: true }),
     ).toHaveCount(0);
 
-    await walkGuide(page, panel, entry.narrative.length);
+    await walkGuide(page, panel, entry);
 
-    await expect(panel.getByTestId('guide-verdict')).toContainText('As expected: no anomaly', {
+    const promised = entry.expect.length ? [...entry.expect].sort().join(', ') : 'no anomaly';
+    await expect(panel.getByTestId('guide-verdict')).toContainText(`As expected: ${promised}`, {
       timeout: 120_000,
     });
-    expect(await anomalies(page)).toEqual([...entry.expect].sort());
+    expect([...new Set(await anomalies(page))].sort()).toEqual([...entry.expect].sort());
+  });
+
+  test(`es guide: ${entry.id} marks a wrong prediction wrong`, async ({ run, page }) => {
+    test.setTimeout(240_000);
+    await run.open('x=1' + encodeScenario(entry.scenario));
+    await walkGuide(page, page.getByRole('tabpanel', { name: 'Guide' }), entry, {
+      predict: 'wrong',
+      untilReveal: true,
+    });
   });
 }
 
@@ -50,7 +61,14 @@ test('a step that opens another tab leaves a strip to go on with the guide', asy
   const strip = page.getByRole('group', { name: 'Guide, in short' });
   await expect(strip).toContainText('Step 1 of');
   await strip.getByRole('button', { name: 'Next step' }).click();
-  await expect(page.getByTestId('ryw-first-read')).toHaveText('not found', { timeout: 30_000 });
+  // A question stands before step 2: the strip says where it waits, and holds Next until it is answered.
+  await expect(strip).toContainText('a question waits in the Guide tab');
+  await expect(strip.getByRole('button', { name: 'Next step' })).toBeDisabled();
   await strip.getByRole('button', { name: 'Open the guide' }).click();
   await expect(page.getByRole('tab', { name: 'Guide' })).toHaveAttribute('aria-selected', 'true');
+  const guide = page.getByRole('tabpanel', { name: 'Guide' });
+  await guide.getByTestId('checkpoint').getByRole('radio').first().check();
+  await guide.getByRole('button', { name: /^Lock in/ }).click();
+  await page.getByRole('tab', { name: 'Read your writes' }).click();
+  await expect(page.getByTestId('ryw-first-read')).toHaveText('not found', { timeout: 30_000 });
 });

@@ -40,6 +40,8 @@ export const INVARIANTS = {
     "Change data capture: after the system settles, every committed change in a captured log is published (the connector's or log-tailing relay's stored position has reached it).",
   'cdc-read-model-matches-source':
     'Change data capture: after the system settles, a read model fed only by change events equals the source table it mirrors.',
+  'cdc-history-replays-source':
+    'Change data capture + event sourcing: after the system settles, each row’s event stream holds every captured change of it once, in log order, and replays to the row the source table holds.',
 } as const;
 
 export type InvariantName = keyof typeof INVARIANTS;

@@ -5,8 +5,10 @@
 // database), the `broker`, and `query` (a search read model fed only by the
 // change events). CdcConductor implements it.
 
+import type { RunStart } from './runStart';
 import type { RunHistoryReads } from './historyReads';
 import type { ChangeEvent } from '../core/cdc/changeEvent';
+import type { ListingEventRow } from '../core/cdc/legacy/listingHistory';
 import type {
   CdcFact,
   CdcProcess,
@@ -23,7 +25,7 @@ import type { ProcessStatus, SteppedRun } from './controller';
 import type { RunEvent } from './run/runEvents';
 
 // ListingWrite lives in core: the listings service (core, host-agnostic) takes it too.
-export type { CdcProcess, ConnectorState, ListingRow, ListingWrite, SearchDocRow };
+export type { CdcProcess, ConnectorState, ListingEventRow, ListingRow, ListingWrite, SearchDocRow };
 export { CDC_CRASH_POINTS, CDC_PROCESSES } from '../core/cdc/cdcTypes';
 
 /** The processes a CDC run's canvas shows: its three workers plus the broker. */
@@ -42,7 +44,7 @@ export type CdcEvent =
   /** What every run's conductor tells besides: the fault plan and what of it fired, its clock (RunEvent). */
   | RunEvent<CdcNode>;
 
-export interface CdcController extends SteppedRun, RunHistoryReads {
+export interface CdcController extends SteppedRun, RunHistoryReads, RunStart {
   readonly topology: 'cdc';
   readonly runId: string;
   scenario(): Scenario;
@@ -64,6 +66,8 @@ export interface CdcController extends SteppedRun, RunHistoryReads {
   /** Where the connector stands in each source's log, and what it has published. */
   connector(): Promise<ConnectorState>;
   searchDocs(): Promise<SearchDocRow[]>;
+  /** The query service's event store of the listings' history: every stream's events. */
+  listingHistory(): Promise<ListingEventRow[]>;
   /** Ids of the listings whose documents match every word of `text` (and `city`, when given). */
   search(text: string, city?: string): Promise<string[]>;
 

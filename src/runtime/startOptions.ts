@@ -75,6 +75,16 @@ export interface PacedStartOptions extends SteppedStartOptions {
   pace: PaceName;
 }
 
+/** The event-sourced run's query service: whether each projection batch's checkpoint is stored apart (`inbox`). */
+export interface EsQueryStartOptions extends PacedStartOptions {
+  checkpointApart: boolean;
+}
+
+/** The CDC run's query service: whether its listings' history skips a change its stream already holds (`inbox`). */
+export interface SearchStartOptions extends PacedStartOptions {
+  dedupHistory: boolean;
+}
+
 /** The CDC run's legacy listings service: the seed its random writes are drawn from. */
 export interface ListingsStartOptions extends SteppedStartOptions {
   seed: number;

@@ -54,6 +54,7 @@ export async function runCdcDeterministic(
   const h = new CdcHarness({
     seed: scenario.seed,
     positionFirst,
+    dedupHistory: scenario.inbox,
     stepped: clock,
     pace,
     onReport: observe && ((report) => observe.report(report, clock.now())),

@@ -43,6 +43,8 @@ export interface CdcHarnessOptions {
   onCrash?: (process: CdcHarnessProcess, point: CrashPoint | 'manual') => void;
   /** A deterministic run: no loops, no pushed deliveries; every host reads this clock, which granted steps set. */
   stepped?: SteppedClock;
+  /** The query service's history skips a change its stream already holds (default), as a scenario's `inbox` says. */
+  dedupHistory?: boolean;
 }
 
 export class CdcHarness {
@@ -148,6 +150,7 @@ export class CdcHarness {
       pace: this.pace,
       emit: this.emit,
       die: (p) => this.died('query', p),
+      dedupHistory: this.options.dedupHistory,
     });
     this.searchHost = host;
     this.down.delete('query');
@@ -176,6 +179,7 @@ export class CdcHarness {
       changesAbovePosition: await this.listings().changes(position),
       position,
       docs: await this.query().docs(),
+      history: await this.query().history(),
     };
   }
 

@@ -10,6 +10,7 @@ import type { HistorySpec } from '../core/history/historySpec';
 import { cdcHistory } from '../core/history/cdcFold';
 import { CDC_PACES } from '../core/cdc/legacy/cdcPace';
 import { checkCdcInvariants } from '../core/cdc/legacy/cdcInvariants';
+import type { ListingEventRow } from '../core/cdc/legacy/listingHistory';
 import { CDC_CRASH_POINTS } from '../core/cdc/cdcTypes';
 import { toChangeRecord, type ChangeEvent } from '../core/cdc/changeEvent';
 import type { CrashPoint } from '../core/crashPoints';
@@ -90,6 +91,10 @@ class InProcessCdc extends InProcessRun<CdcNode, CdcEvent> implements CdcControl
 
   searchDocs(): Promise<SearchDocRow[]> {
     return this.call('query', () => this.harness.query().docs());
+  }
+
+  listingHistory(): Promise<ListingEventRow[]> {
+    return this.call('query', () => this.harness.query().history());
   }
 
   search(text: string, city?: string): Promise<string[]> {

@@ -5,14 +5,14 @@ import { systemClock } from '../core/clock';
 import { ES_PACES } from '../core/eventsourcing/esPace';
 import type { EsFact, ReadModelName } from '../core/eventsourcing/esTypes';
 import { QueryHost } from '../core/eventsourcing/queryHost';
-import type { PacedStartOptions } from '../runtime/startOptions';
+import type { EsQueryStartOptions } from '../runtime/startOptions';
 import { retriedFailure } from './retriedFailure';
 import { reportAs } from './reportAs';
 import { serveHost } from './serveHost';
 import { steppedClockOf } from './steppedClockOf';
 import type { EsStep } from '../core/eventsourcing/esSteps';
 
-serveHost<QueryHost, PacedStartOptions>(({ init, dexie, emit, stampFacts, die, fatal }) => {
+serveHost<QueryHost, EsQueryStartOptions>(({ init, dexie, emit, stampFacts, die, fatal }) => {
   const report = reportAs<EsFact>(emit);
   const stepped = steppedClockOf(init.options, stampFacts);
   const host = new QueryHost({
@@ -24,6 +24,8 @@ serveHost<QueryHost, PacedStartOptions>(({ init, dexie, emit, stampFacts, die, f
     emit: report,
     die,
     onError: retriedFailure(report, 'query: a projection batch failed and is retried'),
+    // A page started before the option existed sends none: one transaction, as it always was.
+    checkpointApart: init.options.checkpointApart ?? false,
   });
   host.db.on('blocked', () =>
     fatal('IDB_BLOCKED', "the query service's database is held open by another tab"),

@@ -1,6 +1,7 @@
 // Projections: read models built from the event store, in the query service's
 // own database. Each batch of events and the projection's checkpoint commit in
-// one transaction there, so a crash never applies an event twice or skips one.
+// one transaction there, so a crash never applies an event twice or skips one
+// (unless told to store the checkpoint apart: the "before" a scenario can show).
 
 import type { Dexie } from 'dexie';
 import { batchTables, type ProjectionTable } from './batchTables';
@@ -28,7 +29,9 @@ export async function checkpointOf(db: Dexie, name: string): Promise<number> {
 
 /**
  * Applies up to `batch` events after the checkpoint; returns how many. `beforeCommit` runs inside the
- * transaction after the writes (a crash point there must leave nothing behind).
+ * transaction after the writes (a crash point there must leave nothing behind). `checkpointApart`: the "before"
+ * projection — the writes commit first and the checkpoint in a transaction of its own after `beforeCommit`, so a
+ * crash between them leaves the batch applied and the checkpoint behind it: the batch is applied again.
  */
 export async function projectBatch(
   store: EventStore,
@@ -36,21 +39,30 @@ export async function projectBatch(
   projection: Projection,
   batch: number,
   beforeCommit?: () => void,
+  { checkpointApart = false }: { checkpointApart?: boolean } = {},
 ): Promise<number> {
   const from = await checkpointOf(db, projection.name);
   const events = await store.readAll(from, batch);
   if (!events.length) return 0;
+  const position = events[events.length - 1].position!;
+  const saveCheckpoint = () => db.table(CHECKPOINTS).put({ name: projection.name, position });
   const tables = [...projection.tables, CHECKPOINTS].map((t) => db.table(t));
-  return db.transaction('rw', tables, async () => {
+  const applied = await db.transaction('rw', tables, async () => {
     // Someone else (a second runner, a rebuild) may have moved the checkpoint since we read it.
     if ((await checkpointOf(db, projection.name)) !== from) return 0;
     const batch = batchTables(db);
     for (const event of events) await projection.apply((name) => batch.table(name), event);
     await batch.flush();
-    await db.table(CHECKPOINTS).put({ name: projection.name, position: events[events.length - 1].position! });
+    if (checkpointApart) return events.length;
+    await saveCheckpoint();
     beforeCommit?.();
     return events.length;
   });
+  if (checkpointApart && applied) {
+    beforeCommit?.();
+    await saveCheckpoint();
+  }
+  return applied;
 }
 
 /** Catches up completely, reporting progress (applied so far, head) after each batch. */

@@ -36,6 +36,8 @@ export interface QueryHostDeps {
   onError?: (error: unknown) => void;
   /** A deterministic run: `clock` must read this one, which each granted step sets to its simulation time. */
   stepped?: SteppedClock;
+  /** Each batch's checkpoint is stored after it, in a transaction of its own (a scenario's `inbox: false`). */
+  checkpointApart?: boolean;
 }
 
 export function queryDbName(runId: string): string {
@@ -220,13 +222,15 @@ export class QueryHost {
   }
 
   private async projectSource(source: ProjectionSource): Promise<number> {
-    // The crash point fires inside the transaction, after the writes and the checkpoint: it aborts them all.
+    // The crash point fires inside the transaction, after the writes and the checkpoint: it aborts them all
+    // (with the checkpoint apart, between the committed writes and the checkpoint).
     const applied = await projectBatch(
       this.stores[source.store],
       this.db,
       source.projection,
       this.deps.pace.batch,
       () => this.crash.at('projection-before-checkpoint-commit'),
+      { checkpointApart: this.deps.checkpointApart },
     );
     if (applied)
       this.deps.emit({

@@ -1,11 +1,12 @@
 // The CDC run's facts folded into its snapshot's shape: the legacy listings
 // table and its change log (from listings' commits), the connector's stored
 // position (from its reports after each store), the search documents (from
-// the query service's commits). Pure.
+// the query service's commits), and the listings' history (from them too). Pure.
 
 import type { CdcSystemSnapshot } from '../cdc/legacy/cdcInvariants';
 import type { ListingRow, SearchDocRow } from '../cdc/cdcTypes';
 import type { ChangeRow } from '../cdc/changeEvent';
+import type { ListingEventRow } from '../cdc/legacy/listingHistory';
 import type { CdcReport } from '../cdc/cdcTypes';
 import type { HistoryEntry, HistoryFold } from './factHistory';
 import type { Found, HistorySpec } from './historySpec';
@@ -39,6 +40,7 @@ export function cdcMoment(s: CdcState): CdcSystemSnapshot {
     changesAbovePosition: changes.filter((c) => (c.seq ?? 0) > s.position).slice(0, UNPUBLISHED_READ_LIMIT),
     position: s.position,
     docs: s.dbs.rows('query', 'docs') as unknown as SearchDocRow[],
+    history: s.dbs.rows('query', 'history') as unknown as ListingEventRow[],
   };
 }
 

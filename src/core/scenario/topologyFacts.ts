@@ -98,7 +98,8 @@ export const TOPOLOGY_FACTS: Readonly<Record<Topology, TopologyFacts>> = {
     },
     brokers: [],
     brokerFaults: [],
-    honours: ['snapshotEvery'],
+    // Its query service's inbox: each projection batch's checkpoint commits with the batch.
+    honours: ['snapshotEvery', 'inbox'],
     dataServices: [],
   },
   // A slow consumer is a shop run's (its scheduler and live consumers read it); this broker does the rest.
@@ -113,7 +114,8 @@ export const TOPOLOGY_FACTS: Readonly<Record<Topology, TopologyFacts>> = {
     // Its connector and search service are not wired to JetStream yet (issue 18): the local broker only.
     brokers: ['local'],
     brokerFaults: ['duplicate', 'delay', 'broker-outage'],
-    honours: [],
+    // Its query service's inbox: the listings' history skips a change its stream already holds.
+    honours: ['inbox'],
     dataServices: [],
   },
 };

@@ -7,13 +7,19 @@
 import type { ConnectorState, ListingRow, ListingWrite, SearchDocRow } from '../../core/cdc/cdcTypes';
 import { toChangeRecord, type ChangeEvent, type ChangeRow } from '../../core/cdc/changeEvent';
 import { checkCdcInvariants } from '../../core/cdc/legacy/cdcInvariants';
+import type { ListingEventRow } from '../../core/cdc/legacy/listingHistory';
 import type { CdcSystemSnapshot } from '../../core/cdc/legacy/cdcInvariants';
 import type { Anomaly } from '../../core/invariantCatalogue';
 import { serviceConfig } from '../../core/service/pace';
 import type { CdcController, CdcEvent, CdcNode, CdcProcess } from '../cdcController';
 import { Conductor, type ConductorOptions, type StartContext } from '../run/Conductor';
 import { CDC_FACTS } from '../topologies/cdc';
-import type { BrokerStartOptions, ListingsStartOptions, PacedStartOptions } from '../startOptions';
+import type {
+  BrokerStartOptions,
+  ListingsStartOptions,
+  PacedStartOptions,
+  SearchStartOptions,
+} from '../startOptions';
 import { cdcOwed, cdcSnapshot } from './cdcReads';
 import { cdcHistory, type CdcState } from '../../core/history/cdcFold';
 import type { HistorySpec } from '../../core/history/historySpec';
@@ -62,6 +68,10 @@ export class CdcConductor extends Conductor<CdcNode, CdcEvent> implements CdcCon
     return this.call('query', 'docs');
   }
 
+  listingHistory(): Promise<ListingEventRow[]> {
+    return this.call('query', 'history');
+  }
+
   search(text: string, city?: string): Promise<string[]> {
     return this.call('query', 'search', text, city);
   }
@@ -70,7 +80,7 @@ export class CdcConductor extends Conductor<CdcNode, CdcEvent> implements CdcCon
   protected startOptions(
     name: CdcNode,
     { deterministic }: StartContext,
-  ): BrokerStartOptions | ListingsStartOptions | PacedStartOptions {
+  ): BrokerStartOptions | ListingsStartOptions | PacedStartOptions | SearchStartOptions {
     const { pace, seed } = this.setup;
     if (name === 'broker')
       return {
@@ -78,7 +88,11 @@ export class CdcConductor extends Conductor<CdcNode, CdcEvent> implements CdcCon
         paused: false,
         deterministic,
       };
-    return name === 'listings' ? { seed, deterministic } : { pace, deterministic };
+    if (name === 'listings') return { seed, deterministic };
+    // The history's sequence check is the query service's inbox: the change's log sequence is its message id.
+    return name === 'query'
+      ? { pace, deterministic, dedupHistory: this.setup.inbox }
+      : { pace, deterministic };
   }
 
   /** Only now do the connector and the query service start working: a planned crash counts from their first step. */

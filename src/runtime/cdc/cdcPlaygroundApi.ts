@@ -37,6 +37,7 @@ export function createCdcPlaygroundApi(conductor: CdcConductor, started: Promise
     changes: (service) => conductor.changes(service),
     connector: () => conductor.connector(),
     searchDocs: () => conductor.searchDocs(),
+    listingHistory: () => conductor.listingHistory(),
     search: (text, city) => conductor.search(text, city),
   };
 }

@@ -5,6 +5,7 @@
 import type { CdcSystemSnapshot } from '../../core/cdc/legacy/cdcInvariants';
 import type { ConnectorState, ListingRow, SearchDocRow, SearchStats } from '../../core/cdc/cdcTypes';
 import type { ChangeRow } from '../../core/cdc/changeEvent';
+import type { ListingEventRow } from '../../core/cdc/legacy/listingHistory';
 import type { ProcessStatus } from '../controller';
 import type { CdcNode } from '../cdcController';
 
@@ -42,14 +43,15 @@ export async function cdcOwed(
   return null;
 }
 
-/** The listings table, the log above the connector's stored position, and the search documents. */
+/** The listings table, the log above the connector's stored position, the search documents and the history. */
 export async function cdcSnapshot(call: CdcCall): Promise<CdcSystemSnapshot> {
   const state = await call<ConnectorState>('connector', 'state');
   const position = state.sources[0]?.position.seq ?? 0;
-  const [listings, changesAbovePosition, docs] = await Promise.all([
+  const [listings, changesAbovePosition, docs, history] = await Promise.all([
     call<ListingRow[]>('listings', 'listings'),
     call<ChangeRow[]>('listings', 'changes', position, UNPUBLISHED_READ_LIMIT),
     call<SearchDocRow[]>('query', 'docs'),
+    call<ListingEventRow[]>('query', 'history'),
   ]);
-  return { listings, changesAbovePosition, position, docs };
+  return { listings, changesAbovePosition, position, docs, history };
 }

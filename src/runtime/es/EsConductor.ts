@@ -32,7 +32,7 @@ import type { Anomaly } from '../../core/invariantCatalogue';
 import type { EsController, EsEvent } from '../esController';
 import { Conductor, type ConductorOptions, type StartContext } from '../run/Conductor';
 import { ES_FACTS } from '../topologies/eventSourced';
-import type { EsStoreStartOptions, PacedStartOptions } from '../startOptions';
+import type { EsQueryStartOptions, EsStoreStartOptions } from '../startOptions';
 import { checkEsInvariants } from '../../core/eventsourcing/esInvariants';
 import { esHistory, type EsState } from '../../core/history/esFold';
 import type { HistorySpec } from '../../core/history/historySpec';
@@ -155,8 +155,9 @@ export class EsConductor extends Conductor<EsProcess, EsEvent> implements EsCont
   protected startOptions(
     name: EsProcess,
     { deterministic }: StartContext,
-  ): EsStoreStartOptions | PacedStartOptions {
-    if (name === 'query') return { pace: this.setup.pace, deterministic };
+  ): EsStoreStartOptions | EsQueryStartOptions {
+    // A projection's checkpoint committed with its batch is the read side's inbox: `inbox: false` stores it apart.
+    if (name === 'query') return { pace: this.setup.pace, deterministic, checkpointApart: !this.setup.inbox };
     return { snapshotEvery: this.setup.snapshotEvery, deterministic };
   }
 

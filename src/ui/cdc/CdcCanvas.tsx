@@ -34,6 +34,7 @@ export function CdcCanvas() {
       changes: s.changes,
       connector: s.connector,
       docs: s.docs,
+      history: s.history,
       snapshot: s.snapshot,
       traffic: s.traffic,
     })),

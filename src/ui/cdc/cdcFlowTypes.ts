@@ -6,6 +6,7 @@ import type { ListingRow, SearchDocRow } from '../../runtime/cdcController';
 import type { ProcessState } from '../store/types';
 import type { ChangeLogView } from './changeLogView';
 import type { ConnectorView } from './connectorView';
+import type { HistoryView } from './historyView';
 
 export type ListingsNodeData = {
   process: ProcessState;
@@ -37,6 +38,8 @@ export type QueryNodeData = {
   applied: number;
   duplicatesSkipped: number;
   stale: number;
+  /** The listings' history kept beside the documents; null until first read. */
+  history: HistoryView | null;
   compact: boolean;
 };
 

@@ -9,6 +9,7 @@ import type {
   CdcEvent,
   CdcNode,
   ConnectorState,
+  ListingEventRow,
   ListingRow,
   SearchDocRow,
 } from '../../runtime/cdcController';
@@ -50,6 +51,8 @@ export interface CdcData extends PageData {
   changes: ChangeEvent[];
   connector: ConnectorState | null;
   docs: SearchDocRow[] | null;
+  /** The query service's history of the listings, every stream's events; null until first read. */
+  history: ListingEventRow[] | null;
   snapshot: SnapshotProgress | null;
   traffic: CdcTraffic;
   warnings: string[];
@@ -67,6 +70,7 @@ export function initialCdcData(): CdcData {
     changes: [],
     connector: null,
     docs: null,
+    history: null,
     snapshot: null,
     traffic: { publishes: 0, applies: 0, applied: 0, duplicatesSkipped: 0, stale: 0 },
     warnings: [],

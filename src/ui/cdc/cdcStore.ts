@@ -9,7 +9,7 @@ import type { CdcEvent } from '../../runtime/cdcController';
 import { applyCdcEvents, initialCdcData, type CdcData } from './cdcState';
 import { actionFailure } from '../store/actionFailure';
 
-export type CdcPolled = Partial<Pick<CdcData, 'listings' | 'changes' | 'connector' | 'docs'>>;
+export type CdcPolled = Partial<Pick<CdcData, 'listings' | 'changes' | 'connector' | 'docs' | 'history'>>;
 
 export interface CdcFactsActions {
   ingest(events: readonly CdcEvent[]): void;

@@ -30,11 +30,13 @@ export async function pollOnce(
   const { processes } = facts.getState();
   const up = (p: keyof typeof processes) => processes[p].status === 'running';
   const ask = <T>(wanted: boolean, call: () => Promise<T>) => (wanted ? call() : Promise.resolve(undefined));
-  const [listings, changes, connector, docs] = await Promise.allSettled([
+  const [listings, changes, connector, docs, history] = await Promise.allSettled([
     ask(want.listings && up('listings'), () => controller.listings()),
     ask(want.listings && up('listings'), () => controller.changes('listings')),
     ask(want.connector && up('connector'), () => controller.connector()),
     ask(want.docs && up('query'), () => controller.searchDocs()),
+    // The history is written in the search documents' transaction: it goes stale with them.
+    ask(want.docs && up('query'), () => controller.listingHistory()),
   ]);
   const value = <T>(r: PromiseSettledResult<T | undefined>) =>
     r.status === 'fulfilled' ? r.value : undefined;
@@ -43,9 +45,10 @@ export async function pollOnce(
   if (value(changes)) polled.changes = value(changes);
   if (value(connector)) polled.connector = value(connector);
   if (value(docs)) polled.docs = value(docs);
+  if (value(history)) polled.history = value(history);
   if (Object.keys(polled).length) facts.getState().setPolled(polled);
   // A poll failing because a process is down is expected; one failing while all run is news.
-  const failed = [listings, changes, connector, docs].find((r) => r.status === 'rejected') as
+  const failed = [listings, changes, connector, docs, history].find((r) => r.status === 'rejected') as
     PromiseRejectedResult | undefined;
   const allUp = CDC_NODES.every((p) => facts.getState().processes[p].status === 'running');
   facts.getState().setPollError(failed && allUp ? errorText(failed.reason) : null);

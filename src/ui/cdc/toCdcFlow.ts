@@ -15,6 +15,7 @@ import { geometryOf, handleIds, type Box, type CdcGeometry } from './cdcLayout';
 import { changeLogView, type ChangeLogView } from './changeLogView';
 import { rowsThatFit, wrappedLines } from './compactRows';
 import { connectorView } from './connectorView';
+import { historyView } from './historyView';
 
 export const CDC_TOPIC = 'listings.listings';
 /** Body rows each table shows: enough to watch a batch go by, few enough to fit the node at a readable size. */
@@ -24,7 +25,7 @@ export const DOC_ROWS = 20;
 
 export type CdcFlowInput = Pick<
   CdcData,
-  'processes' | 'listings' | 'changes' | 'connector' | 'docs' | 'snapshot' | 'traffic'
+  'processes' | 'listings' | 'changes' | 'connector' | 'docs' | 'history' | 'snapshot' | 'traffic'
 >;
 
 // React Flow gives unselectable, undraggable nodes pointer-events: none; ours hold buttons and a search box.
@@ -120,6 +121,7 @@ function nodes(s: CdcFlowInput, geometry: CdcGeometry): CdcFlowNode[] {
         applied: s.traffic.applied,
         duplicatesSkipped: s.traffic.duplicatesSkipped,
         stale: s.traffic.stale,
+        history: historyView(s.history),
       },
     },
   ];

@@ -1,10 +1,12 @@
-// The Guide tab: the library scenario this run tells — its idea, its steps
+// The Guide tab: the library scenario this run tells — its idea (and the
+// production system that runs its shape, when the seed names one), its steps
 // with what to watch, Start / Next step / Previous, and at the end the
 // checker's verdict beside what the scenario expects.
 
 import type { LibraryEntry } from '../../core/scenario/library';
 import { topologyOf } from '../../runtime/topologies';
 import { openLink } from '../export/shareBase';
+import { InProductionNote } from '../library/InProductionNote';
 import { entryHref, pageBase } from '../library/libraryLinks';
 import { GuideFooter } from './GuideFooter';
 import { GuideSteps } from './GuideSteps';
@@ -19,6 +21,9 @@ export function GuidePanel({ entry }: { entry: LibraryEntry }) {
         {entry.title}
       </h2>
       <p className="guide-idea">{entry.idea}</p>
+      {entry.inProduction && (
+        <InProductionNote production={entry.inProduction} className="guide-production" />
+      )}
       <p className="guide-mode muted">{topologyOf(entry.scenario).guideModeText(entry.scenario)}</p>
       <GuideSteps entry={entry} />
       <p className="guide-again">

@@ -7,6 +7,8 @@ import { LIBRARY, libraryEntry, type LibraryEntry } from '../../core/scenario/li
 import { compareLink } from '../compare/compareLink';
 import { useController } from '../controls/ControllerContext';
 import { openLink } from '../export/shareBase';
+import { InProductionNote } from './InProductionNote';
+import { InterviewDoor } from '../interview/InterviewDoor';
 import { canCompare, entryHref, pageBase } from './libraryLinks';
 import { groupBySection, modeText } from './librarySections';
 
@@ -52,6 +54,7 @@ function Entry({ entry, current, base }: { entry: LibraryEntry; current: boolean
       </a>
       {current && <span className="library-now">open now</span>}
       <p className="library-idea">{entry.idea}</p>
+      {entry.inProduction && <InProductionNote production={entry.inProduction} className="library-idea" />}
       <p className="library-meta">
         {modeText(entry)} · {entry.narrative.length} steps
         {partner && (
@@ -134,6 +137,7 @@ export function LibraryDialog({ onClose }: { onClose(): void }) {
         <p id="library-intro" className="library-intro">
           Each scenario opens in a fresh run, with its story in the Guide tab: press Start, then Next step.
         </p>
+        <InterviewDoor base={base} />
         {SECTIONS.map(({ section, entries }) => (
           <section key={section} className="library-section" aria-labelledby={`library-${slug(section)}`}>
             <h3 id={`library-${slug(section)}`}>{section}</h3>

@@ -3,6 +3,7 @@ import type { ListingRow } from '../cdcTypes';
 import type { ChangeRow } from '../changeEvent';
 import { checkCdcInvariants, type CdcSystemSnapshot } from './cdcInvariants';
 import { toSearchDoc } from './listingData';
+import { streamOf, type ListingEventRow } from './listingHistory';
 
 const listing = (id: string, price: number): ListingRow => ({
   id,
@@ -35,7 +36,13 @@ function healthy(): CdcSystemSnapshot {
     changesAbovePosition: [],
     position: 5,
     docs: listings.map((l, i) => toSearchDoc(l, i + 4)),
+    history: historyOf(listings),
   };
+}
+
+/** Each listing's stream: its one create, which replays to the row. */
+function historyOf(listings: readonly ListingRow[]): ListingEventRow[] {
+  return listings.map((row, i) => ({ stream: streamOf(row.id), version: 1, op: 'c', sourceSeq: i + 4, row }));
 }
 
 describe('CDC invariants', () => {
@@ -57,7 +64,9 @@ describe('CDC invariants', () => {
   });
 
   it('catch a read model that missed a change, kept a deleted listing, or lacks one', () => {
-    const missedUpdate = { ...healthy(), listings: [listing('a', 15), listing('b', 20)] };
+    // The history heard of the update; only the read model missed it.
+    const updated = [listing('a', 15), listing('b', 20)];
+    const missedUpdate = { ...healthy(), listings: updated, history: historyOf(updated) };
     expect(checkCdcInvariants(missedUpdate, { settled: true })).toEqual([
       {
         invariant: 'cdc-read-model-matches-source',
@@ -95,7 +104,7 @@ describe('CDC invariants', () => {
   it('describe at most twenty listings one by one and count the rest', () => {
     const listings = Array.from({ length: 25 }, (_, i) => listing(`l${i}`, i));
     const anomalies = checkCdcInvariants(
-      { listings, changesAbovePosition: [], position: 0, docs: [] },
+      { listings, changesAbovePosition: [], position: 0, docs: [], history: historyOf(listings) },
       { settled: true },
     );
     expect(anomalies).toHaveLength(21);

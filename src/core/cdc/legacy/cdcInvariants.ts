@@ -1,14 +1,18 @@
 // The invariants of a CDC run, over what its processes report once settled:
 // every committed change of the listings log is at or below the connector's
 // stored position (no-change-unpublished), and the search read model equals
-// the listings table field by field (cdc-read-model-matches-source). Pure
-// functions, same Anomaly shape as the shop's checker (src/core/invariants.ts).
+// the listings table field by field (cdc-read-model-matches-source), and each
+// listing's event stream replays to its row (cdc-history-replays-source, in
+// historyInvariant.ts). Pure functions, same Anomaly shape as the shop's
+// checker (src/core/invariants.ts).
 
 import type { Anomaly } from '../../invariantCatalogue';
 import type { ListingRow, SearchDocRow } from '../cdcTypes';
 import type { ChangeRow } from '../changeEvent';
 import { unpublishedChanges } from '../changeInvariants';
+import { historyMismatches } from './historyInvariant';
 import { toSearchDoc } from './listingData';
+import type { ListingEventRow } from './listingHistory';
 import { LISTINGS_SERVICE } from './listingsDb';
 
 export interface CdcSystemSnapshot {
@@ -19,12 +23,14 @@ export interface CdcSystemSnapshot {
   position: number;
   /** The query service's search documents (tombstones are kept apart and never count as documents). */
   docs: SearchDocRow[];
+  /** The query service's event store of the listings' history: every stream's events. */
+  history: ListingEventRow[];
 }
 
 /** How many mismatched listings are described one by one; the rest are counted in one more anomaly. */
 const MAX_DESCRIBED = 20;
 
-/** Both invariants hold only at rest: while changes are on their way, a lagging read model is expected. */
+/** The invariants hold only at rest: while changes are on their way, a lagging read model is expected. */
 export function checkCdcInvariants(
   snapshot: CdcSystemSnapshot,
   { settled }: { settled: boolean },
@@ -33,6 +39,7 @@ export function checkCdcInvariants(
   return [
     ...unpublishedChanges(LISTINGS_SERVICE, snapshot.changesAbovePosition, snapshot.position),
     ...readModelMismatches(snapshot.listings, snapshot.docs),
+    ...historyMismatches(snapshot.listings, snapshot.history),
   ];
 }
 

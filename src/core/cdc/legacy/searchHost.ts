@@ -2,7 +2,8 @@
 // group `query`, applies each delivered batch of change events to its search
 // read model in one transaction, and only then acknowledges it. A crash in
 // between (consumer-after-commit-before-ack) redelivers the batch; the
-// sequence guard in searchProjection.ts makes that harmless. Host-agnostic.
+// sequence guard in searchProjection.ts makes that harmless, and the history's
+// own check (listingHistory.ts) keeps its streams single. Host-agnostic.
 
 import type { CdcHostDeps } from './hostDeps';
 import type { Dexie } from 'dexie';
@@ -12,6 +13,7 @@ import type { CrashPoint } from '../../crashPoints';
 import type { ListingRow, SearchDocRow, SearchStats } from '../cdcTypes';
 import type { CdcStep } from './cdcSteps';
 import type { ChangeEvent } from '../changeEvent';
+import { readHistory, type ListingEventRow } from './listingHistory';
 import { LISTINGS_TOPIC } from './listingsDb';
 import {
   applyChanges,
@@ -30,6 +32,8 @@ export interface SearchHostDeps extends CdcHostDeps {
   onError?: (error: unknown) => void;
   /** The query service's port to the broker; the host owns it from here (close() closes it). */
   broker: BrokerPort;
+  /** The history skips a change its listing's stream has already reached (default); false: it appends it again. */
+  dedupHistory?: boolean;
 }
 
 export class SearchHost {
@@ -88,6 +92,11 @@ export class SearchHost {
     return readDocs(this.db);
   }
 
+  /** The listings' event store: every stream's events. */
+  history(): Promise<ListingEventRow[]> {
+    return readHistory(this.db);
+  }
+
   tombstones(): Promise<TombstoneRow[]> {
     return readTombstones(this.db);
   }
@@ -130,7 +139,7 @@ export class SearchHost {
     const events = records.map((r) => r.event.data as ChangeEvent<ListingRow>);
     let counts;
     try {
-      counts = await applyChanges(this.db, events);
+      counts = await applyChanges(this.db, events, { dedupHistory: this.deps.dedupHistory ?? true });
     } catch (error) {
       if (isCrash(error) || this.crash.dead) throw error;
       this.expected.set(partition, records[0].offset);

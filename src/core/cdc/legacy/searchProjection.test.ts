@@ -1,32 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import type { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../random';
 import type { ListingRow } from '../cdcTypes';
 import type { ChangeEvent, ChangeOp } from '../changeEvent';
 import { toSearchDoc } from './listingData';
-import {
-  applyChanges,
-  openSearchDb,
-  readCounts,
-  readDocs,
-  readTombstones,
-  searchDocs,
-} from './searchProjection';
+import { applyChanges, readCounts, readDocs, readTombstones, searchDocs } from './searchProjection';
+import { searchDbs } from './testSearchDb';
 
-const dexie = { indexedDB, IDBKeyRange };
-let dbs: Dexie[] = [];
-let runs = 0;
-afterEach(() => {
-  dbs.forEach((db) => db.close());
-  dbs = [];
-});
-
-function searchDb(): Dexie {
-  const db = openSearchDb(`search${++runs}`, dexie);
-  dbs.push(db);
-  return db;
-}
+const searchDb = searchDbs('search');
 
 const listing = (id: string, price: number, title = 'Quiet loft'): ListingRow => ({
   id,

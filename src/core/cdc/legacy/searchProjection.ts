@@ -2,8 +2,10 @@
 // events, and how one batch of events is applied: in one transaction, each
 // event guarded by its source sequence, so a duplicate or a late, older change
 // is skipped instead of undoing a newer one. A delete leaves a tombstone with
-// its sequence, so a republished create cannot bring the listing back. Owns
-// the search database; knows nothing of the broker.
+// its sequence, so a republished create cannot bring the listing back. The
+// same transaction appends each event to the listing's stream in the history
+// event store (listingHistory.ts). Owns the search database; knows nothing of
+// the broker.
 
 import { Dexie, type Table } from 'dexie';
 import { withoutLiveQueries, type DexieDeps } from '../../broker/brokerDb';
@@ -12,6 +14,7 @@ import type { Change } from '../../telemetry';
 import type { ListingRow, SearchDocRow } from '../cdcTypes';
 import type { ChangeEvent } from '../changeEvent';
 import { searchWords, toSearchDoc } from './listingData';
+import { appendToHistory, HISTORY_SCHEMA, historyTable } from './listingHistory';
 
 /** A deleted listing: the sequence of its delete, which only a newer change may get past. */
 export interface TombstoneRow {
@@ -34,7 +37,10 @@ export function searchDbName(runId: string): string {
 
 export function openSearchDb(runId: string, dexie: DexieDeps, onCommit?: (changes: Change[]) => void): Dexie {
   const db = new Dexie(searchDbName(runId), withoutLiveQueries(dexie));
-  db.version(1).stores({ docs: 'id, *words, city', tombstones: 'id', meta: 'key' });
+  const v1 = { docs: 'id, *words, city', tombstones: 'id', meta: 'key' };
+  db.version(1).stores(v1);
+  // Version 2 adds the listings' history: a run's database opened by an older page upgrades in place.
+  db.version(2).stores({ ...v1, ...HISTORY_SCHEMA });
   if (onCommit) db.use(commitCapture(onCommit));
   return db;
 }
@@ -43,12 +49,17 @@ const docs = (db: Dexie) => db.table<SearchDocRow, string>('docs');
 const tombstones = (db: Dexie) => db.table<TombstoneRow, string>('tombstones');
 const meta = (db: Dexie) => db.table<CountsRow, string>('meta');
 
-/** Applies a batch of change events to the read model in one transaction; returns this batch's counts. */
+/**
+ * Applies a batch of change events to the read model and appends them to the history in one transaction; returns
+ * this batch's counts. `dedupHistory` (default on): the history skips a change its stream has already reached.
+ */
 export async function applyChanges(
   db: Dexie,
   events: readonly ChangeEvent<ListingRow>[],
+  { dedupHistory = true }: { dedupHistory?: boolean } = {},
 ): Promise<ApplyCounts> {
-  return db.transaction('rw', [docs(db), tombstones(db), meta(db)], async () => {
+  return db.transaction('rw', [docs(db), tombstones(db), meta(db), historyTable(db)], async () => {
+    await appendToHistory(db, events, { dedup: dedupHistory });
     const counts: ApplyCounts = { applied: 0, duplicates: 0, stale: 0 };
     for (const event of events) {
       const id = (event.after ?? event.before)!.id;

@@ -7,7 +7,13 @@ import { DEFAULT_SCENARIO, type Scenario } from '../scenario';
 import type { CdcAction, CdcEntry, NarrativeStep } from './types';
 
 /** Fast-paced, no faults planned up front: the narrative arms its own crash. */
-const CDC_BASE: Scenario = { ...DEFAULT_SCENARIO, topology: 'cdc', pace: 'fast', faults: [], data: [] };
+export const CDC_BASE: Scenario = {
+  ...DEFAULT_SCENARIO,
+  topology: 'cdc',
+  pace: 'fast',
+  faults: [],
+  data: [],
+};
 
 /** A listing the story writes by hand, so a search can find it by name afterwards. */
 const TREEHOUSE = {
@@ -18,10 +24,10 @@ const TREEHOUSE = {
   amenities: ['wifi', 'fireplace'],
 };
 
-const WRITES = 100;
+export const WRITES = 100;
 
 /** Both stories open the same way: the connector's first look at a table that already has rows. */
-const SNAPSHOT_STEP: NarrativeStep<CdcAction> = {
+export const SNAPSHOT_STEP: NarrativeStep<CdcAction> = {
   say: 'The legacy listings service already holds a few listings, and its code publishes nothing. The connector starts without a stored position, so it first reads the whole table as a snapshot — one change event with op r per row — then follows the change log.',
   watch:
     'The connector: snapshot rows counted, then its position reaches the head of the log. The query node fills with one search document per listing.',
@@ -68,7 +74,38 @@ export const CDC_SCENARIOS: CdcEntry[] = [
       },
     ],
     seeAlso: 'cdc-connector-crash',
+    inProduction: {
+      system:
+        'Airbnb’s search: a normalised listings database as the write model, Elasticsearch as the read model',
+      differs:
+        'There events from many services update a distributed search index; here one legacy table’s change log feeds a word index in one IndexedDB.',
+    },
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 4,
+        revealAfter: 5,
+        question:
+          'A hundred random creates, updates and deletes hit the legacy table, whose code publishes nothing. Once the connector has caught up, does search match the table?',
+        answers: [
+          {
+            text: 'No: some search documents drift from their rows.',
+            holds: { kind: 'broken', invariant: 'cdc-read-model-matches-source' },
+            why: 'A change the query service missed, or applied out of order, left a search document different from its row in the table.',
+          },
+          {
+            text: 'Some writes never leave the database, since the service publishes nothing.',
+            holds: { kind: 'broken', invariant: 'no-change-unpublished' },
+            why: 'Changes committed to the log were still ahead of the connector’s stored position once everything had settled.',
+          },
+          {
+            text: 'Yes, row for row.',
+            holds: { kind: 'clean' },
+            why: 'Each write commits its change row in the same transaction, and the connector publishes the log in order, keyed by listing, so the read model applies every change the table had.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'cdc-connector-crash',
@@ -108,5 +145,30 @@ export const CDC_SCENARIOS: CdcEntry[] = [
     ],
     seeAlso: 'cdc-legacy-search',
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 3,
+        revealAfter: 4,
+        question:
+          'The connector died after the broker took a batch, before it stored its new position. Restarted, it resumes from the old position. What does the checker find once it has caught up?',
+        answers: [
+          {
+            text: 'Search applies the batch twice and drifts from the table.',
+            holds: { kind: 'broken', invariant: 'cdc-read-model-matches-source' },
+            why: 'Changes applied a second time over newer ones left search documents that differ from their rows.',
+          },
+          {
+            text: 'Nothing: the batch goes out twice, and search skips what it has applied.',
+            holds: { kind: 'clean' },
+            why: 'Each search document remembers the log sequence it reflects, so a change published again from the old position is recognised and skipped.',
+          },
+          {
+            text: 'The writes made while it was down are lost.',
+            holds: { kind: 'broken', invariant: 'no-change-unpublished' },
+            why: 'Changes committed while the connector was down were still ahead of its stored position once everything had settled, so they were never published.',
+          },
+        ],
+      },
+    ],
   },
 ];

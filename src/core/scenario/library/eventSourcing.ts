@@ -7,7 +7,7 @@ import { DEFAULT_SCENARIO, type Scenario } from '../scenario';
 import type { EsEntry } from './types';
 
 /** Fast-paced, no faults planned up front: the narrative arms its own crashes. */
-const ES_BASE: Scenario = {
+export const ES_BASE: Scenario = {
   ...DEFAULT_SCENARIO,
   topology: 'event-sourced',
   pace: 'fast',
@@ -65,7 +65,36 @@ export const EVENT_SOURCING_SCENARIOS: EsEntry[] = [
     scenario: { ...ES_BASE },
     narrative: snapshotStory(true),
     partner: 'es-no-snapshots',
+    inProduction: {
+      system: 'Netflix’s viewing history, kept as events (Started, Paused, Resumed, Completed)',
+      differs:
+        'There the events of millions of members are replayed for analytics and debugging across many services; here one browser folds one order’s stream, from a snapshot.',
+    },
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 2,
+        question:
+          'The order now has over 10,000 events, with a snapshot every 100. Loaded from its newest snapshot plus the few events after it, does it equal a full replay from the first event?',
+        answers: [
+          {
+            text: 'No: the snapshot has drifted from the events it was taken from.',
+            holds: { kind: 'broken', invariant: 'replay-matches-live' },
+            why: 'A stream loaded from its snapshot and the events after it came out different from a full replay of its events.',
+          },
+          {
+            text: 'Yes: the same state, from a handful of events instead of all of them.',
+            holds: { kind: 'clean' },
+            why: 'A snapshot is the fold of the events up to its version, so folding the events after it onto it gives exactly what folding them all from the start gives.',
+          },
+          {
+            text: 'The state is right, but the read models never catch up with that many events.',
+            holds: { kind: 'broken', invariant: 'read-model-converged' },
+            why: 'A read model still differed from the state folded from the events once everything had settled.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'es-no-snapshots',
@@ -76,6 +105,25 @@ export const EVENT_SOURCING_SCENARIOS: EsEntry[] = [
     narrative: snapshotStory(false),
     partner: 'es-snapshots',
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 2,
+        question:
+          'No snapshot is ever taken, so every load replays all of the order’s 10,000-odd events. Slow, but what does the checker say about the state it loads?',
+        answers: [
+          {
+            text: 'It is right: the same state as any replay, only slower to get.',
+            holds: { kind: 'clean' },
+            why: 'With no snapshot a load is a full replay, so it cannot differ from one: the cost grows with every event, the answer does not change.',
+          },
+          {
+            text: 'It is wrong: a stream this long loads a different state.',
+            holds: { kind: 'broken', invariant: 'replay-matches-live' },
+            why: 'The state loaded for a stream came out different from a full replay of its events.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'es-bank',
@@ -111,6 +159,31 @@ export const EVENT_SOURCING_SCENARIOS: EsEntry[] = [
       },
     ],
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 3,
+        revealAfter: 4,
+        question:
+          'Bob’s 20 has been debited and the bank died before crediting Carol. When the bank restarts, where is the money?',
+        answers: [
+          {
+            text: 'Gone: Bob is 20 down and Carol never gets it.',
+            holds: { kind: 'broken', invariant: 'bank-money-conserved' },
+            why: 'Money left one account and reached no other, with no transfer still in flight to account for it.',
+          },
+          {
+            text: 'With Carol, but the balances read model keeps showing the old figures.',
+            holds: { kind: 'broken', invariant: 'read-model-converged' },
+            why: 'The balances projection never caught up with the credit, so its read model still differed from the events once everything had settled.',
+          },
+          {
+            text: 'With Carol: the bank finishes the transfer its events say was started.',
+            holds: { kind: 'clean' },
+            why: 'The debit was committed as TransferInitiated, so the restarted bank finds a transfer its events say was started and not completed, and appends the credit and the completion.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'cqrs-read-your-writes',
@@ -147,6 +220,25 @@ export const EVENT_SOURCING_SCENARIOS: EsEntry[] = [
     ],
     seeAlso: 'es-rebuild-read-model',
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 1,
+        question:
+          'You write an order and at once read its summary from the read model, which a projection fills a moment later. Once things have settled, what does the checker say?',
+        answers: [
+          {
+            text: 'The read model stays behind: the order is missing from it for good.',
+            holds: { kind: 'broken', invariant: 'read-model-converged' },
+            why: 'A read model still differed from the events after everything had settled, so an update to it was lost or skipped.',
+          },
+          {
+            text: 'Nothing wrong: the read model has caught up, and a stale first read was only lag.',
+            holds: { kind: 'clean' },
+            why: 'The projection applies every event a moment after it is written, so once nothing is in flight the summaries equal what the events say, whatever an early read saw.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'es-rebuild-read-model',
@@ -188,5 +280,24 @@ export const EVENT_SOURCING_SCENARIOS: EsEntry[] = [
     ],
     seeAlso: 'cqrs-read-your-writes',
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 3,
+        question:
+          'The projection applied a batch and died before saving its checkpoint. Restarted, it projects again from its last saved checkpoint: what do the order summaries show?',
+        answers: [
+          {
+            text: 'The right rows: the unsaved batch was rolled back, so nothing counts twice.',
+            holds: { kind: 'clean' },
+            why: 'The batch’s writes and its checkpoint commit together or not at all, so projecting again from the old checkpoint applies the batch to rows that never kept it.',
+          },
+          {
+            text: 'The batch counted twice: it is applied again on top of itself.',
+            holds: { kind: 'broken', invariant: 'read-model-converged' },
+            why: 'The restarted projection applied events its read model already held, so the summaries differed from the events.',
+          },
+        ],
+      },
+    ],
   },
 ];

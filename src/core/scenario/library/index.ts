@@ -2,6 +2,8 @@
 // Later patterns append their list here; nothing else changes.
 
 import { CDC_SCENARIOS } from './cdc';
+import { COMBINED_SHOP_SCENARIOS } from './combinations';
+import { COMBINED_CDC_SCENARIOS, COMBINED_ES_SCENARIOS } from './eventStoreCombinations';
 import { EVENT_SOURCING_SCENARIOS } from './eventSourcing';
 import { MESSAGING_SCENARIOS } from './messaging';
 import { SAGA_SCENARIOS } from './sagas';
@@ -25,8 +27,11 @@ export const LIBRARY: LibraryEntry[] = [
   ...MESSAGING_SCENARIOS,
   ...SAGA_SCENARIOS,
   ...EVENT_SOURCING_SCENARIOS,
+  ...COMBINED_ES_SCENARIOS,
   ...CDC_SCENARIOS,
+  ...COMBINED_CDC_SCENARIOS,
   ...RELAY_SCENARIOS,
+  ...COMBINED_SHOP_SCENARIOS,
 ].map((entry) => ({ ...entry, scenario: { ...entry.scenario, guide: entry.id } }));
 
 export function libraryEntry(id: string): LibraryEntry | undefined {

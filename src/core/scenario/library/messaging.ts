@@ -79,6 +79,31 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
     ],
     partner: 'outbox',
     expect: ['no-order-stuck'],
+    checkpoints: [
+      {
+        beforeStep: 2,
+        revealAfter: 3,
+        question:
+          'The order service died after payment charged the second order, before it asked inventory to reserve. It is about to come back: what will the checker find once the run ends?',
+        answers: [
+          {
+            text: 'The restarted service carries on from where it stopped, and every order completes.',
+            holds: { kind: 'clean' },
+            why: 'Every order’s chain of calls — payment, inventory, shipping — ran to its end, so none was left charged and not reserved.',
+          },
+          {
+            text: 'That order is left PENDING for good, with the customer’s money taken.',
+            holds: { kind: 'broken', invariant: 'no-order-stuck' },
+            why: 'A chain of direct calls is kept only in the caller’s memory, so the restarted service has no record that the order was half-way through and never calls inventory or shipping for it.',
+          },
+          {
+            text: 'It calls payment again from the start, and the customer is charged twice.',
+            holds: { kind: 'broken', invariant: 'no-double-charge' },
+            why: 'Retrying the chain from its first call sent payment a second charge for an order it had already charged.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'dual-write',
@@ -115,6 +140,31 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
     ],
     partner: 'outbox',
     expect: ['no-event-lost', 'no-order-stuck'],
+    checkpoints: [
+      {
+        beforeStep: 2,
+        revealAfter: 3,
+        question:
+          'The second order is saved, and the service died before it sent OrderCreated to the broker. When it comes back, what becomes of that event?',
+        answers: [
+          {
+            text: 'The service sends it once it is back, and the order completes.',
+            holds: { kind: 'clean' },
+            why: 'Every saved order reached the broker as an event, so each one went on through payment, inventory and shipping.',
+          },
+          {
+            text: 'It is sent twice, and the order ships twice.',
+            holds: { kind: 'broken', invariant: 'no-duplicate-side-effect' },
+            why: 'An event that reached the broker twice was acted on twice by a consumer that did not skip the repeat.',
+          },
+          {
+            text: 'It is never sent: the broker never hears of that order.',
+            holds: { kind: 'broken', invariant: 'no-event-lost' },
+            why: 'With dual write the event existed only in the memory of the process that died; nothing in the database says it is still owed, so nothing sends it after the restart.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'two-phase-commit',
@@ -146,6 +196,26 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
     ],
     partner: 'saga-instead-of-2pc',
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 2,
+        revealAfter: 3,
+        question:
+          'The coordinator died after payment and inventory voted yes, and their locks are held. Bring it back: what is left once everything has finished?',
+        answers: [
+          {
+            text: 'The locks stay held: the participants cannot finish without the coordinator.',
+            holds: { kind: 'broken', invariant: 'no-2pc-blocked' },
+            why: 'A participant that has voted yes may neither commit nor abort on its own, so until a coordinator tells it the decision its prepared transaction and its locks stay.',
+          },
+          {
+            text: 'Nothing: it decides, the locks are released, and both orders complete.',
+            holds: { kind: 'clean' },
+            why: 'The coordinator logged the transaction before asking for votes, so once it is back it finds it unfinished in its log, asks again, decides, and the participants commit or abort and let go of their locks.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'saga-instead-of-2pc',
@@ -177,6 +247,31 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
     ],
     partner: 'two-phase-commit',
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 1,
+        revealAfter: 2,
+        question:
+          'The same crash of the coordinator after prepare is planned, but now each service commits its own step and publishes an event. Once both orders are done, what does the checker find?',
+        answers: [
+          {
+            text: 'Payment and inventory are left holding locks, as in two-phase commit.',
+            holds: { kind: 'broken', invariant: 'no-2pc-blocked' },
+            why: 'Participants that had prepared and locked their rows were left waiting for a decision that never came.',
+          },
+          {
+            text: 'The second order waits behind the first and is left PENDING.',
+            holds: { kind: 'broken', invariant: 'no-order-stuck' },
+            why: 'An order whose next step never came was still PENDING when everything else had finished.',
+          },
+          {
+            text: 'Nothing: both orders complete, and the planned crash never fires.',
+            holds: { kind: 'clean' },
+            why: 'A saga has no coordinator and no prepare phase, so the crash point is never reached, and no service holds a lock for the other order to wait on.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'outbox',
@@ -219,6 +314,31 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
     ],
     partner: 'dual-write',
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 2,
+        revealAfter: 4,
+        question:
+          'The same crash as in dual write: the second order and its OrderCreated row are committed, nothing is published yet. When the service comes back, what becomes of that event?',
+        answers: [
+          {
+            text: 'It is lost, as with dual write.',
+            holds: { kind: 'broken', invariant: 'no-event-lost' },
+            why: 'The event was not saved together with the order, so after the crash nothing remembered that it was still owed.',
+          },
+          {
+            text: 'Its relay finds the row still pending and publishes it; every order completes.',
+            holds: { kind: 'clean' },
+            why: 'The event was committed in the same transaction as the order, so it survived the crash as a pending outbox row, and the restarted relay publishes every row not yet marked.',
+          },
+          {
+            text: 'It is published twice, and the order ships twice.',
+            holds: { kind: 'broken', invariant: 'no-duplicate-side-effect' },
+            why: 'A row published but not yet marked went out again after the restart, and a consumer acted on both copies.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'inbox-duplicates',
@@ -255,6 +375,30 @@ export const MESSAGING_SCENARIOS: ShopEntry[] = [
     ],
     partner: 'no-inbox',
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 3,
+        question:
+          'Payment came back after dying between publish and mark, and has published those events again; shipping will also get one event twice. What do the consumers do with the second copies?',
+        answers: [
+          {
+            text: 'Handle them again: some order is reserved or shipped twice.',
+            holds: { kind: 'broken', invariant: 'no-duplicate-side-effect' },
+            why: 'With no record of the messages already handled, a handler that is not idempotent did its work again for the copy.',
+          },
+          {
+            text: 'Payment charges the orders again as it republishes.',
+            holds: { kind: 'broken', invariant: 'no-double-charge' },
+            why: 'Payment handled an order’s OrderCreated a second time and took a second charge for it.',
+          },
+          {
+            text: 'Skip them: every order is charged, reserved and shipped once.',
+            holds: { kind: 'clean' },
+            why: 'Each consumer writes a message’s id to its inbox in the same transaction as the handler’s work, so a copy whose id is already there is recognised and skipped.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'no-inbox',

@@ -45,6 +45,31 @@ export const RELAY_SCENARIOS: ShopEntry[] = [
     ],
     partner: 'relay-log-tailing',
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 2,
+        revealAfter: 3,
+        question:
+          'Payment’s relay published an event and died before marking its row. Restarted, it finds the row still pending and publishes it again. What does inventory do with the second copy?',
+        answers: [
+          {
+            text: 'Reserves the stock a second time.',
+            holds: { kind: 'broken', invariant: 'no-duplicate-side-effect' },
+            why: 'With no inbox, inventory could not tell the repeat from a new event, so it reserved for the order again.',
+          },
+          {
+            text: 'Skips it: its inbox already has that message id.',
+            holds: { kind: 'clean' },
+            why: 'Both publishes carry the outbox row’s id as the message id, and inventory’s inbox, which records every id it has handled, skips the repeat.',
+          },
+          {
+            text: 'Nothing, and the row stays pending for ever: the relay never gets to mark it.',
+            holds: { kind: 'broken', invariant: 'no-event-lost' },
+            why: 'An outbox row that was never marked published was still pending once everything had settled.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'relay-log-tailing',
@@ -76,6 +101,37 @@ export const RELAY_SCENARIOS: ShopEntry[] = [
       },
     ],
     partner: 'relay-polling',
+    inProduction: {
+      system:
+        'Shopify’s order processing: the order and its outbox row in one transaction, Debezium capturing the outbox',
+      differs:
+        'There Debezium reads MySQL’s binlog and publishes to Kafka; here the relay tails a change log a Dexie middleware writes in the same transaction, into the playground’s own broker.',
+    },
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 2,
+        revealAfter: 3,
+        question:
+          'Payment’s relay published a batch and died before storing its position in the change log. Restarted, it resumes from the position it stored. What happens to that batch?',
+        answers: [
+          {
+            text: 'It goes out again, and inventory reserves those orders twice.',
+            holds: { kind: 'broken', invariant: 'no-duplicate-side-effect' },
+            why: 'With no inbox, the events published again from the stored position were handled as new ones.',
+          },
+          {
+            text: 'It is left in the log ahead of the relay’s position for good, never published again.',
+            holds: { kind: 'broken', invariant: 'no-event-lost' },
+            why: 'Committed changes were still ahead of the relay’s stored position once everything had settled, so nothing had published them.',
+          },
+          {
+            text: 'It goes out again, and inventory’s inbox skips the repeats.',
+            holds: { kind: 'clean' },
+            why: 'The stored position is before the batch, so the relay publishes it again, each event under its outbox id as message id, and the inbox skips ids it has already handled.',
+          },
+        ],
+      },
+    ],
   },
 ];

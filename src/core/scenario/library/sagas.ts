@@ -56,6 +56,31 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
       },
     ],
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 0,
+        revealAfter: 1,
+        question:
+          'No service is in charge: each one reacts to the previous one’s event and publishes its own. With nothing going wrong, how do the sagas end?',
+        answers: [
+          {
+            text: 'Some sagas never finish, since nobody follows them to the end.',
+            holds: { kind: 'broken', invariant: 'saga-terminal' },
+            why: 'A saga whose next event never came was still neither completed nor compensated when everything else had settled.',
+          },
+          {
+            text: 'Every order completes: charged, reserved and shipped once each.',
+            holds: { kind: 'clean' },
+            why: 'Each service’s event, sent through its outbox, starts the next service’s local transaction, so every saga walks its chain to ShipmentScheduled and its order completes.',
+          },
+          {
+            text: 'The orders complete, but the services disagree about how some saga ended.',
+            holds: { kind: 'broken', invariant: 'saga-agrees-with-order' },
+            why: 'The saga read off the services’ data ended one way while its order was closed the other way.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'choreography-failure',
@@ -90,6 +115,31 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
     ],
     partner: 'orchestration-out-of-stock',
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 1,
+        revealAfter: 2,
+        question:
+          'Payment has already charged the lamp order, and inventory has just said it cannot reserve. Nobody is in charge: what is left of that order at the end?',
+        answers: [
+          {
+            text: 'The order is cancelled, but the charge stays: nobody tells payment to refund.',
+            holds: { kind: 'broken', invariant: 'saga-fully-compensated' },
+            why: 'A cancelled order kept its charge because nothing made payment undo its step.',
+          },
+          {
+            text: 'The order is left PENDING, charged and not reserved.',
+            holds: { kind: 'broken', invariant: 'no-order-stuck' },
+            why: 'No service moved the order on after the failure, so it was still PENDING once everything had settled.',
+          },
+          {
+            text: 'Nothing: payment refunds when it hears of the failure, and the order is cancelled.',
+            holds: { kind: 'clean' },
+            why: 'Payment and the order service both subscribe to InventoryReservationFailed and each undoes its own part, so the cancelled order keeps no charge.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'orchestration-out-of-stock',
@@ -132,6 +182,31 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
     ],
     partner: 'choreography-failure',
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 2,
+        revealAfter: 3,
+        question:
+          'Inventory could not reserve the lamp order. The orchestrator reserves before it charges: what is left of that order once the saga is done?',
+        answers: [
+          {
+            text: 'The order is cancelled, but a charge is left behind.',
+            holds: { kind: 'broken', invariant: 'saga-fully-compensated' },
+            why: 'A charge taken for the order was never refunded when its saga cancelled it.',
+          },
+          {
+            text: 'Nothing: the order is cancelled, and there is no charge to refund.',
+            holds: { kind: 'clean' },
+            why: 'The orchestrator sends ProcessPayment only after inventory has reserved, so a failed reservation leaves nothing to undo but the order itself.',
+          },
+          {
+            text: 'The saga waits for ever for a payment reply that never comes.',
+            holds: { kind: 'broken', invariant: 'saga-terminal' },
+            why: 'A saga that had sent a command and never heard back was still open once everything had settled.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'choreography-region-failure',
@@ -158,6 +233,30 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
     ],
     partner: 'orchestration-compensation',
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 1,
+        question:
+          'Payment has charged and inventory has reserved, and shipping has just refused EU. With nobody in charge, what is left of an EU order at the end?',
+        answers: [
+          {
+            text: 'Nothing: the stock is released, the charge refunded, the order cancelled.',
+            holds: { kind: 'clean' },
+            why: 'Inventory, payment and the order service each react to ShipmentFailed by undoing their own step, so the cancelled order keeps neither stock nor money.',
+          },
+          {
+            text: 'The order is cancelled, but its stock stays reserved or its charge stays taken.',
+            holds: { kind: 'broken', invariant: 'saga-fully-compensated' },
+            why: 'A service that had acted for the order never heard of the failure, or did not undo its step, so the cancelled order kept something of its saga.',
+          },
+          {
+            text: 'The order is left PENDING: no one is there to cancel it.',
+            holds: { kind: 'broken', invariant: 'no-order-stuck' },
+            why: 'Nothing moved the order on after the failure, so it was still PENDING once everything had settled.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'orchestration-compensation',
@@ -188,7 +287,37 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
       },
     ],
     partner: 'choreography-region-failure',
+    inProduction: {
+      system: 'Uber’s ride booking, an orchestrated saga on Cadence (now Temporal)',
+      differs:
+        'There the workflow engine records every step’s history and retries each activity itself (match driver, price, charge, notify); here a hand-written orchestrator keeps its saga row and sends its commands through an outbox.',
+    },
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 1,
+        revealAfter: 2,
+        question:
+          'Inventory has reserved and payment will charge; then shipping will refuse the region. What does the checker find once the orchestrator is done?',
+        answers: [
+          {
+            text: 'The charge is refunded, but the stock stays reserved.',
+            holds: { kind: 'broken', invariant: 'saga-fully-compensated' },
+            why: 'One of the cancelled order’s earlier steps was never compensated, so what it did outlived the saga.',
+          },
+          {
+            text: 'The sagas stay in compensation, waiting for replies that never come.',
+            holds: { kind: 'broken', invariant: 'saga-terminal' },
+            why: 'A saga still compensating once everything had settled had not heard back from a participant.',
+          },
+          {
+            text: 'Nothing: it refunds, releases and cancels, newest step first.',
+            holds: { kind: 'clean' },
+            why: 'The orchestrator records each step that succeeded, and when ShipmentFailed arrives it sends their compensations in reverse order, so nothing of the order remains.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'saga-timeout-unknown',
@@ -226,6 +355,30 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
     ],
     partner: 'saga-no-semantic-lock',
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 3,
+        question:
+          'The saga gave up on payment, refunded a charge that may never have happened, and cancelled the order. Now the held-back ProcessPayment reaches payment: what does payment do?',
+        answers: [
+          {
+            text: 'Charges it: the cancelled order ends up paid for.',
+            holds: { kind: 'broken', invariant: 'saga-fully-compensated' },
+            why: 'With no lock left by the refund, payment carried out the late command, and nothing will undo a charge on an order that is already cancelled.',
+          },
+          {
+            text: 'Refuses it: the cancelled order is not charged.',
+            holds: { kind: 'clean' },
+            why: 'Payment keeps a semantic lock on an order it has compensated, so a charge that arrives after the refund is recognised as belonging to a finished saga and refused.',
+          },
+          {
+            text: 'Charges it once for each attempt that timed out.',
+            holds: { kind: 'broken', invariant: 'no-double-charge' },
+            why: 'Every retried ProcessPayment was carried out as a new charge, so one order was charged more than once.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'saga-no-semantic-lock',
@@ -257,6 +410,30 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
     ],
     partner: 'saga-timeout-unknown',
     expect: ['saga-fully-compensated'],
+    checkpoints: [
+      {
+        beforeStep: 2,
+        question:
+          'The saga timed out and cancelled the order, and this time payment keeps no semantic lock. Then the held-back ProcessPayment reaches payment: what is left at the end?',
+        answers: [
+          {
+            text: 'Nothing is charged for the cancelled order.',
+            holds: { kind: 'clean' },
+            why: 'No ProcessPayment was carried out after its saga had given up on it, so no cancelled order kept a charge.',
+          },
+          {
+            text: 'Payment charges the cancelled order, and nothing will undo it.',
+            holds: { kind: 'broken', invariant: 'saga-fully-compensated' },
+            why: 'Without a semantic lock, payment cannot tell that the command belongs to a saga already compensated, so it charges an order that is already cancelled.',
+          },
+          {
+            text: 'Payment charges it twice, once for each retry.',
+            holds: { kind: 'broken', invariant: 'no-double-charge' },
+            why: 'Every retried ProcessPayment was carried out as a new charge, so one order was charged more than once.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'saga-no-idempotency',
@@ -279,6 +456,25 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
     ],
     partner: 'saga-idempotency-key',
     expect: ['no-double-charge', 'no-duplicate-side-effect'],
+    checkpoints: [
+      {
+        beforeStep: 1,
+        question:
+          'Payment will be handed one OrderCreated twice, and it has neither an inbox nor an idempotency key. What happens to that customer’s money?',
+        answers: [
+          {
+            text: 'They are charged once: the repeat does no harm.',
+            holds: { kind: 'clean' },
+            why: 'Each order’s OrderCreated was handled once, so payment took one charge per order.',
+          },
+          {
+            text: 'They are charged twice for one order.',
+            holds: { kind: 'broken', invariant: 'no-double-charge' },
+            why: 'Nothing tells payment that the second delivery is a repeat, so its handler takes a second charge for the same order.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'saga-idempotency-key',
@@ -305,6 +501,30 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
     ],
     partner: 'saga-no-idempotency',
     expect: ['no-duplicate-side-effect'],
+    checkpoints: [
+      {
+        beforeStep: 1,
+        question:
+          'Payment is handed one OrderCreated twice; it has no inbox, but it keys each charge by its order. What does the checker flag at the end?',
+        answers: [
+          {
+            text: 'A double charge: a key is no use without an inbox.',
+            holds: { kind: 'broken', invariant: 'no-double-charge' },
+            why: 'Nothing refused a charge for an order already charged, so payment took a second one for the repeat.',
+          },
+          {
+            text: 'No double charge, but the order is reserved and shipped twice.',
+            holds: { kind: 'broken', invariant: 'no-duplicate-side-effect' },
+            why: 'The key makes the repeat charge nothing, but payment still answers it with a second PaymentCompleted, and inventory and shipping, with no inbox, act on that again.',
+          },
+          {
+            text: 'Nothing: the key stops the repeat at payment.',
+            holds: { kind: 'clean' },
+            why: 'No message did its work twice anywhere, so each order was charged, reserved and shipped once.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'combining-patterns',
@@ -355,5 +575,34 @@ export const SAGA_SCENARIOS: ShopEntry[] = [
       },
     ],
     expect: [],
+    checkpoints: [
+      {
+        beforeStep: 4,
+        question:
+          'The broker refused publishes for a while, the orchestrator died before acknowledging a delivery, a ProcessPayment came twice, and payment has just died between publish and mark. Run to the end: what does the checker find?',
+        answers: [
+          {
+            text: 'A customer is charged twice for the repeated ProcessPayment.',
+            holds: { kind: 'broken', invariant: 'no-double-charge' },
+            why: 'Payment handled the repeated ProcessPayment as a new command and took a second charge.',
+          },
+          {
+            text: 'The events the broker refused during the outage are lost.',
+            holds: { kind: 'broken', invariant: 'no-event-lost' },
+            why: 'Events the broker refused were not kept anywhere to send again, so they were never published.',
+          },
+          {
+            text: 'The saga whose delivery was never acknowledged never finishes.',
+            holds: { kind: 'broken', invariant: 'saga-terminal' },
+            why: 'The orchestrator never got back to the delivery it died on, so that saga was still open once everything had settled.',
+          },
+          {
+            text: 'Nothing: every saga completes once, every charge is taken once.',
+            holds: { kind: 'clean' },
+            why: 'Outboxes kept every refused or unmarked event to send again, and every inbox recorded what it had handled, so each crash, outage and repeat was redone without doing anything twice.',
+          },
+        ],
+      },
+    ],
   },
 ];

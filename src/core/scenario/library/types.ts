@@ -129,6 +129,15 @@ export interface LibraryEntryOf<A extends NarrativeAction> {
   expect: InvariantName[];
   /** Questions asked before key beats, answered by the run's own outcome (checkpoints.ts). */
   checkpoints?: Checkpoint[];
+  /** A production system the seed names that runs this scenario's shape, and what it does differently from our run. */
+  inProduction?: InProduction;
+}
+
+export interface InProduction {
+  /** Who runs it, and for what ("Uber's ride booking"). */
+  system: string;
+  /** One line on what the real system does that this run does not. */
+  differs: string;
 }
 
 /** The entries of each topology's library file. */

@@ -1,6 +1,7 @@
 // The query service: a search read model fed only by change events — the
 // seed's Airbnb example. Its search box, its newest documents (each remembers
-// the log sequence it reflects), and what it did with what it was delivered.
+// the log sequence it reflects), what it did with what it was delivered, and
+// the listings' history it keeps beside them (CDC + event sourcing).
 
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
@@ -16,6 +17,7 @@ import { useCdc, useCdcView } from '../CdcContext';
 import { count, listingLine, valueText } from '../cdcFormat';
 import { COMPACT_SHARES, geometryOf } from '../cdcLayout';
 import { DOC_ROWS } from '../toCdcFlow';
+import type { HistoryView } from '../historyView';
 import { CdcNodeFrame } from './CdcNodeFrame';
 import { SearchBox } from './SearchBox';
 
@@ -90,6 +92,21 @@ function Caption({ total, shown, compact }: { total: number | null; shown: numbe
   );
 }
 
+/** The event store of the listings' history beside the documents: a repeat is a change appended twice. */
+function HistoryLine({ history }: { history: HistoryView }) {
+  return (
+    <div
+      className="cdc-applied cdc-history"
+      data-testid="query-history"
+      title="The listings' history: one event stream per listing; “twice” counts changes appended to their stream again"
+    >
+      history <strong>{count(history.streams)}</strong> streams · <strong>{count(history.events)}</strong>{' '}
+      events · twice{' '}
+      <strong className={history.repeats > 0 ? 'cdc-dup-hit' : undefined}>{count(history.repeats)}</strong>
+    </div>
+  );
+}
+
 function QueryNodeView({ data }: NodeProps<NodeOf<'query'>>) {
   const found = useCdcView((s) => s.search.ids);
   const { compact } = data;
@@ -117,6 +134,7 @@ function QueryNodeView({ data }: NodeProps<NodeOf<'query'>>) {
         </strong>{' '}
         · stale <strong>{count(data.stale)}</strong>
       </div>
+      {data.history && <HistoryLine history={data.history} />}
     </CdcNodeFrame>
   );
 }
