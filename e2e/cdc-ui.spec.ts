@@ -237,6 +237,8 @@ for (const entry of LIBRARY.filter((e) => e.scenario.topology === 'cdc')) {
       await expect(page.getByTestId('query-history')).toContainText(/ twice 0$/);
     if (entry.id === 'cdc-history-no-dedup')
       await expect(page.getByTestId('query-history').locator('.cdc-dup-hit')).toHaveText(/^[1-9][\d,]*$/);
+    // The switched-off check is named on the node, only where it is off.
+    await expect(page.getByTestId('history-unchecked')).toHaveCount(entry.scenario.inbox ? 0 : 1);
     if (entry.id === 'cdc-legacy-search')
       await expect(page.getByTestId('search-results')).toContainText('L-100');
   });

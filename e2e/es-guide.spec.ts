@@ -41,6 +41,8 @@ for (const entry of LIBRARY.filter((e) => e.scenario.topology === 'event-sourced
       timeout: 120_000,
     });
     expect([...new Set(await anomalies(page))].sort()).toEqual([...entry.expect].sort());
+    // A checkpoint stored apart from its batch is named on the query panel, only where it is.
+    await expect(page.getByTestId('checkpoint-apart')).toHaveCount(entry.scenario.inbox ? 0 : 1);
   });
 
   test(`es guide: ${entry.id} marks a wrong prediction wrong`, async ({ run, page }) => {

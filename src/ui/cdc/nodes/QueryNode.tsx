@@ -13,7 +13,7 @@ import { MoreRowsButton } from '../../canvas/MoreRowsButton';
 import { TableDialog } from '../../canvas/TableDialog';
 import { cdcRowTarget } from '../../history/inspector/targets';
 import type { NodeOf } from '../cdcFlowTypes';
-import { useCdc, useCdcView } from '../CdcContext';
+import { useCdc, useCdcContext, useCdcView } from '../CdcContext';
 import { count, listingLine, valueText } from '../cdcFormat';
 import { COMPACT_SHARES, geometryOf } from '../cdcLayout';
 import { DOC_ROWS } from '../toCdcFlow';
@@ -92,16 +92,31 @@ function Caption({ total, shown, compact }: { total: number | null; shown: numbe
   );
 }
 
-/** The event store of the listings' history beside the documents: a repeat is a change appended twice. */
+/**
+ * The event store of the listings' history beside the documents: a repeat is a change appended twice. With its
+ * sequence check switched off (`inbox: false`) the line says so in place of its totals (they move to the tooltip),
+ * so it keeps to one line on a projector's compact node.
+ */
 function HistoryLine({ history }: { history: HistoryView }) {
+  const checked = useCdcContext().controller.scenario().inbox;
+  const totals = `${count(history.streams)} streams · ${count(history.events)} events`;
   return (
     <div
       className="cdc-applied cdc-history"
       data-testid="query-history"
-      title="The listings' history: one event stream per listing; “twice” counts changes appended to their stream again"
+      title={`The listings' history: one event stream per listing (${totals}); “twice” counts changes appended to their stream again${checked ? '' : '. Its sequence check is off: a repeated change is appended again'}`}
     >
-      history <strong>{count(history.streams)}</strong> streams · <strong>{count(history.events)}</strong>{' '}
-      events · twice{' '}
+      history{' '}
+      {checked ? (
+        <>
+          <strong>{count(history.streams)}</strong> streams · <strong>{count(history.events)}</strong> events
+        </>
+      ) : (
+        <span className="switched-off" data-testid="history-unchecked">
+          no sequence check
+        </span>
+      )}{' '}
+      · twice{' '}
       <strong className={history.repeats > 0 ? 'cdc-dup-hit' : undefined}>{count(history.repeats)}</strong>
     </div>
   );
