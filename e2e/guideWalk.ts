@@ -8,6 +8,7 @@
 
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { LibraryEntry } from '../src/core/scenario/library';
+import { topologyOf } from '../src/runtime/topologies';
 import { revealStep, trueAnswer, type Checkpoint } from '../src/core/scenario/library/checkpoints';
 
 /** What the guide's status says while a checkpoint waits for a prediction before its step runs. */
@@ -71,9 +72,9 @@ export async function checkReveal(
   const proof = panel.getByTestId('checkpoint-proof');
   if (answer.holds.kind === 'clean') await expect(proof).toContainText('found nothing broken');
   else {
-    // The checker's words for the rows that break the promise, and on the shop's canvas those rows marked.
+    // The checker's words for the rows that break the promise, and, on a canvas that marks them, those rows marked.
     await expect(proof.getByRole('listitem').first()).toBeVisible();
-    if (entry.scenario.topology === 'shop')
+    if (topologyOf(entry.scenario).marksNamedRows)
       await expect(page.locator('.react-flow tr.row-marked').first()).toBeVisible();
   }
   // Not a key the page kept: the run's own checker, asked now, makes that same answer hold.

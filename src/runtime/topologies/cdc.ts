@@ -38,6 +38,7 @@ export const cdcTopology: TopologyModule<'cdc'> = {
     'A change-data-capture run: four real workers, each with its own IndexedDB, so batch sizes and timings differ from one showing to the next; what reaches the read model does not.',
   actionText: cdcActionText,
   comparable: false,
+  marksNamedRows: false,
   open: (location, chrome) =>
     openRun(
       location,

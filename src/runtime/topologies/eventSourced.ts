@@ -33,6 +33,7 @@ export const eventSourcedTopology: TopologyModule<'event-sourced'> = {
     'An event-sourced run: three real workers, each with its own IndexedDB, so timings differ from one showing to the next; the events do not.',
   actionText: esActionText,
   comparable: false,
+  marksNamedRows: false,
   open: (location, chrome) =>
     openRun(
       location,

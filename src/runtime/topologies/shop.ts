@@ -74,6 +74,7 @@ export const shopTopology: TopologyModule<'shop'> = {
       : 'A live run: every service runs on its own, so timings differ from one showing to the next.',
   actionText: shopActionText,
   comparable: true,
+  marksNamedRows: true,
   open: (location, chrome) =>
     openRun(
       location,

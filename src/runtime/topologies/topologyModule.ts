@@ -35,6 +35,8 @@ export interface TopologyModule<T extends Topology = Topology> {
   actionText(action: ActionsByTopology[T], past: boolean): string;
   /** The compare page can run two of these side by side (it needs only the basics every run's API has). */
   readonly comparable: boolean;
+  /** Its canvas marks the rows the checker's anomalies name (a checkpoint's reveal points at them). */
+  readonly marksNamedRows: boolean;
   /** Loads the run and the page, starts the run the address names (or the stand-in that says why not) and gives its page. */
   open(location: Location, chrome: PageChrome): Promise<ReactElement>;
 }

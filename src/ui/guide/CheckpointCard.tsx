@@ -17,6 +17,7 @@ import {
 } from '../store/narrativeStore';
 import { choiceResult, type ChoiceResult } from './reveal';
 import { openLink } from '../export/shareBase';
+import { topologyOf } from '../../runtime/topologies';
 import { checkpointHref, pageBase } from '../library/libraryLinks';
 import '../styles/checkpoint.css';
 
@@ -69,12 +70,15 @@ function Shown({
   checkpoint,
   choice,
   reveal,
+  marksRows,
 }: {
   checkpoint: Checkpoint;
   choice: CheckpointChoice | undefined;
   reveal: Reveal;
+  /** The page's canvas marks the rows the checker names (the topology says). */
+  marksRows: boolean;
 }) {
-  useProofOutline(reveal.ok && reveal.proof.length > 0);
+  useProofOutline(marksRows && reveal.ok && reveal.proof.length > 0);
   if (!reveal.ok)
     return (
       <p className="checkpoint-verdict checkpoint-unfit" role="alert" data-testid="checkpoint-verdict">
@@ -107,7 +111,9 @@ function Shown({
       <div className="checkpoint-proof" data-testid="checkpoint-proof">
         {reveal.proof.length ? (
           <>
-            <p className="checkpoint-proof-lead">The checker, on the rows marked on the canvas:</p>
+            <p className="checkpoint-proof-lead">
+              {marksRows ? 'The checker, on the rows marked on the canvas:' : 'The checker found:'}
+            </p>
             <ul>
               {reveal.proof.slice(0, 3).map((message, i) => (
                 <li key={i}>{message}</li>
@@ -164,7 +170,12 @@ export function CheckpointCard({ entry }: { entry: LibraryEntry }) {
       {waiting === onShow ? (
         <Ask key={onShow} index={onShow} checkpoint={checkpoint} />
       ) : reveal ? (
-        <Shown checkpoint={checkpoint} choice={choice} reveal={reveal} />
+        <Shown
+          checkpoint={checkpoint}
+          choice={choice}
+          reveal={reveal}
+          marksRows={topologyOf(entry.scenario).marksNamedRows}
+        />
       ) : (
         <p className="checkpoint-pending">
           {choice === undefined || choice === 'room'
