@@ -38,6 +38,8 @@ async function runPair(page: Page): Promise<string[][]> {
     await expect
       .poll(() => frame.evaluate(() => window.playground!.sim().done), { timeout: 120_000 })
       .toBe(true);
+  // At its end is not yet checked at rest: settle() runs the settled check, so the anomalies read are its verdict.
+  for (const frame of frames) await frame.evaluate(() => window.playground!.settle());
   return Promise.all(frames.map(anomaliesIn));
 }
 
