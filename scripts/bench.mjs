@@ -12,7 +12,7 @@
 //
 //   BENCH_QUICK=1     shorter everything, one run (for development)
 //   BENCH_RUNS=n      runs to take medians over (default 3)
-//   BENCH_ONLY=a,b    only these sections: start,latency,bound,throughput,sustained,replay,history,jetstream
+//   BENCH_ONLY=a,b    only these sections: costs,start,latency,bound,throughput,sustained,replay,history,jetstream
 //   BENCH_RATE=n      skip the search and use this offered rate for (2)'s sustained run
 //   BENCH_DIST=dir    where to build (default /tmp/dist-bench); BENCH_NO_BUILD=1 reuses it
 //   BENCH_PORT=n      the preview server's port (default 4179)
@@ -31,6 +31,7 @@ import { replay } from './bench/replay.mjs';
 import { figures, machine, markdownTable, printTable } from './bench/report.mjs';
 import { historyFigures } from './bench/history.mjs';
 import { buildRawPublisher, jetStreamFigures } from './bench/jetstream.mjs';
+import { costFigures, logCosts } from './bench/costs.mjs';
 
 const QUICK = Boolean(process.env.BENCH_QUICK);
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3));
@@ -112,7 +113,7 @@ async function oneRun(index, url, previous) {
       });
       rate = run.throughput.offeredPerSecond;
       log(
-        `  throughput: ${run.throughput.ordersPerSecond.toFixed(0)} orders/s completed (offered ${rate}/s)`,
+        `  throughput: ${run.throughput.ordersPerSecond.toFixed(0)} orders/s completed (offered ${rate}/s; machine load ${run.throughput.loadAverage.join(', ')})`,
       );
     }
     if (want('sustained') && rate) {
@@ -155,12 +156,20 @@ try {
   log(
     `bench: ${RUNS} run(s)${QUICK ? ' (quick)' : ''} on ${info.cpus}× ${info.cpuModel}, ${info.memoryGiB} GiB, ${info.chromium}`,
   );
+  let costs = null;
+  if (want('costs')) {
+    // Counts of work, not time: measured once, the same in every run.
+    log('cost counts (Node, fake-indexeddb, the real broker and service code):');
+    costs = costFigures(500);
+    logCosts(costs, log);
+  }
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     log(`run ${i + 1} of ${RUNS}`);
     const run = await oneRun(i, server.url, runs.at(-1)?.throughput?.offeredPerSecond);
     run.initialJsKB = js.gzipKB;
     run.workerJsKB = workersKB;
+    run.costs = costs;
     runs.push(run);
   }
   const table = figures(runs);
@@ -214,6 +223,7 @@ try {
     initialJs: js,
     figures: table,
     history,
+    costs,
     jetstream,
     runs,
   };

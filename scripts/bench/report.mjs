@@ -26,6 +26,12 @@ export const FIGURES = [
   { id: 'workersJs', label: '(6) Worker scripts the default scenario starts (gzip)', unit: 'kB', get: (r) => r.workerJsKB, target: null, digits: 1 },
   { id: 'ready', label: '(6) Navigation → default scenario ready to play', unit: 'ms', get: (r) => r.readyMs, target: ['<', 1000], digits: 0 },
   { id: 'heap', label: '(7) JS heap after 60 s at (2)', unit: 'MB', get: (r) => r.sustained?.heapMB, target: ['<', 300], digits: 1 },
+  { id: 'requestsBurst', label: '(8) IndexedDB requests per order, burst of 500 (Node, real service code)', unit: 'requests', get: (r) => r.costs?.burst.requestsPerOrder, target: ['<=', 20], digits: 2 },
+  { id: 'transactionsBurst', label: '(8) IndexedDB transactions per order, burst of 500', unit: 'transactions', get: (r) => r.costs?.burst.transactionsPerOrder, target: null, digits: 2 },
+  { id: 'requestsSteady', label: '(8) IndexedDB requests per order at 50 orders/s', unit: 'requests', get: (r) => r.costs?.steady.requestsPerOrder, target: null, digits: 2 },
+  { id: 'transactionsSteady', label: '(8) IndexedDB transactions per order at 50 orders/s', unit: 'transactions', get: (r) => r.costs?.steady.transactionsPerOrder, target: ['<=', 3], digits: 2 },
+  { id: 'messagesBurst', label: '(8) Wire messages taken in per order, burst of 500', unit: 'messages', get: (r) => r.costs?.burst.messagesPerOrder, target: null, digits: 2 },
+  { id: 'messagesSteady', label: '(8) Wire messages taken in per order at 50 orders/s', unit: 'messages', get: (r) => r.costs?.steady.messagesPerOrder, target: null, digits: 2 },
   { id: 'heapGrowth', label: '(7) Heap growth over the last 30 s', unit: '%', get: (r) => (r.sustained ? r.sustained.heapGrowth * 100 : undefined), target: ['<', 10], digits: 1 },
 ];
 
