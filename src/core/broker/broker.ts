@@ -3,7 +3,8 @@
 // Guarantees: a publish is acknowledged only after its records committed;
 // a group's offset moves only on acknowledgement; whatever was handed out and
 // not acknowledged is handed out again (after a nack, a rejoin, or a restart).
-// This file wires the parts (logWriter, handOver, redelivery, logRetention)
+// This file wires the parts (logWriter, offsetStore and the write loop over
+// both, handOver, redelivery, logRetention)
 // and answers the wire; each part owns one concern. Every request is served
 // through a port with the fault layer over it (servedPort.ts, faultLayer.ts).
 
@@ -17,6 +18,7 @@ import { deliverableCursors } from './logReads';
 import type { BrokerStatus, DeliverableCursor } from './brokerOperations';
 import { ConsumerGroup } from './groups';
 import { LogWriter } from './logWriter';
+import { BrokerWrites } from './brokerWrites';
 import { LogRetention } from './logRetention';
 import type { BrokerReply, BrokerRequest } from './wire';
 import { Timers } from '../timers';
@@ -41,6 +43,7 @@ export class Broker {
   private readonly log: LogWriter;
   private readonly groups = new Map<string, ConsumerGroup>();
   private readonly offsets: OffsetStore;
+  private readonly writes: BrokerWrites;
   private readonly retention: LogRetention;
   private readonly handOver: HandOver;
   private readonly redelivery: Redelivery;
@@ -58,19 +61,29 @@ export class Broker {
 
   constructor(private readonly deps: BrokerDeps) {
     this.config = { ...DEFAULT_BROKER_CONFIG, ...deps.config };
-    this.offsets = new OffsetStore(deps.db, () => this.stopped);
+    // One write loop for the log and the offsets: an ack that comes while a write is under way rides the next.
+    const kick = () => this.writes.kick();
+    this.offsets = new OffsetStore(deps.db, kick);
     this.names = channelNames(deps.runId);
     this.log = new LogWriter({
       db: deps.db,
       clock: deps.clock,
       partitions: this.config.partitions,
-      stopped: () => this.stopped,
+      kick,
       onNewTopic: (topic) => this.membership.topicCreated(topic),
       onAppended: (rows) => {
         this.retention.appended(rows);
         this.statsDirty = true;
         this.handOver.pumpAll();
       },
+    });
+    this.writes = new BrokerWrites({
+      db: deps.db,
+      log: this.log,
+      offsets: this.offsets,
+      stopped: () => this.stopped,
+      // A deterministic run's ack waits for its offset to be durable, and its steps never wait on a timer.
+      linger: deps.stepped ? undefined : (ms, fn) => this.timers.later(ms, fn),
     });
     this.retention = new LogRetention({
       db: deps.db,
@@ -157,21 +170,27 @@ export class Broker {
       case 'subscribe': {
         // Deliveries carry the incarnation that joined: a restarted process drops its predecessor's.
         const { from, session } = request;
-        await this.portFor(request.member).subscribe(request.group, request.topics, (delivery) =>
-          this.reply(from, { type: 'deliver', ...delivery, session }),
+        await this.portFor(request.member).subscribe(
+          request.group,
+          request.topics,
+          (delivery) => this.reply(from, { type: 'deliver', ...delivery, session }),
+          request.types,
         );
         return this.confirm(request);
       }
       case 'heartbeat':
         return this.membership.heartbeat(request.group, request.member);
-      case 'ack':
-        await this.portFor(request.from ?? UNNAMED).ack(
-          request.group,
-          request.topic,
-          request.partition,
-          request.offset,
-        );
-        return this.confirm(request);
+      case 'ack': {
+        const durable = await this.portFor(request.from ?? UNNAMED)
+          .ack(request.group, request.topic, request.partition, request.offset)
+          .then(
+            () => true,
+            () => false,
+          );
+        // A failed write confirms nothing: the offset waits for the broker's next write, the client's wait runs out.
+        if (durable) this.confirm(request);
+        return;
+      }
       case 'nack':
         await this.portFor(request.from ?? UNNAMED).nack(
           request.group,
@@ -204,7 +223,7 @@ export class Broker {
     for (const group of this.groups.values())
       for (const cursor of group.cursors.values())
         lag += this.endOf(cursor.topic, cursor.partition) - cursor.committed;
-    const pendingWrites = this.log.owed + this.offsets.owed;
+    const pendingWrites = this.writes.owed;
     return { lag, pendingWrites };
   }
 
@@ -242,7 +261,8 @@ export class Broker {
         log: this.log,
         handOver: this.handOver,
         redelivery: this.redelivery,
-        join: (group, joining, topics, deliver) => this.membership.join(group, joining, topics, deliver),
+        join: (group, joining, topics, deliver, types) =>
+          this.membership.join(group, joining, topics, deliver, types),
       });
       this.ports.set(member, (port = withBrokerFaults(served, this.faults, this.deps.emit)));
     }

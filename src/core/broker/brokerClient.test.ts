@@ -98,3 +98,31 @@ describe('BrokerClient across a restart of its process', () => {
     expect(await publishing).toEqual([8]);
   });
 });
+
+describe('BrokerClient subscribing by event type', () => {
+  it('names the types it handles when it joins, and again when a restarted broker asks it to rejoin', async () => {
+    const runId = `client-${Math.random()}`;
+    const broker = fakeBroker(runId);
+    const client = new BrokerClient({ self: 'payment', runId, openChannel });
+    open.push(client);
+    const everything = new BrokerClient({ self: 'audit', runId, openChannel });
+    open.push(everything);
+    await client.subscribe('payment', ['order-events'], () => undefined, ['OrderCreated']);
+    await everything.subscribe('audit', ['order-events'], () => undefined);
+    const subscribes = () =>
+      broker.requests.flatMap((r) => (r.type === 'subscribe' ? [[r.member, r.types] as const] : []));
+    await until(() => subscribes().length === 2);
+    const events = openChannel(channelNames(runId).brokerEvents);
+    open.push(events);
+    events.post({ type: 'broker.up' });
+    await until(() => subscribes().length === 4);
+    expect(subscribes().filter(([member]) => member === 'payment')).toEqual([
+      ['payment', ['OrderCreated']],
+      ['payment', ['OrderCreated']],
+    ]);
+    expect(subscribes().filter(([member]) => member === 'audit')).toEqual([
+      ['audit', undefined],
+      ['audit', undefined],
+    ]);
+  });
+});

@@ -46,7 +46,12 @@ export class BrokerClient implements BrokerPort {
   private readonly inbound: Channel;
   private readonly brokerEvents: Channel;
   private readonly waiting = new Map<string, Waiting>();
-  private subscription: { group: string; topics: string[]; onDeliver: (d: Delivery) => void } | null = null;
+  private subscription: {
+    group: string;
+    topics: string[];
+    onDeliver: (d: Delivery) => void;
+    types?: string[];
+  } | null = null;
   private nextReq = 0;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   /**
@@ -105,9 +110,14 @@ export class BrokerClient implements BrokerPort {
     return { records: reply.records, duplicate: reply.duplicate, heldBack: reply.heldBack };
   }
 
-  /** Joins the group; in a deterministic run resolves once the broker has the member. */
-  subscribe(group: string, topics: string[], onDeliver: (d: Delivery) => void): Promise<void> {
-    this.subscription = { group, topics, onDeliver };
+  /** Joins the group (for `types` only, if given); in a deterministic run resolves once the broker has the member. */
+  subscribe(
+    group: string,
+    topics: string[],
+    onDeliver: (d: Delivery) => void,
+    types?: string[],
+  ): Promise<void> {
+    this.subscription = { group, topics, onDeliver, ...(types ? { types: [...types] } : {}) };
     if (this.stepped) return this.resubscribe();
     void this.resubscribe();
     // A member that stops beating is dropped by the broker, as a Kafka session times out.
@@ -174,6 +184,7 @@ export class BrokerClient implements BrokerPort {
           group: s.group,
           member: this.self,
           topics: s.topics,
+          ...(s.types ? { types: s.types } : {}),
           ...(this.session ? { session: this.session } : {}),
         })
       : Promise.resolve();

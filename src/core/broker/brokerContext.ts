@@ -30,3 +30,13 @@ export function cursorOf(
 ): PartitionCursor | undefined {
   return broker.groups.get(groupName)?.cursors.get(ConsumerGroup.key(topic, partition));
 }
+
+/** Stores the cursor's committed offset as it is now; resolves once durable. */
+export function storeCommitted(
+  broker: BrokerContext,
+  groupName: string,
+  cursor: PartitionCursor,
+): Promise<void> {
+  const { topic, partition, committed } = cursor;
+  return broker.offsets.write({ group: groupName, topic, partition, committed });
+}

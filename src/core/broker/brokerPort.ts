@@ -51,8 +51,16 @@ export interface BrokerPort {
   /**
    * Joins `group` for `topics`. In a live run records are pushed to `onDeliver`; in a deterministic one
    * nothing is pushed (the consumer fetches) and this resolves once the broker has the member.
+   * `types`: the event types the member handles (absent: every type). A broker may hand over only those,
+   * moving the group's offset past the rest without delivering them; one that cannot filter (JetStream
+   * here) hands over everything, so a consumer must still pass over a type it does not handle.
    */
-  subscribe(group: string, topics: string[], onDeliver: (delivery: Delivery) => void): Promise<void>;
+  subscribe(
+    group: string,
+    topics: string[],
+    onDeliver: (delivery: Delivery) => void,
+    types?: string[],
+  ): Promise<void>;
 
   /** Deterministic runs: takes up to `max` records of one partition now, past what the group holds. */
   fetch(group: string, topic: string, partition: number, max: number): Promise<FetchedBatch>;

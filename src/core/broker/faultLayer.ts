@@ -56,19 +56,29 @@ export function withBrokerFaults(
       );
     },
 
-    subscribe(group: string, topics: string[], onDeliver: (delivery: Delivery) => void): Promise<void> {
-      return port.subscribe(group, topics, (delivery) => {
-        const { topic, partition, records } = delivery;
-        // Both decided before the first handover: a duplicate asked of another process comes right behind it.
-        void whenKnown(heldBack(group, topic, partition, records), (hold) =>
-          hold
-            ? undefined
-            : whenKnown(duplicated(group, records), (twice) => {
-                onDeliver(delivery);
-                if (twice) onDeliver(delivery);
-              }),
-        );
-      });
+    subscribe(
+      group: string,
+      topics: string[],
+      onDeliver: (delivery: Delivery) => void,
+      types?: string[],
+    ): Promise<void> {
+      return port.subscribe(
+        group,
+        topics,
+        (delivery) => {
+          const { topic, partition, records } = delivery;
+          // Both decided before the first handover: a duplicate asked of another process comes right behind it.
+          void whenKnown(heldBack(group, topic, partition, records), (hold) =>
+            hold
+              ? undefined
+              : whenKnown(duplicated(group, records), (twice) => {
+                  onDeliver(delivery);
+                  if (twice) onDeliver(delivery);
+                }),
+          );
+        },
+        types,
+      );
     },
 
     async fetch(group: string, topic: string, partition: number, max: number): Promise<FetchedBatch> {

@@ -16,6 +16,8 @@ export interface PartitionCursor {
   /** A timer is already set to look at this partition again when its block ends. */
   wakeBooked: boolean;
   reading: boolean;
+  /** Offsets in [committed, next) not handed over: not of a type the member takes (see typeFilter.ts). */
+  skipped: Set<number>;
 }
 
 export interface Member {
@@ -23,6 +25,8 @@ export interface Member {
   /** Hands a batch to this member (through whatever layers its port has: the wire stamps its incarnation). */
   deliver: (delivery: Delivery) => void;
   topics: Set<string>;
+  /** The event types it handles; null takes every type. */
+  types: ReadonlySet<string> | null;
   lastSeen: number;
 }
 
@@ -49,6 +53,7 @@ export class ConsumerGroup {
         blockedUntil: 0,
         wakeBooked: false,
         reading: false,
+        skipped: new Set(),
       };
       this.cursors.set(key, cursor);
     }
@@ -89,7 +94,9 @@ export class ConsumerGroup {
         const owner = owners.length ? owners[i % owners.length] : null;
         if (owner !== cursor.member || owner === rejoined) {
           cursor.member = owner;
+          // Read again from the committed offset, and sorted again by the new owner's types.
           cursor.next = cursor.committed;
+          cursor.skipped.clear();
         }
       });
     }

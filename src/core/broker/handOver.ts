@@ -1,14 +1,16 @@
 // Handing records to consumer groups: pushed to a partition's member in a
 // live run (batched, at most `maxInflight` unacknowledged, waiting out a
-// backoff), fetched by the member's own step in a deterministic one; and a
-// batch held back, which a layer over the port (the delay fault) asks for.
+// backoff), fetched by the member's own step in a deterministic one; only
+// records of the types the member takes (typeFilter.ts); and a batch held
+// back, which a layer over the port (the delay fault) asks for.
 
 import type { LogRecord } from '../envelope';
 import type { FetchedBatch } from './brokerPort';
-import { cursorOf, type BrokerContext } from './brokerContext';
+import { cursorOf, storeCommitted, type BrokerContext } from './brokerContext';
 import type { LogRow } from './brokerDb';
 import type { PartitionCursor } from './groups';
 import { readRange, toRecords } from './logReads';
+import { handOut, passSkipped, rewind } from './typeFilter';
 import type { Timers } from '../timers';
 
 export interface HandOverDeps {
@@ -41,17 +43,24 @@ export class HandOver {
     if (!cursor?.member || cursor.reading || cursor.blockedUntil > broker.deps.clock.now()) return NOTHING;
     const upto = Math.min(broker.log.endOf(topic, partition), cursor.next + max);
     if (upto <= cursor.next) return NOTHING;
-    const rows = await this.read(cursor, cursor.next, upto);
-    cursor.next = upto;
+    const rows = handOut(
+      cursor,
+      await this.read(cursor, cursor.next, upto),
+      upto,
+      this.typesOf(groupName, cursor),
+    );
+    const records = this.toRecords(groupName, rows);
     broker.changed();
-    return { records: this.toRecords(groupName, rows), duplicate: false, heldBack: false };
+    // The step ends once the group's offset passed what it skipped: a deterministic run never writes behind its back.
+    if (passSkipped(cursor)) await storeCommitted(broker, groupName, cursor);
+    return { records, duplicate: false, heldBack: false };
   }
 
   /** The group's records of a partition from `offset` on go back undelivered, and the partition waits `ms`. */
   holdBack(groupName: string, topic: string, partition: number, offset: number, ms: number): void {
     const cursor = cursorOf(this.deps.broker, groupName, topic, partition);
     if (!cursor || offset < cursor.committed || offset > cursor.next) return;
-    cursor.next = offset;
+    rewind(cursor, offset);
     cursor.blockedUntil = this.deps.broker.deps.clock.now() + ms;
     this.pump(groupName, cursor);
   }
@@ -79,10 +88,12 @@ export class HandOver {
     const rows = await this.read(cursor, from, upto);
     // A rebalance or a nack while we read makes this batch stale: start over from the new cursor.
     if (cursor.member === member && cursor.next === from && !broker.stopped()) {
-      cursor.next = upto;
-      const { deliver } = broker.groups.get(groupName)!.members.get(member)!;
-      const records = this.toRecords(groupName, rows);
-      deliver({ group: groupName, topic: cursor.topic, partition: cursor.partition, records });
+      const { deliver, types } = broker.groups.get(groupName)!.members.get(member)!;
+      const records = this.toRecords(groupName, handOut(cursor, rows, upto, types));
+      if (records.length)
+        deliver({ group: groupName, topic: cursor.topic, partition: cursor.partition, records });
+      // Nobody waits for this write; the broker owes it (status) until it is durable.
+      if (passSkipped(cursor)) storeCommitted(broker, groupName, cursor).catch(() => undefined);
       broker.changed();
     }
     this.pump(groupName, cursor);
@@ -97,6 +108,13 @@ export class HandOver {
       upto,
       this.deps.broker.log.cached(cursor.topic, cursor.partition, from, upto),
     );
+  }
+
+  private typesOf(groupName: string, cursor: PartitionCursor): ReadonlySet<string> | null {
+    const member = cursor.member
+      ? this.deps.broker.groups.get(groupName)?.members.get(cursor.member)
+      : undefined;
+    return member?.types ?? null;
   }
 
   private toRecords(groupName: string, rows: LogRow[]): LogRecord[] {

@@ -4,9 +4,32 @@ import type { OrderRow } from '../rows';
 import { makeEvent } from '../envelope';
 import { broadcastChannels } from '../transport';
 import { BrokerClient } from './brokerClient';
+import { IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
+import { countCosts } from '../../test/costCounter';
 
 let h: Harness;
-afterEach(() => h?.close());
+const undo: (() => void)[] = [];
+afterEach(() => {
+  h?.close();
+  undo.splice(0).forEach((fn) => fn());
+});
+
+/** Every delete and cursor opened on the broker's `log` store while the spy is on. */
+function spyOnLogStore() {
+  const seen = { deletes: [] as unknown[], cursors: 0 };
+  const proto = IDBObjectStore.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const { delete: del, openCursor } = proto;
+  proto.delete = function (this: IDBObjectStore, key: unknown) {
+    if (this.name === 'log') seen.deletes.push(key);
+    return del.call(this, key);
+  };
+  proto.openCursor = function (this: IDBObjectStore, ...args: unknown[]) {
+    if (this.name === 'log') seen.cursors++;
+    return openCursor.apply(this, args);
+  };
+  undo.push(() => Object.assign(proto, { delete: del, openCursor }));
+  return seen;
+}
 
 const order = { customerId: 'carol', items: [{ sku: 'SKU-MUG', qty: 1 }] };
 const SERVICES = ['order', 'payment', 'inventory', 'shipping'] as const;
@@ -50,6 +73,29 @@ describe('log retention', () => {
     expect(h.broker().stats().retention).toEqual({ logMs: null, pruned: deleted });
     const dump = await h.readBroker();
     expect(dump.prunedUntil['order-events']).toBeGreaterThan(0);
+  });
+
+  it('deletes a range per partition in one transaction, never record by record', async () => {
+    const counter = countCosts(); // from before the broker's database opens: Dexie binds `transaction` then
+    undo.push(() => counter.stop());
+    await startAll();
+    for (let i = 0; i < 8; i++) await h.service('order').command('placeOrder', order);
+    await h.settle();
+    const before = (await h.readBroker()).topics;
+    const log = spyOnLogStore();
+    counter.reset();
+    const deleted = await h.broker().prune(0);
+    const transactions = Object.fromEntries(counter.counts.transactions);
+    const { cursors } = log; // before the snapshot below, which walks the log itself
+    const after = (await h.readBroker()).topics;
+    const touched = before.flatMap((t, i) =>
+      t.partitions.filter((p, j) => p.records > after[i].partitions[j].records),
+    ).length;
+    expect(deleted).toBeGreaterThan(touched); // more records went than delete requests were made
+    expect(transactions['broker:log+topics']).toBe(1);
+    expect(log.deletes).toHaveLength(touched);
+    expect(log.deletes.every((key) => key instanceof IDBKeyRange)).toBe(true);
+    expect(cursors).toBe(0);
   });
 
   it('never deletes a record a group has not acknowledged, however old, and delivers it when the group returns', async () => {

@@ -4,7 +4,8 @@
 // loses its oldest records first. A topic no group reads (the dead letters) is
 // kept whole, and so is the newest record of every partition: where a
 // partition ends is read back from it after a restart. Bookkeeping plus one
-// range delete per partition; the broker runs it on a timer.
+// transaction a pass, with one range delete per partition (never a cursor
+// over the records); the broker runs it on a timer.
 
 import type { Clock } from '../clock';
 import type { BrokerDb, LogRow } from './brokerDb';
@@ -80,19 +81,52 @@ export class LogRetention {
     }
   }
 
-  /** Deletes what is due under `retentionMs`; returns how many records went. Calls never overlap. */
+  /**
+   * Deletes what is due under `retentionMs`; returns how many records went. Calls never overlap. One
+   * transaction for the whole pass: a range delete per partition (on the log's primary key, so IndexedDB
+   * drops the range in one request, after Dexie's one count of it) and each touched topic's row put whole.
+   */
   async prune(retentionMs: number): Promise<number> {
     if (this.running) return 0;
     this.running = true;
     try {
-      let deleted = 0;
       const cutoff = this.deps.clock.now() - retentionMs;
-      for (const [topic, ends] of this.deps.ends()) {
+      const due: DueRange[] = [];
+      for (const [topic, ends] of this.deps.ends())
         for (let partition = 0; partition < ends.length; partition++) {
-          if (this.deps.stopped()) return deleted;
-          deleted += await this.prunePartition(topic, partition, ends[partition], cutoff);
+          const range = this.dueIn(topic, partition, ends[partition], cutoff);
+          if (range) due.push(range);
         }
+      if (!due.length || this.deps.stopped()) return 0;
+      const until = new Map<string, number>();
+      for (const { topic, horizon } of due)
+        until.set(topic, Math.max(horizon, until.get(topic) ?? this.horizon.get(topic) ?? -Infinity));
+      const { db } = this.deps;
+      const ends = this.deps.ends();
+      await db.transaction('rw', db.log, db.topics, async () => {
+        for (const { topic, partition, start, upto } of due)
+          await db.log
+            .where('[topic+partition+offset]')
+            .between([topic, partition, start], [topic, partition, upto], true, false)
+            .delete();
+        // The whole row, as the writer stored it: no read of it first.
+        await db.topics.bulkPut(
+          [...until].map(([name, prunedUntil]) => ({
+            name,
+            partitions: ends.get(name)!.length,
+            prunedUntil,
+          })),
+        );
+      });
+      let deleted = 0;
+      for (const { topic, partition, start, upto } of due) {
+        const k = key(topic, partition);
+        this.starts.set(k, upto);
+        const ages = this.ages.get(k)!;
+        while (ages.length && ages[0][0] < upto) ages.shift();
+        deleted += upto - start;
       }
+      for (const [topic, at] of until) this.horizon.set(topic, at);
       this.pruned += deleted;
       return deleted;
     } finally {
@@ -100,16 +134,12 @@ export class LogRetention {
     }
   }
 
-  private async prunePartition(
-    topic: string,
-    partition: number,
-    end: number,
-    cutoff: number,
-  ): Promise<number> {
+  /** The records [start, upto) of a partition due now, and how old the newest of them may be; null if none. */
+  private dueIn(topic: string, partition: number, end: number, cutoff: number): DueRange | null {
     const k = key(topic, partition);
     const floor = this.deps.floor(topic, partition);
     const ages = this.ages.get(k);
-    if (floor === null || !ages?.length) return 0;
+    if (floor === null || !ages?.length) return null;
     // Acknowledged by every group, and never the partition's last record.
     const keepFrom = Math.min(floor, end - 1);
     let due = -1;
@@ -122,19 +152,16 @@ export class LogRetention {
     }
     const start = this.starts.get(k) ?? 0;
     const upto = due + 1;
-    if (upto <= start || horizon === null) return 0;
-    const { db } = this.deps;
-    const until = Math.max(horizon, this.horizon.get(topic) ?? -Infinity);
-    await db.transaction('rw', db.log, db.topics, async () => {
-      await db.log
-        .where('[topic+partition+offset]')
-        .between([topic, partition, start], [topic, partition, upto], true, false)
-        .delete();
-      await db.topics.update(topic, { prunedUntil: until });
-    });
-    this.starts.set(k, upto);
-    this.horizon.set(topic, until);
-    while (ages.length && ages[0][0] < upto) ages.shift();
-    return upto - start;
+    if (upto <= start || horizon === null) return null;
+    return { topic, partition, start, upto, horizon };
   }
+}
+
+interface DueRange {
+  topic: string;
+  partition: number;
+  start: number;
+  upto: number;
+  /** Records appended at or before this time are among those deleted. */
+  horizon: number;
 }

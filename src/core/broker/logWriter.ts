@@ -1,10 +1,11 @@
 // The log's write side: where each partition ends, and publishes appended in
 // batches. Every publish that arrives while a write is under way joins the
-// next transaction; a publish resolves only once its records are durable,
-// and a failed write hands back the offsets it had taken.
+// next transaction (the broker's write loop, brokerWrites.ts, runs them); a
+// publish resolves only once its records are durable, and a failed write
+// hands back the offsets it had taken.
 
 import type { Clock } from '../clock';
-import type { BrokerDb, LogRow } from './brokerDb';
+import type { BrokerDb, LogRow, TopicRow } from './brokerDb';
 import { partitionFor } from './partitioner';
 import type { OutgoingMessage } from './brokerPort';
 
@@ -18,7 +19,8 @@ export interface LogWriterDeps {
   db: BrokerDb;
   clock: Clock;
   partitions: number;
-  stopped(): boolean;
+  /** There is something to write: the broker's write loop takes it when it is free. */
+  kick(): void;
   /** A topic seen for the first time (in memory; the writer persists it with the records). */
   onNewTopic(topic: string): void;
   /** Records became durable: deliveries may go on. */
@@ -33,7 +35,6 @@ export class LogWriter {
   /** Topic → end offset of each partition. */
   readonly ends = new Map<string, number[]>();
   private queue: PendingPublish[] = [];
-  private writing = false;
   /** Per partition, the newest durable records in offset order (filled only after their transaction committed). */
   private readonly tails = new Map<string, LogRow[]>();
 
@@ -55,9 +56,9 @@ export class LogWriter {
     }
   }
 
-  /** Publishes not yet durable (counting a write under way). */
+  /** Publishes waiting for a write (one under way is the write loop's to count). */
   get owed(): number {
-    return this.queue.length + (this.writing ? 1 : 0);
+    return this.queue.length;
   }
 
   endOf(topic: string, partition: number): number {
@@ -87,7 +88,7 @@ export class LogWriter {
   append(messages: OutgoingMessage[]): Promise<number[]> {
     return new Promise((durable, failed) => {
       this.queue.push({ messages, durable, failed });
-      void this.flush();
+      this.deps.kick();
     });
   }
 
@@ -99,46 +100,51 @@ export class LogWriter {
     return true;
   }
 
-  private async flush(): Promise<void> {
-    if (this.writing) return;
-    this.writing = true;
-    try {
-      while (this.queue.length && !this.deps.stopped()) await this.write(this.queue.splice(0));
-    } finally {
-      this.writing = false;
-    }
-  }
-
-  private async write(batch: PendingPublish[]): Promise<void> {
-    const { db, clock } = this.deps;
+  /**
+   * Every queued publish, offsets taken, for the transaction about to run; undefined when none waits.
+   * The caller writes `rows` (and `newTopics`) in one transaction, then settles the batch.
+   */
+  take(): AppendBatch | undefined {
+    if (!this.queue.length) return undefined;
+    const batch = this.queue.splice(0);
     const before = new Map([...this.ends].map(([t, e]) => [t, [...e]]));
     const newTopics = new Set<string>();
     const rows: LogRow[] = [];
+    const now = this.deps.clock.now();
     const offsets = batch.map((req) =>
       req.messages.map((m) => {
         if (this.ensureTopic(m.topic)) newTopics.add(m.topic);
         const ends = this.ends.get(m.topic)!;
         const partition = partitionFor(m.event.subject, ends.length);
         const offset = ends[partition]++;
-        rows.push({ topic: m.topic, partition, offset, event: m.event, appended_at: clock.now() });
+        rows.push({ topic: m.topic, partition, offset, event: m.event, appended_at: now });
         return offset;
       }),
     );
-    try {
-      await db.transaction('rw', db.log, db.topics, async () => {
-        if (newTopics.size)
-          await db.topics.bulkPut([...newTopics].map((name) => ({ name, partitions: this.deps.partitions })));
-        await db.log.bulkAdd(rows);
-      });
-    } catch (error) {
-      // Nothing was written: forget the offsets we handed out, and tell each publisher.
-      for (const [topic, ends] of before) this.ends.set(topic, ends);
-      for (const topic of newTopics) if (!before.has(topic)) this.ends.delete(topic);
-      for (const req of batch) req.failed(error);
-      return;
-    }
-    this.remember(rows);
-    batch.forEach((req, i) => req.durable(offsets[i]));
-    this.deps.onAppended(rows);
+    return {
+      rows,
+      newTopics: [...newTopics].map((name) => ({ name, partitions: this.deps.partitions })),
+      durable: () => {
+        this.remember(rows);
+        batch.forEach((req, i) => req.durable(offsets[i]));
+        this.deps.onAppended(rows);
+      },
+      failed: (error) => {
+        // Nothing was written: forget the offsets we handed out, and tell each publisher.
+        for (const [topic, ends] of before) this.ends.set(topic, ends);
+        for (const topic of newTopics) if (!before.has(topic)) this.ends.delete(topic);
+        for (const req of batch) req.failed(error);
+      },
+    };
   }
+}
+
+/** Publishes taken for one transaction. */
+export interface AppendBatch {
+  rows: LogRow[];
+  /** Topics first seen in this batch, to be stored with its records. */
+  newTopics: TopicRow[];
+  /** The transaction committed: publishers hear their offsets, deliveries may go on. */
+  durable(): void;
+  failed(error: unknown): void;
 }

@@ -1,5 +1,6 @@
-// Who reads what: members joining a consumer group (a rejoin rewinds what the
-// member held), members dropped when they stop beating, and a group's
+// Who reads what: members joining a consumer group for some topics (and
+// perhaps only some event types; a rejoin rewinds what the member held),
+// members dropped when they stop beating, and a group's
 // cursors on every partition of the topics it reads, new topics included.
 
 import type { Delivery } from './brokerPort';
@@ -14,6 +15,7 @@ export class Membership {
     member: string,
     topics: string[],
     deliver: (delivery: Delivery) => void,
+    types?: string[],
   ): Promise<void> {
     const { deps, config, groups, log } = this.broker;
     const fresh = topics.filter((t) => log.ensureTopic(t));
@@ -21,7 +23,13 @@ export class Membership {
       await deps.db.topics.bulkPut(fresh.map((name) => ({ name, partitions: config.partitions })));
     let group = groups.get(groupName);
     if (!group) groups.set(groupName, (group = new ConsumerGroup(groupName)));
-    group.members.set(member, { id: member, deliver, topics: new Set(topics), lastSeen: deps.clock.now() });
+    group.members.set(member, {
+      id: member,
+      deliver,
+      topics: new Set(topics),
+      types: types ? new Set(types) : null,
+      lastSeen: deps.clock.now(),
+    });
     for (const topic of topics) this.addCursors(group, topic);
     group.rebalance(member);
     this.broker.changed();

@@ -1,20 +1,37 @@
 // Committed offsets: what the database holds, and writes on their way to it.
 // Acks arrive faster than IndexedDB commits, so pending writes coalesce (the
-// latest offset per group and partition wins) and go down in one bulk write.
+// latest offset per group and partition wins) and wait for the broker's next
+// write (see brokerWrites.ts), which may be a log append they ride along with.
+// An offset counts as stored only once the transaction that wrote it
+// committed: retention and a restart go by that, never by what is pending.
 
 import type { BrokerDb, OffsetRow } from './brokerDb';
 
 export const offsetKey = (group: string, topic: string, partition: number) =>
   `${group}|${topic}#${partition}`;
 
+interface Waiter {
+  durable: () => void;
+  failed: (error: unknown) => void;
+}
+
+interface PendingOffset {
+  row: OffsetRow;
+  /** Acks that resolve once this row (or a later one for the same partition) is durable. */
+  waiters: Waiter[];
+}
+
+/** Offsets taken for one transaction: settle it with `durable` or `failed`. */
+export type OffsetBatch = Map<string, PendingOffset>;
+
 export class OffsetStore {
   private readonly stored = new Map<string, number>();
-  private readonly pending = new Map<string, OffsetRow>();
-  private flushing: Promise<void> | null = null;
+  private pending: OffsetBatch = new Map();
 
+  /** `kick`: there is something to write (the broker's write loop takes it when it is free). */
   constructor(
     private readonly db: BrokerDb,
-    private readonly stopped: () => boolean,
+    private readonly kick: () => void,
   ) {}
 
   async load(): Promise<void> {
@@ -36,26 +53,51 @@ export class OffsetStore {
     return found;
   }
 
-  /** Writes still to be made durable (counting one under way). */
+  /** Offsets waiting for a write (one under way is the write loop's to count). */
   get owed(): number {
-    return this.pending.size + (this.flushing ? 1 : 0);
+    return this.pending.size;
   }
 
-  /** Resolves once this offset (or a later one for the same partition) is durable. */
+  /** Resolves once this offset (or a later one for the same partition) is durable; rejects if its write failed. */
   write(row: OffsetRow): Promise<void> {
-    this.pending.set(offsetKey(row.group, row.topic, row.partition), row);
-    this.flushing ??= (async () => {
-      try {
-        while (this.pending.size && !this.stopped()) {
-          const rows = [...this.pending.values()];
-          this.pending.clear();
-          await this.db.offsets.bulkPut(rows);
-          for (const r of rows) this.stored.set(offsetKey(r.group, r.topic, r.partition), r.committed);
-        }
-      } finally {
-        this.flushing = null;
-      }
-    })();
-    return this.flushing;
+    return new Promise((durable, failed) => {
+      const key = offsetKey(row.group, row.topic, row.partition);
+      const entry = this.pending.get(key);
+      if (entry) {
+        entry.row = row;
+        entry.waiters.push({ durable, failed });
+      } else this.pending.set(key, { row, waiters: [{ durable, failed }] });
+      this.kick();
+    });
+  }
+
+  /** Every pending offset, for the transaction about to run (empty when none waits). */
+  take(): OffsetBatch {
+    const batch = this.pending;
+    this.pending = new Map();
+    return batch;
+  }
+
+  rows(batch: OffsetBatch): OffsetRow[] {
+    return [...batch.values()].map((entry) => entry.row);
+  }
+
+  /** The batch's transaction committed. */
+  durable(batch: OffsetBatch): void {
+    for (const [key, { row, waiters }] of batch) {
+      this.stored.set(key, row.committed);
+      for (const waiter of waiters) waiter.durable();
+    }
+  }
+
+  /**
+   * The batch's transaction failed: its acks hear so, and each row goes back to wait for the next write
+   * unless a later ack of its partition already did (the later offset is the one to store).
+   */
+  failed(batch: OffsetBatch, error: unknown): void {
+    for (const [key, { row, waiters }] of batch) {
+      if (!this.pending.has(key)) this.pending.set(key, { row, waiters: [] });
+      for (const waiter of waiters) waiter.failed(error);
+    }
   }
 }

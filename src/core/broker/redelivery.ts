@@ -4,11 +4,12 @@
 // `maxAttempts` times and goes to the dead-letter topic. Failure counts are
 // stored, so a restarted broker keeps counting where it was.
 
-import { cursorOf, type BrokerContext } from './brokerContext';
+import { cursorOf, storeCommitted, type BrokerContext } from './brokerContext';
 import type { LogRow } from './brokerDb';
 import { deadLetterEvent } from './deadLetter';
 import type { PartitionCursor } from './groups';
 import { offsetKey } from './offsetStore';
+import { forgetBelow, passSkipped, rewind } from './typeFilter';
 import { DEAD_LETTER_TOPIC } from './wire';
 
 const failureKeyOf = (group: string, topic: string, partition: number, offset: number) =>
@@ -29,18 +30,15 @@ export class Redelivery {
     return (this.failures.get(failureKeyOf(groupName, row.topic, row.partition, row.offset)) ?? 0) + 1;
   }
 
-  /** Resolves once the new offset is durable. */
+  /** Resolves once the new offset (past the skipped records right after it, too) is durable. */
   ack(groupName: string, topic: string, partition: number, offset: number): Promise<void> {
     const cursor = cursorOf(this.broker, groupName, topic, partition);
     if (!cursor || offset + 1 <= cursor.committed) return Promise.resolve();
     cursor.committed = offset + 1;
+    forgetBelow(cursor, cursor.committed);
     if (cursor.next < cursor.committed) cursor.next = cursor.committed;
-    const durable = this.broker.offsets.write({
-      group: groupName,
-      topic,
-      partition,
-      committed: cursor.committed,
-    });
+    passSkipped(cursor);
+    const durable = storeCommitted(this.broker, groupName, cursor);
     this.broker.changed();
     this.broker.pump(groupName, cursor);
     return durable;
@@ -88,7 +86,7 @@ export class Redelivery {
 
   /** Partition order is kept: nothing after the failed record is delivered until it succeeds or is dead-lettered. */
   private retryLater(cursor: PartitionCursor, groupName: string, offset: number, failures: number): void {
-    cursor.next = offset;
+    rewind(cursor, offset);
     cursor.blockedUntil =
       this.broker.deps.clock.now() + this.broker.config.retryBackoffMs * 2 ** (failures - 1);
     this.broker.pump(groupName, cursor);

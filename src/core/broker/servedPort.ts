@@ -12,15 +12,21 @@ export interface ServedPortDeps {
   log: LogWriter;
   handOver: HandOver;
   redelivery: Redelivery;
-  /** Adds `member` to the group (rebalancing it); deliveries for it go to `deliver`. */
-  join(group: string, member: string, topics: string[], deliver: (delivery: Delivery) => void): Promise<void>;
+  /** Adds `member` to the group (rebalancing it); deliveries (of `types` only, if given) go to `deliver`. */
+  join(
+    group: string,
+    member: string,
+    topics: string[],
+    deliver: (delivery: Delivery) => void,
+    types?: string[],
+  ): Promise<void>;
 }
 
 export function servedPort(member: string, deps: ServedPortDeps): HoldablePort {
   const { log, handOver, redelivery } = deps;
   return {
     publish: (messages: OutgoingMessage[]) => log.append(messages),
-    subscribe: (group, topics, onDeliver) => deps.join(group, member, topics, onDeliver),
+    subscribe: (group, topics, onDeliver, types) => deps.join(group, member, topics, onDeliver, types),
     fetch: (group, topic, partition, max) => handOver.fetch(group, topic, partition, max),
     ack: (group, topic, partition, offset) => redelivery.ack(group, topic, partition, offset),
     nack: (group, topic, partition, offset, error) => redelivery.nack(group, topic, partition, offset, error),

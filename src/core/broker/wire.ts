@@ -23,6 +23,8 @@ export type BrokerRequest =
       group: string;
       member: string;
       topics: string[];
+      /** The event types the member handles; absent, every type. */
+      types?: string[];
       session?: string;
     } & Stepped)
   | { type: 'heartbeat'; group: string; member: string }
