@@ -6,7 +6,7 @@ export const CRASH_POINTS = {
   'after-commit-before-publish':
     'The transaction has committed (business rows, and the outbox rows where the run has an outbox); nothing has reached the broker yet.',
   'relay-after-publish-before-mark':
-    'The broker holds the event, but the relay has not recorded it (polling: the outbox row is not marked published; log-tailing: its log position is not stored): it will be sent again.',
+    'The broker holds the event, but the relay has not recorded it (polling: its watermark does not cover the outbox row yet; log-tailing: its log position is not stored): it will be sent again.',
   'consumer-after-commit-before-ack':
     'The handler and its inbox row are committed, but the broker was never told: it will deliver again.',
   'direct-after-charge':

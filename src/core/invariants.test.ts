@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from './invariants';
 import { invariantPromise } from './invariantCatalogue';
+import { OUTBOX_WATERMARK_KEY } from './service/outboxWatermark';
 
 const order = (id: string, status: string) => ({
   id,
@@ -19,8 +20,9 @@ const payment = (id: string, orderId: string) => ({
   idempotencyKey: `payment-${orderId}`,
   created_at: 0,
 });
-const outbox = (id: string, published_at: number | null) => ({
-  seq: 1,
+/** An outbox row as the database holds it: never written after its insert, so never marked. */
+const outbox = (id: string, seq: number) => ({
+  seq,
   id,
   aggregatetype: 'Order',
   aggregateid: 'o1',
@@ -29,8 +31,10 @@ const outbox = (id: string, published_at: number | null) => ({
   correlationid: id,
   causationid: id,
   created_at: 0,
-  published_at,
+  published_at: null,
 });
+/** The polling relay's watermark: every row at or below `seq` is published. */
+const watermark = (seq: number) => ({ key: OUTBOX_WATERMARK_KEY, value: { seq, at: 9 } });
 
 describe('invariants', () => {
   it('flags an order charged twice, settled or not', () => {
@@ -47,7 +51,8 @@ describe('invariants', () => {
       services: {
         order: {
           orders: [order('o1', 'PENDING'), order('o2', 'COMPLETED')],
-          outbox: [outbox('e1', null), outbox('e2', 5)],
+          outbox: [outbox('e1', 1), outbox('e2', 2)],
+          meta: [watermark(1)],
         },
       },
     };
@@ -59,10 +64,25 @@ describe('invariants', () => {
     ).toEqual(['no-event-lost', 'no-order-stuck']);
   });
 
+  it('reads what the polling relay published from its watermark, not from a published_at column', () => {
+    const lost = (outboxRows: unknown[], meta: unknown[]) =>
+      checkInvariants({ services: { order: { outbox: outboxRows, meta } } } as never, { settled: true }).map(
+        (a) => a.message,
+      );
+    // No watermark yet: nothing was published, whatever a row says.
+    expect(lost([{ ...outbox('e1', 1), published_at: 5 }], [])).toEqual([
+      expect.stringContaining('outbox row e1'),
+    ]);
+    expect(lost([outbox('e1', 1), outbox('e2', 2)], [watermark(2)])).toEqual([]);
+    expect(lost([outbox('e1', 1), outbox('e2', 2)], [watermark(1)])).toEqual([
+      expect.stringContaining('outbox row e2'),
+    ]);
+  });
+
   it('finds nothing in a consistent system', () => {
     const snapshot = {
       services: {
-        order: { orders: [order('o1', 'COMPLETED')], outbox: [outbox('e1', 3)] },
+        order: { orders: [order('o1', 'COMPLETED')], outbox: [outbox('e1', 3)], meta: [watermark(3)] },
         payment: { payments: [payment('p1', 'o1')] },
       },
     };

@@ -111,6 +111,10 @@ export interface OutboxRow {
   correlationid: string;
   causationid: string;
   created_at: number;
+  /**
+   * Never written (rows are not updated after their insert): derived on the way out, from the polling relay's
+   * watermark (outboxWatermark.ts). Null while pending, and always for a log-tailing relay's rows.
+   */
   published_at: number | null;
 }
 

@@ -10,6 +10,7 @@ import { DIAGRAM_SERVICES, participantOfSource, type Participant } from '../expo
 import type { Change, Fact } from '../telemetry';
 import type { HistoryEntry } from './factHistory';
 import { commitSummary } from './commitSummary';
+import { isWatermarkPut } from '../service/outboxWatermark';
 import { orderThreads, type OrderThread } from './orderThreads';
 import { followFacts, type FactsRead, type FollowedFold } from './followFacts';
 
@@ -274,9 +275,11 @@ function isIgnored(inboxPut: Put): boolean {
   return String(inboxPut.row.result ?? '').startsWith('ignored');
 }
 
-/** A polling relay's commit: outbox rows marked published and nothing else. */
+/** A polling relay's commit: its watermark, and the outbox rows it covers reported published; nothing else. */
 function isRelayMark(changes: Change[]): boolean {
-  return changes.every((c) => c.op === 'put' && c.table === 'outbox' && c.row.published_at != null);
+  return changes.every(
+    (c) => isWatermarkPut(c) || (c.op === 'put' && c.table === 'outbox' && c.row.published_at != null),
+  );
 }
 
 /** A process up again: the conductor's `process` fact, or the worker's `ready` (the in-process harness). */

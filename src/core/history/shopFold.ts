@@ -6,6 +6,7 @@ import type { BrokerDump } from '../broker/brokerOperations';
 import type { OffsetRow, TopicRow } from '../broker/brokerDb';
 import type { ServiceName, TableDump } from '../rows';
 import { COMMON_TABLES } from '../service/serviceDb';
+import { withPublished } from '../service/outboxWatermark';
 import { SERVICES } from '../services';
 import type { BrokerStats, Fact } from '../telemetry';
 import type { HistoryFold } from './factHistory';
@@ -61,10 +62,14 @@ export const shopFold: HistoryFold<Fact, ShopState> = {
   },
 };
 
-/** The moment in snapshot()'s shape: the run's services' tables and the broker's dump, as dumpBroker reads it. */
+/**
+ * The moment in snapshot()'s shape: the run's services' tables as dumpTables reads them (outbox rows' published_at
+ * derived from the watermark the moment holds, as a database read would), and the broker's dump, as dumpBroker
+ * reads it.
+ */
 export function shopMoment(s: ShopState, services: readonly ServiceName[]): ShopMoment {
   return {
-    services: Object.fromEntries(services.map((name) => [name, s.dbs.dump(name)])),
+    services: Object.fromEntries(services.map((name) => [name, withPublished(s.dbs.dump(name))])),
     broker: brokerDumpOf(s),
   };
 }

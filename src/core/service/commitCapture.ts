@@ -1,6 +1,8 @@
 // A Dexie DBCore middleware that collects every row a transaction writes and
 // hands them over only once the transaction has committed. The canvas is fed
-// from here, so it never shows a row that a rollback took back.
+// from here, so it never shows a row that a rollback took back. A write may
+// mean more than its row: `describe` says so (the polling relay's watermark put
+// is each outbox row it covers going published, its range delete those rows).
 
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
 import type { Change } from '../telemetry';
@@ -8,7 +10,13 @@ import type { Row } from '../rows';
 
 type TransactionLike = { addEventListener(type: 'complete', listener: () => void): void };
 
-export function commitCapture(onCommit: (changes: Change[]) => void): Middleware<DBCore> {
+/** The changes to report for one write, in its place; null: report it as it is. */
+export type DescribeWrite = (change: Change) => Change[] | null;
+
+export function commitCapture(
+  onCommit: (changes: Change[]) => void,
+  describe: DescribeWrite = () => null,
+): Middleware<DBCore> {
   const pending = new WeakMap<object, Change[]>();
 
   function changesOf(trans: object): Change[] {
@@ -23,21 +31,7 @@ export function commitCapture(onCommit: (changes: Change[]) => void): Middleware
 
   function record(table: DBCoreTable, req: DBCoreMutateRequest, res: DBCoreMutateResponse): void {
     const changes = changesOf(req.trans);
-    const name = table.name;
-    const keyPath = table.schema.primaryKey.keyPath;
-    if (req.type === 'add' || req.type === 'put') {
-      req.values.forEach((value, i) => {
-        const row = { ...(value as Row) };
-        const key = res.results?.[i] ?? (typeof keyPath === 'string' ? row[keyPath] : undefined);
-        if (typeof keyPath === 'string' && row[keyPath] === undefined) row[keyPath] = key;
-        changes.push({ table: name, op: 'put', key, row });
-      });
-    } else if (req.type === 'delete') {
-      for (const key of req.keys) changes.push({ table: name, op: 'delete', key });
-    } else {
-      // A range delete: the reader re-reads the table rather than guess the keys.
-      changes.push({ table: name, op: 'clear' });
-    }
+    for (const change of changesIn(table, req, res)) changes.push(...(describe(change) ?? [change]));
   }
 
   return {
@@ -61,4 +55,20 @@ export function commitCapture(onCommit: (changes: Change[]) => void): Middleware
       };
     },
   };
+}
+
+/** The writes of one mutate request, as the capture reports them unless `describe` says more. */
+function changesIn(table: DBCoreTable, req: DBCoreMutateRequest, res: DBCoreMutateResponse): Change[] {
+  const name = table.name;
+  const keyPath = table.schema.primaryKey.keyPath;
+  if (req.type === 'add' || req.type === 'put')
+    return req.values.map((value, i): Change => {
+      const row = { ...(value as Row) };
+      const key = res.results?.[i] ?? (typeof keyPath === 'string' ? row[keyPath] : undefined);
+      if (typeof keyPath === 'string' && row[keyPath] === undefined) row[keyPath] = key;
+      return { table: name, op: 'put', key, row };
+    });
+  if (req.type === 'delete') return req.keys.map((key): Change => ({ table: name, op: 'delete', key }));
+  // A range delete: the reader re-reads the table rather than guess the keys (unless `describe` names them).
+  return [{ table: name, op: 'clear' }];
 }

@@ -18,7 +18,7 @@ export interface ServiceConfig {
     /** Wake the relay as soon as a transaction writes outbox rows. */
     wakeOnCommit: boolean;
     /**
-     * polling: query the outbox table for unpublished rows and mark them published.
+     * polling: query the outbox table for unpublished rows and record them published (a watermark in meta).
      * log-tailing: follow the database's change log from a stored position (Debezium's outbox event router);
      * the outbox is never written to after the insert.
      */
@@ -67,6 +67,8 @@ export interface HandlerContext {
   readonly config: ServiceConfig;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   table<T>(name: string): Table<T, any>;
+  /** A row of a reference table (the definition's `reference`): read once per process, kept current on commit. */
+  reference<T>(table: string, key: string): Promise<T | undefined>;
   /** Writes an outbox row in the current transaction (aggregatetype defaults to the service's). */
   emit(type: string, aggregateid: string, payload: object, aggregatetype?: string): void;
   newId(prefix: string): string;
@@ -105,6 +107,8 @@ export interface ServiceDefinition {
   recover?: Procedure;
   /** Rows a fresh database starts with (the stock levels, say). */
   seed?: (ctx: HandlerContext) => Promise<void>;
+  /** Tables every handler reads and almost nothing writes (settings, regions): served from memory, see referenceCache.ts. */
+  reference?: string[];
   /** Quantities that only move, never appear or vanish (credit, stock): baselines are kept for the checker. */
   conserved?: Record<string, string[]>;
   /** Business-data tables a user may edit from the UI, so failures happen because the data says so. */

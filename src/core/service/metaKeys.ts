@@ -4,3 +4,6 @@
 
 /** Where the log-tailing relay stands in its service's change log. */
 export const RELAY_POSITION_KEY = 'relay-position';
+
+/** How far the polling relay has published: every outbox row at or below its seq (see outboxWatermark.ts). */
+export const OUTBOX_WATERMARK_KEY = 'outbox-watermark';

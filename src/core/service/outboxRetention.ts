@@ -1,87 +1,147 @@
-// The polling relay's side of the outbox table: finding the rows it has not
-// published yet, and marking rows published — and, in that same transaction,
-// deleting published rows older than the retention setting, so a long run's
-// outbox holds its recent traffic rather than all of it. A row is deleted only
-// once the broker acknowledged it and the relay marked it: pending rows are
-// never touched. Core: the Dexie database is handed in.
+// The polling relay's side of the outbox: finding the rows it has not
+// published yet, and recording the ones it has. Rows are never written after
+// their insert: what the relay has published is one meta row, the watermark
+// (outboxWatermark.ts), put once per acknowledged batch. In that same
+// transaction, published rows older than the retention setting are deleted as
+// one range of seqs, so a long run's outbox holds its recent traffic rather
+// than all of it. Only rows at or below the watermark are ever in that range:
+// pending rows are never touched. Core: the Dexie database is handed in.
 
-import type { Dexie, Table } from 'dexie';
+import type { DBCoreRangeType, DBCoreTransaction, Dexie, Table, Transaction } from 'dexie';
 import type { OutboxRow } from '../rows';
+import type { Change } from '../telemetry';
+import {
+  isWatermarkPut,
+  OUTBOX_WATERMARK_KEY,
+  watermarkRow,
+  type OutboxWatermark,
+  type WatermarkRow,
+} from './outboxWatermark';
 
 const OUTBOX = 'outbox';
-
-/** Published rows not yet deleted, oldest first, as [seq, published_at]; read from the table once per process. */
-interface Published {
-  rows: [number, number][];
-  loaded: boolean;
-}
-
-const publishedOf = new WeakMap<Dexie, Published>();
+const META = 'meta';
 
 /**
- * Up to `limit` unpublished rows after `watermark`, in seq order. Reads pages with one request each
- * (rather than a cursor step per row); after a restart it skips the published rows it meets.
+ * A published batch still in the outbox: its last seq and when it was acknowledged. `seqs` are its rows,
+ * kept only to tell the canvas which rows a range delete took; null for what an earlier process left.
  */
-export async function unpublishedAfter(db: Dexie, watermark: number, limit: number): Promise<OutboxRow[]> {
-  const table = db.table<OutboxRow, number>(OUTBOX);
-  const rows: OutboxRow[] = [];
-  let after = watermark;
-  for (;;) {
-    const wanted = limit - rows.length;
-    const page = await table.where('seq').above(after).limit(wanted).toArray();
-    for (const row of page) if (row.published_at === null) rows.push(row);
-    if (rows.length >= limit || page.length < wanted) return rows;
-    after = page[page.length - 1].seq!;
-  }
+interface Batch {
+  last: number;
+  at: number;
+  seqs: number[] | null;
+}
+
+/** The transaction under way, for `describe` (see there). */
+interface Recording {
+  rows: OutboxRow[];
+  at: number;
+  deleted: number[];
+}
+
+/** Up to `limit` unpublished rows, in seq order: every row above the watermark is one, so it is one read. */
+export function unpublishedAfter(db: Dexie, watermark: number, limit: number): Promise<OutboxRow[]> {
+  return db.table<OutboxRow, number>(OUTBOX).where('seq').above(watermark).limit(limit).toArray();
+}
+
+/** The stored watermark's seq and time; none before the relay's first publish. */
+export async function readWatermark(db: Dexie): Promise<OutboxWatermark | null> {
+  const row = await db.table<WatermarkRow, string>(META).get(OUTBOX_WATERMARK_KEY);
+  return row?.value ?? null;
 }
 
 /**
- * Marks `rows` published at `at` and deletes, in the same transaction, published rows older than
- * `retentionMs` (none when it is undefined: kept for ever). Returns how many rows it deleted.
+ * Deletes every row at or below `seq` as one IDB delete(range). Collection.delete() would count the range
+ * first (a second request, for a number we already know): the table's DBCore, which the commit capture
+ * wraps, takes the range delete as it is.
  */
-export async function markPublished(
-  db: Dexie,
-  rows: OutboxRow[],
-  at: number,
-  retentionMs: number | undefined,
-): Promise<number> {
-  const table = db.table<OutboxRow, number>(OUTBOX);
-  // The rows never change after their insert but for published_at: writing them back whole is one request each.
-  const mark = () => table.bulkPut(rows.map((row) => ({ ...row, published_at: at })));
-  if (retentionMs === undefined) {
-    // Kept for ever: no bookkeeping (it would grow with every row); if retention is set later, it is read afresh.
-    publishedOf.delete(db);
-    await mark();
-    return 0;
-  }
-  const published = await known(db, table, rows);
-  let pruned: number[] = [];
-  await db.transaction('rw', table, async () => {
-    await mark();
-    const cutoff = at - retentionMs;
-    let n = 0;
-    while (n < published.rows.length && published.rows[n][1] <= cutoff) n++;
-    pruned = published.rows.slice(0, n).map(([seq]) => seq);
-    if (pruned.length) await table.bulkDelete(pruned);
+function deleteUpTo(table: Table<OutboxRow, number>, tx: Transaction, seq: number) {
+  return table.core.mutate({
+    trans: tx.idbtrans as unknown as DBCoreTransaction,
+    type: 'deleteRange',
+    range: { type: 2 as DBCoreRangeType, lower: undefined, upper: seq, lowerOpen: false, upperOpen: false },
   });
-  // Only once committed: a transaction that failed leaves the bookkeeping as the table is.
-  published.rows.splice(0, pruned.length);
-  for (const row of rows) published.rows.push([row.seq!, at]);
-  return pruned.length;
 }
 
-/** The published rows this process knows of; the first call reads the ones an earlier life left. */
-async function known(db: Dexie, table: Table<OutboxRow, number>, marking: OutboxRow[]): Promise<Published> {
-  let published = publishedOf.get(db);
-  if (!published) publishedOf.set(db, (published = { rows: [], loaded: false }));
-  if (!published.loaded) {
-    const before = Math.min(...marking.map((r) => r.seq!));
-    const earlier = await table.where('seq').below(before).toArray();
-    published.rows = earlier
-      .filter((r) => r.published_at !== null)
-      .map((r): [number, number] => [r.seq!, r.published_at!]);
-    published.rows.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-    published.loaded = true;
+/** What the polling relay has published, durably (the watermark) and in memory (the batches retention will delete). */
+export class OutboxLedger {
+  /** Undefined until read back: the first call after a (re)start reads it, once. */
+  private watermark: OutboxWatermark | null | undefined;
+  /** Null while no retention is set: with nothing ever deleted, there is nothing to keep track of. */
+  private batches: Batch[] | null = null;
+  private recording: Recording | null = null;
+
+  constructor(private readonly db: Dexie) {}
+
+  /** The watermark's seq (0 before the first publish), read from the database the first time only. */
+  async load(): Promise<number> {
+    if (this.watermark === undefined) this.watermark = await readWatermark(this.db);
+    return this.watermark?.seq ?? 0;
   }
-  return published;
+
+  /**
+   * Records `rows` (the batch just acknowledged, in seq order, all above the watermark) as published at `at`:
+   * one put of the watermark and, with `retentionMs` set, one range delete of the batches published at least
+   * that long ago, in one transaction. Returns how many rows it deleted.
+   */
+  async record(rows: OutboxRow[], at: number, retentionMs: number | undefined): Promise<number> {
+    const { db } = this;
+    await this.load();
+    const outbox = db.table<OutboxRow, number>(OUTBOX);
+    const next: OutboxWatermark = { seq: rows[rows.length - 1].seq!, at };
+    const batches = retentionMs === undefined ? null : (this.batches ?? this.recovered());
+    const cutoff = at - (retentionMs ?? 0);
+    let due = 0;
+    while (batches && due < batches.length && batches[due].at <= cutoff) due++;
+    const pruned = batches?.slice(0, due) ?? [];
+    const recording: Recording = { rows, at, deleted: pruned.flatMap((b) => b.seqs ?? []) };
+    this.recording = recording;
+    try {
+      await db.transaction('rw', [outbox, db.table(META)], async (tx) => {
+        await db.table(META).put(watermarkRow(next));
+        if (!pruned.length) return;
+        const upTo = pruned[pruned.length - 1].last;
+        // Rows an earlier process published: which are still there is read once, for the canvas to be told.
+        if (pruned.some((b) => b.seqs === null))
+          recording.deleted = await outbox.where('seq').belowOrEqual(upTo).primaryKeys();
+        await deleteUpTo(outbox, tx, upTo);
+      });
+    } finally {
+      this.recording = null;
+    }
+    // Only once committed: a transaction that failed leaves the bookkeeping as the database is.
+    this.watermark = next;
+    batches?.splice(0, due);
+    batches?.push({ last: next.seq, at, seqs: rows.map((row) => row.seq!) });
+    this.batches = batches;
+    return recording.deleted.length;
+  }
+
+  /**
+   * What a write of the relay's transaction means to a reader of committed changes (the commit capture asks):
+   * the watermark's put is each row it covers, now published at that time; the range delete is the rows it
+   * took. Null for any other write, which is reported as it is.
+   */
+  describe(change: Change): Change[] | null {
+    const recording = this.recording;
+    if (!recording) return null;
+    if (isWatermarkPut(change))
+      return [
+        ...recording.rows.map((row): Change => ({
+          table: OUTBOX,
+          op: 'put',
+          key: row.seq,
+          row: { ...row, published_at: recording.at },
+        })),
+        change,
+      ];
+    if (change.table === OUTBOX && change.op === 'clear')
+      return recording.deleted.map((key): Change => ({ table: OUTBOX, op: 'delete', key }));
+    return null;
+  }
+
+  /** After a restart (or once retention is set): everything at or below the watermark counts as one batch, published at its time. */
+  private recovered(): Batch[] {
+    const watermark = this.watermark;
+    return watermark ? [{ last: watermark.seq, at: watermark.at, seqs: null }] : [];
+  }
 }

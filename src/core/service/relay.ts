@@ -1,12 +1,14 @@
 // The polling outbox relay: reads unpublished outbox rows in insertion order,
-// publishes them, waits for the broker's durable acknowledgement, then marks
-// them published. A crash between publish and mark publishes them again on
-// restart — at-least-once; the consumers' inbox makes that harmless.
+// publishes them, waits for the broker's durable acknowledgement, then records
+// them published by moving its watermark (one meta row; the rows themselves are
+// never written again). A crash between publish and record publishes them again
+// on restart — at-least-once; the consumers' inbox makes that harmless.
 
 import type { Dexie } from 'dexie';
 import type { Clock } from '../clock';
 import { makeEvent } from '../envelope';
 import type { OutboxRow } from '../rows';
+import type { Change } from '../telemetry';
 import type { CrashSwitch } from '../crash';
 import { isCrash } from '../crash';
 import type { BrokerPort, OutgoingMessage } from '../broker/brokerPort';
@@ -14,7 +16,7 @@ import type { ServiceConfig } from './definition';
 import { topicOf } from './topics';
 import type { RelayMode } from '../scenario/scenario';
 import { RelayMeter } from './relayMeter';
-import { markPublished, unpublishedAfter } from './outboxRetention';
+import { OutboxLedger, unpublishedAfter } from './outboxRetention';
 import { LoopingRelay } from './relayLoop';
 
 export interface RelayDeps {
@@ -47,6 +49,8 @@ export interface OutboxRelayLike {
   run(): Promise<void>;
   /** One pass: returns how much it did (0: nothing to do, or the broker refused). */
   tick(): Promise<number>;
+  /** What one of the relay's own writes means to a reader of committed changes (see OutboxLedger.describe). */
+  describe?(change: Change): Change[] | null;
 }
 
 export function toMessage(service: string, row: OutboxRow, mode: RelayMode = 'polling'): OutgoingMessage {
@@ -66,12 +70,16 @@ export function toMessage(service: string, row: OutboxRow, mode: RelayMode = 'po
 }
 
 export class OutboxRelay extends LoopingRelay implements OutboxRelayLike {
-  /** Every row at or below this seq is known to be published. */
-  watermark = 0;
   readonly meter = new RelayMeter('polling');
+  private readonly ledger: OutboxLedger;
 
   constructor(private readonly deps: RelayDeps) {
     super(deps);
+    this.ledger = new OutboxLedger(deps.db);
+  }
+
+  describe(change: Change): Change[] | null {
+    return this.ledger.describe(change);
   }
 
   /** Only a relay set to wake on commit hears of commits; otherwise it polls at its interval. */
@@ -79,8 +87,10 @@ export class OutboxRelay extends LoopingRelay implements OutboxRelayLike {
     if (this.deps.config().relay.wakeOnCommit) super.wake();
   }
 
-  unpublished(): Promise<number> {
-    return this.pending().count();
+  /** Every row above the watermark: one count of a key range. */
+  async unpublished(): Promise<number> {
+    const watermark = await this.ledger.load();
+    return this.deps.db.table<OutboxRow, number>('outbox').where('seq').above(watermark).count();
   }
 
   /** Woken on commit, a full batch means more is waiting; polling, it always waits out its interval. */
@@ -92,7 +102,7 @@ export class OutboxRelay extends LoopingRelay implements OutboxRelayLike {
   /** One poll: returns how many rows it published. */
   async tick(): Promise<number> {
     const { db, broker, clock, crash, config } = this.deps;
-    const rows = await unpublishedAfter(db, this.watermark, config().relay.batchSize);
+    const rows = await unpublishedAfter(db, await this.ledger.load(), config().relay.batchSize);
     this.meter.read({ outboxQueries: 1, found: rows.length });
     this.deps.onTick?.();
     if (!rows.length) return 0;
@@ -108,8 +118,7 @@ export class OutboxRelay extends LoopingRelay implements OutboxRelayLike {
     }
     crash.at('relay-after-publish-before-mark');
     const at = clock.now();
-    await markPublished(db, rows, at, config().retention?.publishedOutboxMs);
-    this.watermark = rows[rows.length - 1].seq!;
+    await this.ledger.record(rows, at, config().retention?.publishedOutboxMs);
     this.meter.marked(rows.length);
     this.meter.published(
       rows.map((row) => row.created_at),
@@ -117,13 +126,5 @@ export class OutboxRelay extends LoopingRelay implements OutboxRelayLike {
     );
     this.deps.onPublished(rows.length, [...new Set(rows.map((row) => row.aggregatetype))]);
     return rows.length;
-  }
-
-  private pending() {
-    return this.deps.db
-      .table<OutboxRow, number>('outbox')
-      .where('seq')
-      .above(this.watermark)
-      .filter((row) => row.published_at === null);
   }
 }

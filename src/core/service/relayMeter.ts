@@ -13,7 +13,10 @@ export interface RelayStats {
   logReads: number;
   /** Reads that found nothing to publish. */
   emptyReads: number;
-  /** Outbox rows updated to mark them published (the log-tailing relay never writes the outbox). */
+  /**
+   * Outbox rows recorded as published: the polling relay's watermark covers them (one meta write per batch,
+   * never a write to the row); the log-tailing relay's position says so instead, so it counts none.
+   */
   rowsMarked: number;
   published: number;
   /** Median publish latency over the recent window, in ms; null before the first publish. */

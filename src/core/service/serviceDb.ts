@@ -6,6 +6,7 @@ import type { DexieDeps } from '../broker/brokerDb';
 import type { ServiceName } from '../rows';
 import { CHANGES_TABLE, changeLogTables } from '../cdc/changeEvent';
 import { changeLog, type ChangeLogOptions } from '../cdc/changeLog';
+import { withPublished } from './outboxWatermark';
 
 /** Dexie schema strings of the tables every service has. */
 export const COMMON_TABLES = {
@@ -42,10 +43,14 @@ export function openServiceDb(
   return db;
 }
 
+/**
+ * Every table as it is now. A polling relay's outbox rows come with `published_at` derived from its
+ * watermark (outboxWatermark.ts): every reader of a dump sees the one truth the relay stores.
+ */
 export async function dumpTables(db: Dexie): Promise<Record<string, Record<string, unknown>[]>> {
   const tables: Record<string, Record<string, unknown>[]> = {};
   await db.transaction('r', db.tables, async () => {
     for (const table of db.tables) tables[table.name] = await table.toArray();
   });
-  return tables;
+  return withPublished(tables);
 }

@@ -15,6 +15,7 @@ import { RpcNode } from '../rpc';
 import { adjustBaselines } from './baselines';
 import { dumpTables, openServiceDb } from './serviceDb';
 import { commitCapture } from './commitCapture';
+import { ReferenceCache } from './referenceCache';
 import { OutboxRelay, type OutboxRelayLike, type RelayDeps } from './relay';
 import { LogTailingRelay } from './logTailingRelay';
 import { OUTBOX_TABLE } from '../cdc/router';
@@ -70,6 +71,7 @@ export class ServiceHost {
   private readonly relay: OutboxRelayLike;
   private readonly consumer: Consumer;
   private readonly unit: UnitDeps;
+  private readonly reference: ReferenceCache;
   private readonly commands: CommandBatch;
   private readonly procedures: Procedures;
   private readonly ticks: TickDeps;
@@ -95,7 +97,14 @@ export class ServiceHost {
         }
       : undefined;
     this.db = openServiceDb(deps.runId, name, def.tables, withoutLiveQueries(deps.dexie), capture);
-    this.db.use(commitCapture((changes) => this.onCommit(changes)));
+    // The relay is built below; only its own writes, which come later, are described by it.
+    this.db.use(
+      commitCapture(
+        (changes) => this.onCommit(changes),
+        (change) => this.relay?.describe?.(change) ?? null,
+      ),
+    );
+    this.reference = new ReferenceCache(this.db, def.reference ?? []);
     const clock = deps.stepped ?? deps.clock;
     const simClock = deps.stepped ?? deps.simClock;
     this.broker = deps.broker;
@@ -125,6 +134,7 @@ export class ServiceHost {
       now: () => clock.now(),
       simNow: () => (simClock ?? clock).now(),
       newId: deps.newId,
+      reference: this.reference,
       publishDirect: (rows) =>
         publishDirect(
           { service: name, broker: this.broker, crash: this.crash, config, emit: deps.emit },
@@ -303,6 +313,7 @@ export class ServiceHost {
   private onCommit(changes: Change[]): void {
     // A transaction that committed is a fact even if the process dies right after it.
     if (!changes.length) return;
+    this.reference.apply(changes);
     this.deps.emit({ kind: 'commit', service: this.def.name, changes });
     if (changes.some((c) => c.op === 'clear'))
       hydrate(this.db, this.def.name, this.deps.emit).catch((error) => {

@@ -7,6 +7,7 @@ import type { CloudEvent } from '../envelope';
 import type { OutboxRow } from '../rows';
 import type { CrashSwitch } from '../crash';
 import type { HandlerContext, ServiceConfig, ServiceDefinition } from './definition';
+import type { ReferenceCache } from './referenceCache';
 
 export interface UnitDeps {
   db: Dexie;
@@ -18,6 +19,7 @@ export interface UnitDeps {
   /** Dual write only: sends events straight to the broker after the commit. */
   publishDirect: (rows: OutboxRow[]) => Promise<void>;
   newId: (prefix: string) => string;
+  reference: ReferenceCache;
 }
 
 export class Unit {
@@ -37,6 +39,7 @@ export class Unit {
       attempt,
       config: this.deps.config(),
       table: (name) => db.table(name),
+      reference: (table, key) => this.deps.reference.get(table, key),
       newId,
       emit: (type, aggregateid, payload, aggregatetype = def.aggregateType) => {
         const id = newId('evt');

@@ -49,7 +49,7 @@ async function reserve(
       .filter((r) => r.status === 'RESERVED')
       .first());
   if (earlier) return { ok: true, facts: { reservationId: earlier.id, items } };
-  const fault = transientFault(await ctx.table<SettingRow>('settings').get(WAREHOUSE), attempt, 'Warehouse');
+  const fault = transientFault(await ctx.reference<SettingRow>('settings', WAREHOUSE), attempt, 'Warehouse');
   if (fault) return { ok: false, ...fault };
   const stock = ctx.table<StockRow>('stock');
   const levels = await stock.bulkGet(items.map((i) => i.sku));
@@ -78,7 +78,7 @@ async function release(
   orderId: string,
   attempt: number,
 ): Promise<Outcome<{ released: string[] }>> {
-  const setting = await ctx.table<SettingRow>('settings').get(WAREHOUSE);
+  const setting = await ctx.reference<SettingRow>('settings', WAREHOUSE);
   const fault = compensationFault(setting, 'Warehouse') ?? transientFault(setting, attempt, 'Warehouse');
   if (fault) return { ok: false, ...fault };
   const reservations = ctx.table<ReservationRow>('reservations');
@@ -114,6 +114,7 @@ export const inventoryService: ServiceDefinition = {
     ...SEMANTIC_LOCK_TABLES,
   },
   consumes: ['payment-events', 'shipping-events', 'inventory-commands', 'inventory-compensations'],
+  reference: ['settings'],
   editable: ['stock', 'settings'],
   conserved: { stock: ['available', 'reserved'] },
   async seed(ctx) {

@@ -43,7 +43,7 @@ async function charge(
     if (earlier) return { ok: true, facts: { paymentId: earlier.id, amount: earlier.amount } };
   }
   const fault = transientFault(
-    await ctx.table<SettingRow>('settings').get(GATEWAY),
+    await ctx.reference<SettingRow>('settings', GATEWAY),
     attempt,
     'PaymentGateway',
   );
@@ -69,7 +69,7 @@ async function charge(
 }
 
 async function refund(ctx: HandlerContext, orderId: string): Promise<Outcome<{ refunded: string[] }>> {
-  const fault = compensationFault(await ctx.table<SettingRow>('settings').get(GATEWAY), 'PaymentGateway');
+  const fault = compensationFault(await ctx.reference<SettingRow>('settings', GATEWAY), 'PaymentGateway');
   if (fault) return { ok: false, ...fault };
   const payments = ctx.table<PaymentRow>('payments');
   const customers = ctx.table<CustomerRow>('customers');
@@ -131,6 +131,7 @@ export const paymentService: ServiceDefinition = {
     ...SEMANTIC_LOCK_TABLES,
   },
   consumes: ['order-events', 'inventory-events', 'payment-commands', 'payment-compensations'],
+  reference: ['settings'],
   editable: ['customers', 'settings'],
   conserved: { customers: ['credit'] },
   async seed(ctx) {

@@ -25,7 +25,7 @@ async function schedule(
       .filter((s) => s.status === 'SCHEDULED')
       .first());
   if (earlier) return { ok: true, facts: { shipmentId: earlier.id } };
-  const served = await ctx.table<RegionRow>('regions').get(region);
+  const served = await ctx.reference<RegionRow>('regions', region);
   if (!served?.served) return failure('RegionNotServed', `we do not ship to ${region}`);
   const shipment: ShipmentRow = { id: ctx.newId('shp'), orderId, status: 'SCHEDULED', created_at: ctx.now };
   await shipments.add(shipment);
@@ -48,6 +48,7 @@ export const shippingService: ServiceDefinition = {
   aggregateType: 'Shipping',
   tables: { shipments: 'id, orderId', regions: 'id', ...SEMANTIC_LOCK_TABLES },
   consumes: ['inventory-events', 'shipping-commands', 'shipping-compensations'],
+  reference: ['regions'],
   editable: ['regions'],
   async seed(ctx) {
     await ctx.table<RegionRow>('regions').bulkPut(REGIONS.map((r) => ({ ...r })));
