@@ -57,10 +57,14 @@ test('the sequence view lays out one order: its lanes, its rows in order, the cr
   expect(first('order takes ShipmentScheduled')).toBeGreaterThan(
     first('shipping publishes ShipmentScheduled'),
   );
-  // The rows a service only ignored are one click away.
+  // A service is delivered only the event types it handles: nothing it merely ignored is left to show.
   const before = await rows.count();
+  await expect(view.getByLabel(/deliveries a service ignored/)).toBeVisible();
+  await expect(view.locator('.seq-toggle')).toContainText(
+    'none: a service is delivered only the types it handles',
+  );
   await view.getByLabel(/deliveries a service ignored/).check();
-  expect(await rows.count()).toBeGreaterThan(before);
+  expect(await rows.count()).toBe(before);
   await view.getByLabel(/deliveries a service ignored/).uncheck();
   await docsScreenshot(page, 'screenshot-sequence.png');
 

@@ -22,12 +22,16 @@ export function broadcastChannels(Ctor: new (name: string) => BroadcastChannelLi
   return (name) => {
     const channel = new Ctor(name);
     const listeners: ((message: unknown) => void)[] = [];
-    channel.onmessage = (event: { data: unknown }) => {
-      for (const listener of listeners) listener(event.data);
-    };
     return {
       post: (message) => channel.postMessage(message),
-      onMessage: (listener) => void listeners.push(listener),
+      onMessage: (listener) => {
+        // Only a channel someone listens on takes messages in: a channel opened to post (a client's to the broker,
+        // a worker's telemetry) is not handed, and does not copy, every message the others send on it.
+        channel.onmessage ??= (event: { data: unknown }) => {
+          for (const each of listeners) each(event.data);
+        };
+        listeners.push(listener);
+      },
       close: () => channel.close(),
     };
   };

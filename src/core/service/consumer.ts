@@ -1,6 +1,9 @@
 // The consuming side of a service: takes deliveries from the broker in
-// partition order, skips messages its inbox has already seen, runs the
-// handler with its inbox row in one transaction, and only then acknowledges.
+// partition order, runs each message's handler with its inbox row in one
+// transaction, and only then acknowledges. The inbox row's key is the message
+// id, so the insert itself refuses a message handled before: that transaction
+// is rolled back and the message counted as a duplicate instead. A message of
+// a type the service has no handler for costs it nothing but the ack.
 // A handler that throws is nacked; the broker retries it, then dead-letters it.
 // Under load (no teaching pause), every delivery waiting at that moment is
 // handled in one transaction — each message still with its own inbox row —
@@ -45,8 +48,12 @@ export class Consumer {
   busy = 0;
   private readonly waiting: Delivery[] = [];
   private draining = false;
-  /** Per partition, the offset we expect next; a delivery past it is stale pipelining after a nack. */
-  private readonly expected = new Map<string, number>();
+  /**
+   * Per partition, the offset a nack asked the broker to deliver again: a delivery that starts past it was sent
+   * before the broker rewound (stale pipelining) and is dropped until the redelivery comes. Outside of that, a
+   * delivery may start past the last offset handled: the broker does not hand over types this service does not take.
+   */
+  private readonly resumeAt = new Map<string, number>();
 
   constructor(private readonly deps: ConsumerDeps) {}
 
@@ -55,7 +62,9 @@ export class Consumer {
     const { def, broker, config } = this.deps;
     // Definitions name topics the polling way; a log-tailing run's relays publish under Debezium's names.
     const topics = def.consumes.map((topic) => topicUnder(topic, config().relay.mode));
-    return broker.subscribe(def.name, topics, (delivery) => this.enqueue(delivery));
+    // A service with a fallback takes every type; otherwise the broker need not hand over what no handler takes.
+    const types = def.fallback ? undefined : Object.keys(def.handlers);
+    return broker.subscribe(def.name, topics, (delivery) => this.enqueue(delivery), types);
   }
 
   /**
@@ -123,17 +132,17 @@ export class Consumer {
   private async processGroup(group: Delivery[]): Promise<void> {
     const { crash, broker } = this.deps;
     if (crash.dead) return;
-    const expected = new Map<string, number>();
+    const taken = new Set<string>();
     const acks = new Map<string, Ack>();
     const records: LogRecord[] = [];
     for (const delivery of group) {
       if (!delivery.records.length) continue;
       const key = partitionKey(delivery);
-      const next = expected.get(key) ?? this.expected.get(key);
+      const next = this.resumeAt.get(key);
       if (next !== undefined && delivery.records[0].offset > next) continue;
       records.push(...delivery.records);
       const last = delivery.records[delivery.records.length - 1].offset;
-      expected.set(key, last + 1);
+      taken.add(key);
       if ((acks.get(key)?.offset ?? -1) < last)
         acks.set(key, {
           group: delivery.group,
@@ -153,7 +162,7 @@ export class Consumer {
     }
     crash.at('consumer-after-commit-before-ack');
     for (const ack of acks.values()) await broker.ack(ack.group, ack.topic, ack.partition, ack.offset);
-    for (const [key, next] of expected) this.expected.set(key, next);
+    for (const key of taken) this.resumeAt.delete(key);
   }
 
   /** `paced`: live runs wait the teaching pause first; a deterministic step never sleeps. */
@@ -161,8 +170,8 @@ export class Consumer {
     const { clock, config, crash } = this.deps;
     if (crash.dead || !delivery.records.length) return;
     const key = `${delivery.topic}#${delivery.partition}`;
-    const expected = this.expected.get(key);
-    if (expected !== undefined && delivery.records[0].offset > expected) return;
+    const resumeAt = this.resumeAt.get(key);
+    if (resumeAt !== undefined && delivery.records[0].offset > resumeAt) return;
     const { delayMs, batchSize } = config().consumer;
     if (delayMs && paced) await clock.sleep(delayMs / this.deps.speed());
     for (let i = 0; i < delivery.records.length; i += batchSize) {
@@ -177,11 +186,11 @@ export class Consumer {
           delivery.partition,
           chunk[handled - 1].offset,
         );
-        this.expected.set(key, chunk[handled - 1].offset + 1);
+        this.resumeAt.delete(key);
       }
       if (handled < chunk.length) {
         const failed = chunk[handled];
-        this.expected.set(key, failed.offset);
+        this.resumeAt.set(key, failed.offset);
         await this.nack(failed, failures.get(failed));
         return;
       }
@@ -228,33 +237,63 @@ export class Consumer {
     return this.deps.broker.nack(this.deps.def.name, record.topic, record.partition, record.offset, message);
   }
 
-  private async commit(records: LogRecord[]): Promise<void> {
+  /** Whether this service does anything with `type`: a message it has no handler for costs it no transaction. */
+  private handles(type: string): boolean {
+    return Boolean(this.deps.def.handlers[type] ?? this.deps.def.fallback);
+  }
+
+  /**
+   * Handles `records` in one transaction. The inbox insert itself refuses a message it already holds (its key is the
+   * message id): the transaction is then rolled back and run again with that message counted as a duplicate, so a
+   * redelivery costs one aborted transaction rather than every message a lookup.
+   */
+  private async commit(records: LogRecord[], duplicateIds = new Set<string>()): Promise<void> {
+    const handled = records.filter((r) => this.handles(r.event.type));
+    if (!handled.length) return;
+    try {
+      await this.commitOnce(handled, duplicateIds);
+    } catch (error) {
+      if (isCrash(error)) throw error;
+      if (error instanceof AlreadyInInbox)
+        return this.commit(handled, new Set([...duplicateIds, ...error.ids]));
+      // A handler that threw on a message the inbox already holds (a redelivery): a duplicate, not a failure.
+      const only = handled.length === 1 ? handled[0].event.id : null;
+      if (only && !duplicateIds.has(only) && (await this.inboxHolds(only)))
+        return this.commit(handled, new Set([only]));
+      throw error;
+    }
+  }
+
+  private async inboxHolds(messageId: string): Promise<boolean> {
+    if (!this.deps.config().inbox) return false;
+    return (await this.deps.db.table<InboxRow>('inbox').get(messageId)) !== undefined;
+  }
+
+  private async commitOnce(records: LogRecord[], duplicateIds: Set<string>): Promise<void> {
     const { def, config } = this.deps;
     const duplicates: LogRecord[] = [];
     const { emitted } = await inTransaction(this.deps, async (unit) => {
       const inbox = unit.context().table<InboxRow>('inbox');
       const useInbox = config().inbox;
-      // One read for the whole batch; `handled` catches a message that comes twice within it.
-      const known = useInbox ? await inbox.bulkGet(records.map((r) => r.event.id)) : [];
+      // `handled` catches a message that comes twice within the batch.
       const handled = new Set<string>();
       const rows: InboxRow[] = [];
-      for (const [i, record] of records.entries()) {
+      for (const record of records) {
         const event = record.event;
-        if (useInbox && (known[i] || handled.has(event.id))) {
+        if (useInbox && (duplicateIds.has(event.id) || handled.has(event.id))) {
           duplicates.push(record);
           continue;
         }
-        const handler = def.handlers[event.type] ?? def.fallback;
-        const result = handler
-          ? await handler(unit.context(event, record.attempt ?? 1), event)
-          : `ignored: ${def.name} does not handle ${event.type}`;
+        const handler = (def.handlers[event.type] ?? def.fallback)!;
+        const result = await handler(unit.context(event, record.attempt ?? 1), event);
         if (useInbox) {
           handled.add(event.id);
           rows.push({ message_id: event.id, processed_at: unit.now, result, type: event.type });
         }
       }
-      // Every message its own inbox row, in the handlers' transaction: one write request for all of them.
-      if (rows.length) await inbox.bulkAdd(rows);
+      // Every message its own inbox row, in the handlers' transaction, refused by its key if it is there already.
+      if (rows.length)
+        await inbox.bulkAdd(rows).catch((error: unknown) => AlreadyInInbox.rethrow(error, rows));
       if (duplicates.length) {
         const meta = unit.context().table<MetaRow>('meta');
         const count = (await meta.get(DUPLICATES_KEY))?.value ?? 0;
@@ -262,5 +301,19 @@ export class Consumer {
       }
     });
     this.deps.onCommitted({ emitted, duplicates });
+  }
+}
+
+/** Inbox rows whose key was taken: those messages were handled before. Any other failure is passed on as it was. */
+class AlreadyInInbox extends Error {
+  constructor(readonly ids: string[]) {
+    super(`already in the inbox: ${ids.join(', ')}`);
+  }
+
+  static rethrow(error: unknown, rows: InboxRow[]): never {
+    const failures = Object.entries((error as { failuresByPos?: Record<number, Error> }).failuresByPos ?? {});
+    if (failures.length && failures.every(([, e]) => e.name === 'ConstraintError'))
+      throw new AlreadyInInbox(failures.map(([i]) => rows[Number(i)].message_id));
+    throw error;
   }
 }

@@ -5,6 +5,8 @@ import { toMessage } from './relay';
 import { BrokerClient } from '../broker/brokerClient';
 import { broadcastChannels } from '../transport';
 import { checkInvariants } from '../invariants';
+import { paymentService } from '../services/payment';
+import { countCosts } from '../../test/costCounter';
 
 let h: Harness;
 let client: BrokerClient | null = null;
@@ -101,3 +103,67 @@ describe('without the inbox', () => {
     );
   });
 });
+
+describe('what the inbox costs', () => {
+  it('a duplicate delivery is refused by the inbox insert alone: no lookup, and its handler commits nothing', async () => {
+    const counter = countCosts();
+    try {
+      h = createHarness();
+      await h.startBroker();
+      // Without idempotency keys a second charge would show: only the inbox stands in its way.
+      const payment = await h.startService('payment', { idempotencyKeys: false });
+      client = producer();
+      counter.reset();
+      await client.publish([toMessage('order', row)]);
+      await h.settle();
+      await client.publish([toMessage('order', row)]);
+      await h.settle();
+      const inboxCalls = [...counter.counts.methods].filter(([key]) => key.startsWith('payment.inbox.'));
+      const dump = await payment.dump();
+      expect(dump.payments).toHaveLength(1);
+      expect(dump.inbox).toHaveLength(1);
+      expect(dump.meta).toContainEqual({ key: 'duplicatesSkipped', value: 1 });
+      // One insert each time; the second one refused by its key. Nothing read the inbox first.
+      expect(Object.fromEntries(inboxCalls)).toEqual({ 'payment.inbox.add': 2 });
+    } finally {
+      counter.stop();
+    }
+  });
+
+  it('an event type the consumer has no handler for costs it no transaction and no inbox row', async () => {
+    const counter = countCosts();
+    try {
+      h = createHarness();
+      await h.startBroker();
+      const payment = await h.startService('payment');
+      expect(paymentService.handlers.InventoryReserved).toBeUndefined();
+      client = producer();
+      counter.reset();
+      const reserved = {
+        ...row,
+        id: 'evt-reserved-1',
+        aggregatetype: 'Inventory',
+        type: 'InventoryReserved',
+      };
+      await client.publish([toMessage('inventory', reserved)]);
+      await h.settle(); // the broker owes nothing: the record counts as taken
+      // The consumer's transactions cover the inbox; the relay's polls (outbox only) go on as ever.
+      const consumerTransactions = [...counter.counts.transactions].filter(
+        ([key]) => key.startsWith('payment:') && key.includes('inbox'),
+      );
+      expect(consumerTransactions).toEqual([]);
+      expect((await payment.dump()).inbox).toHaveLength(0);
+      expect(h.broker().status().lag).toBe(0);
+    } finally {
+      counter.stop();
+    }
+  });
+});
+
+function producer(): BrokerClient {
+  return new BrokerClient({
+    self: 'test-producer',
+    runId: h.runId,
+    openChannel: broadcastChannels(BroadcastChannel as never),
+  });
+}

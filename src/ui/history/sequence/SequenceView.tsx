@@ -49,6 +49,7 @@ export function SequenceView() {
   const asOfMoment = sequence ? sequence.rows.filter((r) => !viewing || r.at <= viewing.time) : [];
   const rows = asOfMoment.filter((r) => showIgnored || !r.ignored);
   const hidden = asOfMoment.length - rows.length;
+  const ignored = asOfMoment.filter((r) => r.ignored).length;
   return (
     <section className="seq-view" aria-label="Message sequence">
       <div className="seq-controls">
@@ -59,7 +60,12 @@ export function SequenceView() {
         />
         <label className="seq-toggle">
           <input type="checkbox" checked={showIgnored} onChange={(e) => setShowIgnored(e.target.checked)} />
-          deliveries a service ignored{hidden ? ` (${hidden} rows)` : ''}
+          deliveries a service ignored
+          {hidden
+            ? ` (${hidden} rows)`
+            : ignored
+              ? ''
+              : ' (none: a service is delivered only the types it handles)'}
         </label>
       </div>
       {sequence && (
