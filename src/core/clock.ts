@@ -24,7 +24,11 @@ export class Waker {
     }
     return new Promise((resolve) => {
       this.wakeUp = resolve;
-      void clock.sleep(ms).then(() => this.fire());
+      // Only this wait's own timer may end it: a timer left from an earlier wait (ended by a wake) would
+      // otherwise cut a later one short, and a relay woken on every commit would poll again for nothing.
+      void clock.sleep(ms).then(() => {
+        if (this.wakeUp === resolve) this.fire();
+      });
     });
   }
 
