@@ -1,7 +1,7 @@
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import type { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { countCosts } from '../../test/costCounter';
+import { describe, expect, it } from 'vitest';
+import { dbFixture } from '../../test/dbFixture';
 import type { OutboxRow } from '../rows';
 import type { Change } from '../telemetry';
 import { withoutLiveQueries } from '../broker/brokerDb';
@@ -10,17 +10,7 @@ import { OutboxLedger, unpublishedAfter } from './outboxRetention';
 import { OUTBOX_WATERMARK_KEY } from './outboxWatermark';
 import { dumpTables, openServiceDb } from './serviceDb';
 
-let opened: Dexie[] = [];
-let counting: ReturnType<typeof countCosts> | null = null;
-afterEach(() => {
-  counting?.stop();
-  counting = null;
-  for (const db of opened) db.close();
-  opened = [];
-});
-
-let runs = 0;
-const newRun = () => `retention${++runs}x${Date.now()}`;
+const { newRun, track, count, counted } = dbFixture('retention');
 
 /** A service database as the host opens it; `commits` collects what the commit capture reports. */
 function openOutbox(runId = newRun(), commits: Change[][] = [], ledger?: () => OutboxLedger): Dexie {
@@ -31,7 +21,7 @@ function openOutbox(runId = newRun(), commits: Change[][] = [], ledger?: () => O
       (change) => ledger?.().describe(change) ?? null,
     ),
   );
-  opened.push(db);
+  track(db);
   return db;
 }
 
@@ -57,7 +47,7 @@ const ids = async (db: Dexie) => (await db.table<OutboxRow>('outbox').toArray())
 /** Requests the outbox and meta stores were sent since `counting` began, by method (`outbox.delete`, …). */
 function requests(): Record<string, number> {
   return Object.fromEntries(
-    [...counting!.counts.methods].map(([key, n]) => [key.split('.').slice(1).join('.'), n] as const),
+    [...counted().counts.methods].map(([key, n]) => [key.split('.').slice(1).join('.'), n] as const),
   );
 }
 
@@ -71,7 +61,7 @@ describe('outbox retention', () => {
     const batch = await add(db, ['d']);
     await add(db, ['pending']);
     // At 6,500 the rows published at 1,000 are 5,500 ms old: due. The one published at 4,000 is not.
-    counting = countCosts();
+    count();
     expect(await ledger.record(batch, 6_500, 5_000)).toBe(2);
     expect(requests()).toEqual({ 'meta.put': 1, 'outbox.delete': 1 });
     expect(await ids(db)).toEqual(['c', 'd', 'pending']);
@@ -133,7 +123,7 @@ describe('outbox retention', () => {
     const after = openOutbox(runId, commits, () => ledger);
     const ledger = new OutboxLedger(after);
     const batch = await add(after, ['c']);
-    counting = countCosts();
+    count();
     expect(await ledger.load()).toBe(2);
     expect(await ledger.load()).toBe(2);
     expect(requests()).toEqual({ 'meta.get': 1 });
@@ -150,7 +140,7 @@ describe('outbox retention', () => {
     const first = await add(db, ['p1', 'p2', 'p3']);
     await new OutboxLedger(db).record(first, 1, undefined);
     await add(db, ['u1', 'u2', 'u3']);
-    counting = countCosts();
+    count();
     expect((await unpublishedAfter(db, first[2].seq!, 2)).map((r) => r.id)).toEqual(['u1', 'u2']);
     expect(requests()).toEqual({ 'outbox.getAll': 1 });
   });

@@ -1,7 +1,7 @@
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import type { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { countCosts } from '../../test/costCounter';
+import { describe, expect, it } from 'vitest';
+import { dbFixture } from '../../test/dbFixture';
 import type { BrokerPort, OutgoingMessage } from '../broker/brokerPort';
 import { withoutLiveQueries } from '../broker/brokerDb';
 import { SteppedClock } from '../clock';
@@ -14,17 +14,7 @@ import { PACES } from './pace';
 import { OutboxRelay } from './relay';
 import { dumpTables, openServiceDb } from './serviceDb';
 
-let opened: Dexie[] = [];
-let counting: ReturnType<typeof countCosts> | null = null;
-afterEach(() => {
-  counting?.stop();
-  counting = null;
-  for (const db of opened) db.close();
-  opened = [];
-});
-
-let runs = 0;
-const newRun = () => `relaywm${++runs}x${Date.now()}`;
+const { newRun, track, count, counted } = dbFixture('relaywm');
 
 /** A polling relay over its own service database, publishing to a broker that only notes the ids. */
 function relayOver(runId: string, retention?: number) {
@@ -39,7 +29,7 @@ function relayOver(runId: string, retention?: number) {
       (change) => relay.describe(change),
     ),
   );
-  opened.push(db);
+  track(db);
   const broker = {
     publish: async (messages: OutgoingMessage[]) => {
       published.push(...messages.map((m) => m.event.id));
@@ -82,14 +72,14 @@ describe('the polling relay’s watermark', () => {
   it('writes one meta row per published batch and never an outbox row after its insert', async () => {
     const { db, relay, clock, published, commits } = relayOver(newRun(), 60_000);
     await insert(db, ['a', 'b', 'c', 'd', 'e']);
-    counting = countCosts();
+    count();
     commits.length = 0;
     for (const at of [10, 20, 30, 40]) {
       clock.set(at);
       await relay.tick();
     }
     expect(published).toEqual(['a', 'b', 'c', 'd', 'e']);
-    const methods = Object.fromEntries(counting.counts.methods);
+    const methods = Object.fromEntries(counted().counts.methods);
     expect(methods['order.meta.put']).toBe(3); // three batches: [a, b], [c, d], [e]
     expect(methods['order.outbox.put'] ?? 0).toBe(0);
     expect(methods['order.outbox.add'] ?? 0).toBe(0);
