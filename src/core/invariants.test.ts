@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkInvariants } from './invariants';
 import { invariantPromise } from './invariantCatalogue';
 import { OUTBOX_WATERMARK_KEY } from './service/outboxWatermark';
+import { outboxRow } from '../test/outboxRows';
 
 const order = (id: string, status: string) => ({
   id,
@@ -21,18 +22,7 @@ const payment = (id: string, orderId: string) => ({
   created_at: 0,
 });
 /** An outbox row as the database holds it: never written after its insert, so never marked. */
-const outbox = (id: string, seq: number) => ({
-  seq,
-  id,
-  aggregatetype: 'Order',
-  aggregateid: 'o1',
-  type: 'OrderCreated',
-  payload: {},
-  correlationid: id,
-  causationid: id,
-  created_at: 0,
-  published_at: null,
-});
+const outbox = (id: string, seq: number) => outboxRow(id, { seq, aggregateid: 'o1' });
 /** The polling relay's watermark: every row at or below `seq` is published. */
 const watermark = (seq: number) => ({ key: OUTBOX_WATERMARK_KEY, value: { seq, at: 9 } });
 

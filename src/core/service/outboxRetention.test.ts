@@ -3,6 +3,7 @@ import type { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { dbFixture } from '../../test/dbFixture';
 import type { OutboxRow } from '../rows';
+import { outboxRow } from '../../test/outboxRows';
 import type { Change } from '../telemetry';
 import { withoutLiveQueries } from '../broker/brokerDb';
 import { commitCapture } from './commitCapture';
@@ -25,17 +26,7 @@ function openOutbox(runId = newRun(), commits: Change[][] = [], ledger?: () => O
   return db;
 }
 
-const row = (id: string): OutboxRow => ({
-  id,
-  aggregatetype: 'Order',
-  aggregateid: id,
-  type: 'OrderCreated',
-  payload: {},
-  correlationid: id,
-  causationid: id,
-  created_at: 0,
-  published_at: null,
-});
+const row = (id: string): OutboxRow => outboxRow(id);
 
 async function add(db: Dexie, ids: string[]): Promise<OutboxRow[]> {
   await db.table('outbox').bulkAdd(ids.map(row));

@@ -7,6 +7,7 @@ import { withoutLiveQueries } from '../broker/brokerDb';
 import { SteppedClock } from '../clock';
 import { CrashSwitch } from '../crash';
 import type { OutboxRow } from '../rows';
+import { outboxRow } from '../../test/outboxRows';
 import type { Change } from '../telemetry';
 import { commitCapture } from './commitCapture';
 import { OUTBOX_WATERMARK_KEY } from './outboxWatermark';
@@ -54,17 +55,7 @@ function relayOver(runId: string, retention?: number) {
   return { db, relay, clock, crash, published, commits };
 }
 
-const row = (id: string): OutboxRow => ({
-  id,
-  aggregatetype: 'Order',
-  aggregateid: id,
-  type: 'OrderCreated',
-  payload: {},
-  correlationid: id,
-  causationid: id,
-  created_at: 0,
-  published_at: null,
-});
+const row = (id: string): OutboxRow => outboxRow(id);
 
 const insert = (db: Dexie, ids: string[]) => db.table('outbox').bulkAdd(ids.map(row));
 
