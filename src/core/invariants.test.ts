@@ -22,7 +22,7 @@ const payment = (id: string, orderId: string) => ({
   created_at: 0,
 });
 /** An outbox row as the database holds it: never written after its insert, so never marked. */
-const outbox = (id: string, seq: number) => outboxRow(id, { seq, aggregateid: 'o1' });
+const outbox = (id: string, seq: number) => ({ ...outboxRow(id, { seq, aggregateid: 'o1' }) });
 /** The polling relay's watermark: every row at or below `seq` is published. */
 const watermark = (seq: number) => ({ key: OUTBOX_WATERMARK_KEY, value: { seq, at: 9 } });
 
