@@ -7,7 +7,7 @@
 // than all of it. Only rows at or below the watermark are ever in that range:
 // pending rows are never touched. Core: the Dexie database is handed in.
 
-import type { DBCoreRangeType, DBCoreTransaction, Dexie, Table, Transaction } from 'dexie';
+import { Dexie, type DBCoreRangeType, type DBCoreTransaction, type Table, type Transaction } from 'dexie';
 import type { OutboxRow } from '../rows';
 import type { Change } from '../telemetry';
 import {
@@ -31,11 +31,22 @@ interface Batch {
   seqs: number[] | null;
 }
 
-/** The transaction under way, for `describe` (see there). */
+/** The record under way: what it writes, and for `describe` (see there) what that means. */
 interface Recording {
   rows: OutboxRow[];
   at: number;
+  next: OutboxWatermark;
+  /** The ledger's batches when it began (null without retention), of which the first `due` go. */
+  batches: Batch[] | null;
+  due: number;
+  pruned: Batch[];
   deleted: number[];
+}
+
+/** A record written inside another's transaction: told how that transaction ended. */
+export interface CarriedRecord {
+  committed(): void;
+  failed(): void;
 }
 
 /** Up to `limit` unpublished rows, in seq order: every row above the watermark is one, so it is one read. */
@@ -81,39 +92,84 @@ export class OutboxLedger {
   /**
    * Records `rows` (the batch just acknowledged, in seq order, all above the watermark) as published at `at`:
    * one put of the watermark and, with `retentionMs` set, one range delete of the batches published at least
-   * that long ago, in one transaction. Returns how many rows it deleted.
+   * that long ago, in one transaction of its own. Returns how many rows it deleted.
    */
   async record(rows: OutboxRow[], at: number, retentionMs: number | undefined): Promise<number> {
     const { db } = this;
     await this.load();
-    const outbox = db.table<OutboxRow, number>(OUTBOX);
+    const recording = this.begin(rows, at, retentionMs);
+    try {
+      await db.transaction('rw', [db.table(OUTBOX), db.table(META)], (tx) => this.write(recording, tx));
+    } catch (error) {
+      this.abandon(recording);
+      throw error;
+    }
+    this.settle(recording);
+    return recording.deleted.length;
+  }
+
+  /**
+   * The same record, written inside a transaction someone else runs over the outbox and meta (a service's
+   * business transaction carrying it): `settle` once that committed, `abandon` if it did not.
+   */
+  async recordWithin(rows: OutboxRow[], at: number, retentionMs: number | undefined): Promise<CarriedRecord> {
+    await this.load();
+    const recording = this.begin(rows, at, retentionMs);
+    try {
+      await this.write(recording, Dexie.currentTransaction);
+    } catch (error) {
+      this.abandon(recording);
+      throw error;
+    }
+    return { committed: () => this.settle(recording), failed: () => this.abandon(recording) };
+  }
+
+  /** What one record will write; from here until it settles or is abandoned, `describe` explains its writes. */
+  private begin(rows: OutboxRow[], at: number, retentionMs: number | undefined): Recording {
     const next: OutboxWatermark = { seq: rows[rows.length - 1].seq!, at };
     const batches = retentionMs === undefined ? null : (this.batches ?? this.recovered());
     const cutoff = at - (retentionMs ?? 0);
     let due = 0;
     while (batches && due < batches.length && batches[due].at <= cutoff) due++;
     const pruned = batches?.slice(0, due) ?? [];
-    const recording: Recording = { rows, at, deleted: pruned.flatMap((b) => b.seqs ?? []) };
+    const recording: Recording = {
+      rows,
+      at,
+      next,
+      batches,
+      due,
+      pruned,
+      deleted: pruned.flatMap((b) => b.seqs ?? []),
+    };
     this.recording = recording;
-    try {
-      await db.transaction('rw', [outbox, db.table(META)], async (tx) => {
-        await db.table(META).put(watermarkRow(next));
-        if (!pruned.length) return;
-        const upTo = pruned[pruned.length - 1].last;
-        // Rows an earlier process published: which are still there is read once, for the canvas to be told.
-        if (pruned.some((b) => b.seqs === null))
-          recording.deleted = await outbox.where('seq').belowOrEqual(upTo).primaryKeys();
-        await deleteUpTo(outbox, tx, upTo);
-      });
-    } finally {
-      this.recording = null;
-    }
-    // Only once committed: a transaction that failed leaves the bookkeeping as the database is.
+    return recording;
+  }
+
+  private async write(recording: Recording, tx: Transaction): Promise<void> {
+    const { db } = this;
+    const outbox = db.table<OutboxRow, number>(OUTBOX);
+    await db.table(META).put(watermarkRow(recording.next));
+    const { pruned } = recording;
+    if (!pruned.length) return;
+    const upTo = pruned[pruned.length - 1].last;
+    // Rows an earlier process published: which are still there is read once, for the canvas to be told.
+    if (pruned.some((b) => b.seqs === null))
+      recording.deleted = await outbox.where('seq').belowOrEqual(upTo).primaryKeys();
+    await deleteUpTo(outbox, tx, upTo);
+  }
+
+  /** Only once committed: a transaction that failed leaves the bookkeeping as the database is. */
+  private settle(recording: Recording): void {
+    if (this.recording === recording) this.recording = null;
+    const { next, batches, due, rows, at } = recording;
     this.watermark = next;
     batches?.splice(0, due);
     batches?.push({ last: next.seq, at, seqs: rows.map((row) => row.seq!) });
     this.batches = batches;
-    return recording.deleted.length;
+  }
+
+  private abandon(recording: Recording): void {
+    if (this.recording === recording) this.recording = null;
   }
 
   /**

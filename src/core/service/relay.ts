@@ -18,6 +18,9 @@ import type { RelayMode } from '../scenario/scenario';
 import { RelayMeter } from './relayMeter';
 import { OutboxLedger, unpublishedAfter } from './outboxRetention';
 import { LoopingRelay } from './relayLoop';
+import { CommittedRows } from './committedRows';
+import { DeferredRecord } from './deferredRecord';
+import type { CarriedRecord } from './outboxRetention';
 
 export interface RelayDeps {
   service: string;
@@ -34,6 +37,12 @@ export interface RelayDeps {
   onWarning?: (warning: string) => void;
   /** After every pass, whether or not it found work (the meter's figures changed). */
   onTick?: () => void;
+  /**
+   * The host hands the relay every committed outbox insert (`handed`): a relay woken on commit then
+   * publishes them without reading them back (CommittedRows). Off in a deterministic run, whose steps
+   * read the outbox as a poll would.
+   */
+  handsCommits?: boolean;
 }
 
 /** What the service host asks of either relay. */
@@ -51,6 +60,10 @@ export interface OutboxRelayLike {
   tick(): Promise<number>;
   /** What one of the relay's own writes means to a reader of committed changes (see OutboxLedger.describe). */
   describe?(change: Change): Change[] | null;
+  /** A transaction committed these changes (the host's commit capture). */
+  handed?(changes: Change[]): void;
+  /** Inside a business transaction: writes the relay's owed record there (DeferredRecord), if any. */
+  carry?(): Promise<CarriedRecord | null>;
 }
 
 export function toMessage(service: string, row: OutboxRow, mode: RelayMode = 'polling'): OutgoingMessage {
@@ -72,10 +85,40 @@ export function toMessage(service: string, row: OutboxRow, mode: RelayMode = 'po
 export class OutboxRelay extends LoopingRelay implements OutboxRelayLike {
   readonly meter = new RelayMeter('polling');
   private readonly ledger: OutboxLedger;
+  private readonly committed: CommittedRows;
+  private readonly deferred: DeferredRecord;
 
   constructor(private readonly deps: RelayDeps) {
     super(deps);
     this.ledger = new OutboxLedger(deps.db);
+    this.committed = new CommittedRows(deps.clock);
+    this.deferred = new DeferredRecord({
+      ledger: this.ledger,
+      clock: deps.clock,
+      retentionMs: () => deps.config().retention?.publishedOutboxMs,
+      alive: () => !this.stopped && !deps.crash.dead,
+      recorded: (rows) => {
+        this.meter.marked(rows.length);
+        this.deps.onTick?.();
+      },
+    });
+  }
+
+  carry(): Promise<CarriedRecord | null> {
+    return this.deferred.carry();
+  }
+
+  handed(changes: Change[]): void {
+    if (this.followsCommits() && this.committed.handed(changes)) super.wake();
+  }
+
+  /**
+   * Only a live relay woken on commit is told what committed and lets its record ride the next business
+   * transaction; a polling one reads the outbox and records each batch, as the pattern has it, and so does
+   * every relay of a deterministic run.
+   */
+  private followsCommits(): boolean {
+    return Boolean(this.deps.handsCommits) && this.deps.config().relay.wakeOnCommit;
   }
 
   describe(change: Change): Change[] | null {
@@ -101,9 +144,8 @@ export class OutboxRelay extends LoopingRelay implements OutboxRelayLike {
 
   /** One poll: returns how many rows it published. */
   async tick(): Promise<number> {
-    const { db, broker, clock, crash, config } = this.deps;
-    const rows = await unpublishedAfter(db, await this.ledger.load(), config().relay.batchSize);
-    this.meter.read({ outboxQueries: 1, found: rows.length });
+    const { broker, clock, crash, config } = this.deps;
+    const rows = await this.unpublishedBatch(config().relay.batchSize);
     this.deps.onTick?.();
     if (!rows.length) return 0;
     this.publishing = true;
@@ -111,6 +153,7 @@ export class OutboxRelay extends LoopingRelay implements OutboxRelayLike {
       crash.assertAlive();
       await broker.publish(rows.map((row) => toMessage(this.deps.service, row, config().relay.mode)));
     } catch (error) {
+      this.committed.lost();
       if (isCrash(error)) throw error;
       return 0; // broker unavailable: the rows stay in the outbox for the next poll
     } finally {
@@ -118,13 +161,32 @@ export class OutboxRelay extends LoopingRelay implements OutboxRelayLike {
     }
     crash.at('relay-after-publish-before-mark');
     const at = clock.now();
-    await this.ledger.record(rows, at, config().retention?.publishedOutboxMs);
-    this.meter.marked(rows.length);
+    if (this.followsCommits()) this.deferred.owe(rows, at);
+    else {
+      await this.ledger.record(rows, at, config().retention?.publishedOutboxMs);
+      this.meter.marked(rows.length);
+    }
     this.meter.published(
       rows.map((row) => row.created_at),
       at,
     );
     this.deps.onPublished(rows.length, [...new Set(rows.map((row) => row.aggregatetype))]);
     return rows.length;
+  }
+
+  /** The next rows above the watermark: handed over by commits when the relay holds them all, else read. */
+  private async unpublishedBatch(batchSize: number): Promise<OutboxRow[]> {
+    // Published but not yet recorded (DeferredRecord) is not published again.
+    const watermark = Math.max(await this.ledger.load(), this.deferred.publishedSeq ?? 0);
+    if (this.followsCommits()) {
+      const handed = this.committed.after(watermark, batchSize);
+      if (handed) return handed;
+    }
+    const rows = await unpublishedAfter(this.deps.db, watermark, batchSize);
+    this.meter.read({ outboxQueries: 1, found: rows.length });
+    // A read that found less than a batch saw every row committed before it: what commits hand over from
+    // here on is all there is above it.
+    if (this.followsCommits()) this.committed.read(rows, rows.length < batchSize, watermark);
+    return rows;
   }
 }

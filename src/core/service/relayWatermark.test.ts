@@ -1,58 +1,28 @@
-import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import type { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { dbFixture } from '../../test/dbFixture';
-import type { BrokerPort, OutgoingMessage } from '../broker/brokerPort';
-import { withoutLiveQueries } from '../broker/brokerDb';
-import { SteppedClock } from '../clock';
-import { CrashSwitch } from '../crash';
+import { relayOver } from '../../test/relayOver';
 import type { OutboxRow } from '../rows';
 import { outboxRow } from '../../test/outboxRows';
 import type { Change } from '../telemetry';
-import { commitCapture } from './commitCapture';
 import { OUTBOX_WATERMARK_KEY } from './outboxWatermark';
 import { PACES } from './pace';
-import { OutboxRelay } from './relay';
-import { dumpTables, openServiceDb } from './serviceDb';
+import { dumpTables } from './serviceDb';
 
 const { newRun, track, count, counted } = dbFixture('relaywm');
 
-/** A polling relay over its own service database, publishing to a broker that only notes the ids. */
-function relayOver(runId: string, retention?: number) {
-  const published: string[] = [];
+/** A polling relay over its own service database, in batches of 2, its commits noted. */
+function relayOverOrder(runId: string, retention?: number) {
   const commits: Change[][] = [];
-  const clock = new SteppedClock();
-  const db = openServiceDb(runId, 'order', {}, withoutLiveQueries({ indexedDB, IDBKeyRange }));
-  db.use(
-    commitCapture(
-      (changes) => commits.push(changes),
-      // Asked only once the relay writes, by when it is made.
-      (change) => relay.describe(change),
-    ),
-  );
-  track(db);
-  const broker = {
-    publish: async (messages: OutgoingMessage[]) => {
-      published.push(...messages.map((m) => m.event.id));
-      return messages.map((_, i) => i);
-    },
-  } as unknown as BrokerPort;
-  const crash = new CrashSwitch(() => undefined);
-  const relay: OutboxRelay = new OutboxRelay({
-    service: 'order',
-    db,
-    broker,
-    clock,
-    crash,
+  const made = relayOver(runId, track, {
     config: () => ({
       ...PACES.fast,
       relay: { ...PACES.fast.relay, batchSize: 2 },
       retention: retention === undefined ? undefined : { publishedOutboxMs: retention, brokerLogMs: 60_000 },
     }),
-    speed: () => 1,
-    onPublished: () => undefined,
+    onCommit: (changes) => commits.push(changes),
   });
-  return { db, relay, clock, crash, published, commits };
+  return { ...made, commits };
 }
 
 const row = (id: string): OutboxRow => outboxRow(id);
@@ -61,7 +31,7 @@ const insert = (db: Dexie, ids: string[]) => db.table('outbox').bulkAdd(ids.map(
 
 describe('the polling relay’s watermark', () => {
   it('writes one meta row per published batch and never an outbox row after its insert', async () => {
-    const { db, relay, clock, published, commits } = relayOver(newRun(), 60_000);
+    const { db, relay, clock, published, commits } = relayOverOrder(newRun(), 60_000);
     await insert(db, ['a', 'b', 'c', 'd', 'e']);
     count();
     commits.length = 0;
@@ -97,12 +67,12 @@ describe('the polling relay’s watermark', () => {
 
   it('after a restart publishes only the rows above the stored watermark', async () => {
     const runId = newRun();
-    const first = relayOver(runId);
+    const first = relayOverOrder(runId);
     await insert(first.db, ['a', 'b', 'c']);
     await first.relay.tick(); // [a, b]
     first.db.close();
 
-    const second = relayOver(runId);
+    const second = relayOverOrder(runId);
     await insert(second.db, ['d']);
     expect(await second.relay.unpublished()).toBe(2);
     while (await second.relay.tick());
@@ -111,7 +81,7 @@ describe('the polling relay’s watermark', () => {
 
   it('crashed between publish and record, it publishes the batch again on restart', async () => {
     const runId = newRun();
-    const first = relayOver(runId);
+    const first = relayOverOrder(runId);
     await insert(first.db, ['a', 'b', 'c']);
     await first.relay.tick(); // [a, b] recorded
     first.crash.arm('relay-after-publish-before-mark');
@@ -119,7 +89,7 @@ describe('the polling relay’s watermark', () => {
     expect(first.published).toEqual(['a', 'b', 'c']);
     first.db.close();
 
-    const second = relayOver(runId);
+    const second = relayOverOrder(runId);
     while (await second.relay.tick());
     expect(second.published).toEqual(['c']);
   });

@@ -135,6 +135,8 @@ export class ServiceHost {
       simNow: () => (simClock ?? clock).now(),
       newId: deps.newId,
       reference: this.reference,
+      // The relay is built below; it is asked only once transactions run.
+      carry: async () => (await this.relay.carry?.()) ?? null,
       publishDirect: (rows) =>
         publishDirect(
           { service: name, broker: this.broker, crash: this.crash, config, emit: deps.emit },
@@ -165,6 +167,7 @@ export class ServiceHost {
       },
       onWarning: (warning) => deps.emit({ kind: 'relay-warning', service: name, warning }),
       onTick: () => this.reportRelay(),
+      handsCommits: !deps.stepped,
     };
     // The mode is the run's: fixed when the database opens, since only a log-tailing run captures changes.
     this.relay = logTailing ? new LogTailingRelay(relayDeps) : new OutboxRelay(relayDeps);
@@ -314,6 +317,7 @@ export class ServiceHost {
     // A transaction that committed is a fact even if the process dies right after it.
     if (!changes.length) return;
     this.reference.apply(changes);
+    this.relay.handed?.(changes);
     this.deps.emit({ kind: 'commit', service: this.def.name, changes });
     if (changes.some((c) => c.op === 'clear'))
       hydrate(this.db, this.def.name, this.deps.emit).catch((error) => {

@@ -20,6 +20,16 @@ export interface UnitDeps {
   publishDirect: (rows: OutboxRow[]) => Promise<void>;
   newId: (prefix: string) => string;
   reference: ReferenceCache;
+  /**
+   * A write another part of the service owes and lets ride this transaction (the relay's record of what it
+   * published, DeferredRecord): made inside it, told after whether it committed.
+   */
+  carry?: () => Promise<CarriedWrite | null>;
+}
+
+export interface CarriedWrite {
+  committed(): void;
+  failed(): void;
 }
 
 export class Unit {
@@ -70,12 +80,21 @@ export async function inTransaction<T>(
   const { db, crash } = deps;
   const unit = new Unit(deps);
   const outbox = deps.config().publishing === 'outbox';
-  const value = await db.transaction('rw', db.tables, async () => {
-    const result = await work(unit);
-    if (outbox && unit.emitted.length) await db.table('outbox').bulkAdd(unit.emitted);
-    crash.at('before-commit');
-    return result;
-  });
+  let carried: CarriedWrite | null = null;
+  let value: T;
+  try {
+    value = await db.transaction('rw', db.tables, async () => {
+      const result = await work(unit);
+      if (outbox && unit.emitted.length) await db.table('outbox').bulkAdd(unit.emitted);
+      carried = (await deps.carry?.()) ?? null;
+      crash.at('before-commit');
+      return result;
+    });
+  } catch (error) {
+    (carried as CarriedWrite | null)?.failed();
+    throw error;
+  }
+  (carried as CarriedWrite | null)?.committed();
   if (unit.emitted.length) crash.at('after-commit-before-publish');
   if (outbox || !unit.emitted.length) return { value, emitted: unit.emitted.length };
   // Dual write: the database said yes; whether the broker hears of it is a separate bet.

@@ -1,0 +1,107 @@
+// A live relay's record of what it published, written a moment late. Under
+// load the service commits a business transaction every few milliseconds
+// anyway: the watermark rides the next one (UnitDeps.carry) instead of taking a
+// transaction of its own, and only if none comes within RECORD_LINGER_MS does
+// the relay write it alone. Until it is durable the rows count as unpublished
+// (a crash publishes them again, as a crash between publish and record always
+// did — the consumers' inbox makes that harmless), while the relay goes on
+// publishing after them.
+
+import type { Clock } from '../clock';
+import type { OutboxRow } from '../rows';
+import type { CarriedRecord, OutboxLedger } from './outboxRetention';
+
+/**
+ * How long an acknowledged batch waits for a business transaction to carry its record. At 50 orders/s each
+ * service commits about every 20 ms; the canvas shows the rows published at most this much later.
+ */
+export const RECORD_LINGER_MS = 50;
+
+/** After a record failed alone, how long before it is tried again. */
+const RETRY_MS = 1000;
+
+export interface DeferredRecordDeps {
+  ledger: OutboxLedger;
+  clock: Clock;
+  retentionMs: () => number | undefined;
+  /** Whether writing is still wanted (the relay stopped, the process died: leave it to the next life). */
+  alive: () => boolean;
+  /** The rows are durably recorded as published. */
+  recorded: (rows: OutboxRow[]) => void;
+}
+
+export class DeferredRecord {
+  /** Acknowledged rows not yet recorded, in seq order, with when the newest was acknowledged. */
+  private owed: OutboxRow[] = [];
+  private at = 0;
+  /** A record being written (carried, or alone): only one at a time, as the ledger's bookkeeping wants. */
+  private writing = false;
+  private lingering = false;
+
+  constructor(private readonly deps: DeferredRecordDeps) {}
+
+  /** The highest seq published, recorded or not (undefined: nothing owed). */
+  get publishedSeq(): number | undefined {
+    return this.owed.length ? this.owed[this.owed.length - 1].seq : undefined;
+  }
+
+  /** The broker acknowledged `rows` at `at`. */
+  owe(rows: OutboxRow[], at: number, waitMs = RECORD_LINGER_MS): void {
+    this.owed.push(...rows);
+    this.at = at;
+    if (this.lingering) return;
+    this.lingering = true;
+    void this.deps.clock.sleep(waitMs).then(() => {
+      this.lingering = false;
+      void this.alone();
+    });
+  }
+
+  /** Inside a business transaction over the outbox and meta: writes the owed record there, if any. */
+  async carry(): Promise<CarriedRecord | null> {
+    if (!this.owed.length || this.writing) return null;
+    const rows = [...this.owed];
+    this.writing = true;
+    let carried: CarriedRecord;
+    try {
+      carried = await this.deps.ledger.recordWithin(rows, this.at, this.deps.retentionMs());
+    } catch (error) {
+      this.writing = false;
+      throw error;
+    }
+    return {
+      committed: () => {
+        carried.committed();
+        this.done(rows);
+      },
+      failed: () => {
+        carried.failed();
+        this.writing = false;
+      },
+    };
+  }
+
+  /** Nobody carried it in time: one transaction of its own (on failure the next acknowledgement tries again). */
+  private async alone(): Promise<void> {
+    if (!this.owed.length || this.writing || !this.deps.alive()) return;
+    const rows = [...this.owed];
+    this.writing = true;
+    try {
+      await this.deps.ledger.record(rows, this.at, this.deps.retentionMs());
+    } catch {
+      // A database that refuses is tried again now and then, not in a tight loop.
+      this.writing = false;
+      if (this.deps.alive()) this.owe([], this.at, RETRY_MS);
+      return;
+    }
+    this.done(rows);
+  }
+
+  private done(rows: OutboxRow[]): void {
+    this.writing = false;
+    // What was acknowledged while it was written waits for the next record.
+    this.owed = this.owed.slice(rows.length);
+    this.deps.recorded(rows);
+    if (this.owed.length) this.owe([], this.at);
+  }
+}
