@@ -180,7 +180,10 @@ export class OutboxRelay extends LoopingRelay implements OutboxRelayLike {
     const watermark = Math.max(await this.ledger.load(), this.deferred.publishedSeq ?? 0);
     if (this.followsCommits()) {
       const handed = this.committed.after(watermark, batchSize);
-      if (handed) return handed;
+      if (handed) {
+        this.meter.handed(handed.length);
+        return handed;
+      }
     }
     const rows = await unpublishedAfter(this.deps.db, watermark, batchSize);
     this.meter.read({ outboxQueries: 1, found: rows.length });

@@ -18,6 +18,8 @@ export interface RelayStats {
    * never a write to the row); the log-tailing relay's position says so instead, so it counts none.
    */
   rowsMarked: number;
+  /** Rows a polling relay woken on commit took from its service's commits, with no query (CommittedRows). */
+  rowsHanded: number;
   published: number;
   /** Median publish latency over the recent window, in ms; null before the first publish. */
   latencyP50Ms: number | null;
@@ -39,6 +41,7 @@ export class RelayMeter {
       logReads: 0,
       emptyReads: 0,
       rowsMarked: 0,
+      rowsHanded: 0,
       published: 0,
       position: mode === 'polling' ? null : 0,
     };
@@ -56,6 +59,10 @@ export class RelayMeter {
     this.stats.outboxQueries += outboxQueries;
     this.stats.logReads += logReads;
     if (found === 0) this.stats.emptyReads++;
+  }
+
+  handed(rows: number): void {
+    this.stats.rowsHanded += rows;
   }
 
   marked(rows: number): void {

@@ -32,7 +32,7 @@ export function RelayLine({ stats, compact = false }: { stats: RelayStats | null
   return (
     <div className={`relay-line relay-${stats.mode}`} data-testid="relay-line" data-mode={stats.mode}>
       <span
-        title={`${reads} ${polling ? 'queries on the outbox table' : 'reads of the change log'}, ${stats.emptyReads} of them found nothing${polling ? `; ${stats.rowsMarked} rows marked published` : ''}`}
+        title={`${reads} ${polling ? 'queries on the outbox table' : 'reads of the change log'}, ${stats.emptyReads} of them found nothing${polling ? `; ${stats.rowsHanded} rows taken from the service's commits with no query; ${stats.rowsMarked} rows recorded published by the watermark` : ''}`}
       >
         <strong>{stats.mode}</strong> {reads} {what}, {stats.emptyReads} empty
       </span>
