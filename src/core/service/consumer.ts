@@ -19,6 +19,7 @@ import { isCrash } from '../crash';
 import type { BrokerPort, Delivery } from '../broker/brokerPort';
 import type { ServiceConfig, ServiceDefinition } from './definition';
 import { inTransaction, type UnitDeps } from './unitOfWork';
+import { CompanyWait } from './companyWait';
 
 export interface ConsumerDeps extends UnitDeps {
   broker: BrokerPort;
@@ -54,6 +55,7 @@ export class Consumer {
    * delivery may start past the last offset handled: the broker does not hand over types this service does not take.
    */
   private readonly resumeAt = new Map<string, number>();
+  private readonly company = new CompanyWait();
 
   constructor(private readonly deps: ConsumerDeps) {}
 
@@ -90,6 +92,7 @@ export class Consumer {
 
   private enqueue(delivery: Delivery): void {
     this.busy++;
+    this.company.arrived(this.deps.clock.now());
     this.waiting.push(delivery);
     if (!this.draining) void this.drain();
   }
@@ -101,7 +104,9 @@ export class Consumer {
       while (this.waiting.length && !this.deps.crash.dead) {
         const { delayMs, batchSize } = this.deps.config().consumer;
         // Teaching pace: one delivery at a time, each after its pause, so people can watch it wait.
-        const group = delayMs > 0 || batchSize <= 1 ? this.waiting.splice(0, 1) : this.takeGroup(batchSize);
+        const one = delayMs > 0 || batchSize <= 1;
+        if (!one && this.waiting.length < batchSize) await this.waitForCompany();
+        const group = one ? this.waiting.splice(0, 1) : this.takeGroup(batchSize);
         try {
           if (group.length === 1) await this.process(group[0]);
           else await this.processGroup(group);
@@ -114,6 +119,13 @@ export class Consumer {
     } finally {
       this.draining = false;
     }
+  }
+
+  /** Deliveries arriving often: the next, due in a moment, shares this transaction (CompanyWait). */
+  private async waitForCompany(): Promise<void> {
+    const { clock } = this.deps;
+    const ms = this.company.waitMs(clock.now());
+    if (ms > 0) await clock.sleep(ms);
   }
 
   /** Whole deliveries from the front of the queue, up to `maxRecords` records (always at least one delivery). */

@@ -152,7 +152,11 @@ export class ServiceHost {
       emit: deps.emit,
     };
     // Live runs with an outbox commit concurrent commands together; a deterministic step runs one at a time anyway.
-    this.commands = new CommandBatch(this.unit, () => !deps.stepped && this.config.publishing === 'outbox');
+    this.commands = new CommandBatch(
+      this.unit,
+      () => !deps.stepped && this.config.publishing === 'outbox',
+      deps.clock,
+    );
     const relayDeps: RelayDeps = {
       service: name,
       db: this.db,
