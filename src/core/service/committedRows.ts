@@ -21,6 +21,11 @@ export class CommittedRows {
   private rows: OutboxRow[] = [];
   /** Whether `rows` holds every row above the watermark. */
   private complete = false;
+  /**
+   * The highest seq held or read. A commit's news may come after a read that already saw its rows (the
+   * read ran once the commit was durable, before its complete event was dispatched): it is not held twice.
+   */
+  private highest = 0;
   private readAt = -Infinity;
 
   constructor(private readonly clock: Clock) {}
@@ -45,9 +50,8 @@ export class CommittedRows {
   /** Up to `limit` rows above `watermark` in seq order, or undefined when a read is owed. */
   after(watermark: number, limit: number): OutboxRow[] | undefined {
     if (!this.complete || this.clock.now() - this.readAt >= CHECK_EVERY_MS) return undefined;
-    let published = 0;
-    while (published < this.rows.length && this.rows[published].seq! <= watermark) published++;
-    if (published) this.rows.splice(0, published);
+    if (this.rows.length && this.rows[0].seq! <= watermark)
+      this.rows = this.rows.filter((r) => r.seq! > watermark);
     return this.rows.slice(0, limit);
   }
 
@@ -58,6 +62,7 @@ export class CommittedRows {
     // Handed rows the read already saw are the read's; those after it stay, in order.
     const last = found.length ? found[found.length - 1].seq! : watermark;
     this.rows = [...found, ...this.rows.filter((r) => r.seq! > last)];
+    this.highest = Math.max(this.highest, last);
     this.complete = true;
   }
 

@@ -40,14 +40,16 @@ export class DeferredRecord {
 
   constructor(private readonly deps: DeferredRecordDeps) {}
 
-  /** The highest seq published, recorded or not (undefined: nothing owed). */
-  get publishedSeq(): number | undefined {
-    return this.owed.length ? this.owed[this.owed.length - 1].seq : undefined;
-  }
+  /**
+   * The highest seq this relay published, recorded or not (0: none yet). It only grows: a relay publishes in
+   * seq order, and a reader that saw the durable watermark before a record landed must still skip those rows.
+   */
+  publishedSeq = 0;
 
   /** The broker acknowledged `rows` at `at`. */
   owe(rows: OutboxRow[], at: number, waitMs = RECORD_LINGER_MS): void {
     this.owed.push(...rows);
+    if (rows.length) this.publishedSeq = Math.max(this.publishedSeq, rows[rows.length - 1].seq!);
     this.at = at;
     if (this.lingering) return;
     this.lingering = true;
@@ -77,6 +79,8 @@ export class DeferredRecord {
       failed: () => {
         carried.failed();
         this.writing = false;
+        // The linger may have passed while this was written: the record must not wait for the next publish.
+        this.owe([], this.at);
       },
     };
   }

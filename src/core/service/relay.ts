@@ -176,8 +176,10 @@ export class OutboxRelay extends LoopingRelay implements OutboxRelayLike {
 
   /** The next rows above the watermark: handed over by commits when the relay holds them all, else read. */
   private async unpublishedBatch(batchSize: number): Promise<OutboxRow[]> {
-    // Published but not yet recorded (DeferredRecord) is not published again.
-    const watermark = Math.max(await this.ledger.load(), this.deferred.publishedSeq ?? 0);
+    // Published but not yet recorded (DeferredRecord) is not published again. The highest seq published is
+    // read after the await: a record that became durable meanwhile has moved the watermark past it anyway.
+    const durable = await this.ledger.load();
+    const watermark = Math.max(durable, this.deferred.publishedSeq);
     if (this.followsCommits()) {
       const handed = this.committed.after(watermark, batchSize);
       if (handed) {
