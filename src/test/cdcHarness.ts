@@ -9,6 +9,7 @@ import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { Broker } from '../core/broker/broker';
 import { BrokerClient } from '../core/broker/brokerClient';
 import { openBrokerDb } from '../core/broker/brokerDb';
+import { readLog } from '../core/broker/dump';
 import { SteppedClock, systemClock } from '../core/clock';
 import type { CrashPoint } from '../core/crashPoints';
 import type { CdcProcess, CdcReport } from '../core/cdc/cdcTypes';
@@ -203,7 +204,7 @@ export class CdcHarness {
   async published(): Promise<string[]> {
     const db = openBrokerDb(this.runId, dexie);
     try {
-      return (await db.log.toArray()).filter((r) => r.topic === LISTINGS_TOPIC).map((r) => r.event.id);
+      return (await readLog(db)).filter((r) => r.topic === LISTINGS_TOPIC).map((r) => r.event.id);
     } finally {
       db.close();
     }

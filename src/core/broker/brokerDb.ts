@@ -2,9 +2,10 @@
 // group, and failed-attempt counts that decide when a record is dead-lettered.
 
 import { Dexie, type Table } from 'dexie';
-import type { LogRow } from './brokerOperations';
+import { packRows, type BatchRow } from './logStore';
 
 export type { LogRow } from './brokerOperations';
+export type { BatchRow } from './logStore';
 
 export interface TopicRow {
   name: string;
@@ -48,7 +49,7 @@ export function withoutLiveQueries(deps: DexieDeps): DexieDeps {
 }
 
 export type BrokerDb = Dexie & {
-  log: Table<LogRow, [string, number, number]>;
+  batches: Table<BatchRow, [string, number, number]>;
   topics: Table<TopicRow, string>;
   offsets: Table<OffsetRow, [string, string, number]>;
   attempts: Table<AttemptRow, [string, string, number, number]>;
@@ -66,5 +67,14 @@ export function openBrokerDb(runId: string, deps: DexieDeps): BrokerDb {
     offsets: '[group+topic+partition]',
     attempts: '[group+topic+partition+offset]',
   });
+  // Version 2 stores the log in batches (logStore.ts). A run saved by an older version still opens: its
+  // rows are packed, each stretch of a partition appended at one time (one old transaction) into one
+  // batch, and Dexie drops `log` once the upgrade has read it.
+  db.version(2)
+    .stores({ log: null, batches: '[topic+partition+last]' })
+    .upgrade(async (tx) => {
+      const rows = await tx.table('log').toArray();
+      await tx.table('batches').bulkAdd(packRows(rows));
+    });
   return db;
 }

@@ -5,6 +5,7 @@ import { brokerAlone, eventOf, type BrokerAlone } from '../../test/brokerAlone';
 import { systemClock } from '../clock';
 import { openBrokerDb, type BrokerDb, type OffsetRow } from './brokerDb';
 import { BrokerWrites } from './brokerWrites';
+import { appendRows } from './logStore';
 import { LogWriter } from './logWriter';
 import { OffsetStore } from './offsetStore';
 
@@ -67,7 +68,7 @@ describe('the broker write loop', () => {
       const published = log.append([message('m1')]);
       await Promise.all([first, ...acks, published]);
     });
-    expect(counts).toEqual({ 'broker:offsets': 1, 'broker:log+offsets+topics': 1 });
+    expect(counts).toEqual({ 'broker:offsets': 1, 'broker:batches+offsets+topics': 1 });
     expect(offsets.committed('b', 't', 0)).toBe(2); // the later ack of a partition wins
     expect(offsets.committed('c', 't', 0)).toBe(1);
   });
@@ -81,7 +82,7 @@ describe('the broker write loop', () => {
       expect(writes.owed).toBe(2); // owed (a run does not settle) while they wait
       await Promise.all([...acks, log.append([message('m1')])]);
     });
-    expect(counts).toEqual({ 'broker:log+offsets+topics': 1 });
+    expect(counts).toEqual({ 'broker:batches+offsets+topics': 1 });
     // With no append coming, the timer writes them on their own, all in one.
     const alone = await during(async () => {
       const acks = [offsets.write(offset('a', 2)), offsets.write(offset('b', 2))];
@@ -95,7 +96,7 @@ describe('the broker write loop', () => {
   it('stores an offset only once its transaction committed; a failed one waits for the next write', async () => {
     const { db, offsets, log } = await writeSide();
     // Someone else's record where the writer will put its first one: the append's transaction fails.
-    await db.log.add({ topic: 't', partition: 0, offset: 0, event: eventOf('x', 'A'), appended_at: 0 });
+    await appendRows(db, [{ topic: 't', partition: 0, offset: 0, event: eventOf('x', 'A'), appended_at: 0 }]);
     const busy = offsets.write(offset('a', 1));
     const riding = offsets.write(offset('g', 5));
     const refused = log.append([message('m1')]);

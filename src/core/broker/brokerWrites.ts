@@ -1,13 +1,15 @@
 // The broker's write loop: one IndexedDB transaction at a time for the log
 // and the committed offsets. Whatever arrives while a write is under way —
 // publishes, acks — waits and joins the next one, and a log append takes the
-// pending offsets into its own transaction (log + topics + offsets); in a
+// pending offsets into its own transaction (batches + topics + offsets: one
+// stored batch per partition the append touches, see logStore.ts); in a
 // live run, offsets with no append to ride wait a moment for one, so an ack
 // mostly costs no transaction of its own. A publish resolves, and an offset
 // counts as stored, only once the transaction that wrote it committed.
 
 import type { Table } from 'dexie';
 import type { BrokerDb } from './brokerDb';
+import { appendRows } from './logStore';
 import type { LogWriter } from './logWriter';
 import type { OffsetStore } from './offsetStore';
 
@@ -83,12 +85,12 @@ export class BrokerWrites {
     const append = log.take();
     const offsetBatch = offsets.take();
     const offsetRows = offsets.rows(offsetBatch);
-    const tables: Table[] = append ? [db.log, db.topics] : [];
+    const tables: Table[] = append ? [db.batches, db.topics] : [];
     if (offsetRows.length) tables.push(db.offsets);
     try {
       await db.transaction('rw', tables, async () => {
         if (append?.newTopics.length) await db.topics.bulkPut(append.newTopics);
-        if (append) await db.log.bulkAdd(append.rows);
+        if (append) await appendRows(db, append.rows);
         if (offsetRows.length) await db.offsets.bulkPut(offsetRows);
       });
     } catch (error) {

@@ -4,6 +4,7 @@
 
 import type { LogRecord } from '../envelope';
 import type { BrokerDb, LogRow } from './brokerDb';
+import { readRange as readStoredRange } from './logStore';
 import type { ConsumerGroup, PartitionCursor } from './groups';
 import type { DeliverableCursor } from './brokerOperations';
 
@@ -20,10 +21,7 @@ export async function readRange(
   if (cached) return cached;
   cursor.reading = true;
   try {
-    return await db.log
-      .where('[topic+partition+offset]')
-      .between([cursor.topic, cursor.partition, from], [cursor.topic, cursor.partition, upto], true, false)
-      .toArray();
+    return await readStoredRange(db, cursor.topic, cursor.partition, from, upto);
   } finally {
     cursor.reading = false;
   }

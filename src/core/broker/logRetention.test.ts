@@ -14,17 +14,17 @@ afterEach(() => {
   undo.splice(0).forEach((fn) => fn());
 });
 
-/** Every delete and cursor opened on the broker's `log` store while the spy is on. */
+/** Every delete and cursor opened on the broker's `batches` store (its log) while the spy is on. */
 function spyOnLogStore() {
   const seen = { deletes: [] as unknown[], cursors: 0 };
   const proto = IDBObjectStore.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
   const { delete: del, openCursor } = proto;
   proto.delete = function (this: IDBObjectStore, key: unknown) {
-    if (this.name === 'log') seen.deletes.push(key);
+    if (this.name === 'batches') seen.deletes.push(key);
     return del.call(this, key);
   };
   proto.openCursor = function (this: IDBObjectStore, ...args: unknown[]) {
-    if (this.name === 'log') seen.cursors++;
+    if (this.name === 'batches') seen.cursors++;
     return openCursor.apply(this, args);
   };
   undo.push(() => Object.assign(proto, { delete: del, openCursor }));
@@ -92,7 +92,7 @@ describe('log retention', () => {
       t.partitions.filter((p, j) => p.records > after[i].partitions[j].records),
     ).length;
     expect(deleted).toBeGreaterThan(touched); // more records went than delete requests were made
-    expect(transactions['broker:log+topics']).toBe(1);
+    expect(transactions['broker:batches+topics']).toBe(1);
     expect(log.deletes).toHaveLength(touched);
     expect(log.deletes.every((key) => key instanceof IDBKeyRange)).toBe(true);
     expect(cursors).toBe(0);

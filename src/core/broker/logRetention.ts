@@ -3,12 +3,15 @@
 // in-memory cursors) and it is older than the retention setting; a partition
 // loses its oldest records first. A topic no group reads (the dead letters) is
 // kept whole, and so is the newest record of every partition: where a
-// partition ends is read back from it after a restart. Bookkeeping plus one
-// transaction a pass, with one range delete per partition (never a cursor
-// over the records); the broker runs it on a timer.
+// partition ends is read back from it after a restart. The log is stored in
+// batches (logStore.ts), and only whole batches go, as Kafka deletes whole
+// segments: a batch with one record still due to stay keeps the rest a while.
+// Bookkeeping plus one transaction a pass, with one range delete per
+// partition (never a cursor over the records); the broker runs it on a timer.
 
 import type { Clock } from '../clock';
 import type { BrokerDb, LogRow } from './brokerDb';
+import { batchEdgeBelow, deleteBatchesBelow, firstOffsetOf } from './logStore';
 
 export interface LogRetentionDeps {
   db: BrokerDb;
@@ -26,7 +29,11 @@ const key = (topic: string, partition: number) => `${topic}#${partition}`;
 const AGE_STEP_MS = 100;
 
 export class LogRetention {
-  /** Per partition, oldest first: [last offset, time] of each write — how old each stretch of the log is. */
+  /**
+   * Per partition, oldest first: [last offset, time] of each write — how old each stretch of the log is.
+   * Each entry ends where a stored batch ends (a write stores one batch per partition, and entries merge
+   * whole writes), so a range ending with an entry deletes whole batches, with no read to find the edge.
+   */
   private readonly ages = new Map<string, [number, number][]>();
   /** Per partition: the first offset still in the log. */
   private readonly starts = new Map<string, number>();
@@ -50,11 +57,7 @@ export class LogRetention {
       const ends = this.deps.ends().get(topic.name) ?? [];
       for (let p = 0; p < ends.length; p++) {
         if (ends[p] === 0) continue;
-        const first = await db.log
-          .where('[topic+partition+offset]')
-          .between([topic.name, p, 0], [topic.name, p, ends[p]])
-          .first();
-        this.starts.set(key(topic.name, p), first?.offset ?? ends[p]);
+        this.starts.set(key(topic.name, p), (await firstOffsetOf(db, topic.name, p)) ?? ends[p]);
         this.ages.set(key(topic.name, p), [[ends[p] - 1, now]]);
       }
     }
@@ -83,8 +86,9 @@ export class LogRetention {
 
   /**
    * Deletes what is due under `retentionMs`; returns how many records went. Calls never overlap. One
-   * transaction for the whole pass: a range delete per partition (on the log's primary key, so IndexedDB
-   * drops the range in one request, after Dexie's one count of it) and each touched topic's row put whole.
+   * transaction for the whole pass: a range delete per partition (on the primary key, so IndexedDB drops
+   * the range in one request, after Dexie's one count of it) — with a read of the batches' keys first
+   * when the due range ends inside an age entry — and each topic that lost records gets its row put whole.
    */
   async prune(retentionMs: number): Promise<number> {
     if (this.running) return 0;
@@ -98,33 +102,43 @@ export class LogRetention {
           if (range) due.push(range);
         }
       if (!due.length || this.deps.stopped()) return 0;
-      const until = new Map<string, number>();
-      for (const { topic, horizon } of due)
-        until.set(topic, Math.max(horizon, until.get(topic) ?? this.horizon.get(topic) ?? -Infinity));
       const { db } = this.deps;
       const ends = this.deps.ends();
-      await db.transaction('rw', db.log, db.topics, async () => {
-        for (const { topic, partition, start, upto } of due)
-          await db.log
-            .where('[topic+partition+offset]')
-            .between([topic, partition, start], [topic, partition, upto], true, false)
-            .delete();
+      // Where each partition now starts: only whole batches go, so maybe short of the due range's end.
+      const went: { range: DueRange; next: number }[] = [];
+      const until = new Map<string, number>();
+      await db.transaction('rw', db.batches, db.topics, async () => {
+        for (const range of due) {
+          const { topic, partition, start, upto, atEdge } = range;
+          const next = atEdge ? upto : ((await batchEdgeBelow(db, topic, partition, upto)) ?? start);
+          if (next <= start) continue;
+          await deleteBatchesBelow(db, topic, partition, next);
+          went.push({ range, next });
+        }
+        for (const { range, next } of went) {
+          const horizon = this.appendedBy(range.topic, range.partition, next - 1);
+          until.set(
+            range.topic,
+            Math.max(horizon, until.get(range.topic) ?? this.horizon.get(range.topic) ?? -Infinity),
+          );
+        }
         // The whole row, as the writer stored it: no read of it first.
-        await db.topics.bulkPut(
-          [...until].map(([name, prunedUntil]) => ({
-            name,
-            partitions: ends.get(name)!.length,
-            prunedUntil,
-          })),
-        );
+        if (until.size)
+          await db.topics.bulkPut(
+            [...until].map(([name, prunedUntil]) => ({
+              name,
+              partitions: ends.get(name)!.length,
+              prunedUntil,
+            })),
+          );
       });
       let deleted = 0;
-      for (const { topic, partition, start, upto } of due) {
-        const k = key(topic, partition);
-        this.starts.set(k, upto);
+      for (const { range, next } of went) {
+        const k = key(range.topic, range.partition);
+        this.starts.set(k, next);
         const ages = this.ages.get(k)!;
-        while (ages.length && ages[0][0] < upto) ages.shift();
-        deleted += upto - start;
+        while (ages.length && ages[0][0] < next) ages.shift();
+        deleted += next - range.start;
       }
       for (const [topic, at] of until) this.horizon.set(topic, at);
       this.pruned += deleted;
@@ -134,7 +148,16 @@ export class LogRetention {
     }
   }
 
-  /** The records [start, upto) of a partition due now, and how old the newest of them may be; null if none. */
+  /** How late the record at `offset` may have been appended: the time of the age entry covering it. */
+  private appendedBy(topic: string, partition: number, offset: number): number {
+    const ages = this.ages.get(key(topic, partition))!;
+    return (ages.find(([last]) => last >= offset) ?? ages[ages.length - 1])[1];
+  }
+
+  /**
+   * The records [start, upto) of a partition due now, null if none; `atEdge` when `upto` ends an age entry
+   * (so a batch), else the caller finds the last batch edge below it.
+   */
   private dueIn(topic: string, partition: number, end: number, cutoff: number): DueRange | null {
     const k = key(topic, partition);
     const floor = this.deps.floor(topic, partition);
@@ -143,17 +166,17 @@ export class LogRetention {
     // Acknowledged by every group, and never the partition's last record.
     const keepFrom = Math.min(floor, end - 1);
     let due = -1;
-    let horizon: number | null = null;
+    let atEdge = true;
     for (const [last, at] of ages) {
       if (at > cutoff) break;
       due = Math.min(last, keepFrom - 1);
-      horizon = at;
+      atEdge = due === last;
       if (last >= keepFrom) break;
     }
     const start = this.starts.get(k) ?? 0;
     const upto = due + 1;
-    if (upto <= start || horizon === null) return null;
-    return { topic, partition, start, upto, horizon };
+    if (upto <= start) return null;
+    return { topic, partition, start, upto, atEdge };
   }
 }
 
@@ -162,6 +185,6 @@ interface DueRange {
   partition: number;
   start: number;
   upto: number;
-  /** Records appended at or before this time are among those deleted. */
-  horizon: number;
+  /** `upto` is where a batch begins: no read is needed to delete exactly [start, upto). */
+  atEdge: boolean;
 }

@@ -6,6 +6,7 @@
 
 import type { Clock } from '../clock';
 import type { BrokerDb, LogRow, TopicRow } from './brokerDb';
+import { endOffsetOf } from './logStore';
 import { partitionFor } from './partitioner';
 import type { OutgoingMessage } from './brokerPort';
 
@@ -27,7 +28,6 @@ export interface LogWriterDeps {
   onAppended(rows: LogRow[]): void;
 }
 
-const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
 /** Newest records kept in memory per partition, so a delivery right after a write needs no read. */
 const TAIL = 512;
 
@@ -45,13 +45,7 @@ export class LogWriter {
     const { db } = this.deps;
     for (const topic of await db.topics.toArray()) {
       const ends: number[] = [];
-      for (let p = 0; p < topic.partitions; p++) {
-        const last = await db.log
-          .where('[topic+partition+offset]')
-          .between([topic.name, p, 0], [topic.name, p, MAX_OFFSET])
-          .last();
-        ends.push(last ? last.offset + 1 : 0);
-      }
+      for (let p = 0; p < topic.partitions; p++) ends.push(await endOffsetOf(db, topic.name, p));
       this.ends.set(topic.name, ends);
     }
   }
@@ -102,7 +96,8 @@ export class LogWriter {
 
   /**
    * Every queued publish, offsets taken, for the transaction about to run; undefined when none waits.
-   * The caller writes `rows` (and `newTopics`) in one transaction, then settles the batch.
+   * The caller writes `rows` (logStore's appendRows: a stored batch per partition) and `newTopics` in
+   * one transaction, then settles the batch.
    */
   take(): AppendBatch | undefined {
     if (!this.queue.length) return undefined;

@@ -7,6 +7,7 @@
 import { cursorOf, storeCommitted, type BrokerContext } from './brokerContext';
 import type { LogRow } from './brokerDb';
 import { deadLetterEvent } from './deadLetter';
+import { readRecord } from './logStore';
 import type { PartitionCursor } from './groups';
 import { offsetKey } from './offsetStore';
 import { forgetBelow, passSkipped, rewind } from './typeFilter';
@@ -58,7 +59,7 @@ export class Redelivery {
     this.failures.set(failureKey, failures);
     const { db, emit } = this.broker.deps;
     if (failures >= this.broker.config.maxAttempts) {
-      const record = await db.log.get([topic, partition, offset]);
+      const record = await readRecord(db, topic, partition, offset);
       if (record) {
         // The offset moves past the record only once its dead letter is durable: a crash in between delivers it again.
         const event = deadLetterEvent(record, groupName, error, failures);

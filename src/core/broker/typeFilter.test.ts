@@ -3,6 +3,7 @@ import type { LogRecord } from '../envelope';
 import { brokerAlone, eventOf, type BrokerAlone } from '../../test/brokerAlone';
 import { until } from '../../test/until';
 import { DEAD_LETTER_TOPIC } from './wire';
+import { readLog } from './dump';
 
 let b: BrokerAlone | undefined;
 afterEach(() => {
@@ -117,7 +118,7 @@ describe('delivery filtered by event type (live)', () => {
     await until(() => b!.broker().stats().deadLetters === 1);
     await until(() => cursor().committed === 4 && b!.broker().status().pendingWrites === 0);
     expect(got.map((r) => r.event.type)).toEqual(['A', 'A', 'A']);
-    const letters = (await b.db().log.toArray()).filter((r) => r.topic === DEAD_LETTER_TOPIC);
+    const letters = (await readLog(b.db())).filter((r) => r.topic === DEAD_LETTER_TOPIC);
     expect(letters.map((r) => r.event.type)).toEqual(['DeadLetter.A']);
   });
 });

@@ -2,11 +2,19 @@
 // does, so the history can rebuild its log, topics and offsets at any moment:
 // a full read after each (re)start, then every commit. Core: the database and
 // the emitter come in as parameters.
+//
+// The log is stored in batches (broker/logStore.ts), yet the facts speak of
+// records, as they always did: a batch put is its records' `log` puts, a
+// batch delete a `log` clear (re-read whole), and the full read's `log` holds
+// the records — readers of the history never meet a batch.
 
 import type { Dexie } from 'dexie';
-import { commitCapture } from '../service/commitCapture';
+import type { BatchRow } from '../broker/brokerDb';
+import { unpack, unpackAll } from '../broker/logStore';
+import { commitCapture, type DescribeWrite } from '../service/commitCapture';
 import { dumpTables } from '../service/serviceDb';
-import type { Fact } from '../telemetry';
+import type { Row, TableDump } from '../rows';
+import type { Change, Fact } from '../telemetry';
 
 /** Call before the database opens: from then on each committed transaction is reported (a range delete re-reads it all). */
 export function reportBrokerCommits(db: Dexie, emit: (fact: Fact) => void): void {
@@ -15,11 +23,26 @@ export function reportBrokerCommits(db: Dexie, emit: (fact: Fact) => void): void
       if (!changes.length) return;
       emit({ kind: 'broker-commit', changes });
       if (changes.some((c) => c.op === 'clear')) void reportBrokerTables(db, emit);
-    }),
+    }, asRecords),
   );
 }
 
-/** A full read of the broker's database (after a start, or a range delete). */
+/** A full read of the broker's database (after a start, or a range delete), its batches as `log` records. */
 export async function reportBrokerTables(db: Dexie, emit: (fact: Fact) => void): Promise<void> {
-  emit({ kind: 'broker-hydrate', tables: await dumpTables(db) });
+  const { batches, ...rest } = await dumpTables(db);
+  const log = unpackAll((batches ?? []) as unknown as BatchRow[]) as unknown as Row[];
+  const tables: TableDump = { log, ...rest };
+  emit({ kind: 'broker-hydrate', tables });
 }
+
+/** A batch write as the record writes it stands for. */
+const asRecords: DescribeWrite = (change) => {
+  if (change.table !== 'batches') return null;
+  if (change.op !== 'put') return [{ table: 'log', op: 'clear' }];
+  return unpack(change.row as unknown as BatchRow).map((row): Change => ({
+    table: 'log',
+    op: 'put',
+    key: [row.topic, row.partition, row.offset],
+    row: row as unknown as Row,
+  }));
+};
