@@ -1,7 +1,8 @@
 // Keeps the anomalies panel current: whenever something changed and the
 // system is quiet, the invariants are checked again over a snapshot of every
-// database. While busy, only every so often (a snapshot is costly under load).
-// Both the shop's conductor and the event-sourced one use it.
+// database. While busy, only every so often, and what a busy check reads is
+// the conductor's to choose (a live run's history, where it holds everything:
+// a snapshot is costly under load). Every topology's conductor uses it.
 
 import type { Anomaly } from '../core/invariantCatalogue';
 import { waitForQuiet } from '../core/quiet';
@@ -11,7 +12,7 @@ const WATCH_EVERY_MS = 1500;
 export type AnomaliesEvent = { kind: 'anomalies'; anomalies: Anomaly[]; settled: boolean };
 
 export interface AnomalyWatcherDeps {
-  /** Checks the invariants over a fresh snapshot; `settled` turns on the ones that hold only at rest. */
+  /** Checks the invariants (at rest over a fresh snapshot); `settled` turns on the ones that hold only at rest. */
   verify(settled: boolean): Promise<Anomaly[]>;
   /** What is still owed somewhere, or null when quiet. */
   owed(): Promise<string | null>;

@@ -53,6 +53,11 @@ export interface TopologyFacts {
   honours: readonly TopologySetting[];
   /** The services whose business rows a scenario's `data` may set. */
   dataServices: readonly EditableService[];
+  /**
+   * Its services can be split across the browsers of a workshop (a link's `services` and `run`): each browser runs
+   * some and reaches the others through the NATS server, so it needs a broker every browser can reach.
+   */
+  splitsAcrossBrowsers: boolean;
 }
 
 /** The points every shop service reaches when it messages: its own transaction, outbox relay and consumer. */
@@ -87,6 +92,7 @@ export const TOPOLOGY_FACTS: Readonly<Record<Topology, TopologyFacts>> = {
     brokerFaults: ['duplicate', 'delay', 'broker-outage', 'slow'],
     honours: SHOP_SWITCHES,
     dataServices: ['payment', 'inventory', 'shipping'],
+    splitsAcrossBrowsers: true,
   },
   // Event stores and a query service that tails them: no broker, so no broker fault has anywhere to happen.
   'event-sourced': {
@@ -101,6 +107,8 @@ export const TOPOLOGY_FACTS: Readonly<Record<Topology, TopologyFacts>> = {
     // Its query service's inbox: each projection batch's checkpoint commits with the batch.
     honours: ['snapshotEvery', 'inbox'],
     dataServices: [],
+    // Its stores and query service talk within one browser: nothing of it goes through a server.
+    splitsAcrossBrowsers: false,
   },
   // A slow consumer is a shop run's (its scheduler and live consumers read it); this broker does the rest.
   cdc: {
@@ -117,5 +125,7 @@ export const TOPOLOGY_FACTS: Readonly<Record<Topology, TopologyFacts>> = {
     // Its query service's inbox: the listings' history skips a change its stream already holds.
     honours: ['inbox'],
     dataServices: [],
+    // It runs on the local broker only, which lives in one browser.
+    splitsAcrossBrowsers: false,
   },
 };

@@ -43,9 +43,7 @@ function settingProblems(s: Scenario, facts: TopologyFacts): string[] {
   return TOPOLOGY_SETTINGS.filter(
     (key) => !facts.honours.includes(key) && s[key] !== DEFAULT_SCENARIO[key],
   ).map((key) => {
-    const readers = (Object.values(TOPOLOGY_FACTS) as TopologyFacts[])
-      .filter((f) => f.honours.includes(key))
-      .map((f) => f.runName);
+    const readers = runNamesWhere((f) => f.honours.includes(key));
     return `${key}: ${facts.runName} does not read this setting (only ${readers.join(' or ')} does), so it stays ${show(DEFAULT_SCENARIO[key])}, got ${JSON.stringify(s[key])}`;
   });
 }
@@ -53,9 +51,7 @@ function settingProblems(s: Scenario, facts: TopologyFacts): string[] {
 /** The broker the run asks for, and the address it needs: one goes with the other, on a topology that has that broker. */
 function brokerProblems(s: Scenario, facts: TopologyFacts): string[] {
   if (s.broker !== DEFAULT_SCENARIO.broker && !facts.brokers.includes(s.broker)) {
-    const carriers = (Object.values(TOPOLOGY_FACTS) as TopologyFacts[])
-      .filter((f) => f.brokers.includes(s.broker))
-      .map((f) => f.runName);
+    const carriers = runNamesWhere((f) => f.brokers.includes(s.broker));
     return [
       facts.brokers.length
         ? `broker: ${facts.runName} runs on the ${facts.brokers.join(' or ')} broker only for now (only ${carriers.join(' or ')} can run on ${s.broker}), got ${JSON.stringify(s.broker)}`
@@ -74,14 +70,18 @@ function brokerProblems(s: Scenario, facts: TopologyFacts): string[] {
 }
 
 /**
- * A workshop's split run (`services` and `run`): only a live shop run on NATS can be split across browsers, as
- * the services of other browsers are reached through the server; each field needs the other.
+ * A workshop's split run (`services` and `run`): only a live run of a topology that splits across browsers, on
+ * NATS, as the services of other browsers are reached through the server; each field needs the other.
  */
 function workshopProblems(s: Scenario, facts: TopologyFacts): string[] {
   if (s.services === null && !s.run) return [];
   const field = s.run ? 'run' : 'services';
-  if (s.topology !== 'shop')
-    return [`${field}: only the shop's services can be split across browsers, and this is ${facts.runName}`];
+  if (!facts.splitsAcrossBrowsers) {
+    const splitters = runNamesWhere((f) => f.splitsAcrossBrowsers).map((name) => `${name}'s`);
+    return [
+      `${field}: only ${splitters.join(' or ')} services can be split across browsers, and this is ${facts.runName}`,
+    ];
+  }
   if (s.broker !== 'nats')
     return [
       `${field}: a workshop run is split across browsers through a NATS server, so it needs broker nats and natsUrl (this run's broker is ${s.broker})`,
@@ -175,6 +175,11 @@ function guideProblems(s: Scenario, facts: TopologyFacts): string[] {
   return [
     `guide: ${s.guide} is the story of ${TOPOLOGY_FACTS[entry.scenario.topology].runName}; this is ${facts.runName}`,
   ];
+}
+
+/** How a sentence names the topologies whose facts pass `test`, to say which could do what this one cannot. */
+function runNamesWhere(test: (facts: TopologyFacts) => boolean): string[] {
+  return (Object.values(TOPOLOGY_FACTS) as TopologyFacts[]).filter(test).map((f) => f.runName);
 }
 
 function show(value: unknown): string {

@@ -83,7 +83,7 @@ describe('a workshop link (services and run)', () => {
     expect(refusal({ topology: 'cdc', services: [], run: 'r1' })).toBe(
       asks(
         'cdc',
-        "run: only the shop's services can be split across browsers, and this is a change-data-capture run",
+        "run: only a shop run's services can be split across browsers, and this is a change-data-capture run",
       ),
     );
   });

@@ -27,7 +27,7 @@ import type { HistorySpec } from '../../core/history/historySpec';
 /** Writes per call to the listings worker in writeMany: progress is reported after each call. */
 const WRITES_PER_CALL = 5;
 
-export class CdcConductor extends Conductor<CdcNode, CdcEvent> implements CdcController {
+export class CdcConductor extends Conductor<CdcNode, CdcEvent, CdcSystemSnapshot> implements CdcController {
   readonly topology = 'cdc' as const;
   private writesRunning = 0;
 
@@ -117,9 +117,9 @@ export class CdcConductor extends Conductor<CdcNode, CdcEvent> implements CdcCon
   }
 
   /** A check at rest reads every database; if the run moved meanwhile, what was read may be mid-flight, so nothing is concluded. */
-  protected async check(settled: boolean): Promise<Anomaly[]> {
+  protected async check(settled: boolean, state: () => Promise<CdcSystemSnapshot>): Promise<Anomaly[]> {
     if (!settled) return [];
-    const snapshot = await this.snapshot();
+    const snapshot = await state();
     if ((await this.owed()) !== null) return [];
     return checkCdcInvariants(snapshot, { settled });
   }

@@ -41,7 +41,7 @@ import type { HistorySpec } from '../../core/history/historySpec';
 const READ_YOUR_WRITES_BUDGET_MS = 30_000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export class EsConductor extends Conductor<EsProcess, EsEvent> implements EsController {
+export class EsConductor extends Conductor<EsProcess, EsEvent, EsSystemSnapshot> implements EsController {
   readonly topology = 'event-sourced' as const;
   /** Which store holds a stream: streams never move, so one lookup each. */
   private readonly located = new Map<string, EsStoreName>();
@@ -170,8 +170,8 @@ export class EsConductor extends Conductor<EsProcess, EsEvent> implements EsCont
   }
 
   /** The read models only count once quiet: look once, and check what holds at every moment otherwise. */
-  protected async check(settled: boolean): Promise<Anomaly[]> {
-    return checkEsInvariants(await this.snapshot(), { settled });
+  protected async check(settled: boolean, state: () => Promise<EsSystemSnapshot>): Promise<Anomaly[]> {
+    return checkEsInvariants(await state(), { settled });
   }
 
   /** The stores' events and snapshots, the query service's commits and who is down: any past snapshot() (esFold.ts). */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CrashPoint } from '../../core/crashPoints';
 import type { Anomaly } from '../../core/invariantCatalogue';
+import { channelNames } from '../../core/transport';
 import type { FromWorker, ToWorker } from '../workerProtocol';
 import { Conductor, type ConductorOptions, type StartContext } from './Conductor';
 import type { RunEvent } from './runEvents';
@@ -51,13 +52,20 @@ const FACTS: RunFacts<P> = {
     spawned.push(worker);
     return worker as unknown as Worker;
   },
-  watch: { quietWaitMs: 0, busyCheckEveryMs: 0, checkAfterLifecycle: true },
+  watch: { quietWaitMs: 0, busyCheckEveryMs: 0, checkAfterLifecycle: true, busyFromHistory: 'always' },
   steps: false,
   opensPaused: true,
 };
 
-class TestConductor extends Conductor<P, { kind: string }> {
+/** What the test's checker finds: one anomaly per `overdraft` in what it reads. */
+const OVERDRAFT: Anomaly = { invariant: 'no-double-charge', message: 'an account was charged twice' };
+
+/** Its state, as its databases and its history's moments both give it: the kinds of the facts it was told. */
+class TestConductor extends Conductor<P, { kind: string }, string[]> {
   readonly starts: { process: P; start: StartContext }[] = [];
+  /** What its databases hold when asked; how often they were. */
+  databases: string[] = [];
+  snapshots = 0;
 
   constructor(options: ConductorOptions = {}) {
     super({ runId: 'test', ...options }, FACTS);
@@ -72,8 +80,8 @@ class TestConductor extends Conductor<P, { kind: string }> {
     return null;
   }
 
-  protected async check(): Promise<Anomaly[]> {
-    return [];
+  protected async check(_settled: boolean, state: () => Promise<string[]>): Promise<Anomaly[]> {
+    return (await state()).filter((kind) => kind === 'overdraft').map(() => OVERDRAFT);
   }
 
   protected historySpec() {
@@ -96,8 +104,16 @@ class TestConductor extends Conductor<P, { kind: string }> {
   }
 
   async snapshot() {
-    return { streams: [] };
+    this.snapshots++;
+    return [...this.databases];
   }
+}
+
+/** A batch of the workers' facts on the run's telemetry channel, as a worker posts it. */
+function report(runId: string, facts: { kind: string }[]): void {
+  const channel = new BroadcastChannel(channelNames(runId).telemetry);
+  channel.postMessage(facts);
+  channel.close();
 }
 
 let run: TestConductor | null = null;
@@ -201,6 +217,34 @@ describe('the one conductor', () => {
     expect(heard.some((e) => e.kind === 'fault-fired' && e.index === 0)).toBe(true);
     await vi.waitFor(() => expect(run!.status('bank')).toBe('running'));
     expect(workersOf('bank')).toHaveLength(2);
+  });
+
+  it('checks a busy live run over its history, reading no database, and a settled one over the databases', async () => {
+    run = new TestConductor();
+    await run.start();
+    report('test', [{ kind: 'deposit' }, { kind: 'overdraft' }]);
+    await vi.waitFor(async () =>
+      expect((await run!.recordedFacts()).map((f) => f.fact.kind)).toContain('overdraft'),
+    );
+    expect(await run.checkAnomalies(false)).toEqual([OVERDRAFT]);
+    expect(run.snapshots).toBe(0);
+    expect(spawned.flatMap((w) => w.calls('dump'))).toEqual([]);
+    // At rest the databases have the last word: here they hold no overdraft.
+    expect(await run.checkAnomalies(true)).toEqual([]);
+    expect(run.snapshots).toBe(1);
+  });
+
+  it('checks a busy resumed run over its databases where only a fresh history holds every row', async () => {
+    FACTS.watch.busyFromHistory = 'fresh';
+    try {
+      run = new TestConductor({ resumed: true });
+      await run.start();
+      run.databases = ['overdraft'];
+      expect(await run.checkAnomalies(false)).toEqual([OVERDRAFT]);
+      expect(run.snapshots).toBe(1);
+    } finally {
+      FACTS.watch.busyFromHistory = 'always';
+    }
   });
 
   it('runs a deterministic link live where the topology has no sim world, and says stepping needs one', async () => {

@@ -4,8 +4,10 @@
 // tells the listeners, reports errors, resumes a run after a reload, steps a
 // deterministic run through its topology's sim world, records every committed
 // fact in the run's bounded history, and disposes of it all. Its parts live
-// beside it: the processes (ProcessTable), time and stepping (RunTime), the
-// history (RunRecorder), a fork's change (runFork), the faults (FaultControl).
+// beside it, and it composes them: the processes' lives (processLife, over
+// ProcessTable), the fault plan wired to them (faultWiring, a FaultControl),
+// what its checks read (runChecks), time and stepping (RunTime), the history
+// (RunRecorder), a fork's change (runFork).
 // What a topology adds — what each worker is given at start, what is owed,
 // what the checker reads, which reports its listeners hear, its own calls —
 // its conductor class (shop/, es/, cdc/) says by filling the slots below.
@@ -17,23 +19,23 @@ import type { Anomaly } from '../../core/invariantCatalogue';
 import { waitForQuiet } from '../../core/quiet';
 import { canonicalJson, fingerprint } from '../../core/hash';
 import { DEFAULT_SCENARIO, type Scenario } from '../../core/scenario/scenario';
-import { validateFaultPlan } from '../../core/scenario/validate';
 import { broadcastChannels, channelNames, type Channel } from '../../core/transport';
 import { AnomalyWatcher } from '../anomalyWatcher';
 import type { ProcessStatus, RunMode, SimState } from '../controller';
 import { ERRORS, PlaygroundError, type ErrorName } from '../errors';
-import { FaultControl } from '../faultControl';
+import type { FaultControl } from '../faultControl';
 import type { ProcessHandle } from '../processHandle';
 import { deleteStaleRuns, keepRunAlive } from '../runRegistry';
 import type { StepDriver } from '../stepDriver';
 import { driveWorld } from '../stepping/driveWorld';
 import { randomId, seededIds } from '../../core/ids';
 import type { ConductorOptions, StartContext, SteppingContext } from './conductorTypes';
-import { ProcessTable } from './ProcessTable';
+import { wireFaults } from './faultWiring';
+import { ProcessLife } from './processLife';
 import type { RunEvent } from './runEvents';
 import type { RunFacts } from './runFacts';
-import { runFaultTargets } from './runFaultTargets';
 import type { HistorySpec, Moment, RecordedFact } from './runHistory';
+import { RunChecks } from './runChecks';
 import { RunRecorder } from './RunRecorder';
 import { RunFork } from './runFork';
 import { RunTime } from './RunTime';
@@ -42,8 +44,11 @@ import type { Inspection } from '../../core/history/historySpec';
 
 export type { ConductorOptions, StartContext, SteppingContext } from './conductorTypes';
 
-/** `P`: the run's process names; `E`: the reports of its workers its listeners hear (RunEvent<P> comes with them). */
-export abstract class Conductor<P extends string, E extends { kind: string }> {
+/**
+ * `P`: the run's process names; `E`: the reports of its workers its listeners hear (RunEvent<P> comes with them);
+ * `V`: what its checker reads, the shape of its snapshot and of its history's moments.
+ */
+export abstract class Conductor<P extends string, E extends { kind: string }, V = unknown> {
   readonly runId: string;
   readonly mode: RunMode;
   readonly seed: number;
@@ -55,13 +60,9 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   protected readonly watcher: AnomalyWatcher;
   /** Paused or playing, simulation time, and a deterministic run's step driver. */
   protected readonly time: RunTime;
-  private readonly processes: ProcessTable<P>;
-  /** Added to every deterministic process's id salt: empty for a fresh run, random for a resumed one. */
-  private readonly salt: string;
+  private readonly processes: ProcessLife<P>;
   /** What a fork link changed once the run stood at its step. */
   protected readonly fork = new RunFork();
-  /** A deterministic run: the step at which each anomaly was first seen. */
-  private readonly firstSeen = new Map<string, number>();
   private readonly listeners = new Set<(events: (E | RunEvent<P>)[]) => void>();
   private readonly errors: RunEvent<P>[] = [];
   private readonly telemetry: Channel;
@@ -92,37 +93,42 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
       timingChanged: (timing) => this.timingChanged(timing),
     });
     this.resumed = options.resumed ?? false;
-    this.salt = this.resumed ? `/resumed-${crypto.randomUUID().slice(0, 8)}` : '';
-    this.seededIds = seededIds(this.seed, `conductor${this.salt}`);
+    // Added to every deterministic id salt: empty for a fresh run, random for a resumed one (new lives, new ids).
+    const salt = this.resumed ? `/resumed-${crypto.randomUUID().slice(0, 8)}` : '';
+    this.seededIds = seededIds(this.seed, `conductor${salt}`);
     this.processNames = [...facts.processes];
-    this.processes = new ProcessTable(facts.processes, facts.spawn, {
-      status: (event) => this.publish([event]),
-      crashed: (name, point) => {
-        this.publish([{ kind: 'crashed', process: name, point }]);
-        this.faults.onCrash(name, point);
-        if (facts.watch.checkAfterLifecycle) this.watcher.noteChange();
-      },
-      fatal: (name, code, message) =>
-        this.fail(code in ERRORS ? (code as ErrorName) : 'PROCESS_FAILED', `${name}: ${message}`),
+    this.processes = new ProcessLife(facts, {
+      runId: this.runId,
+      deterministic: this.mode === 'deterministic' ? { seed: this.seed, salt } : null,
+      options: (process, start) => this.startOptions(process, start),
+      arm: (process) => this.faults.arm(process),
+      setToWork: (process) => this.setToWork(process),
+      now: () => this.simNow(),
+      publish: (events) => this.publish(events),
+      crashed: (process, point) => void this.faults.onCrash(process, point),
+      lifeChanged: () => this.lifeChanged(),
+      fail: (name, detail) => this.fail(name, detail),
     });
-    this.faults = new FaultControl<P>(this.setup.faults, {
-      targets: () =>
-        runFaultTargets(
-          facts,
-          (p) => this.handle(p),
-          (p, point, nth) => this.crashAt(p, point, nth),
-        ),
-      alive: () => this.processes.alive(),
-      clear: (p) => this.handle(p).call(p === facts.broker ? 'clearFaults' : 'disarm'),
-      validate: (plan) => this.validatePlan(plan),
+    this.faults = wireFaults({
+      facts,
+      plan: this.setup.faults,
+      topology: this.setup.topology,
+      processes: this.processes,
+      live: this.mode === 'live',
       position: () => ({ at: this.simNow(), step: this.time.stepNow() }),
       publish: (events) => this.publish(events),
-      live: this.mode === 'live',
-      restart: (process) => this.restart(process),
-      isCrashed: (process) => this.handle(process).status === 'crashed',
+    });
+    const checks = new RunChecks<V>({
+      mode: this.mode,
+      resumed: this.resumed,
+      busyFromHistory: facts.watch.busyFromHistory,
+      recorder: this.recorder,
+      driver: () => this.driver,
+      check: (settled, state) => this.check(settled, state),
+      snapshot: () => this.snapshot(),
     });
     this.watcher = new AnomalyWatcher({
-      verify: (settled) => this.verify(settled),
+      verify: (settled) => checks.verify(settled),
       owed: () => this.owed(),
       publish: (events) => this.publish(events),
       quietWaitMs: facts.watch.quietWaitMs,
@@ -138,14 +144,17 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   protected abstract startOptions(process: P, start: StartContext): unknown;
   /** What is still owed before the run is at rest: a description of the first thing found, or null when quiet. */
   protected abstract owed(): Promise<string | null>;
-  /** The invariant check over a fresh snapshot; `settled` turns on the ones that hold only at rest. */
-  protected abstract check(settled: boolean): Promise<Anomaly[]>;
+  /**
+   * The invariant check over what `state` reads: a fresh snapshot, or while a live run is busy its history's
+   * latest moment (runChecks.ts); `settled` turns on the ones that hold only at rest.
+   */
+  protected abstract check(settled: boolean, state: () => Promise<V>): Promise<Anomaly[]>;
   /** Which of a batch of the workers' reports the listeners hear, and whether they changed what the checker would find. */
   protected abstract report(facts: { kind: string }[]): { events: E[]; changed: boolean };
   /** Everything the checker reads, for scripts and the state hash. */
-  abstract snapshot(): Promise<unknown>;
+  abstract snapshot(): Promise<V>;
   /** How the run's recorded facts fold into its snapshot's shape, and what causes what (core/history). */
-  protected abstract historySpec(): HistorySpec<unknown, unknown>;
+  protected abstract historySpec(): HistorySpec<unknown, V>;
 
   /** Called once a process is up and armed, before it counts as running: a topology may set it to work here. */
   protected async setToWork(_process: P): Promise<void> {}
@@ -190,13 +199,17 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     if (typeof Worker === 'undefined') return (this.fail('WORKERS_UNAVAILABLE'), false);
     this.stopHeartbeat = keepRunAlive(this.runId);
     void deleteStaleRuns(this.runId).catch(() => undefined);
-    for (const group of this.facts.startOrder)
-      await Promise.all(group.map((name) => this.startProcess(name)));
+    await this.processes.startAll();
     await this.started();
     if (this.mode === 'deterministic') this.time.driver = await this.stepping(this.steppingContext());
     this.watcher.start();
-    if (this.facts.watch.checkAfterLifecycle) this.watcher.noteChange();
+    this.lifeChanged();
     return true;
+  }
+
+  /** Where the workers' reports do not tell each change, a process coming up or going down is one to check. */
+  private lifeChanged(): void {
+    if (this.facts.watch.checkAfterLifecycle) this.watcher.noteChange();
   }
 
   /** A new listener first hears the present: the clock, the fault plan, every process, errors so far, the latest check. */
@@ -217,20 +230,16 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
   }
 
   crashNow(process: P): void {
-    this.handle(process).kill('manual');
+    this.processes.crashNow(process);
   }
 
   /** Arms a crash for the `nth` time `process` reaches `point`; resolves once armed (a script can then trigger it without a race). */
   crashAt(process: P, point: CrashPoint, nth = 1): Promise<void> {
-    const points = this.facts.crashPoints?.[process];
-    if (this.facts.crashPoints && !points?.includes(point))
-      throw new Error(`${process} never reaches "${point}"; it can crash at ${points?.join(', ')}`);
-    if (!Number.isInteger(nth) || nth < 1) throw new Error(`nth must be a whole number from 1, got ${nth}`);
-    return this.handle(process).arm(point, nth);
+    return this.processes.crashAt(process, point, nth);
   }
 
-  async restart(process: P): Promise<void> {
-    if (this.handle(process).status === 'crashed') await this.startProcess(process, true);
+  restart(process: P): Promise<void> {
+    return this.processes.restart(process);
   }
 
   /** Resolves once nothing is owed anywhere (a deterministic run: once it has run to its end); then re-checks the invariants. */
@@ -340,13 +349,6 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     return this.fork.linkFaults(this.faultPlan);
   }
 
-  /** A new plan is checked as strictly as a share link's, against this run's topology. */
-  protected validatePlan(plan: Fault[]): Fault[] {
-    const checked = validateFaultPlan(plan, this.setup.topology);
-    if (!checked.ok) throw new Error(`not a valid fault plan: ${checked.problems.join('; ')}`);
-    return checked.faults;
-  }
-
   // ——— Time and stepping ———
 
   /** Paused: a live run's clock stands still; a deterministic run takes no step unless asked. */
@@ -412,26 +414,11 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
       at: this.setup.at,
       resumed: this.resumed,
       paused: this.paused,
-      restart: (process, at) => this.startProcess(process, true, at),
+      restart: (process, at) => this.processes.start(process, true, at),
       comesBackAt: (process) => this.faults.comesBackAt(process),
       slowness: (group) => this.faults.slowness(group),
       publish: (events) => this.publish(events),
     };
-  }
-
-  /**
-   * Checks the invariants over a snapshot. A deterministic run reads it between two steps — a consistent cut, so the
-   * checks across processes run every time — and each anomaly keeps the step it was first seen at.
-   */
-  private async verify(settled: boolean): Promise<Anomaly[]> {
-    const driver = this.driver;
-    if (!driver) return this.check(settled);
-    const { found, step } = await driver.between(async () => ({
-      found: await this.check(settled),
-      step: driver.scheduler.steps,
-    }));
-    for (const a of found) if (!this.firstSeen.has(a.message)) this.firstSeen.set(a.message, step);
-    return found.map((a) => ({ ...a, step: this.firstSeen.get(a.message) }));
   }
 
   // ——— Processes ———
@@ -475,22 +462,6 @@ export abstract class Conductor<P extends string, E extends { kind: string }> {
     // What only the conductor sees happen (a crash, a restart, a fault firing) is a fact of the history too.
     this.recorder.told(events);
     for (const listener of this.listeners) listener(events);
-  }
-
-  private async startProcess(name: P, restarting = false, at = this.simNow()): Promise<void> {
-    await this.processes.start(this.runId, name, restarting, (life) => {
-      const deterministic =
-        this.mode === 'deterministic'
-          ? { seed: this.seed, salt: `${name}/${life}${this.salt}`, at }
-          : undefined;
-      return this.startOptions(name, { restarting, deterministic });
-    });
-    await this.faults
-      .arm(name)
-      .catch((error: Error) => this.fail('PROCESS_FAILED', `fault plan: ${error.message}`));
-    await this.setToWork(name);
-    this.publish([this.processes.event(name)]);
-    if (this.facts.watch.checkAfterLifecycle) this.watcher.noteChange();
   }
 
   private onTelemetry(batch: { kind: string }[]): void {

@@ -29,6 +29,13 @@ export interface RunFacts<P extends string> {
      * not already tell each change (a crash that leaves a connector to republish, say).
      */
     checkAfterLifecycle: boolean;
+    /**
+     * When a busy live check may read the run's history (its latest moment, folded from the facts) instead of
+     * every database: `always` where each process reports its whole database as it starts, so a resumed run's
+     * history holds it too; `fresh` where they report only their changes, so only a run recorded from its start
+     * has every row; `never` where something the checker reads is never reported as a fact.
+     */
+    busyFromHistory: 'always' | 'fresh' | 'never';
   };
   /** The topology has a deterministic world (Conductor's `stepping` slot); without one a deterministic link runs live. */
   steps: boolean;

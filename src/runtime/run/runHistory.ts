@@ -55,6 +55,11 @@ export class RunHistory<S, V> {
     return this.spec.moment(this.recorded.stateAt(this.timeOf(moment)));
   }
 
+  /** The whole run as of the newest fact recorded: from the last checkpoint on, never from further back. */
+  latest(): V {
+    return this.spec.moment(this.recorded.stateAt(Infinity));
+  }
+
   facts(): RecordedFact[] {
     return this.recorded.facts().map((e) => ({ ...e, step: this.stepOf(e.at) }));
   }

@@ -1,12 +1,16 @@
 // What a shop run's processes are started with when its link asks for NATS JetStream: a live run sends every
 // service to the server and makes its broker process the reader of JetStream's figures; a deterministic run
-// stays on the local broker, which is told what was asked so its node can say so.
+// stays on the local broker, which is told what was asked so its node can say so. And what a busy live shop
+// run's checker reads: the facts its services reported, not their databases.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../core/scenario/scenario';
+import type { TableDump } from '../../core/rows';
+import type { Fact } from '../../core/telemetry';
+import { channelNames } from '../../core/transport';
 import type { StartContext } from '../run/Conductor';
 import { natsUrlOf } from '../topologies/shop';
-import { ShopConductor } from './ShopConductor';
+import { ShopConductor, type Snapshot } from './ShopConductor';
 
 const NATS: Partial<Scenario> = { broker: 'nats', natsUrl: 'ws://127.0.0.1:4223' };
 const opened: ShopConductor[] = [];
@@ -44,5 +48,40 @@ describe('a shop run on broker nats', () => {
   it('the default scenario: the local broker, nothing said', () => {
     expect(startOptions({}, 'payment').nats).toBeUndefined();
     expect(startOptions({}, 'broker').natsAsked).toBeUndefined();
+  });
+});
+
+/** Payment's table with one order charged twice. */
+const CHARGED_TWICE: TableDump = {
+  payments: [
+    { id: 'p-1', orderId: 'o-1', amount: 12, idempotencyKey: 'k-1' },
+    { id: 'p-2', orderId: 'o-1', amount: 12, idempotencyKey: 'k-2' },
+  ],
+};
+
+describe("a busy live shop run's check", () => {
+  it('finds the double charge its facts show without reading a database', async () => {
+    const conductor = new ShopConductor({ runId: 'test-busy' });
+    opened.push(conductor);
+    const snapshot = vi.spyOn(conductor, 'snapshot');
+    // Payment's worker reports its whole database as it starts.
+    const hydrate: Fact = { kind: 'hydrate', service: 'payment', tables: CHARGED_TWICE };
+    const telemetry = new BroadcastChannel(channelNames('test-busy').telemetry);
+    telemetry.postMessage([hydrate]);
+    telemetry.close();
+    await vi.waitFor(async () => expect(await conductor.recordedFacts()).toHaveLength(1));
+    const found = await conductor.checkAnomalies(false);
+    expect(found.map((a) => a.invariant)).toEqual(['no-double-charge']);
+    expect(snapshot).not.toHaveBeenCalled();
+  });
+
+  it('on NATS reads the databases, as no fact tells what the broker holds', async () => {
+    const conductor = new ShopConductor({ runId: 'test-busy-nats', scenario: NATS });
+    opened.push(conductor);
+    const databases = { services: { payment: CHARGED_TWICE }, broker: {} } as unknown as Snapshot;
+    const snapshot = vi.spyOn(conductor, 'snapshot').mockResolvedValue(databases);
+    const found = await conductor.checkAnomalies(false);
+    expect(found.map((a) => a.invariant)).toEqual(['no-double-charge']);
+    expect(snapshot).toHaveBeenCalledTimes(1);
   });
 });

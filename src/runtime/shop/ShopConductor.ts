@@ -37,7 +37,7 @@ export type { Snapshot } from '../runReads';
 export type { ConductorOptions } from '../run/Conductor';
 
 export class ShopConductor
-  extends Conductor<ProcessName, Fact | GuardsEvent | WorkshopEvent>
+  extends Conductor<ProcessName, Fact | GuardsEvent | WorkshopEvent, Snapshot>
   implements Controller
 {
   readonly topology = 'shop' as const;
@@ -203,8 +203,8 @@ export class ShopConductor
   }
 
   /** A deterministic run's snapshot is read between two steps: a consistent cut, so the checks across services run every time. */
-  protected async check(settled: boolean): Promise<Anomaly[]> {
-    return checkInvariants(await this.snapshot(), {
+  protected async check(settled: boolean, state: () => Promise<Snapshot>): Promise<Anomaly[]> {
+    return checkInvariants(await state(), {
       settled,
       consistent: this.mode === 'deterministic',
       messaging: this.ordering === 'messaging',

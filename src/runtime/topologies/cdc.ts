@@ -22,7 +22,8 @@ export const CDC_FACTS: RunFacts<CdcNode> = {
   broker: 'broker',
   spawn: spawnCdcWorker,
   // A crash changes what the checker would find (the connector may republish, say), yet no worker reports it.
-  watch: { quietWaitMs: 0, busyCheckEveryMs: 0, checkAfterLifecycle: true },
+  // Listings reports its commits, not its table as it starts: only a run's own history holds every row.
+  watch: { quietWaitMs: 0, busyCheckEveryMs: 0, checkAfterLifecycle: true, busyFromHistory: 'fresh' },
   // Its steps are granted by the seeded scheduler over its sim world (src/runtime/stepping).
   steps: true,
   stepping: CDC_STEPPING,

@@ -16,8 +16,9 @@ export const ES_FACTS: RunFacts<EsProcess> = {
   startOrder: [ES_PROCESSES],
   crashPoints: ES_CRASH_POINTS,
   spawn: spawnEsWorker,
-  // The workers report appends and projections, not each start or crash: the watcher looks after those too.
-  watch: { quietWaitMs: 0, busyCheckEveryMs: 0, checkAfterLifecycle: true },
+  // The workers report appends and projections, not each start or crash: the watcher looks after those too. They
+  // report no store whole as it starts, so only a run's own history (not a resumed one's) holds every event.
+  watch: { quietWaitMs: 0, busyCheckEveryMs: 0, checkAfterLifecycle: true, busyFromHistory: 'fresh' },
   // Its steps are granted by the seeded scheduler over its sim world (src/runtime/stepping).
   steps: true,
   stepping: ES_STEPPING,

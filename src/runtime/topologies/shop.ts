@@ -56,8 +56,15 @@ export function shopFacts(
       process !== 'broker' && remote && !own.includes(process)
         ? remote(process)
         : spawnShopWorker(process, onNats),
-    // Every commit is reported, so the watcher hears each change; under load, a snapshot is costly.
-    watch: { quietWaitMs: 1000, busyCheckEveryMs: 5000, checkAfterLifecycle: false },
+    // Every commit is reported, so the watcher hears each change; under load, a snapshot is costly. Each service and
+    // the local broker report their whole database as they start, so the history can stand in for one while busy;
+    // on NATS the broker's log lives in JetStream and no fact of it is recorded.
+    watch: {
+      quietWaitMs: 1000,
+      busyCheckEveryMs: 5000,
+      checkAfterLifecycle: false,
+      busyFromHistory: onNats ? 'never' : 'always',
+    },
     steps: true,
     opensPaused: true,
   };
