@@ -28,11 +28,12 @@ export interface BrokerWritesDeps {
 
 /**
  * How long pending offsets wait for a log append in a live run. An ack comes with the consumer's commit,
- * and the publish that commit set off (its outbox row) a moment behind it: at 50 orders/s in Node, 5 ms
- * takes offset-only transactions from about 6 an order to under 2, and an ack's durability is late by at
- * most that (nobody waits on it in a live run; a crash in between only delivers the record again).
+ * and the publish that commit set off (its outbox row) a moment behind it — later still now that consumers
+ * wait for company (companyWait.ts): at 50 orders/s in Node, 5 ms took offset-only transactions from about 6
+ * an order to 1.4, 20 ms to under 0.1. An ack's durability is late by at most that (nobody waits on it in a
+ * live run; a crash in between only delivers the record again).
  */
-export const OFFSET_LINGER_MS = 5;
+export const OFFSET_LINGER_MS = 20;
 
 export class BrokerWrites {
   private writing = false;
