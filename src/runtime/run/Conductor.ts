@@ -6,13 +6,12 @@
 // fact in the run's bounded history, and disposes of it all. Its parts live
 // beside it, and it composes them: the processes' lives (processLife, over
 // ProcessTable), the fault plan wired to them (faultWiring, a FaultControl),
-// what its checks read (runChecks), time and stepping (RunTime), the history
-// (RunRecorder), a fork's change (runFork).
+// what its checks read (runChecks), a fork's change (runFork). Time, stepping
+// and the history (RunTime, RunRecorder) come from its base, RunSurface.
 // What a topology adds — what each worker is given at start, what is owed,
 // what the checker reads, which reports its listeners hear, its own calls —
 // its conductor class (shop/, es/, cdc/) says by filling the slots below.
 
-import { SimClock, type SimTiming } from '../../core/clock';
 import type { CrashPoint } from '../../core/crashPoints';
 import type { Fault } from '../../core/faults/faultPlan';
 import type { Anomaly } from '../../core/invariantCatalogue';
@@ -21,7 +20,7 @@ import { canonicalJson, fingerprint } from '../../core/hash';
 import { DEFAULT_SCENARIO, type Scenario } from '../../core/scenario/scenario';
 import { broadcastChannels, channelNames, type Channel } from '../../core/transport';
 import { AnomalyWatcher } from '../anomalyWatcher';
-import type { ProcessStatus, RunMode, SimState } from '../controller';
+import type { ProcessStatus } from '../controller';
 import { ERRORS, PlaygroundError, type ErrorName } from '../errors';
 import type { FaultControl } from '../faultControl';
 import type { ProcessHandle } from '../processHandle';
@@ -34,13 +33,10 @@ import { wireFaults } from './faultWiring';
 import { ProcessLife } from './processLife';
 import type { RunEvent } from './runEvents';
 import type { RunFacts } from './runFacts';
-import type { HistorySpec, Moment, RecordedFact } from './runHistory';
 import { RunChecks } from './runChecks';
-import { RunRecorder } from './RunRecorder';
 import { RunFork } from './runFork';
-import { RunTime } from './RunTime';
+import { RunSurface } from './RunSurface';
 import type { ForkChange, ForkSwitch } from '../forkLink';
-import type { Inspection } from '../../core/history/historySpec';
 
 export type { ConductorOptions, StartContext, SteppingContext } from './conductorTypes';
 
@@ -48,18 +44,17 @@ export type { ConductorOptions, StartContext, SteppingContext } from './conducto
  * `P`: the run's process names; `E`: the reports of its workers its listeners hear (RunEvent<P> comes with them);
  * `V`: what its checker reads, the shape of its snapshot and of its history's moments.
  */
-export abstract class Conductor<P extends string, E extends { kind: string }, V = unknown> {
+export abstract class Conductor<P extends string, E extends { kind: string }, V = unknown> extends RunSurface<
+  P,
+  V
+> {
   readonly runId: string;
-  readonly mode: RunMode;
-  readonly seed: number;
   readonly processNames: P[];
   /** The scenario as it was opened. */
   protected readonly setup: Scenario;
   protected readonly resumed: boolean;
   protected readonly faults: FaultControl<P>;
   protected readonly watcher: AnomalyWatcher;
-  /** Paused or playing, simulation time, and a deterministic run's step driver. */
-  protected readonly time: RunTime;
   private readonly processes: ProcessLife<P>;
   /** What a fork link changed once the run stood at its step. */
   protected readonly fork = new RunFork();
@@ -68,30 +63,18 @@ export abstract class Conductor<P extends string, E extends { kind: string }, V 
   private readonly telemetry: Channel;
   private stopHeartbeat: () => void = () => undefined;
   private readonly seededIds: (prefix: string) => string;
-  /** The run's history: its history is made on the first fact, once the topology's own fields (its services, say) are set. */
-  private readonly recorder = new RunRecorder({
-    spec: () => this.historySpec(),
-    trace: () => (this.mode === 'deterministic' ? (this.driver?.scheduler.trace ?? []) : null),
-    // Unrounded in a live run: a fact the workers stamped a fraction of a millisecond earlier stays earlier.
-    now: () => (this.mode === 'deterministic' ? this.simNow() : this.simClock.now()),
-  });
-
   constructor(
     options: ConductorOptions,
     private readonly facts: RunFacts<P>,
   ) {
-    this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
-    this.setup = { ...DEFAULT_SCENARIO, ...options.scenario };
+    const setup = { ...DEFAULT_SCENARIO, ...options.scenario };
     // A topology without a sim world yet runs a deterministic link live (its scenario still says what was asked).
-    this.mode = facts.steps ? this.setup.mode : 'live';
-    this.seed = this.setup.seed;
+    const mode = facts.steps ? setup.mode : 'live';
     // A deterministic run on a page with Step and Play opens at step 0, so whoever opened the link sees the start and
     // chooses: Step, Play or Run to end. Without them it plays until a script steps, pauses or runs it to its end.
-    this.time = new RunTime(this.mode, this.seed, this.mode === 'deterministic' && facts.opensPaused, {
-      publish: (events) => this.publish(events as RunEvent<P>[]),
-      pauseChanged: (paused) => this.pauseChanged(paused),
-      timingChanged: (timing) => this.timingChanged(timing),
-    });
+    super(mode, setup.seed, mode === 'deterministic' && facts.opensPaused);
+    this.setup = setup;
+    this.runId = options.runId ?? crypto.randomUUID().slice(0, 8);
     this.resumed = options.resumed ?? false;
     // Added to every deterministic id salt: empty for a fresh run, random for a resumed one (new lives, new ids).
     const salt = this.resumed ? `/resumed-${crypto.randomUUID().slice(0, 8)}` : '';
@@ -153,9 +136,6 @@ export abstract class Conductor<P extends string, E extends { kind: string }, V 
   protected abstract report(facts: { kind: string }[]): { events: E[]; changed: boolean };
   /** Everything the checker reads, for scripts and the state hash. */
   abstract snapshot(): Promise<V>;
-  /** How the run's recorded facts fold into its snapshot's shape, and what causes what (core/history). */
-  protected abstract historySpec(): HistorySpec<unknown, V>;
-
   /** Called once a process is up and armed, before it counts as running: a topology may set it to work here. */
   protected async setToWork(_process: P): Promise<void> {}
   /** Called once every process has started, before stepping begins (a scenario's data goes in here). */
@@ -174,11 +154,6 @@ export abstract class Conductor<P extends string, E extends { kind: string }, V 
   protected present(): (E | RunEvent<P>)[] {
     return [];
   }
-  /** A live run was paused or resumed: tell the workers that keep time. */
-  protected pauseChanged(_paused: boolean): void {}
-  /** Simulation time runs differently now: tell the workers that keep it. */
-  protected timingChanged(_timing: SimTiming): void {}
-
   // ——— Lifecycle ———
 
   private starting: Promise<boolean> | null = null;
@@ -298,28 +273,6 @@ export abstract class Conductor<P extends string, E extends { kind: string }, V 
     this.stopHeartbeat();
   }
 
-  // ——— History ———
-
-  /** The whole run as of `moment` (a step, or `{ time }`), folded from the recorded facts: snapshot()'s shape. */
-  at(moment: Moment): Promise<unknown> {
-    return this.recorder.at(moment);
-  }
-
-  /** Every recorded fact still kept, in order, with its simulation time and (deterministic) step. */
-  recordedFacts(): Promise<RecordedFact[]> {
-    return this.recorder.facts();
-  }
-
-  /** One row, record, saga, event or change with its causal chain, as of now (or `moment`). */
-  inspect(kind: string, id: string, moment?: Moment): Promise<Inspection> {
-    return this.recorder.inspect(kind, id, moment);
-  }
-
-  /** What the history holds and how much it has forgotten under its cap. */
-  historyStats(): ReturnType<RunRecorder['stats']> {
-    return this.recorder.stats();
-  }
-
   // ——— Faults ———
 
   get faultPlan(): Fault[] {
@@ -349,63 +302,7 @@ export abstract class Conductor<P extends string, E extends { kind: string }, V 
     return this.fork.linkFaults(this.faultPlan);
   }
 
-  // ——— Time and stepping ———
-
-  /** Paused: a live run's clock stands still; a deterministic run takes no step unless asked. */
-  get paused(): boolean {
-    return this.time.paused;
-  }
-
-  get simClock(): SimClock {
-    return this.time.simClock;
-  }
-
-  protected get driver(): StepDriver | null {
-    return this.time.driver;
-  }
-
-  play(): void {
-    this.time.setPaused(false);
-  }
-
-  pause(): void {
-    this.time.setPaused(true);
-  }
-
-  /** Runs simulation time (timeouts and retries) faster or slower. */
-  setSpeed(speed: number): void {
-    this.time.setSpeed(speed);
-  }
-
-  simState(): SimState {
-    return this.time.state();
-  }
-
-  async step(): Promise<void> {
-    await this.deterministic().step();
-  }
-
-  async runToEnd(): Promise<void> {
-    await this.deterministic()
-      .runToEnd()
-      .catch((error: Error) => {
-        throw new PlaygroundError('RUN_DID_NOT_END', error.message);
-      });
-    await this.checkAnomalies(true);
-  }
-
-  /** The deterministic run's trace so far, one line per granted step. */
-  trace(): string[] {
-    return this.driver?.trace() ?? [];
-  }
-
-  protected deterministic(): StepDriver {
-    return this.time.deterministic();
-  }
-
-  protected simNow(): number {
-    return this.time.now();
-  }
+  // ——— Stepping ———
 
   private steppingContext(): SteppingContext<P, E> {
     return {
@@ -458,7 +355,7 @@ export abstract class Conductor<P extends string, E extends { kind: string }, V 
     this.publish([event]);
   }
 
-  protected publish(events: (E | RunEvent<P>)[]): void {
+  protected override publish(events: (E | RunEvent<P>)[]): void {
     // What only the conductor sees happen (a crash, a restart, a fault firing) is a fact of the history too.
     this.recorder.told(events);
     for (const listener of this.listeners) listener(events);
