@@ -5,6 +5,7 @@
 // and writes LogRow records through it.
 
 import type { CloudEvent } from '../envelope';
+import type { Packing } from '../service/packedTable';
 import type { BrokerDb, LogRow } from './brokerDb';
 
 /** Records base..last of one partition, appended together. */
@@ -68,6 +69,16 @@ export function unpack(batch: BatchRow): LogRow[] {
 }
 
 export const unpackAll = (batches: readonly BatchRow[]): LogRow[] => batches.flatMap(unpack);
+
+/** The batches as the `log` of records the broker's readers know (its dump and commits, brokerFacts.ts). */
+export const LOG_PACKING: Packing<BatchRow, LogRow> = {
+  stored: 'batches',
+  readAs: 'log',
+  unpack,
+  // Batches are keyed on their last offset: in key order, their records are in the log's.
+  unpackAll,
+  keyOf: (row) => [row.topic, row.partition, row.offset],
+};
 
 /** Writes the rows of one append, a request per partition; call inside the append's transaction. */
 export async function appendRows(db: BrokerDb, rows: readonly LogRow[]): Promise<void> {

@@ -9,12 +9,11 @@
 // the records — readers of the history never meet a batch.
 
 import type { Dexie } from 'dexie';
-import type { BatchRow } from '../broker/brokerDb';
-import { unpack, unpackAll } from '../broker/logStore';
-import { commitCapture, type DescribeWrite } from '../service/commitCapture';
+import { LOG_PACKING } from '../broker/logStore';
+import { commitCapture } from '../service/commitCapture';
+import { describePacked, unpackDump } from '../service/packedTable';
 import { dumpTables } from '../service/serviceDb';
-import type { Row, TableDump } from '../rows';
-import type { Change, Fact } from '../telemetry';
+import type { Fact } from '../telemetry';
 
 /** Call before the database opens: from then on each committed transaction is reported (a range delete re-reads it all). */
 export function reportBrokerCommits(db: Dexie, emit: (fact: Fact) => void): void {
@@ -23,26 +22,11 @@ export function reportBrokerCommits(db: Dexie, emit: (fact: Fact) => void): void
       if (!changes.length) return;
       emit({ kind: 'broker-commit', changes });
       if (changes.some((c) => c.op === 'clear')) void reportBrokerTables(db, emit);
-    }, asRecords),
+    }, describePacked(LOG_PACKING)),
   );
 }
 
 /** A full read of the broker's database (after a start, or a range delete), its batches as `log` records. */
 export async function reportBrokerTables(db: Dexie, emit: (fact: Fact) => void): Promise<void> {
-  const { batches, ...rest } = await dumpTables(db);
-  const log = unpackAll((batches ?? []) as unknown as BatchRow[]) as unknown as Row[];
-  const tables: TableDump = { log, ...rest };
-  emit({ kind: 'broker-hydrate', tables });
+  emit({ kind: 'broker-hydrate', tables: unpackDump(await dumpTables(db), LOG_PACKING) });
 }
-
-/** A batch write as the record writes it stands for. */
-const asRecords: DescribeWrite = (change) => {
-  if (change.table !== 'batches') return null;
-  if (change.op !== 'put') return [{ table: 'log', op: 'clear' }];
-  return unpack(change.row as unknown as BatchRow).map((row): Change => ({
-    table: 'log',
-    op: 'put',
-    key: [row.topic, row.partition, row.offset],
-    row: row as unknown as Row,
-  }));
-};

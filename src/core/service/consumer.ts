@@ -1,12 +1,12 @@
 // The consuming side of a service: takes deliveries from the broker in
 // partition order, runs each message's handler with its inbox row in one
-// transaction, and only then acknowledges. The inbox row's key is the message
-// id, so the insert itself refuses a message handled before: that transaction
-// is rolled back and the message counted as a duplicate instead. A message of
-// a type the service has no handler for costs it nothing but the ack.
+// transaction, and only then acknowledges. The inbox's message ids are unique
+// (inboxStore.ts), so the insert itself refuses a message handled before: that
+// transaction is rolled back and the message counted as a duplicate instead. A
+// message of a type the service has no handler for costs it nothing but the ack.
 // A handler that throws is nacked; the broker retries it, then dead-letters it.
 // Under load (no teaching pause), every delivery waiting at that moment is
-// handled in one transaction — each message still with its own inbox row —
+// handled in one transaction — its messages' inbox rows stored in one record —
 // and acknowledged per partition afterwards; if that transaction fails, the
 // deliveries are taken again one by one, so only the failing message is nacked.
 
@@ -20,6 +20,7 @@ import type { BrokerPort, Delivery } from '../broker/brokerPort';
 import type { ServiceConfig, ServiceDefinition } from './definition';
 import { inTransaction, type UnitDeps } from './unitOfWork';
 import { CompanyWait } from './companyWait';
+import { addToInbox, AlreadyInInbox, INBOX_BATCHES, inboxHolds, type InboxBatch } from './inboxStore';
 
 export interface ConsumerDeps extends UnitDeps {
   broker: BrokerPort;
@@ -255,9 +256,9 @@ export class Consumer {
   }
 
   /**
-   * Handles `records` in one transaction. The inbox insert itself refuses a message it already holds (its key is the
-   * message id): the transaction is then rolled back and run again with that message counted as a duplicate, so a
-   * redelivery costs one aborted transaction rather than every message a lookup.
+   * Handles `records` in one transaction. The inbox insert itself refuses a message it already holds (its message
+   * ids are unique): the transaction is then rolled back and run again with that message counted as a duplicate, so
+   * a redelivery costs one aborted transaction rather than every message a lookup.
    */
   private async commit(records: LogRecord[], duplicateIds = new Set<string>()): Promise<void> {
     const handled = records.filter((r) => this.handles(r.event.type));
@@ -278,14 +279,14 @@ export class Consumer {
 
   private async inboxHolds(messageId: string): Promise<boolean> {
     if (!this.deps.config().inbox) return false;
-    return (await this.deps.db.table<InboxRow>('inbox').get(messageId)) !== undefined;
+    return inboxHolds(this.deps.db.table<InboxBatch>(INBOX_BATCHES), messageId);
   }
 
   private async commitOnce(records: LogRecord[], duplicateIds: Set<string>): Promise<void> {
     const { def, config } = this.deps;
     const duplicates: LogRecord[] = [];
     const { emitted } = await inTransaction(this.deps, async (unit) => {
-      const inbox = unit.context().table<InboxRow>('inbox');
+      const inbox = unit.context().table<InboxBatch>(INBOX_BATCHES);
       const useInbox = config().inbox;
       // `handled` catches a message that comes twice within the batch.
       const handled = new Set<string>();
@@ -303,9 +304,8 @@ export class Consumer {
           rows.push({ message_id: event.id, processed_at: unit.now, result, type: event.type });
         }
       }
-      // Every message its own inbox row, in the handlers' transaction, refused by its key if it is there already.
-      if (rows.length)
-        await inbox.bulkAdd(rows).catch((error: unknown) => AlreadyInInbox.rethrow(error, rows));
+      // Every message's inbox row in one record, in the handlers' transaction, refused if any is there already.
+      if (rows.length) await addToInbox(inbox, rows);
       if (duplicates.length) {
         const meta = unit.context().table<MetaRow>('meta');
         const count = (await meta.get(DUPLICATES_KEY))?.value ?? 0;
@@ -313,19 +313,5 @@ export class Consumer {
       }
     });
     this.deps.onCommitted({ emitted, duplicates });
-  }
-}
-
-/** Inbox rows whose key was taken: those messages were handled before. Any other failure is passed on as it was. */
-class AlreadyInInbox extends Error {
-  constructor(readonly ids: string[]) {
-    super(`already in the inbox: ${ids.join(', ')}`);
-  }
-
-  static rethrow(error: unknown, rows: InboxRow[]): never {
-    const failures = Object.entries((error as { failuresByPos?: Record<number, Error> }).failuresByPos ?? {});
-    if (failures.length && failures.every(([, e]) => e.name === 'ConstraintError'))
-      throw new AlreadyInInbox(failures.map(([i]) => rows[Number(i)].message_id));
-    throw error;
   }
 }

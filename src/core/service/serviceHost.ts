@@ -15,6 +15,7 @@ import { RpcNode } from '../rpc';
 import { adjustBaselines } from './baselines';
 import { dumpTables, openServiceDb } from './serviceDb';
 import { commitCapture } from './commitCapture';
+import { describeInboxWrite } from './inboxStore';
 import { ReferenceCache } from './referenceCache';
 import { OutboxRelay, type OutboxRelayLike, type RelayDeps } from './relay';
 import { LogTailingRelay } from './logTailingRelay';
@@ -97,11 +98,12 @@ export class ServiceHost {
         }
       : undefined;
     this.db = openServiceDb(deps.runId, name, def.tables, withoutLiveQueries(deps.dexie), capture);
-    // The relay is built below; only its own writes, which come later, are described by it.
+    // An inbox record is reported as its rows. The relay is built below; only its own writes, which come later,
+    // are described by it.
     this.db.use(
       commitCapture(
         (changes) => this.onCommit(changes),
-        (change) => this.relay?.describe?.(change) ?? null,
+        (change) => describeInboxWrite(change) ?? this.relay?.describe?.(change) ?? null,
       ),
     );
     this.reference = new ReferenceCache(this.db, def.reference ?? []);
