@@ -69,7 +69,7 @@ export class Broker {
       db: deps.db,
       clock: deps.clock,
       partitions: this.config.partitions,
-      kick,
+      kick: () => this.writes.published(),
       onNewTopic: (topic) => this.membership.topicCreated(topic),
       onAppended: (rows) => {
         this.retention.appended(rows);
@@ -84,6 +84,7 @@ export class Broker {
       stopped: () => this.stopped,
       // A deterministic run's ack waits for its offset to be durable, and its steps never wait on a timer.
       linger: deps.stepped ? undefined : (ms, fn) => this.timers.later(ms, fn),
+      now: deps.stepped ? undefined : () => deps.clock.now(),
     });
     this.retention = new LogRetention({
       db: deps.db,

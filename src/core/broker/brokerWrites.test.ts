@@ -5,6 +5,7 @@ import { brokerAlone, eventOf, type BrokerAlone } from '../../test/brokerAlone';
 import { systemClock } from '../clock';
 import { openBrokerDb, type BrokerDb, type OffsetRow } from './brokerDb';
 import { BrokerWrites } from './brokerWrites';
+import { LINGER_MS } from '../companyWait';
 import { appendRows } from './logStore';
 import { LogWriter } from './logWriter';
 import { OffsetStore } from './offsetStore';
@@ -13,8 +14,8 @@ let runs = 0;
 const open: { close(): void }[] = [];
 afterEach(() => open.splice(0).forEach((c) => c.close()));
 
-/** The write side alone: a log writer and offsets over one write loop; `linger` as a live broker's timer. */
-async function writeSide(linger?: (ms: number, fn: () => void) => void) {
+/** The write side alone: a log writer and offsets over one write loop; `linger` and `now` as a live broker's. */
+async function writeSide(linger?: (ms: number, fn: () => void) => void, now?: () => number) {
   const db: BrokerDb = openBrokerDb(`writes${++runs}-${Date.now().toString(36)}`, { indexedDB, IDBKeyRange });
   await db.open();
   open.push(db);
@@ -24,11 +25,11 @@ async function writeSide(linger?: (ms: number, fn: () => void) => void) {
     db,
     clock: systemClock,
     partitions: 1,
-    kick,
+    kick: () => writes.published(),
     onNewTopic: () => undefined,
     onAppended: () => undefined,
   });
-  const writes: BrokerWrites = new BrokerWrites({ db, log, offsets, stopped: () => false, linger });
+  const writes: BrokerWrites = new BrokerWrites({ db, log, offsets, stopped: () => false, linger, now });
   return { db, log, offsets, writes };
 }
 
@@ -91,6 +92,32 @@ describe('the broker write loop', () => {
     });
     expect(alone).toEqual({ 'broker:offsets': 1 });
     expect(writes.owed).toBe(0);
+  });
+
+  it('in a live run, lets publishes that come often linger for company and share an append', async () => {
+    const timers: { ms: number; fire: () => void }[] = [];
+    let now = 0;
+    const during = countTransactions();
+    const { log } = await writeSide(
+      (ms, fire) => void timers.push({ ms, fire }),
+      () => now,
+    );
+    const counts = await during(async () => {
+      await log.append([message('m1')]); // no rate known yet: appended at once
+      await new Promise((r) => setTimeout(r, 0)); // its write loop has ended
+      now = 10;
+      const second = log.append([message('m2')]);
+      now = 20;
+      const third = log.append([message('m3')]);
+      expect(timers.map((t) => t.ms)).toEqual([LINGER_MS]); // the second lingers; the third joins it
+      timers.splice(0).forEach((t) => t.fire());
+      await Promise.all([second, third]);
+    });
+    expect(counts).toEqual({ 'broker:batches+topics': 2 });
+    // After a quiet spell the stream is no longer steady: a publish is appended at once.
+    now = 1000;
+    await log.append([message('m4')]);
+    expect(timers).toEqual([]);
   });
 
   it('stores an offset only once its transaction committed; a failed one waits for the next write', async () => {

@@ -4,14 +4,17 @@
 // pending offsets into its own transaction (batches + topics + offsets: one
 // stored batch per partition the append touches, see logStore.ts); in a
 // live run, offsets with no append to ride wait a moment for one, so an ack
-// mostly costs no transaction of its own. A publish resolves, and an offset
-// counts as stored, only once the transaction that wrote it committed.
+// mostly costs no transaction of its own, and publishes of a steady stream
+// linger for company (companyWait.ts), so several services' publishes share
+// an append. A publish resolves, and an offset counts as stored, only once
+// the transaction that wrote it committed.
 
 import type { Table } from 'dexie';
 import type { BrokerDb } from './brokerDb';
 import { appendRows } from './logStore';
 import type { LogWriter } from './logWriter';
 import type { OffsetStore } from './offsetStore';
+import { CompanyWait } from '../companyWait';
 
 export interface BrokerWritesDeps {
   db: BrokerDb;
@@ -24,6 +27,8 @@ export interface BrokerWritesDeps {
    * they get a transaction of their own. Without one (a deterministic run) they are written at once.
    */
   linger?: (ms: number, fn: () => void) => void;
+  /** The live run's clock, for publishes that come often to linger for company (companyWait.ts). */
+  now?: () => number;
 }
 
 /**
@@ -38,8 +43,15 @@ export const OFFSET_LINGER_MS = 20;
 export class BrokerWrites {
   private writing = false;
   private lingering = false;
+  private readonly company = new CompanyWait();
 
   constructor(private readonly deps: BrokerWritesDeps) {}
+
+  /** A publish is waiting: one of a steady stream lingers for the next, so the two share an append. */
+  published(): void {
+    if (this.deps.now) this.company.arrived(this.deps.now());
+    this.kick();
+  }
 
   /** Writes not yet durable: publishes and offsets waiting, and a transaction under way. */
   get owed(): number {
@@ -49,11 +61,13 @@ export class BrokerWrites {
   /** Something is waiting: runs the loop unless it already runs (it then takes the newcomer next turn). */
   kick(): void {
     if (this.writing) return;
-    const { linger, log } = this.deps;
-    if (log.owed || !linger) return void this.run();
+    const { linger, log, now } = this.deps;
+    if (!linger) return void this.run();
+    const ms = !log.owed ? OFFSET_LINGER_MS : now ? this.company.waitMs(now()) : 0;
+    if (ms === 0) return void this.run();
     if (this.lingering) return;
     this.lingering = true;
-    linger(OFFSET_LINGER_MS, () => {
+    linger(ms, () => {
       this.lingering = false;
       void this.run();
     });
@@ -84,6 +98,7 @@ export class BrokerWrites {
   private async turn(log: LogWriter, offsets: OffsetStore): Promise<boolean> {
     const { db } = this.deps;
     const append = log.take();
+    if (append) this.company.taken();
     const offsetBatch = offsets.take();
     const offsetRows = offsets.rows(offsetBatch);
     const tables: Table[] = append ? [db.batches, db.topics] : [];

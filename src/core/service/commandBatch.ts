@@ -9,7 +9,7 @@
 
 import { isCrash } from '../crash';
 import { inTransaction, type Unit, type UnitDeps } from './unitOfWork';
-import { CompanyWait } from './companyWait';
+import { CompanyWait } from '../companyWait';
 import type { Clock } from '../clock';
 
 /** Commands committed together at most. */
@@ -49,6 +49,7 @@ export class CommandBatch {
       while (this.queue.length) {
         const ms = this.queue.length < MAX_GROUP ? this.company.waitMs(this.clock.now()) : 0;
         if (ms > 0) await this.clock.sleep(ms);
+        this.company.taken();
         await this.commit(this.queue.splice(0, MAX_GROUP));
       }
     } finally {

@@ -19,7 +19,7 @@ import { isCrash } from '../crash';
 import type { BrokerPort, Delivery } from '../broker/brokerPort';
 import type { ServiceConfig, ServiceDefinition } from './definition';
 import { inTransaction, type UnitDeps } from './unitOfWork';
-import { CompanyWait } from './companyWait';
+import { CompanyWait } from '../companyWait';
 import { addToInbox, AlreadyInInbox, INBOX_BATCHES, inboxHolds, type InboxBatch } from './inboxStore';
 
 export interface ConsumerDeps extends UnitDeps {
@@ -108,6 +108,7 @@ export class Consumer {
         const one = delayMs > 0 || batchSize <= 1;
         if (!one && this.waiting.length < batchSize) await this.waitForCompany();
         const group = one ? this.waiting.splice(0, 1) : this.takeGroup(batchSize);
+        this.company.taken();
         try {
           if (group.length === 1) await this.process(group[0]);
           else await this.processGroup(group);
@@ -122,7 +123,7 @@ export class Consumer {
     }
   }
 
-  /** Deliveries arriving often: the next, due in a moment, shares this transaction (CompanyWait). */
+  /** Deliveries arriving often: what comes while the first lingers shares its transaction (CompanyWait). */
   private async waitForCompany(): Promise<void> {
     const { clock } = this.deps;
     const ms = this.company.waitMs(clock.now());
