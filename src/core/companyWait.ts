@@ -10,11 +10,14 @@
 /** Arrivals further apart than this (on average) are never waited for. */
 export const OFTEN_MS = 40;
 /** How long the first of the waiting work lingers for company at most. */
-export const LINGER_MS = 60;
+export const LINGER_MS = 80;
 /** How much of each new gap the running average takes in. */
 const WEIGHT = 0.25;
 
 export class CompanyWait {
+  /** `oftenMs`: arrivals averaging further apart than this are never waited for. */
+  constructor(private readonly oftenMs = OFTEN_MS) {}
+
   private last: number | null = null;
   /** The recent gap between arrivals, averaged; null until two arrived. */
   private gap: number | null = null;
@@ -30,6 +33,11 @@ export class CompanyWait {
     this.first ??= now;
   }
 
+  /** Whether work that arrived is still waiting to be taken. */
+  get waiting(): boolean {
+    return this.first !== null;
+  }
+
   /** The waiting work went into a transaction: what arrives next lingers afresh. */
   taken(): void {
     this.first = null;
@@ -37,7 +45,7 @@ export class CompanyWait {
 
   /** How long work ready at `now` should still linger for company: 0 unless arrivals come often. */
   waitMs(now: number): number {
-    if (this.gap === null || this.gap > OFTEN_MS) return 0;
+    if (this.gap === null || this.gap > this.oftenMs) return 0;
     return Math.max(0, (this.first ?? now) + LINGER_MS - now);
   }
 }

@@ -69,7 +69,7 @@ export class Broker {
       db: deps.db,
       clock: deps.clock,
       partitions: this.config.partitions,
-      kick: () => this.writes.published(),
+      published: (publisher) => this.writes.published(publisher),
       onNewTopic: (topic) => this.membership.topicCreated(topic),
       onAppended: (rows) => {
         this.retention.appended(rows);

@@ -25,7 +25,7 @@ async function writeSide(linger?: (ms: number, fn: () => void) => void, now?: ()
     db,
     clock: systemClock,
     partitions: 1,
-    kick: () => writes.published(),
+    published: (publisher) => writes.published(publisher),
     onNewTopic: () => undefined,
     onAppended: () => undefined,
   });
@@ -117,6 +117,24 @@ describe('the broker write loop', () => {
     // After a quiet spell the stream is no longer steady: a publish is appended at once.
     now = 1000;
     await log.append([message('m4')]);
+    expect(timers).toEqual([]);
+  });
+
+  it('judges a stream steady per publisher: services that each publish seldom linger for nobody', async () => {
+    const timers: (() => void)[] = [];
+    let now = 0;
+    const { log } = await writeSide(
+      (_, fire) => void timers.push(fire),
+      () => now,
+    );
+    const from = (source: string, id: string) => ({ topic: 't', event: { ...eventOf(id, 'A'), source } });
+    // Four services, one publish each every 100 ms, 10 ms apart: 40 a second between them.
+    for (let round = 0; round < 5; round++)
+      for (const [i, source] of ['/order', '/payment', '/inventory', '/shipping'].entries()) {
+        now = round * 100 + i * 10;
+        await log.append([from(source, `${source}-${round}`)]);
+        await new Promise((r) => setTimeout(r, 0));
+      }
     expect(timers).toEqual([]);
   });
 

@@ -45,7 +45,7 @@ describe('the log stored in batches', () => {
       db,
       clock: new SteppedClock(),
       partitions: 4,
-      kick,
+      published: kick,
       onNewTopic: () => undefined,
       onAppended: () => undefined,
     });

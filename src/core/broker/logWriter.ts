@@ -20,8 +20,8 @@ export interface LogWriterDeps {
   db: BrokerDb;
   clock: Clock;
   partitions: number;
-  /** There is something to write: the broker's write loop takes it when it is free. */
-  kick(): void;
+  /** A publish of `publisher`'s (its events' source) waits: the broker's write loop takes it when it is free. */
+  published(publisher: string): void;
   /** A topic seen for the first time (in memory; the writer persists it with the records). */
   onNewTopic(topic: string): void;
   /** Records became durable: deliveries may go on. */
@@ -82,7 +82,7 @@ export class LogWriter {
   append(messages: OutgoingMessage[]): Promise<number[]> {
     return new Promise((durable, failed) => {
       this.queue.push({ messages, durable, failed });
-      this.deps.kick();
+      this.deps.published(messages[0]?.event.source ?? '');
     });
   }
 
