@@ -6,6 +6,7 @@ import { useEffect, useMemo } from 'react';
 import { HistoryContext, historyContextOf } from './history/HistoryContext';
 import type { Controller } from '../runtime/controller';
 import { FlowCanvas } from './canvas/FlowCanvas';
+import { LoadNotice } from './canvas/LoadNotice';
 import { ShopMoment, ShopPastProvider } from './history/shopPast';
 import { Timeline } from './history/timeline/Timeline';
 import { ShopForkFromHere } from './history/timeline/ForkFromHere';
@@ -64,10 +65,10 @@ function FullShell() {
       canvasRegion="canvas"
       canvas={
         <ShopMoment>
-          <FlowCanvas />
+          <FlowCanvas loadNotice={false} />
         </ShopMoment>
       }
-      timeline={<Timeline fork={<ShopForkFromHere />} />}
+      timeline={<Timeline fork={<ShopForkFromHere />} notice={<LoadNotice className="load-notice" />} />}
       side={<SidePanel />}
     />
   );

@@ -104,4 +104,32 @@ describe('FactHistory', () => {
       expect(rows.filter((r) => written.has(r.key))).toHaveLength(written.size);
     }
   });
+
+  it('folds each fact as it is recorded, a few at most when a late one sends it back; the newest moment folds none', () => {
+    let applied = 0;
+    const counting: HistoryFold<Commit, TablesMirror> = {
+      ...fold,
+      apply: (s, fact) => (applied++, fold.apply(s, fact)),
+    };
+    const inOrder = new FactHistory(counting, { cap: 1e9, checkpointEvery: 50 });
+    const late = new FactHistory(counting, { cap: 1e9, checkpointEvery: 50 });
+    const whole = new FactHistory(fold, { cap: 1e9, checkpointEvery: 1e9 });
+    let n = 0;
+    let most = 0;
+    for (const { fact, at } of facts(1_500)) {
+      applied = 0;
+      inOrder.record(fact, n);
+      expect(applied).toBe(1);
+      whole.record(fact, n++);
+      applied = 0;
+      expect(read(inOrder.stateAt(Infinity))).toEqual(read(whole.stateAt(Infinity)));
+      expect(applied).toBe(0);
+      // Every tenth arrives after later ones: the running fold goes back a spacing and catches up over the next.
+      applied = 0;
+      late.record(fact, at);
+      most = Math.max(most, applied);
+    }
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(16);
+  });
 });

@@ -13,6 +13,10 @@
 // copy-on-write (TablesMirror), so a checkpoint holds only what changed since
 // the one before it and a hundred of them cost a few MB; past
 // `maxCheckpoints` they are thinned to every other one and the spacing doubles.
+// The fold runs alongside the recording: each fact recorded is folded into a
+// running state (a few more while it catches up), a checkpoint is a copy of
+// that state, and the newest moment is a copy of it too. So no one record
+// folds a thousand facts at once, and the newest moment folds none.
 //
 // Memory, then: the kept facts, the base (the databases' rows as of the
 // oldest kept moment) and what each checkpoint changed. The base would be as
@@ -20,9 +24,9 @@
 // (`letGo`, see baseBudget.ts): it lets go of its oldest-written rows, and
 // the checkpoints, which still hold them, are laid again from it, so every
 // kept moment lacks the same rows. What was let go is counted (`rowsLetGo`).
-// Laying them again is spread over the facts recorded next (LAY_PER_FACT
-// each), so no one record stalls the page; a moment asked for meanwhile lays
-// them up to itself.
+// Laying them again is the running fold going back to the base and catching
+// up over the facts recorded next (LAY_PER_FACT each), so no one record
+// stalls the page; a moment asked for meanwhile lays them up to itself.
 // Measured in npm run bench, section history.
 
 export interface HistoryEntry<F> {
@@ -58,7 +62,7 @@ export interface HistoryLimits {
 /** 100 checkpoints fit under the cap at the first spacing, so it never doubles in a capped run. */
 export const HISTORY_LIMITS: HistoryLimits = { cap: 100_000, checkpointEvery: 1_000, maxCheckpoints: 128 };
 
-/** Facts folded into checkpoints being laid again, per fact recorded: more than one, so they catch up. */
+/** Facts the running fold takes in per fact recorded: more than one, so it catches up when it fell behind. */
 const LAY_PER_FACT = 16;
 
 interface Checkpoint<S> {
@@ -93,10 +97,11 @@ export class FactHistory<F, S> {
   private nextSeq = 0;
   private letGoCount = 0;
   /**
-   * While the checkpoints are laid again: the state after the first `count` facts of the run, folded from the
-   * base. Checkpoints past `count` are not there yet.
+   * The running fold: the state after the first `count` facts of the run, folded fact by fact as they are recorded.
+   * Normally at the newest; behind after the checkpoints past a fact that arrived late (or past a base that let
+   * rows go) were dropped, and catching up. Checkpoints past `count` are not there yet.
    */
-  private laying: Checkpoint<S> | null = null;
+  private laying: Checkpoint<S>;
 
   constructor(
     private readonly fold: HistoryFold<F, S>,
@@ -105,6 +110,7 @@ export class FactHistory<F, S> {
     this.limits = { ...HISTORY_LIMITS, ...limits };
     this.every = this.limits.checkpointEvery;
     this.base = { at: -Infinity, state: fold.empty() };
+    this.laying = { count: 0, state: fold.empty() };
   }
 
   /** Records one fact that happened at simulation time `at`. */
@@ -124,7 +130,7 @@ export class FactHistory<F, S> {
       this.entries.splice(i, 0, entry);
       const count = this.dropped + i;
       this.checkpoints = this.checkpoints.filter((c) => c.count <= count);
-      if (this.laying && this.laying.count > count)
+      if (this.laying.count > count)
         this.layAgainFrom(this.checkpoints.at(-1) ?? { count: this.dropped, state: this.base.state });
     }
     if (this.entries.length > this.limits.cap) this.trim();
@@ -171,7 +177,8 @@ export class FactHistory<F, S> {
 
   /** The state after the first `count` facts of the run (count at least the forgotten ones). */
   private foldTo(count: number): S {
-    if (this.laying && this.laying.count < count) this.layTo(count);
+    if (this.laying.count < count) this.layTo(count);
+    if (this.laying.count === count) return this.fold.clone(this.laying.state);
     let from: Checkpoint<S> = { count: this.dropped, state: this.base.state };
     for (const c of this.checkpoints) if (c.count <= count) from = c;
     const state = this.fold.clone(from.state);
@@ -181,11 +188,7 @@ export class FactHistory<F, S> {
   }
 
   private checkpoint(): void {
-    if (this.laying) return this.layTo(this.laying.count + LAY_PER_FACT);
-    const last = this.checkpoints.at(-1)?.count ?? this.dropped;
-    const end = this.dropped + this.entries.length;
-    if (end - last < this.every) return;
-    this.keep({ count: end, state: this.fold.compact(this.foldTo(end)) });
+    this.layTo(this.laying.count + LAY_PER_FACT);
   }
 
   private keep(checkpoint: Checkpoint<S>): void {
@@ -202,9 +205,9 @@ export class FactHistory<F, S> {
     this.laying = { count: from.count, state: this.fold.clone(from.state) };
   }
 
-  /** Folds the checkpoints being laid on up to the first `count` facts, keeping one every spacing. */
+  /** Folds the running state on up to the first `count` facts (or the newest), keeping a checkpoint every spacing. */
   private layTo(count: number): void {
-    const laying = this.laying!;
+    const laying = this.laying;
     const end = Math.min(count, this.dropped + this.entries.length);
     while (laying.count < end) {
       this.fold.apply(laying.state, this.entries[laying.count - this.dropped].fact);
@@ -213,7 +216,6 @@ export class FactHistory<F, S> {
       if (laying.count - last >= this.every)
         this.keep({ count: laying.count, state: this.fold.compact(laying.state) });
     }
-    if (laying.count === this.dropped + this.entries.length) this.laying = null;
   }
 
   /** Forgets the oldest tenth (whole moments: never half of the facts of one time), folding it into the base. */
@@ -228,7 +230,7 @@ export class FactHistory<F, S> {
     this.checkpoints = this.checkpoints.filter((c) => c.count > count);
     const letGo = this.fold.letGo?.(state) ?? 0;
     this.letGoCount += letGo;
-    // The checkpoints still hold what the base let go of. (A state being laid is past `count`: foldTo laid it.)
+    // The checkpoints and the running fold still hold what the base let go of (the running fold is past `count`).
     if (letGo > 0) this.layAgainFrom({ count, state });
   }
 }

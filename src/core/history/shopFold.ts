@@ -12,7 +12,7 @@ import type { BrokerStats, Fact } from '../telemetry';
 import type { HistoryFold } from './factHistory';
 import { logFigures } from './logFigures';
 import { keysOf, type KeyOf } from './schemaKeys';
-import { TablesMirror } from './tablesMirror';
+import { lazyProperties, TablesMirror } from './tablesMirror';
 
 export interface ShopState {
   dbs: TablesMirror;
@@ -65,13 +65,21 @@ export const shopFold: HistoryFold<Fact, ShopState> = {
 /**
  * The moment in snapshot()'s shape: the run's services' tables as dumpTables reads them (outbox rows' published_at
  * derived from the watermark the moment holds, as a database read would), and the broker's dump, as dumpBroker
- * reads it.
+ * reads it. Each table and the broker's dump are read off the folded state when first asked for: a busy run's
+ * checks read three tables, and a minute of heavy traffic folds tens of thousands of rows into the others.
  */
 export function shopMoment(s: ShopState, services: readonly ServiceName[]): ShopMoment {
-  return {
-    services: Object.fromEntries(services.map((name) => [name, withPublished(s.dbs.dump(name))])),
-    broker: brokerDumpOf(s),
-  };
+  const moment = { services: Object.fromEntries(services.map((name) => [name, publishedDump(s, name)])) };
+  return lazyProperties(moment, ['broker'], () => brokerDumpOf(s)) as ShopMoment;
+}
+
+/** A service's tables, its outbox rows' published_at derived from the watermark in its meta table (withPublished). */
+function publishedDump(s: ShopState, service: ServiceName): TableDump {
+  return s.dbs.lazyDump(service, (table) =>
+    table === 'outbox'
+      ? withPublished({ meta: s.dbs.rows(service, 'meta'), outbox: s.dbs.rows(service, 'outbox') }).outbox
+      : s.dbs.rows(service, table),
+  );
 }
 
 function brokerDumpOf(s: ShopState): BrokerDump {

@@ -103,4 +103,22 @@ describe('TablesMirror', () => {
     expect(copy.rows('db', 'things')).toEqual([]);
     expect(mirror.size()).toBe(read.things.length + read.log.length + 1);
   });
+
+  it('dumps lazily what dump() gives, reading a table only when asked for, and takes an assignment', () => {
+    const mirror = new TablesMirror();
+    const next = seededRandom(7);
+    for (let n = 0; n < 40; n++) mirror.commit('db', transaction(next, n));
+    const read: string[] = [];
+    const lazy = mirror.lazyDump('db', (table) => (read.push(table), mirror.rows('db', table)));
+    expect(Object.keys(lazy)).toEqual(Object.keys(mirror.dump('db')));
+    expect(read).toEqual([]);
+    expect(lazy.log).toEqual(mirror.rows('db', 'log'));
+    expect(lazy.log).toBe(lazy.log);
+    expect(read).toEqual(['log']);
+    expect(lazy).toEqual(mirror.dump('db'));
+    expect(JSON.parse(JSON.stringify(lazy))).toEqual(mirror.dump('db'));
+    lazy.things = [];
+    expect(lazy.things).toEqual([]);
+    expect(read).toEqual(['log', 'things']);
+  });
 });

@@ -37,6 +37,11 @@ export interface HistoryStats {
 
 export class RunHistory<S, V> {
   private readonly recorded: FactHistory<{ kind: string }, S>;
+  /**
+   * A live run's facts as facts() hands them out, made once each: a live fact's step is always null, and the
+   * timeline reads every kept fact several times a second (up to the cap's 100,000).
+   */
+  private readonly live = new WeakMap<HistoryEntry<{ kind: string }>, RecordedFact>();
 
   constructor(
     private readonly spec: HistorySpec<S, V>,
@@ -61,7 +66,13 @@ export class RunHistory<S, V> {
   }
 
   facts(): RecordedFact[] {
-    return this.recorded.facts().map((e) => ({ ...e, step: this.stepOf(e.at) }));
+    // A deterministic fact's step can still move (one after the last traced step belongs to the step under way).
+    if (this.trace()) return this.recorded.facts().map((e) => ({ ...e, step: this.stepOf(e.at) }));
+    return this.recorded.facts().map((e) => {
+      let fact = this.live.get(e);
+      if (!fact) this.live.set(e, (fact = { ...e, step: null }));
+      return fact;
+    });
   }
 
   inspect(kind: string, id: string, moment?: Moment): Inspection {

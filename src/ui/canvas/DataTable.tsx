@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { Row } from '../../core/rows';
 import type { InspectTarget } from '../history/historyViewStore';
 import { useInspectable, withClass } from '../history/inspector/inspectable';
+import { usePlayground } from '../store/hooks';
 import type { Column } from './columns';
 
 export interface DataTableProps {
@@ -35,6 +36,10 @@ export function DataTable({
 }: DataTableProps) {
   const blanks = Math.max(0, slots - rows.length);
   const inspectable = useInspectable();
+  // While the canvas summarises heavy traffic, body rows are keyed by their place: every update brings new rows to
+  // the top, and keyed by row each would take a new element (styled and laid out from nothing) for an old one, where
+  // keyed by place only their text changes. At lighter load a row keeps its element as it moves down, and the focus.
+  const bySlot = usePlayground((s) => s.summarising);
   return (
     <table className={className ? `data-table ${className}` : 'data-table'}>
       <caption>{caption}</caption>
@@ -58,7 +63,7 @@ export function DataTable({
           const clickable = inspectable(inspect?.(row));
           return (
             <tr
-              key={rowKey(row, i)}
+              key={bySlot ? i : rowKey(row, i)}
               {...clickable}
               className={withClass(rowClass?.(row), clickable)}
               title={tag?.title}

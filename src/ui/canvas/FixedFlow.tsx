@@ -64,7 +64,7 @@ function FitButton() {
   );
 }
 
-interface FixedFlowProps<N extends Node, E extends Edge> {
+export interface FixedFlowProps<N extends Node, E extends Edge> {
   nodes: N[];
   edges: E[];
   /** Module-level objects: new ones on each render would make React Flow remount every node (xyflow error002). */

@@ -2,8 +2,7 @@
 // Nodes are fixed in place; the view fits them once and again on resize.
 
 import type { EdgeTypes, NodeTypes } from '@xyflow/react';
-import { useDeferredValue, useMemo } from 'react';
-import { FixedFlow } from './FixedFlow';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApproach } from '../useApproach';
 import { useController } from '../controls/ControllerContext';
@@ -13,18 +12,31 @@ import { MessageEdge } from './MessageEdge';
 import { OrchestratorNode } from './OrchestratorNode';
 import { ServiceNode } from './ServiceNode';
 import { toFlow } from './toFlow';
+import { createNodeDataStore, LiveFixedFlow, withLiveData } from './liveNodeData';
+import { LoadNotice } from './LoadNotice';
+import { useLiveFlow } from './useLiveFlow';
 import type { ServiceName } from '../../core/rows';
 
 // Module level: new objects on each render would make React Flow remount every node (xyflow error002).
+// Each reads its data from the canvas's NodeDataStore (liveNodeData.tsx).
 const nodeTypes: NodeTypes = {
-  service: ServiceNode,
-  broker: BrokerNode,
-  orchestrator: OrchestratorNode,
+  service: withLiveData(ServiceNode),
+  broker: withLiveData(BrokerNode),
+  orchestrator: withLiveData(OrchestratorNode),
 } as NodeTypes;
 const edgeTypes: EdgeTypes = { message: MessageEdge } as EdgeTypes;
 
-/** `compact`: the presenter's layout, which fits a projector with larger type. */
-export function FlowCanvas({ compact = false }: { compact?: boolean }) {
+/**
+ * `compact`: the presenter's layout, which fits a projector with larger type. `loadNotice`: say over the canvas's top edge when it summarises heavy traffic; a page with a timeline says it in
+ * the timeline's head instead (there it hides no node's title).
+ */
+export function FlowCanvas({
+  compact = false,
+  loadNotice = true,
+}: {
+  compact?: boolean;
+  loadNotice?: boolean;
+}) {
   const slices = usePlayground(
     useShallow((s) => ({
       mirror: s.mirror,
@@ -44,12 +56,16 @@ export function FlowCanvas({ compact = false }: { compact?: boolean }) {
   // Rendered at low priority: React may split a big canvas update into slices and keep input responsive.
   const deferred = useDeferredValue(slices);
   const own = useOwnServices();
-  const { nodes, edges } = useMemo(
+  const flow = useMemo(
     () => toFlow(deferred, approach, { publishedOutboxMs, compact, own }),
     [deferred, approach, publishedOutboxMs, compact, own],
   );
+  const [store] = useState(createNodeDataStore);
+  // Under load a piece at a time: every node's tables laid out and painted at once take more than a frame.
+  const { nodes, edges } = useLiveFlow(flow, store, deferred.summarising);
   return (
-    <FixedFlow
+    <LiveFixedFlow
+      store={store}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
@@ -58,13 +74,8 @@ export function FlowCanvas({ compact = false }: { compact?: boolean }) {
       label="Services and broker"
       locked={compact}
     >
-      {slices.summarising && (
-        // Says why the dots stopped: under load the canvas shows counts, not every message.
-        <p className="load-badge" role="status" data-testid="load-badge">
-          Heavy traffic: counts update four times a second; messages are not animated one by one
-        </p>
-      )}
-    </FixedFlow>
+      {loadNotice && <LoadNotice className="load-badge" />}
+    </LiveFixedFlow>
   );
 }
 

@@ -2,6 +2,8 @@
 // by status, then the selected one in full. Live: it re-derives from the
 // mirror whenever the orchestrator's sagas, the orders or an outbox change.
 
+import { useDeferredValue } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useController } from '../controls/ControllerContext';
 import { usePlayground } from '../store/hooks';
 import { selectSagas } from '../store/sagaSelectors';
@@ -35,7 +37,12 @@ export function SagaPanel() {
 }
 
 function Sagas() {
-  const items = usePlayground(selectSagas);
+  const inputs = usePlayground(
+    useShallow((s) => ({ mirror: s.mirror, processes: s.processes, summarising: s.summarising })),
+  );
+  // Derived and drawn at low priority, as the canvas is: under load the list's refresh is not done in the
+  // frame that takes in the store's update, so the two do not add up to one long task.
+  const items = selectSagas(useDeferredValue(inputs));
   const selectedId = useView((s) => s.selectedSaga);
   const selected = items.find((i) => i.id === selectedId);
   const stuck = items.filter((i) => i.status === 'STUCK');

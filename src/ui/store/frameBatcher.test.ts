@@ -10,6 +10,23 @@ function manualSchedule() {
   return { schedule, pending, runFrame: () => pending.splice(0).forEach((f) => f()) };
 }
 
+/** A governor's timers, fired by the test once the clock `now()` reads has reached them. */
+function manualTimers(now: () => number) {
+  const timers: { at: number; fn: () => void }[] = [];
+  const delay = (ms: number, then: () => void) => {
+    const timer = { at: now() + ms, fn: then };
+    timers.push(timer);
+    return () => void timers.splice(timers.indexOf(timer), 1);
+  };
+  const fireDue = () => {
+    for (const timer of timers.filter((x) => x.at <= now())) {
+      timers.splice(timers.indexOf(timer), 1);
+      timer.fn();
+    }
+  };
+  return { delay, fireDue };
+}
+
 describe('createFrameBatcher', () => {
   it('delivers everything pushed during a frame in one call', () => {
     const frames = manualSchedule();
@@ -54,29 +71,17 @@ describe('createFrameBatcher', () => {
   it('under sustained load hands over at most every busyIntervalMs, says it is busy, and calms down once load stops', () => {
     let t = 0;
     const frames = manualSchedule();
-    const timers: { at: number; fn: () => void }[] = [];
+    const timers = manualTimers(() => t);
     const delivered: [number, number, boolean][] = [];
     const b = createFrameBatcher<number>(
       (items, busy) => delivered.push([t, items.length, busy]),
       frames.schedule,
-      {
-        busyItemsPerSecond: 100,
-        busyIntervalMs: 250,
-        now: () => t,
-        delay: (ms, then) => {
-          const timer = { at: t + ms, fn: then };
-          timers.push(timer);
-          return () => void timers.splice(timers.indexOf(timer), 1);
-        },
-      },
+      { busyItemsPerSecond: 100, busyIntervalMs: 250, now: () => t, delay: timers.delay },
     );
     const advance = (until: number, push: boolean) => {
       for (; t < until; t++) {
         if (push && t % 10 === 0) b.push([1, 2]); // 200 items a second
-        for (const timer of timers.filter((x) => x.at <= t)) {
-          timers.splice(timers.indexOf(timer), 1);
-          timer.fn();
-        }
+        timers.fireDue();
         if (t % 16 === 0) frames.runFrame();
       }
     };
@@ -105,5 +110,30 @@ describe('createFrameBatcher', () => {
     t = 10;
     b.push([1]);
     expect(seen).toEqual([true]);
+  });
+
+  it('while busy hands over from its timer, asking for no animation frame', () => {
+    let t = 0;
+    const frames = manualSchedule();
+    const timers = manualTimers(() => t);
+    const delivered: [number, number][] = [];
+    const b = createFrameBatcher<number>((items) => delivered.push([t, items.length]), frames.schedule, {
+      busyItemsPerSecond: 10,
+      busyIntervalMs: 250,
+      now: () => t,
+      delay: timers.delay,
+    });
+    b.push(Array.from({ length: 20 }, () => 1));
+    frames.runFrame();
+    expect(b.busy).toBe(true);
+    t = 100;
+    b.push([1]);
+    expect(frames.pending).toHaveLength(0);
+    t = 250;
+    timers.fireDue();
+    expect(delivered).toEqual([
+      [0, 20],
+      [250, 1],
+    ]);
   });
 });

@@ -1,8 +1,9 @@
 // Collects items as they arrive and hands them over once per animation frame,
 // so a burst of telemetry costs one state update and one render, not hundreds.
-// Under sustained load (many items a second) it hands over less often still:
-// the UI then summarises — counts and the latest rows — instead of redrawing
-// sixty times a second what no one can read at that speed.
+// Under sustained load (many items a second) it hands over less often still,
+// from a timer rather than a frame: the UI then summarises — counts and the
+// latest rows — instead of redrawing sixty times a second what no one can
+// read at that speed.
 
 export type Schedule = (flush: () => void) => () => void;
 
@@ -99,16 +100,10 @@ export function createFrameBatcher<T>(
 
   const plan = () => {
     if (!governor || !busy) return schedule(flush);
-    const wait = lastFlush + governor.busyIntervalMs - now();
-    if (wait <= 0) return schedule(flush);
-    let cancelFrame: (() => void) | null = null;
-    const cancelDelay = (governor.delay ?? timerDelay)(wait, () => {
-      cancelFrame = schedule(flush);
-    });
-    return () => {
-      cancelDelay();
-      cancelFrame?.();
-    };
+    // While busy, from the timer itself: the hand-over and what it renders at once then take a task of their own,
+    // not a share of the animation frame that lays out and paints (the canvas's pieces come in those).
+    const wait = Math.max(0, lastFlush + governor.busyIntervalMs - now());
+    return (governor.delay ?? timerDelay)(wait, flush);
   };
 
   return {

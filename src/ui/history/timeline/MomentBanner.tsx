@@ -2,6 +2,7 @@
 // of M · time T", loud, with the one action back to now — or, at now, how
 // much the history holds, its cap, and what it has forgotten under it.
 
+import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { HistoryStats } from '../../../runtime/historyReads';
 import { historyFeed } from '../historyFeed';
@@ -14,6 +15,8 @@ interface MomentBannerProps {
   end: number;
   deterministic: boolean;
   facts: number;
+  /** Beside the hint at now: what the page says of its canvas under load (LoadNotice). */
+  notice?: ReactNode;
 }
 
 /** What the history keeps, said once it matters: its cap, and (past it) what it forgot and the rows it let go. */
@@ -37,7 +40,7 @@ export function pastGapWords(wholeFrom: number | null, rowsLetGo: number): strin
   return null;
 }
 
-export function MomentBanner({ viewing, end, deterministic, facts }: MomentBannerProps) {
+export function MomentBanner({ viewing, end, deterministic, facts, notice }: MomentBannerProps) {
   const stats = useStore(historyFeed, (s) => s.stats);
   const wholeFrom = useStore(historyFeed, (s) => s.pastWholeFrom);
   const rowsLetGo = useStore(historyFeed, (s) => s.pastRowsLetGo);
@@ -50,6 +53,7 @@ export function MomentBanner({ viewing, end, deterministic, facts }: MomentBanne
           {cap ? ` (${cap})` : ''}
         </span>
         <span className="timeline-hint">Drag the timeline, or focus it and use ← → to go back</span>
+        {notice}
       </div>
     );
   }

@@ -4,7 +4,14 @@
 // one moment, PageUp / PageDown ten, Home the start, End or Esc back to now).
 // Moving it shows the whole system as it was then; the run goes on meanwhile.
 
-import { useMemo, useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import {
+  useDeferredValue,
+  useMemo,
+  useRef,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react';
 import { useHistoryReads } from '../HistoryContext';
 import { useRecordedFacts } from '../historyFeed';
 import { momentStore, useMoment } from '../momentStore';
@@ -33,10 +40,12 @@ const followedTimeline = followTimeline();
 
 const KEY_MOVES: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, PageUp: -10, PageDown: 10 };
 
-/** `fork`: the page's Fork from here, shown with the past-moment banner. */
-export function Timeline({ fork }: { fork?: ReactNode } = {}) {
+/** `fork`: the page's Fork from here, shown with the past-moment banner; `notice`: said in the head at now. */
+export function Timeline({ fork, notice }: { fork?: ReactNode; notice?: ReactNode } = {}) {
   const { reads, deterministic, simState } = useHistoryReads();
-  const { facts, forgotten, error } = useRecordedFacts(reads);
+  // Drawn at low priority, as the canvas is: each read re-bins every column, and under load that render must not
+  // hold up the frame.
+  const { facts, forgotten, error } = useDeferredValue(useRecordedFacts(reads));
   const marks = useMemo(() => followedTimeline({ facts, forgotten }), [facts, forgotten]);
   const viewing = useMoment((s) => s.viewing);
   const track = useRef<HTMLDivElement>(null);
@@ -86,7 +95,13 @@ export function Timeline({ fork }: { fork?: ReactNode } = {}) {
   const where = viewing ? momentWords(viewing, scale.end, deterministic) : nowWords(scale, deterministic);
   return (
     <section className={viewing ? 'timeline timeline-past' : 'timeline'} aria-label="Timeline">
-      <MomentBanner viewing={viewing} end={scale.end} deterministic={deterministic} facts={facts.length} />
+      <MomentBanner
+        viewing={viewing}
+        end={scale.end}
+        deterministic={deterministic}
+        facts={facts.length}
+        notice={notice}
+      />
       {viewing && fork}
       {error && (
         <p className="timeline-error" role="alert">
