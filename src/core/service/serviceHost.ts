@@ -14,6 +14,7 @@ import type { ServiceConfig, ServiceDefinition } from './definition';
 import { RpcNode } from '../rpc';
 import { adjustBaselines } from './baselines';
 import { dumpTables, openServiceDb } from './serviceDb';
+import { writeBehind } from './writeBehind';
 import { commitCapture } from './commitCapture';
 import { describeInboxWrite } from './inboxStore';
 import { ReferenceCache } from './referenceCache';
@@ -106,6 +107,8 @@ export class ServiceHost {
         (change) => describeInboxWrite(change) ?? this.relay?.describe?.(change) ?? null,
       ),
     );
+    // Plain puts and deletes answered at once (writeBehind.ts); the capture reports them only on commit, as ever.
+    this.db.use(writeBehind());
     this.reference = new ReferenceCache(this.db, def.reference ?? []);
     const clock = deps.stepped ?? deps.clock;
     const simClock = deps.stepped ?? deps.simClock;
