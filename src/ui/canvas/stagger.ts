@@ -1,7 +1,7 @@
 // Pure choice of the next piece of a canvas update to put on show while the
 // canvas summarises heavy traffic: one node's data, or the edges. Laying out
 // and painting every node's tables in one frame costs more than a frame on a
-// busy machine; a couple of pieces a frame, each frame costs about two nodes'.
+// busy machine; a piece a frame (useLiveFlow.ts), each frame costs about one node's.
 // Nothing is left out: a round ends where the whole update is on show.
 
 /**

@@ -10,8 +10,13 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { NodeDataStore } from './liveNodeData';
 import { nextPiece, sameFrame } from './stagger';
 
-/** Pieces put on show per frame: a frame's fixed cost (style, paint, layerize) is shared by two nodes' worth. */
-const PIECES_PER_FRAME = 2;
+/**
+ * Pieces put on show per frame. One: at two, a frame's main-thread work was up to 15 ms of CPU, which on a 2-core
+ * machine under full load (the main thread waits its turn among the workers) took 50–75 ms; at one, fewer frames
+ * ran over 25 ms (20–53 of about 930 against 44–79 of 880, quick sustained runs). A round of six nodes and the
+ * edges still ends within a quarter second, before the next summary.
+ */
+const PIECES_PER_FRAME = 1;
 
 const dataById = (nodes: readonly Node[]) => Object.fromEntries(nodes.map((n) => [n.id, n.data]));
 
