@@ -6,6 +6,7 @@
 
 import type { HistorySpec, Inspection } from '../../core/history/historySpec';
 import type { TraceEntry } from '../../core/sim/scheduler';
+import { StringInterner } from '../../core/history/stringInterner';
 import { RunHistory, type Moment, type RecordedFact } from './runHistory';
 
 /** The conductor's own events that are facts of the history too. */
@@ -23,13 +24,15 @@ export interface RecorderDeps {
 export class RunRecorder {
   private history: RunHistory<unknown, unknown> | null = null;
   private lastArrival = 0;
+  /** The workers' facts share one copy of each string they repeat (stringInterner.ts). */
+  private readonly strings = new StringInterner();
 
   constructor(private readonly deps: RecorderDeps) {}
 
   /** A batch of the workers' facts arrived. */
   heard(batch: { kind: string }[]): void {
     this.lastArrival = performance.now();
-    for (const fact of batch) this.remember(fact);
+    for (const fact of batch) this.remember(this.strings.internAll(fact));
   }
 
   /** The conductor told its listeners these: the ones only it sees happen are recorded. */
