@@ -12,9 +12,10 @@ import { nextPiece, sameFrame } from './stagger';
 
 /**
  * Pieces put on show per frame. One: at two, a frame's main-thread work was up to 15 ms of CPU, which on a 2-core
- * machine under full load (the main thread waits its turn among the workers) took 50–75 ms; at one, fewer frames
- * ran over 25 ms (20–53 of about 930 against 44–79 of 880, quick sustained runs). A round of six nodes and the
- * edges still ends within a quarter second, before the next summary.
+ * machine under full load (the main thread waits its turn among the workers) took 50–75 ms. Three alternating
+ * 20-second runs at 70 orders/s each: longest task 0, 0 and 50 ms at one piece against 75, 67 and 52 at two;
+ * frames over 25 ms 27–70 of 860–941 against 54–127 of 808–907. A round of six nodes and the edges still ends
+ * before the next summary a quarter second later.
  */
 const PIECES_PER_FRAME = 1;
 
