@@ -27,8 +27,9 @@ const nodeTypes: NodeTypes = {
 const edgeTypes: EdgeTypes = { message: MessageEdge } as EdgeTypes;
 
 /**
- * `compact`: the presenter's layout, which fits a projector with larger type. `loadNotice`: say over the canvas's top edge when it summarises heavy traffic; a page with a timeline says it in
- * the timeline's head instead (there it hides no node's title).
+ * `compact`: the presenter's layout, which fits a projector with larger type. `loadNotice`: say over the canvas's
+ * top edge when it summarises heavy traffic; a page with a timeline says it in the timeline's head instead (there it
+ * hides no node's title).
  */
 export function FlowCanvas({
   compact = false,
