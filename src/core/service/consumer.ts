@@ -283,6 +283,23 @@ export class Consumer {
     return inboxHolds(this.deps.db.table<InboxBatch>(INBOX_BATCHES), messageId);
   }
 
+  /** The rows the batch's handlers will read by key, fetched together before the first handler runs. */
+  private readAhead(records: LogRecord[], duplicateIds: Set<string>): void {
+    const { def, readAhead } = this.deps;
+    if (!readAhead || !def.readAhead) return;
+    const keys = records
+      .filter((r) => !duplicateIds.has(r.event.id))
+      .flatMap((r) => {
+        try {
+          return def.readAhead![r.event.type]?.(r.event) ?? [];
+        } catch {
+          // A malformed message: its handler will say what is wrong with it.
+          return [];
+        }
+      });
+    if (keys.length) readAhead(keys);
+  }
+
   private async commitOnce(records: LogRecord[], duplicateIds: Set<string>): Promise<void> {
     const { def, config } = this.deps;
     const duplicates: LogRecord[] = [];
@@ -292,6 +309,7 @@ export class Consumer {
       // `handled` catches a message that comes twice within the batch.
       const handled = new Set<string>();
       const rows: InboxRow[] = [];
+      this.readAhead(records, duplicateIds);
       for (const record of records) {
         const event = record.event;
         if (useInbox && (duplicateIds.has(event.id) || handled.has(event.id))) {

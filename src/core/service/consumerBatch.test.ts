@@ -7,6 +7,9 @@ import { paymentService } from '../services/payment';
 import { broadcastChannels } from '../transport';
 import type { ServiceDefinition } from './definition';
 import { toMessage } from './relay';
+import { IDBObjectStore } from 'fake-indexeddb';
+import { partitionFor } from '../broker/partitioner';
+import { DEFAULT_BROKER_CONFIG } from '../broker/brokerConfig';
 
 let h: Harness;
 let client: BrokerClient | null = null;
@@ -78,6 +81,39 @@ describe('consumer batches', () => {
       Array.from({ length: 60 }, (_, i) => `o-${i}`).sort(),
     );
     expect(inboxCommits('payment').length).toBeLessThan(60);
+  });
+
+  it("reads what a batch's handlers need in one go, before the first of them writes", async () => {
+    h = createHarness();
+    await h.startBroker();
+    await h.startService('payment');
+    // Orders of one partition, published together: one delivery, handled in one transaction.
+    const partitions = DEFAULT_BROKER_CONFIG.partitions;
+    const ids = Array.from({ length: 200 }, (_, i) => `o-${i}`)
+      .filter((id) => partitionFor(id, partitions) === 0)
+      .slice(0, 6);
+    const requests: string[] = [];
+    const store = IDBObjectStore.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const originals = Object.fromEntries(['get', 'put', 'add'].map((m) => [m, store[m]]));
+    for (const method of Object.keys(originals))
+      store[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+        if (this.transaction.db.name.endsWith('-payment')) requests.push(`${method} ${this.name}`);
+        return originals[method].apply(this, args);
+      };
+    try {
+      await (await producer()).publish(ids.map((id, i) => toMessage('order', created(i, id))));
+      await h.settle();
+    } finally {
+      Object.assign(store, originals);
+    }
+    expect((await h.service('payment').dump()).payments).toHaveLength(6);
+    expect(inboxCommits('payment')).toHaveLength(1);
+    // Every order's lock and the customer, asked for before the batch's first write; the lock not again after.
+    const firstWrite = requests.findIndex((r) => r.startsWith('put') || r.startsWith('add'));
+    const before = requests.slice(0, firstWrite);
+    expect(before.filter((r) => r === 'get semantic_locks')).toHaveLength(6);
+    expect(before).toContain('get customers');
+    expect(requests.slice(firstWrite).filter((r) => r === 'get semantic_locks')).toHaveLength(0);
   });
 
   it('a message delivered twice within one batch is handled once and counted as a duplicate', async () => {

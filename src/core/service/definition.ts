@@ -9,6 +9,7 @@ import type { CloudEvent } from '../envelope';
 import type { ServiceName } from '../rows';
 import type { CrashPoint } from '../crashPoints';
 import type { RelayMode } from '../scenario/scenario';
+import type { RowKey } from './readAhead';
 
 export interface ServiceConfig {
   relay: {
@@ -96,6 +97,11 @@ export interface ServiceDefinition {
   tables: Record<string, string>;
   consumes: string[];
   handlers: Record<string, EventHandler>;
+  /**
+   * Per event type, the rows its handler will read by key: a consumer batch fetches them all at once before its
+   * handlers run (readAhead.ts). A guess, never a promise: a row guessed wrong costs one read, never a stale one.
+   */
+  readAhead?: Record<string, (event: CloudEvent) => RowKey[]>;
   /** Handles any event type without a handler of its own (the orchestrator's replies). */
   fallback?: EventHandler;
   commands?: Record<string, CommandHandler>;

@@ -15,6 +15,7 @@ import { RpcNode } from '../rpc';
 import { adjustBaselines } from './baselines';
 import { dumpTables, openServiceDb } from './serviceDb';
 import { writeBehind } from './writeBehind';
+import { readAhead } from './readAhead';
 import { commitCapture } from './commitCapture';
 import { describeInboxWrite } from './inboxStore';
 import { ReferenceCache } from './referenceCache';
@@ -109,6 +110,9 @@ export class ServiceHost {
     );
     // Plain puts and deletes answered at once (writeBehind.ts); the capture reports them only on commit, as ever.
     this.db.use(writeBehind());
+    // A consumer batch's reads by key, fetched together (readAhead.ts).
+    const ahead = readAhead();
+    this.db.use(ahead.middleware);
     this.reference = new ReferenceCache(this.db, def.reference ?? []);
     const clock = deps.stepped ?? deps.clock;
     const simClock = deps.stepped ?? deps.simClock;
@@ -140,6 +144,7 @@ export class ServiceHost {
       simNow: () => (simClock ?? clock).now(),
       newId: deps.newId,
       reference: this.reference,
+      readAhead: ahead.fetch,
       // The relay is built below; it is asked only once transactions run.
       carry: async () => (await this.relay.carry?.()) ?? null,
       publishDirect: (rows) =>

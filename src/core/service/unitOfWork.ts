@@ -8,6 +8,7 @@ import type { OutboxRow } from '../rows';
 import type { CrashSwitch } from '../crash';
 import type { HandlerContext, ServiceConfig, ServiceDefinition } from './definition';
 import type { ReferenceCache } from './referenceCache';
+import type { RowKey } from './readAhead';
 
 export interface UnitDeps {
   db: Dexie;
@@ -20,6 +21,8 @@ export interface UnitDeps {
   publishDirect: (rows: OutboxRow[]) => Promise<void>;
   newId: (prefix: string) => string;
   reference: ReferenceCache;
+  /** Inside a transaction: fetches rows the work will read, all at once (readAhead.ts). */
+  readAhead?: (keys: RowKey[]) => void;
   /**
    * A write another part of the service owes and lets ride this transaction (the relay's record of what it
    * published, DeferredRecord): made inside it, told after whether it committed.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Dexie, type DBCore, type Middleware } from 'dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { dbFixture } from '../../test/dbFixture';
+import { beneath } from '../../test/beneath';
 import { writeBehind, writeBehindFailure } from './writeBehind';
 
 const fixture = dbFixture('write-behind');
@@ -13,28 +14,16 @@ interface Thing {
 
 /** Beneath the write-behind: logs when the engine answers each write, and can turn an answer into a failure. */
 function engineAnswers(log: string[], fail: { next: boolean }): Middleware<DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'engine-answers',
-    level: -0.5,
-    create: (down) => ({
-      ...down,
-      table(name) {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate(req) {
-            const failed = fail.next;
-            fail.next = false;
-            return table.mutate(req).then((res) => {
-              log.push(`engine answered ${req.type} ${name}`);
-              return failed ? { ...res, numFailures: 1, failures: { 0: new Error(`${name} refused`) } } : res;
-            });
-          },
-        };
-      },
-    }),
-  };
+  return beneath('engine-answers', (table, name) => ({
+    mutate(req) {
+      const failed = fail.next;
+      fail.next = false;
+      return table.mutate(req).then((res) => {
+        log.push(`engine answered ${req.type} ${name}`);
+        return failed ? { ...res, numFailures: 1, failures: { 0: new Error(`${name} refused`) } } : res;
+      });
+    },
+  }));
 }
 
 /** `log` null: the write-behind right above the engine, as a service opens it. */

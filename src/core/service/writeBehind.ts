@@ -99,7 +99,7 @@ function abort(trans: DBCoreMutateRequest['trans'], error: unknown): void {
 }
 
 /** A valid IndexedDB key of the kinds our tables use (a string, a finite number, an array of them). */
-function isKey(key: unknown): boolean {
+export function isKey(key: unknown): boolean {
   if (typeof key === 'string') return true;
   if (typeof key === 'number') return Number.isFinite(key);
   return Array.isArray(key) && key.length > 0 && key.every(isKey);

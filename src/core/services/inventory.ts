@@ -6,9 +6,12 @@ import type { HandlerContext, ServiceDefinition } from '../service/definition';
 import type { OrderItem, ReservationRow, SettingRow, StockRow } from '../rows';
 import { INITIAL_STOCK } from './catalog';
 import { PARTICIPANT_TABLES, participantEndpoints } from './participant';
+import type { RowKey } from '../service/readAhead';
 import {
+  commandOrder,
   lockAfterCompensation,
   lockedStep,
+  lockRow,
   lockingCompensation,
   refusedByLock,
   SEMANTIC_LOCK_TABLES,
@@ -25,6 +28,11 @@ import {
   type OrderFacts,
   type Outcome,
 } from './sagaMessages';
+
+const reserveReads = (order: OrderFacts): RowKey[] => [
+  lockRow(STEP, order.orderId),
+  ...order.items.map((item) => ({ table: 'stock', key: item.sku })),
+];
 
 export const WAREHOUSE = 'warehouse';
 
@@ -140,6 +148,11 @@ export const inventoryService: ServiceDefinition = {
       },
       apply: async (ctx, order) => void (await reserve(ctx, order.orderId, order.items, Infinity)),
     }),
+  },
+  // The lock and the stock levels each reservation reads.
+  readAhead: {
+    PaymentCompleted: (event) => reserveReads(event.data as OrderFacts),
+    ReserveInventory: (event) => reserveReads(commandOrder(event)),
   },
   handlers: {
     async PaymentCompleted(ctx, event) {

@@ -8,6 +8,9 @@ import { priceOf } from './catalog';
 import { placeOrderDirect } from './directCalls';
 import { COORDINATOR_TABLES, placeOrder2pc, recoverTwoPhase } from './twoPhaseCommit';
 import { choreographed, IGNORED_ORCHESTRATED, reply, type Outcome, type SagaCommand } from './sagaMessages';
+import { commandOrder } from './semanticLock';
+import type { CloudEvent } from '../envelope';
+import type { RowKey } from '../service/readAhead';
 
 export interface PlaceOrder {
   customerId: string;
@@ -37,6 +40,8 @@ const onEvent = (status: OrderRow['status']) => async (ctx: HandlerContext, even
   const outcome = await closeOrder(ctx, event.subject, status);
   return outcome.ok ? `order ${status}` : outcome.message;
 };
+
+const orderRead = (event: CloudEvent): RowKey[] => [{ table: 'orders', key: event.subject }];
 
 export const orderService: ServiceDefinition = {
   name: 'order',
@@ -68,6 +73,14 @@ export const orderService: ServiceDefinition = {
   },
   procedures: { placeOrderDirect, placeOrder2pc },
   recover: recoverTwoPhase,
+  // The order each closing reads.
+  readAhead: {
+    ShipmentScheduled: orderRead,
+    PaymentRefunded: orderRead,
+    PaymentFailed: orderRead,
+    CompleteOrder: (event) => [{ table: 'orders', key: commandOrder(event).orderId }],
+    CancelOrder: (event) => [{ table: 'orders', key: commandOrder(event).orderId }],
+  },
   handlers: {
     ShipmentScheduled: onEvent('COMPLETED'),
     PaymentRefunded: onEvent('CANCELLED'),

@@ -17,8 +17,11 @@ import {
   type Outcome,
 } from './sagaMessages';
 import { PARTICIPANT_TABLES, participantEndpoints } from './participant';
+import type { RowKey } from '../service/readAhead';
 import {
+  commandOrder,
   lockAfterCompensation,
+  lockRow,
   lockedStep,
   lockingCompensation,
   refusedByLock,
@@ -26,6 +29,11 @@ import {
 } from './semanticLock';
 
 const STEP = 'processPayment';
+
+const chargeReads = (order: OrderFacts): RowKey[] => [
+  lockRow(STEP, order.orderId),
+  { table: 'customers', key: order.customerId },
+];
 
 export const GATEWAY = 'gateway';
 
@@ -154,6 +162,11 @@ export const paymentService: ServiceDefinition = {
       },
       apply: async (ctx, order) => void (await charge(ctx, order, Infinity)),
     }),
+  },
+  // The lock and the customer each charge reads (its idempotency lookup is by index, read as it comes).
+  readAhead: {
+    OrderCreated: (event) => chargeReads(event.data as OrderFacts),
+    ProcessPayment: (event) => chargeReads(commandOrder(event)),
   },
   handlers: {
     OrderCreated: (ctx, event) =>

@@ -7,7 +7,9 @@
 // would ever undo it again. A scenario can switch the lock off to show that.
 
 import type { EventHandler, HandlerContext } from '../service/definition';
-import { reply, type Outcome, type SagaCommand, type SagaRef } from './sagaMessages';
+import { reply, type OrderFacts, type Outcome, type SagaCommand, type SagaRef } from './sagaMessages';
+import type { CloudEvent } from '../envelope';
+import type { RowKey } from '../service/readAhead';
 
 export const SEMANTIC_LOCK_TABLES = { semantic_locks: 'key, orderId' } as const;
 
@@ -28,6 +30,15 @@ export interface SemanticLockRow {
 }
 
 const lockKey = (step: string, orderId: string) => `${step}/${orderId}`;
+
+/** The lock row a step's handler reads first, for a batch to fetch ahead (readAhead.ts). */
+export const lockRow = (step: string, orderId: string): RowKey => ({
+  table: 'semantic_locks',
+  key: lockKey(step, orderId),
+});
+
+/** What an orchestrated step's command is about. */
+export const commandOrder = (event: CloudEvent): OrderFacts => (event.data as SagaCommand).order;
 
 const locks = (ctx: HandlerContext) => ctx.table<SemanticLockRow>('semantic_locks');
 
