@@ -44,9 +44,13 @@ export function serveWorker<O>(start: (kit: WorkerKit<O>) => Promise<Methods>): 
     }
     const openChannel = broadcastChannels(BroadcastChannel);
     const telemetry = openChannel(channelNames(data.runId).telemetry);
-    const batcher = new TelemetryBatcher((facts) => telemetry.post(facts));
-    let dying = false;
     let factTime: (() => number) | null = null;
+    // A live run's frames are folded (telemetryBatcher.ts); a deterministic run's stamped facts go as they are.
+    const batcher = new TelemetryBatcher(
+      (facts) => telemetry.post(facts),
+      () => !factTime,
+    );
+    let dying = false;
     const emit = (fact: Fact) => {
       batcher.emit(factTime ? Object.assign(fact, { at: factTime() } satisfies FactTime) : fact);
       // The commit that triggered a crash is reported after the crash point fired, in the same task.
