@@ -21,22 +21,32 @@ export function LowerSection({ data }: { data: ServiceNodeData }) {
   const outboxSlots = data.outboxRows ?? OUTBOX_SLOTS;
   const tailedSlots = data.outboxRows ?? TAILED_SLOTS;
   switch (section.kind) {
-    case 'outbox':
+    case 'outbox': {
+      const outbox = (slots: number) => (
+        <OutboxTable
+          service={data.service}
+          view={data.outbox}
+          slots={slots}
+          compact={data.compact}
+          captionWraps={data.captionWraps}
+        />
+      );
       // A log-tailing relay's change log takes room from the outbox, so the node keeps its height.
       return data.logTail ? (
         <>
-          <OutboxTable service={data.service} view={data.outbox} slots={tailedSlots} compact={data.compact} />
+          {outbox(tailedSlots)}
           <ChangeLogTable service={data.service} tail={data.logTail} slots={tailedSlots} />
           {relay}
           {inbox}
         </>
       ) : (
         <>
-          <OutboxTable service={data.service} view={data.outbox} slots={outboxSlots} compact={data.compact} />
+          {outbox(outboxSlots)}
           {relay}
           {inbox}
         </>
       );
+    }
     case 'dual-write':
       return (
         <>

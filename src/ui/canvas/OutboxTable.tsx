@@ -61,11 +61,14 @@ export function OutboxTable({
   view,
   slots,
   compact = false,
+  captionWraps = false,
 }: {
   service: string;
   view: OutboxView;
   slots: number;
   compact?: boolean;
+  /** The caption may break between its counts (the node keeps a line for it). */
+  captionWraps?: boolean;
 }) {
   const rows = view.rows as unknown as Row[];
   return (
@@ -74,7 +77,8 @@ export function OutboxTable({
         <>
           outbox{' '}
           <span className={view.pending > 0 ? 'count count-pending' : 'count'}>
-            {view.pending} pending · {view.published} published
+            <span className="count-part">{view.pending} pending ·</span>{' '}
+            <span className="count-part">{view.published} published</span>
           </span>
         </>
       }
@@ -84,7 +88,7 @@ export function OutboxTable({
       rowKey={(r, i) => String(r.seq ?? r.id ?? i)}
       rowClass={(r) => (view.pendingSeqs.has(r.seq as number) ? 'row-pending' : undefined)}
       inspect={shopRowTarget(service, 'outbox')}
-      className="outbox-table"
+      className={captionWraps ? 'outbox-table caption-wraps' : 'outbox-table'}
     />
   );
 }

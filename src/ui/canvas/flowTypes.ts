@@ -51,6 +51,8 @@ export type ServiceNodeData = {
   relayLine?: boolean;
   /** The compact node's outbox (and change log) rows; absent, the full node's. */
   outboxRows?: number;
+  /** The compact node keeps a spare line for its outbox caption to break onto (layout.ts). */
+  captionWraps?: boolean;
 };
 
 /** The orchestrator: a service whose business table is its sagas. */

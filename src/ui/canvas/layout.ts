@@ -112,6 +112,8 @@ interface CompactSlots {
   brokerRows: number;
   /** Whether the services keep their relay's line (an orchestrated run's services have no room for it). */
   relayLine: boolean;
+  /** Whether a service's outbox caption may take a second line (its height keeps one spare). */
+  captionWraps: boolean;
 }
 
 export const FULL: Geometry = {
@@ -146,17 +148,20 @@ function compact({ serviceH, edgeGap, brokerH, orchGap, orchH, slots }: CompactR
  * The presenter's rows. At 1280×720 the row of four services bounds the fit at about 0.78, where 19 flow px reads
  * as 14.8 px: the whole canvas must then stay under about 720 flow px tall, or the fit shrinks to the height.
  * An orchestrated run gives the orchestrator's row a row of each service's tables, its outbox rows (the caption
- * keeps the counts) and its relay's line.
+ * keeps the counts) and its relay's line. The event-driven plain rows keep each service a spare line for its outbox caption, which
+ * then breaks between its counts once they reach three digits; the orchestrated rows have no line to spare (a taller
+ * canvas shrinks a compare page's fit below 14 px), so there the caption stays on one line.
  */
 export const COMPACT = {
   plain: compact({
-    serviceH: 352,
-    edgeGap: 84,
+    // The spare caption line's height comes out of the gap and the broker's foot: the canvas stays as tall.
+    serviceH: 374,
+    edgeGap: 74,
     // Four group rows a side under the header.
-    brokerH: 200,
+    brokerH: 188,
     orchGap: 0,
     orchH: 0,
-    slots: { business: 2, sagas: 2, outbox: 1, brokerRows: 8, relayLine: true },
+    slots: { business: 2, sagas: 2, outbox: 1, brokerRows: 8, relayLine: true, captionWraps: true },
   }),
   /**
    * Direct calls (`calls`) and two-phase commit (`quiet`) send no events: the broker holds one line saying so;
@@ -168,7 +173,8 @@ export const COMPACT = {
     brokerH: 110,
     orchGap: 0,
     orchH: 0,
-    slots: { business: 2, sagas: 2, outbox: 1, brokerRows: 2, relayLine: true },
+    // No outbox: no caption to break.
+    slots: { business: 2, sagas: 2, outbox: 1, brokerRows: 2, relayLine: true, captionWraps: false },
   }),
   quiet: compact({
     serviceH: 530,
@@ -176,7 +182,7 @@ export const COMPACT = {
     brokerH: 110,
     orchGap: 0,
     orchH: 0,
-    slots: { business: 2, sagas: 2, outbox: 1, brokerRows: 2, relayLine: true },
+    slots: { business: 2, sagas: 2, outbox: 1, brokerRows: 2, relayLine: true, captionWraps: false },
   }),
   orchestrated: compact({
     serviceH: 296,
@@ -184,7 +190,7 @@ export const COMPACT = {
     brokerH: 184,
     orchGap: 48,
     orchH: 152,
-    slots: { business: 1, sagas: 2, outbox: 0, brokerRows: 6, relayLine: false },
+    slots: { business: 1, sagas: 2, outbox: 0, brokerRows: 6, relayLine: false, captionWraps: false },
   }),
 };
 

@@ -146,7 +146,12 @@ function serviceData(
     handlerFailures: state.activity.services[service]?.handlerFailures ?? 0,
     lower: lowerSection(state, approach, service),
     ...(geometry.slots
-      ? { compact, relayLine: geometry.slots.relayLine, outboxRows: geometry.slots.outbox }
+      ? {
+          compact,
+          relayLine: geometry.slots.relayLine,
+          outboxRows: geometry.slots.outbox,
+          captionWraps: geometry.slots.captionWraps,
+        }
       : {}),
   };
 }
