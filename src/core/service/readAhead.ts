@@ -41,6 +41,8 @@ export interface ReadAhead {
 export function readAhead(): ReadAhead {
   const byTransaction = new WeakMap<object, Fetches>();
   let core: DBCore | null = null;
+  /** The database's table names, for guesses that name a table it lacks. */
+  let tables = new Set<string>();
 
   function fetched(trans: object, table: string): Map<string, Fetched> | undefined {
     return byTransaction.get(trans)?.get(table);
@@ -76,6 +78,7 @@ export function readAhead(): ReadAhead {
       name: 'read-ahead',
       create(down) {
         core = down;
+        tables = new Set(down.schema.tables.map((t) => t.name));
         return {
           ...down,
           table(name) {
@@ -87,6 +90,8 @@ export function readAhead(): ReadAhead {
                 return take(req.trans, name, req.key) ?? table.get(req);
               },
               async getMany(req) {
+                // Most reads of most transactions: nothing fetched for this table.
+                if (!fetched(req.trans, name)?.size) return table.getMany(req);
                 const taken = req.keys.map((key) => take(req.trans, name, key));
                 const missing = req.keys.filter((_, i) => !taken[i]);
                 const read = missing.length ? await table.getMany({ ...req, keys: missing }) : [];
@@ -112,10 +117,11 @@ export function readAhead(): ReadAhead {
       const wanted = new Map<string, Map<string, unknown>>();
       for (const { table, key } of keys) {
         // A key a malformed message made up is left to the handler, which meets it as it always did.
-        if (!isKey(key) || !core.schema.tables.some((t) => t.name === table)) continue;
-        if (fetches.get(table)?.has(encode(key))) continue;
+        if (!isKey(key) || !tables.has(table)) continue;
+        const id = encode(key);
+        if (fetches.get(table)?.has(id)) continue;
         if (!wanted.has(table)) wanted.set(table, new Map());
-        wanted.get(table)!.set(encode(key), key);
+        wanted.get(table)!.set(id, key);
       }
       for (const [table, tableKeys] of wanted) {
         const read = core.table(table).getMany({ trans, keys: [...tableKeys.values()] });

@@ -41,7 +41,9 @@ const onEvent = (status: OrderRow['status']) => async (ctx: HandlerContext, even
   return outcome.ok ? `order ${status}` : outcome.message;
 };
 
-const orderRead = (event: CloudEvent): RowKey[] => [{ table: 'orders', key: event.subject }];
+const orderRead = (orderId: string): RowKey[] => [{ table: 'orders', key: orderId }];
+const eventOrderRead = (event: CloudEvent) => orderRead(event.subject);
+const commandOrderRead = (event: CloudEvent) => orderRead(commandOrder(event).orderId);
 
 export const orderService: ServiceDefinition = {
   name: 'order',
@@ -75,11 +77,11 @@ export const orderService: ServiceDefinition = {
   recover: recoverTwoPhase,
   // The order each closing reads.
   readAhead: {
-    ShipmentScheduled: orderRead,
-    PaymentRefunded: orderRead,
-    PaymentFailed: orderRead,
-    CompleteOrder: (event) => [{ table: 'orders', key: commandOrder(event).orderId }],
-    CancelOrder: (event) => [{ table: 'orders', key: commandOrder(event).orderId }],
+    ShipmentScheduled: eventOrderRead,
+    PaymentRefunded: eventOrderRead,
+    PaymentFailed: eventOrderRead,
+    CompleteOrder: commandOrderRead,
+    CancelOrder: commandOrderRead,
   },
   handlers: {
     ShipmentScheduled: onEvent('COMPLETED'),
